@@ -1,0 +1,213 @@
+package org.citybridge.municipality;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A local government in one country. */
+@Entity
+@Table(name = "municipalities")
+class Municipality {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private String name;
+
+	private String nativeName;
+
+	private String nativeScript;
+
+	private String geonamesName;
+
+	@JdbcTypeCode(SqlTypes.ARRAY)
+	@Column(columnDefinition = "text[]")
+	private List<String> alternateNames = new ArrayList<>();
+
+	private String countryCode;
+
+	private String division;
+
+	@Enumerated(EnumType.STRING)
+	private MunicipalityKind kind;
+
+	private Integer population;
+
+	@Column(name = "area_km2")
+	private BigDecimal areaKm2;
+
+	private BigDecimal latitude;
+
+	private BigDecimal longitude;
+
+	private String website;
+
+	@JdbcTypeCode(SqlTypes.ARRAY)
+	@Column(columnDefinition = "text[]")
+	private List<String> workingLanguages = new ArrayList<>();
+
+	private boolean seekingPartners;
+
+	private Long geonamesId;
+
+	@ElementCollection
+	@CollectionTable(name = "municipality_offered_themes", joinColumns = @JoinColumn(name = "municipality_id"))
+	@Column(name = "theme_code")
+	private Set<String> offeredThemes = new LinkedHashSet<>();
+
+	@ElementCollection
+	@CollectionTable(name = "municipality_sought_themes", joinColumns = @JoinColumn(name = "municipality_id"))
+	@Column(name = "theme_code")
+	private Set<String> soughtThemes = new LinkedHashSet<>();
+
+	@Version
+	private long version;
+
+	private Instant createdAt;
+
+	private Instant updatedAt;
+
+	protected Municipality() {
+	}
+
+	Municipality(String name, String countryCode, MunicipalityKind kind) {
+		if (name == null || name.isBlank()) {
+			throw new IllegalArgumentException("A municipality needs a name");
+		}
+		this.name = name.strip();
+		this.countryCode = countryCode;
+		this.kind = kind;
+	}
+
+	@PrePersist
+	void created() {
+		this.createdAt = Instant.now();
+		this.updatedAt = this.createdAt;
+	}
+
+	@PreUpdate
+	void updated() {
+		this.updatedAt = Instant.now();
+	}
+
+	Long getId() {
+		return this.id;
+	}
+
+	String getName() {
+		return this.name;
+	}
+
+	String getNativeName() {
+		return this.nativeName;
+	}
+
+	String getNativeScript() {
+		return this.nativeScript;
+	}
+
+	String getGeonamesName() {
+		return this.geonamesName;
+	}
+
+	List<String> getAlternateNames() {
+		return this.alternateNames;
+	}
+
+	String getCountryCode() {
+		return this.countryCode;
+	}
+
+	String getDivision() {
+		return this.division;
+	}
+
+	MunicipalityKind getKind() {
+		return this.kind;
+	}
+
+	Integer getPopulation() {
+		return this.population;
+	}
+
+	BigDecimal getAreaKm2() {
+		return this.areaKm2;
+	}
+
+	BigDecimal getLatitude() {
+		return this.latitude;
+	}
+
+	BigDecimal getLongitude() {
+		return this.longitude;
+	}
+
+	String getWebsite() {
+		return this.website;
+	}
+
+	List<String> getWorkingLanguages() {
+		return this.workingLanguages;
+	}
+
+	boolean isSeekingPartners() {
+		return this.seekingPartners;
+	}
+
+	Long getGeonamesId() {
+		return this.geonamesId;
+	}
+
+	Set<String> getOfferedThemes() {
+		return this.offeredThemes;
+	}
+
+	Set<String> getSoughtThemes() {
+		return this.soughtThemes;
+	}
+
+	long getVersion() {
+		return this.version;
+	}
+
+	void setPopulation(Integer population) {
+		// GeoNames writes 0 for "unknown"; the portal shows unknown, never a wrong figure.
+		this.population = (population == null || population <= 0) ? null : population;
+	}
+
+	void setNativeName(String nativeName, String script) {
+		this.nativeName = nativeName;
+		this.nativeScript = script;
+	}
+
+	void setCoordinates(BigDecimal latitude, BigDecimal longitude) {
+		this.latitude = latitude;
+		this.longitude = longitude;
+	}
+
+	void setDivision(String division) {
+		this.division = division;
+	}
+}

@@ -1,0 +1,13 @@
+package org.citybridge.municipality;
+
+/** What kind of local government a municipality is. */
+public enum MunicipalityKind {
+	/** The capital city of its country. */
+	CAPITAL,
+	/** The seat of a first-level division: an aimag centre, a regional or county seat. */
+	REGIONAL_CENTRE,
+	/** Any other town or city. */
+	TOWN,
+	/** A rural municipality, such as a Mongolian soum. */
+	RURAL
+}

@@ -1,0 +1,6 @@
+/**
+ * Municipalities (local governments): the directory and its search, profiles, and loading places
+ * (GeoNames rows, demo data). Other features refer to a municipality by its id.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "country", "theme", "system" })
+package org.citybridge.municipality;

@@ -1,0 +1,43 @@
+package org.citybridge.system;
+
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Every error is one page in the layout and the visitor's language, whatever the client accepts,
+ * with a text chosen by status. The model carries the status code and nothing of the exception.
+ */
+@Controller
+class ErrorPageController implements ErrorController {
+
+	private static final Set<Integer> SPECIFIC = Set.of(400, 403, 404, 405, 500);
+
+	@RequestMapping("/error")
+	ModelAndView error(HttpServletRequest request) {
+		HttpStatus status = statusOf(request);
+		String kind = SPECIFIC.contains(status.value()) ? String.valueOf(status.value())
+				: status.is5xxServerError() ? "500" : "4xx";
+		return new ModelAndView("error", Map.of("status", status.value(), "kind", kind), status);
+	}
+
+	private static HttpStatus statusOf(HttpServletRequest request) {
+		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		if (code instanceof Integer value) {
+			HttpStatus status = HttpStatus.resolve(value);
+			if (status != null && status.isError()) {
+				return status;
+			}
+		}
+		// Reached /error directly, or with a status that is no error: treat as not found.
+		return HttpStatus.NOT_FOUND;
+	}
+}

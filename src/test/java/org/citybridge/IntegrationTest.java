@@ -1,0 +1,23 @@
+package org.citybridge;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The whole application on real PostgreSQL ({@link TestDatabase}), served on a random port so that
+ * tests go through the real servlet container, error pages and compression included.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "citybridge.database.create-if-missing=false", "citybridge.demo.enabled=false" })
+@Import(TestDatabase.class)
+public @interface IntegrationTest {
+}

@@ -1,0 +1,22 @@
+package org.citybridge.municipality;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** Valid test objects, modelled on real demo municipalities. */
+final class MunicipalityFixtures {
+
+	private MunicipalityFixtures() {
+	}
+
+	static MunicipalitySummary nis() {
+		return new MunicipalitySummary(7, "Niš", "Ниш", "RS", "Nišava", MunicipalityKind.REGIONAL_CENTRE, 250000, true);
+	}
+
+	static MunicipalityProfile choibalsanProfile() {
+		return new MunicipalityProfile(9, "Choibalsan", "Чойбалсан", "Choibalsan", List.of("Choybalsan"), "MN",
+				"Dornod", MunicipalityKind.REGIONAL_CENTRE, null, null, new BigDecimal("48.07257"),
+				new BigDecimal("114.53264"), null, List.of("mn"), true, 2032054L, List.of("AGRICULTURE_RURAL"),
+				List.of("HEALTH"));
+	}
+}

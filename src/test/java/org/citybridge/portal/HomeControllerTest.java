@@ -1,0 +1,99 @@
+package org.citybridge.portal;
+
+import jakarta.servlet.http.Cookie;
+
+import org.citybridge.municipality.MunicipalitySearch;
+import org.citybridge.system.SystemTestConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.BDDMockito.given;
+
+/** The layout and language switching, as the home page shows them. */
+@WebMvcTest({ HomeController.class, PageController.class })
+@Import(SystemTestConfiguration.class)
+class HomeControllerTest {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@MockitoBean
+	MunicipalitySearch municipalities;
+
+	@BeforeEach
+	void counts() {
+		given(this.municipalities.count()).willReturn(1234L);
+		given(this.municipalities.countCountries()).willReturn(12L);
+	}
+
+	@Test
+	void showsTheHomePageInEnglishByDefault() {
+		MvcTestResult result = this.mvc.get().uri("/").exchange();
+		assertThat(result).hasStatusOk();
+		assertThat(result).bodyText()
+			.contains("<html lang=\"en\">")
+			.contains("Find a partner city abroad")
+			.contains("Institutional partnerships", "EU funding and technical assistance",
+					"Regional and global networks", "Local capacity for international engagement")
+			.contains("1,234")
+			.contains("action=\"/municipalities\"")
+			.contains("Skip to main content")
+			.contains("Place data ©");
+	}
+
+	@Test
+	void switchesToMongolianWithTheLangParameterAndRemembersIt() {
+		MvcTestResult result = this.mvc.get().uri("/?lang=mn").exchange();
+		assertThat(result).bodyText().contains("<html lang=\"mn\">").contains("Гадаадад түнш хот олох");
+		assertThat(result).cookies().containsCookie("citybridge-lang");
+		Cookie remembered = result.getResponse().getCookie("citybridge-lang");
+
+		MvcTestResult next = this.mvc.get().uri("/accessibility").cookie(remembered).exchange();
+		assertThat(next).bodyText().contains("<html lang=\"mn\">").contains("Хүртээмжийн мэдэгдэл");
+	}
+
+	@Test
+	void followsTheBrowserLanguageWhenNoneWasChosen() {
+		assertThat(this.mvc.get().uri("/").header("Accept-Language", "fr-BE,fr;q=0.9,en;q=0.5"))
+			.bodyText()
+			.contains("<html lang=\"fr\">")
+			.contains("Trouver une ville partenaire à l’étranger");
+	}
+
+	@Test
+	void fallsBackToEnglishForALanguageThePortalDoesNotSpeak() {
+		assertThat(this.mvc.get().uri("/").header("Accept-Language", "de-DE,de;q=0.9")).bodyText()
+			.contains("<html lang=\"en\">");
+		MvcTestResult unsupported = this.mvc.get().uri("/?lang=xx").exchange();
+		assertThat(unsupported).hasStatusOk();
+		assertThat(unsupported).bodyText().contains("<html lang=\"en\">");
+	}
+
+	@Test
+	void theLanguageSwitcherKeepsThePageAndMarksTheCurrentLanguage() {
+		assertThat(this.mvc.get().uri("/privacy?lang=fr")).bodyText()
+			.contains("href=\"/privacy?lang=mn\" lang=\"mn\" hreflang=\"mn\">Монгол</a>")
+			.contains("href=\"/privacy?lang=en\" lang=\"en\" hreflang=\"en\">English</a>")
+			.contains("href=\"/privacy?lang=fr\" lang=\"fr\" hreflang=\"fr\" aria-current=\"true\">Français</a>");
+	}
+
+	@Test
+	void navigationLeadsOnlyToPagesThatExist() {
+		for (String section : new String[] { "/agreements", "/funding", "/events", "/learn" }) {
+			assertThat(this.mvc.get().uri(section)).hasStatusOk().bodyText().contains("aria-current=\"page\"");
+		}
+	}
+
+	@Test
+	void showsTheDemoNoticeOnlyInDemoMode() {
+		assertThat(this.mvc.get().uri("/")).bodyText().doesNotContain("demo-banner");
+	}
+}

@@ -1,0 +1,167 @@
+package org.citybridge.portal;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+import java.io.ByteArrayInputStream;
+
+import org.citybridge.IntegrationTest;
+import org.citybridge.municipality.MunicipalityDemoData;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The portal as a browser meets it over HTTP: error pages, health, compression, weight, caching. */
+@IntegrationTest
+class PortalIT {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MunicipalityDemoData demoData;
+
+	final HttpClient http = HttpClient.newHttpClient();
+
+	@BeforeEach
+	void demoData() {
+		this.demoData.load();
+	}
+
+	@Test
+	void theHomePageCountsWhatTheDatabaseHolds() throws Exception {
+		HttpResponse<String> home = get("/", "en");
+		assertThat(home.statusCode()).isEqualTo(200);
+		assertThat(home.body()).containsPattern("<strong>4\\d</strong>\\s*<span>municipalities</span>");
+	}
+
+	@Test
+	void anUnknownAddressIsA404PageInTheLayoutAndTheVisitorsLanguage() throws Exception {
+		HttpResponse<String> page = get("/no-such-page", "mn");
+		assertThat(page.statusCode()).isEqualTo(404);
+		assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+		assertThat(page.body()).contains("<html lang=\"mn\">", "Хуудас олдсонгүй", "Үндсэн агуулга руу шилжих")
+			.doesNotContain("Exception", "at org.", "Whitelabel");
+	}
+
+	@Test
+	void errorPagesAnswerEvenWhenTheClientAsksForJson() throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(uri("/no-such-page")).header("Accept", "*/*").build();
+		HttpResponse<String> page = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		assertThat(page.statusCode()).isEqualTo(404);
+		assertThat(page.body()).contains("Page not found");
+	}
+
+	@Test
+	void aMalformedIdOrAnUnknownIdIsA404NotA500() throws Exception {
+		assertThat(get("/municipalities/abc", "en").statusCode()).isEqualTo(404);
+		assertThat(get("/municipalities/99999999999999999999", "en").statusCode()).isEqualTo(404);
+		assertThat(get("/municipalities/424242", "fr").body()).contains("Page introuvable");
+	}
+
+	@Test
+	void aFormPostWithoutCsrfTokenIsRefusedWithThe403Page() throws Exception {
+		HttpRequest post = HttpRequest.newBuilder(uri("/municipalities"))
+			.header("Accept-Language", "fr")
+			.POST(HttpRequest.BodyPublishers.ofString("q=x"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.build();
+		HttpResponse<String> response = this.http.send(post, HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(response.body()).contains("Vous n’êtes pas autorisé à faire cela");
+	}
+
+	@Test
+	void healthIsPublicAndReportsTheDatabaseButNothingElseOfTheActuatorIs() throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(uri("/actuator/health")).header("Accept", "application/json").build();
+		HttpResponse<String> health = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		assertThat(health.statusCode()).isEqualTo(200);
+		assertThat(health.body()).contains("\"db\":{\"status\":\"UP\"}");
+		assertThat(get("/actuator/env", "en").statusCode()).isIn(403, 404);
+		assertThat(get("/actuator/beans", "en").statusCode()).isIn(403, 404);
+	}
+
+	@Test
+	void theHomeAndDirectoryPagesWeighAtMost50KilobytesOnAFirstVisit() throws Exception {
+		for (String page : List.of("/", "/municipalities")) {
+			HttpResponse<byte[]> html = getGzip(page);
+			assertThat(html.headers().firstValue("Content-Encoding")).hasValue("gzip");
+			long total = html.body().length;
+			String body = gunzip(html.body());
+			for (String asset : assetsOf(body)) {
+				HttpResponse<byte[]> response = getGzip(asset);
+				assertThat(response.statusCode()).as(asset).isEqualTo(200);
+				total += response.body().length;
+			}
+			assertThat(total).as("bytes over the wire for %s", page).isLessThanOrEqualTo(50 * 1024);
+		}
+	}
+
+	@Test
+	void staticAssetsHaveVersionedUrlsAndLongCacheLifetimes() throws Exception {
+		List<String> assets = assetsOf(get("/", "en").body());
+		assertThat(assets).anyMatch(a -> a.matches("/css/citybridge-[0-9a-f]{32}\\.css"))
+			.anyMatch(a -> a.contains("/webjars/picocss__pico/"))
+			.anyMatch(a -> a.contains("/webjars/htmx.org/"));
+		for (String asset : assets) {
+			HttpResponse<byte[]> response = getGzip(asset);
+			assertThat(response.headers().firstValue("Cache-Control")).as(asset)
+				.hasValueSatisfying(value -> assertThat(value).contains("max-age=31536000"));
+		}
+	}
+
+	@Test
+	void pagesCarryASecurityPolicyThatForbidsInlineScript() throws Exception {
+		HttpResponse<String> home = get("/", "en");
+		assertThat(home.headers().firstValue("Content-Security-Policy"))
+			.hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self'"));
+		assertThat(home.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+	}
+
+	private List<String> assetsOf(String html) {
+		List<String> assets = new ArrayList<>();
+		Matcher m = Pattern.compile("(?:href|src)=\"(/(?:css|webjars)/[^\"]+)\"").matcher(html);
+		while (m.find()) {
+			assets.add(m.group(1));
+		}
+		return assets;
+	}
+
+	private HttpResponse<String> get(String path, String language) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(uri(path))
+			.header("Accept", "text/html")
+			.header("Accept-Language", language)
+			.build();
+		return this.http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+	private HttpResponse<byte[]> getGzip(String path) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(uri(path))
+			.header("Accept", "text/html,text/css,*/*")
+			.header("Accept-Encoding", "gzip")
+			.build();
+		return this.http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+	}
+
+	private static String gunzip(byte[] bytes) throws IOException {
+		try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://localhost:" + this.port + path);
+	}
+}

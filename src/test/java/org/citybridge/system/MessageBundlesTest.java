@@ -1,0 +1,171 @@
+package org.citybridge.system;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The bundles guard: English, Mongolian and French carry the same keys, every key a template uses
+ * exists, translations are not English copies, and templates carry no literal user-visible text.
+ */
+class MessageBundlesTest {
+
+	static final Path RESOURCES = Path.of("src/main/resources");
+
+	static final Path TEMPLATES = RESOURCES.resolve("templates");
+
+	/** Values that are the same in every language: names and codes. */
+	static final Set<String> SAME_IN_ALL_LANGUAGES = Set.of("layout.product", "layout.footer.geonames.link",
+			"layout.footer.licence", "privacy.cookies.heading", "municipality.field.population");
+
+	static Map<String, Properties> bundles() throws IOException {
+		Map<String, Properties> bundles = new TreeMap<>();
+		for (String name : List.of("messages", "messages_mn", "messages_fr")) {
+			Properties properties = new Properties();
+			try (InputStream in = Files.newInputStream(RESOURCES.resolve(name + ".properties"))) {
+				properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+			}
+			bundles.put(name, properties);
+		}
+		return bundles;
+	}
+
+	@Test
+	void everyBundleHasTheSameKeys() throws IOException {
+		Map<String, Properties> bundles = bundles();
+		Set<String> english = bundles.get("messages").stringPropertyNames();
+		assertThat(english).isNotEmpty();
+		bundles.forEach((name, bundle) -> assertThat(bundle.stringPropertyNames()).as(name)
+			.containsExactlyInAnyOrderElementsOf(english));
+	}
+
+	@Test
+	void mongolianAndFrenchAreTranslationsNotEnglishCopies() throws IOException {
+		Map<String, Properties> bundles = bundles();
+		Properties english = bundles.get("messages");
+		for (String name : List.of("messages_mn", "messages_fr")) {
+			Properties other = bundles.get(name);
+			List<String> copies = english.stringPropertyNames()
+				.stream()
+				.filter(key -> !SAME_IN_ALL_LANGUAGES.contains(key))
+				.filter(key -> english.getProperty(key).equals(other.getProperty(key)))
+				.sorted()
+				.toList();
+			assertThat(copies).as("keys of %s identical to English", name).isEmpty();
+		}
+		Properties mongolian = bundles.get("messages_mn");
+		assertThat(mongolian.getProperty("home.heading")).containsPattern("\\p{IsCyrillic}");
+	}
+
+	@Test
+	void everyKeyThatATemplateUsesExists() throws IOException {
+		Set<String> keys = bundles().get("messages").stringPropertyNames();
+		Pattern literalKey = Pattern.compile("#\\{([A-Za-z0-9_.]+)[}(]");
+		Pattern dynamicKey = Pattern.compile("#\\{'([A-Za-z0-9_.]+)'\\s*\\+");
+		Pattern expressionKey = Pattern.compile("#\\{\\$\\{'([A-Za-z0-9_.]+)'\\s*\\+");
+		List<String> missing = new ArrayList<>();
+		for (Path template : templates()) {
+			String html = Files.readString(template);
+			Matcher m = literalKey.matcher(html);
+			while (m.find()) {
+				if (!keys.contains(m.group(1))) {
+					missing.add(TEMPLATES.relativize(template) + ": " + m.group(1));
+				}
+			}
+			for (Pattern prefixPattern : List.of(dynamicKey, expressionKey)) {
+				Matcher p = prefixPattern.matcher(html);
+				while (p.find()) {
+					String prefix = p.group(1);
+					if (keys.stream().noneMatch(key -> key.startsWith(prefix))) {
+						missing.add(TEMPLATES.relativize(template) + ": " + prefix + "*");
+					}
+				}
+			}
+		}
+		assertThat(missing).isEmpty();
+	}
+
+	@Test
+	void templatesCarryNoLiteralText() throws IOException {
+		List<String> literals = new ArrayList<>();
+		for (Path template : templates()) {
+			literals.addAll(literalTextIn(Files.readString(template)).stream()
+				.map(text -> TEMPLATES.relativize(template) + ": " + text)
+				.toList());
+		}
+		assertThat(literals).isEmpty();
+	}
+
+	@Test
+	void theLiteralTextGuardCatchesTextAndLabels() {
+		assertThat(literalTextIn("<p>Hello</p>")).containsExactly("Hello");
+		assertThat(literalTextIn("<input placeholder=\"Search here\">")).containsExactly("placeholder=Search here");
+		assertThat(literalTextIn("<p th:text=\"#{a.b}\" th:if=\"${n > 0}\"></p><span> · </span>")).isEmpty();
+	}
+
+	/** Text between tags, and text attributes, that a visitor would read, outside Thymeleaf. */
+	static List<String> literalTextIn(String html) {
+		List<String> found = new ArrayList<>();
+		String source = html.replaceAll("(?s)<!--.*?-->", "").replaceAll("(?s)<script.*?</script>", "");
+		Matcher tag = TAG.matcher(source);
+		int textStart = 0;
+		while (tag.find()) {
+			addIfText(found, source.substring(textStart, tag.start()));
+			Matcher attribute = TEXT_ATTRIBUTE.matcher(tag.group());
+			while (attribute.find()) {
+				if (attribute.group(2).codePoints().anyMatch(Character::isLetter)) {
+					found.add(attribute.group(1) + "=" + attribute.group(2));
+				}
+			}
+			textStart = tag.end();
+		}
+		addIfText(found, source.substring(textStart));
+		return found;
+	}
+
+	/** A tag, with quoted attribute values that may contain {@code >}. */
+	static final Pattern TAG = Pattern.compile("<(?:\"[^\"]*\"|'[^']*'|[^'\">])*>");
+
+	static final Pattern TEXT_ATTRIBUTE = Pattern.compile("\\s(placeholder|title|alt|aria-label|value)=\"([^\"]*)\"");
+
+	private static void addIfText(List<String> found, String text) {
+		String value = text.strip();
+		if (value.codePoints().anyMatch(Character::isLetter)) {
+			found.add(value);
+		}
+	}
+
+	static List<Path> templates() throws IOException {
+		try (Stream<Path> files = Files.walk(TEMPLATES)) {
+			return files.filter(p -> p.toString().endsWith(".html")).sorted().toList();
+		}
+	}
+
+	@Test
+	void keysFollowTheFeatureAreaItemScheme() throws IOException {
+		Set<String> badKeys = new TreeSet<>();
+		for (String key : bundles().get("messages").stringPropertyNames()) {
+			if (!key.matches("[a-z]+(\\.[A-Za-z0-9_]+)+")) {
+				badKeys.add(key);
+			}
+		}
+		assertThat(badKeys).isEmpty();
+	}
+}
