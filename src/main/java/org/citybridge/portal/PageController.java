@@ -1,16 +1,53 @@
 package org.citybridge.portal;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+
+import jakarta.validation.Valid;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The short pages, and the sections whose features are still being built. */
 @Controller
 class PageController {
 
+	private final BarrierReports barrierReports;
+
+	PageController(BarrierReports barrierReports) {
+		this.barrierReports = barrierReports;
+	}
+
+	/** When the accessibility statement was last reviewed against the checks in docs/accessibility.md. */
+	static final LocalDate STATEMENT_REVIEWED = LocalDate.of(2026, 11, 25);
+
+	@ModelAttribute("statementReviewed")
+	String statementReviewed(Locale locale) {
+		return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(STATEMENT_REVIEWED);
+	}
+
 	@GetMapping("/accessibility")
-	String accessibility() {
+	String accessibility(Model model) {
+		model.addAttribute("report", BarrierReportForm.empty());
 		return "portal/accessibility";
+	}
+
+	@PostMapping("/accessibility")
+	String reportBarrier(@Valid @ModelAttribute("report") BarrierReportForm report, BindingResult result,
+			Locale locale, RedirectAttributes redirect) {
+		if (result.hasErrors()) {
+			return "portal/accessibility";
+		}
+		this.barrierReports.report(report, locale);
+		redirect.addFlashAttribute("flash", "accessibility.report.thanks");
+		return "redirect:/accessibility#report";
 	}
 
 	@GetMapping("/privacy")

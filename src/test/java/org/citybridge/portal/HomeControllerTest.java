@@ -15,7 +15,10 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 /** The layout and language switching, as the home page shows them. */
 @WebMvcTest({ HomeController.class, PageController.class })
@@ -27,6 +30,9 @@ class HomeControllerTest {
 
 	@MockitoBean
 	MunicipalitySearch municipalities;
+
+	@MockitoBean
+	BarrierReports barrierReports;
 
 	@BeforeEach
 	void counts() {
@@ -90,6 +96,47 @@ class HomeControllerTest {
 		for (String section : new String[] { "/agreements", "/funding", "/events", "/learn" }) {
 			assertThat(this.mvc.get().uri(section)).hasStatusOk().bodyText().contains("aria-current=\"page\"");
 		}
+	}
+
+	@Test
+	void aBarrierReportWithErrorsComesBackWithTheValuesAndAMessageNextToEachField() {
+		MvcTestResult result = this.mvc.post()
+			.uri("/accessibility")
+			.with(csrf())
+			.param("description", "short")
+			.param("page", "/municipalities")
+			.param("email", "not-an-email")
+			.exchange();
+		assertThat(result).hasStatusOk();
+		assertThat(result).bodyText()
+			.contains("<title>Error: Accessibility statement</title>")
+			.contains(">short</textarea>")
+			.contains("value=\"/municipalities\"")
+			.contains("value=\"not-an-email\"")
+			.contains("id=\"description-error\"", "Write between 10 and 5,000 characters.")
+			.contains("id=\"email-error\"", "Enter an email address such as name@example.org")
+			.contains("aria-describedby=\"description-hint description-error\"")
+			.contains("aria-invalid=\"true\"");
+		then(this.barrierReports).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void aValidBarrierReportIsKeptAndThanked() {
+		MvcTestResult result = this.mvc.post()
+			.uri("/accessibility")
+			.with(csrf())
+			.param("description", "The directory table is hard to read with my screen reader.")
+			.exchange();
+		assertThat(result).hasStatus3xxRedirection().hasRedirectedUrl("/accessibility#report");
+		assertThat(result).flash().containsEntry("flash", "accessibility.report.thanks");
+		then(this.barrierReports).should().report(any(), any());
+	}
+
+	@Test
+	void aBarrierReportWithoutCsrfTokenIsRefused() {
+		assertThat(this.mvc.post().uri("/accessibility").param("description", "Forged from another site."))
+			.hasStatus(403);
+		then(this.barrierReports).shouldHaveNoInteractions();
 	}
 
 	@Test

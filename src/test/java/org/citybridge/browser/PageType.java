@@ -1,0 +1,42 @@
+package org.citybridge.browser;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+
+/**
+ * A kind of page a visitor can meet, in one state (a directory with results, a form with errors):
+ * the GET route it belongs to, and how a browser reaches it.
+ *
+ * @param name short name, used for screenshots and test names
+ * @param route the request mapping this page covers, or {@code null} for error pages
+ * @param phone whether the page is a key page, also checked at phone width
+ * @param visit brings the page into its state and returns the server's last response
+ */
+record PageType(String name, String route, boolean phone, Visit visit) {
+
+	interface Visit {
+
+		Response open(Page page, Site site);
+	}
+
+	/** The portal under test: where it runs and the ids of its test data. */
+	interface Site {
+
+		String url(String path);
+
+		long municipalityId(long geonamesId);
+	}
+
+	static PageType get(String name, String route, String path) {
+		return new PageType(name, route, false, (page, site) -> page.navigate(site.url(path)));
+	}
+
+	PageType onPhoneToo() {
+		return new PageType(this.name, this.route, true, this.visit);
+	}
+
+	@Override
+	public String toString() {
+		return this.name;
+	}
+}

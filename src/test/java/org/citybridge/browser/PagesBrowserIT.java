@@ -1,0 +1,91 @@
+package org.citybridge.browser;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import org.citybridge.municipality.MunicipalityDemoData;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every page type, in English and Mongolian, in real Chromium: no axe violation (WCAG 2.0/2.1 A
+ * and AA), valid HTML, the right {@code lang}, and at phone width no sideways scrolling or
+ * overlapping controls. Screenshots go to {@code target/screenshots/}.
+ */
+@BrowserTest
+class PagesBrowserIT {
+
+	static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MunicipalityDemoData demoData;
+
+	BrowserSite site;
+
+	@BeforeEach
+	void site() {
+		this.demoData.load();
+		this.site = new BrowserSite(this.port, this.jdbc);
+	}
+
+	static Stream<Arguments> pagesInBothScripts() {
+		return PageCatalog.all().stream().flatMap(type -> Stream.of(Arguments.of(type, "en"), Arguments.of(type, "mn")));
+	}
+
+	static Stream<PageType> keyPages() {
+		return PageCatalog.all().stream().filter(PageType::phone);
+	}
+
+	@ParameterizedTest(name = "{0} in {1}")
+	@MethodSource("pagesInBothScripts")
+	void passesAxeAndTheHtmlCheckerAndCarriesItsLanguage(PageType type, String language) {
+		try (BrowserContext context = Chromium.desktop(language)) {
+			Page page = context.newPage();
+			Response response = type.visit().open(page, this.site);
+			String source = response.text();
+
+			List<String> problems = new ArrayList<>();
+			problems.addAll(PageChecks.accessibility(page).stream().map(p -> "axe: " + p).toList());
+			problems.addAll(PageChecks.html(source).stream().map(p -> "html: " + p).toList());
+			assertThat(problems).as("%s in %s", type, language).isEmpty();
+			assertThat(page.getAttribute("html", "lang")).isEqualTo(language);
+			assertThat(source).doesNotContain("Exception", "Deliberate failure");
+
+			page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+				.setPath(SCREENSHOTS.resolve(type.name() + "-" + language + "-desktop.png")));
+		}
+	}
+
+	@ParameterizedTest(name = "{0} at 360 px")
+	@MethodSource("keyPages")
+	void fitsAPhoneScreenWithoutSidewaysScrollingOrOverlappingControls(PageType type) {
+		for (String language : List.of("en", "mn")) {
+			try (BrowserContext context = Chromium.phone(language)) {
+				Page page = context.newPage();
+				type.visit().open(page, this.site);
+				page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+					.setPath(SCREENSHOTS.resolve(type.name() + "-" + language + "-phone.png")));
+				assertThat(PageChecks.phoneLayout(page)).as("%s in %s at 360 px", type, language).isEmpty();
+			}
+		}
+	}
+}

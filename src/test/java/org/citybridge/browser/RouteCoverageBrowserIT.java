@@ -1,0 +1,69 @@
+package org.citybridge.browser;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** No page can slip past the gate: every GET route of the portal has a browser check. */
+@BrowserTest
+class RouteCoverageBrowserIT {
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	@Test
+	void everyGetRouteHasABrowserCheck() {
+		Set<String> covered = new TreeSet<>();
+		PageCatalog.all().stream().map(PageType::route).filter(r -> r != null).forEach(covered::add);
+		assertThat(uncovered(getRoutes(this.mappings), covered)).isEmpty();
+	}
+
+	@Test
+	void aNewRouteWithoutACheckIsReported() {
+		Set<String> routes = getRoutes(this.mappings);
+		routes.add("/new-page-without-check");
+		Set<String> covered = new TreeSet<>();
+		PageCatalog.all().stream().map(PageType::route).filter(r -> r != null).forEach(covered::add);
+		assertThat(uncovered(routes, covered)).containsExactly("/new-page-without-check");
+	}
+
+	@Test
+	void everyCatalogRouteIsARealRoute() {
+		Set<String> routes = getRoutes(this.mappings);
+		PageCatalog.all().stream().map(PageType::route).filter(r -> r != null)
+			.forEach(route -> assertThat(routes).as("catalog route").contains(route));
+	}
+
+	static Set<String> uncovered(Set<String> routes, Set<String> covered) {
+		Set<String> missing = new TreeSet<>(routes);
+		missing.removeAll(covered);
+		return missing;
+	}
+
+	/** Every path pattern that answers GET, except the error dispatch and the test-only routes. */
+	static Set<String> getRoutes(RequestMappingHandlerMapping mappings) {
+		Set<String> routes = new TreeSet<>();
+		for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+			Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+			if (!methods.isEmpty() && !methods.contains(RequestMethod.GET)) {
+				continue;
+			}
+			for (String pattern : info.getPatternValues()) {
+				if (!pattern.equals("/error") && !pattern.startsWith(FailingRoutes.PREFIX)) {
+					routes.add(pattern);
+				}
+			}
+		}
+		return routes;
+	}
+}
