@@ -82,6 +82,12 @@ class Municipality {
 	@Column(name = "theme_code")
 	private Set<String> soughtThemes = new LinkedHashSet<>();
 
+	private String contactName;
+
+	private String contactEmail;
+
+	private boolean contactPublic;
+
 	@Version
 	private long version;
 
@@ -190,6 +196,48 @@ class Municipality {
 
 	long getVersion() {
 		return this.version;
+	}
+
+	/** An officer's or staff member's edit of what the municipality says about itself. */
+	void editProfile(Set<String> offered, Set<String> sought, boolean seeking, String website, List<String> languages,
+			String contactName, String contactEmail, boolean contactPublic) {
+		this.offeredThemes.clear();
+		this.offeredThemes.addAll(offered);
+		this.soughtThemes.clear();
+		this.soughtThemes.addAll(sought);
+		this.seekingPartners = seeking;
+		this.website = website;
+		this.workingLanguages = new ArrayList<>(languages);
+		this.contactName = contactName;
+		this.contactEmail = contactEmail;
+		// Consent needs someone to consent: no name, nothing to show.
+		this.contactPublic = contactPublic && contactName != null;
+	}
+
+	/** The editable fields, as the audit log compares them. */
+	java.util.Map<String, Object> auditView() {
+		java.util.Map<String, Object> view = new java.util.LinkedHashMap<>();
+		view.put("offeredThemes", List.copyOf(this.offeredThemes));
+		view.put("soughtThemes", List.copyOf(this.soughtThemes));
+		view.put("seekingPartners", this.seekingPartners);
+		view.put("website", this.website);
+		view.put("workingLanguages", List.copyOf(this.workingLanguages));
+		view.put("contactName", this.contactName);
+		view.put("contactEmail", this.contactEmail);
+		view.put("contactPublic", this.contactPublic);
+		return view;
+	}
+
+	String getContactName() {
+		return this.contactName;
+	}
+
+	String getContactEmail() {
+		return this.contactEmail;
+	}
+
+	boolean isContactPublic() {
+		return this.contactPublic;
 	}
 
 	void setPopulation(Integer population) {

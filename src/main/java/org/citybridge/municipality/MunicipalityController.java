@@ -11,8 +11,11 @@ class MunicipalityController {
 
 	private final MunicipalitySearch search;
 
-	MunicipalityController(MunicipalitySearch search) {
+	private final MunicipalityProfiles profiles;
+
+	MunicipalityController(MunicipalitySearch search, MunicipalityProfiles profiles) {
 		this.search = search;
+		this.profiles = profiles;
 	}
 
 	@GetMapping("/municipalities")
@@ -26,7 +29,9 @@ class MunicipalityController {
 
 	@GetMapping("/municipalities/{id}")
 	String show(@PathVariable("id") String id, Model model) {
-		model.addAttribute("municipality", this.search.profile(parseId(id)));
+		long municipalityId = parseId(id);
+		model.addAttribute("municipality", this.search.profile(municipalityId));
+		model.addAttribute("mayEdit", this.profiles.mayEdit(org.citybridge.system.Actor.current(), municipalityId));
 		return "municipality/detail";
 	}
 
@@ -41,7 +46,7 @@ class MunicipalityController {
 	}
 
 	/** A malformed id names no municipality: 404, like an unknown one. */
-	private static long parseId(String id) {
+	static long parseId(String id) {
 		try {
 			long value = Long.parseLong(id);
 			if (value > 0) {

@@ -1,17 +1,29 @@
 package org.citybridge.system;
 
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Everything public is readable without an account; the actuator shows only health. CSRF stays
- * on for every form. Accounts and sign-in arrive with the accounts feature.
+ * Everything public is readable without an account; every write needs one. URL rules here are the
+ * first fence; each feature's service checks its own policy for every write as well.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -20,17 +32,71 @@ class SecurityConfiguration {
 			+ "style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; "
 			+ "form-action 'self'; frame-ancestors 'none'";
 
+	static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+
+	/** Pages that anyone may post to: signing in, the barrier report, invitations and resets. */
+	static final String[] PUBLIC_POSTS = { "/login", "/accessibility", "/password-reset", "/password-reset/*",
+			"/invitations/*" };
+
 	@Bean
-	SecurityFilterChain portalSecurity(HttpSecurity http) throws Exception {
+	SecurityFilterChain portalSecurity(HttpSecurity http, ObjectProvider<LoginAttempts> attempts) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 				.requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
 				.requestMatchers(EndpointRequest.toAnyEndpoint()).denyAll()
-				.anyRequest().permitAll())
+				.requestMatchers("/admin/**").hasRole("ADMIN")
+				.requestMatchers("/audit/**").hasAnyRole("STAFF", "ADMIN")
+				.requestMatchers("/account/**", "/municipalities/*/edit").authenticated()
+				.requestMatchers(HttpMethod.GET, "/**").permitAll()
+				.requestMatchers(HttpMethod.HEAD, "/**").permitAll()
+				.requestMatchers(HttpMethod.POST, PUBLIC_POSTS).permitAll()
+				.requestMatchers("/error").permitAll()
+				.anyRequest().authenticated())
 			.csrf(Customizer.withDefaults())
+			.formLogin(form -> form.loginPage("/login")
+				.successHandler((request, response, authentication) -> {
+					attempts.ifAvailable(a -> a.succeeded(authentication.getName(), request.getRemoteAddr()));
+					SavedRequestAwareAuthenticationSuccessHandler next = new SavedRequestAwareAuthenticationSuccessHandler();
+					next.setDefaultTargetUrl("/account");
+					next.onAuthenticationSuccess(request, response, authentication);
+				})
+				.failureHandler((request, response, exception) -> {
+					attempts.ifAvailable(a -> a.failed(request.getParameter("username"), request.getRemoteAddr()));
+					response.sendRedirect(request.getContextPath() + "/login?error");
+				})
+				.permitAll())
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut").permitAll())
+			.rememberMe(rememberMe -> rememberMe.disable())
+			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+			.addFilterBefore(new ThrottleFilter(attempts), UsernamePasswordAuthenticationFilter.class)
 			.headers(headers -> headers
 				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer
-					.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
+					.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+				.addHeaderWriter((request, response) -> response.setHeader("Permissions-Policy", PERMISSIONS_POLICY)));
 		return http.build();
+	}
+
+	/** Refuses a sign-in attempt while its account or address is throttled, before any password check. */
+	static class ThrottleFilter extends OncePerRequestFilter {
+
+		private final ObjectProvider<LoginAttempts> attempts;
+
+		ThrottleFilter(ObjectProvider<LoginAttempts> attempts) {
+			this.attempts = attempts;
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			String path = request.getRequestURI().substring(request.getContextPath().length());
+			if ("POST".equals(request.getMethod()) && "/login".equals(path)) {
+				LoginAttempts throttle = this.attempts.getIfAvailable();
+				if (throttle != null && throttle.isBlocked(request.getParameter("username"), request.getRemoteAddr())) {
+					response.sendRedirect(request.getContextPath() + "/login?throttled");
+					return;
+				}
+			}
+			chain.doFilter(request, response);
+		}
 	}
 }

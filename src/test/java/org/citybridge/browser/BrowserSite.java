@@ -1,9 +1,13 @@
 package org.citybridge.browser;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import java.util.UUID;
+
+import org.citybridge.account.AccountTestSupport;
+
+import org.springframework.context.ApplicationContext;
 
 /** The running portal as the browser tests see it. */
-record BrowserSite(int port, JdbcClient jdbc) implements PageType.Site {
+record BrowserSite(int port, ApplicationContext context) implements PageType.Site {
 
 	@Override
 	public String url(String path) {
@@ -12,9 +16,17 @@ record BrowserSite(int port, JdbcClient jdbc) implements PageType.Site {
 
 	@Override
 	public long municipalityId(long geonamesId) {
-		return this.jdbc.sql("SELECT id FROM municipalities WHERE geonames_id = ?")
-			.param(geonamesId)
-			.query(Long.class)
-			.single();
+		return AccountTestSupport.municipalityId(this.context, geonamesId);
+	}
+
+	@Override
+	public String invitationPath() {
+		return AccountTestSupport.newInvitationPath(this.context,
+				"invitee-" + UUID.randomUUID().toString().substring(0, 8) + "@citybridge.example", municipalityId(2031964));
+	}
+
+	@Override
+	public String resetPath(String email) {
+		return AccountTestSupport.newResetPath(this.context, email);
 	}
 }

@@ -4,13 +4,13 @@ import java.util.Map;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import org.citybridge.municipality.MunicipalityDemoData;
+import org.citybridge.account.AccountTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,17 +50,14 @@ class JourneyBrowserIT {
 	int port;
 
 	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	MunicipalityDemoData demoData;
+	ApplicationContext context;
 
 	BrowserSite site;
 
 	@BeforeEach
 	void site() {
-		this.demoData.load();
-		this.site = new BrowserSite(this.port, this.jdbc);
+		AccountTestSupport.loadDemoData(this.context);
+		this.site = new BrowserSite(this.port, this.context);
 	}
 
 	@Test

@@ -2,8 +2,11 @@ package org.citybridge.browser;
 
 import java.util.List;
 
+import java.util.Map;
+
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
+import org.citybridge.account.AccountTestSupport;
 
 /**
  * Every page type of the portal, each in the states a visitor meets. A new GET route without an
@@ -34,10 +37,62 @@ final class PageCatalog {
 				PageType.get("funding-coming", "/funding", "/funding"),
 				PageType.get("events-coming", "/events", "/events"),
 				PageType.get("learn-coming", "/learn", "/learn"),
+				PageType.get("login", "/login", "/login").onPhoneToo(),
+				PageType.get("login-failed", "/login", "/login?error="),
+				PageType.get("password-reset-request", "/password-reset", "/password-reset"),
+				new PageType("password-reset", "/password-reset/{token}", false,
+						(page, site) -> page.navigate(site.url(site.resetPath(AccountTestSupport.OFFICER_GHENT)))),
+				new PageType("password-reset-invalid", "/password-reset/{token}", false, (page, site) -> {
+					page.navigate(site.url(site.resetPath(AccountTestSupport.OFFICER_GHENT)));
+					return submit(page, "main form", Map.of("#password", "short", "#confirmation", "short"));
+				}),
+				new PageType("invitation", "/invitations/{token}", true,
+						(page, site) -> page.navigate(site.url(site.invitationPath()))),
+				PageType.get("invitation-used", "/invitations/{token}", "/invitations/no-such-token"),
+				new PageType("account", "/account", true, (page, site) -> signedIn(page, site, AccountTestSupport.OFFICER_DARKHAN, "/account")),
+				new PageType("account-invalid", "/account", false, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.OFFICER_DARKHAN, "/account");
+					return submit(page, "form[action='/account/password']",
+							Map.of("#current", "not my password", "#password", "short", "#confirmation", "other"));
+				}),
+				new PageType("invite", "/account/invitations", false,
+						(page, site) -> signedIn(page, site, AccountTestSupport.ADMIN, "/account/invitations")),
+				new PageType("invite-invalid", "/account/invitations", true, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.ADMIN, "/account/invitations");
+					return submit(page, "main form", Map.of("#email", "not an address"));
+				}),
+				new PageType("admin-accounts", "/admin/accounts", true,
+						(page, site) -> signedIn(page, site, AccountTestSupport.ADMIN, "/admin/accounts")),
+				new PageType("admin-outbox", "/admin/outbox", false,
+						(page, site) -> signedIn(page, site, AccountTestSupport.ADMIN, "/admin/outbox")),
+				new PageType("audit", "/audit", false, (page, site) -> signedIn(page, site, AccountTestSupport.ADMIN, "/audit")),
+				new PageType("profile-edit", "/municipalities/{id}/edit", true, (page, site) -> signedIn(page, site,
+						AccountTestSupport.OFFICER_DARKHAN, "/municipalities/" + site.municipalityId(DARKHAN) + "/edit")),
+				new PageType("profile-edit-invalid", "/municipalities/{id}/edit", false, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.OFFICER_DARKHAN,
+							"/municipalities/" + site.municipalityId(DARKHAN) + "/edit");
+					return submit(page, "main form", Map.of("#website", "not a link", "#workingLanguages", "english"));
+				}),
 				PageType.get("error-404", null, "/no-such-page").onPhoneToo(),
 				new PageType("error-403", null, false, PageCatalog::postWithoutCsrfToken),
 				PageType.get("error-400", null, FailingRoutes.BAD_REQUEST),
 				PageType.get("error-500", null, FailingRoutes.SERVER_ERROR));
+	}
+
+	/** Signs in through the portal's own form, then opens the page. */
+	static Response signedIn(Page page, PageType.Site site, String email, String path) {
+		page.navigate(site.url("/login"));
+		page.fill("#username", email);
+		page.fill("#password", AccountTestSupport.PASSWORD);
+		page.waitForResponse(r -> r.request().isNavigationRequest() && r.status() == 200,
+				() -> page.click("main form button[type=submit]"));
+		return page.navigate(site.url(path));
+	}
+
+	private static Response submit(Page page, String form, Map<String, String> values) {
+		values.forEach(page::fill);
+		return page.waitForResponse(r -> r.request().isNavigationRequest(),
+				() -> page.click(form + " button[type=submit]"));
 	}
 
 	private static Response submitInvalidBarrierReport(Page page, PageType.Site site) {

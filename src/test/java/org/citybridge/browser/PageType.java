@@ -25,6 +25,12 @@ record PageType(String name, String route, boolean phone, Visit visit) {
 		String url(String path);
 
 		long municipalityId(long geonamesId);
+
+		/** A live invitation link for a new officer of Darkhan. */
+		String invitationPath();
+
+		/** A live password reset link for the given account. */
+		String resetPath(String email);
 	}
 
 	static PageType get(String name, String route, String path) {

@@ -8,7 +8,7 @@ import java.util.stream.Stream;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
-import org.citybridge.municipality.MunicipalityDemoData;
+import org.citybridge.account.AccountTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,17 +34,14 @@ class PagesBrowserIT {
 	int port;
 
 	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	MunicipalityDemoData demoData;
+	ApplicationContext context;
 
 	BrowserSite site;
 
 	@BeforeEach
 	void site() {
-		this.demoData.load();
-		this.site = new BrowserSite(this.port, this.jdbc);
+		AccountTestSupport.loadDemoData(this.context);
+		this.site = new BrowserSite(this.port, this.context);
 	}
 
 	static Stream<Arguments> pagesInBothScripts() {

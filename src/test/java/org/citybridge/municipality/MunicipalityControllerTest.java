@@ -28,6 +28,9 @@ class MunicipalityControllerTest {
 	@MockitoBean
 	MunicipalitySearch search;
 
+	@MockitoBean
+	MunicipalityProfiles profiles;
+
 	@Test
 	void listsResultsWithCountryNamesInTheVisitorsLanguage() {
 		given(this.search.search("nis", 1)).willReturn(new MunicipalityPage(List.of(MunicipalityFixtures.nis()), 1, 1, 20));

@@ -17,6 +17,6 @@ final class MunicipalityFixtures {
 		return new MunicipalityProfile(9, "Choibalsan", "Чойбалсан", "Choibalsan", List.of("Choybalsan"), "MN",
 				"Dornod", MunicipalityKind.REGIONAL_CENTRE, null, null, new BigDecimal("48.07257"),
 				new BigDecimal("114.53264"), null, List.of("mn"), true, 2032054L, List.of("AGRICULTURE_RURAL"),
-				List.of("HEALTH"));
+				List.of("HEALTH"), null, null);
 	}
 }

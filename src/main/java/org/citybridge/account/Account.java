@@ -1,0 +1,171 @@
+package org.citybridge.account;
+
+import java.time.Instant;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.citybridge.system.Actor;
+
+/** A person's account: one role, scoped to one municipality (officer) or organisation (staff). */
+@Entity
+@Table(name = "accounts")
+class Account {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private String email;
+
+	private String displayName;
+
+	private String passwordHash;
+
+	@Enumerated(EnumType.STRING)
+	private Actor.Role role;
+
+	private Long municipalityId;
+
+	private Long organisationId;
+
+	private boolean enabled;
+
+	private Instant deletedAt;
+
+	@Version
+	private long version;
+
+	private Instant createdAt;
+
+	private Instant updatedAt;
+
+	protected Account() {
+	}
+
+	Account(String email, String displayName, Actor.Role role, Long municipalityId, Long organisationId) {
+		if (role == Actor.Role.ANONYMOUS) {
+			throw new IllegalArgumentException("An account has a role");
+		}
+		this.email = email.strip().toLowerCase(java.util.Locale.ROOT);
+		this.displayName = displayName == null ? null : displayName.strip();
+		this.role = role;
+		this.municipalityId = role == Actor.Role.OFFICER ? municipalityId : null;
+		this.organisationId = role == Actor.Role.STAFF ? organisationId : null;
+	}
+
+	@PrePersist
+	void created() {
+		this.createdAt = Instant.now();
+		this.updatedAt = this.createdAt;
+	}
+
+	@PreUpdate
+	void updated() {
+		this.updatedAt = Instant.now();
+	}
+
+	/** Sets the password (already hashed) and opens the account. */
+	void activate(String passwordHash) {
+		if (this.deletedAt != null) {
+			throw new IllegalStateException("An erased account cannot be activated");
+		}
+		this.passwordHash = passwordHash;
+		this.enabled = true;
+	}
+
+	void deactivate() {
+		this.enabled = false;
+	}
+
+	void changeRole(Actor.Role role, Long municipalityId, Long organisationId) {
+		this.role = role;
+		this.municipalityId = role == Actor.Role.OFFICER ? municipalityId : null;
+		this.organisationId = role == Actor.Role.STAFF ? organisationId : null;
+	}
+
+	/** GDPR erasure: nothing that identifies the person remains. */
+	void erase() {
+		this.email = "erased-" + this.id + "@invalid";
+		this.displayName = null;
+		this.passwordHash = null;
+		this.enabled = false;
+		this.deletedAt = Instant.now();
+	}
+
+	Actor actor() {
+		return new Actor(this.id, this.role, this.municipalityId, this.organisationId);
+	}
+
+	/** The fields the audit log compares; never the password. */
+	Map<String, Object> auditView() {
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("email", this.email);
+		view.put("displayName", this.displayName);
+		view.put("role", this.role);
+		view.put("municipalityId", this.municipalityId);
+		view.put("organisationId", this.organisationId);
+		view.put("enabled", this.enabled);
+		view.put("erased", this.deletedAt != null);
+		return view;
+	}
+
+	String label() {
+		return this.displayName != null ? this.displayName + " <" + this.email + ">" : this.email;
+	}
+
+	Long getId() {
+		return this.id;
+	}
+
+	String getEmail() {
+		return this.email;
+	}
+
+	String getDisplayName() {
+		return this.displayName;
+	}
+
+	String getPasswordHash() {
+		return this.passwordHash;
+	}
+
+	Actor.Role getRole() {
+		return this.role;
+	}
+
+	Long getMunicipalityId() {
+		return this.municipalityId;
+	}
+
+	Long getOrganisationId() {
+		return this.organisationId;
+	}
+
+	boolean isEnabled() {
+		return this.enabled;
+	}
+
+	boolean isErased() {
+		return this.deletedAt != null;
+	}
+
+	long getVersion() {
+		return this.version;
+	}
+
+	Instant getCreatedAt() {
+		return this.createdAt;
+	}
+}

@@ -1,0 +1,81 @@
+package org.citybridge.account;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Single-use, expiring links (invitations and password resets). The link carries a random token;
+ * the database keeps only its SHA-256, so a leaked table opens no account.
+ */
+@Component
+class AccountTokens {
+
+	enum Purpose {
+		INVITATION(Duration.ofDays(7)), PASSWORD_RESET(Duration.ofHours(1));
+
+		final Duration lifetime;
+
+		Purpose(Duration lifetime) {
+			this.lifetime = lifetime;
+		}
+	}
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final JdbcClient jdbc;
+
+	AccountTokens(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Issues a token for the account; returns the secret part of the link. */
+	String issue(long accountId, Purpose purpose) {
+		byte[] bytes = new byte[32];
+		RANDOM.nextBytes(bytes);
+		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		this.jdbc.sql("""
+				INSERT INTO account_tokens (account_id, purpose, token_hash, expires_at)
+				VALUES (?, ?, ?, now() + make_interval(secs => ?))
+				""").params(accountId, purpose.name(), hash(token), purpose.lifetime.toSeconds()).update();
+		return token;
+	}
+
+	/** The account a live token opens, without using it up. */
+	Optional<Long> peek(String token, Purpose purpose) {
+		return this.jdbc.sql("""
+				SELECT account_id FROM account_tokens
+				WHERE token_hash = ? AND purpose = ? AND used_at IS NULL AND expires_at > now()
+				""").params(hash(token), purpose.name()).query(Long.class).optional();
+	}
+
+	/**
+	 * Uses the token up, atomically: of two requests with the same link only one gets the account.
+	 */
+	Optional<Long> consume(String token, Purpose purpose) {
+		return this.jdbc.sql("""
+				UPDATE account_tokens SET used_at = now()
+				WHERE token_hash = ? AND purpose = ? AND used_at IS NULL AND expires_at > now()
+				RETURNING account_id
+				""").params(hash(token), purpose.name()).query(Long.class).optional();
+	}
+
+	static String hash(String token) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(
+					(token == null ? "" : token).getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+}

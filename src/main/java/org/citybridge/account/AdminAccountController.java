@@ -1,0 +1,70 @@
+package org.citybridge.account;
+
+import org.citybridge.network.Organisations;
+import org.citybridge.system.Actor;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Administrators manage accounts and read the outbox. */
+@Controller
+class AdminAccountController {
+
+	private final AccountAdministration administration;
+
+	private final Organisations organisations;
+
+	AdminAccountController(AccountAdministration administration, Organisations organisations) {
+		this.administration = administration;
+		this.organisations = organisations;
+	}
+
+	@GetMapping("/admin/accounts")
+	String list(@RequestParam(name = "q", required = false) String query, Model model) {
+		model.addAttribute("query", query == null ? "" : query.strip());
+		model.addAttribute("accounts", this.administration.search(Actor.current(), query));
+		model.addAttribute("organisations", this.organisations.all());
+		model.addAttribute("roles", java.util.List.of(Actor.Role.OFFICER, Actor.Role.STAFF, Actor.Role.ADMIN));
+		return "account/admin-list";
+	}
+
+	@PostMapping("/admin/accounts/{id}/deactivate")
+	String deactivate(@PathVariable("id") long id, RedirectAttributes redirect) {
+		try {
+			this.administration.deactivate(Actor.current(), id);
+			redirect.addFlashAttribute("flash", "account.admin.deactivated");
+		}
+		catch (AccountRefused refused) {
+			redirect.addFlashAttribute("flashError", refused.messageKey());
+		}
+		return "redirect:/admin/accounts";
+	}
+
+	@PostMapping("/admin/accounts/{id}/role")
+	String changeRole(@PathVariable("id") long id, @RequestParam(name = "role", required = false) Actor.Role role,
+			@RequestParam(name = "municipalityId", required = false) Long municipalityId,
+			@RequestParam(name = "organisationId", required = false) Long organisationId, RedirectAttributes redirect) {
+		try {
+			this.administration.changeRole(Actor.current(), id, role, municipalityId, organisationId);
+			redirect.addFlashAttribute("flash", "account.admin.roleChanged");
+		}
+		catch (AccountRefused refused) {
+			redirect.addFlashAttribute("flashError", refused.messageKey());
+		}
+		catch (org.springframework.dao.DataIntegrityViolationException ex) {
+			redirect.addFlashAttribute("flashError", "account.admin.roleScope");
+		}
+		return "redirect:/admin/accounts";
+	}
+
+	@GetMapping("/admin/outbox")
+	String outbox(Model model) {
+		model.addAttribute("messages", this.administration.outbox(Actor.current()));
+		return "account/outbox";
+	}
+}

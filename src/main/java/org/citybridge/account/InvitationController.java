@@ -1,0 +1,86 @@
+package org.citybridge.account;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The invitee follows the link and sets their password; a password reset works the same way. */
+@Controller
+class InvitationController {
+
+	private final Invitations invitations;
+
+	private final PasswordResets resets;
+
+	InvitationController(Invitations invitations, PasswordResets resets) {
+		this.invitations = invitations;
+		this.resets = resets;
+	}
+
+	@GetMapping("/invitations/{token}")
+	String invitation(@PathVariable("token") String token, Model model) {
+		return form(model, token, "invitation", this.invitations.isOpen(token));
+	}
+
+	@PostMapping("/invitations/{token}")
+	String accept(@PathVariable("token") String token, @ModelAttribute("passwordForm") PasswordForm form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		try {
+			this.invitations.accept(token, form);
+		}
+		catch (AccountRefused refused) {
+			result.rejectValue(refused.field(), refused.messageKey());
+			return form(model, token, "invitation", !"account.link.invalid".equals(refused.messageKey()));
+		}
+		redirect.addFlashAttribute("flash", "account.invitation.accepted");
+		return "redirect:/login";
+	}
+
+	@GetMapping("/password-reset")
+	String requestForm() {
+		return "account/reset-request";
+	}
+
+	@PostMapping("/password-reset")
+	String request(@org.springframework.web.bind.annotation.RequestParam(name = "email", required = false) String email,
+			java.util.Locale locale, RedirectAttributes redirect) {
+		String base = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
+		this.resets.request(email, base, locale);
+		redirect.addFlashAttribute("flash", "account.reset.sent");
+		return "redirect:/login";
+	}
+
+	@GetMapping("/password-reset/{token}")
+	String reset(@PathVariable("token") String token, Model model) {
+		return form(model, token, "reset", this.resets.isOpen(token));
+	}
+
+	@PostMapping("/password-reset/{token}")
+	String doReset(@PathVariable("token") String token, @ModelAttribute("passwordForm") PasswordForm form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		try {
+			this.resets.reset(token, form);
+		}
+		catch (AccountRefused refused) {
+			result.rejectValue(refused.field(), refused.messageKey());
+			return form(model, token, "reset", !"account.link.invalid".equals(refused.messageKey()));
+		}
+		redirect.addFlashAttribute("flash", "account.reset.done");
+		return "redirect:/login";
+	}
+
+	private static String form(Model model, String token, String purpose, boolean open) {
+		model.addAttribute("token", token);
+		model.addAttribute("purpose", purpose);
+		model.addAttribute("open", open);
+		if (!model.containsAttribute("passwordForm")) {
+			model.addAttribute("passwordForm", PasswordForm.empty());
+		}
+		return "account/set-password";
+	}
+}

@@ -1,0 +1,22 @@
+package org.citybridge.account;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.citybridge.system.Actor;
+
+/** Who to invite, in which role, for which municipality or organisation. */
+record InvitationForm(
+		@NotBlank(message = "{account.invite.email.required}") @Email(message = "{account.invite.email.invalid}")
+		@Size(max = 254, message = "{account.invite.email.invalid}") String email,
+		@NotBlank(message = "{account.invite.name.required}") @Size(max = 200, message = "{account.invite.name.size}") String displayName,
+		@NotNull(message = "{account.invite.role.required}") Actor.Role role,
+		Long municipalityId,
+		Long organisationId) {
+
+	static InvitationForm empty() {
+		return new InvitationForm("", "", Actor.Role.OFFICER, null, null);
+	}
+}

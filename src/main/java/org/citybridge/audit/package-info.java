@@ -1,0 +1,7 @@
+/**
+ * The audit log: who created, changed or deleted what, when, field by field. Writing modules call
+ * {@link org.citybridge.audit.AuditLog} inside their own transaction, so a write and its entry
+ * commit together. Entries are never edited; only their actor can be pseudonymised on erasure.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
+package org.citybridge.audit;

@@ -1,0 +1,124 @@
+package org.citybridge.municipality;
+
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.citybridge.audit.AuditLog;
+import org.citybridge.system.Actor;
+import org.citybridge.theme.Themes;
+
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Edits municipality profiles, for those the policy allows, with optimistic locking and audit. */
+@Service
+public class MunicipalityProfiles {
+
+	/** Someone saved the profile since this form was opened; their changes are kept. */
+	static class ProfileChanged extends RuntimeException {
+
+		ProfileChanged() {
+			super("The profile was changed by someone else");
+		}
+	}
+
+	private static final Set<String> ISO_LANGUAGES = Set.of(Locale.getISOLanguages());
+
+	private final MunicipalityRepository repository;
+
+	private final MunicipalityEditPolicy policy;
+
+	private final Themes themes;
+
+	private final AuditLog audit;
+
+	MunicipalityProfiles(MunicipalityRepository repository, MunicipalityEditPolicy policy, Themes themes, AuditLog audit) {
+		this.repository = repository;
+		this.policy = policy;
+		this.themes = themes;
+		this.audit = audit;
+	}
+
+	/** Whether the current visitor may edit this profile (for showing the link; writes check again). */
+	public boolean mayEdit(Actor actor, long id) {
+		return this.policy.mayEdit(actor, id);
+	}
+
+	@Transactional(readOnly = true)
+	ProfileForm formFor(Actor actor, long id) {
+		return ProfileForm.of(editable(actor, id));
+	}
+
+	@Transactional(readOnly = true)
+	String nameOf(long id) {
+		return this.repository.findById(id).map(Municipality::getName).orElseThrow(() -> new MunicipalityNotFound(String.valueOf(id)));
+	}
+
+	@Transactional
+	void edit(Actor actor, long id, ProfileForm form, String actorLabel) {
+		Municipality municipality = editable(actor, id);
+		if (municipality.getVersion() != form.version().longValue()) {
+			throw new ProfileChanged();
+		}
+		Set<String> known = Set.copyOf(this.themes.codes());
+		Map<String, Object> before = municipality.auditView();
+		municipality.editProfile(onlyKnown(form.offeredThemes(), known), onlyKnown(form.soughtThemes(), known),
+				form.seekingPartners(), blankToNull(form.website()), languages(form.workingLanguages()),
+				blankToNull(form.contactName()), blankToNull(form.contactEmail()), form.contactPublic());
+		try {
+			this.repository.saveAndFlush(municipality);
+		}
+		catch (ObjectOptimisticLockingFailureException ex) {
+			throw new ProfileChanged();
+		}
+		this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "municipality", id, AuditLog.Action.UPDATE,
+				before, municipality.auditView());
+	}
+
+	/** Unknown language codes are refused with the form's message, known ones normalised. */
+	static List<String> languages(String value) {
+		if (value == null || value.isBlank()) {
+			return List.of();
+		}
+		List<String> codes = Arrays.stream(value.split("[,;]"))
+			.map(s -> s.strip().toLowerCase(Locale.ROOT))
+			.filter(s -> !s.isEmpty())
+			.distinct()
+			.toList();
+		return codes;
+	}
+
+	static boolean knownLanguages(String value) {
+		return languages(value).stream().allMatch(ISO_LANGUAGES::contains);
+	}
+
+	private Municipality editable(Actor actor, long id) {
+		Municipality municipality = this.repository.findWithThemesById(id)
+			.orElseThrow(() -> new MunicipalityNotFound(String.valueOf(id)));
+		if (!this.policy.mayEdit(actor, id)) {
+			throw new AccessDeniedException("May not edit municipality " + id);
+		}
+		return municipality;
+	}
+
+	private static Set<String> onlyKnown(Set<String> codes, Set<String> known) {
+		Set<String> result = new LinkedHashSet<>();
+		for (String code : codes) {
+			if (!known.contains(code)) {
+				throw new IllegalArgumentException("unknown theme");
+			}
+			result.add(code);
+		}
+		return result;
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+}

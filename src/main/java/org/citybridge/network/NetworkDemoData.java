@@ -1,0 +1,62 @@
+package org.citybridge.network;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Demo organisations and memberships: real network names, and memberships that are demonstration
+ * values only (shown as such while the portal runs on demo data). Idempotent.
+ */
+@Service
+public class NetworkDemoData {
+
+	record DemoOrganisation(String name, String shortName, OrganisationKind kind, List<Long> memberGeonamesIds) {
+	}
+
+	static final List<DemoOrganisation> ORGANISATIONS = List.of(
+			new DemoOrganisation("Network of Associations of Local Authorities of South-East Europe", "NALAS",
+					OrganisationKind.REGIONAL, List.of(787657L, 3191376L, 785842L, 3193044L, 3183875L, 3191281L, 786714L)),
+			new DemoOrganisation("Council of European Municipalities and Regions", "CEMR", OrganisationKind.REGIONAL,
+					List.of(2800866L, 2797656L, 2946447L, 3196359L, 3186886L, 2973783L, 3050616L)),
+			new DemoOrganisation("Association of Mongolian Local Authorities (demo)", "AMLA",
+					OrganisationKind.NATIONAL_ASSOCIATION, List.of(2028462L, 2031964L, 2031405L, 2032054L, 2029945L)));
+
+	private final JdbcClient jdbc;
+
+	NetworkDemoData(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Loads what is not there yet; returns organisation ids by short name. */
+	@Transactional
+	public Map<String, Long> load() {
+		for (DemoOrganisation organisation : ORGANISATIONS) {
+			long id = this.jdbc.sql("""
+					INSERT INTO organisations (name, short_name, kind) VALUES (?, ?, ?)
+					ON CONFLICT ((lower(name))) DO UPDATE SET name = EXCLUDED.name RETURNING id
+					""").params(organisation.name(), organisation.shortName(), organisation.kind().name())
+				.query(Long.class)
+				.single();
+			for (long geonamesId : organisation.memberGeonamesIds()) {
+				this.jdbc.sql("""
+						INSERT INTO organisation_members (organisation_id, municipality_id)
+						SELECT ?, id FROM municipalities WHERE geonames_id = ?
+						ON CONFLICT DO NOTHING
+						""").params(id, geonamesId).update();
+			}
+		}
+		return ids();
+	}
+
+	Map<String, Long> ids() {
+		Map<String, Long> ids = new java.util.HashMap<>();
+		this.jdbc.sql("SELECT short_name, id FROM organisations WHERE short_name IS NOT NULL")
+			.query((rs, n) -> ids.put(rs.getString(1), rs.getLong(2)))
+			.list();
+		return ids;
+	}
+}

@@ -1,0 +1,38 @@
+package org.citybridge.portal;
+
+import org.citybridge.account.AccountDemoData;
+import org.citybridge.municipality.MunicipalityDemoData;
+import org.citybridge.network.NetworkDemoData;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads the demo data at start-up when {@code citybridge.demo.enabled} is on (as under
+ * {@code mvn spring-boot:run}): municipalities, then the networks they belong to, then one account
+ * per role. Each step is idempotent.
+ */
+@Component
+@ConditionalOnBooleanProperty("citybridge.demo.enabled")
+class DemoDataRunner implements ApplicationRunner {
+
+	private final MunicipalityDemoData municipalities;
+
+	private final NetworkDemoData networks;
+
+	private final AccountDemoData accounts;
+
+	DemoDataRunner(MunicipalityDemoData municipalities, NetworkDemoData networks, AccountDemoData accounts) {
+		this.municipalities = municipalities;
+		this.networks = networks;
+		this.accounts = accounts;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		this.municipalities.load();
+		this.accounts.load(this.networks.load());
+	}
+}

@@ -1,0 +1,61 @@
+package org.citybridge.account;
+
+import org.citybridge.municipality.MunicipalityDemoData;
+import org.citybridge.network.NetworkDemoData;
+
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Test helpers for signed-in scenarios: demo accounts, and links as the outbox would carry them. */
+public final class AccountTestSupport {
+
+	public static final String PASSWORD = AccountDemoData.PASSWORD;
+
+	public static final String ADMIN = "admin@citybridge.example";
+
+	public static final String STAFF_NALAS = "staff.nalas@citybridge.example";
+
+	public static final String STAFF_CEMR = "staff.cemr@citybridge.example";
+
+	public static final String OFFICER_DARKHAN = "officer.darkhan@citybridge.example";
+
+	public static final String OFFICER_GHENT = "officer.ghent@citybridge.example";
+
+	private AccountTestSupport() {
+	}
+
+	/** Municipalities, networks and one account per role; idempotent. */
+	public static void loadDemoData(ApplicationContext context) {
+		context.getBean(MunicipalityDemoData.class).load();
+		context.getBean(AccountDemoData.class).load(context.getBean(NetworkDemoData.class).load());
+	}
+
+	/** A fresh invitation link path for a new, not yet active officer of the given municipality. */
+	public static String newInvitationPath(ApplicationContext context, String email, long municipalityId) {
+		JdbcClient jdbc = context.getBean(JdbcClient.class);
+		long id = jdbc.sql("INSERT INTO accounts (email, display_name, role, municipality_id) VALUES (?, 'Invitee', 'OFFICER', ?) "
+				+ "ON CONFLICT ((lower(email))) DO UPDATE SET display_name = 'Invitee' RETURNING id")
+			.params(email, municipalityId)
+			.query(Long.class)
+			.single();
+		return "/invitations/" + context.getBean(AccountTokens.class).issue(id, AccountTokens.Purpose.INVITATION);
+	}
+
+	/** A fresh password reset link path for an existing account. */
+	public static String newResetPath(ApplicationContext context, String email) {
+		long id = context.getBean(JdbcClient.class)
+			.sql("SELECT id FROM accounts WHERE lower(email) = lower(?)")
+			.param(email)
+			.query(Long.class)
+			.single();
+		return "/password-reset/" + context.getBean(AccountTokens.class).issue(id, AccountTokens.Purpose.PASSWORD_RESET);
+	}
+
+	public static long municipalityId(ApplicationContext context, long geonamesId) {
+		return context.getBean(JdbcClient.class)
+			.sql("SELECT id FROM municipalities WHERE geonames_id = ?")
+			.param(geonamesId)
+			.query(Long.class)
+			.single();
+	}
+}
