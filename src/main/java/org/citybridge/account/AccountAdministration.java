@@ -6,6 +6,8 @@ import java.util.Map;
 import org.citybridge.audit.AuditLog;
 import org.citybridge.system.Actor;
 
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,10 +26,19 @@ class AccountAdministration {
 
 	private final Outbox outbox;
 
-	AccountAdministration(AccountRepository accounts, AuditLog audit, Outbox outbox) {
+	private final FindByIndexNameSessionRepository<? extends Session> sessions;
+
+	AccountAdministration(AccountRepository accounts, AuditLog audit, Outbox outbox,
+			FindByIndexNameSessionRepository<? extends Session> sessions) {
 		this.accounts = accounts;
 		this.audit = audit;
 		this.outbox = outbox;
+		this.sessions = sessions;
+	}
+
+	/** A deactivated account or a changed role takes effect at once: the person's sessions end. */
+	private void endSessionsOf(Account account) {
+		this.sessions.findByPrincipalName(account.getEmail()).keySet().forEach(this.sessions::deleteById);
 	}
 
 	@Transactional(readOnly = true)
@@ -50,6 +61,7 @@ class AccountAdministration {
 		Account account = this.accounts.findById(accountId).orElseThrow(() -> new AccountRefused("account", "account.admin.unknown"));
 		Map<String, Object> before = account.auditView();
 		account.deactivate();
+		endSessionsOf(account);
 		this.audit.record(who(admin, this.accounts), "account", accountId, AuditLog.Action.UPDATE, before, account.auditView());
 	}
 
@@ -64,6 +76,7 @@ class AccountAdministration {
 		Map<String, Object> before = account.auditView();
 		account.changeRole(role, municipalityId, organisationId);
 		this.accounts.flush();
+		endSessionsOf(account);
 		this.audit.record(who(admin, this.accounts), "account", accountId, AuditLog.Action.UPDATE, before, account.auditView());
 	}
 

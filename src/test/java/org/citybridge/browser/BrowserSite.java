@@ -20,6 +20,15 @@ record BrowserSite(int port, ApplicationContext context) implements PageType.Sit
 	}
 
 	@Override
+	public long organisationId(String shortName) {
+		return this.context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+			.sql("SELECT id FROM organisations WHERE short_name = ?")
+			.param(shortName)
+			.query(Long.class)
+			.single();
+	}
+
+	@Override
 	public String invitationPath() {
 		return AccountTestSupport.newInvitationPath(this.context,
 				"invitee-" + UUID.randomUUID().toString().substring(0, 8) + "@citybridge.example", municipalityId(2031964));

@@ -73,6 +73,17 @@ final class PageCatalog {
 							"/municipalities/" + site.municipalityId(DARKHAN) + "/edit");
 					return submit(page, "main form", Map.of("#website", "not a link", "#workingLanguages", "english"));
 				}),
+				PageType.get("organisations", "/organisations", "/organisations"),
+				new PageType("organisation", "/organisations/{id}", false,
+						(page, site) -> page.navigate(site.url("/organisations/" + site.organisationId("NALAS")))),
+				new PageType("organisation-staff", "/organisations/{id}", true, (page, site) -> signedIn(page, site,
+						AccountTestSupport.STAFF_NALAS, "/organisations/" + site.organisationId("NALAS"))),
+				new PageType("organisation-new", "/admin/organisations/new", false,
+						(page, site) -> signedIn(page, site, AccountTestSupport.ADMIN, "/admin/organisations/new")),
+				new PageType("organisation-new-invalid", "/admin/organisations/new", false, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.ADMIN, "/admin/organisations/new");
+					return submit(page, "main form", Map.of("#name", " ", "#website", "ftp://nope"));
+				}),
 				PageType.get("error-404", null, "/no-such-page").onPhoneToo(),
 				new PageType("error-403", null, false, PageCatalog::postWithoutCsrfToken),
 				PageType.get("error-400", null, FailingRoutes.BAD_REQUEST),

@@ -29,6 +29,9 @@ record PageType(String name, String route, boolean phone, Visit visit) {
 		/** A live invitation link for a new officer of Darkhan. */
 		String invitationPath();
 
+		/** The id of the organisation with this short name. */
+		long organisationId(String shortName);
+
 		/** A live password reset link for the given account. */
 		String resetPath(String email);
 	}

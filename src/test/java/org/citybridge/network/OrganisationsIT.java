@@ -1,0 +1,111 @@
+package org.citybridge.network;
+
+import java.util.Map;
+
+import org.citybridge.IntegrationTest;
+import org.citybridge.account.AccountTestSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+
+/** Admins create organisations; each organisation's own staff keep its members; nobody else. */
+@IntegrationTest
+class OrganisationsIT {
+
+	@Autowired
+	WebApplicationContext context;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	UserDetailsService users;
+
+	MockMvcTester mvc;
+
+	long nalas;
+
+	long cemr;
+
+	long darkhan;
+
+	@BeforeEach
+	void setUp() {
+		AccountTestSupport.loadDemoData(this.context);
+		this.mvc = MockMvcTester.create(MockMvcBuilders.webAppContextSetup(this.context).apply(springSecurity()).build());
+		this.nalas = this.jdbc.sql("SELECT id FROM organisations WHERE short_name = 'NALAS'").query(Long.class).single();
+		this.cemr = this.jdbc.sql("SELECT id FROM organisations WHERE short_name = 'CEMR'").query(Long.class).single();
+		this.darkhan = AccountTestSupport.municipalityId(this.context, 2031964);
+	}
+
+	RequestPostProcessor as(String email) {
+		return user(this.users.loadUserByUsername(email));
+	}
+
+	@Test
+	void staffOfAnotherOrganisationCannotChangeItsMembers() {
+		long before = members(this.nalas);
+		assertThat(this.mvc.post().uri("/organisations/" + this.nalas + "/members").with(csrf())
+			.with(as(AccountTestSupport.STAFF_CEMR)).param("municipalityId", String.valueOf(this.darkhan))).hasStatus(403);
+		assertThat(this.mvc.post().uri("/organisations/" + this.nalas + "/members").with(csrf())
+			.param("municipalityId", String.valueOf(this.darkhan))).hasStatus3xxRedirection();
+		assertThat(members(this.nalas)).isEqualTo(before);
+	}
+
+	@Test
+	void staffKeepTheirOwnMembersAndBadNumbersGetAMessage() {
+		assertThat(flash(this.mvc.post().uri("/organisations/" + this.cemr + "/members").with(csrf())
+			.with(as(AccountTestSupport.STAFF_CEMR)).param("municipalityId", "not a number").exchange()))
+			.containsEntry("flashError", "network.members.unknown");
+		assertThat(flash(this.mvc.post().uri("/organisations/" + this.cemr + "/members").with(csrf())
+			.with(as(AccountTestSupport.STAFF_CEMR)).param("municipalityId", "999999999").exchange()))
+			.containsEntry("flashError", "network.members.unknown");
+		assertThat(this.mvc.post().uri("/organisations/" + this.cemr + "/members").with(csrf())
+			.with(as(AccountTestSupport.STAFF_CEMR)).param("municipalityId", String.valueOf(this.darkhan))).hasStatus3xxRedirection();
+		assertThat(this.mvc.get().uri("/municipalities/" + this.darkhan + "/edit").with(as(AccountTestSupport.STAFF_CEMR)))
+			.hasStatusOk();
+		assertThat(this.mvc.post().uri("/organisations/" + this.cemr + "/members/" + this.darkhan + "/remove").with(csrf())
+			.with(as(AccountTestSupport.STAFF_CEMR))).hasStatus3xxRedirection();
+		assertThat(this.mvc.get().uri("/municipalities/" + this.darkhan + "/edit").with(as(AccountTestSupport.STAFF_CEMR)))
+			.hasStatus(403);
+	}
+
+	@Test
+	void onlyAdministratorsCreateOrganisationsAndNamesAreUnique() {
+		assertThat(this.mvc.post().uri("/admin/organisations/new").with(csrf()).with(as(AccountTestSupport.STAFF_NALAS))
+			.param("name", "Staff-made network").param("kind", "THEMATIC")).hasStatus(403);
+		assertThat(this.mvc.post().uri("/admin/organisations/new").with(csrf()).with(as(AccountTestSupport.ADMIN))
+			.param("name", "council of european municipalities and regions").param("kind", "REGIONAL"))
+			.hasStatusOk().bodyText().contains("An organisation with this name already exists.");
+		assertThat(this.mvc.post().uri("/admin/organisations/new").with(csrf()).with(as(AccountTestSupport.ADMIN))
+			.param("name", "<b>Energy</b> Cities test").param("kind", "NOT_A_KIND")).hasStatusOk().bodyText()
+			.contains("value=\"&lt;b&gt;Energy&lt;/b&gt; Cities test\"");
+	}
+
+	@Test
+	void unknownOrNonNumericOrganisationsAre404() {
+		assertThat(this.mvc.get().uri("/organisations/99999999")).hasStatus(404);
+		assertThat(this.mvc.get().uri("/organisations/nalas")).hasStatus(404);
+	}
+
+	private static Map<String, Object> flash(org.springframework.test.web.servlet.assertj.MvcTestResult result) {
+		return Map.copyOf(result.getMvcResult().getFlashMap());
+	}
+
+	private long members(long organisationId) {
+		return this.jdbc.sql("SELECT count(*) FROM organisation_members WHERE organisation_id = ?").param(organisationId)
+			.query(Long.class).single();
+	}
+}
