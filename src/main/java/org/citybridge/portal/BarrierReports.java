@@ -24,6 +24,19 @@ class BarrierReports {
 			.update();
 	}
 
+	/** A report as staff read it. */
+	record Report(long id, String page, String description, String email, String language, java.time.Instant createdAt) {
+	}
+
+	@Transactional(readOnly = true)
+	java.util.List<Report> recent() {
+		return this.jdbc.sql("""
+				SELECT id, page, description, email, language, created_at FROM barrier_reports
+				ORDER BY created_at DESC, id DESC LIMIT 200
+				""").query((rs, n) -> new Report(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+				rs.getString(5), rs.getTimestamp(6).toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))).list();
+	}
+
 	@Transactional(readOnly = true)
 	long count() {
 		return this.jdbc.sql("SELECT count(*) FROM barrier_reports").query(Long.class).single();

@@ -50,6 +50,13 @@ class PageController {
 		return "redirect:/accessibility#report";
 	}
 
+	/** Staff and administrators read the barriers visitors report (the security rules admit only them). */
+	@GetMapping("/accessibility/reports")
+	String barrierReports(Model model) {
+		model.addAttribute("reports", this.barrierReports.recent());
+		return "portal/reports";
+	}
+
 	@GetMapping("/privacy")
 	String privacy() {
 		return "portal/privacy";

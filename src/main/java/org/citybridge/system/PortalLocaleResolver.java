@@ -21,6 +21,7 @@ class PortalLocaleResolver extends CookieLocaleResolver {
 		super(COOKIE);
 		setCookieMaxAge(Duration.ofDays(365));
 		setCookieSameSite("Lax");
+		setCookieHttpOnly(true);
 		setDefaultLocaleFunction(PortalLocaleResolver::fromAcceptLanguage);
 	}
 

@@ -44,7 +44,7 @@ class SecurityConfiguration {
 				.requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
 				.requestMatchers(EndpointRequest.toAnyEndpoint()).denyAll()
 				.requestMatchers("/admin/**").hasRole("ADMIN")
-				.requestMatchers("/audit/**").hasAnyRole("STAFF", "ADMIN")
+				.requestMatchers("/audit/**", "/accessibility/reports").hasAnyRole("STAFF", "ADMIN")
 				.requestMatchers("/account/**", "/municipalities/*/edit").authenticated()
 				.requestMatchers(HttpMethod.GET, "/**").permitAll()
 				.requestMatchers(HttpMethod.HEAD, "/**").permitAll()

@@ -102,6 +102,9 @@ class AccountSecurityIT {
 		assertThat(this.mvc.get().uri("/admin/outbox").with(as(AccountTestSupport.STAFF_NALAS))).hasStatus(403);
 		assertThat(this.mvc.get().uri("/audit").with(as(AccountTestSupport.OFFICER_DARKHAN))).hasStatus(403);
 		assertThat(this.mvc.get().uri("/account/invitations").with(as(AccountTestSupport.OFFICER_DARKHAN))).hasStatus(403);
+		assertThat(this.mvc.get().uri("/accessibility/reports").with(as(AccountTestSupport.OFFICER_DARKHAN))).hasStatus(403);
+		assertThat(this.mvc.get().uri("/accessibility/reports")).hasStatus3xxRedirection();
+		assertThat(this.mvc.get().uri("/accessibility/reports").with(as(AccountTestSupport.STAFF_NALAS))).hasStatusOk();
 		assertThat(this.mvc.get().uri("/audit").with(as(AccountTestSupport.STAFF_NALAS))).hasStatusOk();
 	}
 

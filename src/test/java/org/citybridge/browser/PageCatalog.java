@@ -32,6 +32,8 @@ final class PageCatalog {
 				PageType.get("accessibility", "/accessibility", "/accessibility").onPhoneToo(),
 				new PageType("accessibility-invalid", "/accessibility", true, PageCatalog::submitInvalidBarrierReport),
 				new PageType("accessibility-sent", "/accessibility", false, PageCatalog::submitBarrierReport),
+				new PageType("accessibility-reports", "/accessibility/reports", false,
+						(page, site) -> signedIn(page, site, AccountTestSupport.STAFF_NALAS, "/accessibility/reports")),
 				PageType.get("privacy", "/privacy", "/privacy"),
 				PageType.get("agreements-coming", "/agreements", "/agreements"),
 				PageType.get("funding-coming", "/funding", "/funding"),

@@ -123,11 +123,22 @@ class PortalIT {
 	}
 
 	@Test
+	void theLanguageCookieIsHttpOnlyAndSameSite() throws Exception {
+		HttpResponse<String> page = get("/?lang=mn", "en");
+		assertThat(page.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+			.startsWith("citybridge-lang=mn").contains("HttpOnly").contains("SameSite=Lax"));
+	}
+
+	@Test
 	void pagesCarryASecurityPolicyThatForbidsInlineScript() throws Exception {
 		HttpResponse<String> home = get("/", "en");
 		assertThat(home.headers().firstValue("Content-Security-Policy"))
 			.hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self'"));
 		assertThat(home.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+		assertThat(home.headers().firstValue("Permissions-Policy")).hasValueSatisfying(p -> assertThat(p).contains("camera=()"));
+		assertThat(home.headers().firstValue("Referrer-Policy")).hasValue("strict-origin-when-cross-origin");
+		assertThat(home.headers().firstValue("Content-Security-Policy"))
+			.hasValueSatisfying(csp -> assertThat(csp).contains("frame-ancestors 'none'").doesNotContain("unsafe-inline"));
 	}
 
 	private List<String> assetsOf(String html) {
