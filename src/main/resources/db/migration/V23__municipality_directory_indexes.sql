@@ -3,3 +3,4 @@
 CREATE INDEX municipalities_population_idx ON municipalities (population DESC NULLS LAST, id);
 CREATE INDEX municipalities_country_population_idx ON municipalities (country_code, population DESC NULLS LAST, id);
 CREATE INDEX municipalities_name_idx ON municipalities (lower(name), id);
+CREATE INDEX municipalities_country_latitude_idx ON municipalities (country_code, latitude);

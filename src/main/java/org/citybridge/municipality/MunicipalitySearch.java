@@ -148,6 +148,7 @@ public class MunicipalitySearch {
 			}
 			else {
 				with = hits(keys, params);
+				params.put("literal", java.text.Normalizer.normalize(query.text(), java.text.Normalizer.Form.NFC));
 				from = " JOIN hits h ON h.municipality_id = m.id";
 			}
 		}
@@ -218,10 +219,17 @@ public class MunicipalitySearch {
 				+ " FROM municipality_search_keys k WHERE " + match + " GROUP BY k.municipality_id) ";
 	}
 
+	/**
+	 * A name spelled exactly as typed, accents and script included, ranks above a name that only
+	 * shares its key: {@code Mörön} before {@code Morón}.
+	 */
+	private static final String LITERAL = "(NOT EXISTS (SELECT 1 FROM unnest(m.alternate_names"
+			+ " || ARRAY[m.name, m.native_name, m.geonames_name]) AS n(name) WHERE lower(n.name) = lower(:literal)))";
+
 	private static String order(DirectoryQuery query, Sql sql) {
 		String stable = "m.population DESC NULLS LAST, m.id";
 		return switch (query.sort()) {
-			case RELEVANCE -> sql.from.isEmpty() ? stable : "h.rank, h.sim DESC, " + stable;
+			case RELEVANCE -> sql.from.isEmpty() ? stable : LITERAL + ", h.rank, h.sim DESC, " + stable;
 			case NAME -> "lower(m.name), m.id";
 			case POPULATION -> stable;
 		};
