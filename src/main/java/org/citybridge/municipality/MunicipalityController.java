@@ -19,9 +19,12 @@ class MunicipalityController {
 
 	private final DirectoryOptions options;
 
-	MunicipalityController(MunicipalitySearch search, DirectoryOptions options) {
+	private final LocationMaps maps;
+
+	MunicipalityController(MunicipalitySearch search, DirectoryOptions options, LocationMaps maps) {
 		this.search = search;
 		this.options = options;
+		this.maps = maps;
 	}
 
 	@GetMapping("/municipalities")
@@ -41,7 +44,9 @@ class MunicipalityController {
 	/** A readable slug may follow the id ({@code /municipalities/12-darkhan}); the id alone decides. */
 	@GetMapping("/municipalities/{id}")
 	String show(@PathVariable("id") String id, Model model) {
-		model.addAttribute("municipality", this.search.profile(parseId(id)));
+		MunicipalityProfile profile = this.search.profile(parseId(id));
+		model.addAttribute("municipality", profile);
+		model.addAttribute("map", this.maps.of(profile));
 		return "municipality/detail";
 	}
 

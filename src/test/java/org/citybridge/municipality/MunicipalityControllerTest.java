@@ -29,6 +29,9 @@ class MunicipalityControllerTest {
 	@MockitoBean
 	DirectoryOptions options;
 
+	@MockitoBean
+	LocationMaps maps;
+
 	@BeforeEach
 	void options() {
 		given(this.options.countries(any())).willReturn(List.of(new DirectoryOptions.CountryOption("RS", "Serbia"),
@@ -115,6 +118,18 @@ class MunicipalityControllerTest {
 			.contains("Чойбалсан")
 			.contains("<dd>unknown</dd>")
 			.contains("Regional centre");
+	}
+
+	@Test
+	void drawsTheLocationMapWithATextAlternativeAndItsAttribution() {
+		given(this.search.profile(9)).willReturn(MunicipalityFixtures.choibalsanProfile());
+		given(this.maps.of(any())).willReturn(new LocationMaps.LocationMap("<path class=\"home\" d=\"M0 0L9 9L0 9Z\"/>",
+				240, 150, "MN"));
+		assertThat(this.mvc.get().uri("/municipalities/9?lang=en")).hasStatusOk()
+			.bodyText()
+			.contains("aria-label=\"Map: Choibalsan in Mongolia, marked with a red dot.\"")
+			.contains("<path class=\"home\"")
+			.contains("Natural Earth, public domain");
 	}
 
 	@Test
