@@ -33,8 +33,10 @@ class MunicipalityController {
 		model.addAttribute("directory", directory);
 		model.addAttribute("query", directory.query().text());
 		model.addAttribute("results", directory.results());
-		model.addAttribute("countryOptions", this.options.countries(locale));
-		model.addAttribute("themeOptions", this.options.themes());
+		DirectoryQuery query = directory.query();
+		model.addAttribute("countryOptions", this.options.countryOptionsHtml(locale, query.countries()));
+		model.addAttribute("offersOptions", this.options.themeOptionsHtml(locale, query.offers()));
+		model.addAttribute("seeksOptions", this.options.themeOptionsHtml(locale, query.seeks()));
 		model.addAttribute("groupOptions", List.of(CountryGroup.values()));
 		model.addAttribute("kindOptions", Arrays.asList(MunicipalityKind.values()));
 		model.addAttribute("sortOptions", Arrays.asList(DirectoryQuery.Sort.values()));

@@ -82,11 +82,15 @@ public class MunicipalityImport {
 
 	private final Countries countries;
 
-	MunicipalityImport(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transaction, Countries countries) {
+	private final DirectoryCounts counts;
+
+	MunicipalityImport(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transaction, Countries countries,
+			DirectoryCounts counts) {
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.transaction = transaction;
 		this.countries = countries;
+		this.counts = counts;
 	}
 
 	/** Imports a file, gzip-compressed or not. */
@@ -117,6 +121,7 @@ public class MunicipalityImport {
 			r.applied = true;
 			return r;
 		});
+		this.counts.forget();
 		return new ImportReport(result.rows, result.rejected, result.notLiving, result.applied, result.inserted,
 				result.updated, result.applied ? result.valid - result.inserted - result.updated : 0,
 				Duration.ofNanos(System.nanoTime() - started), List.copyOf(result.rejections));

@@ -110,6 +110,7 @@ public class MunicipalityRecords {
 		Long geonamesId = this.jdbc.sql("SELECT geonames_id FROM municipalities WHERE id = ?").param(removedId)
 			.query(Long.class).optional().orElse(null);
 		this.jdbc.sql("DELETE FROM municipalities WHERE id = ?").param(removedId).update();
+		// (the count cache is forgotten by the key refresh below)
 		if (geonamesId != null) {
 			// The kept record takes over a GeoNames id it lacks, so that the next import updates it.
 			this.jdbc.sql("UPDATE municipalities SET geonames_id = :g WHERE id = :kept AND geonames_id IS NULL")

@@ -2,15 +2,11 @@ package org.citybridge.municipality;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.citybridge.country.Countries;
-import org.citybridge.country.Country;
-import org.citybridge.theme.Themes;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,15 +37,16 @@ public class MunicipalitySearch {
 
 	private final MunicipalityRepository repository;
 
-	private final Countries countries;
+	private final DirectoryOptions options;
 
-	private final Themes themes;
+	private final DirectoryCounts counts;
 
-	MunicipalitySearch(JdbcClient jdbc, MunicipalityRepository repository, Countries countries, Themes themes) {
+	MunicipalitySearch(JdbcClient jdbc, MunicipalityRepository repository, DirectoryOptions options,
+			DirectoryCounts counts) {
 		this.jdbc = jdbc;
 		this.repository = repository;
-		this.countries = countries;
-		this.themes = themes;
+		this.options = options;
+		this.counts = counts;
 	}
 
 	/** How many municipalities the directory holds. */
@@ -64,21 +61,19 @@ public class MunicipalitySearch {
 
 	/** Checks what the visitor sent and runs the search; never fails on bad input. */
 	Directory directory(DirectoryParams params) {
-		Set<String> countryCodes = new HashSet<>();
-		for (Country c : this.countries.all()) {
-			countryCodes.add(c.code());
-		}
-		DirectoryQuery query = DirectoryQuery.of(params, countryCodes, Set.copyOf(this.themes.codes()));
+		DirectoryQuery query = DirectoryQuery.of(params, this.options.countryCodes(), Set.copyOf(this.options.themes()));
 		return new Directory(query, search(query));
 	}
 
 	/** The page of results for a checked query; a page past the end is the last page. */
 	MunicipalityPage search(DirectoryQuery query) {
 		Sql sql = where(query);
-		long total = this.jdbc.sql(sql.with + "SELECT count(*) FROM municipalities m" + sql.from + sql.where)
-			.params(sql.params)
-			.query(Long.class)
-			.single();
+		String countSql = sql.with + "SELECT count(*) FROM municipalities m" + sql.from + sql.where;
+		// Counting a filter over the whole directory reads every matching row; those counts are
+		// kept a little while. A name search counts its few hits at once.
+		long total = query.text().isEmpty()
+				? this.counts.get(countSql + sql.params, () -> count(countSql, sql.params))
+				: count(countSql, sql.params);
 		int lastPage = (int) Math.max(1, (total + query.size() - 1) / query.size());
 		int page = Math.min(query.page(), lastPage);
 		Map<String, Object> params = new HashMap<>(sql.params);
@@ -93,6 +88,10 @@ public class MunicipalitySearch {
 			.query(SUMMARY)
 			.list();
 		return new MunicipalityPage(withTopThemes(rows), total, page, query.size());
+	}
+
+	private long count(String countSql, Map<String, Object> params) {
+		return this.jdbc.sql(countSql).params(params).query(Long.class).single();
 	}
 
 	MunicipalityProfile profile(long id) {

@@ -17,11 +17,15 @@ class SearchKeyWriter {
 
 	private final JdbcClient jdbc;
 
-	SearchKeyWriter(JdbcClient jdbc) {
+	private final DirectoryCounts counts;
+
+	SearchKeyWriter(JdbcClient jdbc, DirectoryCounts counts) {
 		this.jdbc = jdbc;
+		this.counts = counts;
 	}
 
 	void refresh(long municipalityId) {
+		this.counts.forget();
 		List<String> names = this.jdbc
 			.sql("SELECT name, native_name, geonames_name, alternate_names FROM municipalities WHERE id = ?")
 			.param(municipalityId)
