@@ -8,9 +8,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * A short-lived cache of the directory's filter counts ("1–20 of 135,233"): counting a broad filter
- * reads every matching row, and the same few filters (none at all, above all) are asked again and
- * again. A cache, never the truth: entries live {@code citybridge.directory.count-cache-seconds}
+ * A short-lived cache of the directory's filter counts (the total of 1–20 of 135233): counting
+ * a broad filter reads every matching row, and the same few filters (none at all, above all) are
+ * asked again and again. A cache, never the truth: entries live {@code citybridge.directory.count-cache-seconds}
  * (30 by default, 0 to turn off), and this process forgets them all when it changes the directory.
  */
 @Component
