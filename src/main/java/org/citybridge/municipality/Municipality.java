@@ -72,6 +72,12 @@ class Municipality {
 
 	private Long geonamesId;
 
+	private String featureCode;
+
+	private String admin1Code;
+
+	private Long districtOf;
+
 	@ElementCollection
 	@CollectionTable(name = "municipality_offered_themes", joinColumns = @JoinColumn(name = "municipality_id"))
 	@Column(name = "theme_code")
@@ -184,6 +190,18 @@ class Municipality {
 
 	Long getGeonamesId() {
 		return this.geonamesId;
+	}
+
+	String getFeatureCode() {
+		return this.featureCode;
+	}
+
+	String getAdmin1Code() {
+		return this.admin1Code;
+	}
+
+	Long getDistrictOf() {
+		return this.districtOf;
 	}
 
 	Set<String> getOfferedThemes() {

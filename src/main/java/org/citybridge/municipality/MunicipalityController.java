@@ -1,61 +1,76 @@
 package org.citybridge.municipality;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.citybridge.country.CountryGroup;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 
 @Controller
 class MunicipalityController {
 
 	private final MunicipalitySearch search;
 
+	private final DirectoryOptions options;
+
+	private final LocationMaps maps;
+
 	private final MunicipalityProfiles profiles;
 
-	MunicipalityController(MunicipalitySearch search, MunicipalityProfiles profiles) {
+	MunicipalityController(MunicipalitySearch search, DirectoryOptions options, LocationMaps maps,
+			MunicipalityProfiles profiles) {
 		this.search = search;
+		this.options = options;
+		this.maps = maps;
 		this.profiles = profiles;
 	}
 
 	@GetMapping("/municipalities")
-	String list(@RequestParam(name = "q", required = false) String query,
-			@RequestParam(name = "page", required = false) String page, Model model) {
-		MunicipalityPage results = this.search.search(query, parsePage(page));
-		model.addAttribute("query", MunicipalitySearch.normalise(query));
-		model.addAttribute("results", results);
+	String list(@ModelAttribute("params") DirectoryParams params, Model model, Locale locale) {
+		Directory directory = this.search.directory(params);
+		model.addAttribute("directory", directory);
+		model.addAttribute("query", directory.query().text());
+		model.addAttribute("results", directory.results());
+		DirectoryQuery query = directory.query();
+		model.addAttribute("countryOptions", this.options.countryOptionsHtml(locale, query.countries()));
+		model.addAttribute("offersOptions", this.options.themeOptionsHtml(locale, query.offers()));
+		model.addAttribute("seeksOptions", this.options.themeOptionsHtml(locale, query.seeks()));
+		model.addAttribute("groupOptions", List.of(CountryGroup.values()));
+		model.addAttribute("kindOptions", Arrays.asList(MunicipalityKind.values()));
+		model.addAttribute("sortOptions", Arrays.asList(DirectoryQuery.Sort.values()));
 		return "municipality/list";
 	}
 
+	/** A readable slug may follow the id ({@code /municipalities/12-darkhan}); the id alone decides. */
 	@GetMapping("/municipalities/{id}")
 	String show(@PathVariable("id") String id, Model model) {
 		long municipalityId = parseId(id);
-		model.addAttribute("municipality", this.search.profile(municipalityId));
+		MunicipalityProfile profile = this.search.profile(municipalityId);
+		model.addAttribute("municipality", profile);
+		model.addAttribute("map", this.maps.of(profile));
 		model.addAttribute("mayEdit", this.profiles.mayEdit(org.citybridge.system.Actor.current(), municipalityId));
 		return "municipality/detail";
 	}
 
-	/** A malformed page number is the first page, not an error. */
-	private static int parsePage(String page) {
-		try {
-			return page == null ? 1 : Integer.parseInt(page.strip());
-		}
-		catch (NumberFormatException ex) {
-			return 1;
-		}
-	}
-
 	/** A malformed id names no municipality: 404, like an unknown one. */
 	static long parseId(String id) {
-		try {
-			long value = Long.parseLong(id);
+		String digits = id;
+		int dash = id.indexOf('-');
+		if (dash > 0) {
+			digits = id.substring(0, dash);
+		}
+		if (digits.length() <= 18 && digits.chars().allMatch(Character::isDigit) && !digits.isEmpty()) {
+			long value = Long.parseLong(digits);
 			if (value > 0) {
 				return value;
 			}
 		}
-		catch (NumberFormatException ex) {
-			// fall through
-		}
-		throw new MunicipalityNotFound(id);
+		throw new MunicipalityNotFound(id.length() > 40 ? id.substring(0, 40) : id);
 	}
 }

@@ -35,8 +35,11 @@ public class MunicipalityDemoData {
 
 	private final JdbcClient jdbc;
 
-	MunicipalityDemoData(JdbcClient jdbc) {
+	private final SearchKeyWriter searchKeys;
+
+	MunicipalityDemoData(JdbcClient jdbc, SearchKeyWriter searchKeys) {
 		this.jdbc = jdbc;
+		this.searchKeys = searchKeys;
 	}
 
 	/** Loads the rows not loaded yet; returns how many were added. */
@@ -72,6 +75,7 @@ public class MunicipalityDemoData {
 			if (id.isPresent()) {
 				addThemes("municipality_offered_themes", id.get(), list(row.get("offered_themes")));
 				addThemes("municipality_sought_themes", id.get(), list(row.get("sought_themes")));
+				this.searchKeys.refresh(id.get());
 				added++;
 			}
 		}

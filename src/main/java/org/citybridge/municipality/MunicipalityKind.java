@@ -9,5 +9,7 @@ public enum MunicipalityKind {
 	/** Any other town or city. */
 	TOWN,
 	/** A rural municipality, such as a Mongolian soum. */
-	RURAL
+	RURAL,
+	/** A section of a city (GeoNames PPLX), shown as a district of that city. */
+	DISTRICT
 }

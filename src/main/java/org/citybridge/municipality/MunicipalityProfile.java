@@ -8,14 +8,14 @@ public record MunicipalityProfile(long id, String name, String nativeName, Strin
 		String countryCode, String division, MunicipalityKind kind, Integer population, BigDecimal areaKm2,
 		BigDecimal latitude, BigDecimal longitude, String website, List<String> workingLanguages,
 		boolean seekingPartners, Long geonamesId, List<String> offeredThemes, List<String> soughtThemes,
-		String contactName, String contactEmail) {
+		String districtOf, String contactName, String contactEmail) {
 
-	static MunicipalityProfile of(Municipality m) {
+	static MunicipalityProfile of(Municipality m, String districtOf) {
 		return new MunicipalityProfile(m.getId(), m.getName(), m.getNativeName(), m.getGeonamesName(),
 				List.copyOf(m.getAlternateNames()), m.getCountryCode(), m.getDivision(), m.getKind(),
 				m.getPopulation(), m.getAreaKm2(), m.getLatitude(), m.getLongitude(), m.getWebsite(),
 				List.copyOf(m.getWorkingLanguages()), m.isSeekingPartners(), m.getGeonamesId(),
-				m.getOfferedThemes().stream().sorted().toList(), m.getSoughtThemes().stream().sorted().toList(),
+				m.getOfferedThemes().stream().sorted().toList(), m.getSoughtThemes().stream().sorted().toList(), districtOf,
 				m.isContactPublic() ? m.getContactName() : null, m.isContactPublic() ? m.getContactEmail() : null);
 	}
 

@@ -1,6 +1,12 @@
 package org.citybridge.municipality;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -8,37 +14,39 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reads the directory: counts for the home page, searches by name, and profiles. Matching ignores
- * case and accents and looks at the Latin, native and alternate names.
+ * Reads the directory: counts for the home page, the filtered and ranked search, and profiles.
+ *
+ * <p>A name search compares the visitor's text, turned into {@link SearchKeys}, with the keys of
+ * every name of every municipality: an exact key ranks first, then a key that starts with the
+ * text, then a key similar to it (pg_trgm), by similarity; among equals the larger population
+ * and then the smaller id come first, so the order is stable.
  */
 @Service
 @Transactional(readOnly = true)
 public class MunicipalitySearch {
 
-	static final int PAGE_SIZE = 20;
-
-	static final int MAX_QUERY_LENGTH = 200;
-
-	private static final String MATCHES = """
-			(:q = '' OR unaccent(lower(m.name)) LIKE '%' || unaccent(lower(:q)) || '%'
-			 OR unaccent(lower(coalesce(m.native_name, ''))) LIKE '%' || unaccent(lower(:q)) || '%'
-			 OR unaccent(lower(coalesce(m.geonames_name, ''))) LIKE '%' || unaccent(lower(:q)) || '%'
-			 OR EXISTS (SELECT 1 FROM unnest(m.alternate_names) a
-			            WHERE unaccent(lower(a)) LIKE '%' || unaccent(lower(:q)) || '%'))
-			""";
+	/** Below this length a fuzzy match finds too much to mean anything. */
+	static final int MIN_FUZZY_LENGTH = 3;
 
 	private static final RowMapper<MunicipalitySummary> SUMMARY = (rs, n) -> new MunicipalitySummary(rs.getLong("id"),
 			rs.getString("name"), rs.getString("native_name"), rs.getString("country_code"), rs.getString("division"),
 			MunicipalityKind.valueOf(rs.getString("kind")), (Integer) rs.getObject("population"),
-			rs.getBoolean("seeking_partners"));
+			rs.getBoolean("seeking_partners"), rs.getString("district_of_name"), List.of());
 
 	private final JdbcClient jdbc;
 
 	private final MunicipalityRepository repository;
 
-	MunicipalitySearch(JdbcClient jdbc, MunicipalityRepository repository) {
+	private final DirectoryOptions options;
+
+	private final DirectoryCounts counts;
+
+	MunicipalitySearch(JdbcClient jdbc, MunicipalityRepository repository, DirectoryOptions options,
+			DirectoryCounts counts) {
 		this.jdbc = jdbc;
 		this.repository = repository;
+		this.options = options;
+		this.counts = counts;
 	}
 
 	/** How many municipalities the directory holds. */
@@ -51,40 +59,178 @@ public class MunicipalitySearch {
 		return this.jdbc.sql("SELECT count(DISTINCT country_code) FROM municipalities").query(Long.class).single();
 	}
 
-	MunicipalityPage search(String query, int requestedPage) {
-		String q = normalise(query);
-		long total = this.jdbc.sql("SELECT count(*) FROM municipalities m WHERE " + MATCHES)
-			.param("q", q)
-			.query(Long.class)
-			.single();
-		int lastPage = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-		int page = Math.min(Math.max(1, requestedPage), lastPage);
-		List<MunicipalitySummary> results = this.jdbc
-			.sql("SELECT m.id, m.name, m.native_name, m.country_code, m.division, m.kind, m.population, "
-					+ "m.seeking_partners FROM municipalities m WHERE " + MATCHES
-					+ " ORDER BY (lower(m.name) = lower(:q)) DESC, m.population DESC NULLS LAST, m.name, m.id"
-					+ " LIMIT :limit OFFSET :offset")
-			.param("q", q)
-			.param("limit", PAGE_SIZE)
-			.param("offset", (page - 1) * PAGE_SIZE)
+	/** Checks what the visitor sent and runs the search; never fails on bad input. */
+	Directory directory(DirectoryParams params) {
+		DirectoryQuery query = DirectoryQuery.of(params, this.options.countryCodes(), Set.copyOf(this.options.themes()));
+		return new Directory(query, search(query));
+	}
+
+	/** The page of results for a checked query; a page past the end is the last page. */
+	MunicipalityPage search(DirectoryQuery query) {
+		Sql sql = where(query);
+		String countSql = sql.with + "SELECT count(*) FROM municipalities m" + sql.from + sql.where;
+		// Counting a filter over the whole directory reads every matching row; those counts are
+		// kept a little while. A name search counts its few hits at once.
+		long total = query.text().isEmpty()
+				? this.counts.get(countSql + sql.params, () -> count(countSql, sql.params))
+				: count(countSql, sql.params);
+		int lastPage = (int) Math.max(1, (total + query.size() - 1) / query.size());
+		int page = Math.min(query.page(), lastPage);
+		Map<String, Object> params = new HashMap<>(sql.params);
+		params.put("limit", query.size());
+		params.put("offset", (long) (page - 1) * query.size());
+		List<MunicipalitySummary> rows = this.jdbc.sql(sql.with
+				+ "SELECT m.id, m.name, m.native_name, m.country_code, m.division, m.kind, m.population,"
+				+ " m.seeking_partners, d.name AS district_of_name FROM municipalities m" + sql.from
+				+ " LEFT JOIN municipalities d ON d.id = m.district_of" + sql.where + " ORDER BY " + order(query, sql)
+				+ " LIMIT :limit OFFSET :offset")
+			.params(params)
 			.query(SUMMARY)
 			.list();
-		return new MunicipalityPage(results, total, page, PAGE_SIZE);
+		return new MunicipalityPage(withTopThemes(rows), total, page, query.size());
+	}
+
+	private long count(String countSql, Map<String, Object> params) {
+		return this.jdbc.sql(countSql).params(params).query(Long.class).single();
 	}
 
 	MunicipalityProfile profile(long id) {
 		return this.repository.findWithThemesById(id)
-			.map(MunicipalityProfile::of)
+			.map(m -> MunicipalityProfile.of(m, districtOfName(m)))
 			.orElseThrow(() -> new MunicipalityNotFound(String.valueOf(id)));
 	}
 
-	static String normalise(String query) {
-		if (query == null) {
-			return "";
+	private String districtOfName(Municipality m) {
+		if (m.getDistrictOf() == null) {
+			return null;
 		}
-		String q = query.strip().replaceAll("\\s+", " ");
-		// LIKE wildcards typed by a user are literal characters, not patterns.
-		q = q.replace("\\", "").replace("%", "").replace("_", " ");
-		return q.length() > MAX_QUERY_LENGTH ? q.substring(0, MAX_QUERY_LENGTH) : q;
+		return this.jdbc.sql("SELECT name FROM municipalities WHERE id = ?")
+			.param(m.getDistrictOf())
+			.query(String.class)
+			.optional()
+			.orElse(null);
+	}
+
+	private List<MunicipalitySummary> withTopThemes(List<MunicipalitySummary> rows) {
+		if (rows.isEmpty()) {
+			return rows;
+		}
+		Map<Long, List<String>> themes = new HashMap<>();
+		this.jdbc.sql("""
+				SELECT o.municipality_id, o.theme_code FROM municipality_offered_themes o
+				JOIN themes t ON t.code = o.theme_code
+				WHERE o.municipality_id IN (:ids) ORDER BY o.municipality_id, t.position
+				""")
+			.param("ids", rows.stream().map(MunicipalitySummary::id).toList())
+			.query(rs -> {
+				List<String> list = themes.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>());
+				if (list.size() < 3) {
+					list.add(rs.getString(2));
+				}
+			});
+		return rows.stream().map(r -> r.withThemes(themes.getOrDefault(r.id(), List.of()))).toList();
+	}
+
+	/** The parts of the statement a query needs: a CTE of name hits, joins, conditions, parameters. */
+	private record Sql(String with, String from, String where, Map<String, Object> params) {
+	}
+
+	private Sql where(DirectoryQuery query) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		List<String> conditions = new ArrayList<>();
+		String with = "";
+		String from = "";
+		if (!query.text().isEmpty()) {
+			List<String> keys = SearchKeys.of(query.text());
+			if (keys.isEmpty()) {
+				conditions.add("false");
+			}
+			else {
+				with = hits(keys, params);
+				params.put("literal", java.text.Normalizer.normalize(query.text(), java.text.Normalizer.Form.NFC));
+				from = " JOIN hits h ON h.municipality_id = m.id";
+			}
+		}
+		if (!query.countries().isEmpty()) {
+			conditions.add("m.country_code IN (:countries)");
+			params.put("countries", List.copyOf(query.countries()));
+		}
+		if (!query.groups().isEmpty()) {
+			conditions.add("m.country_code IN (SELECT code FROM countries WHERE country_group IN (:groups))");
+			params.put("groups", query.groups().stream().map(Enum::name).toList());
+		}
+		if (query.populationMin() != null) {
+			conditions.add("m.population >= :populationMin");
+			params.put("populationMin", query.populationMin());
+		}
+		if (query.populationMax() != null) {
+			conditions.add("m.population <= :populationMax");
+			params.put("populationMax", query.populationMax());
+		}
+		if (!query.kinds().isEmpty()) {
+			conditions.add("m.kind IN (:kinds)");
+			params.put("kinds", query.kinds().stream().map(Enum::name).toList());
+		}
+		if (!query.offers().isEmpty()) {
+			conditions.add("EXISTS (SELECT 1 FROM municipality_offered_themes o WHERE o.municipality_id = m.id"
+					+ " AND o.theme_code IN (:offers))");
+			params.put("offers", List.copyOf(query.offers()));
+		}
+		if (!query.seeks().isEmpty()) {
+			conditions.add("EXISTS (SELECT 1 FROM municipality_sought_themes s WHERE s.municipality_id = m.id"
+					+ " AND s.theme_code IN (:seeks))");
+			params.put("seeks", List.copyOf(query.seeks()));
+		}
+		if (query.seekingOnly()) {
+			conditions.add("m.seeking_partners");
+		}
+		String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+		return new Sql(with, from, where, params);
+	}
+
+	/**
+	 * The municipalities whose keys match one of the query's keys, each with its best rank (0 exact,
+	 * 1 prefix, 2 similar) and similarity. Prefixes are written as ranges so that the btree index
+	 * serves them whatever plan PostgreSQL caches for the prepared statement.
+	 */
+	private static String hits(List<String> keys, Map<String, Object> params) {
+		params.put("keys", keys);
+		List<String> prefix = new ArrayList<>();
+		List<String> fuzzy = new ArrayList<>();
+		List<String> similarity = new ArrayList<>();
+		for (int i = 0; i < keys.size(); i++) {
+			String key = keys.get(i);
+			params.put("p" + i, key);
+			params.put("pe" + i, key.substring(0, key.length() - 1) + (char) (key.charAt(key.length() - 1) + 1));
+			prefix.add("(k.key ~>=~ :p" + i + " AND k.key ~<~ :pe" + i + ")");
+			if (key.length() >= MIN_FUZZY_LENGTH) {
+				fuzzy.add("k.key % :p" + i);
+				similarity.add("similarity(k.key, :p" + i + ")");
+			}
+		}
+		String prefixes = String.join(" OR ", prefix);
+		String match = "k.key IN (:keys) OR " + prefixes + (fuzzy.isEmpty() ? "" : " OR " + String.join(" OR ", fuzzy));
+		String sim = similarity.isEmpty() ? "0" : similarity.size() == 1 ? similarity.get(0)
+				: "greatest(" + String.join(", ", similarity) + ")";
+		return "WITH hits AS (SELECT k.municipality_id,"
+				+ " min(CASE WHEN k.key IN (:keys) THEN 0 WHEN " + prefixes + " THEN 1 ELSE 2 END) AS rank,"
+				+ " round(max(" + sim + ")::numeric, 1) AS sim"
+				+ " FROM municipality_search_keys k WHERE " + match + " GROUP BY k.municipality_id) ";
+	}
+
+	/**
+	 * A name spelled exactly as typed, accents and script included, ranks above a name that only
+	 * shares its key: {@code Mörön} before {@code Morón}.
+	 */
+	private static final String LITERAL = "(NOT EXISTS (SELECT 1 FROM unnest(m.alternate_names"
+			+ " || ARRAY[m.name, m.native_name, m.geonames_name]) AS n(name) WHERE lower(n.name) = lower(:literal)))";
+
+	private static String order(DirectoryQuery query, Sql sql) {
+		String stable = "m.population DESC NULLS LAST, m.id";
+		return switch (query.sort()) {
+			case RELEVANCE -> sql.from.isEmpty() ? stable : LITERAL + ", h.rank, h.sim DESC, " + stable;
+			case NAME -> "lower(m.name), m.id";
+			case POPULATION -> stable;
+		};
 	}
 }

@@ -1,6 +1,8 @@
 /**
- * Municipalities (local governments): the directory and its search, profiles, and loading places
- * (GeoNames rows, demo data). Other features refer to a municipality by its id.
+ * Municipalities (local governments): the directory with its filters and its multilingual search
+ * (ICU search keys in Latin and Cyrillic, ranked exact, prefix, similar), profiles with a location
+ * map, and loading places (the GeoNames import, its command line, demo data). Other features refer
+ * to a municipality by its id.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "country", "theme", "system", "audit" })
 package org.citybridge.municipality;

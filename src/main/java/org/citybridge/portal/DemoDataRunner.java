@@ -7,14 +7,18 @@ import org.citybridge.network.NetworkDemoData;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * Loads the demo data at start-up when {@code citybridge.demo.enabled} is on (as under
  * {@code mvn spring-boot:run}): municipalities, then the networks they belong to, then one account
- * per role. Each step is idempotent.
+ * per role. Each step is idempotent, and all of it runs before anything else at start-up (the
+ * import command imports on top of the demo data).
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @ConditionalOnBooleanProperty("citybridge.demo.enabled")
 class DemoDataRunner implements ApplicationRunner {
 

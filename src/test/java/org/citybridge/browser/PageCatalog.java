@@ -27,6 +27,14 @@ final class PageCatalog {
 				PageType.get("directory", "/municipalities", "/municipalities").onPhoneToo(),
 				PageType.get("directory-results", "/municipalities", "/municipalities?q=dar"),
 				PageType.get("directory-no-results", "/municipalities", "/municipalities?q=zzqqxx"),
+				PageType.get("directory-filtered", "/municipalities",
+						"/municipalities?country=MN&group=PARTNER&kind=REGIONAL_CENTRE&population_min=10000&offers=AGRICULTURE_RURAL&seeking=1&sort=name")
+					.onPhoneToo(),
+				PageType.get("directory-filtered-no-results", "/municipalities",
+						"/municipalities?q=darkhan&country=BE&population_max=10"),
+				PageType.get("directory-invalid-filters", "/municipalities",
+						"/municipalities?population_min=abc&country=ZZ&page=-1&size=100000&q=%3Cb%3Ex%3C%2Fb%3E")
+					.onPhoneToo(),
 				new PageType("profile", "/municipalities/{id}", true,
 						(page, site) -> page.navigate(site.url("/municipalities/" + site.municipalityId(DARKHAN)))),
 				PageType.get("accessibility", "/accessibility", "/accessibility").onPhoneToo(),

@@ -3,6 +3,7 @@ package org.citybridge.municipality;
 import java.util.List;
 
 import org.citybridge.system.SystemTestConfiguration;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,10 +14,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyInt;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
-import static org.mockito.BDDMockito.then;
 
 @WebMvcTest(MunicipalityController.class)
 @Import(SystemTestConfiguration.class)
@@ -31,21 +29,35 @@ class MunicipalityControllerTest {
 	@MockitoBean
 	MunicipalityProfiles profiles;
 
+	@MockitoBean
+	DirectoryOptions options;
+
+	@MockitoBean
+	LocationMaps maps;
+
+	@BeforeEach
+	void options() {
+		given(this.options.countryOptionsHtml(any(), any())).willAnswer(call -> call.<java.util.Set<String>>getArgument(1)
+			.contains("RS") ? "<option value=\"RS\" selected>Serbia</option>" : "<option value=\"RS\">Serbia</option>");
+		given(this.options.themeOptionsHtml(any(), any())).willReturn("<option value=\"HEALTH\">Health</option>");
+		given(this.search.directory(any()))
+			.willAnswer(call -> MunicipalityFixtures.directory(call.getArgument(0), MunicipalityFixtures.nis()));
+	}
+
 	@Test
 	void listsResultsWithCountryNamesInTheVisitorsLanguage() {
-		given(this.search.search("nis", 1)).willReturn(new MunicipalityPage(List.of(MunicipalityFixtures.nis()), 1, 1, 20));
 		assertThat(this.mvc.get().uri("/municipalities?q=nis&lang=fr")).hasStatusOk()
 			.bodyText()
 			.contains("href=\"/municipalities/7\">Niš</a>")
 			.contains("Ниш")
 			.contains("Serbie")
 			.contains("250\u202f000")
+			.contains("Culture et patrimoine")
 			.contains("Municipalités 1 à 1 sur 1");
 	}
 
 	@Test
 	void escapesHostileTextInTheQuery() {
-		given(this.search.search(anyString(), anyInt())).willReturn(new MunicipalityPage(List.of(), 0, 1, 20));
 		assertThat(this.mvc.get().uri("/municipalities").param("q", "<script>alert(1)</script>")).hasStatusOk()
 			.bodyText()
 			.doesNotContain("<script>alert(1)</script>")
@@ -53,10 +65,51 @@ class MunicipalityControllerTest {
 	}
 
 	@Test
-	void treatsAMalformedPageNumberAsTheFirstPage() {
-		given(this.search.search(any(), anyInt())).willReturn(new MunicipalityPage(List.of(), 0, 1, 20));
-		assertThat(this.mvc.get().uri("/municipalities?page=abc")).hasStatusOk();
-		then(this.search).should().search(null, 1);
+	void keepsSqlInTheQueryAsPlainText() {
+		assertThat(this.mvc.get().uri("/municipalities").param("q", "x'; DROP TABLE municipalities; --"))
+			.hasStatusOk()
+			.bodyText()
+			.contains("x&#39;; DROP TABLE municipalities; --");
+	}
+
+	@Test
+	void treatsAMalformedPageNumberAndAHugeSizeAsTheDefaults() {
+		assertThat(this.mvc.get().uri("/municipalities?page=abc&size=100000")).hasStatusOk();
+		assertThat(this.mvc.get().uri("/municipalities?page=-1&size=-5")).hasStatusOk();
+	}
+
+	@Test
+	void explainsAPopulationThatIsNotANumberAndKeepsTheOtherFilters() {
+		assertThat(this.mvc.get().uri("/municipalities?population_min=abc&country=RS")).hasStatusOk()
+			.bodyText()
+			.contains("The smallest population “abc” is not a whole number.")
+			.contains("<option value=\"RS\" selected>Serbia</option>");
+	}
+
+	@Test
+	void explainsAnUnknownCountryCodeWithoutEchoingMarkup() {
+		assertThat(this.mvc.get().uri("/municipalities").param("country", "ZZ").param("kind", "<b>x</b>"))
+			.hasStatusOk()
+			.bodyText()
+			.contains("“ZZ” is not a country code we know.")
+			.contains("&lt;b&gt;x&lt;/b&gt;")
+			.doesNotContain("<b>x</b>");
+	}
+
+	@Test
+	void cutsAVeryLongQueryAndSaysSo() {
+		assertThat(this.mvc.get().uri("/municipalities").param("q", "a".repeat(10_000))).hasStatusOk()
+			.bodyText()
+			.contains("The name was cut to its first 200 characters.")
+			.doesNotContain("a".repeat(201));
+	}
+
+	@Test
+	void keepsEveryFilterInThePagerAndClearLinks() {
+		assertThat(this.mvc.get().uri("/municipalities?q=nis&country=RS&seeking=1&lang=en")).hasStatusOk()
+			.bodyText()
+			.contains("Clear filters")
+			.contains("href=\"/municipalities?q=nis\"");
 	}
 
 	@Test
@@ -71,6 +124,24 @@ class MunicipalityControllerTest {
 	}
 
 	@Test
+	void drawsTheLocationMapWithATextAlternativeAndItsAttribution() {
+		given(this.search.profile(9)).willReturn(MunicipalityFixtures.choibalsanProfile());
+		given(this.maps.of(any())).willReturn(new LocationMaps.LocationMap("<path class=\"home\" d=\"M0 0L9 9L0 9Z\"/>",
+				240, 150, "MN"));
+		assertThat(this.mvc.get().uri("/municipalities/9?lang=en")).hasStatusOk()
+			.bodyText()
+			.contains("aria-label=\"Map: Choibalsan in Mongolia, marked with a red dot.\"")
+			.contains("<path class=\"home\"")
+			.contains("Natural Earth, public domain");
+	}
+
+	@Test
+	void acceptsAReadableSlugAfterTheId() {
+		given(this.search.profile(9)).willReturn(MunicipalityFixtures.choibalsanProfile());
+		assertThat(this.mvc.get().uri("/municipalities/9-choibalsan")).hasStatusOk();
+	}
+
+	@Test
 	void answers404ForAnUnknownMunicipality() {
 		given(this.search.profile(404404)).willThrow(new MunicipalityNotFound("404404"));
 		assertThat(this.mvc.get().uri("/municipalities/404404")).hasStatus(404);
@@ -80,5 +151,6 @@ class MunicipalityControllerTest {
 	void answers404ForANonNumericId() {
 		assertThat(this.mvc.get().uri("/municipalities/abc")).hasStatus(404);
 		assertThat(this.mvc.get().uri("/municipalities/-3")).hasStatus(404);
+		assertThat(this.mvc.get().uri("/municipalities/99999999999999999999")).hasStatus(404);
 	}
 }

@@ -73,10 +73,10 @@ class MunicipalityRepositoryIT {
 
 	@Test
 	void clampsPagesOutOfRange() {
-		MunicipalityPage first = this.search.search("", -5);
+		MunicipalityPage first = this.search.directory(page("-5")).results();
 		assertThat(first.page()).isEqualTo(1);
-		assertThat(first.results()).hasSize(MunicipalitySearch.PAGE_SIZE);
-		MunicipalityPage last = this.search.search("", Integer.MAX_VALUE);
+		assertThat(first.results()).hasSize(DirectoryQuery.DEFAULT_SIZE);
+		MunicipalityPage last = this.search.directory(page(String.valueOf(Integer.MAX_VALUE))).results();
 		assertThat(last.page()).isEqualTo(last.totalPages());
 		assertThat(last.results()).isNotEmpty();
 	}
@@ -135,7 +135,12 @@ class MunicipalityRepositoryIT {
 	}
 
 	private java.util.List<String> names(String query) {
-		return this.search.search(query, 1).results().stream().map(MunicipalitySummary::name).toList();
+		return this.search.directory(DirectoryParams.query(query)).results().results().stream()
+			.map(MunicipalitySummary::name).toList();
+	}
+
+	private static DirectoryParams page(String page) {
+		return new DirectoryParams(null, null, null, null, null, null, null, null, null, null, page, null);
 	}
 
 	private long idOf(long geonamesId) {

@@ -1,0 +1,111 @@
+package org.citybridge.municipality;
+
+import java.text.Collator;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import java.util.Set;
+
+import org.citybridge.country.Countries;
+import org.citybridge.country.Country;
+import org.citybridge.theme.Themes;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The choices the directory's filter form offers: countries sorted by their name in the visitor's
+ * language, and the theme vocabulary. Reference data changes only with a migration, so it is read
+ * once per language; the option elements are written here, escaped, because rendering some 290 of
+ * them through template expressions on every request cost more than the search itself.
+ */
+@Component
+class DirectoryOptions {
+
+	/** A choice in a filter list: its code and its name in the visitor's language. */
+	public record CountryOption(String code, String name) {
+	}
+
+	private final Countries countries;
+
+	private final Themes themes;
+
+	private final MessageSource messages;
+
+	private final Map<Locale, List<CountryOption>> byLocale = new ConcurrentHashMap<>();
+
+	private final Map<Locale, List<CountryOption>> themesByLocale = new ConcurrentHashMap<>();
+
+	private volatile List<String> themeCodes;
+
+	DirectoryOptions(Countries countries, Themes themes, MessageSource messages) {
+		this.countries = countries;
+		this.themes = themes;
+		this.messages = messages;
+	}
+
+	private volatile Set<String> countryCodes;
+
+	/** Every country code the directory knows. */
+	Set<String> countryCodes() {
+		if (this.countryCodes == null) {
+			this.countryCodes = Set.copyOf(this.countries.all().stream().map(Country::code).toList());
+		}
+		return this.countryCodes;
+	}
+
+	/** The country {@code option} elements, the chosen ones selected. */
+	String countryOptionsHtml(Locale locale, Set<String> selected) {
+		return optionsHtml(countries(locale), selected);
+	}
+
+	/** The theme {@code option} elements, named in the visitor's language, the chosen ones selected. */
+	String themeOptionsHtml(Locale locale, Set<String> selected) {
+		List<CountryOption> options = this.themesByLocale.computeIfAbsent(locale, l -> themes().stream()
+			.map(code -> new CountryOption(code, this.messages.getMessage("theme." + code, null, code, l)))
+			.toList());
+		return optionsHtml(options, selected);
+	}
+
+	static String optionsHtml(List<CountryOption> options, Set<String> selected) {
+		StringBuilder html = new StringBuilder(options.size() * 40);
+		for (CountryOption option : options) {
+			html.append("<option value=\"").append(HtmlUtils.htmlEscape(option.code())).append('"');
+			if (selected.contains(option.code())) {
+				html.append(" selected");
+			}
+			html.append('>').append(HtmlUtils.htmlEscape(option.name())).append("</option>");
+		}
+		return html.toString();
+	}
+
+	List<CountryOption> countries(Locale locale) {
+		return this.byLocale.computeIfAbsent(locale, this::load);
+	}
+
+	List<String> themes() {
+		if (this.themeCodes == null) {
+			this.themeCodes = List.copyOf(this.themes.codes());
+		}
+		return this.themeCodes;
+	}
+
+	private List<CountryOption> load(Locale locale) {
+		Collator collator = Collator.getInstance(locale);
+		return this.countries.all()
+			.stream()
+			.map(Country::code)
+			.map(code -> new CountryOption(code, name(code, locale)))
+			.sorted(Comparator.comparing(CountryOption::name, collator))
+			.toList();
+	}
+
+	private static String name(String code, Locale locale) {
+		String name = new Locale("", code).getDisplayCountry(locale);
+		return name.isBlank() ? code : name;
+	}
+}

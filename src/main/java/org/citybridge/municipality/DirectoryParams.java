@@ -1,0 +1,19 @@
+package org.citybridge.municipality;
+
+import java.util.List;
+
+import org.springframework.web.bind.annotation.BindParam;
+
+/**
+ * The directory's query string exactly as the visitor sent it: nothing here is trusted yet.
+ * {@link DirectoryQuery#of} checks it.
+ */
+record DirectoryParams(String q, List<String> country, List<String> group,
+		@BindParam("population_min") String populationMin, @BindParam("population_max") String populationMax,
+		List<String> kind, List<String> offers, List<String> seeks, String seeking, String sort, String page,
+		String size) {
+
+	static DirectoryParams query(String q) {
+		return new DirectoryParams(q, null, null, null, null, null, null, null, null, null, null, null);
+	}
+}

@@ -1,0 +1,26 @@
+package org.citybridge.municipality;
+
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * When the portal is started to run the import command, its web server listens on a free port
+ * of its own, so that it does not clash with a portal already running on this machine. (It still
+ * starts one: the security configuration needs a web application.)
+ */
+class ImportCommandEnvironment implements EnvironmentPostProcessor {
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		String words = environment.getProperty("nonOptionArgs", "");
+		if (words.equals(ImportCommand.NAME) || words.startsWith(ImportCommand.NAME + ",")) {
+			environment.getPropertySources()
+				.addFirst(new MapPropertySource("importCommand",
+						Map.of("server.port", "0", "spring.main.banner-mode", "off")));
+		}
+	}
+}

@@ -1,0 +1,29 @@
+package org.citybridge.municipality;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DirectoryCountsTest {
+
+	@Test
+	void countsOnceWhileFreshAndAgainAfterForgetting() {
+		DirectoryCounts counts = new DirectoryCounts(30);
+		AtomicLong calls = new AtomicLong();
+		assertThat(counts.get("all", calls::incrementAndGet)).isEqualTo(1);
+		assertThat(counts.get("all", calls::incrementAndGet)).isEqualTo(1);
+		counts.forget();
+		assertThat(counts.get("all", calls::incrementAndGet)).isEqualTo(2);
+	}
+
+	@Test
+	void countsEveryTimeWhenTurnedOff() {
+		DirectoryCounts counts = new DirectoryCounts(0);
+		AtomicLong calls = new AtomicLong();
+		counts.get("all", calls::incrementAndGet);
+		counts.get("all", calls::incrementAndGet);
+		assertThat(calls).hasValue(2);
+	}
+}

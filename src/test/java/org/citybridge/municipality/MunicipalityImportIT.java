@@ -1,0 +1,270 @@
+package org.citybridge.municipality;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+
+import org.citybridge.IntegrationTest;
+import org.citybridge.municipality.ImportReport.Reason;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The GeoNames import on PostgreSQL: upsert, idempotency, validation, all-or-nothing. */
+@IntegrationTest
+class MunicipalityImportIT {
+
+	static final String HEADER = "geonameid,name,alternate_names,country_code,admin1_code,feature_code,population,latitude,longitude\n";
+
+	@Autowired
+	MunicipalityImport importer;
+
+	@Autowired
+	MunicipalityDemoData demoData;
+
+	@Autowired
+	MunicipalitySearch search;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	long lastDemoId;
+
+	@BeforeEach
+	void demoData() {
+		this.demoData.load();
+		this.lastDemoId = this.jdbc.sql("SELECT max(id) FROM municipalities").query(Long.class).single();
+	}
+
+	@AfterEach
+	void removeImportedPlaces() {
+		this.jdbc.sql("DELETE FROM municipalities WHERE id > ?").param(this.lastDemoId).update();
+		this.jdbc.sql("DELETE FROM municipality_search_keys WHERE source = 'geonames'").update();
+		this.jdbc.sql("UPDATE municipalities SET feature_code = NULL, admin1_code = NULL").update();
+	}
+
+	@Test
+	void importsPlacesAndImportingTheSameFileAgainChangesNothing() throws IOException {
+		ImportReport first = importSample();
+		assertThat(first.applied()).isTrue();
+		assertThat(first.rows()).isEqualTo(18);
+		assertThat(first.rejected()).isZero();
+		assertThat(first.notLiving()).isEqualTo(2);
+		assertThat(first.inserted()).isEqualTo(8);
+		assertThat(first.updated()).isEqualTo(8);
+
+		String before = snapshot();
+		ImportReport second = importSample();
+		assertThat(second.inserted()).isZero();
+		assertThat(second.updated()).isZero();
+		assertThat(second.unchanged()).isEqualTo(16);
+		assertThat(snapshot()).isEqualTo(before);
+	}
+
+	@Test
+	void readsGzipAsWellAsPlainFiles() throws IOException {
+		ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+		try (GZIPOutputStream gzip = new GZIPOutputStream(zipped); InputStream in = sample()) {
+			in.transferTo(gzip);
+		}
+		ImportReport report = this.importer.importStream(new ByteArrayInputStream(zipped.toByteArray()),
+				ImportOptions.allOrNothing(), ImportProgress.NONE);
+		assertThat(report.applied()).isTrue();
+		assertThat(report.inserted()).isEqualTo(8);
+	}
+
+	@Test
+	void findsEachPlaceFirstAfterTheImportOnTopOfTheDemoData() throws IOException {
+		importSample();
+		assertFirst(2028462, "Улаанбаатар", "Ulaanbaatar", "Ulan Bator");
+		assertFirst(2031964, "Darkhan", "Дархан");
+		assertFirst(2029945, "Mörön", "moron", "Мөрөн");
+		assertFirst(2031405, "Erdenet", "Эрдэнэт");
+		assertFirst(787657, "nis");
+		assertFirst(3430545, "Morón");
+	}
+
+	@Test
+	void keepsWhatOfficersEditAndTakesTheGeoNamesFacts() throws IOException {
+		importSample();
+		MunicipalityProfile moron = this.search.profile(idOf(2029945));
+		assertThat(moron.name()).isEqualTo("Mörön");
+		assertThat(moron.nativeName()).isEqualTo("Мөрөн");
+		assertThat(moron.geonamesName()).isEqualTo("Murun-kuren");
+		assertThat(moron.offeredThemes()).isNotEmpty();
+
+		ImportReport newer = importText(HEADER + "2029945,Murun-kuren,,MN,13,PPLA,30000,49.70000,100.20000\n");
+		assertThat(newer.updated()).isEqualTo(1);
+		MunicipalityProfile updated = this.search.profile(idOf(2029945));
+		assertThat(updated.population()).isEqualTo(30000);
+		assertThat(updated.latitude()).isEqualByComparingTo("49.7");
+		assertThat(updated.name()).isEqualTo("Mörön");
+		assertThat(updated.offeredThemes()).isEqualTo(moron.offeredThemes());
+	}
+
+	@Test
+	void keepsAKnownPopulationWhenANewerFileSaysUnknown() {
+		importText(HEADER + "990000001,Testburg,,BE,VLG,PPL,5000,51.00000,4.00000\n");
+		importText(HEADER + "990000001,Testburg,,BE,VLG,PPL,0,51.00000,4.00000\n");
+		assertThat(this.search.profile(idOf(990000001)).population()).isEqualTo(5000);
+	}
+
+	@Test
+	void skipsPlacesThatAreNoLongerLivingAndCountsThem() {
+		ImportReport report = importText(HEADER + "990000002,Oldtown,,DE,06,PPLH,100,52.0,10.0\n"
+				+ "990000003,Ghosttown,,DE,06,PPLQ,100,52.0,10.0\n990000004,Ruin,,DE,06,PPLW,100,52.0,10.0\n"
+				+ "990000005,Oldcapital,,DE,06,PPLCH,100,52.0,10.0\n990000006,Newtown,,DE,06,PPL,100,52.0,10.0\n");
+		assertThat(report.notLiving()).isEqualTo(4);
+		assertThat(report.inserted()).isEqualTo(1);
+	}
+
+	@Test
+	void keepsASectionOfACityAsADistrictOfThatCity() throws IOException {
+		importSample();
+		MunicipalityProfile district = this.search.profile(idOf(3119123));
+		assertThat(district.kind()).isEqualTo(MunicipalityKind.DISTRICT);
+		assertThat(district.districtOf()).isEqualTo("Barcelona");
+		assertThat(this.search.profile(idOf(2029947)).kind()).as("a soum centre").isEqualTo(MunicipalityKind.RURAL);
+	}
+
+	@Test
+	void rejectsEveryInvalidRowWithItsLineAndReasonAndAppliesNothing() {
+		long before = this.search.count();
+		ImportReport report = importBytes(invalidFile(), ImportOptions.allOrNothing());
+		assertThat(report.applied()).isFalse();
+		assertThat(this.search.count()).isEqualTo(before);
+		assertThat(report.rejections()).extracting(ImportReport.Rejection::line, ImportReport.Rejection::reason)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(3L, Reason.MISSING_NAME),
+					org.assertj.core.groups.Tuple.tuple(4L, Reason.UNKNOWN_COUNTRY),
+					org.assertj.core.groups.Tuple.tuple(5L, Reason.LATITUDE_OUT_OF_RANGE),
+					org.assertj.core.groups.Tuple.tuple(6L, Reason.LONGITUDE_OUT_OF_RANGE),
+					org.assertj.core.groups.Tuple.tuple(7L, Reason.NEGATIVE_POPULATION),
+					org.assertj.core.groups.Tuple.tuple(8L, Reason.MALFORMED_LINE),
+					org.assertj.core.groups.Tuple.tuple(9L, Reason.WRONG_ENCODING),
+					org.assertj.core.groups.Tuple.tuple(10L, Reason.NOT_A_NUMBER),
+					org.assertj.core.groups.Tuple.tuple(11L, Reason.MISSING_ID),
+					org.assertj.core.groups.Tuple.tuple(12L, Reason.NAME_TOO_LONG));
+		assertThat(report.rejected()).isEqualTo(10);
+	}
+
+	@Test
+	void appliesTheValidRowsWhenAskedToSkipInvalidOnes() {
+		long before = this.search.count();
+		ImportReport report = importBytes(invalidFile(), ImportOptions.skippingInvalidRows());
+		assertThat(report.applied()).isTrue();
+		assertThat(report.rejected()).isEqualTo(10);
+		assertThat(report.inserted()).isEqualTo(2);
+		assertThat(this.search.count()).isEqualTo(before + 2);
+	}
+
+	@Test
+	void refusesAFileWithoutTheExpectedHeader() {
+		assertThatThrownBy(() -> importText("id;name\n1;x\n")).isInstanceOf(ImportFileInvalid.class)
+			.hasMessageContaining("geonameid");
+		assertThatThrownBy(() -> importText("")).isInstanceOf(ImportFileInvalid.class);
+	}
+
+	@Test
+	void reportsProgressAndEachRejectedRowAsItGoes() {
+		List<ImportReport.Rejection> heard = new java.util.ArrayList<>();
+		long[] rows = new long[1];
+		this.importer.importStream(new ByteArrayInputStream(invalidFile()), ImportOptions.allOrNothing(),
+				new ImportProgress() {
+					@Override
+					public void rows(long done, long rejected, double rowsPerSecond) {
+						rows[0] = done;
+					}
+
+					@Override
+					public void rejected(ImportReport.Rejection rejection) {
+						heard.add(rejection);
+					}
+				});
+		assertThat(rows[0]).isEqualTo(12);
+		assertThat(heard).hasSize(10);
+	}
+
+	@Test
+	void theCommandExplainsItsUsage() {
+		ImportCommand command = new ImportCommand(this.importer, null);
+		assertThat(command.execute(List.of("import-municipalities"), false)).isEqualTo(2);
+		assertThat(command.execute(List.of("import-municipalities", "/no/such/file.csv"), false)).isEqualTo(2);
+	}
+
+	/** Two valid rows and one row for each reason of refusal, in the order of {@link Reason}'s test. */
+	private static byte[] invalidFile() {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		write(out, HEADER);
+		write(out, "990000010,Goodtown,,BE,VLG,PPL,100,51.0,4.0\n");
+		write(out, "990000011,,,BE,VLG,PPL,100,51.0,4.0\n");
+		write(out, "990000012,Nowhere,,ZZ,01,PPL,100,51.0,4.0\n");
+		write(out, "990000013,Northpole,,BE,VLG,PPL,100,91.5,4.0\n");
+		write(out, "990000014,Farwest,,BE,VLG,PPL,100,51.0,-181\n");
+		write(out, "990000015,Minus,,BE,VLG,PPL,-5,51.0,4.0\n");
+		write(out, "990000016,Short,BE,VLG\n");
+		out.writeBytes("990000017,Li".getBytes(StandardCharsets.UTF_8));
+		out.writeBytes(new byte[] { (byte) 0xe8, (byte) 0x67, (byte) 0x65 });
+		write(out, ",,BE,WAL,PPLA2,182597,50.6,5.5\n");
+		write(out, "990000018,Numberless,,BE,VLG,PPL,many,51.0,4.0\n");
+		write(out, ",Idless,,BE,VLG,PPL,100,51.0,4.0\n");
+		write(out, "990000019," + "L".repeat(201) + ",,BE,VLG,PPL,100,51.0,4.0\n");
+		write(out, "990000020,Goodvillage,,BE,VLG,PPL,100,51.1,4.1\n");
+		return out.toByteArray();
+	}
+
+	private static void write(ByteArrayOutputStream out, String text) {
+		out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private void assertFirst(long geonamesId, String... queries) {
+		for (String q : queries) {
+			List<MunicipalitySummary> found = this.search.directory(DirectoryParams.query(q)).results().results();
+			assertThat(found).as(q).isNotEmpty();
+			assertThat(found.get(0).id()).as(q).isEqualTo(idOf(geonamesId));
+		}
+	}
+
+	private String snapshot() {
+		return String.join("\n", this.jdbc.sql("""
+				SELECT m.id || '|' || m.name || '|' || coalesce(m.population::text, '') || '|' || m.latitude || '|'
+				    || m.version || '|' || m.updated_at || '|' || coalesce(m.district_of::text, '') || '|'
+				    || (SELECT string_agg(k.key, ',' ORDER BY k.key) FROM municipality_search_keys k WHERE k.municipality_id = m.id)
+				FROM municipalities m ORDER BY m.id
+				""").query(String.class).list());
+	}
+
+	private ImportReport importSample() throws IOException {
+		try (InputStream in = sample()) {
+			return this.importer.importStream(in, ImportOptions.allOrNothing(), ImportProgress.NONE);
+		}
+	}
+
+	private static InputStream sample() throws IOException {
+		return new ClassPathResource("geonames/sample.csv").getInputStream();
+	}
+
+	private ImportReport importText(String csv) {
+		return importBytes(csv.getBytes(StandardCharsets.UTF_8), ImportOptions.allOrNothing());
+	}
+
+	private ImportReport importBytes(byte[] bytes, ImportOptions options) {
+		return this.importer.importStream(new ByteArrayInputStream(bytes), options, ImportProgress.NONE);
+	}
+
+	private long idOf(long geonamesId) {
+		return this.jdbc.sql("SELECT id FROM municipalities WHERE geonames_id = ?").param(geonamesId)
+			.query(Long.class)
+			.single();
+	}
+}
