@@ -19,7 +19,7 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class ErrorPageController implements ErrorController {
 
-	private static final Set<Integer> SPECIFIC = Set.of(400, 403, 404, 405, 500);
+	private static final Set<Integer> SPECIFIC = Set.of(400, 403, 404, 405, 413, 500);
 
 	@RequestMapping("/error")
 	ModelAndView error(HttpServletRequest request) {

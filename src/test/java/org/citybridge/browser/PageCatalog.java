@@ -94,6 +94,13 @@ final class PageCatalog {
 					signedIn(page, site, AccountTestSupport.ADMIN, "/admin/organisations/new");
 					return submit(page, "main form", Map.of("#name", " ", "#website", "ftp://nope"));
 				}),
+				new PageType("import", "/municipalities/import", false,
+						(page, site) -> signedIn(page, site, AccountTestSupport.STAFF_NALAS, "/municipalities/import")),
+				new PageType("import-invalid", "/municipalities/import", false, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.STAFF_NALAS, "/municipalities/import");
+					return submit(page, "main form", Map.of());
+				}),
+				new PageType("import-report", "/municipalities/imports/{id}", true, PageCatalog::importRefusedFile),
 				PageType.get("error-404", null, "/no-such-page").onPhoneToo(),
 				new PageType("error-403", null, false, PageCatalog::postWithoutCsrfToken),
 				PageType.get("error-400", null, FailingRoutes.BAD_REQUEST),
@@ -114,6 +121,18 @@ final class PageCatalog {
 		values.forEach(page::fill);
 		return page.waitForResponse(r -> r.request().isNavigationRequest(),
 				() -> page.click(form + " button[type=submit]"));
+	}
+
+	/** Uploads a file whose one row names no country: refused, nothing changed, a report to read. */
+	private static Response importRefusedFile(Page page, PageType.Site site) {
+		signedIn(page, site, AccountTestSupport.STAFF_NALAS, "/municipalities/import");
+		page.setInputFiles("#file", new com.microsoft.playwright.options.FilePayload("places.csv", "text/csv",
+				("geonameid,name,alternate_names,country_code,admin1_code,feature_code,population,latitude,longitude\n"
+						+ "990000201,Nowhere,,QQ,01,PPL,10,10.0,10.0\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		page.waitForResponse(r -> r.request().isNavigationRequest() && r.status() == 200,
+				() -> page.click("main form button[type=submit]"));
+		page.waitForFunction("() => !document.querySelector('#import-progress[data-hx-get]')");
+		return page.navigate(page.url());
 	}
 
 	private static Response submitInvalidBarrierReport(Page page, PageType.Site site) {

@@ -1,0 +1,178 @@
+package org.citybridge.municipality;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.citybridge.audit.AuditLog;
+import org.citybridge.system.Actor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports that staff start from the portal: the file is kept aside, imported in the background,
+ * and its progress (rows done, rejected, rate) and report are written to {@code import_runs} as it
+ * goes, so the page can show them from any portal instance.
+ */
+@Service
+class ImportRuns {
+
+	private static final Logger log = LoggerFactory.getLogger(ImportRuns.class);
+
+	static final int LISTED_REJECTIONS = 100;
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** One run, as its page shows it. */
+	record Run(long id, String fileName, boolean skipInvalid, String status, long rowsDone, long rejected,
+			double rowsPerSecond, Map<String, Object> report, Instant startedAt, Instant finishedAt) {
+
+		public boolean running() {
+			return "RUNNING".equals(this.status);
+		}
+	}
+
+	private final JdbcClient jdbc;
+
+	private final MunicipalityImport importer;
+
+	private final TaskExecutor executor;
+
+	private final TransactionTemplate transaction;
+
+	private final AuditLog audit;
+
+	ImportRuns(JdbcClient jdbc, MunicipalityImport importer, TaskExecutor executor, TransactionTemplate transaction,
+			AuditLog audit) {
+		this.jdbc = jdbc;
+		this.importer = importer;
+		this.executor = executor;
+		this.transaction = transaction;
+		this.audit = audit;
+	}
+
+	static boolean mayImport(Actor actor) {
+		return actor.role() == Actor.Role.STAFF || actor.role() == Actor.Role.ADMIN;
+	}
+
+	/** Keeps the upload aside and starts importing it; returns the run's id at once. */
+	long start(Actor actor, String actorLabel, String fileName, InputStream upload, boolean skipInvalid) throws IOException {
+		if (!mayImport(actor)) {
+			throw new AccessDeniedException("Only staff and administrators import municipalities");
+		}
+		Path file = Files.createTempFile("citybridge-import-", ".upload");
+		Files.copy(upload, file, StandardCopyOption.REPLACE_EXISTING);
+		String name = fileName == null || fileName.isBlank() ? "upload" : fileName.strip();
+		long id = this.transaction.execute(status -> {
+			long runId = this.jdbc.sql("INSERT INTO import_runs (started_by, file_name, skip_invalid) VALUES (?, ?, ?) RETURNING id")
+				.params(actor.accountId(), name.length() > 255 ? name.substring(0, 255) : name, skipInvalid)
+				.query(Long.class)
+				.single();
+			this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "import", runId, AuditLog.Action.CREATE,
+					null, Map.of("file", name, "skipInvalid", skipInvalid));
+			return runId;
+		});
+		this.executor.execute(() -> run(id, file, skipInvalid));
+		return id;
+	}
+
+	private void run(long id, Path file, boolean skipInvalid) {
+		try {
+			ImportReport report = this.importer.importFile(file,
+					skipInvalid ? ImportOptions.skippingInvalidRows() : ImportOptions.allOrNothing(), new ImportProgress() {
+						@Override
+						public void rows(long done, long rejected, double rowsPerSecond) {
+							progress(id, done, rejected, rowsPerSecond);
+						}
+
+						@Override
+						public void rejected(ImportReport.Rejection rejection) {
+						}
+					});
+			finish(id, report.applied() ? "APPLIED" : "REFUSED", report.rows(), report.rejected(), report.rowsPerSecond(),
+					summary(report));
+		}
+		catch (ImportFileInvalid invalid) {
+			finish(id, "REFUSED", 0, 0, 0, Map.of("fileProblem", invalid.getMessage()));
+		}
+		catch (RuntimeException ex) {
+			log.error("Import run {} failed", id, ex);
+			finish(id, "FAILED", 0, 0, 0, Map.of());
+		}
+		finally {
+			try {
+				Files.deleteIfExists(file);
+			}
+			catch (IOException ex) {
+				log.warn("Could not delete the upload of import run {}", id);
+			}
+		}
+	}
+
+	private void progress(long id, long done, long rejected, double rate) {
+		this.jdbc.sql("UPDATE import_runs SET rows_done = ?, rejected = ?, rows_per_second = ? WHERE id = ? AND status = 'RUNNING'")
+			.params(done, Math.min(rejected, done), Math.round(rate * 10) / 10.0, id)
+			.update();
+	}
+
+	private void finish(long id, String status, long rows, long rejected, double rate, Map<String, Object> report) {
+		this.jdbc.sql("""
+				UPDATE import_runs SET status = ?, rows_done = ?, rejected = ?, rows_per_second = ?, report = ?::jsonb,
+				  finished_at = now() WHERE id = ?
+				""").params(status, rows, Math.min(rejected, rows), Math.round(rate * 10) / 10.0,
+				JSON.writeValueAsString(report), id).update();
+	}
+
+	private static Map<String, Object> summary(ImportReport report) {
+		Map<String, Object> summary = new LinkedHashMap<>();
+		summary.put("rows", report.rows());
+		summary.put("rejected", report.rejected());
+		summary.put("notLiving", report.notLiving());
+		summary.put("applied", report.applied());
+		summary.put("inserted", report.inserted());
+		summary.put("updated", report.updated());
+		summary.put("unchanged", report.unchanged());
+		summary.put("seconds", report.duration().toMillis() / 1000.0);
+		summary.put("rejections", report.rejections().stream().limit(LISTED_REJECTIONS)
+			.map(r -> Map.of("line", r.line(), "reason", r.reason().name(), "value", String.valueOf(r.value())))
+			.toList());
+		return summary;
+	}
+
+	Optional<Run> find(long id) {
+		return this.jdbc.sql("""
+				SELECT id, file_name, skip_invalid, status, rows_done, rejected, rows_per_second, report::text, started_at, finished_at
+				FROM import_runs WHERE id = ?
+				""").param(id).query(ImportRuns::run).optional();
+	}
+
+	List<Run> recent() {
+		return this.jdbc.sql("""
+				SELECT id, file_name, skip_invalid, status, rows_done, rejected, rows_per_second, report::text, started_at, finished_at
+				FROM import_runs ORDER BY started_at DESC, id DESC LIMIT 20
+				""").query(ImportRuns::run).list();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Run run(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		String report = rs.getString(8);
+		return new Run(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getString(4), rs.getLong(5), rs.getLong(6),
+				rs.getDouble(7), report == null ? Map.of() : JSON.readValue(report, LinkedHashMap.class),
+				rs.getTimestamp(9).toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+				rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+	}
+}
