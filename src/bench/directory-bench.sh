@@ -79,7 +79,7 @@ FILTERED="/municipalities?country=MN&kind=RURAL&sort=name"
 # Warm up the JIT and the plan caches.
 for path in "$LIGHT" "$SEARCH" "$FILTERED"; do wrk -t1 -c4 -d5s "http://localhost:$PORT$path" >/dev/null; done
 
-p95() { wrk -t1 -c1 -d"${SLICE}s" -s src/bench/p95.lua "http://localhost:$PORT$1" | sed 's/.*p95_ms=\([0-9.]*\).*/\1/'; }
+p95() { wrk -t1 -c1 -d"${SLICE}s" -s src/bench/p95.lua "http://localhost:$PORT$1" | grep p95_ms | sed 's/.*p95_ms=\([0-9.]*\).*/\1/'; }
 rps() { wrk -t2 -c32 -d"${SLICE}s" -s src/bench/p95.lua "http://localhost:$PORT$1" | grep -o 'rps=[0-9.]*' | cut -d= -f2; }
 bare() {
   rm -f "$OUT"/pgbench_log*
