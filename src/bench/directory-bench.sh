@@ -3,7 +3,7 @@
 #
 #   src/bench/directory-bench.sh [GEONAMES_FILE]
 #
-# Builds the jar if needed, creates a fresh database (BENCH_DB, default citybridge_bench), loads the
+# Builds the jar if needed, creates a fresh database (BENCH_DB, default citybridge_directory_bench), loads the
 # demo data and imports the whole GeoNames file with the documented command, imports it again,
 # times PostgreSQL COPY of the same file into an indexed table, then starts the portal and measures,
 # side by side in one run: p95 of the search page, the filtered directory page, the same SQL bare
@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 FILE="${1:-/work/shared/data/geonames-cities1000.csv.gz}"
-DB="${BENCH_DB:-citybridge_bench}"
+DB="${BENCH_DB:-citybridge_directory_bench}"
 PORT="${BENCH_PORT:-8097}"
 PG="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
 URL="jdbc:postgresql://127.0.0.1:5432/$DB"
@@ -79,7 +79,7 @@ FILTERED="/municipalities?country=MN&kind=RURAL&sort=name"
 # Warm up the JIT and the plan caches.
 for path in "$LIGHT" "$SEARCH" "$FILTERED"; do wrk -t1 -c4 -d5s "http://localhost:$PORT$path" >/dev/null; done
 
-p95() { wrk -t1 -c1 -d"${SLICE}s" -s src/bench/p95.lua "http://localhost:$PORT$1" | sed 's/.*p95_ms=\([0-9.]*\).*/\1/'; }
+p95() { wrk -t1 -c1 -d"${SLICE}s" -s src/bench/p95.lua "http://localhost:$PORT$1" | grep p95_ms | sed 's/.*p95_ms=\([0-9.]*\).*/\1/'; }
 rps() { wrk -t2 -c32 -d"${SLICE}s" -s src/bench/p95.lua "http://localhost:$PORT$1" | grep -o 'rps=[0-9.]*' | cut -d= -f2; }
 bare() {
   rm -f "$OUT"/pgbench_log*

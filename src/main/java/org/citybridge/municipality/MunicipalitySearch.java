@@ -28,10 +28,16 @@ public class MunicipalitySearch {
 	/** Below this length a fuzzy match finds too much to mean anything. */
 	static final int MIN_FUZZY_LENGTH = 3;
 
+	/** Up to three themes a municipality offers, in the vocabulary's order. */
+	private static final String TOP_THEMES = "ARRAY(SELECT o.theme_code FROM municipality_offered_themes o"
+			+ " JOIN themes t ON t.code = o.theme_code WHERE o.municipality_id = m.id ORDER BY t.position LIMIT 3)"
+			+ " AS top_themes";
+
 	private static final RowMapper<MunicipalitySummary> SUMMARY = (rs, n) -> new MunicipalitySummary(rs.getLong("id"),
 			rs.getString("name"), rs.getString("native_name"), rs.getString("country_code"), rs.getString("division"),
 			MunicipalityKind.valueOf(rs.getString("kind")), (Integer) rs.getObject("population"),
-			rs.getBoolean("seeking_partners"), rs.getString("district_of_name"), List.of());
+			rs.getBoolean("seeking_partners"), rs.getString("district_of_name"),
+			List.of((String[]) rs.getArray("top_themes").getArray()));
 
 	private final JdbcClient jdbc;
 
@@ -81,13 +87,13 @@ public class MunicipalitySearch {
 		params.put("offset", (long) (page - 1) * query.size());
 		List<MunicipalitySummary> rows = this.jdbc.sql(sql.with
 				+ "SELECT m.id, m.name, m.native_name, m.country_code, m.division, m.kind, m.population,"
-				+ " m.seeking_partners, d.name AS district_of_name FROM municipalities m" + sql.from
+				+ " m.seeking_partners, d.name AS district_of_name, " + TOP_THEMES + " FROM municipalities m" + sql.from
 				+ " LEFT JOIN municipalities d ON d.id = m.district_of" + sql.where + " ORDER BY " + order(query, sql)
 				+ " LIMIT :limit OFFSET :offset")
 			.params(params)
 			.query(SUMMARY)
 			.list();
-		return new MunicipalityPage(withTopThemes(rows), total, page, query.size());
+		return new MunicipalityPage(rows, total, page, query.size());
 	}
 
 	private long count(String countSql, Map<String, Object> params) {
@@ -109,26 +115,6 @@ public class MunicipalitySearch {
 			.query(String.class)
 			.optional()
 			.orElse(null);
-	}
-
-	private List<MunicipalitySummary> withTopThemes(List<MunicipalitySummary> rows) {
-		if (rows.isEmpty()) {
-			return rows;
-		}
-		Map<Long, List<String>> themes = new HashMap<>();
-		this.jdbc.sql("""
-				SELECT o.municipality_id, o.theme_code FROM municipality_offered_themes o
-				JOIN themes t ON t.code = o.theme_code
-				WHERE o.municipality_id IN (:ids) ORDER BY o.municipality_id, t.position
-				""")
-			.param("ids", rows.stream().map(MunicipalitySummary::id).toList())
-			.query(rs -> {
-				List<String> list = themes.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>());
-				if (list.size() < 3) {
-					list.add(rs.getString(2));
-				}
-			});
-		return rows.stream().map(r -> r.withThemes(themes.getOrDefault(r.id(), List.of()))).toList();
 	}
 
 	/** The parts of the statement a query needs: a CTE of name hits, joins, conditions, parameters. */

@@ -126,6 +126,12 @@ class MunicipalitySearchIT {
 	}
 
 	@Test
+	void showsUpToThreeOfferedThemesInTheVocabularysOrder() {
+		MunicipalitySummary darkhan = directory(DirectoryParams.query("Darkhan")).results().get(0);
+		assertThat(darkhan.topThemes()).containsExactly("EDUCATION_YOUTH", "AGRICULTURE_RURAL");
+	}
+
+	@Test
 	void sortsByNameWhenAsked() {
 		DirectoryParams p = new DirectoryParams(null, List.of("MN"), null, null, null, null, null, null, null, "name",
 				null, "100");
