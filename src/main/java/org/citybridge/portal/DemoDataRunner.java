@@ -1,6 +1,7 @@
 package org.citybridge.portal;
 
 import org.citybridge.account.AccountDemoData;
+import org.citybridge.event.EventDemoData;
 import org.citybridge.municipality.MunicipalityDemoData;
 import org.citybridge.network.NetworkDemoData;
 
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * Loads the demo data at start-up when {@code citybridge.demo.enabled} is on (as under
  * {@code mvn spring-boot:run}): municipalities, then the networks they belong to, then one account
- * per role. Each step is idempotent.
+ * per role, then the Brussels forum's programme. Each step is idempotent.
  */
 @Component
 @ConditionalOnBooleanProperty("citybridge.demo.enabled")
@@ -24,15 +25,20 @@ class DemoDataRunner implements ApplicationRunner {
 
 	private final AccountDemoData accounts;
 
-	DemoDataRunner(MunicipalityDemoData municipalities, NetworkDemoData networks, AccountDemoData accounts) {
+	private final EventDemoData events;
+
+	DemoDataRunner(MunicipalityDemoData municipalities, NetworkDemoData networks, AccountDemoData accounts,
+			EventDemoData events) {
 		this.municipalities = municipalities;
 		this.networks = networks;
 		this.accounts = accounts;
+		this.events = events;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
 		this.municipalities.load();
 		this.accounts.load(this.networks.load());
+		this.events.load();
 	}
 }
