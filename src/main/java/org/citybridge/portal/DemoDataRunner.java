@@ -1,6 +1,7 @@
 package org.citybridge.portal;
 
 import org.citybridge.account.AccountDemoData;
+import org.citybridge.event.EventDemoData;
 import org.citybridge.municipality.MunicipalityDemoData;
 import org.citybridge.network.NetworkDemoData;
 
@@ -14,8 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Loads the demo data at start-up when {@code citybridge.demo.enabled} is on (as under
  * {@code mvn spring-boot:run}): municipalities, then the networks they belong to, then one account
- * per role. Each step is idempotent, and all of it runs before anything else at start-up (the
- * import command imports on top of the demo data).
+ * per role, then the Brussels forum's programme. Each step is idempotent, and all of it runs before
+ * anything else at start-up (the import command imports on top of the demo data).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -28,15 +29,20 @@ class DemoDataRunner implements ApplicationRunner {
 
 	private final AccountDemoData accounts;
 
-	DemoDataRunner(MunicipalityDemoData municipalities, NetworkDemoData networks, AccountDemoData accounts) {
+	private final EventDemoData events;
+
+	DemoDataRunner(MunicipalityDemoData municipalities, NetworkDemoData networks, AccountDemoData accounts,
+			EventDemoData events) {
 		this.municipalities = municipalities;
 		this.networks = networks;
 		this.accounts = accounts;
+		this.events = events;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
 		this.municipalities.load();
 		this.accounts.load(this.networks.load());
+		this.events.load();
 	}
 }

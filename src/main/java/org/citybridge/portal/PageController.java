@@ -72,11 +72,6 @@ class PageController {
 		return coming("funding", model);
 	}
 
-	@GetMapping("/events")
-	String events(Model model) {
-		return coming("events", model);
-	}
-
 	@GetMapping("/learn")
 	String learn(Model model) {
 		return coming("learn", model);

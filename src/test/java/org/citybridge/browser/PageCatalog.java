@@ -18,6 +18,13 @@ final class PageCatalog {
 	/** GeoNames id of Darkhan, a demo municipality with a native name, themes and a GeoNames spelling. */
 	static final long DARKHAN = 2031964;
 
+	/** The demo forum that {@code EventDemoData} loads. */
+	static final String BRUSSELS_FORUM = "brussels-forum-2025";
+
+	static final String AGENDA = "/events/" + BRUSSELS_FORUM + "/agenda";
+
+	static final String SESSION_NEW = "/events/" + BRUSSELS_FORUM + "/sessions/new";
+
 	private PageCatalog() {
 	}
 
@@ -45,7 +52,31 @@ final class PageCatalog {
 				PageType.get("privacy", "/privacy", "/privacy"),
 				PageType.get("agreements-coming", "/agreements", "/agreements"),
 				PageType.get("funding-coming", "/funding", "/funding"),
-				PageType.get("events-coming", "/events", "/events"),
+				PageType.get("events", "/events", "/events").onPhoneToo(),
+				PageType.get("event", "/events/{slug}", "/events/" + BRUSSELS_FORUM),
+				PageType.get("agenda", "/events/{slug}/agenda", AGENDA + "?tz=event").onPhoneToo(),
+				PageType.get("agenda-two-zones", "/events/{slug}/agenda", AGENDA + "?tz=Asia/Ulaanbaatar").onPhoneToo(),
+				PageType.get("agenda-zone-refused", "/events/{slug}/agenda", AGENDA + "?tz=Mars/Olympus_Mons"),
+				PageType.get("agenda-nothing-matches", "/events/{slug}/agenda", AGENDA + "?tz=event&room=999999999"),
+				new PageType("agenda-staff", "/events/{slug}/agenda", false,
+						(page, site) -> signedIn(page, site, AccountTestSupport.STAFF_CEMR, AGENDA + "?tz=event")),
+				new PageType("session-new", "/events/{slug}/sessions/new", true,
+						(page, site) -> signedIn(page, site, AccountTestSupport.STAFF_CEMR, SESSION_NEW)),
+				new PageType("session-new-invalid", "/events/{slug}/sessions/new", false, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.STAFF_CEMR, SESSION_NEW);
+					return submit(page, "main form", Map.of("#title", " ", "#startTime", "15:00", "#endTime", "14:00"));
+				}),
+				new PageType("session-new-room-clash", "/events/{slug}/sessions/new", false, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.STAFF_CEMR, SESSION_NEW);
+					page.selectOption("#roomId", new com.microsoft.playwright.options.SelectOption().setLabel("House of Municipalities"));
+					return submit(page, "main form",
+							Map.of("#title", "Clashing panel", "#day", "2025-02-17", "#startTime", "11:00", "#endTime", "12:00"));
+				}),
+				new PageType("session-edit", "/events/{slug}/sessions/{id}/edit", false, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.STAFF_CEMR, AGENDA + "?tz=event");
+					return page.waitForResponse(r -> r.request().isNavigationRequest(),
+							() -> page.click("main a[href$='/edit']"));
+				}),
 				PageType.get("learn-coming", "/learn", "/learn"),
 				PageType.get("login", "/login", "/login").onPhoneToo(),
 				PageType.get("login-failed", "/login", "/login?error="),

@@ -41,6 +41,7 @@ class PagesBrowserIT {
 	@BeforeEach
 	void site() {
 		AccountTestSupport.loadDemoData(this.context);
+		this.context.getBean(org.citybridge.event.EventDemoData.class).load();
 		this.site = new BrowserSite(this.port, this.context);
 	}
 

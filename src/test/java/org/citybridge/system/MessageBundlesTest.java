@@ -34,7 +34,8 @@ class MessageBundlesTest {
 	/** Values that are the same in every language: names and codes. */
 	static final Set<String> SAME_IN_ALL_LANGUAGES = Set.of("layout.product", "layout.footer.geonames.link",
 			"layout.footer.licence", "privacy.cookies.heading", "municipality.field.population", "account.field.organisation",
-			"account.admin.actions", "audit.type.organisation");
+			"account.admin.actions", "audit.type.organisation",
+			"event.kind.FORUM", "audit.type.session");
 
 	static Map<String, Properties> bundles() throws IOException {
 		Map<String, Properties> bundles = new TreeMap<>();

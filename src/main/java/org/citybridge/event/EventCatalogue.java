@@ -1,0 +1,159 @@
+package org.citybridge.event;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads events and their programmes for the public pages and the staff forms. */
+@Service
+@Transactional(readOnly = true)
+class EventCatalogue {
+
+	record Event(long id, String slug, String title, EventKind kind, long hostOrganisationId, String hostName,
+			LocalDate startsOn, LocalDate endsOn, ZoneId zone, String venueName, String venueAddress, String description,
+			boolean demo) {
+	}
+
+	record Room(long id, String name, Integer capacity) {
+	}
+
+	record Track(long id, int position, String name) {
+	}
+
+	record Speaker(long id, String name, String role, String organisation, boolean demo) {
+
+		/** The speaker as Dusan Raicevic (President, NALAS): the name, then what is known of role and organisation. */
+		public String label() {
+			String about = java.util.stream.Stream.of(this.role, this.organisation)
+				.filter(s -> s != null && !s.isBlank())
+				.collect(java.util.stream.Collectors.joining(", "));
+			return about.isEmpty() ? this.name : this.name + " (" + about + ")";
+		}
+	}
+
+	record Session(long id, long eventId, String title, String abstractText, Instant startsAt, Instant endsAt,
+			Long roomId, String roomName, Long trackId, String trackName, SessionKind kind, String languages,
+			boolean demo, long version, List<Speaker> speakers) {
+	}
+
+	private static final String EVENT_COLUMNS = """
+			SELECT e.id, e.slug, e.title, e.kind, e.host_organisation_id, coalesce(o.short_name, o.name) AS host,
+			       e.starts_on, e.ends_on, e.time_zone, e.venue_name, e.venue_address, e.description, e.demo
+			FROM events e JOIN organisations o ON o.id = e.host_organisation_id
+			""";
+
+	private final JdbcClient jdbc;
+
+	EventCatalogue(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	List<Event> all() {
+		return this.jdbc.sql(EVENT_COLUMNS + " ORDER BY e.starts_on DESC, e.id").query(EventCatalogue::event).list();
+	}
+
+	Event bySlug(String slug) {
+		return this.jdbc.sql(EVENT_COLUMNS + " WHERE e.slug = ?")
+			.param(slug)
+			.query(EventCatalogue::event)
+			.optional()
+			.orElseThrow(() -> new EventNotFound(slug));
+	}
+
+	List<Room> rooms(long eventId) {
+		return this.jdbc.sql("SELECT id, name, capacity FROM rooms WHERE event_id = ? ORDER BY name, id")
+			.param(eventId)
+			.query((rs, n) -> new Room(rs.getLong(1), rs.getString(2), (Integer) rs.getObject(3)))
+			.list();
+	}
+
+	List<Track> tracks(long eventId) {
+		return this.jdbc.sql("SELECT id, position, name FROM tracks WHERE event_id = ? ORDER BY position, id")
+			.param(eventId)
+			.query((rs, n) -> new Track(rs.getLong(1), rs.getInt(2), rs.getString(3)))
+			.list();
+	}
+
+	/** The people who speak at this event, by name. */
+	List<Speaker> speakers(long eventId) {
+		return this.jdbc.sql("""
+				SELECT DISTINCT sp.id, sp.name, sp.role, sp.organisation, sp.demo
+				FROM speakers sp JOIN session_speakers ss ON ss.speaker_id = sp.id JOIN sessions s ON s.id = ss.session_id
+				WHERE s.event_id = ? ORDER BY sp.name, sp.id
+				""").param(eventId).query(EventCatalogue::speaker).list();
+	}
+
+	/** Everyone a session could be given to, for the staff form. */
+	List<Speaker> allSpeakers() {
+		return this.jdbc.sql("SELECT id, name, role, organisation, demo FROM speakers ORDER BY name, id")
+			.query(EventCatalogue::speaker)
+			.list();
+	}
+
+	/** The programme in time order, narrowed to one track and/or one room when asked. */
+	List<Session> sessions(long eventId, Long trackId, Long roomId) {
+		List<Session> sessions = this.jdbc.sql("""
+				SELECT s.id, s.event_id, s.title, s.abstract, s.starts_at, s.ends_at, s.room_id, r.name, s.track_id, t.name,
+				       s.kind, s.languages, s.demo, s.version
+				FROM sessions s LEFT JOIN rooms r ON r.id = s.room_id LEFT JOIN tracks t ON t.id = s.track_id
+				WHERE s.event_id = :event AND (CAST(:track AS bigint) IS NULL OR s.track_id = :track)
+				  AND (CAST(:room AS bigint) IS NULL OR s.room_id = :room)
+				ORDER BY s.starts_at, r.name NULLS LAST, s.id
+				""").param("event", eventId).param("track", trackId).param("room", roomId)
+			.query(EventCatalogue::session)
+			.list();
+		return withSpeakers(eventId, sessions);
+	}
+
+	Session session(long eventId, long sessionId) {
+		return sessions(eventId, null, null).stream()
+			.filter(s -> s.id() == sessionId)
+			.findFirst()
+			.orElseThrow(() -> new EventNotFound(sessionId));
+	}
+
+	private List<Session> withSpeakers(long eventId, List<Session> sessions) {
+		Map<Long, List<Speaker>> bySession = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				SELECT ss.session_id, sp.id, sp.name, sp.role, sp.organisation, sp.demo
+				FROM session_speakers ss JOIN speakers sp ON sp.id = ss.speaker_id JOIN sessions s ON s.id = ss.session_id
+				WHERE s.event_id = ? ORDER BY sp.name, sp.id
+				""").param(eventId).query((rs, n) -> bySession.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+				.add(new Speaker(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getBoolean(6))))
+			.list();
+		return sessions.stream()
+			.map(s -> new Session(s.id(), s.eventId(), s.title(), s.abstractText(), s.startsAt(), s.endsAt(), s.roomId(),
+					s.roomName(), s.trackId(), s.trackName(), s.kind(), s.languages(), s.demo(), s.version(),
+					List.copyOf(bySession.getOrDefault(s.id(), List.of()))))
+			.toList();
+	}
+
+	private static Event event(ResultSet rs, int row) throws SQLException {
+		return new Event(rs.getLong("id"), rs.getString("slug"), rs.getString("title"), EventKind.valueOf(rs.getString("kind")),
+				rs.getLong("host_organisation_id"), rs.getString("host"), rs.getObject("starts_on", LocalDate.class),
+				rs.getObject("ends_on", LocalDate.class), ZoneId.of(rs.getString("time_zone")), rs.getString("venue_name"),
+				rs.getString("venue_address"), rs.getString("description"), rs.getBoolean("demo"));
+	}
+
+	private static Speaker speaker(ResultSet rs, int row) throws SQLException {
+		return new Speaker(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5));
+	}
+
+	private static Session session(ResultSet rs, int row) throws SQLException {
+		return new Session(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+				rs.getObject(5, java.time.OffsetDateTime.class).toInstant(),
+				rs.getObject(6, java.time.OffsetDateTime.class).toInstant(), (Long) rs.getObject(7), rs.getString(8),
+				(Long) rs.getObject(9), rs.getString(10), SessionKind.valueOf(rs.getString(11)), rs.getString(12),
+				rs.getBoolean(13), rs.getLong(14), List.of());
+	}
+}

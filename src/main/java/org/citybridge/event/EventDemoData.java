@@ -1,0 +1,136 @@
+package org.citybridge.event;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.citybridge.network.Organisation;
+import org.citybridge.network.Organisations;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The Brussels Networking and Best Practice Forum of 17–20 February 2025 with the sessions the
+ * product story names (the networking meeting at the House of Municipalities hosted by CEMR, NALAS
+ * President Dusan Raicevic on the four focus areas) and a few example sessions, marked as demo
+ * programme. Loads once: an event with the slug already there is left alone.
+ */
+@Service
+public class EventDemoData {
+
+	static final String SLUG = "brussels-forum-2025";
+
+	static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
+
+	/** The four strategic focus areas, the default tracks of a forum. */
+	static final List<String> FOCUS_AREAS = List.of("Institutional partnerships", "EU funding and technical assistance",
+			"Regional and global networks", "Local capacity for international engagement");
+
+	record DemoSession(String title, String abstractText, LocalDate day, int startHour, int startMinute, int endHour,
+			int endMinute, String room, Integer track, SessionKind kind, String languages, List<String> speakers,
+			boolean demo) {
+	}
+
+	record DemoSpeaker(String name, String role, String organisation, boolean demo) {
+	}
+
+	static final LocalDate DAY1 = LocalDate.of(2025, 2, 17);
+
+	static final List<DemoSpeaker> SPEAKERS = List.of(new DemoSpeaker("Dusan Raicevic", "President", "NALAS", false),
+			new DemoSpeaker("Example Moderator (demo)", "Policy officer", "CEMR (demo)", true),
+			new DemoSpeaker("Example Speaker (demo)", "Head of international relations", "Darkhan (demo)", true));
+
+	static final List<DemoSession> SESSIONS = List.of(
+			new DemoSession("Networking meeting: Mongolian delegation and European stakeholders in decentralised cooperation",
+					"A high-level Mongolian delegation meets European stakeholders in decentralised cooperation on urban development, resilience and innovation.",
+					DAY1, 10, 0, 11, 30, "House of Municipalities", null, SessionKind.NETWORKING, "English, Mongolian",
+					List.of(), false),
+			new DemoSession("Four strategic focus areas for city-to-city partnerships",
+					"Institutional partnerships; EU funding and technical assistance; regional and global networks; local capacity for international engagement.",
+					DAY1, 11, 30, 12, 30, "House of Municipalities", null, SessionKind.PLENARY, "English",
+					List.of("Dusan Raicevic"), false),
+			new DemoSession("Sister-city agreements: from memorandum to long-term collaboration",
+					"Example session of the demo programme.", DAY1.plusDays(1), 9, 30, 11, 0, "Room A (demo)", 0,
+					SessionKind.PANEL, "English", List.of("Example Moderator (demo)", "Example Speaker (demo)"), true),
+			new DemoSession("Twinning and TAIEX: EU technical assistance for municipalities",
+					"Example session of the demo programme.", DAY1.plusDays(1), 9, 30, 11, 0, "Room B (demo)", 1,
+					SessionKind.WORKSHOP, "English, French", List.of(), true),
+			new DemoSession("EU–Asia cooperation forums and smart city summits",
+					"Example session of the demo programme.", DAY1.plusDays(2), 14, 0, 15, 30, "Room A (demo)", 2,
+					SessionKind.PANEL, "English", List.of("Example Moderator (demo)"), true),
+			new DemoSession("Training local officials in international project management",
+					"Example session of the demo programme.", DAY1.plusDays(2), 14, 0, 16, 0, "Room B (demo)", 3,
+					SessionKind.WORKSHOP, "English, Mongolian", List.of("Example Speaker (demo)"), true),
+			new DemoSession("Closing plenary: next steps for European–Mongolian partnerships",
+					"Example session of the demo programme.", DAY1.plusDays(3), 10, 0, 11, 0, "House of Municipalities", null,
+					SessionKind.PLENARY, "English, Mongolian", List.of("Example Moderator (demo)"), true));
+
+	private final JdbcClient jdbc;
+
+	private final Organisations organisations;
+
+	EventDemoData(JdbcClient jdbc, Organisations organisations) {
+		this.jdbc = jdbc;
+		this.organisations = organisations;
+	}
+
+	/** Loads the Brussels forum unless it is there already, or its host CEMR is not. */
+	@Transactional
+	public void load() {
+		boolean present = this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM events WHERE slug = ?)").param(SLUG)
+			.query(Boolean.class).single();
+		Long cemr = this.organisations.all().stream().filter(o -> "CEMR".equals(o.shortName())).map(Organisation::id)
+			.findFirst().orElse(null);
+		if (present || cemr == null) {
+			return;
+		}
+		long event = this.jdbc.sql("""
+				INSERT INTO events (slug, title, kind, host_organisation_id, starts_on, ends_on, time_zone, venue_name,
+				                    venue_address, description, demo)
+				VALUES (?, ?, 'FORUM', ?, ?, ?, ?, ?, ?, ?, true) RETURNING id
+				""").params(SLUG, "Networking and Best Practice Forum on city-to-city partnerships", cemr, DAY1,
+				DAY1.plusDays(3), BRUSSELS.getId(), "House of Municipalities", "Brussels",
+				"The Friendship Project convenes implementing partners, EU institutions and European organisations in Brussels on city-to-city partnerships between European and Mongolian cities.")
+			.query(Long.class).single();
+		Map<String, Long> rooms = new HashMap<>();
+		for (String room : List.of("House of Municipalities", "Room A (demo)", "Room B (demo)")) {
+			rooms.put(room, this.jdbc.sql("INSERT INTO rooms (event_id, name, capacity) VALUES (?, ?, ?) RETURNING id")
+				.params(event, room, room.startsWith("House") ? 80 : 30).query(Long.class).single());
+		}
+		List<Long> tracks = new java.util.ArrayList<>();
+		for (int i = 0; i < FOCUS_AREAS.size(); i++) {
+			tracks.add(this.jdbc.sql("INSERT INTO tracks (event_id, position, name) VALUES (?, ?, ?) RETURNING id")
+				.params(event, i + 1, FOCUS_AREAS.get(i)).query(Long.class).single());
+		}
+		Map<String, Long> speakers = new HashMap<>();
+		for (DemoSpeaker speaker : SPEAKERS) {
+			long id = this.jdbc.sql("SELECT id FROM speakers WHERE name = ? ORDER BY id LIMIT 1").param(speaker.name())
+				.query(Long.class).optional()
+				.orElseGet(() -> this.jdbc.sql("INSERT INTO speakers (name, role, organisation, demo) VALUES (?, ?, ?, ?) RETURNING id")
+					.params(speaker.name(), speaker.role(), speaker.organisation(), speaker.demo()).query(Long.class).single());
+			speakers.put(speaker.name(), id);
+		}
+		for (DemoSession session : SESSIONS) {
+			LocalDateTime starts = session.day().atTime(session.startHour(), session.startMinute());
+			LocalDateTime ends = session.day().atTime(session.endHour(), session.endMinute());
+			long id = this.jdbc.sql("""
+					INSERT INTO sessions (event_id, title, abstract, starts_at, ends_at, room_id, track_id, kind, languages, demo)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+					""").params(event, session.title(), session.abstractText(),
+					Timestamp.from(starts.atZone(BRUSSELS).toInstant()), Timestamp.from(ends.atZone(BRUSSELS).toInstant()),
+					rooms.get(session.room()), session.track() == null ? null : tracks.get(session.track()),
+					session.kind().name(), session.languages(), session.demo())
+				.query(Long.class).single();
+			for (String speaker : session.speakers()) {
+				this.jdbc.sql("INSERT INTO session_speakers (session_id, speaker_id, during) VALUES (?, ?, 'empty')")
+					.params(id, speakers.get(speaker)).update();
+			}
+		}
+	}
+}

@@ -1,0 +1,13 @@
+package org.citybridge.event;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/** No event or session answers to the address: the 404 page. */
+@ResponseStatus(HttpStatus.NOT_FOUND)
+class EventNotFound extends RuntimeException {
+
+	EventNotFound(Object what) {
+		super("No event or session " + what);
+	}
+}
