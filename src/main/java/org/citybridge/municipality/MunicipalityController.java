@@ -23,12 +23,15 @@ class MunicipalityController {
 
 	private final MunicipalityProfiles profiles;
 
+	private final org.springframework.beans.factory.ObjectProvider<ProfileSection> sections;
+
 	MunicipalityController(MunicipalitySearch search, DirectoryOptions options, LocationMaps maps,
-			MunicipalityProfiles profiles) {
+			MunicipalityProfiles profiles, org.springframework.beans.factory.ObjectProvider<ProfileSection> sections) {
 		this.search = search;
 		this.options = options;
 		this.maps = maps;
 		this.profiles = profiles;
+		this.sections = sections;
 	}
 
 	@GetMapping("/municipalities")
@@ -55,6 +58,11 @@ class MunicipalityController {
 		model.addAttribute("municipality", profile);
 		model.addAttribute("map", this.maps.of(profile));
 		model.addAttribute("mayEdit", this.profiles.mayEdit(org.citybridge.system.Actor.current(), municipalityId));
+		model.addAttribute("sections", this.sections.stream()
+			.sorted(java.util.Comparator.comparingInt(ProfileSection::order))
+			.map(section -> new ProfileSection.Rendered(section.fragment(), section.model(municipalityId)))
+			.filter(rendered -> rendered.model() != null)
+			.toList());
 		return "municipality/detail";
 	}
 

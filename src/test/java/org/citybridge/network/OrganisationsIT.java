@@ -95,6 +95,15 @@ class OrganisationsIT {
 	}
 
 	@Test
+	void aMunicipalitysProfileNamesTheNetworksItBelongsTo() {
+		long nis = AccountTestSupport.municipalityId(this.context, 787657);
+		assertThat(this.mvc.get().uri("/municipalities/" + nis)).hasStatusOk().bodyText()
+			.contains("id=\"networks-heading\"").contains("NALAS – Network of Associations of Local Authorities");
+		assertThat(this.mvc.get().uri("/municipalities/" + this.darkhan + "?lang=fr")).hasStatusOk().bodyText()
+			.contains("Réseaux");
+	}
+
+	@Test
 	void unknownOrNonNumericOrganisationsAre404() {
 		assertThat(this.mvc.get().uri("/organisations/99999999")).hasStatus(404);
 		assertThat(this.mvc.get().uri("/organisations/nalas")).hasStatus(404);

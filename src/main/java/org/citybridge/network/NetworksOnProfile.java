@@ -1,0 +1,45 @@
+package org.citybridge.network;
+
+import java.util.List;
+import java.util.Map;
+
+import org.citybridge.municipality.ProfileSection;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The networks a municipality belongs to, shown on its profile. */
+@Component
+class NetworksOnProfile implements ProfileSection {
+
+	/** One membership, as the profile lists it. */
+	record Membership(long organisationId, String name, String shortName, OrganisationKind kind) {
+	}
+
+	private final JdbcClient jdbc;
+
+	NetworksOnProfile(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public String fragment() {
+		return "network/profile-section";
+	}
+
+	@Override
+	public int order() {
+		return 10;
+	}
+
+	@Override
+	public Map<String, Object> model(long municipalityId) {
+		List<Membership> memberships = this.jdbc.sql("""
+				SELECT o.id, o.name, o.short_name, o.kind FROM organisation_members m
+				JOIN organisations o ON o.id = m.organisation_id WHERE m.municipality_id = ?
+				ORDER BY lower(coalesce(o.short_name, o.name))
+				""").param(municipalityId).query((rs, n) -> new Membership(rs.getLong(1), rs.getString(2),
+				rs.getString(3), OrganisationKind.valueOf(rs.getString(4)))).list();
+		return Map.of("memberships", memberships);
+	}
+}
