@@ -30,15 +30,8 @@ class InvitationController {
 	@PostMapping("/invitations/{token}")
 	String accept(@PathVariable("token") String token, @ModelAttribute("passwordForm") PasswordForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
-		try {
-			this.invitations.accept(token, form);
-		}
-		catch (AccountRefused refused) {
-			result.rejectValue(refused.field(), refused.messageKey());
-			return form(model, token, "invitation", !"account.link.invalid".equals(refused.messageKey()));
-		}
-		redirect.addFlashAttribute("flash", "account.invitation.accepted");
-		return "redirect:/login";
+		return setPassword(() -> this.invitations.accept(token, form), token, "invitation", "account.invitation.accepted",
+				result, model, redirect);
 	}
 
 	@GetMapping("/password-reset")
@@ -63,14 +56,24 @@ class InvitationController {
 	@PostMapping("/password-reset/{token}")
 	String doReset(@PathVariable("token") String token, @ModelAttribute("passwordForm") PasswordForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
+		return setPassword(() -> this.resets.reset(token, form), token, "reset", "account.reset.done", result, model,
+				redirect);
+	}
+
+	/**
+	 * Both links end the same way: the password is set and the person signs in, or the form comes
+	 * back with the reason next to the field (a used-up link closes the form).
+	 */
+	private static String setPassword(Runnable action, String token, String purpose, String doneFlash,
+			BindingResult result, Model model, RedirectAttributes redirect) {
 		try {
-			this.resets.reset(token, form);
+			action.run();
 		}
 		catch (AccountRefused refused) {
 			result.rejectValue(refused.field(), refused.messageKey());
-			return form(model, token, "reset", !"account.link.invalid".equals(refused.messageKey()));
+			return form(model, token, purpose, !"account.link.invalid".equals(refused.messageKey()));
 		}
-		redirect.addFlashAttribute("flash", "account.reset.done");
+		redirect.addFlashAttribute("flash", doneFlash);
 		return "redirect:/login";
 	}
 

@@ -60,7 +60,7 @@ class Outbox {
 				SELECT id, recipient, subject, body, created_at, sent_at FROM outbox_messages
 				ORDER BY created_at DESC, id DESC LIMIT 100
 				""").query((rs, n) -> new Message(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-				rs.getTimestamp(5).toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+				rs.getTimestamp(5).toInstant(),
 				rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant()))
 			.list();
 	}

@@ -125,7 +125,7 @@ public class AuditLog {
 	private static Entry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		Map<String, Change> changes = JSON.readValue(rs.getString(7), new TypeReference<LinkedHashMap<String, Change>>() {
 		});
-		return new Entry(rs.getLong(1), rs.getTimestamp(2).toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), rs.getString(3), rs.getString(4),
+		return new Entry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
 				rs.getString(5), Action.valueOf(rs.getString(6)), changes);
 	}
 }

@@ -1,5 +1,6 @@
 package org.citybridge.event;
 
+import org.citybridge.system.Text;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -80,8 +81,8 @@ class Programme {
 				long id = this.jdbc.sql("""
 						INSERT INTO sessions (event_id, title, abstract, starts_at, ends_at, room_id, track_id, kind, languages)
 						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
-						""").params(event.id(), form.title().strip(), blankToNull(form.abstractText()), Timestamp.from(starts),
-						Timestamp.from(ends), form.roomId(), form.trackId(), form.kind().name(), blankToNull(form.languages()))
+						""").params(event.id(), form.title().strip(), Text.blankToNull(form.abstractText()), Timestamp.from(starts),
+						Timestamp.from(ends), form.roomId(), form.trackId(), form.kind().name(), Text.blankToNull(form.languages()))
 					.query(Long.class)
 					.single();
 				addSpeakers(id, form.speakers());
@@ -109,9 +110,9 @@ class Programme {
 						UPDATE sessions SET title = ?, abstract = ?, starts_at = ?, ends_at = ?, room_id = ?, track_id = ?,
 						       kind = ?, languages = ?, version = version + 1
 						WHERE id = ? AND event_id = ? AND version = ?
-						""").params(form.title().strip(), blankToNull(form.abstractText()), Timestamp.from(starts),
+						""").params(form.title().strip(), Text.blankToNull(form.abstractText()), Timestamp.from(starts),
 						Timestamp.from(ends), form.roomId(), form.trackId(), form.kind().name(),
-						blankToNull(form.languages()), sessionId, event.id(), form.version())
+						Text.blankToNull(form.languages()), sessionId, event.id(), form.version())
 					.update();
 				if (updated == 0) {
 					throw new Refused(null, "event.session.error.stale", null);
@@ -190,12 +191,9 @@ class Programme {
 		view.put("roomId", form.roomId());
 		view.put("trackId", form.trackId());
 		view.put("kind", form.kind());
-		view.put("languages", blankToNull(form.languages()));
+		view.put("languages", Text.blankToNull(form.languages()));
 		view.put("speakers", form.speakers());
 		return view;
 	}
 
-	private static String blankToNull(String value) {
-		return value == null || value.isBlank() ? null : value.strip();
-	}
 }

@@ -172,7 +172,7 @@ class ImportRuns {
 		String report = rs.getString(8);
 		return new Run(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getString(4), rs.getLong(5), rs.getLong(6),
 				rs.getDouble(7), report == null ? Map.of() : JSON.readValue(report, LinkedHashMap.class),
-				rs.getTimestamp(9).toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
-				rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+				rs.getTimestamp(9).toInstant(),
+				rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant());
 	}
 }

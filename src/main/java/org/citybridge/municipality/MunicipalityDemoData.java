@@ -1,5 +1,6 @@
 package org.citybridge.municipality;
 
+import org.citybridge.system.Text;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -58,12 +59,12 @@ public class MunicipalityDemoData {
 					""")
 				.param("geonamesId", Long.parseLong(row.get("geonames_id")))
 				.param("name", row.get("name"))
-				.param("nativeName", blankToNull(row.get("native_name")))
-				.param("nativeScript", blankToNull(row.get("native_script")))
-				.param("geonamesName", blankToNull(row.get("geonames_name")))
+				.param("nativeName", Text.blankToNull(row.get("native_name")))
+				.param("nativeScript", Text.blankToNull(row.get("native_script")))
+				.param("geonamesName", Text.blankToNull(row.get("geonames_name")))
 				.param("alternateNames", list(row.get("alternate_names")).toArray(String[]::new))
 				.param("country", row.get("country_code"))
-				.param("division", blankToNull(row.get("division")))
+				.param("division", Text.blankToNull(row.get("division")))
 				.param("kind", MunicipalityKind.valueOf(row.get("kind")).name())
 				.param("population", row.get("population").isBlank() ? null : Integer.valueOf(row.get("population")))
 				.param("latitude", new BigDecimal(row.get("latitude")))
@@ -106,7 +107,4 @@ public class MunicipalityDemoData {
 		return value.isBlank() ? List.of() : Arrays.stream(value.split("\\|")).map(String::strip).toList();
 	}
 
-	private static String blankToNull(String value) {
-		return value == null || value.isBlank() ? null : value;
-	}
 }

@@ -1,5 +1,6 @@
 package org.citybridge.municipality;
 
+import org.citybridge.system.Text;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -69,8 +70,8 @@ public class MunicipalityProfiles {
 		Set<String> known = Set.copyOf(this.themes.codes());
 		Map<String, Object> before = municipality.auditView();
 		municipality.editProfile(onlyKnown(form.offeredThemes(), known), onlyKnown(form.soughtThemes(), known),
-				form.seekingPartners(), blankToNull(form.website()), languages(form.workingLanguages()),
-				blankToNull(form.contactName()), blankToNull(form.contactEmail()), form.contactPublic());
+				form.seekingPartners(), Text.blankToNull(form.website()), languages(form.workingLanguages()),
+				Text.blankToNull(form.contactName()), Text.blankToNull(form.contactEmail()), form.contactPublic());
 		try {
 			this.repository.saveAndFlush(municipality);
 		}
@@ -118,7 +119,4 @@ public class MunicipalityProfiles {
 		return result;
 	}
 
-	private static String blankToNull(String value) {
-		return value == null || value.isBlank() ? null : value.strip();
-	}
 }

@@ -1,5 +1,6 @@
 package org.citybridge.network;
 
+import org.citybridge.system.Text;
 import java.util.List;
 import java.util.Map;
 
@@ -85,7 +86,7 @@ class OrganisationDirectory {
 		}
 		try {
 			long id = this.jdbc.sql("INSERT INTO organisations (name, short_name, kind, website) VALUES (?, ?, ?, ?) RETURNING id")
-				.params(form.name().strip(), blankToNull(form.shortName()), form.kind().name(), blankToNull(form.website()))
+				.params(form.name().strip(), Text.blankToNull(form.shortName()), form.kind().name(), Text.blankToNull(form.website()))
 				.query(Long.class)
 				.single();
 			this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "organisation", id, AuditLog.Action.CREATE,
@@ -136,7 +137,4 @@ class OrganisationDirectory {
 		}
 	}
 
-	private static String blankToNull(String value) {
-		return value == null || value.isBlank() ? null : value.strip();
-	}
 }

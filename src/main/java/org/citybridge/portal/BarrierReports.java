@@ -1,5 +1,6 @@
 package org.citybridge.portal;
 
+import org.citybridge.system.Text;
 import java.util.Locale;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,7 +20,7 @@ class BarrierReports {
 	@Transactional
 	void report(BarrierReportForm form, Locale locale) {
 		this.jdbc.sql("INSERT INTO barrier_reports (page, description, email, language) VALUES (?, ?, ?, ?)")
-			.params(blankToNull(form.page()), form.description().strip(), blankToNull(form.email()),
+			.params(Text.blankToNull(form.page()), form.description().strip(), Text.blankToNull(form.email()),
 					locale.getLanguage())
 			.update();
 	}
@@ -34,7 +35,7 @@ class BarrierReports {
 				SELECT id, page, description, email, language, created_at FROM barrier_reports
 				ORDER BY created_at DESC, id DESC LIMIT 200
 				""").query((rs, n) -> new Report(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-				rs.getString(5), rs.getTimestamp(6).toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))).list();
+				rs.getString(5), rs.getTimestamp(6).toInstant())).list();
 	}
 
 	@Transactional(readOnly = true)
@@ -42,7 +43,4 @@ class BarrierReports {
 		return this.jdbc.sql("SELECT count(*) FROM barrier_reports").query(Long.class).single();
 	}
 
-	private static String blankToNull(String value) {
-		return value == null || value.isBlank() ? null : value.strip();
-	}
 }
