@@ -58,6 +58,7 @@ class MunicipalityController {
 		model.addAttribute("municipality", profile);
 		model.addAttribute("map", this.maps.of(profile));
 		model.addAttribute("mayEdit", this.profiles.mayEdit(org.citybridge.system.Actor.current(), municipalityId));
+		model.addAttribute("mayKeepRecords", MunicipalityUpkeep.mayKeepRecords(org.citybridge.system.Actor.current()));
 		model.addAttribute("sections", this.sections.stream()
 			.sorted(java.util.Comparator.comparingInt(ProfileSection::order))
 			.map(section -> new ProfileSection.Rendered(section.fragment(), section.model(municipalityId)))

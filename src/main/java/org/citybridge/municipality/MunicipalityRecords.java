@@ -109,6 +109,8 @@ public class MunicipalityRecords {
 				""").param("kept", keptId).param("removed", removedId).update();
 		Long geonamesId = this.jdbc.sql("SELECT geonames_id FROM municipalities WHERE id = ?").param(removedId)
 			.query(Long.class).optional().orElse(null);
+		// Listeners move their references now, in this transaction, before the row they point to goes.
+		this.events.publishEvent(new MunicipalitiesMerged(keptId, removedId));
 		this.jdbc.sql("DELETE FROM municipalities WHERE id = ?").param(removedId).update();
 		// (the count cache is forgotten by the key refresh below)
 		if (geonamesId != null) {
@@ -117,7 +119,6 @@ public class MunicipalityRecords {
 				.param("g", geonamesId).param("kept", keptId).update();
 		}
 		this.searchKeys.refresh(keptId);
-		this.events.publishEvent(new MunicipalitiesMerged(keptId, removedId));
 	}
 
 	private boolean exists(long id) {

@@ -5,6 +5,14 @@ import org.citybridge.network.NetworkDemoData;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.web.context.WebApplicationContext;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 
 /** Test helpers for signed-in scenarios: demo accounts, and links as the outbox would carry them. */
 public final class AccountTestSupport {
@@ -49,6 +57,16 @@ public final class AccountTestSupport {
 			.query(Long.class)
 			.single();
 		return "/password-reset/" + context.getBean(AccountTokens.class).issue(id, AccountTokens.Purpose.PASSWORD_RESET);
+	}
+
+	/** MockMvc over the whole application with Spring Security's filters, as a browser meets it. */
+	public static MockMvcTester mockMvc(WebApplicationContext context) {
+		return MockMvcTester.create(MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build());
+	}
+
+	/** Signs a MockMvc request in as the given (demo) account, with its real principal. */
+	public static RequestPostProcessor as(ApplicationContext context, String email) {
+		return user(context.getBean(UserDetailsService.class).loadUserByUsername(email));
 	}
 
 	public static long municipalityId(ApplicationContext context, long geonamesId) {

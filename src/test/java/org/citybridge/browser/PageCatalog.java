@@ -78,6 +78,21 @@ final class PageCatalog {
 							() -> page.click("main a[href$='/edit']"));
 				}),
 				PageType.get("learn-coming", "/learn", "/learn"),
+				new PageType("municipality-new", "/municipalities/new", false,
+						(page, site) -> signedIn(page, site, AccountTestSupport.STAFF_NALAS, "/municipalities/new")),
+				new PageType("municipality-new-invalid", "/municipalities/new", false, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.STAFF_NALAS, "/municipalities/new");
+					return submit(page, "main form", Map.of("#name", " ", "#population", "-3", "#latitude", "95"));
+				}),
+				new PageType("municipality-records", "/municipalities/{id}/records", false,
+						(page, site) -> signedIn(page, site, AccountTestSupport.STAFF_NALAS,
+								"/municipalities/" + site.municipalityId(DARKHAN) + "/records?q=dar")),
+				new PageType("municipality-records-merge", "/municipalities/{id}/records", false, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.STAFF_NALAS,
+							"/municipalities/" + site.municipalityId(DARKHAN) + "/records?q=erdenet");
+					return page.waitForResponse(r -> r.request().isNavigationRequest(),
+							() -> page.click("main ul.candidates a"));
+				}),
 				PageType.get("login", "/login", "/login").onPhoneToo(),
 				PageType.get("login-failed", "/login", "/login?error="),
 				PageType.get("password-reset-request", "/password-reset", "/password-reset"),
