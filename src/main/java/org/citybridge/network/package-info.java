@@ -3,5 +3,5 @@
  * organisations that employ staff, and the municipalities that are their members. Accounts refer
  * to an organisation by id.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "municipality", "system", "audit" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "municipality", "country", "theme", "system", "audit" })
 package org.citybridge.network;
