@@ -19,13 +19,13 @@ record CaseStudyForm(
 		@NotBlank(message = "{learning.language.required}") @Pattern(regexp = "^[a-z]{2,3}$", message = "{learning.language.invalid}") String language,
 		@Size(max = 30, message = "{learning.case.themes.invalid}") List<String> themes,
 		@Size(max = 400, message = "{learning.case.municipalities.invalid}") String municipalities,
-		long version) {
+		Long version) {
 
 	/** How many municipalities one case study may name. */
 	static final int MAX_MUNICIPALITIES = 20;
 
 	static CaseStudyForm empty(Long ownMunicipality) {
-		return new CaseStudyForm("", "", "", "en", List.of(), ownMunicipality == null ? "" : String.valueOf(ownMunicipality), 0);
+		return new CaseStudyForm("", "", "", "en", List.of(), ownMunicipality == null ? "" : String.valueOf(ownMunicipality), 0L);
 	}
 
 	static CaseStudyForm of(CaseStudies.CaseStudy study) {

@@ -25,12 +25,12 @@ record ProgrammeForm(
 		@Max(value = 10000, message = "{learning.training.seats.invalid}") Integer seats,
 		@NotBlank(message = "{learning.training.provider.required}") @Size(max = 200, message = "{learning.training.provider.size}") String provider,
 		@Size(max = 10000, message = "{learning.training.description.size}") String description,
-		long version) {
+		Long version) {
 
 	static ProgrammeForm empty() {
 		LocalDateTime start = LocalDateTime.now().plusDays(30).withHour(9).withMinute(0).withSecond(0).withNano(0);
 		return new ProgrammeForm("", TrainingTopic.EU_POLICIES, TrainingFormat.ONLINE, "en", start, start.plusHours(3),
-				"Europe/Brussels", 20, "", "", 0);
+				"Europe/Brussels", 20, "", "", 0L);
 	}
 
 	static ProgrammeForm of(Training.Programme p) {

@@ -18,11 +18,11 @@ record NetworkForm(
 		@Pattern(regexp = "^$|^https?://[^\\s]+$", message = "{networks.form.website.invalid}") String website,
 		@NotNull(message = "{networks.form.admits.required}") Admission admits,
 		@Size(max = 1000, message = "{networks.form.membershipNote.size}") String membershipNote,
-		long version) {
+		Long version) {
 
 	static NetworkForm empty() {
 		return new NetworkForm("", "", OrganisationKind.THEMATIC, "", List.of(), "", Admission.MUNICIPALITIES_AND_ASSOCIATIONS,
-				"", 0);
+				"", 0L);
 	}
 
 	static NetworkForm of(OrganisationDirectory.Summary s) {
