@@ -99,7 +99,7 @@ class CaseStudies {
 	Results search(String q, String theme, Long municipalityId, int page) {
 		Map<String, Object> params = new HashMap<>();
 		List<String> where = new ArrayList<>(List.of("cs.status = 'PUBLISHED'"));
-		String rank = "0";
+		String rank = null;
 		String text = q == null ? "" : q.strip();
 		if (text.length() > 200) {
 			text = text.substring(0, 200);
@@ -127,7 +127,8 @@ class CaseStudies {
 		params.put("limit", PAGE_SIZE);
 		params.put("offset", (current - 1) * PAGE_SIZE);
 		List<Listed> items = listed("SELECT cs.id, cs.title, cs.summary, cs.language, cs.status, cs.published_at FROM case_studies cs"
-				+ condition + " ORDER BY " + rank + " DESC, cs.published_at DESC, cs.id DESC LIMIT :limit OFFSET :offset", params);
+				+ condition + " ORDER BY " + (rank == null ? "" : rank + " DESC, ")
+				+ "cs.published_at DESC, cs.id DESC LIMIT :limit OFFSET :offset", params);
 		return new Results(items, total, current, pages);
 	}
 
