@@ -155,12 +155,13 @@ class OrganisationDirectory {
 	}
 
 	boolean mayKeepMembers(Actor actor, long organisationId) {
-		Long maintainedBy = this.jdbc.sql("SELECT maintained_by_organisation_id FROM organisations WHERE id = ?")
+		// -1: no such organisation; 0: a shared record that no organisation's staff own.
+		long maintainedBy = this.jdbc.sql("SELECT coalesce(maintained_by_organisation_id, 0) FROM organisations WHERE id = ?")
 			.param(organisationId)
-			.query((rs, n) -> (Long) rs.getObject(1))
+			.query(Long.class)
 			.optional()
 			.orElse(-1L);
-		return maintainedBy != -1L && this.policy.mayMaintain(actor, maintainedBy);
+		return maintainedBy != -1L && this.policy.mayMaintain(actor, maintainedBy == 0 ? null : maintainedBy);
 	}
 
 	boolean mayCreate(Actor actor) {
