@@ -347,6 +347,9 @@ class Training {
 	}
 
 	private static ZoneId checkedZone(ProgrammeForm form) {
+		if (!CaseStudies.LANGUAGES.contains(form.language())) {
+			throw new LearningRefused("language", "learning.language.invalid");
+		}
 		ZoneId zone = form.zone();
 		if (zone == null) {
 			throw new LearningRefused("timeZone", "learning.training.timeZone.invalid");

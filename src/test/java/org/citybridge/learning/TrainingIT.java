@@ -262,6 +262,6 @@ class TrainingIT {
 		assertThat(this.mvc.post().uri("/learn/training/99999999/enrol").with(csrf()).with(as(AccountTestSupport.OFFICER_DARKHAN)))
 			.hasStatus(404);
 		assertThat(this.mvc.get().uri("/learn/my")).hasStatus3xxRedirection();
-		assertThat(this.mvc.get().uri("/learn")).hasStatusOk();
+		assertThat(this.mvc.get().uri("/learn")).hasStatusOk().bodyText().contains("href=\"/learn\" aria-current=\"page\"");
 	}
 }
