@@ -2,7 +2,7 @@
 -- and which organisation's staff keep its record. Associations can be members of networks too.
 ALTER TABLE organisations
     ADD COLUMN region varchar(3),
-    ADD COLUMN admits varchar(40) NOT NULL DEFAULT 'MUNICIPALITIES_AND_ASSOCIATIONS',
+    ADD COLUMN admits varchar(40),
     ADD COLUMN membership_note varchar(1000),
     ADD COLUMN maintained_by_organisation_id bigint REFERENCES organisations (id) ON DELETE SET NULL,
     ADD COLUMN updated_at timestamptz NOT NULL DEFAULT now(),
@@ -32,17 +32,18 @@ ALTER TABLE organisation_members
     ADD CONSTRAINT organisation_members_since_ck CHECK (member_since >= DATE '1800-01-01');
 
 -- Who may join is the network's rule, kept by the database: a municipality joins only a network
--- that admits municipalities, an association only one that admits associations, and only a
--- national association counts as one. The network row is locked in share mode so that a
--- concurrent change of its rule waits.
+-- that admits municipalities, an association only one that admits associations (a network whose
+-- rule staff have not entered yet, NULL, restricts neither), and only a national association
+-- counts as one. The network row is locked in share mode so that a concurrent change of its rule
+-- waits.
 CREATE FUNCTION organisation_members_admitted() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     rule varchar(40);
     member_kind varchar(30);
 BEGIN
     SELECT admits INTO rule FROM organisations WHERE id = NEW.organisation_id FOR SHARE;
-    IF rule IS NULL THEN
-        RETURN NEW;
+    IF NOT FOUND THEN
+        RETURN NEW; -- the foreign key refuses the row
     END IF;
     IF TG_TABLE_NAME = 'organisation_members' THEN
         IF rule = 'ASSOCIATIONS' THEN

@@ -2,13 +2,5 @@ package org.citybridge.network;
 
 /** Who may join a network: municipalities, associations of them, or both. */
 public enum Admission {
-	MUNICIPALITIES, ASSOCIATIONS, MUNICIPALITIES_AND_ASSOCIATIONS;
-
-	boolean municipalities() {
-		return this != ASSOCIATIONS;
-	}
-
-	boolean associations() {
-		return this != MUNICIPALITIES;
-	}
+	MUNICIPALITIES, ASSOCIATIONS, MUNICIPALITIES_AND_ASSOCIATIONS
 }

@@ -16,12 +16,12 @@ record NetworkForm(
 		@Size(max = 30, message = "{networks.form.themes.invalid}") List<String> themes,
 		@Size(max = 500, message = "{networks.form.website.invalid}")
 		@Pattern(regexp = "^$|^https?://[^\\s]+$", message = "{networks.form.website.invalid}") String website,
-		@NotNull(message = "{networks.form.admits.required}") Admission admits,
+		Admission admits,
 		@Size(max = 1000, message = "{networks.form.membershipNote.size}") String membershipNote,
 		Long version) {
 
 	static NetworkForm empty() {
-		return new NetworkForm("", "", OrganisationKind.THEMATIC, "", List.of(), "", Admission.MUNICIPALITIES_AND_ASSOCIATIONS,
+		return new NetworkForm("", "", OrganisationKind.THEMATIC, "", List.of(), "", null,
 				"", 0L);
 	}
 

@@ -60,7 +60,7 @@ public class NetworkSuggestions {
 				       ARRAY(SELECT t.theme_code FROM organisation_themes t JOIN themes th ON th.code = t.theme_code
 				             WHERE t.organisation_id = o.id ORDER BY th.position)
 				FROM organisations o
-				WHERE o.admits <> 'ASSOCIATIONS' AND o.region IS NOT NULL
+				WHERE o.admits IS DISTINCT FROM 'ASSOCIATIONS' AND o.region IS NOT NULL
 				  AND NOT EXISTS (SELECT 1 FROM organisation_members m WHERE m.organisation_id = o.id AND m.municipality_id = ?)
 				""").param(municipalityId).query((rs, n) -> new Candidate(rs.getLong(1), rs.getString(2), rs.getString(3),
 				OrganisationKind.valueOf(rs.getString(4)), rs.getString(5), List.of((String[]) rs.getArray(6).getArray())))

@@ -88,7 +88,7 @@ class OrganisationDirectory {
 
 	private static Summary summary(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
 		return new Summary(rs.getLong(1), rs.getString(2), rs.getString(3), OrganisationKind.valueOf(rs.getString(4)),
-				rs.getString(5), rs.getLong(6), rs.getString(7), Admission.valueOf(rs.getString(8)), rs.getString(9),
+				rs.getString(5), rs.getLong(6), rs.getString(7), rs.getString(8) == null ? null : Admission.valueOf(rs.getString(8)), rs.getString(9),
 				(Long) rs.getObject(10), rs.getLong(11), List.of((String[]) rs.getArray(12).getArray()));
 	}
 
@@ -203,7 +203,7 @@ class OrganisationDirectory {
 					                           maintained_by_organisation_id)
 					VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
 					""").params(form.name().strip(), Text.blankToNull(form.shortName()), form.kind().name(),
-					Text.blankToNull(form.website()), Text.blankToNull(form.region()), form.admits().name(),
+					Text.blankToNull(form.website()), Text.blankToNull(form.region()), form.admits() == null ? null : form.admits().name(),
 					Text.blankToNull(form.membershipNote()), actor.role() == Actor.Role.STAFF ? actor.organisationId() : null)
 				.query(Long.class)
 				.single();
@@ -230,7 +230,7 @@ class OrganisationDirectory {
 					       membership_note = ?, version = version + 1, updated_at = now()
 					WHERE id = ? AND version = ?
 					""").params(form.name().strip(), Text.blankToNull(form.shortName()), form.kind().name(),
-					Text.blankToNull(form.website()), Text.blankToNull(form.region()), form.admits().name(),
+					Text.blankToNull(form.website()), Text.blankToNull(form.region()), form.admits() == null ? null : form.admits().name(),
 					Text.blankToNull(form.membershipNote()), id, form.version())
 				.update();
 			if (updated == 0) {

@@ -145,6 +145,20 @@ class NetworksIT {
 	}
 
 	@Test
+	void wellKnownNetworksCarryNameAndKindOnlyUntilStaffEnterMore() {
+		long uclg = id("UCLG");
+		assertThat(this.jdbc.sql("SELECT region IS NULL AND admits IS NULL AND website IS NULL AND membership_note IS NULL"
+				+ " AND NOT EXISTS (SELECT 1 FROM organisation_themes WHERE organisation_id = ?) FROM organisations WHERE id = ?")
+			.params(uclg, uclg).query(Boolean.class).single()).isTrue();
+		assertThat(this.mvc.get().uri("/organisations/" + uclg)).hasStatusOk().bodyText().contains("Not entered yet")
+			.contains("United Cities and Local Governments").contains("Global network");
+		// A rule nobody entered restricts nobody.
+		assertThat(flash(this.mvc.post().uri("/organisations/" + uclg + "/members").with(csrf())
+			.with(as(AccountTestSupport.STAFF_NALAS)).param("municipalityId", String.valueOf(this.nis)).exchange()))
+			.containsEntry("flash", "network.members.added");
+	}
+
+	@Test
 	void aStaleEditIsRefusedAndNothingIsLost() {
 		long id = create("Versioned network " + System.nanoTime(), "150", "MUNICIPALITIES");
 		assertThat(this.mvc.post().uri("/organisations/" + id + "/edit").with(csrf()).with(as(AccountTestSupport.STAFF_CEMR))
