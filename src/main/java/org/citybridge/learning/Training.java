@@ -83,7 +83,7 @@ class Training {
 				rs.getString(12), (Long) rs.getObject(13), rs.getString(14), rs.getLong(15), rs.getLong(16));
 	}
 
-	/** Programmes that have not ended, soonest first; then, if asked, the past ones. */
+	/** Programmes that have not ended, soonest first. */
 	List<Programme> upcoming() {
 		return this.jdbc.sql(PROGRAMME + " WHERE p.ends_at >= now() ORDER BY p.starts_at, p.id LIMIT 100")
 			.query(Training::programme)
