@@ -17,7 +17,7 @@ public record Directory(DirectoryQuery query, MunicipalityPage results) {
 	public String sortHref(DirectoryQuery.Sort sort) {
 		DirectoryQuery q = this.query;
 		return href(new DirectoryQuery(q.text(), q.countries(), q.groups(), q.populationMin(), q.populationMax(),
-				q.kinds(), q.offers(), q.seeks(), q.seekingOnly(), sort, 1, q.size(), q.problems()), false);
+				q.kinds(), q.offers(), q.seeks(), q.seekingOnly(), sort, 1, q.size(), q.problems(), q.networks()), false);
 	}
 
 	/** The same name search without filters. */
@@ -48,6 +48,7 @@ public record Directory(DirectoryQuery query, MunicipalityPage results) {
 		if (q.seekingOnly()) {
 			b.queryParam("seeking", "true");
 		}
+		add(b, "network", q.networks().stream().sorted().toList(), String::valueOf);
 		b.queryParam("sort", q.sort().param());
 		if (q.size() != DirectoryQuery.DEFAULT_SIZE) {
 			b.queryParam("size", q.size());

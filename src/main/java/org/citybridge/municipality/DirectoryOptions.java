@@ -32,6 +32,8 @@ class DirectoryOptions {
 
 	private final Countries countries;
 
+	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	private final Themes themes;
 
 	private final MessageSource messages;
@@ -42,8 +44,10 @@ class DirectoryOptions {
 
 	private volatile List<String> themeCodes;
 
-	DirectoryOptions(Countries countries, Themes themes, MessageSource messages) {
+	DirectoryOptions(Countries countries, Themes themes, MessageSource messages,
+			org.springframework.jdbc.core.simple.JdbcClient jdbc) {
 		this.countries = countries;
+		this.jdbc = jdbc;
 		this.themes = themes;
 		this.messages = messages;
 	}
@@ -56,6 +60,26 @@ class DirectoryOptions {
 			this.countryCodes = Set.copyOf(this.countries.all().stream().map(Country::code).toList());
 		}
 		return this.countryCodes;
+	}
+
+	/**
+	 * The networks to filter by, read from the network feature's table (read-only, as DESIGN.md
+	 * lets read models do). Staff add networks at any time, so these are read on every request:
+	 * a few dozen rows.
+	 */
+	List<CountryOption> networks() {
+		return this.jdbc.sql("SELECT id, coalesce(short_name, name) FROM organisations ORDER BY lower(coalesce(short_name, name)), id")
+			.query((rs, n) -> new CountryOption(String.valueOf(rs.getLong(1)), rs.getString(2)))
+			.list();
+	}
+
+	Set<Long> networkIds() {
+		return Set.copyOf(this.jdbc.sql("SELECT id FROM organisations").query(Long.class).list());
+	}
+
+	/** The network {@code option} elements, the chosen ones selected. */
+	String networkOptionsHtml(Set<Long> selected) {
+		return optionsHtml(networks(), selected.stream().map(String::valueOf).collect(java.util.stream.Collectors.toSet()));
 	}
 
 	/** The country {@code option} elements, the chosen ones selected. */

@@ -11,9 +11,16 @@ import org.springframework.web.bind.annotation.BindParam;
 record DirectoryParams(String q, List<String> country, List<String> group,
 		@BindParam("population_min") String populationMin, @BindParam("population_max") String populationMax,
 		List<String> kind, List<String> offers, List<String> seeks, String seeking, String sort, String page,
-		String size) {
+		String size, List<String> network) {
+
+	/** The query string without a network filter. */
+	DirectoryParams(String q, List<String> country, List<String> group, String populationMin, String populationMax,
+			List<String> kind, List<String> offers, List<String> seeks, String seeking, String sort, String page,
+			String size) {
+		this(q, country, group, populationMin, populationMax, kind, offers, seeks, seeking, sort, page, size, null);
+	}
 
 	static DirectoryParams query(String q) {
-		return new DirectoryParams(q, null, null, null, null, null, null, null, null, null, null, null);
+		return new DirectoryParams(q, null, null, null, null, null, null, null, null, null, null, null, null);
 	}
 }

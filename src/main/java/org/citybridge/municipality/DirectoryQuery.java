@@ -15,7 +15,15 @@ import org.citybridge.country.CountryGroup;
  */
 public record DirectoryQuery(String text, Set<String> countries, Set<CountryGroup> groups, Integer populationMin,
 		Integer populationMax, Set<MunicipalityKind> kinds, Set<String> offers, Set<String> seeks,
-		boolean seekingOnly, Sort sort, int page, int size, List<Problem> problems) {
+		boolean seekingOnly, Sort sort, int page, int size, List<Problem> problems, Set<Long> networks) {
+
+	/** A query without a network filter. */
+	public DirectoryQuery(String text, Set<String> countries, Set<CountryGroup> groups, Integer populationMin,
+			Integer populationMax, Set<MunicipalityKind> kinds, Set<String> offers, Set<String> seeks,
+			boolean seekingOnly, Sort sort, int page, int size, List<Problem> problems) {
+		this(text, countries, groups, populationMin, populationMax, kinds, offers, seeks, seekingOnly, sort, page, size,
+				problems, Set.of());
+	}
 
 	static final int DEFAULT_SIZE = 20;
 
@@ -40,6 +48,14 @@ public record DirectoryQuery(String text, Set<String> countries, Set<CountryGrou
 	}
 
 	static DirectoryQuery of(DirectoryParams p, Set<String> knownCountries, Set<String> knownThemes) {
+		return of(p, knownCountries, knownThemes, null);
+	}
+
+	/**
+	 * Checks the query string; {@code knownNetworks} are the network ids that exist ({@code null}:
+	 * any positive id is taken as it is).
+	 */
+	static DirectoryQuery of(DirectoryParams p, Set<String> knownCountries, Set<String> knownThemes, Set<Long> knownNetworks) {
 		List<Problem> problems = new ArrayList<>();
 		String text = p.q() == null ? "" : p.q().strip().replaceAll("\\s+", " ");
 		if (text.length() > MAX_QUERY_LENGTH) {
@@ -97,22 +113,37 @@ public record DirectoryQuery(String text, Set<String> countries, Set<CountryGrou
 		if (sort == Sort.RELEVANCE && text.isEmpty()) {
 			sort = Sort.POPULATION;
 		}
+		Set<Long> networks = new LinkedHashSet<>();
+		for (String value : values(p.network())) {
+			Long id = null;
+			if (value.matches("\\d{1,18}")) {
+				id = Long.parseLong(value);
+			}
+			if (id != null && id > 0 && (knownNetworks == null || knownNetworks.contains(id))) {
+				networks.add(id);
+			}
+			else {
+				problems.add(new Problem("networks.filter.problem", value));
+			}
+		}
 		int page = Math.max(1, integer(p.page(), 1));
 		int size = Math.min(MAX_SIZE, Math.max(1, integer(p.size(), DEFAULT_SIZE)));
 		return new DirectoryQuery(text, Set.copyOf(countries), Set.copyOf(groups), min, max, Set.copyOf(kinds),
-				Set.copyOf(offers), Set.copyOf(seeks), seekingOnly, sort, page, size, List.copyOf(problems));
+				Set.copyOf(offers), Set.copyOf(seeks), seekingOnly, sort, page, size, List.copyOf(problems),
+				Set.copyOf(networks));
 	}
 
 	/** Whether any filter besides the name narrows the list (for the "clear filters" link). */
 	public boolean filtered() {
 		return !this.countries.isEmpty() || !this.groups.isEmpty() || this.populationMin != null
 				|| this.populationMax != null || !this.kinds.isEmpty() || !this.offers.isEmpty()
-				|| !this.seeks.isEmpty() || this.seekingOnly;
+				|| !this.seeks.isEmpty() || this.seekingOnly || !this.networks.isEmpty();
 	}
 
 	DirectoryQuery atPage(int newPage) {
 		return new DirectoryQuery(this.text, this.countries, this.groups, this.populationMin, this.populationMax,
-				this.kinds, this.offers, this.seeks, this.seekingOnly, this.sort, newPage, this.size, this.problems);
+				this.kinds, this.offers, this.seeks, this.seekingOnly, this.sort, newPage, this.size, this.problems,
+				this.networks);
 	}
 
 	private static Integer population(String raw, String key, List<Problem> problems) {

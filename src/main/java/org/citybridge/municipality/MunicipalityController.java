@@ -44,6 +44,7 @@ class MunicipalityController {
 		model.addAttribute("countryOptions", this.options.countryOptionsHtml(locale, query.countries()));
 		model.addAttribute("offersOptions", this.options.themeOptionsHtml(locale, query.offers()));
 		model.addAttribute("seeksOptions", this.options.themeOptionsHtml(locale, query.seeks()));
+		model.addAttribute("networkOptions", this.options.networkOptionsHtml(query.networks()));
 		model.addAttribute("groupOptions", List.of(CountryGroup.values()));
 		model.addAttribute("kindOptions", Arrays.asList(MunicipalityKind.values()));
 		model.addAttribute("sortOptions", Arrays.asList(DirectoryQuery.Sort.values()));

@@ -67,7 +67,8 @@ public class MunicipalitySearch {
 
 	/** Checks what the visitor sent and runs the search; never fails on bad input. */
 	Directory directory(DirectoryParams params) {
-		DirectoryQuery query = DirectoryQuery.of(params, this.options.countryCodes(), Set.copyOf(this.options.themes()));
+		DirectoryQuery query = DirectoryQuery.of(params, this.options.countryCodes(), Set.copyOf(this.options.themes()),
+				this.options.networkIds());
 		return new Directory(query, search(query));
 	}
 
@@ -169,6 +170,12 @@ public class MunicipalitySearch {
 		}
 		if (query.seekingOnly()) {
 			conditions.add("m.seeking_partners");
+		}
+		if (!query.networks().isEmpty()) {
+			// A read model joining the network feature's membership table, read-only (DESIGN.md).
+			conditions.add("EXISTS (SELECT 1 FROM organisation_members om WHERE om.municipality_id = m.id"
+					+ " AND om.organisation_id IN (:networks))");
+			params.put("networks", List.copyOf(query.networks()));
 		}
 		String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
 		return new Sql(with, from, where, params);

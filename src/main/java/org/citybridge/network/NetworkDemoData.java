@@ -25,6 +25,17 @@ public class NetworkDemoData {
 			new DemoOrganisation("Association of Mongolian Local Authorities (demo)", "AMLA",
 					OrganisationKind.NATIONAL_ASSOCIATION, List.of(2028462L, 2031964L, 2031405L, 2032054L, 2029945L)));
 
+	/**
+	 * Well-known networks of local governments, by name and kind only: their region, themes and who
+	 * may join are facts for staff to enter, so they stay empty here. No organisation's staff own
+	 * these records.
+	 */
+	static final List<DemoOrganisation> NETWORKS = List.of(
+			new DemoOrganisation("Eurocities", null, OrganisationKind.REGIONAL, List.of()),
+			new DemoOrganisation("ICLEI – Local Governments for Sustainability", "ICLEI", OrganisationKind.GLOBAL, List.of()),
+			new DemoOrganisation("Energy Cities", null, OrganisationKind.THEMATIC, List.of()),
+			new DemoOrganisation("United Cities and Local Governments", "UCLG", OrganisationKind.GLOBAL, List.of()));
+
 	private final JdbcClient jdbc;
 
 	NetworkDemoData(JdbcClient jdbc) {
@@ -41,6 +52,10 @@ public class NetworkDemoData {
 					""").params(organisation.name(), organisation.shortName(), organisation.kind().name())
 				.query(Long.class)
 				.single();
+			// These organisations employ the demo staff and keep their own records.
+			this.jdbc.sql("UPDATE organisations SET maintained_by_organisation_id = id WHERE id = ? AND maintained_by_organisation_id IS NULL")
+				.param(id)
+				.update();
 			for (long geonamesId : organisation.memberGeonamesIds()) {
 				this.jdbc.sql("""
 						INSERT INTO organisation_members (organisation_id, municipality_id)
@@ -48,6 +63,12 @@ public class NetworkDemoData {
 						ON CONFLICT DO NOTHING
 						""").params(id, geonamesId).update();
 			}
+		}
+		for (DemoOrganisation network : NETWORKS) {
+			this.jdbc.sql("""
+					INSERT INTO organisations (name, short_name, kind) VALUES (?, ?, ?)
+					ON CONFLICT DO NOTHING
+					""").params(network.name(), network.shortName(), network.kind().name()).update();
 		}
 		return ids();
 	}

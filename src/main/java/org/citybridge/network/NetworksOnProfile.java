@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 class NetworksOnProfile implements ProfileSection {
 
 	/** One membership, as the profile lists it. */
-	record Membership(long organisationId, String name, String shortName, OrganisationKind kind) {
+	record Membership(long organisationId, String name, String shortName, OrganisationKind kind, java.time.LocalDate since) {
 	}
 
 	private final JdbcClient jdbc;
@@ -35,11 +35,12 @@ class NetworksOnProfile implements ProfileSection {
 	@Override
 	public Map<String, Object> model(long municipalityId) {
 		List<Membership> memberships = this.jdbc.sql("""
-				SELECT o.id, o.name, o.short_name, o.kind FROM organisation_members m
+				SELECT o.id, o.name, o.short_name, o.kind, m.member_since FROM organisation_members m
 				JOIN organisations o ON o.id = m.organisation_id WHERE m.municipality_id = ?
 				ORDER BY lower(coalesce(o.short_name, o.name))
 				""").param(municipalityId).query((rs, n) -> new Membership(rs.getLong(1), rs.getString(2),
-				rs.getString(3), OrganisationKind.valueOf(rs.getString(4)))).list();
+				rs.getString(3), OrganisationKind.valueOf(rs.getString(4)),
+				rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate())).list();
 		return Map.of("memberships", memberships);
 	}
 }

@@ -1,11 +1,15 @@
 package org.citybridge.network;
 
-import org.citybridge.system.Text;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.citybridge.audit.AuditLog;
 import org.citybridge.system.Actor;
+import org.citybridge.system.Text;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,18 +18,33 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Organisations and their members, read by everyone and kept by administrators (who create
- * organisations) and by each organisation's own staff (who keep its member list).
+ * Organisations and networks and their members, read by everyone and kept by administrators and
+ * staff as {@link NetworkPolicy} allows: the network's record (kind, region, themes, who may join)
+ * and its members, municipalities and associations, each with the date it joined. Who may join is
+ * also PostgreSQL's rule (triggers of V27), which this service turns into messages.
  */
 @Service
 class OrganisationDirectory {
 
 	/** An organisation with how many members it has. */
-	record Summary(long id, String name, String shortName, OrganisationKind kind, String website, long members) {
+	record Summary(long id, String name, String shortName, OrganisationKind kind, String website, long members,
+			String region, Admission admits, String membershipNote, Long maintainedBy, long version, List<String> themes) {
+
+		public String label() {
+			return this.shortName != null ? this.shortName + " – " + this.name : this.name;
+		}
 	}
 
 	/** A member municipality. */
-	record Member(long municipalityId, String name, String countryCode) {
+	record Member(long municipalityId, String name, String countryCode, LocalDate since) {
+	}
+
+	/** A member association, or a network an organisation belongs to. */
+	record Linked(long organisationId, String name, String shortName, LocalDate since) {
+
+		public String label() {
+			return this.shortName != null ? this.shortName + " – " + this.name : this.name;
+		}
 	}
 
 	/** The change could not be made; the message key says why. */
@@ -42,43 +61,114 @@ class OrganisationDirectory {
 		}
 	}
 
+	private static final String SUMMARY = """
+			SELECT o.id, o.name, o.short_name, o.kind, o.website,
+			       (SELECT count(*) FROM organisation_members m WHERE m.organisation_id = o.id)
+			       + (SELECT count(*) FROM organisation_member_associations a WHERE a.organisation_id = o.id) AS members,
+			       o.region, o.admits, o.membership_note, o.maintained_by_organisation_id, o.version,
+			       ARRAY(SELECT t.theme_code FROM organisation_themes t JOIN themes th ON th.code = t.theme_code
+			             WHERE t.organisation_id = o.id ORDER BY th.position) AS themes
+			FROM organisations o
+			""";
+
 	private final JdbcClient jdbc;
 
 	private final AuditLog audit;
 
-	OrganisationDirectory(JdbcClient jdbc, AuditLog audit) {
+	private final NetworkPolicy policy;
+
+	private final NetworkRegions regions;
+
+	OrganisationDirectory(JdbcClient jdbc, AuditLog audit, NetworkPolicy policy, NetworkRegions regions) {
 		this.jdbc = jdbc;
 		this.audit = audit;
+		this.policy = policy;
+		this.regions = regions;
+	}
+
+	private static Summary summary(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		return new Summary(rs.getLong(1), rs.getString(2), rs.getString(3), OrganisationKind.valueOf(rs.getString(4)),
+				rs.getString(5), rs.getLong(6), rs.getString(7), rs.getString(8) == null ? null : Admission.valueOf(rs.getString(8)), rs.getString(9),
+				(Long) rs.getObject(10), rs.getLong(11), List.of((String[]) rs.getArray(12).getArray()));
 	}
 
 	@Transactional(readOnly = true)
 	List<Summary> all() {
-		return this.jdbc.sql("""
-				SELECT o.id, o.name, o.short_name, o.kind, o.website, count(m.municipality_id) AS members
-				FROM organisations o LEFT JOIN organisation_members m ON m.organisation_id = o.id
-				GROUP BY o.id ORDER BY lower(coalesce(o.short_name, o.name))
-				""").query((rs, n) -> new Summary(rs.getLong(1), rs.getString(2), rs.getString(3),
-				OrganisationKind.valueOf(rs.getString(4)), rs.getString(5), rs.getLong(6))).list();
+		return this.jdbc.sql(SUMMARY + " ORDER BY lower(coalesce(o.short_name, o.name))")
+			.query(OrganisationDirectory::summary)
+			.list();
 	}
 
 	@Transactional(readOnly = true)
 	Summary byId(long id) {
-		return all().stream().filter(s -> s.id() == id).findFirst().orElseThrow(() -> new OrganisationNotFound(id));
+		return this.jdbc.sql(SUMMARY + " WHERE o.id = ?")
+			.param(id)
+			.query(OrganisationDirectory::summary)
+			.optional()
+			.orElseThrow(() -> new OrganisationNotFound(id));
 	}
 
 	@Transactional(readOnly = true)
 	List<Member> members(long organisationId) {
 		return this.jdbc.sql("""
-				SELECT mu.id, mu.name, mu.country_code FROM organisation_members m
+				SELECT mu.id, mu.name, mu.country_code, m.member_since FROM organisation_members m
 				JOIN municipalities mu ON mu.id = m.municipality_id WHERE m.organisation_id = ? ORDER BY mu.name, mu.id
-				""").param(organisationId).query((rs, n) -> new Member(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+				""").param(organisationId).query((rs, n) -> new Member(rs.getLong(1), rs.getString(2), rs.getString(3),
+				localDate(rs.getDate(4)))).list();
+	}
+
+	/** The associations that are members of this network. */
+	@Transactional(readOnly = true)
+	List<Linked> associations(long organisationId) {
+		return this.jdbc.sql("""
+				SELECT o.id, o.name, o.short_name, a.member_since FROM organisation_member_associations a
+				JOIN organisations o ON o.id = a.member_id WHERE a.organisation_id = ? ORDER BY lower(o.name), o.id
+				""").param(organisationId).query(OrganisationDirectory::linked).list();
+	}
+
+	/** The networks this organisation is itself a member of. */
+	@Transactional(readOnly = true)
+	List<Linked> memberOf(long organisationId) {
+		return this.jdbc.sql("""
+				SELECT o.id, o.name, o.short_name, a.member_since FROM organisation_member_associations a
+				JOIN organisations o ON o.id = a.organisation_id WHERE a.member_id = ? ORDER BY lower(o.name), o.id
+				""").param(organisationId).query(OrganisationDirectory::linked).list();
+	}
+
+	/** Associations that could join (national associations other than the network itself). */
+	@Transactional(readOnly = true)
+	List<Linked> candidateAssociations(long organisationId) {
+		return this.jdbc.sql("""
+				SELECT o.id, o.name, o.short_name, NULL FROM organisations o
+				WHERE o.kind = 'NATIONAL_ASSOCIATION' AND o.id <> ?
+				  AND NOT EXISTS (SELECT 1 FROM organisation_member_associations a WHERE a.organisation_id = ? AND a.member_id = o.id)
+				ORDER BY lower(o.name), o.id
+				""").params(organisationId, organisationId).query(OrganisationDirectory::linked).list();
+	}
+
+	private static Linked linked(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		return new Linked(rs.getLong(1), rs.getString(2), rs.getString(3), localDate(rs.getDate(4)));
+	}
+
+	private static LocalDate localDate(Date date) {
+		return date == null ? null : date.toLocalDate();
 	}
 
 	boolean mayKeepMembers(Actor actor, long organisationId) {
-		return actor.role() == Actor.Role.ADMIN
-				|| (actor.role() == Actor.Role.STAFF && actor.organisationId() != null && actor.organisationId() == organisationId);
+		// -1: no such organisation; 0: a shared record that no organisation's staff own.
+		long maintainedBy = this.jdbc.sql("SELECT coalesce(maintained_by_organisation_id, 0) FROM organisations WHERE id = ?")
+			.param(organisationId)
+			.query(Long.class)
+			.optional()
+			.orElse(-1L);
+		return maintainedBy != -1L && this.policy.mayMaintain(actor, maintainedBy == 0 ? null : maintainedBy);
 	}
 
+	boolean mayCreate(Actor actor) {
+		return this.policy.mayCreate(actor);
+	}
+
+	/** An administrator creates an organisation for its own staff: it keeps its own record. */
 	@Transactional
 	long create(Actor actor, OrganisationForm form, String actorLabel) {
 		if (actor.role() != Actor.Role.ADMIN) {
@@ -89,6 +179,7 @@ class OrganisationDirectory {
 				.params(form.name().strip(), Text.blankToNull(form.shortName()), form.kind().name(), Text.blankToNull(form.website()))
 				.query(Long.class)
 				.single();
+			this.jdbc.sql("UPDATE organisations SET maintained_by_organisation_id = id WHERE id = ?").param(id).update();
 			this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "organisation", id, AuditLog.Action.CREATE,
 					null, Map.of("name", form.name().strip(), "kind", form.kind().name()));
 			return id;
@@ -99,8 +190,110 @@ class OrganisationDirectory {
 		}
 	}
 
+	/** Staff enter a network; their organisation keeps its record. */
 	@Transactional
-	void addMember(Actor actor, long organisationId, long municipalityId, String actorLabel) {
+	long createNetwork(Actor actor, NetworkForm form, String actorLabel) {
+		if (!this.policy.mayCreate(actor)) {
+			throw new AccessDeniedException("May not create networks");
+		}
+		check(form);
+		try {
+			long id = this.jdbc.sql("""
+					INSERT INTO organisations (name, short_name, kind, website, region, admits, membership_note,
+					                           maintained_by_organisation_id)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+					""").params(form.name().strip(), Text.blankToNull(form.shortName()), form.kind().name(),
+					Text.blankToNull(form.website()), Text.blankToNull(form.region()), form.admits() == null ? null : form.admits().name(),
+					Text.blankToNull(form.membershipNote()), actor.role() == Actor.Role.STAFF ? actor.organisationId() : null)
+				.query(Long.class)
+				.single();
+			writeThemes(id, form.themeCodes());
+			this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "organisation", id, AuditLog.Action.CREATE,
+					null, auditView(form));
+			return id;
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw refusal(ex);
+		}
+	}
+
+	@Transactional
+	void updateNetwork(Actor actor, long id, NetworkForm form, String actorLabel) {
+		Summary before = byId(id);
+		if (!this.policy.mayMaintain(actor, before.maintainedBy())) {
+			throw new AccessDeniedException("May not edit network " + id);
+		}
+		check(form);
+		try {
+			int updated = this.jdbc.sql("""
+					UPDATE organisations SET name = ?, short_name = ?, kind = ?, website = ?, region = ?, admits = ?,
+					       membership_note = ?, version = version + 1, updated_at = now()
+					WHERE id = ? AND version = ?
+					""").params(form.name().strip(), Text.blankToNull(form.shortName()), form.kind().name(),
+					Text.blankToNull(form.website()), Text.blankToNull(form.region()), form.admits() == null ? null : form.admits().name(),
+					Text.blankToNull(form.membershipNote()), id, form.version())
+				.update();
+			if (updated == 0) {
+				throw new Refused(null, "networks.form.stale");
+			}
+			this.jdbc.sql("DELETE FROM organisation_themes WHERE organisation_id = ?").param(id).update();
+			writeThemes(id, form.themeCodes());
+			this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "organisation", id, AuditLog.Action.UPDATE,
+					auditView(NetworkForm.of(before)), auditView(form));
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw refusal(ex);
+		}
+	}
+
+	private void check(NetworkForm form) {
+		String region = Text.blankToNull(form.region());
+		if (region != null && !this.regions.isKnown(region)) {
+			throw new Refused("region", "networks.form.region.invalid");
+		}
+	}
+
+	private void writeThemes(long id, List<String> themes) {
+		for (String theme : themes) {
+			this.jdbc.sql("INSERT INTO organisation_themes (organisation_id, theme_code) VALUES (?, ?)").params(id, theme).update();
+		}
+	}
+
+	private static Refused refusal(DataIntegrityViolationException ex) {
+		String message = String.valueOf(ex.getMostSpecificCause().getMessage());
+		if (message.contains("organisations_short_name_uk")) {
+			return new Refused("shortName", "network.form.taken");
+		}
+		if (message.contains("organisations_name_uk")) {
+			return new Refused("name", "network.form.taken");
+		}
+		if (message.contains("organisation_themes_theme_code_fkey")) {
+			return new Refused("themes", "networks.form.themes.invalid");
+		}
+		if (message.contains("has municipal members") || message.contains("has association members")) {
+			return new Refused("admits", "networks.form.admits.members");
+		}
+		if (message.contains("organisations_website_ck")) {
+			return new Refused("website", "networks.form.website.invalid");
+		}
+		return new Refused(null, "networks.form.refused");
+	}
+
+	private static Map<String, Object> auditView(NetworkForm form) {
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("name", form.name() == null ? null : form.name().strip());
+		view.put("shortName", Text.blankToNull(form.shortName()));
+		view.put("kind", form.kind() == null ? null : form.kind().name());
+		view.put("region", Text.blankToNull(form.region()));
+		view.put("themes", new ArrayList<>(form.themeCodes()));
+		view.put("website", Text.blankToNull(form.website()));
+		view.put("admits", form.admits() == null ? null : form.admits().name());
+		view.put("membershipNote", Text.blankToNull(form.membershipNote()));
+		return view;
+	}
+
+	@Transactional
+	void addMember(Actor actor, long organisationId, long municipalityId, LocalDate since, String actorLabel) {
 		byId(organisationId);
 		if (!mayKeepMembers(actor, organisationId)) {
 			throw new AccessDeniedException("May not keep the members of organisation " + organisationId);
@@ -109,17 +302,57 @@ class OrganisationDirectory {
 		try {
 			added = this.jdbc.sql("""
 					INSERT INTO organisation_members (organisation_id, municipality_id, member_since)
-					VALUES (?, ?, current_date) ON CONFLICT DO NOTHING
-					""").params(organisationId, municipalityId).update();
+					VALUES (?, ?, ?) ON CONFLICT DO NOTHING
+					""").params(organisationId, municipalityId, Date.valueOf(since == null ? LocalDate.now() : since)).update();
 		}
 		catch (DataIntegrityViolationException ex) {
-			throw new Refused("municipalityId", "network.members.unknown");
+			throw memberRefusal(ex, "municipalityId");
 		}
 		if (added == 0) {
 			throw new Refused("municipalityId", "network.members.already");
 		}
 		this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "organisation", organisationId,
 				AuditLog.Action.UPDATE, Map.of(), Map.of("memberAdded", municipalityId));
+	}
+
+	@Transactional
+	void addAssociation(Actor actor, long organisationId, long memberId, LocalDate since, String actorLabel) {
+		byId(organisationId);
+		if (!mayKeepMembers(actor, organisationId)) {
+			throw new AccessDeniedException("May not keep the members of organisation " + organisationId);
+		}
+		int added;
+		try {
+			added = this.jdbc.sql("""
+					INSERT INTO organisation_member_associations (organisation_id, member_id, member_since)
+					VALUES (?, ?, ?) ON CONFLICT DO NOTHING
+					""").params(organisationId, memberId, Date.valueOf(since == null ? LocalDate.now() : since)).update();
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw memberRefusal(ex, "memberId");
+		}
+		if (added == 0) {
+			throw new Refused("memberId", "network.members.already");
+		}
+		this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "organisation", organisationId,
+				AuditLog.Action.UPDATE, Map.of(), Map.of("associationAdded", memberId));
+	}
+
+	private static Refused memberRefusal(DataIntegrityViolationException ex, String field) {
+		String message = String.valueOf(ex.getMostSpecificCause().getMessage());
+		if (message.contains("does not admit municipalities")) {
+			return new Refused(field, "networks.members.municipalitiesNotAdmitted");
+		}
+		if (message.contains("does not admit associations")) {
+			return new Refused(field, "networks.members.associationsNotAdmitted");
+		}
+		if (message.contains("is not an association") || message.contains("self_ck")) {
+			return new Refused(field, "networks.members.notAnAssociation");
+		}
+		if (message.contains("since_ck")) {
+			return new Refused(field, "networks.members.since.invalid");
+		}
+		return new Refused(field, field.equals("memberId") ? "networks.members.unknownAssociation" : "network.members.unknown");
 	}
 
 	@Transactional
@@ -137,4 +370,18 @@ class OrganisationDirectory {
 		}
 	}
 
+	@Transactional
+	void removeAssociation(Actor actor, long organisationId, long memberId, String actorLabel) {
+		byId(organisationId);
+		if (!mayKeepMembers(actor, organisationId)) {
+			throw new AccessDeniedException("May not keep the members of organisation " + organisationId);
+		}
+		int removed = this.jdbc.sql("DELETE FROM organisation_member_associations WHERE organisation_id = ? AND member_id = ?")
+			.params(organisationId, memberId)
+			.update();
+		if (removed > 0) {
+			this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "organisation", organisationId,
+					AuditLog.Action.UPDATE, Map.of("associationRemoved", memberId), Map.of());
+		}
+	}
 }

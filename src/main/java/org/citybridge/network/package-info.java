@@ -1,7 +1,9 @@
 /**
- * Organisations and networks of local governments (NALAS, CEMR, national associations): the
- * organisations that employ staff, and the municipalities that are their members. Accounts refer
- * to an organisation by id.
+ * Organisations and networks of local governments (NALAS, CEMR, Eurocities, national
+ * associations): the organisations that employ staff, what kind of network each is, where and on
+ * which themes it works and who may join it, its members (municipalities and associations, with
+ * the date they joined), and the networks a municipality might join. Accounts refer to an
+ * organisation by id.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "municipality", "system", "audit" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "municipality", "country", "theme", "system", "audit" })
 package org.citybridge.network;

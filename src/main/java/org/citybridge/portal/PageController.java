@@ -72,11 +72,6 @@ class PageController {
 		return coming("funding", model);
 	}
 
-	@GetMapping("/learn")
-	String learn(Model model) {
-		return coming("learn", model);
-	}
-
 	private static String coming(String section, Model model) {
 		model.addAttribute("section", section);
 		return "portal/coming";

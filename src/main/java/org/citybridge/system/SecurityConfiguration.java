@@ -49,6 +49,9 @@ class SecurityConfiguration {
 				.hasAnyRole("STAFF", "ADMIN")
 				.requestMatchers("/account/**", "/municipalities/*/edit", "/events/*/sessions/new", "/events/*/sessions/*/edit")
 				.authenticated()
+				.requestMatchers("/organisations/new", "/organisations/*/edit", "/learn/my", "/learn/training/new",
+						"/learn/training/*/edit", "/learn/case-studies/new", "/learn/case-studies/*/edit")
+				.authenticated()
 				.requestMatchers(HttpMethod.GET, "/**").permitAll()
 				.requestMatchers(HttpMethod.HEAD, "/**").permitAll()
 				.requestMatchers(HttpMethod.POST, PUBLIC_POSTS).permitAll()

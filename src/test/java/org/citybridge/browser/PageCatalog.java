@@ -77,7 +77,6 @@ final class PageCatalog {
 					return page.waitForResponse(r -> r.request().isNavigationRequest(),
 							() -> page.click("main a[href$='/edit']"));
 				}),
-				PageType.get("learn-coming", "/learn", "/learn"),
 				new PageType("municipality-new", "/municipalities/new", false,
 						(page, site) -> signedIn(page, site, AccountTestSupport.STAFF_NALAS, "/municipalities/new")),
 				new PageType("municipality-new-invalid", "/municipalities/new", false, (page, site) -> {
@@ -92,6 +91,50 @@ final class PageCatalog {
 							"/municipalities/" + site.municipalityId(DARKHAN) + "/records?q=erdenet");
 					return page.waitForResponse(r -> r.request().isNavigationRequest(),
 							() -> page.click("main ul.candidates a"));
+				PageType.get("learn-overview", "/learn", "/learn").onPhoneToo(),
+				new PageType("learn-overview-staff", "/learn", false,
+						(page, site) -> signedIn(page, site, AccountTestSupport.STAFF_CEMR, "/learn")),
+				new PageType("learn-training", "/learn/training/{id}", true,
+						(page, site) -> open(page, site, "/learn", "main ul.programmes a")),
+				new PageType("learn-training-staff", "/learn/training/{id}", false, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.STAFF_CEMR, "/learn");
+					return follow(page, "main ul.programmes a");
+				}),
+				new PageType("learn-training-officer", "/learn/training/{id}", false, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.OFFICER_GHENT, "/learn");
+					return follow(page, "main ul.programmes a");
+				}),
+				new PageType("learn-training-new", "/learn/training/new", true,
+						(page, site) -> signedIn(page, site, AccountTestSupport.STAFF_CEMR, "/learn/training/new")),
+				new PageType("learn-training-new-invalid", "/learn/training/new", false, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.STAFF_CEMR, "/learn/training/new");
+					return submit(page, "main form", Map.of("#title", " ", "#timeZone", "Mars/Olympus", "#seats", "0"));
+				}),
+				new PageType("learn-training-edit", "/learn/training/{id}/edit", false, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.STAFF_CEMR, "/learn");
+					follow(page, "main ul.programmes a");
+					return follow(page, "main a[href$='/edit']");
+				}),
+				new PageType("learn-my", "/learn/my", true,
+						(page, site) -> signedIn(page, site, AccountTestSupport.OFFICER_DARKHAN, "/learn/my")),
+				PageType.get("learn-case-studies", "/learn/case-studies", "/learn/case-studies?q=template"),
+				PageType.get("learn-case-studies-none", "/learn/case-studies", "/learn/case-studies?q=zzqqxx&theme=%3Cb%3E&page=-1"),
+				new PageType("learn-case-study", "/learn/case-studies/{id}", true,
+						(page, site) -> open(page, site, "/learn/case-studies", "main ul.case-studies a")),
+				new PageType("learn-case-study-pending-staff", "/learn/case-studies/{id}", false, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.STAFF_CEMR, "/learn");
+					return follow(page, "section[aria-labelledby='pending-heading'] a");
+				}),
+				new PageType("learn-case-study-new", "/learn/case-studies/new", true,
+						(page, site) -> signedIn(page, site, AccountTestSupport.OFFICER_DARKHAN, "/learn/case-studies/new")),
+				new PageType("learn-case-study-new-invalid", "/learn/case-studies/new", false, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.OFFICER_DARKHAN, "/learn/case-studies/new");
+					return submit(page, "main form", Map.of("#title", " ", "#municipalities", "not numbers"));
+				}),
+				new PageType("learn-case-study-edit", "/learn/case-studies/{id}/edit", false, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.STAFF_CEMR, "/learn/case-studies");
+					follow(page, "main ul.case-studies a");
+					return follow(page, "main a[href$='/edit']");
 				}),
 				PageType.get("login", "/login", "/login").onPhoneToo(),
 				PageType.get("login-failed", "/login", "/login?error="),
@@ -130,6 +173,26 @@ final class PageCatalog {
 					return submit(page, "main form", Map.of("#website", "not a link", "#workingLanguages", "english"));
 				}),
 				PageType.get("organisations", "/organisations", "/organisations"),
+				new PageType("network-list-staff", "/organisations", false,
+						(page, site) -> signedIn(page, site, AccountTestSupport.STAFF_NALAS, "/organisations")),
+				new PageType("network-detail", "/organisations/{id}", true,
+						(page, site) -> page.navigate(site.url("/organisations/" + site.organisationId("ICLEI")))),
+				new PageType("network-detail-staff", "/organisations/{id}", false, (page, site) -> signedIn(page, site,
+						AccountTestSupport.STAFF_NALAS, "/organisations/" + site.organisationId("ICLEI"))),
+				new PageType("network-new", "/organisations/new", true,
+						(page, site) -> signedIn(page, site, AccountTestSupport.STAFF_NALAS, "/organisations/new")),
+				new PageType("network-new-invalid", "/organisations/new", false, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.STAFF_NALAS, "/organisations/new");
+					return submit(page, "main form", Map.of("#name", " ", "#website", "ftp://nope"));
+				}),
+				new PageType("network-edit", "/organisations/{id}/edit", false, (page, site) -> signedIn(page, site,
+						AccountTestSupport.STAFF_NALAS, "/organisations/" + site.organisationId("UCLG") + "/edit")),
+				new PageType("network-edit-invalid", "/organisations/{id}/edit", false, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.STAFF_NALAS, "/organisations/" + site.organisationId("UCLG") + "/edit");
+					return submit(page, "main form", Map.of("#name", " ", "#membershipNote", "x".repeat(1001)));
+				}),
+				new PageType("directory-network", "/municipalities", true, (page, site) -> page
+					.navigate(site.url("/municipalities?network=" + site.organisationId("NALAS") + "&network=" + site.organisationId("AMLA")))),
 				new PageType("organisation", "/organisations/{id}", false,
 						(page, site) -> page.navigate(site.url("/organisations/" + site.organisationId("NALAS")))),
 				new PageType("organisation-staff", "/organisations/{id}", true, (page, site) -> signedIn(page, site,
@@ -161,6 +224,16 @@ final class PageCatalog {
 		page.waitForResponse(r -> r.request().isNavigationRequest() && r.status() == 200,
 				() -> page.click("main form button[type=submit]"));
 		return page.navigate(site.url(path));
+	}
+
+	/** Opens a page, then follows the first link the selector finds there. */
+	private static Response open(Page page, PageType.Site site, String path, String link) {
+		page.navigate(site.url(path));
+		return follow(page, link);
+	}
+
+	private static Response follow(Page page, String link) {
+		return page.waitForResponse(r -> r.request().isNavigationRequest(), () -> page.click(link));
 	}
 
 	private static Response submit(Page page, String form, Map<String, String> values) {

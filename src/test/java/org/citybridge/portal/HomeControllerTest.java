@@ -93,8 +93,8 @@ class HomeControllerTest {
 
 	@Test
 	void navigationLeadsOnlyToPagesThatExist() {
-		// /events is a real page now, checked in EventPagesIT.
-		for (String section : new String[] { "/agreements", "/funding", "/learn" }) {
+		// /events and /learn are real pages now, checked in EventPagesIT and TrainingIT.
+		for (String section : new String[] { "/agreements", "/funding" }) {
 			assertThat(this.mvc.get().uri(section)).hasStatusOk().bodyText().contains("aria-current=\"page\"");
 		}
 	}

@@ -1,0 +1,61 @@
+package org.citybridge.learning;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * What a file really is, from its first bytes rather than its name or the browser's claim: a PDF,
+ * or a PNG, JPEG, GIF or WebP image. Anything else is refused.
+ */
+enum AttachmentType {
+	PDF("application/pdf"), PNG("image/png"), JPEG("image/jpeg"), GIF("image/gif"), WEBP("image/webp");
+
+	/** The largest attachment accepted: 5 MiB. */
+	static final int MAX_BYTES = 5 * 1024 * 1024;
+
+	final String contentType;
+
+	AttachmentType(String contentType) {
+		this.contentType = contentType;
+	}
+
+	static Optional<AttachmentType> detect(byte[] data) {
+		if (data == null) {
+			return Optional.empty();
+		}
+		if (startsWith(data, "%PDF-".getBytes(StandardCharsets.US_ASCII))) {
+			return Optional.of(PDF);
+		}
+		if (startsWith(data, new byte[] { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A })) {
+			return Optional.of(PNG);
+		}
+		if (startsWith(data, new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF })) {
+			return Optional.of(JPEG);
+		}
+		if (startsWith(data, "GIF87a".getBytes(StandardCharsets.US_ASCII))
+				|| startsWith(data, "GIF89a".getBytes(StandardCharsets.US_ASCII))) {
+			return Optional.of(GIF);
+		}
+		if (data.length >= 12 && startsWith(data, "RIFF".getBytes(StandardCharsets.US_ASCII))
+				&& Arrays.equals(Arrays.copyOfRange(data, 8, 12), "WEBP".getBytes(StandardCharsets.US_ASCII))) {
+			return Optional.of(WEBP);
+		}
+		return Optional.empty();
+	}
+
+	private static boolean startsWith(byte[] data, byte[] prefix) {
+		return data.length >= prefix.length && Arrays.equals(Arrays.copyOf(data, prefix.length), prefix);
+	}
+
+	/** A file name safe to store and send back: no path, only letters, digits and a few marks. */
+	static String safeName(String original, AttachmentType type) {
+		String name = original == null ? "" : original.replace('\\', '/');
+		name = name.substring(name.lastIndexOf('/') + 1);
+		name = name.replaceAll("[^\\p{L}\\p{N}._ -]", "_").strip();
+		if (name.length() > 100) {
+			name = name.substring(name.length() - 100);
+		}
+		return name.isEmpty() || name.startsWith(".") ? "attachment." + type.name().toLowerCase(java.util.Locale.ROOT) : name;
+	}
+}

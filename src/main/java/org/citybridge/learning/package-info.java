@@ -1,0 +1,8 @@
+/**
+ * Learning for local officials: training programmes that staff publish and officers enrol in
+ * (seats never oversold, a waiting list, completion, each officer's history), and case studies that
+ * cities share, approved by staff before publication and searchable in their own language.
+ */
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "network", "municipality", "audit", "country", "theme", "system" })
+package org.citybridge.learning;

@@ -1,0 +1,222 @@
+package org.citybridge.learning;
+
+import java.nio.charset.StandardCharsets;
+
+import org.citybridge.IntegrationTest;
+import org.citybridge.account.AccountTestSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+
+/**
+ * Case studies as people use them: an officer writes one, nobody but its author and staff can see
+ * it until staff approve it, then it is public, searchable in its own language and by its cities
+ * and themes, and listed on the profiles of the municipalities involved.
+ */
+@IntegrationTest
+class CaseStudiesIT {
+
+	@Autowired
+	WebApplicationContext context;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	UserDetailsService users;
+
+	MockMvcTester mvc;
+
+	long darkhan;
+
+	long ghent;
+
+	@BeforeEach
+	void setUp() {
+		AccountTestSupport.loadDemoData(this.context);
+		this.mvc = MockMvcTester.create(MockMvcBuilders.webAppContextSetup(this.context).apply(springSecurity()).build());
+		this.darkhan = AccountTestSupport.municipalityId(this.context, 2031964);
+		this.ghent = AccountTestSupport.municipalityId(this.context, 2797656);
+	}
+
+	RequestPostProcessor as(String email) {
+		return user(this.users.loadUserByUsername(email));
+	}
+
+	long write(String email, String title, String body, String language, String theme, String municipalities) {
+		MvcTestResult result = this.mvc.post().uri("/learn/case-studies/new").with(csrf()).with(as(email))
+			.param("title", title).param("summary", "Summary of " + title).param("body", body).param("language", language)
+			.param("themes", theme).param("municipalities", municipalities).param("version", "0").exchange();
+		assertThat(result).hasStatus3xxRedirection();
+		String location = result.getResponse().getRedirectedUrl();
+		return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+	}
+
+	void approve(long id) {
+		assertThat(this.mvc.post().uri("/learn/case-studies/" + id + "/approve").with(csrf()).with(as(AccountTestSupport.STAFF_NALAS)))
+			.hasStatus3xxRedirection();
+	}
+
+	@Test
+	void anUnapprovedCaseStudyIsInvisibleToThePublicUntilStaffApproveIt() {
+		long id = write(AccountTestSupport.OFFICER_DARKHAN, "Winter heating partnerships", "District heating **pilot**.", "en",
+				"ENERGY_CLIMATE", this.darkhan + ", " + this.ghent);
+		assertThat(this.mvc.get().uri("/learn/case-studies/" + id)).hasStatus(404);
+		assertThat(this.mvc.get().uri("/learn/case-studies/" + id).with(as(AccountTestSupport.OFFICER_GHENT))).hasStatus(404);
+		assertThat(this.mvc.get().uri("/learn/case-studies/" + id).with(as(AccountTestSupport.OFFICER_DARKHAN))).hasStatusOk()
+			.bodyText().contains("waiting for approval").contains("<strong>pilot</strong>");
+		assertThat(this.mvc.get().uri("/learn/case-studies/" + id).with(as(AccountTestSupport.STAFF_CEMR))).hasStatusOk();
+		assertThat(this.mvc.get().uri("/learn/case-studies?q=heating")).hasStatusOk().bodyText().doesNotContain("Winter heating");
+		assertThat(this.mvc.get().uri("/municipalities/" + this.darkhan)).hasStatusOk().bodyText().doesNotContain("Winter heating");
+		assertThat(this.mvc.get().uri("/learn")).hasStatusOk().bodyText().doesNotContain("Winter heating");
+
+		// An officer cannot approve, not even their own.
+		assertThat(this.mvc.post().uri("/learn/case-studies/" + id + "/approve").with(csrf())
+			.with(as(AccountTestSupport.OFFICER_DARKHAN))).hasStatus(403);
+		assertThat(this.mvc.get().uri("/learn/case-studies/" + id)).hasStatus(404);
+
+		approve(id);
+		assertThat(this.mvc.get().uri("/learn/case-studies/" + id)).hasStatusOk().bodyText().contains("Winter heating partnerships");
+		assertThat(this.mvc.get().uri("/municipalities/" + this.ghent)).hasStatusOk().bodyText()
+			.contains("id=\"case-studies-heading\"").contains("Winter heating partnerships");
+		// Published: its author no longer edits it; staff still can.
+		assertThat(this.mvc.get().uri("/learn/case-studies/" + id + "/edit").with(as(AccountTestSupport.OFFICER_DARKHAN)))
+			.hasStatus(403);
+		assertThat(this.mvc.get().uri("/learn/case-studies/" + id + "/edit").with(as(AccountTestSupport.STAFF_CEMR)))
+			.hasStatusOk();
+
+		// Sent back: invisible again.
+		assertThat(this.mvc.post().uri("/learn/case-studies/" + id + "/reject").with(csrf()).with(as(AccountTestSupport.STAFF_CEMR)))
+			.hasStatus3xxRedirection();
+		assertThat(this.mvc.get().uri("/learn/case-studies/" + id)).hasStatus(404);
+	}
+
+	@Test
+	void publishedCaseStudiesAreFoundInTheirOwnLanguageAndByCityAndTheme() {
+		long english = write(AccountTestSupport.OFFICER_DARKHAN, "Bus network redesign", "We redesigned the buses and partnered with Ghent.",
+				"en", "MOBILITY", String.valueOf(this.darkhan));
+		long french = write(AccountTestSupport.OFFICER_GHENT, "Coopération sur les déchets", "Les villes partenaires ont trié leurs déchets ménagers.",
+				"fr", "WASTE", String.valueOf(this.ghent));
+		long mongolian = write(AccountTestSupport.OFFICER_DARKHAN, "Усны хангамж", "Хотын усны хангамжийг сайжруулсан туршлага.",
+				"mn", "WATER_SANITATION", String.valueOf(this.darkhan));
+		approve(english);
+		approve(french);
+		approve(mongolian);
+		// English stemming: "partnerships" finds "partnered"? No: "redesigning" finds "redesigned".
+		assertThat(this.mvc.get().uri("/learn/case-studies?q=redesigning")).hasStatusOk().bodyText().contains("Bus network redesign")
+			.doesNotContain("Coopération sur les déchets");
+		// French stemming: "ménager" finds "ménagers".
+		assertThat(this.mvc.get().uri("/learn/case-studies?q=ménager")).hasStatusOk().bodyText().contains("Coopération sur les déchets");
+		// Mongolian is searched word for word ('simple').
+		assertThat(this.mvc.get().uri("/learn/case-studies?q=хангамж")).hasStatusOk().bodyText().contains("Усны хангамж");
+		// Cities in any spelling, themes in any of the portal's languages.
+		assertThat(this.mvc.get().uri("/learn/case-studies?q=Дархан")).hasStatusOk().bodyText().contains("Bus network redesign")
+			.contains("Усны хангамж").doesNotContain("Coopération sur les déchets");
+		assertThat(this.mvc.get().uri("/learn/case-studies?q=Gent")).hasStatusOk().bodyText().contains("Coopération sur les déchets");
+		assertThat(this.mvc.get().uri("/learn/case-studies?q=Mobility")).hasStatusOk().bodyText().contains("Bus network redesign");
+		assertThat(this.mvc.get().uri("/learn/case-studies?theme=WASTE")).hasStatusOk().bodyText()
+			.contains("Coopération sur les déchets").doesNotContain("Bus network redesign");
+		assertThat(this.mvc.get().uri("/learn/case-studies?municipality=" + this.ghent)).hasStatusOk().bodyText()
+			.contains("Coopération sur les déchets").doesNotContain("Усны хангамж");
+	}
+
+	@Test
+	void hostileTextIsEscapedAndHostileMarkdownSanitised() throws Exception {
+		long id = write(AccountTestSupport.OFFICER_DARKHAN, "<script>alert('t')</script>",
+				"<img src=x onerror=alert(1)>\n\n[x](javascript:alert(1)) [y](data:text/html,hi) <a href=\"javascript:alert(2)\">z</a>",
+				"en", "GOVERNANCE", "");
+		approve(id);
+		String page = this.mvc.get().uri("/learn/case-studies/" + id).exchange().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).doesNotContain("<script>alert").doesNotContain("<img src=x").doesNotContain("href=\"javascript:")
+			.doesNotContain("href=\"data:").contains("&lt;script&gt;");
+	}
+
+	@Test
+	void badInputsComeBackAsMessagesNever500() {
+		assertThat(this.mvc.post().uri("/learn/case-studies/new").with(csrf()).with(as(AccountTestSupport.OFFICER_DARKHAN))
+			.param("title", "").param("summary", "").param("body", "").param("language", "klingon").param("themes", "NOT_A_THEME")
+			.param("municipalities", "abc").param("version", "0")).hasStatusOk().bodyText().contains("Enter a title.")
+			.contains("Enter the text of the case study.");
+		assertThat(this.mvc.post().uri("/learn/case-studies/new").with(csrf()).with(as(AccountTestSupport.OFFICER_DARKHAN))
+			.param("title", "T").param("summary", "S").param("body", "B").param("language", "en").param("themes", "NOT_A_THEME")
+			.param("municipalities", "").param("version", "0")).hasStatusOk().bodyText().contains("Choose themes from the list.");
+		assertThat(this.mvc.post().uri("/learn/case-studies/new").with(csrf()).with(as(AccountTestSupport.OFFICER_DARKHAN))
+			.param("title", "T").param("summary", "S").param("body", "B").param("language", "en")
+			.param("municipalities", "99999999").param("version", "0")).hasStatusOk().bodyText()
+			.contains("One of these numbers is no municipality in the directory.");
+		assertThat(this.mvc.post().uri("/learn/case-studies/new").with(csrf()).with(as(AccountTestSupport.OFFICER_DARKHAN))
+			.param("title", "T").param("summary", "S").param("body", "B").param("language", "en")
+			.param("municipalities", "1 2 x").param("version", "0")).hasStatusOk().bodyText()
+			.contains("Enter up to 20 municipality numbers");
+		assertThat(this.mvc.post().uri("/learn/case-studies/new").with(csrf()).param("title", "T")).hasStatus3xxRedirection();
+		assertThat(this.mvc.get().uri("/learn/case-studies/abc")).hasStatus(404);
+		assertThat(this.mvc.get().uri("/learn/case-studies/99999999")).hasStatus(404);
+		assertThat(this.mvc.get().uri("/learn/case-studies/99999999999999999999999")).hasStatus(404);
+		assertThat(this.mvc.get().uri("/learn/case-studies?page=-5&theme=%3Cb%3E&municipality=x&q=" + "a".repeat(5000)))
+			.hasStatusOk().bodyText().contains("That theme is not in the list");
+		assertThat(this.mvc.get().uri("/learn/case-studies?q=%22unbalanced+%26+|+!")).hasStatusOk();
+		assertThat(this.mvc.get().uri("/learn/case-studies?page=99999999999999")).hasStatusOk();
+		assertThat(this.mvc.post().uri("/learn/case-studies/99999999/approve").with(csrf()).with(as(AccountTestSupport.STAFF_CEMR)))
+			.hasStatus(404);
+	}
+
+	@Test
+	void attachmentsAreCheckedByTheirContentAndFollowTheCaseStudysVisibility() {
+		long id = write(AccountTestSupport.OFFICER_DARKHAN, "With files", "Body", "en", "GOVERNANCE", "");
+		MockMultipartFile fake = new MockMultipartFile("file", "report.pdf", "application/pdf",
+				"<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8));
+		MvcTestResult refused = this.mvc.post().uri("/learn/case-studies/" + id + "/attachments").multipart().file(fake)
+			.with(csrf()).with(as(AccountTestSupport.OFFICER_DARKHAN)).exchange();
+		assertThat(refused).hasStatus3xxRedirection();
+		assertThat(java.util.Map.copyOf(refused.getMvcResult().getFlashMap())).containsEntry("flashError", "learning.attachment.type");
+		MockMultipartFile big = new MockMultipartFile("file", "big.pdf", "application/pdf", new byte[AttachmentType.MAX_BYTES + 1]);
+		assertThat(this.mvc.post().uri("/learn/case-studies/" + id + "/attachments").multipart().file(big)
+			.with(csrf()).with(as(AccountTestSupport.OFFICER_DARKHAN)).exchange().getMvcResult().getFlashMap().entrySet())
+			.contains(java.util.Map.entry("flashError", "learning.attachment.tooLarge"));
+		MockMultipartFile pdf = new MockMultipartFile("file", "../report.pdf", "text/html",
+				"%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
+		assertThat(this.mvc.post().uri("/learn/case-studies/" + id + "/attachments").multipart().file(pdf)
+			.with(csrf()).with(as(AccountTestSupport.OFFICER_GHENT))).hasStatus(404);
+		assertThat(this.mvc.post().uri("/learn/case-studies/" + id + "/attachments").multipart().file(pdf)
+			.with(csrf()).with(as(AccountTestSupport.OFFICER_DARKHAN))).hasStatus3xxRedirection();
+		long attachment = this.jdbc.sql("SELECT id FROM case_study_attachments WHERE case_study_id = ?").param(id).query(Long.class).single();
+		String path = "/learn/case-studies/" + id + "/attachments/" + attachment;
+		assertThat(this.mvc.get().uri(path)).hasStatus(404);
+		assertThat(this.mvc.get().uri(path).with(as(AccountTestSupport.OFFICER_DARKHAN))).hasStatusOk()
+			.hasContentType("application/pdf")
+			.satisfies(r -> assertThat(r.getResponse().getHeader("Content-Disposition")).startsWith("attachment; filename=\"report.pdf\""));
+		approve(id);
+		assertThat(this.mvc.get().uri(path)).hasStatusOk();
+		assertThat(this.mvc.get().uri("/learn/case-studies/" + id + "/attachments/abc")).hasStatus(404);
+	}
+
+	@Test
+	void staleEditsAreRefusedWithAMessage() {
+		long id = write(AccountTestSupport.OFFICER_DARKHAN, "Versioned", "Body", "en", "GOVERNANCE", "");
+		assertThat(this.mvc.post().uri("/learn/case-studies/" + id + "/edit").with(csrf()).with(as(AccountTestSupport.OFFICER_DARKHAN))
+			.param("title", "Versioned 2").param("summary", "S").param("body", "B").param("language", "en").param("version", "0"))
+			.hasStatus3xxRedirection();
+		assertThat(this.mvc.post().uri("/learn/case-studies/" + id + "/edit").with(csrf()).with(as(AccountTestSupport.OFFICER_DARKHAN))
+			.param("title", "Versioned 3").param("summary", "S").param("body", "B").param("language", "en").param("version", "0"))
+			.hasStatusOk().bodyText().contains("Someone else changed this while you were editing");
+		assertThat(this.mvc.post().uri("/learn/case-studies/" + id + "/edit").with(csrf()).with(as(AccountTestSupport.OFFICER_GHENT))
+			.param("title", "Hijack").param("summary", "S").param("body", "B").param("language", "en").param("version", "1"))
+			.hasStatus(404);
+		assertThat(this.jdbc.sql("SELECT title FROM case_studies WHERE id = ?").param(id).query(String.class).single())
+			.isEqualTo("Versioned 2");
+	}
+}
