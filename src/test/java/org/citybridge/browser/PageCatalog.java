@@ -91,6 +91,7 @@ final class PageCatalog {
 							"/municipalities/" + site.municipalityId(DARKHAN) + "/records?q=erdenet");
 					return page.waitForResponse(r -> r.request().isNavigationRequest(),
 							() -> page.click("main ul.candidates a"));
+				}),
 				PageType.get("learn-overview", "/learn", "/learn").onPhoneToo(),
 				new PageType("learn-overview-staff", "/learn", false,
 						(page, site) -> signedIn(page, site, AccountTestSupport.STAFF_CEMR, "/learn")),

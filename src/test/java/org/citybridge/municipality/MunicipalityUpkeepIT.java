@@ -111,6 +111,8 @@ class MunicipalityUpkeepIT {
 				VALUES ('Darkhan Duplicate', 'Дархан хот', 'Cyrl', 'MN', 'REGIONAL_CENTRE', 80000) RETURNING id
 				""").query(Long.class).single();
 		long nalas = this.jdbc.sql("SELECT id FROM organisations WHERE short_name = 'NALAS'").query(Long.class).single();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM organisation_members WHERE organisation_id = ? AND municipality_id = ?")
+			.params(nalas, darkhan).query(Long.class).single()).as("Darkhan is not a NALAS member in the demo data").isZero();
 		this.jdbc.sql("INSERT INTO organisation_members (organisation_id, municipality_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
 			.params(nalas, duplicate).update();
 		this.jdbc.sql("""
@@ -132,6 +134,10 @@ class MunicipalityUpkeepIT {
 		assertThat(this.jdbc.sql("SELECT alternate_names FROM municipalities WHERE id = ?").param(darkhan)
 			.query((rs, n) -> java.util.List.of((String[]) rs.getArray(1).getArray())).single())
 			.contains("Darkhan Duplicate", "Дархан хот");
+
+		// Other tests share this database and its demo data: leave Darkhan as it was.
+		this.jdbc.sql("DELETE FROM organisation_members WHERE organisation_id = ? AND municipality_id = ?").params(nalas, darkhan).update();
+		this.jdbc.sql("DELETE FROM accounts WHERE email = 'officer.duplicate@citybridge.example'").update();
 	}
 
 	@Test
