@@ -56,10 +56,13 @@ class EventController {
 
 	private final PersonalAgendas agendas;
 
+	private final EventEditor editor;
+
 	private final Clock clock;
 
 	EventController(EventCatalogue catalogue, Programme programme, Registrations registrations, PersonalAgendas agendas,
-			Clock clock) {
+			EventEditor editor, Clock clock) {
+		this.editor = editor;
 		this.catalogue = catalogue;
 		this.programme = programme;
 		this.registrations = registrations;
@@ -210,6 +213,45 @@ class EventController {
 		model.addAttribute("speaker", speaker);
 		model.addAttribute("agenda", AgendaView.of(sessions, event.zone(), viewer, locale));
 		return "event/speaker";
+	}
+
+	@GetMapping("/events/{slug}/edit")
+	String editEvent(@PathVariable("slug") String slug, Model model) {
+		EventCatalogue.Event event = this.programme.editable(Actor.current(), slug);
+		model.addAttribute("eventForm", EventForm.of(event, this.editor.version(event.id())));
+		return eventForm(event, model);
+	}
+
+	@PostMapping("/events/{slug}/edit")
+	String updateEvent(@PathVariable("slug") String slug, @Valid @ModelAttribute("eventForm") EventForm form,
+			BindingResult result, Model model, Authentication authentication, RedirectAttributes redirect) {
+		EventCatalogue.Event event = this.programme.editable(Actor.current(), slug);
+		if (!result.hasFieldErrors("timeZone") && EventZone.parse(form.timeZone()).isEmpty()) {
+			result.rejectValue("timeZone", "event2.form.zone.invalid");
+		}
+		if (form.startsOn() != null && form.endsOn() != null && form.endsOn().isBefore(form.startsOn())
+				&& !result.hasFieldErrors("endsOn")) {
+			result.rejectValue("endsOn", "event2.form.error.endBeforeStart");
+		}
+		if (!result.hasErrors()) {
+			try {
+				this.editor.update(Actor.current(), authentication.getName(), slug, form);
+				redirect.addFlashAttribute("flash", "event2.form.flash.updated");
+				return "redirect:/events/" + event.slug();
+			}
+			catch (Programme.Refused refused) {
+				reject(result, refused);
+			}
+		}
+		model.addAttribute("invalid", true);
+		return eventForm(event, model);
+	}
+
+	private String eventForm(EventCatalogue.Event event, Model model) {
+		model.addAttribute("event", event);
+		model.addAttribute("kinds", EventKind.values());
+		model.addAttribute("suggestedZones", SUGGESTED_ZONES);
+		return "event/event-form";
 	}
 
 	@GetMapping("/events/{slug}/sessions/new")
