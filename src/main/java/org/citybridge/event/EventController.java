@@ -60,8 +60,11 @@ class EventController {
 
 	private final Clock clock;
 
+	private final org.springframework.context.MessageSource messages;
+
 	EventController(EventCatalogue catalogue, Programme programme, Registrations registrations, PersonalAgendas agendas,
-			EventEditor editor, Clock clock) {
+			EventEditor editor, Clock clock, org.springframework.context.MessageSource messages) {
+		this.messages = messages;
 		this.editor = editor;
 		this.catalogue = catalogue;
 		this.programme = programme;
@@ -148,6 +151,19 @@ class EventController {
 		model.addAttribute("starred", this.agendas.starred(actor, event.id()));
 		model.addAttribute("shared", chosen);
 		model.addAttribute("sharedValue", chosen.isEmpty() ? null : PersonalAgendas.join(chosen));
+		model.addAttribute("eventPath", eventPath(event));
+		// Labels repeated for each of possibly hundreds of sessions, resolved once per page.
+		model.addAttribute("roomLabel", this.messages.getMessage("event.agenda.room", null, locale));
+		model.addAttribute("trackLabel", this.messages.getMessage("event.agenda.track", null, locale));
+		model.addAttribute("languagesLabel", this.messages.getMessage("event.session.field.languages", null, locale));
+		model.addAttribute("starLabel", this.messages.getMessage("event2.my.star", null, locale));
+		model.addAttribute("unstarLabel", this.messages.getMessage("event2.my.unstar", null, locale));
+		model.addAttribute("calendarLabel", this.messages.getMessage("event.agenda.addToCalendar", null, locale));
+		java.util.Map<SessionKind, String> kinds = new java.util.EnumMap<>(SessionKind.class);
+		for (SessionKind kind : SessionKind.values()) {
+			kinds.put(kind, this.messages.getMessage("event.sessionKind." + kind, null, locale));
+		}
+		model.addAttribute("kindLabels", kinds);
 		return "event/agenda";
 	}
 
@@ -371,6 +387,16 @@ class EventController {
 	/** The portal's own address as the request reached it, for links inside calendar files and JSON. */
 	static String base() {
 		return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+	}
+
+	/**
+	 * The event's path for links repeated per session: built once here rather than by the template's
+	 * link expressions, which ask the static-resource resolvers about every link (a classpath lookup
+	 * each, 300 sessions times four links on a large agenda).
+	 */
+	static String eventPath(EventCatalogue.Event event) {
+		return ServletUriComponentsBuilder.fromCurrentContextPath().build().getPath() == null ? "/events/" + event.slug()
+				: ServletUriComponentsBuilder.fromCurrentContextPath().build().getPath() + "/events/" + event.slug();
 	}
 
 	static String sessionUrl(String base, EventCatalogue.Event event, EventCatalogue.Session session) {

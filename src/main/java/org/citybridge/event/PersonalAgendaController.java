@@ -64,6 +64,7 @@ class PersonalAgendaController {
 		java.util.Map<Long, String> without = new java.util.HashMap<>();
 		found.forEach(id -> without.put(id, PersonalAgendas.join(found.stream().filter(other -> !other.equals(id)).toList())));
 		model.addAttribute("without", without);
+		model.addAttribute("eventPath", EventController.eventPath(event));
 		model.addAttribute("clashCount", chosen.stream().filter(c -> !c.clashes().isEmpty()).count());
 		model.addAttribute("agenda", AgendaView.of(chosen.stream().map(PersonalAgendas.Chosen::session).toList(), event.zone(),
 				viewer, locale, this.clock.instant(), this.catalogue.sessions(event.id(), null, null)));
