@@ -21,7 +21,7 @@ class EventCatalogue {
 
 	record Event(long id, String slug, String title, EventKind kind, long hostOrganisationId, String hostName,
 			LocalDate startsOn, LocalDate endsOn, ZoneId zone, String venueName, String venueAddress, String description,
-			boolean demo) {
+			boolean demo, boolean registrationOpen, Integer capacity) {
 	}
 
 	record Room(long id, String name, Integer capacity) {
@@ -30,7 +30,7 @@ class EventCatalogue {
 	record Track(long id, int position, String name) {
 	}
 
-	record Speaker(long id, String name, String role, String organisation, boolean demo) {
+	record Speaker(long id, String name, String role, String organisation, boolean demo, String bio) {
 
 		/** The speaker as Dusan Raicevic (President, NALAS): the name, then what is known of role and organisation. */
 		public String label() {
@@ -43,12 +43,24 @@ class EventCatalogue {
 
 	record Session(long id, long eventId, String title, String abstractText, Instant startsAt, Instant endsAt,
 			Long roomId, String roomName, Long trackId, String trackName, SessionKind kind, String languages,
-			boolean demo, long version, List<Speaker> speakers) {
+			boolean demo, long version, List<Speaker> speakers, Integer capacity) {
+
+		/** Whether this session overlaps {@code other} (half-open ranges, as the database sees them). */
+		public boolean overlaps(Session other) {
+			return this.startsAt.isBefore(other.endsAt) && other.startsAt.isBefore(this.endsAt);
+		}
+
+		/** The languages as a list: English and Mongolian from the text English, Mongolian. */
+		public List<String> languageList() {
+			return this.languages == null ? List.of()
+					: java.util.Arrays.stream(this.languages.split("[,;/]")).map(String::strip).filter(l -> !l.isEmpty()).toList();
+		}
 	}
 
 	private static final String EVENT_COLUMNS = """
 			SELECT e.id, e.slug, e.title, e.kind, e.host_organisation_id, coalesce(o.short_name, o.name) AS host,
-			       e.starts_on, e.ends_on, e.time_zone, e.venue_name, e.venue_address, e.description, e.demo
+			       e.starts_on, e.ends_on, e.time_zone, e.venue_name, e.venue_address, e.description, e.demo,
+			       e.registration_open, e.capacity
 			FROM events e JOIN organisations o ON o.id = e.host_organisation_id
 			""";
 
@@ -87,15 +99,53 @@ class EventCatalogue {
 	/** The people who speak at this event, by name. */
 	List<Speaker> speakers(long eventId) {
 		return this.jdbc.sql("""
-				SELECT DISTINCT sp.id, sp.name, sp.role, sp.organisation, sp.demo
+				SELECT DISTINCT sp.id, sp.name, sp.role, sp.organisation, sp.demo, sp.bio
 				FROM speakers sp JOIN session_speakers ss ON ss.speaker_id = sp.id JOIN sessions s ON s.id = ss.session_id
 				WHERE s.event_id = ? ORDER BY sp.name, sp.id
 				""").param(eventId).query(EventCatalogue::speaker).list();
 	}
 
+	/** One speaker of this event. */
+	Speaker speaker(long eventId, long speakerId) {
+		return speakers(eventId).stream()
+			.filter(s -> s.id() == speakerId)
+			.findFirst()
+			.orElseThrow(() -> new EventNotFound(speakerId));
+	}
+
+	/** Every session someone starred, of every event, for their private calendar feed. */
+	List<Session> starredSessions(long accountId) {
+		List<Long> events = this.jdbc.sql("""
+				SELECT DISTINCT s.event_id FROM agenda_stars a JOIN sessions s ON s.id = a.session_id WHERE a.account_id = ?
+				ORDER BY s.event_id
+				""").param(accountId).query(Long.class).list();
+		java.util.Set<Long> starred = new java.util.HashSet<>(starred(accountId, null));
+		List<Session> all = new ArrayList<>();
+		for (long event : events) {
+			sessions(event, null, null).stream().filter(s -> starred.contains(s.id())).forEach(all::add);
+		}
+		return all;
+	}
+
+	/** The ids of the sessions someone starred, of one event or ({@code eventId} null) of all. */
+	List<Long> starred(long accountId, Long eventId) {
+		return this.jdbc.sql("""
+				SELECT a.session_id FROM agenda_stars a JOIN sessions s ON s.id = a.session_id
+				WHERE a.account_id = ? AND (CAST(? AS bigint) IS NULL OR s.event_id = ?) ORDER BY s.starts_at, s.id
+				""").params(accountId, eventId, eventId).query(Long.class).list();
+	}
+
+	Event byId(long eventId) {
+		return this.jdbc.sql(EVENT_COLUMNS + " WHERE e.id = ?")
+			.param(eventId)
+			.query(EventCatalogue::event)
+			.optional()
+			.orElseThrow(() -> new EventNotFound(eventId));
+	}
+
 	/** Everyone a session could be given to, for the staff form. */
 	List<Speaker> allSpeakers() {
-		return this.jdbc.sql("SELECT id, name, role, organisation, demo FROM speakers ORDER BY name, id")
+		return this.jdbc.sql("SELECT id, name, role, organisation, demo, bio FROM speakers ORDER BY name, id")
 			.query(EventCatalogue::speaker)
 			.list();
 	}
@@ -104,7 +154,7 @@ class EventCatalogue {
 	List<Session> sessions(long eventId, Long trackId, Long roomId) {
 		List<Session> sessions = this.jdbc.sql("""
 				SELECT s.id, s.event_id, s.title, s.abstract, s.starts_at, s.ends_at, s.room_id, r.name, s.track_id, t.name,
-				       s.kind, s.languages, s.demo, s.version
+				       s.kind, s.languages, s.demo, s.version, s.capacity
 				FROM sessions s LEFT JOIN rooms r ON r.id = s.room_id LEFT JOIN tracks t ON t.id = s.track_id
 				WHERE s.event_id = :event AND (CAST(:track AS bigint) IS NULL OR s.track_id = :track)
 				  AND (CAST(:room AS bigint) IS NULL OR s.room_id = :room)
@@ -125,16 +175,17 @@ class EventCatalogue {
 	private List<Session> withSpeakers(long eventId, List<Session> sessions) {
 		Map<Long, List<Speaker>> bySession = new LinkedHashMap<>();
 		this.jdbc.sql("""
-				SELECT ss.session_id, sp.id, sp.name, sp.role, sp.organisation, sp.demo
+				SELECT ss.session_id, sp.id, sp.name, sp.role, sp.organisation, sp.demo, sp.bio
 				FROM session_speakers ss JOIN speakers sp ON sp.id = ss.speaker_id JOIN sessions s ON s.id = ss.session_id
 				WHERE s.event_id = ? ORDER BY sp.name, sp.id
 				""").param(eventId).query((rs, n) -> bySession.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-				.add(new Speaker(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getBoolean(6))))
+				.add(new Speaker(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getBoolean(6),
+						rs.getString(7))))
 			.list();
 		return sessions.stream()
 			.map(s -> new Session(s.id(), s.eventId(), s.title(), s.abstractText(), s.startsAt(), s.endsAt(), s.roomId(),
 					s.roomName(), s.trackId(), s.trackName(), s.kind(), s.languages(), s.demo(), s.version(),
-					List.copyOf(bySession.getOrDefault(s.id(), List.of()))))
+					List.copyOf(bySession.getOrDefault(s.id(), List.of())), s.capacity()))
 			.toList();
 	}
 
@@ -142,11 +193,12 @@ class EventCatalogue {
 		return new Event(rs.getLong("id"), rs.getString("slug"), rs.getString("title"), EventKind.valueOf(rs.getString("kind")),
 				rs.getLong("host_organisation_id"), rs.getString("host"), rs.getObject("starts_on", LocalDate.class),
 				rs.getObject("ends_on", LocalDate.class), ZoneId.of(rs.getString("time_zone")), rs.getString("venue_name"),
-				rs.getString("venue_address"), rs.getString("description"), rs.getBoolean("demo"));
+				rs.getString("venue_address"), rs.getString("description"), rs.getBoolean("demo"),
+				rs.getBoolean("registration_open"), (Integer) rs.getObject("capacity"));
 	}
 
 	private static Speaker speaker(ResultSet rs, int row) throws SQLException {
-		return new Speaker(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5));
+		return new Speaker(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5), rs.getString(6));
 	}
 
 	private static Session session(ResultSet rs, int row) throws SQLException {
@@ -154,6 +206,6 @@ class EventCatalogue {
 				rs.getObject(5, java.time.OffsetDateTime.class).toInstant(),
 				rs.getObject(6, java.time.OffsetDateTime.class).toInstant(), (Long) rs.getObject(7), rs.getString(8),
 				(Long) rs.getObject(9), rs.getString(10), SessionKind.valueOf(rs.getString(11)), rs.getString(12),
-				rs.getBoolean(13), rs.getLong(14), List.of());
+				rs.getBoolean(13), rs.getLong(14), List.of(), (Integer) rs.getObject(15));
 	}
 }

@@ -6,11 +6,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.citybridge.system.Actor;
@@ -31,8 +33,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 
 @Controller
 class EventController {
@@ -44,23 +46,38 @@ class EventController {
 	static final List<String> SUGGESTED_ZONES = List.of("Europe/Brussels", "Asia/Ulaanbaatar", "Asia/Hovd",
 			"Europe/Belgrade", "Europe/Paris", "Europe/London", "UTC");
 
+	static final MediaType CALENDAR = new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8);
+
 	private final EventCatalogue catalogue;
 
 	private final Programme programme;
 
+	private final Registrations registrations;
+
+	private final PersonalAgendas agendas;
+
+	private final EventEditor editor;
+
 	private final Clock clock;
 
-	EventController(EventCatalogue catalogue, Programme programme) {
+	private final org.springframework.context.MessageSource messages;
+
+	EventController(EventCatalogue catalogue, Programme programme, Registrations registrations, PersonalAgendas agendas,
+			EventEditor editor, Clock clock, org.springframework.context.MessageSource messages) {
+		this.messages = messages;
+		this.editor = editor;
 		this.catalogue = catalogue;
 		this.programme = programme;
-		this.clock = Clock.systemUTC();
+		this.registrations = registrations;
+		this.agendas = agendas;
+		this.clock = clock;
 	}
 
 	@GetMapping("/events")
 	String list(Model model, Locale locale) {
 		List<Listed> events = this.catalogue.all().stream().map(e -> listed(e, locale)).toList();
-		List<Listed> upcoming = new java.util.ArrayList<>(events.stream().filter(e -> !e.past()).toList());
-		java.util.Collections.reverse(upcoming);
+		List<Listed> upcoming = new ArrayList<>(events.stream().filter(e -> !e.past()).toList());
+		Collections.reverse(upcoming);
 		model.addAttribute("upcoming", upcoming);
 		model.addAttribute("past", events.stream().filter(Listed::past).toList());
 		return "event/list";
@@ -69,13 +86,18 @@ class EventController {
 	@GetMapping("/events/{slug}")
 	String show(@PathVariable("slug") String slug, Model model, Locale locale) {
 		EventCatalogue.Event event = this.catalogue.bySlug(slug);
+		Actor actor = Actor.current();
 		model.addAttribute("event", event);
 		model.addAttribute("dates", dates(event, locale));
 		model.addAttribute("zoneName", AgendaView.zoneName(event.zone(), locale));
 		model.addAttribute("rooms", this.catalogue.rooms(event.id()));
 		model.addAttribute("tracks", this.catalogue.tracks(event.id()));
 		model.addAttribute("speakers", this.catalogue.speakers(event.id()));
-		model.addAttribute("mayEdit", Programme.mayEdit(Actor.current(), event));
+		model.addAttribute("mayEdit", Programme.mayEdit(actor, event));
+		model.addAttribute("signedIn", actor.isSignedIn());
+		model.addAttribute("seats", this.registrations.counts(event.id(), null, event.capacity()));
+		model.addAttribute("registration", this.registrations.of(actor, event.id(), null).orElse(null));
+		model.addAttribute("jsonLd", EventJson.eventLd(event, base()));
 		return "event/detail";
 	}
 
@@ -83,60 +105,169 @@ class EventController {
 	String agenda(@PathVariable("slug") String slug, @RequestParam(name = "tz", required = false) String tz,
 			@RequestParam(name = "track", required = false) String track,
 			@RequestParam(name = "room", required = false) String room,
+			@RequestParam(name = "lang", required = false) String language,
+			@RequestParam(name = "speaker", required = false) String speaker,
+			@RequestParam(name = "view", required = false) String view,
+			@RequestParam(name = "s", required = false) String shared,
 			@CookieValue(name = ZONE_COOKIE, required = false) String remembered, HttpServletResponse response,
 			Model model, Locale locale) {
 		EventCatalogue.Event event = this.catalogue.bySlug(slug);
-		ZoneId viewer = EventZone.parse(remembered).orElse(null);
-		if (tz != null) {
-			if (tz.isBlank() || tz.strip().equals("event")) {
-				viewer = null;
-				remember(response, null);
-			}
-			else {
-				Optional<ZoneId> chosen = EventZone.parse(tz);
-				if (chosen.isPresent()) {
-					viewer = chosen.get();
-					remember(response, viewer.getId());
-				}
-				else {
-					model.addAttribute("zoneRefused", tz.strip());
-				}
-			}
-		}
-		Long trackId = positive(track);
-		Long roomId = positive(room);
+		ZoneId viewer = viewerZone(tz, remembered, response, model);
+		Long trackId = PersonalAgendas.positive(track);
+		Long roomId = PersonalAgendas.positive(room);
+		Long speakerId = PersonalAgendas.positive(speaker);
+		String lang = language == null || language.isBlank() || language.length() > 100 ? null : language.strip();
+		boolean grid = "grid".equals(view);
+		List<EventCatalogue.Session> programme = this.catalogue.sessions(event.id(), null, null);
+		List<EventCatalogue.Session> sessions = programme.stream()
+			.filter(s -> trackId == null || trackId.equals(s.trackId()))
+			.filter(s -> roomId == null || roomId.equals(s.roomId()))
+			.filter(s -> lang == null || s.languageList().stream().anyMatch(l -> l.equalsIgnoreCase(lang)))
+			.filter(s -> speakerId == null || s.speakers().stream().anyMatch(sp -> sp.id() == speakerId))
+			.toList();
+		Actor actor = Actor.current();
+		List<Long> chosen = PersonalAgendas.shared(shared);
 		model.addAttribute("event", event);
 		model.addAttribute("dates", dates(event, locale));
 		model.addAttribute("tracks", this.catalogue.tracks(event.id()));
 		model.addAttribute("rooms", this.catalogue.rooms(event.id()));
+		model.addAttribute("languages", programme.stream().flatMap(s -> s.languageList().stream()).distinct().sorted().toList());
+		model.addAttribute("speakers", this.catalogue.speakers(event.id()));
 		model.addAttribute("trackId", trackId);
 		model.addAttribute("roomId", roomId);
-		model.addAttribute("filtered", trackId != null || roomId != null);
+		model.addAttribute("speakerId", speakerId);
+		model.addAttribute("lang", lang);
+		model.addAttribute("grid", grid);
+		model.addAttribute("filtered", trackId != null || roomId != null || lang != null || speakerId != null);
 		model.addAttribute("zoneValue", viewer == null ? "" : viewer.getId());
-		model.addAttribute("zoneQuery", viewer == null ? null : viewer.getId());
 		model.addAttribute("suggestedZones", SUGGESTED_ZONES);
-		model.addAttribute("eventZoneHref", agendaHref(event, "event", trackId, roomId));
-		model.addAttribute("ulaanbaatarHref", agendaHref(event, "Asia/Ulaanbaatar", trackId, roomId));
-		model.addAttribute("agenda",
-				AgendaView.of(this.catalogue.sessions(event.id(), trackId, roomId), event.zone(), viewer, locale));
-		model.addAttribute("mayEdit", Programme.mayEdit(Actor.current(), event));
+		model.addAttribute("eventZoneHref", agendaHref(event, "event", grid, chosen));
+		model.addAttribute("ulaanbaatarHref", agendaHref(event, "Asia/Ulaanbaatar", grid, chosen));
+		model.addAttribute("listHref", agendaHref(event, null, false, chosen));
+		model.addAttribute("gridHref", agendaHref(event, null, true, chosen));
+		model.addAttribute("agenda", AgendaView.of(sessions, event.zone(), viewer, locale, this.clock.instant(), programme));
+		model.addAttribute("mayEdit", Programme.mayEdit(actor, event));
+		model.addAttribute("signedIn", actor.isSignedIn());
+		model.addAttribute("starred", this.agendas.starred(actor, event.id()));
+		model.addAttribute("shared", chosen);
+		model.addAttribute("sharedValue", chosen.isEmpty() ? null : PersonalAgendas.join(chosen));
+		model.addAttribute("eventPath", eventPath(event));
+		// Labels repeated for each of possibly hundreds of sessions, resolved once per page.
+		model.addAttribute("roomLabel", this.messages.getMessage("event.agenda.room", null, locale));
+		model.addAttribute("trackLabel", this.messages.getMessage("event.agenda.track", null, locale));
+		model.addAttribute("languagesLabel", this.messages.getMessage("event.session.field.languages", null, locale));
+		model.addAttribute("starLabel", this.messages.getMessage("event2.my.star", null, locale));
+		model.addAttribute("unstarLabel", this.messages.getMessage("event2.my.unstar", null, locale));
+		model.addAttribute("calendarLabel", this.messages.getMessage("event.agenda.addToCalendar", null, locale));
+		java.util.Map<SessionKind, String> kinds = new java.util.EnumMap<>(SessionKind.class);
+		for (SessionKind kind : SessionKind.values()) {
+			kinds.put(kind, this.messages.getMessage("event.sessionKind." + kind, null, locale));
+		}
+		model.addAttribute("kindLabels", kinds);
 		return "event/agenda";
 	}
 
-	@GetMapping("/events/{slug}/sessions/{id}.ics")
-	ResponseEntity<String> calendar(@PathVariable("slug") String slug, @PathVariable("id") String id,
-			HttpServletRequest request) {
+	@GetMapping("/events/{slug}/agenda.ics")
+	ResponseEntity<String> eventCalendar(@PathVariable("slug") String slug) {
 		EventCatalogue.Event event = this.catalogue.bySlug(slug);
-		EventCatalogue.Session session = this.catalogue.session(event.id(), sessionId(id));
-		String url = request.getScheme() + "://" + request.getServerName()
-				+ (request.getServerPort() == 80 || request.getServerPort() == 443 ? "" : ":" + request.getServerPort())
-				+ "/events/" + event.slug() + "/agenda#session-" + session.id();
-		String body = SessionCalendar.of(event, session, url, "citybridge", this.clock.instant());
+		String base = base();
+		List<SessionCalendar.Entry> entries = this.catalogue.sessions(event.id(), null, null).stream()
+			.map(s -> new SessionCalendar.Entry(event, s, sessionUrl(base, event, s)))
+			.toList();
+		return icsFile(event.slug() + ".ics", SessionCalendar.calendar(event.title(), event,
+				base + "/events/" + event.slug(), entries, this.clock.instant()));
+	}
+
+	@GetMapping("/events/{slug}/agenda.json")
+	ResponseEntity<String> agendaJson(@PathVariable("slug") String slug) {
+		EventCatalogue.Event event = this.catalogue.bySlug(slug);
 		return ResponseEntity.ok()
-			.contentType(new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(event.slug() + "-session-" + session.id() + ".ics").build().toString())
-			.body(body);
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(EventJson.agenda(event, this.catalogue.rooms(event.id()), this.catalogue.tracks(event.id()),
+					this.catalogue.sessions(event.id(), null, null), base()));
+	}
+
+	@GetMapping("/events/{slug}/sessions/{id}")
+	String session(@PathVariable("slug") String slug, @PathVariable("id") String id,
+			@CookieValue(name = ZONE_COOKIE, required = false) String remembered, Model model, Locale locale) {
+		EventCatalogue.Event event = this.catalogue.bySlug(slug);
+		EventCatalogue.Session session = this.catalogue.session(event.id(), PersonalAgendas.parse(id));
+		ZoneId viewer = EventZone.parse(remembered).orElse(null);
+		Actor actor = Actor.current();
+		model.addAttribute("event", event);
+		model.addAttribute("s", session);
+		model.addAttribute("agenda", AgendaView.of(List.of(session), event.zone(), viewer, locale, this.clock.instant(),
+				this.catalogue.sessions(event.id(), null, null)));
+		model.addAttribute("mayEdit", Programme.mayEdit(actor, event));
+		model.addAttribute("signedIn", actor.isSignedIn());
+		model.addAttribute("starred", this.agendas.starred(actor, event.id()).contains(session.id()));
+		model.addAttribute("seats", session.capacity() == null ? null
+				: this.registrations.counts(event.id(), session.id(), session.capacity()));
+		model.addAttribute("registration", this.registrations.of(actor, event.id(), session.id()).orElse(null));
+		model.addAttribute("jsonLd", EventJson.sessionLd(event, session, base()));
+		return "event/session";
+	}
+
+	@GetMapping("/events/{slug}/sessions/{id}.ics")
+	ResponseEntity<String> calendar(@PathVariable("slug") String slug, @PathVariable("id") String id) {
+		EventCatalogue.Event event = this.catalogue.bySlug(slug);
+		EventCatalogue.Session session = this.catalogue.session(event.id(), PersonalAgendas.parse(id));
+		String body = SessionCalendar.of(event, session, sessionUrl(base(), event, session), this.clock.instant());
+		return icsFile(event.slug() + "-session-" + session.id() + ".ics", body);
+	}
+
+	@GetMapping("/events/{slug}/speakers/{id}")
+	String speaker(@PathVariable("slug") String slug, @PathVariable("id") String id,
+			@CookieValue(name = ZONE_COOKIE, required = false) String remembered, Model model, Locale locale) {
+		EventCatalogue.Event event = this.catalogue.bySlug(slug);
+		EventCatalogue.Speaker speaker = this.catalogue.speaker(event.id(), PersonalAgendas.parse(id));
+		ZoneId viewer = EventZone.parse(remembered).orElse(null);
+		List<EventCatalogue.Session> sessions = this.catalogue.sessions(event.id(), null, null).stream()
+			.filter(s -> s.speakers().stream().anyMatch(sp -> sp.id() == speaker.id()))
+			.toList();
+		model.addAttribute("event", event);
+		model.addAttribute("speaker", speaker);
+		model.addAttribute("agenda", AgendaView.of(sessions, event.zone(), viewer, locale));
+		return "event/speaker";
+	}
+
+	@GetMapping("/events/{slug}/edit")
+	String editEvent(@PathVariable("slug") String slug, Model model) {
+		EventCatalogue.Event event = this.programme.editable(Actor.current(), slug);
+		model.addAttribute("eventForm", EventForm.of(event, this.editor.version(event.id())));
+		return eventForm(event, model);
+	}
+
+	@PostMapping("/events/{slug}/edit")
+	String updateEvent(@PathVariable("slug") String slug, @Valid @ModelAttribute("eventForm") EventForm form,
+			BindingResult result, Model model, Authentication authentication, RedirectAttributes redirect) {
+		EventCatalogue.Event event = this.programme.editable(Actor.current(), slug);
+		if (!result.hasFieldErrors("timeZone") && EventZone.parse(form.timeZone()).isEmpty()) {
+			result.rejectValue("timeZone", "event2.form.zone.invalid");
+		}
+		if (form.startsOn() != null && form.endsOn() != null && form.endsOn().isBefore(form.startsOn())
+				&& !result.hasFieldErrors("endsOn")) {
+			result.rejectValue("endsOn", "event2.form.error.endBeforeStart");
+		}
+		if (!result.hasErrors()) {
+			try {
+				this.editor.update(Actor.current(), authentication.getName(), slug, form);
+				redirect.addFlashAttribute("flash", "event2.form.flash.updated");
+				return "redirect:/events/" + event.slug();
+			}
+			catch (Programme.Refused refused) {
+				reject(result, refused);
+			}
+		}
+		model.addAttribute("invalid", true);
+		return eventForm(event, model);
+	}
+
+	private String eventForm(EventCatalogue.Event event, Model model) {
+		model.addAttribute("event", event);
+		model.addAttribute("kinds", EventKind.values());
+		model.addAttribute("suggestedZones", SUGGESTED_ZONES);
+		return "event/event-form";
 	}
 
 	@GetMapping("/events/{slug}/sessions/new")
@@ -167,7 +298,7 @@ class EventController {
 	@GetMapping("/events/{slug}/sessions/{id}/edit")
 	String editSession(@PathVariable("slug") String slug, @PathVariable("id") String id, Model model, Locale locale) {
 		EventCatalogue.Event event = this.programme.editable(Actor.current(), slug);
-		EventCatalogue.Session session = this.catalogue.session(event.id(), sessionId(id));
+		EventCatalogue.Session session = this.catalogue.session(event.id(), PersonalAgendas.parse(id));
 		model.addAttribute("sessionForm", SessionForm.of(session, event.zone()));
 		return form(event, session.id(), model, locale);
 	}
@@ -177,7 +308,7 @@ class EventController {
 			@Valid @ModelAttribute("sessionForm") SessionForm form, BindingResult result, Model model, Locale locale,
 			Authentication authentication, RedirectAttributes redirect) {
 		EventCatalogue.Event event = this.programme.editable(Actor.current(), slug);
-		long sessionId = this.catalogue.session(event.id(), sessionId(id)).id();
+		long sessionId = this.catalogue.session(event.id(), PersonalAgendas.parse(id)).id();
 		if (!result.hasErrors()) {
 			try {
 				this.programme.update(Actor.current(), authentication.getName(), slug, sessionId, form);
@@ -214,6 +345,28 @@ class EventController {
 		}
 	}
 
+	/** The zone the viewer asked for ({@code tz}) or chose before (the cookie); null for the event's own. */
+	static ZoneId viewerZone(String tz, String remembered, HttpServletResponse response, Model model) {
+		ZoneId viewer = EventZone.parse(remembered).orElse(null);
+		if (tz != null) {
+			if (tz.isBlank() || tz.strip().equals("event")) {
+				viewer = null;
+				remember(response, null);
+			}
+			else {
+				Optional<ZoneId> chosen = EventZone.parse(tz);
+				if (chosen.isPresent()) {
+					viewer = chosen.get();
+					remember(response, viewer.getId());
+				}
+				else {
+					model.addAttribute("zoneRefused", tz.strip().length() > 100 ? tz.strip().substring(0, 100) : tz.strip());
+				}
+			}
+		}
+		return viewer;
+	}
+
 	private static void remember(HttpServletResponse response, String zone) {
 		ResponseCookie cookie = ResponseCookie.from(ZONE_COOKIE, zone == null ? "" : zone)
 			.path("/events")
@@ -222,6 +375,32 @@ class EventController {
 			.sameSite("Lax")
 			.build();
 		response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
+	}
+
+	static ResponseEntity<String> icsFile(String filename, String body) {
+		return ResponseEntity.ok()
+			.contentType(CALENDAR)
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
+			.body(body);
+	}
+
+	/** The portal's own address as the request reached it, for links inside calendar files and JSON. */
+	static String base() {
+		return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+	}
+
+	/**
+	 * The event's path for links repeated per session: built once here rather than by the template's
+	 * link expressions, which ask the static-resource resolvers about every link (a classpath lookup
+	 * each, 300 sessions times four links on a large agenda).
+	 */
+	static String eventPath(EventCatalogue.Event event) {
+		return ServletUriComponentsBuilder.fromCurrentContextPath().build().getPath() == null ? "/events/" + event.slug()
+				: ServletUriComponentsBuilder.fromCurrentContextPath().build().getPath() + "/events/" + event.slug();
+	}
+
+	static String sessionUrl(String base, EventCatalogue.Event event, EventCatalogue.Session session) {
+		return base + "/events/" + event.slug() + "/sessions/" + session.id();
 	}
 
 	/** An event in the list, with its dates formatted and whether it is over. */
@@ -238,32 +417,17 @@ class EventController {
 				: format.format(event.startsOn()) + " – " + format.format(event.endsOn());
 	}
 
-	private static String agendaHref(EventCatalogue.Event event, String zone, Long trackId, Long roomId) {
-		var uri = org.springframework.web.util.UriComponentsBuilder.fromPath("/events/{slug}/agenda").queryParam("tz", zone);
-		if (trackId != null) {
-			uri.queryParam("track", trackId);
+	private static String agendaHref(EventCatalogue.Event event, String zone, boolean grid, List<Long> shared) {
+		UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/events/{slug}/agenda");
+		if (zone != null) {
+			uri.queryParam("tz", zone);
 		}
-		if (roomId != null) {
-			uri.queryParam("room", roomId);
+		if (grid) {
+			uri.queryParam("view", "grid");
+		}
+		if (!shared.isEmpty()) {
+			uri.queryParam("s", PersonalAgendas.join(shared));
 		}
 		return uri.buildAndExpand(event.slug()).encode().toUriString();
-	}
-
-	private static Long positive(String value) {
-		try {
-			long id = Long.parseLong(value == null ? "" : value.strip());
-			return id > 0 ? id : null;
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
-	}
-
-	private static long sessionId(String id) {
-		Long value = positive(id);
-		if (value == null) {
-			throw new EventNotFound(id);
-		}
-		return value;
 	}
 }

@@ -37,14 +37,20 @@ public class EventDemoData {
 			boolean demo) {
 	}
 
-	record DemoSpeaker(String name, String role, String organisation, boolean demo) {
+	record DemoSpeaker(String name, String role, String organisation, boolean demo, String bio) {
 	}
+
+	/** The demo workshops take registrations for this many seats. */
+	static final int WORKSHOP_SEATS = 25;
 
 	static final LocalDate DAY1 = LocalDate.of(2025, 2, 17);
 
-	static final List<DemoSpeaker> SPEAKERS = List.of(new DemoSpeaker("Dusan Raicevic", "President", "NALAS", false),
-			new DemoSpeaker("Example Moderator (demo)", "Policy officer", "CEMR (demo)", true),
-			new DemoSpeaker("Example Speaker (demo)", "Head of international relations", "Darkhan (demo)", true));
+	static final List<DemoSpeaker> SPEAKERS = List.of(new DemoSpeaker("Dusan Raicevic", "President", "NALAS", false,
+			"President of NALAS, the Network of Associations of Local Authorities of South-East Europe. At the Brussels forum he set out four strategic focus areas for city-to-city partnerships."),
+			new DemoSpeaker("Example Moderator (demo)", "Policy officer", "CEMR (demo)", true,
+					"An example speaker of the demo programme."),
+			new DemoSpeaker("Example Speaker (demo)", "Head of international relations", "Darkhan (demo)", true,
+					"An example speaker of the demo programme."));
 
 	static final List<DemoSession> SESSIONS = List.of(
 			new DemoSession("Networking meeting: Mongolian delegation and European stakeholders in decentralised cooperation",
@@ -112,20 +118,21 @@ public class EventDemoData {
 		for (DemoSpeaker speaker : SPEAKERS) {
 			long id = this.jdbc.sql("SELECT id FROM speakers WHERE name = ? ORDER BY id LIMIT 1").param(speaker.name())
 				.query(Long.class).optional()
-				.orElseGet(() -> this.jdbc.sql("INSERT INTO speakers (name, role, organisation, demo) VALUES (?, ?, ?, ?) RETURNING id")
-					.params(speaker.name(), speaker.role(), speaker.organisation(), speaker.demo()).query(Long.class).single());
+				.orElseGet(() -> this.jdbc.sql("INSERT INTO speakers (name, role, organisation, demo, bio) VALUES (?, ?, ?, ?, ?) RETURNING id")
+					.params(speaker.name(), speaker.role(), speaker.organisation(), speaker.demo(), speaker.bio()).query(Long.class).single());
 			speakers.put(speaker.name(), id);
 		}
 		for (DemoSession session : SESSIONS) {
 			LocalDateTime starts = session.day().atTime(session.startHour(), session.startMinute());
 			LocalDateTime ends = session.day().atTime(session.endHour(), session.endMinute());
 			long id = this.jdbc.sql("""
-					INSERT INTO sessions (event_id, title, abstract, starts_at, ends_at, room_id, track_id, kind, languages, demo)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+					INSERT INTO sessions (event_id, title, abstract, starts_at, ends_at, room_id, track_id, kind, languages, demo, capacity)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
 					""").params(event, session.title(), session.abstractText(),
 					Timestamp.from(starts.atZone(BRUSSELS).toInstant()), Timestamp.from(ends.atZone(BRUSSELS).toInstant()),
 					rooms.get(session.room()), session.track() == null ? null : tracks.get(session.track()),
-					session.kind().name(), session.languages(), session.demo())
+					session.kind().name(), session.languages(), session.demo(),
+					session.kind() == SessionKind.WORKSHOP ? WORKSHOP_SEATS : null)
 				.query(Long.class).single();
 			for (String speaker : session.speakers()) {
 				this.jdbc.sql("INSERT INTO session_speakers (session_id, speaker_id, during) VALUES (?, ?, 'empty')")

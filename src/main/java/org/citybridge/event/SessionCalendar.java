@@ -2,34 +2,103 @@ package org.citybridge.event;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneOffsetTransitionRule;
+import java.time.zone.ZoneRules;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * One session as an RFC 5545 calendar file. Times are written in UTC (the Z form), which every
- * calendar converts to its owner's zone, so no VTIMEZONE is needed; text is escaped and lines are
- * folded at 75 octets without splitting a UTF-8 character.
+ * Sessions (and, for a whole event, the event itself) as one RFC 5545 calendar file. Session times
+ * are written in the event's own zone with a VTIMEZONE that describes that zone's rules around
+ * the event, so a calendar shows 09:30 Brussels time as the organisers meant it, summer time
+ * or not. UIDs are stable (the same session always has the same UID, so a re-import updates rather
+ * than duplicates); text is escaped and lines are folded at 75 octets without splitting a UTF-8
+ * character.
  */
 final class SessionCalendar {
 
 	private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
+	private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
+
+	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
+
+	static final String UID_HOST = "citybridge";
+
+	/** A session of an event, with the page a calendar links back to. */
+	record Entry(EventCatalogue.Event event, EventCatalogue.Session session, String url) {
+	}
+
 	private SessionCalendar() {
 	}
 
-	static String of(EventCatalogue.Event event, EventCatalogue.Session session, String url, String host, Instant now) {
+	/** One session. */
+	static String of(EventCatalogue.Event event, EventCatalogue.Session session, String url, Instant now) {
+		return calendar(event.title(), null, null, List.of(new Entry(event, session, url)), now);
+	}
+
+	/**
+	 * A calendar named {@code name}: {@code wholeEvent}, when given, as an all-day entry over its
+	 * dates (the end date exclusive, as RFC 5545 wants), then each session.
+	 */
+	static String calendar(String name, EventCatalogue.Event wholeEvent, String eventUrl, List<Entry> entries, Instant now) {
 		StringBuilder ics = new StringBuilder();
 		line(ics, "BEGIN:VCALENDAR");
 		line(ics, "VERSION:2.0");
 		line(ics, "PRODID:-//CityBridge//Forum agendas//EN");
 		line(ics, "CALSCALE:GREGORIAN");
-		line(ics, "METHOD:PUBLISH");
+		line(ics, "X-WR-CALNAME:" + escape(name));
+		Map<ZoneId, int[]> zones = new LinkedHashMap<>();
+		if (wholeEvent != null) {
+			zones.put(wholeEvent.zone(), new int[] { wholeEvent.startsOn().getYear(), wholeEvent.endsOn().getYear() });
+		}
+		for (Entry entry : entries) {
+			int year = entry.session().startsAt().atZone(entry.event().zone()).getYear();
+			int endYear = entry.session().endsAt().atZone(entry.event().zone()).getYear();
+			zones.merge(entry.event().zone(), new int[] { year, endYear },
+					(a, b) -> new int[] { Math.min(a[0], b[0]), Math.max(a[1], b[1]) });
+		}
+		zones.forEach((zone, years) -> timezone(ics, zone, years[0], years[1]));
+		if (wholeEvent != null) {
+			line(ics, "BEGIN:VEVENT");
+			line(ics, "UID:event-" + wholeEvent.id() + "@" + UID_HOST);
+			line(ics, "DTSTAMP:" + UTC.format(now));
+			line(ics, "DTSTART;VALUE=DATE:" + DATE.format(wholeEvent.startsOn()));
+			line(ics, "DTEND;VALUE=DATE:" + DATE.format(wholeEvent.endsOn().plusDays(1)));
+			line(ics, "SUMMARY:" + escape(wholeEvent.title()));
+			if (wholeEvent.description() != null) {
+				line(ics, "DESCRIPTION:" + escape(wholeEvent.description()));
+			}
+			line(ics, "LOCATION:" + escape(venue(wholeEvent, null)));
+			line(ics, "TRANSP:TRANSPARENT");
+			if (eventUrl != null) {
+				line(ics, "URL:" + eventUrl);
+			}
+			line(ics, "END:VEVENT");
+		}
+		for (Entry entry : entries) {
+			session(ics, entry, now);
+		}
+		line(ics, "END:VCALENDAR");
+		return ics.toString();
+	}
+
+	private static void session(StringBuilder ics, Entry entry, Instant now) {
+		EventCatalogue.Event event = entry.event();
+		EventCatalogue.Session session = entry.session();
+		ZoneId zone = event.zone();
 		line(ics, "BEGIN:VEVENT");
-		line(ics, "UID:session-" + session.id() + "@" + host);
+		line(ics, "UID:session-" + session.id() + "@" + UID_HOST);
 		line(ics, "DTSTAMP:" + UTC.format(now));
-		line(ics, "DTSTART:" + UTC.format(session.startsAt()));
-		line(ics, "DTEND:" + UTC.format(session.endsAt()));
+		line(ics, "DTSTART;TZID=" + zone.getId() + ":" + LOCAL.format(session.startsAt().atZone(zone)));
+		line(ics, "DTEND;TZID=" + zone.getId() + ":" + LOCAL.format(session.endsAt().atZone(zone)));
 		line(ics, "SUMMARY:" + escape(session.title()));
 		StringBuilder description = new StringBuilder(event.title());
 		if (!session.speakers().isEmpty()) {
@@ -40,15 +109,102 @@ final class SessionCalendar {
 			description.append("\n\n").append(session.abstractText());
 		}
 		line(ics, "DESCRIPTION:" + escape(description.toString()));
-		String location = session.roomName() == null ? event.venueName() : session.roomName() + ", " + event.venueName();
-		if (event.venueAddress() != null) {
-			location += ", " + event.venueAddress();
+		line(ics, "LOCATION:" + escape(venue(event, session.roomName())));
+		if (session.trackName() != null) {
+			line(ics, "CATEGORIES:" + escape(session.trackName()));
 		}
-		line(ics, "LOCATION:" + escape(location));
-		line(ics, "URL:" + url);
+		line(ics, "SEQUENCE:" + session.version());
+		if (entry.url() != null) {
+			line(ics, "URL:" + entry.url());
+		}
 		line(ics, "END:VEVENT");
-		line(ics, "END:VCALENDAR");
-		return ics.toString();
+	}
+
+	private static String venue(EventCatalogue.Event event, String room) {
+		String location = room == null ? event.venueName() : room + ", " + event.venueName();
+		return event.venueAddress() == null ? location : location + ", " + event.venueAddress();
+	}
+
+	/**
+	 * The zone's definition for the years {@code fromYear} to {@code toYear}. A zone that follows
+	 * yearly rules (Europe/Brussels: summer time from the last Sunday of March to the last Sunday of
+	 * October) gets them as RRULE observances, the form calendar applications read most reliably; a
+	 * zone whose history changes within those years gets each real transition; a zone without
+	 * daylight saving (Asia/Ulaanbaatar) gets one STANDARD observance.
+	 */
+	static void timezone(StringBuilder ics, ZoneId zone, int fromYear, int toYear) {
+		ZoneRules rules = zone.getRules();
+		line(ics, "BEGIN:VTIMEZONE");
+		line(ics, "TZID:" + zone.getId());
+		List<ZoneOffsetTransition> history = rules.getTransitions();
+		int lastFixedYear = history.isEmpty() ? Integer.MIN_VALUE
+				: history.get(history.size() - 1).getDateTimeAfter().getYear();
+		List<ZoneOffsetTransitionRule> yearly = rules.getTransitionRules();
+		if (!yearly.isEmpty() && lastFixedYear < fromYear - 1) {
+			// Start a year early, so that the first days of the range follow an onset too.
+			int year = fromYear - 1;
+			for (ZoneOffsetTransitionRule rule : yearly) {
+				ZoneOffsetTransition first = rule.createTransition(year);
+				observance(ics, rules.isDaylightSavings(first.getInstant()), first.getDateTimeBefore(), first.getOffsetBefore(),
+						first.getOffsetAfter(), rrule(rule));
+			}
+		}
+		else {
+			LocalDateTime from = LocalDateTime.of(fromYear, 1, 1, 0, 0);
+			Instant start = from.atZone(zone).toInstant();
+			Instant end = LocalDateTime.of(toYear + 1, 1, 1, 0, 0).atZone(zone).toInstant();
+			ZoneOffset initial = rules.getOffset(start);
+			observance(ics, rules.isDaylightSavings(start), from, initial, initial, null);
+			ZoneOffsetTransition transition = rules.nextTransition(start);
+			while (transition != null && transition.getInstant().isBefore(end)) {
+				observance(ics, rules.isDaylightSavings(transition.getInstant()), transition.getDateTimeBefore(),
+						transition.getOffsetBefore(), transition.getOffsetAfter(), null);
+				transition = rules.nextTransition(transition.getInstant());
+			}
+		}
+		line(ics, "END:VTIMEZONE");
+	}
+
+	/** A yearly java.time rule as an RRULE: the last Sunday of March is BYMONTH=3;BYDAY=-1SU. */
+	static String rrule(ZoneOffsetTransitionRule rule) {
+		String rrule = "FREQ=YEARLY;BYMONTH=" + rule.getMonth().getValue();
+		int indicator = rule.getDayOfMonthIndicator();
+		if (rule.getDayOfWeek() == null) {
+			return rrule + ";BYMONTHDAY=" + indicator;
+		}
+		String day = rule.getDayOfWeek().name().substring(0, 2);
+		// java.time says "Sunday on or after the 25th" for the last Sunday of a 31-day month.
+		boolean lastWeek = indicator > 0 && rule.getMonth().minLength() == rule.getMonth().maxLength()
+				&& indicator + 6 == rule.getMonth().maxLength();
+		if (indicator == -1 || lastWeek) {
+			return rrule + ";BYDAY=-1" + day;
+		}
+		// That weekday on or after (or, counted from the end, on or before) the given day.
+		java.util.stream.IntStream days = indicator > 0 ? java.util.stream.IntStream.rangeClosed(indicator, indicator + 6)
+				: java.util.stream.IntStream.rangeClosed(indicator - 6, indicator);
+		return rrule + ";BYDAY=" + day + ";BYMONTHDAY="
+				+ days.mapToObj(String::valueOf).collect(Collectors.joining(","));
+	}
+
+	private static void observance(StringBuilder ics, boolean daylight, LocalDateTime start, ZoneOffset from, ZoneOffset to,
+			String rrule) {
+		String kind = daylight ? "DAYLIGHT" : "STANDARD";
+		line(ics, "BEGIN:" + kind);
+		line(ics, "DTSTART:" + LOCAL.format(start));
+		if (rrule != null) {
+			line(ics, "RRULE:" + rrule);
+		}
+		line(ics, "TZOFFSETFROM:" + offset(from));
+		line(ics, "TZOFFSETTO:" + offset(to));
+		line(ics, "END:" + kind);
+	}
+
+	/** +0100, or +013000 when seconds are needed (RFC 5545 UTC-OFFSET). */
+	static String offset(ZoneOffset offset) {
+		int total = offset.getTotalSeconds();
+		int abs = Math.abs(total);
+		String value = String.format("%s%02d%02d", total < 0 ? "-" : "+", abs / 3600, abs / 60 % 60);
+		return abs % 60 == 0 ? value : value + String.format("%02d", abs % 60);
 	}
 
 	/** TEXT escaping of RFC 5545 section 3.3.11. */

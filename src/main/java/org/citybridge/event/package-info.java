@@ -1,8 +1,11 @@
 /**
  * Forum events and their programmes: events with their venue, rooms and tracks, speakers and
- * sessions; the public agenda in the event's time zone and the viewer's, with calendar files; and
- * the staff forms that build a programme. PostgreSQL refuses a double-booked room or speaker and a
- * session outside its event's dates; this module turns those refusals into form messages.
+ * sessions; the public agenda (list and timetable by room, filters, now / next) in the event's time
+ * zone and the viewer's, session and speaker pages, calendar files, JSON and schema.org JSON-LD;
+ * registrations with seats and waiting lists decided by PostgreSQL; personal agendas by account or
+ * by shareable address, with a private revocable calendar feed; and the staff forms that build a
+ * programme. PostgreSQL refuses a double-booked room or speaker, a session outside its event's
+ * dates and a registration beyond capacity; this module turns those refusals into form messages.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "network", "system", "audit" })
 package org.citybridge.event;

@@ -47,7 +47,8 @@ class SecurityConfiguration {
 				.requestMatchers("/audit/**", "/accessibility/reports", "/municipalities/import", "/municipalities/imports/**",
 						"/municipalities/new", "/municipalities/*/records", "/municipalities/*/names", "/municipalities/*/merge")
 				.hasAnyRole("STAFF", "ADMIN")
-				.requestMatchers("/account/**", "/municipalities/*/edit", "/events/*/sessions/new", "/events/*/sessions/*/edit")
+				.requestMatchers("/account/**", "/municipalities/*/edit", "/events/*/sessions/new", "/events/*/sessions/*/edit",
+						"/events/*/edit")
 				.authenticated()
 				.requestMatchers("/organisations/new", "/organisations/*/edit", "/learn/my", "/learn/training/new",
 						"/learn/training/*/edit", "/learn/case-studies/new", "/learn/case-studies/*/edit")

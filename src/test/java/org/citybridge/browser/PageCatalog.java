@@ -21,6 +21,8 @@ final class PageCatalog {
 	/** The demo forum that {@code EventDemoData} loads. */
 	static final String BRUSSELS_FORUM = "brussels-forum-2025";
 
+	static final String EVENT = "/events/" + BRUSSELS_FORUM;
+
 	static final String AGENDA = "/events/" + BRUSSELS_FORUM + "/agenda";
 
 	static final String SESSION_NEW = "/events/" + BRUSSELS_FORUM + "/sessions/new";
@@ -137,6 +139,56 @@ final class PageCatalog {
 					follow(page, "main ul.case-studies a");
 					return follow(page, "main a[href$='/edit']");
 				}),
+				PageType.get("agenda-timetable", "/events/{slug}/agenda", AGENDA + "?tz=event&view=grid").onPhoneToo(),
+				PageType.get("agenda-timetable-two-zones", "/events/{slug}/agenda", AGENDA + "?tz=Asia/Ulaanbaatar&view=grid"),
+				PageType.get("agenda-filtered-language", "/events/{slug}/agenda", AGENDA + "?tz=event&lang=French"),
+				new PageType("agenda-signed-in", "/events/{slug}/agenda", false,
+						(page, site) -> signedIn(page, site, AccountTestSupport.OFFICER_DARKHAN, AGENDA + "?tz=event")),
+				new PageType("session-page", "/events/{slug}/sessions/{id}", true, (page, site) -> {
+					page.navigate(site.url(AGENDA + "?tz=event"));
+					return follow(page, "main a:has-text('Four strategic focus areas')");
+				}),
+				new PageType("session-workshop", "/events/{slug}/sessions/{id}", true, (page, site) -> {
+					page.navigate(site.url(AGENDA + "?tz=event"));
+					return follow(page, "main h3 a:has-text('Twinning and TAIEX')");
+				}),
+				new PageType("session-workshop-registered", "/events/{slug}/sessions/{id}", false, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.OFFICER_GHENT, AGENDA + "?tz=Asia/Ulaanbaatar");
+					follow(page, "main h3 a:has-text('Training local officials')");
+					return follow(page, "#registration button[type=submit]");
+				}),
+				new PageType("speaker-page", "/events/{slug}/speakers/{id}", true, (page, site) -> {
+					page.navigate(site.url(EVENT));
+					return follow(page, "main a:has-text('Dusan Raicevic')");
+				}),
+				PageType.get("my-agenda-empty", "/events/{slug}/my", EVENT + "/my").onPhoneToo(),
+				new PageType("my-agenda-shared-with-clash", "/events/{slug}/my", true, (page, site) -> {
+					page.navigate(site.url(AGENDA + "?tz=event"));
+					follow(page, "main li.session:has(h3 a:has-text('Sister-city agreements')) a[href*='/my?s=']");
+					follow(page, "main a[href*='/agenda?s=']");
+					return follow(page, "main li.session:has(h3 a:has-text('Twinning and TAIEX')) a[href*='/my?s=']");
+				}),
+				new PageType("my-agenda-signed-in", "/events/{slug}/my", false, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.OFFICER_DARKHAN, AGENDA + "?tz=event");
+					String star = "main li.session:has(h3 a:has-text('Four strategic focus areas'))"
+							+ " form[action$='/star']:has(input[name=starred][value=true]) button";
+					if (page.locator(star).count() > 0) {
+						follow(page, star);
+					}
+					return page.navigate(site.url(EVENT + "/my"));
+				}),
+				new PageType("my-agenda-feed-created", "/events/{slug}/my", false, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.OFFICER_DARKHAN, EVENT + "/my");
+					return follow(page, "main form[action$='/my/feed'] button[type=submit]");
+				}),
+				new PageType("event-edit", "/events/{slug}/edit", true,
+						(page, site) -> signedIn(page, site, AccountTestSupport.STAFF_CEMR, EVENT + "/edit")),
+				new PageType("event-edit-invalid", "/events/{slug}/edit", false, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.STAFF_CEMR, EVENT + "/edit");
+					return submit(page, "main form", Map.of("#title", " ", "#timeZone", "Mars/Olympus_Mons", "#capacity", "0"));
+				}),
+				new PageType("event-signed-in", "/events/{slug}", false,
+						(page, site) -> signedIn(page, site, AccountTestSupport.OFFICER_DARKHAN, EVENT)),
 				PageType.get("login", "/login", "/login").onPhoneToo(),
 				PageType.get("login-failed", "/login", "/login?error="),
 				PageType.get("password-reset-request", "/password-reset", "/password-reset"),
@@ -233,8 +285,9 @@ final class PageCatalog {
 		return follow(page, link);
 	}
 
-	private static Response follow(Page page, String link) {
-		return page.waitForResponse(r -> r.request().isNavigationRequest(), () -> page.click(link));
+	/** Clicks a link or a button and waits for the page it leads to (after any redirect). */
+	private static Response follow(Page page, String selector) {
+		return page.waitForResponse(r -> r.request().isNavigationRequest() && r.status() == 200, () -> page.click(selector));
 	}
 
 	private static Response submit(Page page, String form, Map<String, String> values) {

@@ -22,10 +22,14 @@ class RouteCoverageBrowserIT {
 	RequestMappingHandlerMapping mappings;
 
 	/** Reviewed: GET routes that answer with something other than a page, and why. */
-	static final java.util.Map<String, String> NOT_PAGES = java.util.Map.of(
-			"/account/data", "JSON download of the signed-in person's data; no HTML to check",
-			"/events/{slug}/sessions/{id}.ics", "iCalendar file of one session; no HTML to check",
-			"/learn/case-studies/{id}/attachments/{attachmentId}", "a case study's attached PDF or image; no HTML to check");
+	static final java.util.Map<String, String> NOT_PAGES = java.util.Map.ofEntries(
+			java.util.Map.entry("/account/data", "JSON download of the signed-in person's data; no HTML to check"),
+			java.util.Map.entry("/events/{slug}/sessions/{id}.ics", "iCalendar file of one session; no HTML to check"),
+			java.util.Map.entry("/learn/case-studies/{id}/attachments/{attachmentId}", "a case study's attached PDF or image; no HTML to check"),
+			java.util.Map.entry("/events/{slug}/agenda.ics", "iCalendar file of a whole event; no HTML to check"),
+			java.util.Map.entry("/events/{slug}/agenda.json", "the agenda as open data (JSON); no HTML to check"),
+			java.util.Map.entry("/events/{slug}/my.ics", "iCalendar file of a shared personal agenda; no HTML to check"),
+			java.util.Map.entry("/events/feeds/{token}.ics", "private iCalendar feed of a personal agenda; no HTML to check"));
 
 	@Test
 	void everyGetRouteHasABrowserCheck() {

@@ -23,16 +23,21 @@ final class EventFixtures {
 
 	final long speaker;
 
+	final String slug;
+
+	final long organisation;
+
 	EventFixtures(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 		String unique = UUID.randomUUID().toString().substring(0, 8);
-		long organisation = jdbc.sql("INSERT INTO organisations (name, kind) VALUES (?, 'REGIONAL') RETURNING id")
+		this.organisation = jdbc.sql("INSERT INTO organisations (name, kind) VALUES (?, 'REGIONAL') RETURNING id")
 			.param("Fixture network " + unique).query(Long.class).single();
+		this.slug = "fixture-" + unique;
 		this.event = jdbc.sql("""
 				INSERT INTO events (slug, title, kind, host_organisation_id, starts_on, ends_on, time_zone, venue_name)
 				VALUES (?, 'Fixture forum', 'FORUM', ?, DATE '2025-03-28', DATE '2025-03-30', 'Europe/Brussels', 'Hall')
 				RETURNING id
-				""").params("fixture-" + unique, organisation).query(Long.class).single();
+				""").params("fixture-" + unique, this.organisation).query(Long.class).single();
 		this.room = jdbc.sql("INSERT INTO rooms (event_id, name) VALUES (?, 'Room 1') RETURNING id").param(this.event)
 			.query(Long.class).single();
 		this.otherRoom = jdbc.sql("INSERT INTO rooms (event_id, name) VALUES (?, 'Room 2') RETURNING id").param(this.event)
@@ -46,6 +51,13 @@ final class EventFixtures {
 		return this.jdbc.sql("""
 				INSERT INTO sessions (event_id, title, starts_at, ends_at, room_id, kind) VALUES (?, ?, ?, ?, ?, 'PANEL') RETURNING id
 				""").params(this.event, title, brussels(starts), brussels(ends), room).query(Long.class).single();
+	}
+
+	/** A signed-in delegate with an account of their own. */
+	org.citybridge.system.Actor delegate() {
+		long id = this.jdbc.sql("INSERT INTO accounts (email, role) VALUES (?, 'ADMIN') RETURNING id")
+			.param("delegate-" + UUID.randomUUID() + "@example.org").query(Long.class).single();
+		return new org.citybridge.system.Actor(id, org.citybridge.system.Actor.Role.ADMIN, null, null);
 	}
 
 	void speaks(long session, long speaker) {

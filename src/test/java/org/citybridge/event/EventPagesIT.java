@@ -57,7 +57,7 @@ class EventPagesIT {
 	void showsTheOverviewWithVenueTracksAndSpeakers() {
 		assertThat(this.mvc.get().uri("/events/" + EventDemoData.SLUG)).hasStatusOk().bodyText()
 			.contains("House of Municipalities", "Institutional partnerships", "Local capacity for international engagement",
-					"<strong>Dusan Raicevic</strong> · <span>President</span> · <span>NALAS</span>", "Europe/Brussels");
+					"<strong>Dusan Raicevic</strong></a> · <span>President</span> · <span>NALAS</span>", "Europe/Brussels");
 	}
 
 	@Test
@@ -120,8 +120,9 @@ class EventPagesIT {
 		MvcTestResult result = this.mvc.get().uri("/events/" + EventDemoData.SLUG + "/sessions/" + session + ".ics").exchange();
 		assertThat(result).hasStatusOk().hasContentTypeCompatibleWith("text/calendar");
 		String ics = new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
-		assertThat(ics).startsWith("BEGIN:VCALENDAR\r\n").contains("DTSTART:20250217T103000Z", "DTEND:20250217T113000Z",
+		assertThat(ics).startsWith("BEGIN:VCALENDAR\r\n").contains("DTSTART;TZID=Europe/Brussels:20250217T113000", "DTEND;TZID=Europe/Brussels:20250217T123000",
 				"UID:session-" + session + "@citybridge");
+		IcsParser.parse(ics);
 		assertThat(this.mvc.get().uri(AGENDA)).bodyText().contains("/sessions/" + session + ".ics");
 	}
 

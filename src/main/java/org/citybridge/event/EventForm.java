@@ -1,0 +1,32 @@
+package org.citybridge.event;
+
+import java.time.LocalDate;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.format.annotation.DateTimeFormat;
+
+/** An event's facts as staff edit them: dates in the event's own zone, registration and its capacity. */
+record EventForm(
+		@NotBlank(message = "{event2.form.title.required}") @Size(max = 200, message = "{event2.form.title.size}") String title,
+		@NotNull(message = "{event2.form.kind.required}") EventKind kind,
+		@NotNull(message = "{event2.form.date.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startsOn,
+		@NotNull(message = "{event2.form.date.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsOn,
+		@NotBlank(message = "{event2.form.zone.required}") @Size(max = 64, message = "{event2.form.zone.invalid}") String timeZone,
+		@NotBlank(message = "{event2.form.venue.required}") @Size(max = 200, message = "{event2.form.venue.size}") String venueName,
+		@Size(max = 300, message = "{event2.form.address.size}") String venueAddress,
+		@Size(max = 4000, message = "{event2.form.description.size}") String description,
+		boolean registrationOpen,
+		@Min(value = 1, message = "{event2.form.capacity.range}") @Max(value = 100000, message = "{event2.form.capacity.range}") Integer capacity,
+		long version) {
+
+	static EventForm of(EventCatalogue.Event event, long version) {
+		return new EventForm(event.title(), event.kind(), event.startsOn(), event.endsOn(), event.zone().getId(),
+				event.venueName(), event.venueAddress(), event.description(), event.registrationOpen(), event.capacity(),
+				version);
+	}
+}

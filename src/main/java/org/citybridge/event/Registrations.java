@@ -1,0 +1,161 @@
+package org.citybridge.event;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.citybridge.audit.AuditLog;
+import org.citybridge.system.Actor;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Delegates register for an event, or for a session with a limited number of seats. Who gets a
+ * seat and who waits at which position is decided by PostgreSQL ({@code registrations_place} in
+ * V30), one registration at a time per event or session, so the limit holds under any number of
+ * simultaneous registrations; cancelling hands the seat to position 1 and moves the list up.
+ */
+@Service
+class Registrations {
+
+	enum Status {
+		CONFIRMED, WAITING
+	}
+
+	/** One delegate's registration: a seat, or a place on the waiting list. */
+	record Registration(long id, Status status, Integer position) {
+
+		public boolean confirmed() {
+			return this.status == Status.CONFIRMED;
+		}
+	}
+
+	/** Seats taken and people waiting for an event or a session. */
+	record Counts(Integer capacity, int confirmed, int waiting) {
+
+		public boolean full() {
+			return this.capacity != null && this.confirmed >= this.capacity;
+		}
+
+		public int free() {
+			return this.capacity == null ? Integer.MAX_VALUE : Math.max(0, this.capacity - this.confirmed);
+		}
+	}
+
+	/** The registration was not made; the message key says why. */
+	static class Refused extends RuntimeException {
+
+		final String messageKey;
+
+		Refused(String messageKey) {
+			super(messageKey);
+			this.messageKey = messageKey;
+		}
+	}
+
+	private final JdbcClient jdbc;
+
+	private final EventCatalogue catalogue;
+
+	private final AuditLog audit;
+
+	private final TransactionTemplate transactions;
+
+	Registrations(JdbcClient jdbc, EventCatalogue catalogue, AuditLog audit, PlatformTransactionManager transactionManager) {
+		this.jdbc = jdbc;
+		this.catalogue = catalogue;
+		this.audit = audit;
+		this.transactions = new TransactionTemplate(transactionManager);
+	}
+
+	/** Registers the signed-in actor for the event ({@code sessionId} null) or one of its sessions. */
+	Registration register(Actor actor, String actorLabel, String slug, Long sessionId) {
+		long account = signedIn(actor);
+		EventCatalogue.Event event = this.catalogue.bySlug(slug);
+		Long session = sessionId == null ? null : this.catalogue.session(event.id(), sessionId).id();
+		try {
+			return this.transactions.execute(tx -> {
+				Registration registration = this.jdbc.sql("""
+						INSERT INTO registrations (event_id, session_id, account_id, status) VALUES (?, ?, ?, 'WAITING')
+						RETURNING id, status, position
+						""").params(event.id(), session, account).query(Registrations::registration).single();
+				this.audit.record(new AuditLog.Who(account, actorLabel), "registration", registration.id(),
+						AuditLog.Action.CREATE, null, view(event.id(), session, registration));
+				return registration;
+			});
+		}
+		catch (DataIntegrityViolationException ex) {
+			String message = String.valueOf(ex.getMostSpecificCause().getMessage());
+			if (message.contains("registrations_account_uk")) {
+				throw new Refused("event2.registration.error.already");
+			}
+			if (message.contains("registrations_open_ck")) {
+				throw new Refused("event2.registration.error.closed");
+			}
+			if (message.contains("registrations_session_ck")) {
+				throw new Refused("event2.registration.error.noSeats");
+			}
+			throw ex;
+		}
+	}
+
+	/** Cancels the actor's registration; the database gives a freed seat to the first person waiting. */
+	boolean cancel(Actor actor, String actorLabel, String slug, Long sessionId) {
+		long account = signedIn(actor);
+		EventCatalogue.Event event = this.catalogue.bySlug(slug);
+		Boolean cancelled = this.transactions.execute(tx -> {
+			Optional<Registration> registration = this.jdbc.sql("""
+					DELETE FROM registrations WHERE event_id = ? AND target = coalesce(CAST(? AS bigint), 0) AND account_id = ?
+					RETURNING id, status, position
+					""").params(event.id(), sessionId, account).query(Registrations::registration).optional();
+			registration.ifPresent(r -> this.audit.record(new AuditLog.Who(account, actorLabel), "registration", r.id(),
+					AuditLog.Action.DELETE, view(event.id(), sessionId, r), null));
+			return registration.isPresent();
+		});
+		return Boolean.TRUE.equals(cancelled);
+	}
+
+	Optional<Registration> of(Actor actor, long eventId, Long sessionId) {
+		if (actor.accountId() == null) {
+			return Optional.empty();
+		}
+		return this.jdbc.sql("""
+				SELECT id, status, position FROM registrations
+				WHERE event_id = ? AND target = coalesce(CAST(? AS bigint), 0) AND account_id = ?
+				""").params(eventId, sessionId, actor.accountId()).query(Registrations::registration).optional();
+	}
+
+	Counts counts(long eventId, Long sessionId, Integer capacity) {
+		return this.jdbc.sql("""
+				SELECT count(*) FILTER (WHERE status = 'CONFIRMED'), count(*) FILTER (WHERE status = 'WAITING')
+				FROM registrations WHERE event_id = ? AND target = coalesce(CAST(? AS bigint), 0)
+				""").params(eventId, sessionId)
+			.query((rs, n) -> new Counts(capacity, rs.getInt(1), rs.getInt(2)))
+			.single();
+	}
+
+	private static long signedIn(Actor actor) {
+		if (actor == null || actor.accountId() == null) {
+			throw new AccessDeniedException("Registering needs an account");
+		}
+		return actor.accountId();
+	}
+
+	private static Registration registration(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new Registration(rs.getLong(1), Status.valueOf(rs.getString(2)), (Integer) rs.getObject(3));
+	}
+
+	private static Map<String, Object> view(long eventId, Long sessionId, Registration registration) {
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("eventId", eventId);
+		view.put("sessionId", sessionId);
+		view.put("status", registration.status().name());
+		view.put("position", registration.position());
+		return view;
+	}
+}

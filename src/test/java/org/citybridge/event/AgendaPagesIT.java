@@ -1,0 +1,158 @@
+package org.citybridge.event;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import org.citybridge.IntegrationTest;
+import org.citybridge.account.AccountTestSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Session and speaker pages, the timetable, the new filters, calendar files, JSON and JSON-LD. */
+@IntegrationTest
+class AgendaPagesIT {
+
+	static final String EVENT = "/events/" + EventDemoData.SLUG;
+
+	@Autowired
+	WebApplicationContext context;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	MockMvcTester mvc;
+
+	long plenary;
+
+	long raicevic;
+
+	@BeforeEach
+	void setUp() {
+		AccountTestSupport.loadDemoData(this.context);
+		this.context.getBean(EventDemoData.class).load();
+		this.mvc = MockMvcTester.create(MockMvcBuilders.webAppContextSetup(this.context).apply(springSecurity()).build());
+		this.plenary = this.jdbc.sql("SELECT id FROM sessions WHERE title LIKE 'Four strategic%'").query(Long.class).single();
+		this.raicevic = this.jdbc.sql("SELECT id FROM speakers WHERE name = 'Dusan Raicevic'").query(Long.class).single();
+	}
+
+	static org.springframework.test.web.servlet.setup.MockMvcConfigurer springSecurity() {
+		return org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity();
+	}
+
+	String body(MvcTestResult result) throws Exception {
+		return new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void aSessionPageLinksToItsSpeakersAndTheSpeakerPageLinksBack() {
+		assertThat(this.mvc.get().uri(EVENT + "/sessions/" + this.plenary)).hasStatusOk().bodyText()
+			.contains("Four strategic focus areas for city-to-city partnerships", "datetime=\"2025-02-17T11:30+01:00\"",
+					"/speakers/" + this.raicevic, "application/ld+json", "\"@type\":\"Event\"", "\"performer\"");
+		assertThat(this.mvc.get().uri(EVENT + "/speakers/" + this.raicevic)).hasStatusOk().bodyText()
+			.contains("Dusan Raicevic", "President", "NALAS", "Network of Associations of Local Authorities",
+					"/sessions/" + this.plenary, "Four strategic focus areas");
+	}
+
+	@Test
+	void unknownOrMalformedSessionsAndSpeakersAre404() {
+		assertThat(this.mvc.get().uri(EVENT + "/sessions/999999999")).hasStatus(404);
+		assertThat(this.mvc.get().uri(EVENT + "/sessions/abc")).hasStatus(404);
+		assertThat(this.mvc.get().uri(EVENT + "/sessions/" + "9".repeat(30))).hasStatus(404);
+		assertThat(this.mvc.get().uri(EVENT + "/speakers/999999999")).hasStatus(404);
+		assertThat(this.mvc.get().uri(EVENT + "/speakers/-1")).hasStatus(404);
+		assertThat(this.mvc.get().uri("/events/nope/speakers/1")).hasStatus(404);
+		assertThat(this.mvc.get().uri("/events/nope/agenda.ics")).hasStatus(404);
+		assertThat(this.mvc.get().uri("/events/nope/agenda.json")).hasStatus(404);
+	}
+
+	@Test
+	void theTimetableIsATableWithRoomColumnsAndTimeRows() {
+		assertThat(this.mvc.get().uri(EVENT + "/agenda?view=grid&tz=event")).hasStatusOk().bodyText()
+			.contains("<table class=\"timetable\">", "<caption>Timetable by room, Monday, February 17, 2025</caption>",
+					"<th scope=\"col\">House of Municipalities</th>", "<th scope=\"row\">", "aria-current=\"page\">As a timetable by room");
+	}
+
+	@Test
+	void filtersByLanguageAndSpeaker() {
+		assertThat(this.mvc.get().uri(EVENT + "/agenda?lang=French")).hasStatusOk().bodyText()
+			.contains("Twinning and TAIEX").doesNotContain("Four strategic focus areas for city-to-city partnerships</a>");
+		assertThat(this.mvc.get().uri(EVENT + "/agenda?speaker=" + this.raicevic)).hasStatusOk().bodyText()
+			.contains("Four strategic focus areas").doesNotContain("Twinning and TAIEX</a>");
+		assertThat(this.mvc.get().uri(EVENT + "/agenda?lang=" + "x".repeat(5000) + "&speaker=abc&view=<b>")).hasStatusOk();
+		assertThat(this.mvc.get().uri(EVENT + "/agenda?lang=Klingon")).hasStatusOk().bodyText()
+			.contains("No sessions match these filters.");
+	}
+
+	@Test
+	void theWholeEventIsOneCalendarFileThatParses() throws Exception {
+		MvcTestResult result = this.mvc.get().uri(EVENT + "/agenda.ics").exchange();
+		assertThat(result).hasStatusOk().hasContentTypeCompatibleWith("text/calendar");
+		String ics = body(result);
+		Calendar calendar = IcsParser.parse(ics);
+		List<VEvent> events = IcsParser.events(calendar);
+		long sessions = this.jdbc.sql("SELECT count(*) FROM sessions s JOIN events e ON e.id = s.event_id WHERE e.slug = ?")
+			.param(EventDemoData.SLUG).query(Long.class).single();
+		assertThat(events).hasSize((int) sessions + 1);
+		assertThat(ics).contains("DTSTART;VALUE=DATE:20250217", "DTEND;VALUE=DATE:20250221", "TZID:Europe/Brussels",
+				"UID:session-" + this.plenary + "@citybridge");
+		// Stable: the same file twice has the same UIDs.
+		String again = body(this.mvc.get().uri(EVENT + "/agenda.ics").exchange());
+		assertThat(uids(again)).isEqualTo(uids(ics));
+	}
+
+	static List<String> uids(String ics) {
+		return ics.lines().filter(l -> l.startsWith("UID:")).toList();
+	}
+
+	@Test
+	void theAgendaIsOpenDataAndTheEventPageCarriesSchemaOrgEvent() throws Exception {
+		MvcTestResult result = this.mvc.get().uri(EVENT + "/agenda.json").exchange();
+		assertThat(result).hasStatusOk().hasContentTypeCompatibleWith("application/json");
+		JsonNode json = JsonMapper.builder().build().readTree(body(result));
+		assertThat(json.get("timeZone").asString()).isEqualTo("Europe/Brussels");
+		assertThat(json.get("sessions").size()).isGreaterThan(5);
+		assertThat(json.get("sessions").get(1).get("startsAt").asString()).isEqualTo("2025-02-17T11:30+01:00");
+		String page = body(this.mvc.get().uri(EVENT).exchange());
+		String ld = page.substring(page.indexOf("application/ld+json\">") + 21, page.indexOf("</script>", page.indexOf("ld+json")));
+		JsonNode event = JsonMapper.builder().build().readTree(ld);
+		assertThat(event.get("@type").asString()).isEqualTo("Event");
+		assertThat(event.get("startDate").asString()).isEqualTo("2025-02-17");
+		assertThat(event.get("location").get("name").asString()).isEqualTo("House of Municipalities");
+	}
+
+	@Test
+	void hostileTitlesCannotBreakOutOfTheJsonLd() {
+		this.jdbc.sql("UPDATE sessions SET title = ? WHERE id = ?").params("</script><script>alert(1)</script>", this.plenary).update();
+		assertThat(this.mvc.get().uri(EVENT + "/sessions/" + this.plenary)).hasStatusOk().bodyText()
+			.doesNotContain("<script>alert(1)").contains("\\u003c/script>");
+		this.jdbc.sql("UPDATE sessions SET title = ? WHERE id = ?").params("Four strategic focus areas for city-to-city partnerships",
+				this.plenary).update();
+	}
+
+	@Test
+	void aFixtureEventOverTheSummerTimeChangeShowsBothZonesCorrectly() {
+		EventFixtures fixtures = new EventFixtures(this.jdbc);
+		fixtures.session("Saturday panel", fixtures.room, EventFixtures.at(29, 10, 0), EventFixtures.at(29, 11, 0));
+		fixtures.session("Sunday panel", fixtures.room, EventFixtures.at(30, 10, 0), EventFixtures.at(30, 11, 0));
+		assertThat(this.mvc.get().uri("/events/" + fixtures.slug + "/agenda?tz=Asia/Ulaanbaatar")).hasStatusOk().bodyText()
+			.contains("datetime=\"2025-03-29T10:00+01:00\"", "datetime=\"2025-03-29T17:00+08:00\"",
+					"datetime=\"2025-03-30T10:00+02:00\"", "datetime=\"2025-03-30T16:00+08:00\"", "CET", "CEST");
+		String ics = new String(this.mvc.get().uri("/events/" + fixtures.slug + "/agenda.ics").exchange().getResponse()
+			.getContentAsByteArray(), StandardCharsets.UTF_8);
+		assertThat(ics).contains("DTSTART;TZID=Europe/Brussels:20250330T100000", "TZOFFSETTO:+0200");
+		IcsParser.parse(ics);
+	}
+}

@@ -1,0 +1,168 @@
+package org.citybridge.event;
+
+import java.nio.charset.StandardCharsets;
+
+import org.citybridge.IntegrationTest;
+import org.citybridge.account.AccountTestSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+
+/** Personal agendas by account and by address, the private calendar address, and registering through the pages. */
+@IntegrationTest
+class PersonalAgendaIT {
+
+	static final String EVENT = "/events/" + EventDemoData.SLUG;
+
+	@Autowired
+	WebApplicationContext context;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	UserDetailsService users;
+
+	MockMvcTester mvc;
+
+	long twinning;
+
+	long sisterCities;
+
+	long closing;
+
+	long plenary;
+
+	@BeforeEach
+	void setUp() {
+		AccountTestSupport.loadDemoData(this.context);
+		this.context.getBean(EventDemoData.class).load();
+		this.mvc = MockMvcTester.create(MockMvcBuilders.webAppContextSetup(this.context).apply(springSecurity()).build());
+		this.twinning = id("Twinning and TAIEX%");
+		this.sisterCities = id("Sister-city agreements%");
+		this.closing = id("Closing plenary%");
+		this.plenary = id("Four strategic%");
+		this.jdbc.sql("DELETE FROM agenda_stars").update();
+		this.jdbc.sql("DELETE FROM agenda_feeds").update();
+		this.jdbc.sql("DELETE FROM registrations").update();
+	}
+
+	long id(String title) {
+		return this.jdbc.sql("SELECT id FROM sessions WHERE title LIKE ?").param(title).query(Long.class).single();
+	}
+
+	RequestPostProcessor as(String email) {
+		return user(this.users.loadUserByUsername(email));
+	}
+
+	static String text(MvcTestResult result) throws Exception {
+		return new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void aDelegateWithoutAnAccountKeepsTheirListInTheAddressWithClashWarningsAndACalendarFile() throws Exception {
+		String mine = EVENT + "/my?s=" + this.twinning + "," + this.sisterCities + "," + this.closing + ",abc,-1,999999999";
+		assertThat(this.mvc.get().uri(mine)).hasStatusOk().bodyText()
+			.contains("Twinning and TAIEX", "Sister-city agreements", "Closing plenary", "2 sessions overlap",
+					"overlaps with Sister-city agreements", "/my.ics?s=" + this.sisterCities + "," + this.twinning + "," + this.closing);
+		MvcTestResult ics = this.mvc.get().uri(EVENT + "/my.ics?s=" + this.twinning + "," + this.closing).exchange();
+		assertThat(ics).hasStatusOk().hasContentTypeCompatibleWith("text/calendar");
+		assertThat(IcsParser.events(IcsParser.parse(text(ics)))).hasSize(2);
+		assertThat(this.mvc.get().uri(EVENT + "/agenda?s=" + this.twinning)).hasStatusOk().bodyText()
+			.contains("In your agenda", "/my?s=" + this.twinning + "," + this.plenary);
+		assertThat(this.mvc.get().uri(EVENT + "/my")).hasStatusOk().bodyText().contains("No sessions chosen yet.");
+		assertThat(this.mvc.get().uri(EVENT + "/my?s=" + "1,".repeat(5000))).hasStatusOk();
+	}
+
+	@Test
+	void aSignedInDelegateStarsSessionsWithoutJavaScriptAndSeesClashes() {
+		assertThat(this.mvc.post().uri(EVENT + "/sessions/" + this.twinning + "/star").with(csrf()).param("starred", "true"))
+			.hasStatus3xxRedirection().redirectedUrl().contains("/login");
+		assertThat(this.mvc.post().uri(EVENT + "/sessions/" + this.twinning + "/star").with(csrf())
+			.with(as(AccountTestSupport.OFFICER_DARKHAN)).param("starred", "true")).hasStatus3xxRedirection();
+		this.mvc.post().uri(EVENT + "/sessions/" + this.sisterCities + "/star").with(csrf())
+			.with(as(AccountTestSupport.OFFICER_DARKHAN)).param("starred", "true").exchange();
+		assertThat(this.mvc.get().uri(EVENT + "/my").with(as(AccountTestSupport.OFFICER_DARKHAN))).hasStatusOk().bodyText()
+			.contains("The sessions you starred", "Twinning and TAIEX", "2 sessions overlap", "Make a private calendar address");
+		assertThat(this.mvc.get().uri(EVENT + "/agenda").with(as(AccountTestSupport.OFFICER_DARKHAN))).hasStatusOk().bodyText()
+			.contains("Remove from my agenda<span class=\"visually-hidden\">: Twinning and TAIEX");
+		this.mvc.post().uri(EVENT + "/sessions/" + this.sisterCities + "/star").with(csrf())
+			.with(as(AccountTestSupport.OFFICER_DARKHAN)).param("starred", "false").param("back", "my").exchange();
+		assertThat(this.mvc.get().uri(EVENT + "/my").with(as(AccountTestSupport.OFFICER_DARKHAN))).hasStatusOk().bodyText()
+			.doesNotContain("sessions overlap").doesNotContain("Sister-city agreements</a>");
+		assertThat(this.mvc.post().uri(EVENT + "/sessions/abc/star").with(csrf()).with(as(AccountTestSupport.OFFICER_DARKHAN)))
+			.hasStatus(404);
+		assertThat(this.mvc.post().uri(EVENT + "/sessions/" + this.twinning + "/star").with(as(AccountTestSupport.OFFICER_DARKHAN)))
+			.hasStatus(403);
+	}
+
+	@Test
+	void thePrivateCalendarAddressIsStoredHashedServesTheStarredSessionsAndCanBeRevoked() throws Exception {
+		this.mvc.post().uri(EVENT + "/sessions/" + this.plenary + "/star").with(csrf())
+			.with(as(AccountTestSupport.OFFICER_GHENT)).param("starred", "true").exchange();
+		MvcTestResult made = this.mvc.post().uri(EVENT + "/my/feed").with(csrf()).with(as(AccountTestSupport.OFFICER_GHENT)).exchange();
+		assertThat(made).hasStatus3xxRedirection();
+		String url = (String) made.getMvcResult().getFlashMap().get("feedUrl");
+		assertThat(url).contains("/events/feeds/").endsWith(".ics");
+		String path = url.substring(url.indexOf("/events/feeds/"));
+		String token = path.substring("/events/feeds/".length(), path.length() - 4);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM agenda_feeds WHERE token_hash = ?").param(PersonalAgendas.hash(token))
+			.query(Long.class).single()).isEqualTo(1);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM agenda_feeds WHERE encode(token_hash, 'escape') LIKE ?")
+			.param("%" + token + "%").query(Long.class).single()).isZero();
+		MvcTestResult feed = this.mvc.get().uri(path).exchange();
+		assertThat(feed).hasStatusOk().hasContentTypeCompatibleWith("text/calendar");
+		assertThat(IcsParser.events(IcsParser.parse(text(feed)))).extracting(e -> IcsParser.text(e, "UID"))
+			.containsExactly("session-" + this.plenary + "@citybridge");
+		assertThat(this.mvc.get().uri(EVENT + "/my").with(as(AccountTestSupport.OFFICER_GHENT))).bodyText()
+			.contains("You have a private calendar address");
+
+		// A new address revokes the old one; revoking ends the new one.
+		MvcTestResult again = this.mvc.post().uri(EVENT + "/my/feed").with(csrf()).with(as(AccountTestSupport.OFFICER_GHENT)).exchange();
+		assertThat(this.mvc.get().uri(path)).hasStatus(404);
+		String second = ((String) again.getMvcResult().getFlashMap().get("feedUrl"));
+		String secondPath = second.substring(second.indexOf("/events/feeds/"));
+		assertThat(this.mvc.get().uri(secondPath)).hasStatusOk();
+		this.mvc.post().uri(EVENT + "/my/feed/revoke").with(csrf()).with(as(AccountTestSupport.OFFICER_GHENT)).exchange();
+		assertThat(this.mvc.get().uri(secondPath)).hasStatus(404);
+		assertThat(this.mvc.get().uri("/events/feeds/not-a-token.ics")).hasStatus(404);
+		assertThat(this.mvc.post().uri(EVENT + "/my/feed").with(csrf())).hasStatus3xxRedirection().redirectedUrl()
+			.contains("/login");
+	}
+
+	@Test
+	void aDelegateRegistersForAWorkshopThroughItsPageAndCancels() {
+		String page = EVENT + "/sessions/" + this.twinning;
+		assertThat(this.mvc.get().uri(page)).hasStatusOk().bodyText().contains("25 seats: 0 taken, 0 on the waiting list.",
+				"Sign in to register");
+		assertThat(this.mvc.post().uri(page + "/registration").with(csrf()).with(as(AccountTestSupport.STAFF_NALAS)))
+			.hasStatus3xxRedirection().flash().containsEntry("flash", "event2.registration.flash.confirmed");
+		assertThat(this.mvc.get().uri(page).with(as(AccountTestSupport.STAFF_NALAS))).bodyText()
+			.contains("25 seats: 1 taken", "your seat is confirmed", "Cancel my registration");
+		assertThat(this.mvc.post().uri(page + "/registration").with(csrf()).with(as(AccountTestSupport.STAFF_NALAS)))
+			.flash().containsEntry("refusal", "event2.registration.error.already");
+		assertThat(this.mvc.post().uri(page + "/registration").with(csrf()).with(as(AccountTestSupport.STAFF_NALAS))
+			.param("action", "cancel")).flash().containsEntry("flash", "event2.registration.flash.cancelled");
+		assertThat(this.mvc.post().uri(EVENT + "/sessions/" + this.plenary + "/registration").with(csrf())
+			.with(as(AccountTestSupport.STAFF_NALAS))).flash().containsEntry("refusal", "event2.registration.error.noSeats");
+		assertThat(this.mvc.post().uri(EVENT + "/registration").with(csrf()).with(as(AccountTestSupport.STAFF_NALAS)))
+			.flash().containsEntry("refusal", "event2.registration.error.closed");
+		assertThat(this.mvc.post().uri(page + "/registration").with(csrf())).hasStatus3xxRedirection().redirectedUrl()
+			.contains("/login");
+		assertThat(this.jdbc.sql("SELECT count(*) FROM audit_entries WHERE entity_type = 'registration'").query(Long.class)
+			.single()).isGreaterThanOrEqualTo(2);
+	}
+}
