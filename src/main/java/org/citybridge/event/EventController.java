@@ -1,7 +1,6 @@
 package org.citybridge.event;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -14,11 +13,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import org.citybridge.system.Actor;
+import org.citybridge.system.ViewerZone;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -38,7 +37,7 @@ import jakarta.servlet.http.HttpServletResponse;
 class EventController {
 
 	/** Remembers the viewer's chosen zone across agenda pages; no account needed. */
-	static final String ZONE_COOKIE = "citybridge_tz";
+	static final String ZONE_COOKIE = ViewerZone.COOKIE;
 
 	/** Zones offered as suggestions beside the free field. */
 	static final List<String> SUGGESTED_ZONES = List.of("Europe/Brussels", "Asia/Ulaanbaatar", "Asia/Hovd",
@@ -86,14 +85,14 @@ class EventController {
 			@CookieValue(name = ZONE_COOKIE, required = false) String remembered, HttpServletResponse response,
 			Model model, Locale locale) {
 		EventCatalogue.Event event = this.catalogue.bySlug(slug);
-		ZoneId viewer = EventZone.parse(remembered).orElse(null);
+		ZoneId viewer = ViewerZone.parse(remembered).orElse(null);
 		if (tz != null) {
 			if (tz.isBlank() || tz.strip().equals("event")) {
 				viewer = null;
 				remember(response, null);
 			}
 			else {
-				Optional<ZoneId> chosen = EventZone.parse(tz);
+				Optional<ZoneId> chosen = ViewerZone.parse(tz);
 				if (chosen.isPresent()) {
 					viewer = chosen.get();
 					remember(response, viewer.getId());
@@ -215,13 +214,7 @@ class EventController {
 	}
 
 	private static void remember(HttpServletResponse response, String zone) {
-		ResponseCookie cookie = ResponseCookie.from(ZONE_COOKIE, zone == null ? "" : zone)
-			.path("/events")
-			.maxAge(zone == null ? Duration.ZERO : Duration.ofDays(365))
-			.httpOnly(true)
-			.sameSite("Lax")
-			.build();
-		response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
+		response.addHeader(HttpHeaders.SET_COOKIE, ViewerZone.cookie(zone).toString());
 	}
 
 	/** An event in the list, with its dates formatted and whether it is over. */

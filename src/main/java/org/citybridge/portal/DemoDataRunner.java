@@ -2,6 +2,7 @@ package org.citybridge.portal;
 
 import org.citybridge.account.AccountDemoData;
 import org.citybridge.event.EventDemoData;
+import org.citybridge.funding.FundingDemoData;
 import org.citybridge.municipality.MunicipalityDemoData;
 import org.citybridge.network.NetworkDemoData;
 
@@ -15,8 +16,9 @@ import org.springframework.stereotype.Component;
 /**
  * Loads the demo data at start-up when {@code citybridge.demo.enabled} is on (as under
  * {@code mvn spring-boot:run}): municipalities, then the networks they belong to, then one account
- * per role, then the Brussels forum's programme. Each step is idempotent, and all of it runs before
- * anything else at start-up (the import command imports on top of the demo data).
+ * per role, then the Brussels forum's programme, then the funding instruments and their calls.
+ * Each step is idempotent, and all of it runs before anything else at start-up (the import
+ * command imports on top of the demo data).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -31,12 +33,15 @@ class DemoDataRunner implements ApplicationRunner {
 
 	private final EventDemoData events;
 
+	private final FundingDemoData funding;
+
 	DemoDataRunner(MunicipalityDemoData municipalities, NetworkDemoData networks, AccountDemoData accounts,
-			EventDemoData events) {
+			EventDemoData events, FundingDemoData funding) {
 		this.municipalities = municipalities;
 		this.networks = networks;
 		this.accounts = accounts;
 		this.events = events;
+		this.funding = funding;
 	}
 
 	@Override
@@ -44,5 +49,6 @@ class DemoDataRunner implements ApplicationRunner {
 		this.municipalities.load();
 		this.accounts.load(this.networks.load());
 		this.events.load();
+		this.funding.load();
 	}
 }

@@ -67,11 +67,6 @@ class PageController {
 		return coming("agreements", model);
 	}
 
-	@GetMapping("/funding")
-	String funding(Model model) {
-		return coming("funding", model);
-	}
-
 	@GetMapping("/learn")
 	String learn(Model model) {
 		return coming("learn", model);

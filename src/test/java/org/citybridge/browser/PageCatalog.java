@@ -51,7 +51,6 @@ final class PageCatalog {
 						(page, site) -> signedIn(page, site, AccountTestSupport.STAFF_NALAS, "/accessibility/reports")),
 				PageType.get("privacy", "/privacy", "/privacy"),
 				PageType.get("agreements-coming", "/agreements", "/agreements"),
-				PageType.get("funding-coming", "/funding", "/funding"),
 				PageType.get("events", "/events", "/events").onPhoneToo(),
 				PageType.get("event", "/events/{slug}", "/events/" + BRUSSELS_FORUM),
 				PageType.get("agenda", "/events/{slug}/agenda", AGENDA + "?tz=event").onPhoneToo(),
