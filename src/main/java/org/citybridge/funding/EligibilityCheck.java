@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * Evaluates an instrument's rules for one municipality or a pair, in memory, over rules already
  * loaded. A rule for a single country overrides the rule for its group; a role no rule mentions is
- * unknown, so the finder says "check conditions" rather than guess. The result is message keys
+ * unknown, so the finder says check conditions rather than guess. The result is message keys
  * and arguments; {@link FundingFinder} puts them into the reader's language.
  */
 final class EligibilityCheck {

@@ -103,7 +103,7 @@ class FundingCatalogue {
 		return calls;
 	}
 
-	/** Calls closing in {@code [from, until)}, the soonest first, with their instrument. */
+	/** Calls closing from {@code from} (included) to {@code until} (excluded), the soonest first, with their instrument. */
 	List<Deadline> deadlines(Instant from, Instant until) {
 		return this.jdbc.sql("""
 				SELECT c.id, c.instrument_id, c.title, c.opens_at, c.closes_at, c.time_zone, c.budget, c.url, c.version,

@@ -58,10 +58,6 @@ class FundingController {
 		this.municipalities = municipalities;
 	}
 
-	/** An instrument in the list, with its calls not yet closed and whether one is open now. */
-	public record Listed(Instrument instrument, boolean openNow, int currentCalls) {
-	}
-
 	@GetMapping("/funding")
 	String list(@RequestParam(name = "theme", required = false) String theme,
 			@RequestParam(name = "group", required = false) String group,
@@ -78,13 +74,13 @@ class FundingController {
 		boolean openOnly = open != null && Set.of("1", "true", "on", "yes").contains(open.strip());
 		Instant now = this.deadlines.now();
 		Map<Long, List<Call>> calls = this.catalogue.currentCalls(now);
-		List<Listed> listed = this.catalogue.all().stream()
+		List<ListedInstrument> listed = this.catalogue.all().stream()
 			.filter(i -> themeFilter == null || i.themes().contains(themeFilter))
 			.filter(i -> groupFilter == null || i.rules(Rule.Kind.COUNTRY_GROUP).stream().anyMatch(r -> r.group() == groupFilter))
 			.filter(i -> bodyFilter == null || i.rules(Rule.Kind.BODY_KIND).stream().anyMatch(r -> r.bodyKind() == bodyFilter))
 			.map(i -> {
 				List<Call> current = calls.getOrDefault(i.id(), List.of());
-				return new Listed(i, current.stream().anyMatch(c -> c.status(now) == CallStatus.OPEN), current.size());
+				return new ListedInstrument(i, current.stream().anyMatch(c -> c.status(now) == CallStatus.OPEN), current.size());
 			})
 			.filter(l -> !openOnly || l.openNow())
 			.toList();
@@ -101,11 +97,6 @@ class FundingController {
 		model.addAttribute("viewerZone", viewer == null ? null : viewer.getId());
 		model.addAttribute("mayEdit", FundingPolicy.mayEdit(Actor.current()));
 		return "funding/list";
-	}
-
-	/** A call on the instrument's page: its status and closing in its own zone and, if chosen, the viewer's. */
-	public record ShownCall(Call call, CallStatus status, String opens, String closes, String closesForViewer,
-			String isoOpens, String isoCloses) {
 	}
 
 	@GetMapping("/funding/{slug}")
@@ -142,15 +133,6 @@ class FundingController {
 			.body(body);
 	}
 
-	/** One side of the finder: the chosen municipality, or the matches for what was typed. */
-	public record Side(String key, Party chosen, String query, List<MunicipalitySummary> candidates,
-			boolean searched) {
-
-		public boolean noMatch() {
-			return this.searched && this.candidates.isEmpty();
-		}
-	}
-
 	@GetMapping("/funding/finder")
 	String finder(@RequestParam(name = "a", required = false) String a, @RequestParam(name = "b", required = false) String b,
 			@RequestParam(name = "qa", required = false) String qa, @RequestParam(name = "qb", required = false) String qb,
@@ -164,8 +146,8 @@ class FundingController {
 				idA == null || idB == null ? null : idB);
 		Party partyA = idA == null ? null : chosen.stream().filter(p -> p.id() == idA).findFirst().orElse(null);
 		Party partyB = idB == null ? null : chosen.stream().filter(p -> p.id() == idB).findFirst().orElse(null);
-		Side sideA = side("a", partyA, qa);
-		Side sideB = side("b", partyB, qb);
+		FinderSide sideA = side("a", partyA, qa);
+		FinderSide sideB = side("b", partyB, qb);
 		boolean same = partyA != null && partyB != null && partyA.id() == partyB.id();
 		List<Party> parties = same ? List.of(partyA)
 				: java.util.stream.Stream.of(partyA, partyB).filter(p -> p != null).toList();
@@ -183,16 +165,16 @@ class FundingController {
 		return query != null && !query.isBlank() && !query.strip().equals(previous == null ? "" : previous.strip());
 	}
 
-	private Side side(String key, Party chosen, String query) {
+	private FinderSide side(String key, Party chosen, String query) {
 		if (chosen != null) {
-			return new Side(key, chosen, "", List.of(), false);
+			return new FinderSide(key, chosen, "", List.of(), false);
 		}
 		String text = query == null ? "" : query.strip();
 		if (text.length() > 200) {
 			text = text.substring(0, 200);
 		}
 		List<MunicipalitySummary> candidates = text.isEmpty() ? List.of() : this.municipalities.find(text, CANDIDATES);
-		return new Side(key, null, text, candidates, !text.isEmpty());
+		return new FinderSide(key, null, text, candidates, !text.isEmpty());
 	}
 
 	static <E extends Enum<E>> E parse(Class<E> type, String value) {

@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Twinning and TAIEX, stating only what the product description says of them (no eligibility,
- * size, link or calls are asserted: the finder says "check conditions"), and three example
+ * size, link or calls are asserted: the finder says check conditions), and three example
  * instruments, each named and marked as an example, with calls around the day the data is loaded:
  * one open, one closing within days, one closed, one not yet open. Loads each instrument once: an
  * instrument whose slug is there already is left alone.

@@ -2,6 +2,7 @@ package org.citybridge.funding;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -186,8 +187,12 @@ class FundingEditor {
 	/** The call's instants, or a refusal naming the field: an unknown zone, or closing not after opening. */
 	static Times times(CallForm form) {
 		ZoneId zone = ViewerZone.parse(form.zone()).orElseThrow(() -> new Refused("zone", "funding.call.zone.invalid", null));
-		Instant opens = CallForm.instant(form.opens(), zone);
-		Instant closes = CallForm.instant(form.closes(), zone);
+		LocalDateTime opensLocal = CallForm.local(form.opens())
+			.orElseThrow(() -> new Refused("opens", "funding.call.dateTime.pattern", null));
+		LocalDateTime closesLocal = CallForm.local(form.closes())
+			.orElseThrow(() -> new Refused("closes", "funding.call.dateTime.pattern", null));
+		Instant opens = CallForm.instant(opensLocal, zone);
+		Instant closes = CallForm.instant(closesLocal, zone);
 		if (!closes.isAfter(opens)) {
 			throw new Refused("closes", "funding.call.closes.afterOpens", null);
 		}

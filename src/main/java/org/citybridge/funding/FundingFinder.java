@@ -63,7 +63,8 @@ public class FundingFinder {
 		if (a == b) {
 			return List.of();
 		}
-		return evaluate(parties(a, b), LocaleContextHolder.getLocale());
+		List<Party> parties = parties(a, b);
+		return parties.size() == 2 ? evaluate(parties, LocaleContextHolder.getLocale()) : List.of();
 	}
 
 	/** Only the instruments the pair can use or should check, for a short list on another page. */

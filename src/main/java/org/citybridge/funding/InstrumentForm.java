@@ -6,8 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -16,7 +14,7 @@ import org.citybridge.country.CountryGroup;
 
 /**
  * An instrument as staff enter it, eligibility included: the country groups that may lead and
- * partner, single countries as exceptions (ISO codes, "MN, RS"), kinds of body, minimums, and
+ * partner, single countries as exceptions (ISO codes such as MN or RS), kinds of body, minimums, and
  * conditions to check, one a line. Becomes rows of funding_rules.
  */
 record InstrumentForm(
@@ -37,14 +35,20 @@ record InstrumentForm(
 		@Pattern(regexp = CountryCodes.PATTERN, message = "{funding.instrument.countries.pattern}") String partnerAlso,
 		@Pattern(regexp = CountryCodes.PATTERN, message = "{funding.instrument.countries.pattern}") String partnerNot,
 		List<BodyKind> bodyKinds,
-		@Min(value = 1, message = "{funding.instrument.minimum.range}") @Max(value = 100, message = "{funding.instrument.minimum.range}") Integer minPartners,
-		@Min(value = 1, message = "{funding.instrument.minimum.range}") @Max(value = 100, message = "{funding.instrument.minimum.range}") Integer minCountries,
+		@Pattern(regexp = MINIMUM, message = "{funding.instrument.minimum.range}") String minPartners,
+		@Pattern(regexp = MINIMUM, message = "{funding.instrument.minimum.range}") String minCountries,
 		@Size(max = 4000, message = "{funding.instrument.conditions.size}") String conditions,
 		Boolean example, long version) {
 
+	/**
+	 * A whole number from 1 to 100, or nothing. Numbers are text here so that a value that is not
+	 * a number is one more field message, not a binding failure that hides the others.
+	 */
+	static final String MINIMUM = "^\\s*([1-9][0-9]?|100)?\\s*$";
+
 	static InstrumentForm empty() {
 		return new InstrumentForm("", "", "", "", "", "", "", "", "", List.of(), List.of(), List.of(), "", "", "", "",
-				List.of(), null, null, "", false, 0);
+				List.of(), "", "", "", false, 0);
 	}
 
 	static InstrumentForm of(Instrument i) {
@@ -72,8 +76,16 @@ record InstrumentForm(
 		return new InstrumentForm(i.name(), i.shortName(), i.slug(), nz(i.managingBody()), i.purpose(), nz(i.funds()),
 				nz(i.typicalSize()), nz(i.typicalDuration()), nz(i.officialUrl()), i.themes(), lead, partner,
 				String.join(", ", leadAlso), String.join(", ", leadNot), String.join(", ", partnerAlso),
-				String.join(", ", partnerNot), bodies, minPartners, minCountries, String.join("\n", conditions),
+				String.join(", ", partnerNot), bodies, text(minPartners), text(minCountries), String.join("\n", conditions),
 				i.example(), i.version());
+	}
+
+	private static String text(Integer value) {
+		return value == null ? "" : String.valueOf(value);
+	}
+
+	private static Integer number(String value) {
+		return value == null || value.isBlank() ? null : Integer.valueOf(value.strip());
 	}
 
 	private static String nz(String value) {
@@ -90,11 +102,11 @@ record InstrumentForm(
 		CountryCodes.of(this.partnerAlso).forEach(c -> rules.add(Rule.country(Rule.Role.PARTNER, c, true)));
 		CountryCodes.of(this.partnerNot).forEach(c -> rules.add(Rule.country(Rule.Role.PARTNER, c, false)));
 		distinct(this.bodyKinds).forEach(k -> rules.add(Rule.body(k)));
-		if (this.minPartners != null) {
-			rules.add(Rule.minPartners(this.minPartners));
+		if (number(this.minPartners) != null) {
+			rules.add(Rule.minPartners(number(this.minPartners)));
 		}
-		if (this.minCountries != null) {
-			rules.add(Rule.minCountries(this.minCountries));
+		if (number(this.minCountries) != null) {
+			rules.add(Rule.minCountries(number(this.minCountries)));
 		}
 		conditionLines().forEach(c -> rules.add(Rule.condition(c)));
 		return rules;

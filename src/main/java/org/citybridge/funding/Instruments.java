@@ -7,7 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** A short lookup of instruments by id, for other features' forms (an agreement's "funding used"). */
+/** A short lookup of instruments by id, for other features' forms (the funding an agreement used). */
 @Service
 @Transactional(readOnly = true)
 public class Instruments {

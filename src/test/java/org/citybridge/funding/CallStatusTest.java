@@ -63,20 +63,26 @@ class CallStatusTest {
 	@Test
 	void refusesAClosingThatIsNotAfterTheOpeningOnceBothAreInstants() {
 		// 02:30 CEST then 02:10 CET on the autumn night: 02:10 local is the earlier instant (CEST) too.
-		CallForm form = new CallForm("Call", LocalDateTime.of(2026, 10, 25, 2, 30), LocalDateTime.of(2026, 10, 25, 2, 10),
+		CallForm form = new CallForm("Call", "2026-10-25T02:30", "2026-10-25T02:10",
 				"Europe/Brussels", "", "", 0);
 		assertThatThrownBy(() -> FundingEditor.times(form)).isInstanceOfSatisfying(FundingEditor.Refused.class,
 				r -> assertThat(r.field).isEqualTo("closes"));
-		CallForm same = new CallForm("Call", LocalDateTime.of(2026, 5, 1, 12, 0), LocalDateTime.of(2026, 5, 1, 12, 0),
+		CallForm same = new CallForm("Call", "2026-05-01T12:00", "2026-05-01T12:00",
 				"Europe/Brussels", "", "", 0);
 		assertThatThrownBy(() -> FundingEditor.times(same)).isInstanceOf(FundingEditor.Refused.class);
 	}
 
 	@Test
+	void refusesADateThatDoesNotExist() {
+		CallForm form = new CallForm("Call", "2026-02-30T12:00", "2026-05-02T12:00", "Europe/Brussels", "", "", 0);
+		assertThatThrownBy(() -> FundingEditor.times(form)).isInstanceOfSatisfying(FundingEditor.Refused.class,
+				r -> assertThat(r.field).isEqualTo("opens"));
+	}
+
+	@Test
 	void refusesAZoneThatIsNotAnIanaRegion() {
 		for (String zone : new String[] { "+08:00", "Mars/Olympus_Mons", "CET ", "" }) {
-			CallForm form = new CallForm("Call", LocalDateTime.of(2026, 5, 1, 12, 0), LocalDateTime.of(2026, 5, 2, 12, 0),
-					zone, "", "", 0);
+			CallForm form = new CallForm("Call", "2026-05-01T12:00", "2026-05-02T12:00", zone, "", "", 0);
 			assertThatThrownBy(() -> FundingEditor.times(form)).as(zone).isInstanceOfSatisfying(FundingEditor.Refused.class,
 					r -> assertThat(r.field).isEqualTo("zone"));
 		}
