@@ -3,7 +3,7 @@
 #
 #   src/bench/funding-bench.sh
 #
-# Runs the portal jar (built if missing) on BENCH_PORT (default 8098) against BENCH_DB (default
+# Runs the portal jar (BENCH_JAR, or target/citybridge-*.jar, built if missing) on BENCH_PORT (default 8139) against BENCH_DB (default
 # citybridge_bench_funding), a copy of the prepared GeoNames database, created if missing with
 #   createdb -h 127.0.0.1 -U postgres -T citybridge_geonames citybridge_bench_funding
 # The portal migrates it and loads the demo data (funding instruments, rules and calls included).
@@ -16,11 +16,11 @@ cd "$(dirname "$0")/../.."
 
 DB="${BENCH_DB:-citybridge_bench_funding}"
 TEMPLATE="${BENCH_TEMPLATE:-citybridge_geonames}"
-PORT="${BENCH_PORT:-8098}"
+PORT="${BENCH_PORT:-8139}"
 PG="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
 URL="jdbc:postgresql://127.0.0.1:5432/$DB"
 DURATION="${BENCH_SECONDS:-45}"
-JAR=$(ls target/citybridge-*.jar 2>/dev/null | grep -v plain | head -1 || true)
+JAR="${BENCH_JAR:-$(ls target/citybridge-*.jar 2>/dev/null | grep -v plain | head -1 || true)}"
 if [ -z "$JAR" ]; then
   mvn -B -q package -DskipTests
   JAR=$(ls target/citybridge-*.jar | grep -v plain | head -1)
@@ -32,6 +32,7 @@ if ! $PG -d postgres -At -c "SELECT 1 FROM pg_database WHERE datname = '$DB'" | 
   createdb -h 127.0.0.1 -U postgres -T "$TEMPLATE" "$DB"
 fi
 
+if curl -s -o /dev/null "http://localhost:$PORT/"; then echo "port $PORT is taken (another portal?): set BENCH_PORT"; exit 2; fi
 echo "== Portal on port $PORT (migrations and demo data on start)"
 java -jar "$JAR" --spring.datasource.url="$URL" --server.port="$PORT" --citybridge.demo.enabled=true \
   > "$OUT/app.log" 2>&1 &
@@ -50,7 +51,7 @@ echo "== Data: $($PG -d "$DB" -At -c "SELECT count(*) FROM municipalities") muni
 LIGHT="/privacy"
 PAIR="/funding/finder?a=$A&b=$B"
 ONE="/funding/finder?a=$A"
-curl -s "http://localhost:$PORT$PAIR" | grep -q 'Ghent may lead with Darkhan as partner' \
+curl -s "http://localhost:$PORT$PAIR" | grep -q 'may lead with .* as partner' \
   || { echo "the finder page does not show the expected reasons"; exit 1; }
 for path in "$LIGHT" "$PAIR" "$ONE"; do wrk -t1 -c4 -d5s "http://localhost:$PORT$path" >/dev/null; done
 
