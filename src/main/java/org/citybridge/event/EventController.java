@@ -1,7 +1,6 @@
 package org.citybridge.event;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -16,11 +15,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.citybridge.system.Actor;
+import org.citybridge.system.ViewerZone;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -40,7 +39,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 class EventController {
 
 	/** Remembers the viewer's chosen zone across agenda pages; no account needed. */
-	static final String ZONE_COOKIE = "citybridge_tz";
+	static final String ZONE_COOKIE = ViewerZone.COOKIE;
 
 	/** Zones offered as suggestions beside the free field. */
 	static final List<String> SUGGESTED_ZONES = List.of("Europe/Brussels", "Asia/Ulaanbaatar", "Asia/Hovd",
@@ -192,7 +191,7 @@ class EventController {
 			@CookieValue(name = ZONE_COOKIE, required = false) String remembered, Model model, Locale locale) {
 		EventCatalogue.Event event = this.catalogue.bySlug(slug);
 		EventCatalogue.Session session = this.catalogue.session(event.id(), PersonalAgendas.parse(id));
-		ZoneId viewer = EventZone.parse(remembered).orElse(null);
+		ZoneId viewer = ViewerZone.parse(remembered).orElse(null);
 		Actor actor = Actor.current();
 		model.addAttribute("event", event);
 		model.addAttribute("s", session);
@@ -221,7 +220,7 @@ class EventController {
 			@CookieValue(name = ZONE_COOKIE, required = false) String remembered, Model model, Locale locale) {
 		EventCatalogue.Event event = this.catalogue.bySlug(slug);
 		EventCatalogue.Speaker speaker = this.catalogue.speaker(event.id(), PersonalAgendas.parse(id));
-		ZoneId viewer = EventZone.parse(remembered).orElse(null);
+		ZoneId viewer = ViewerZone.parse(remembered).orElse(null);
 		List<EventCatalogue.Session> sessions = this.catalogue.sessions(event.id(), null, null).stream()
 			.filter(s -> s.speakers().stream().anyMatch(sp -> sp.id() == speaker.id()))
 			.toList();
@@ -242,7 +241,7 @@ class EventController {
 	String updateEvent(@PathVariable("slug") String slug, @Valid @ModelAttribute("eventForm") EventForm form,
 			BindingResult result, Model model, Authentication authentication, RedirectAttributes redirect) {
 		EventCatalogue.Event event = this.programme.editable(Actor.current(), slug);
-		if (!result.hasFieldErrors("timeZone") && EventZone.parse(form.timeZone()).isEmpty()) {
+		if (!result.hasFieldErrors("timeZone") && ViewerZone.parse(form.timeZone()).isEmpty()) {
 			result.rejectValue("timeZone", "event2.form.zone.invalid");
 		}
 		if (form.startsOn() != null && form.endsOn() != null && form.endsOn().isBefore(form.startsOn())
@@ -347,14 +346,14 @@ class EventController {
 
 	/** The zone the viewer asked for ({@code tz}) or chose before (the cookie); null for the event's own. */
 	static ZoneId viewerZone(String tz, String remembered, HttpServletResponse response, Model model) {
-		ZoneId viewer = EventZone.parse(remembered).orElse(null);
+		ZoneId viewer = ViewerZone.parse(remembered).orElse(null);
 		if (tz != null) {
 			if (tz.isBlank() || tz.strip().equals("event")) {
 				viewer = null;
 				remember(response, null);
 			}
 			else {
-				Optional<ZoneId> chosen = EventZone.parse(tz);
+				Optional<ZoneId> chosen = ViewerZone.parse(tz);
 				if (chosen.isPresent()) {
 					viewer = chosen.get();
 					remember(response, viewer.getId());
@@ -368,13 +367,7 @@ class EventController {
 	}
 
 	private static void remember(HttpServletResponse response, String zone) {
-		ResponseCookie cookie = ResponseCookie.from(ZONE_COOKIE, zone == null ? "" : zone)
-			.path("/events")
-			.maxAge(zone == null ? Duration.ZERO : Duration.ofDays(365))
-			.httpOnly(true)
-			.sameSite("Lax")
-			.build();
-		response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
+		response.addHeader(HttpHeaders.SET_COOKIE, ViewerZone.cookie(zone).toString());
 	}
 
 	static ResponseEntity<String> icsFile(String filename, String body) {

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.citybridge.audit.AuditLog;
 import org.citybridge.system.Actor;
+import org.citybridge.system.ViewerZone;
 import org.citybridge.system.Text;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -44,7 +45,7 @@ class EventEditor {
 
 	void update(Actor actor, String actorLabel, String slug, EventForm form) {
 		EventCatalogue.Event event = this.programme.editable(actor, slug);
-		ZoneId zone = EventZone.parse(form.timeZone())
+		ZoneId zone = ViewerZone.parse(form.timeZone())
 			.orElseThrow(() -> new Programme.Refused("timeZone", "event2.form.zone.invalid", null));
 		Map<String, Object> before = view(EventForm.of(event, 0));
 		try {

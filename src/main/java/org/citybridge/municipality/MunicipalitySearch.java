@@ -65,6 +65,19 @@ public class MunicipalitySearch {
 		return this.jdbc.sql("SELECT count(DISTINCT country_code) FROM municipalities").query(Long.class).single();
 	}
 
+	/**
+	 * The best matches for a name in any spelling or script, for other features' pickers (the
+	 * funding finder); the same ranking as the directory, at most {@code limit} (1 to 50).
+	 */
+	public List<MunicipalitySummary> find(String text, int limit) {
+		if (text == null || text.isBlank()) {
+			return List.of();
+		}
+		DirectoryParams params = new DirectoryParams(text.length() > 200 ? text.substring(0, 200) : text, null, null,
+				null, null, null, null, null, null, null, null, String.valueOf(Math.max(1, Math.min(limit, 50))));
+		return directory(params).results().results();
+	}
+
 	/** Checks what the visitor sent and runs the search; never fails on bad input. */
 	Directory directory(DirectoryParams params) {
 		DirectoryQuery query = DirectoryQuery.of(params, this.options.countryCodes(), Set.copyOf(this.options.themes()),

@@ -3,6 +3,7 @@ package org.citybridge.portal;
 import org.citybridge.account.AccountDemoData;
 import org.citybridge.event.EventDemoData;
 import org.citybridge.learning.LearningDemoData;
+import org.citybridge.funding.FundingDemoData;
 import org.citybridge.municipality.MunicipalityDemoData;
 import org.citybridge.network.NetworkDemoData;
 
@@ -16,8 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * Loads the demo data at start-up when {@code citybridge.demo.enabled} is on (as under
  * {@code mvn spring-boot:run}): municipalities, then the networks they belong to, then one account
- * per role, then the Brussels forum's programme, then the learning examples. Each step is idempotent, and all of it runs before
- * anything else at start-up (the import command imports on top of the demo data).
+ * per role, then the Brussels forum's programme, then the learning examples, then the funding
+ * instruments and their calls. Each step is idempotent, and all of it runs before anything else at
+ * start-up (the import command imports on top of the demo data).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -34,13 +36,16 @@ class DemoDataRunner implements ApplicationRunner {
 
 	private final LearningDemoData learning;
 
+	private final FundingDemoData funding;
+
 	DemoDataRunner(MunicipalityDemoData municipalities, NetworkDemoData networks, AccountDemoData accounts,
-			EventDemoData events, LearningDemoData learning) {
+			EventDemoData events, LearningDemoData learning, FundingDemoData funding) {
 		this.municipalities = municipalities;
 		this.networks = networks;
 		this.accounts = accounts;
 		this.events = events;
 		this.learning = learning;
+		this.funding = funding;
 	}
 
 	@Override
@@ -49,5 +54,6 @@ class DemoDataRunner implements ApplicationRunner {
 		this.accounts.load(this.networks.load());
 		this.events.load();
 		this.learning.load();
+		this.funding.load();
 	}
 }

@@ -67,11 +67,6 @@ class PageController {
 		return coming("agreements", model);
 	}
 
-	@GetMapping("/funding")
-	String funding(Model model) {
-		return coming("funding", model);
-	}
-
 	private static String coming(String section, Model model) {
 		model.addAttribute("section", section);
 		return "portal/coming";

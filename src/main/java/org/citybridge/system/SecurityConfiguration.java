@@ -47,6 +47,8 @@ class SecurityConfiguration {
 				.requestMatchers("/audit/**", "/accessibility/reports", "/municipalities/import", "/municipalities/imports/**",
 						"/municipalities/new", "/municipalities/*/records", "/municipalities/*/names", "/municipalities/*/merge")
 				.hasAnyRole("STAFF", "ADMIN")
+				.requestMatchers("/funding/new", "/funding/*/edit", "/funding/*/calls/new", "/funding/*/calls/*/edit")
+				.hasAnyRole("STAFF", "ADMIN")
 				.requestMatchers("/account/**", "/municipalities/*/edit", "/events/*/sessions/new", "/events/*/sessions/*/edit",
 						"/events/*/edit")
 				.authenticated()

@@ -18,6 +18,12 @@ final class PageCatalog {
 	/** GeoNames id of Darkhan, a demo municipality with a native name, themes and a GeoNames spelling. */
 	static final long DARKHAN = 2031964;
 
+	/** GeoNames id of Ghent, a demo municipality in an EU member state. */
+	static final long GHENT = 2797656;
+
+	/** An example instrument of {@code FundingDemoData} with a country exception and an open call. */
+	static final String FUNDING_EXAMPLE = "example-technical-exchange";
+
 	/** The demo forum that {@code EventDemoData} loads. */
 	static final String BRUSSELS_FORUM = "brussels-forum-2025";
 
@@ -53,7 +59,40 @@ final class PageCatalog {
 						(page, site) -> signedIn(page, site, AccountTestSupport.STAFF_NALAS, "/accessibility/reports")),
 				PageType.get("privacy", "/privacy", "/privacy"),
 				PageType.get("agreements-coming", "/agreements", "/agreements"),
-				PageType.get("funding-coming", "/funding", "/funding"),
+				PageType.get("funding-list", "/funding", "/funding").onPhoneToo(),
+				PageType.get("funding-list-filtered", "/funding",
+						"/funding?theme=SMART_CITY&group=PARTNER&body=MUNICIPALITY&open=1&tz=Asia/Ulaanbaatar").onPhoneToo(),
+				PageType.get("funding-list-nothing-matches", "/funding", "/funding?body=NGO&open=1&tz=Mars/Olympus_Mons"),
+				PageType.get("funding-detail", "/funding/{slug}", "/funding/" + FUNDING_EXAMPLE).onPhoneToo(),
+				PageType.get("funding-detail-twinning", "/funding/{slug}", "/funding/twinning?tz=Asia/Ulaanbaatar"),
+				PageType.get("funding-finder-empty", "/funding/finder", "/funding/finder").onPhoneToo(),
+				PageType.get("funding-finder-search", "/funding/finder", "/funding/finder?qa=dar"),
+				PageType.get("funding-finder-no-match", "/funding/finder", "/funding/finder?qa=zzqqxx&a=abc"),
+				new PageType("funding-finder-one", "/funding/finder", true,
+						(page, site) -> page.navigate(site.url("/funding/finder?a=" + site.municipalityId(DARKHAN)))),
+				new PageType("funding-finder-pair", "/funding/finder", true, (page, site) -> page.navigate(site.url(
+						"/funding/finder?a=" + site.municipalityId(DARKHAN) + "&b=" + site.municipalityId(GHENT)))),
+				new PageType("funding-instrument-new", "/funding/new", false,
+						(page, site) -> signedIn(page, site, AccountTestSupport.STAFF_NALAS, "/funding/new")),
+				new PageType("funding-instrument-new-invalid", "/funding/new", true, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.STAFF_NALAS, "/funding/new");
+					return submit(page, "main form", Map.of("#name", " ", "#slug", "Not A Slug", "#officialUrl", "ftp://nope",
+							"#leadAlso", "MN, 12", "#minPartners", "abc"));
+				}),
+				new PageType("funding-instrument-edit", "/funding/{slug}/edit", false, (page, site) -> signedIn(page, site,
+						AccountTestSupport.STAFF_CEMR, "/funding/" + FUNDING_EXAMPLE + "/edit")),
+				new PageType("funding-call-new", "/funding/{slug}/calls/new", false, (page, site) -> signedIn(page, site,
+						AccountTestSupport.STAFF_CEMR, "/funding/" + FUNDING_EXAMPLE + "/calls/new")),
+				new PageType("funding-call-new-invalid", "/funding/{slug}/calls/new", true, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.STAFF_CEMR, "/funding/" + FUNDING_EXAMPLE + "/calls/new");
+					return submit(page, "main form", Map.of("#title", " ", "#opens", "2026-05-10T09:00", "#closes",
+							"2026-05-01T17:00", "#zone", "Mars/Olympus_Mons", "#url", "ftp://nope"));
+				}),
+				new PageType("funding-call-edit", "/funding/{slug}/calls/{id}/edit", false, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.STAFF_CEMR, "/funding/" + FUNDING_EXAMPLE);
+					return page.waitForResponse(r -> r.request().isNavigationRequest(),
+							() -> page.click("main a[href*='/calls/'][href$='/edit']"));
+				}),
 				PageType.get("events", "/events", "/events").onPhoneToo(),
 				PageType.get("event", "/events/{slug}", "/events/" + BRUSSELS_FORUM),
 				PageType.get("agenda", "/events/{slug}/agenda", AGENDA + "?tz=event").onPhoneToo(),

@@ -43,6 +43,7 @@ class PagesBrowserIT {
 		AccountTestSupport.loadDemoData(this.context);
 		this.context.getBean(org.citybridge.event.EventDemoData.class).load();
 		this.context.getBean(org.citybridge.learning.LearningDemoData.class).load();
+		this.context.getBean(org.citybridge.funding.FundingDemoData.class).load();
 		this.site = new BrowserSite(this.port, this.context);
 	}
 

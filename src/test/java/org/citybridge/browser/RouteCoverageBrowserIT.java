@@ -29,7 +29,8 @@ class RouteCoverageBrowserIT {
 			java.util.Map.entry("/events/{slug}/agenda.ics", "iCalendar file of a whole event; no HTML to check"),
 			java.util.Map.entry("/events/{slug}/agenda.json", "the agenda as open data (JSON); no HTML to check"),
 			java.util.Map.entry("/events/{slug}/my.ics", "iCalendar file of a shared personal agenda; no HTML to check"),
-			java.util.Map.entry("/events/feeds/{token}.ics", "private iCalendar feed of a personal agenda; no HTML to check"));
+			java.util.Map.entry("/events/feeds/{token}.ics", "private iCalendar feed of a personal agenda; no HTML to check"),
+			java.util.Map.entry("/funding/deadlines.ics", "iCalendar feed of call deadlines; parsed with ical4j in FundingPagesIT"));
 
 	@Test
 	void everyGetRouteHasABrowserCheck() {

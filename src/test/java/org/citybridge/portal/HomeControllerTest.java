@@ -2,6 +2,7 @@ package org.citybridge.portal;
 
 import jakarta.servlet.http.Cookie;
 
+import org.citybridge.funding.FundingDeadlines;
 import org.citybridge.municipality.MunicipalitySearch;
 import org.citybridge.system.SystemTestConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +34,9 @@ class HomeControllerTest {
 
 	@MockitoBean
 	BarrierReports barrierReports;
+
+	@MockitoBean
+	FundingDeadlines deadlines;
 
 	@BeforeEach
 	void counts() {
@@ -93,8 +97,8 @@ class HomeControllerTest {
 
 	@Test
 	void navigationLeadsOnlyToPagesThatExist() {
-		// /events and /learn are real pages now, checked in EventPagesIT and TrainingIT.
-		for (String section : new String[] { "/agreements", "/funding" }) {
+		// /events, /learn and /funding are real pages now, checked in EventPagesIT, TrainingIT and FundingPagesIT.
+		for (String section : new String[] { "/agreements" }) {
 			assertThat(this.mvc.get().uri(section)).hasStatusOk().bodyText().contains("aria-current=\"page\"");
 		}
 	}

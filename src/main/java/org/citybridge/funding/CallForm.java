@@ -1,0 +1,60 @@
+package org.citybridge.funding;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** A call as staff enter it: opening and closing as local date-times in the call's own IANA zone. */
+record CallForm(
+		@NotBlank(message = "{funding.call.title.required}") @Size(max = 300, message = "{funding.call.title.size}") String title,
+		@NotBlank(message = "{funding.call.opens.required}") @Pattern(regexp = DATE_TIME, message = "{funding.call.dateTime.pattern}") String opens,
+		@NotBlank(message = "{funding.call.closes.required}") @Pattern(regexp = DATE_TIME, message = "{funding.call.dateTime.pattern}") String closes,
+		@NotBlank(message = "{funding.call.zone.required}") @Size(max = 64, message = "{funding.call.zone.invalid}") String zone,
+		@Size(max = 200, message = "{funding.instrument.text.size}") String budget,
+		@Size(max = 500, message = "{funding.instrument.text.size}")
+		@Pattern(regexp = "^(https?://\\S+)?$", message = "{funding.link.pattern}") String url,
+		long version) {
+
+	/**
+	 * A local date-time as the datetime-local field sends it (seconds allowed). Text rather than
+	 * LocalDateTime so that a malformed value is one field message among the others.
+	 */
+	static final String DATE_TIME = "^\\s*([0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2})?)?\\s*$";
+
+	private static final DateTimeFormatter FIELD = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+
+	static CallForm empty() {
+		return new CallForm("", "", "", "Europe/Brussels", "", "", 0);
+	}
+
+	/** The local date-time of a field that matched {@link #DATE_TIME}, or empty if it is no real date (2026-02-30). */
+	static Optional<LocalDateTime> local(String value) {
+		try {
+			return Optional.of(LocalDateTime.parse(value.strip()));
+		}
+		catch (DateTimeParseException | NullPointerException ex) {
+			return Optional.empty();
+		}
+	}
+
+	static CallForm of(Call call) {
+		return new CallForm(call.title(), FIELD.format(call.opensAt().atZone(call.zone())),
+				FIELD.format(call.closesAt().atZone(call.zone())), call.zone().getId(),
+				call.budget() == null ? "" : call.budget(), call.url() == null ? "" : call.url(), call.version());
+	}
+
+	/**
+	 * The exact instant of a local date-time in a zone. In a spring-forward gap the clock time does
+	 * not exist and moves forward by the gap (02:30 becomes 03:30); in an autumn overlap the earlier
+	 * of the two instants is taken, so a deadline never silently slips by an hour.
+	 */
+	static java.time.Instant instant(LocalDateTime local, ZoneId zone) {
+		return local.atZone(zone).withEarlierOffsetAtOverlap().toInstant();
+	}
+}

@@ -1,0 +1,14 @@
+package org.citybridge.funding;
+
+import java.util.List;
+
+import org.citybridge.municipality.MunicipalitySummary;
+
+/** One side of the finder: the chosen municipality, or the matches for what was typed. */
+public record FinderSide(String key, Party chosen, String query, List<MunicipalitySummary> candidates,
+		boolean searched) {
+
+	public boolean noMatch() {
+		return this.searched && this.candidates.isEmpty();
+	}
+}

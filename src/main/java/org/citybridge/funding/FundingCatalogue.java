@@ -1,0 +1,142 @@
+package org.citybridge.funding;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.citybridge.country.CountryGroup;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads instruments, their rules and their calls. Everything the list and the finder need comes
+ * in a fixed number of statements, however many instruments and rules there are.
+ */
+@Service
+@Transactional(readOnly = true)
+class FundingCatalogue {
+
+	private static final String INSTRUMENT_COLUMNS = """
+			SELECT i.id, i.slug, i.name, i.short_name, i.managing_body, i.purpose, i.funds, i.typical_size,
+			       i.typical_duration, i.official_url, i.example, i.version,
+			       ARRAY(SELECT it.theme_code FROM funding_instrument_themes it JOIN themes t ON t.code = it.theme_code
+			             WHERE it.instrument_id = i.id ORDER BY t.position) AS themes
+			FROM funding_instruments i
+			""";
+
+	private static final String CALL_COLUMNS = """
+			SELECT c.id, c.instrument_id, c.title, c.opens_at, c.closes_at, c.time_zone, c.budget, c.url, c.version
+			FROM funding_calls c
+			""";
+
+	private final JdbcClient jdbc;
+
+	FundingCatalogue(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Every instrument with its rules, by short name: two statements. */
+	List<Instrument> all() {
+		Map<Long, List<Rule>> rules = new HashMap<>();
+		this.jdbc.sql("""
+				SELECT instrument_id, kind, role, country_group, country_code, allowed, body_kind, minimum, condition
+				FROM funding_rules ORDER BY instrument_id, id
+				""").query((ResultSet rs) -> {
+			rules.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(rule(rs));
+		});
+		return this.jdbc.sql(INSTRUMENT_COLUMNS + " ORDER BY lower(i.short_name), i.id")
+			.query((rs, n) -> instrument(rs, rules.getOrDefault(rs.getLong("id"), List.of())))
+			.list();
+	}
+
+	Instrument bySlug(String slug) {
+		if (slug == null || slug.length() > 80) {
+			throw new FundingNotFound(slug);
+		}
+		Instrument bare = this.jdbc.sql(INSTRUMENT_COLUMNS + " WHERE i.slug = ?")
+			.param(slug)
+			.query((rs, n) -> instrument(rs, List.of()))
+			.optional()
+			.orElseThrow(() -> new FundingNotFound(slug));
+		List<Rule> rules = this.jdbc.sql("""
+				SELECT instrument_id, kind, role, country_group, country_code, allowed, body_kind, minimum, condition
+				FROM funding_rules WHERE instrument_id = ? ORDER BY id
+				""").param(bare.id()).query((rs, n) -> rule(rs)).list();
+		return new Instrument(bare.id(), bare.slug(), bare.name(), bare.shortName(), bare.managingBody(), bare.purpose(),
+				bare.funds(), bare.typicalSize(), bare.typicalDuration(), bare.officialUrl(), bare.example(),
+				bare.version(), bare.themes(), rules);
+	}
+
+	/** An instrument's calls, the latest closing first. */
+	List<Call> calls(long instrumentId) {
+		return this.jdbc.sql(CALL_COLUMNS + " WHERE c.instrument_id = ? ORDER BY c.closes_at DESC, c.id")
+			.param(instrumentId)
+			.query((rs, n) -> call(rs))
+			.list();
+	}
+
+	Call call(long instrumentId, long callId) {
+		return this.jdbc.sql(CALL_COLUMNS + " WHERE c.instrument_id = ? AND c.id = ?")
+			.params(instrumentId, callId)
+			.query((rs, n) -> call(rs))
+			.optional()
+			.orElseThrow(() -> new FundingNotFound("call " + callId));
+	}
+
+	/** The calls not yet closed at {@code now}, grouped by instrument, the soonest closing first. */
+	Map<Long, List<Call>> currentCalls(Instant now) {
+		Map<Long, List<Call>> calls = new LinkedHashMap<>();
+		this.jdbc.sql(CALL_COLUMNS + " WHERE c.closes_at > ? ORDER BY c.closes_at, c.id")
+			.param(Timestamp.from(now))
+			.query((rs, n) -> call(rs))
+			.list()
+			.forEach(c -> calls.computeIfAbsent(c.instrumentId(), id -> new ArrayList<>()).add(c));
+		return calls;
+	}
+
+	/** Calls closing from {@code from} (included) to {@code until} (excluded), the soonest first, with their instrument. */
+	List<Deadline> deadlines(Instant from, Instant until) {
+		return this.jdbc.sql("""
+				SELECT c.id, c.instrument_id, c.title, c.opens_at, c.closes_at, c.time_zone, c.budget, c.url, c.version,
+				       i.slug, i.short_name, i.name, i.example
+				FROM funding_calls c JOIN funding_instruments i ON i.id = c.instrument_id
+				WHERE c.closes_at >= ? AND c.closes_at < ? ORDER BY c.closes_at, c.id
+				""").params(Timestamp.from(from), Timestamp.from(until))
+			.query((rs, n) -> new Deadline(call(rs), rs.getString("slug"), rs.getString("short_name"),
+					rs.getString("name"), rs.getBoolean("example")))
+			.list();
+	}
+
+	private static Instrument instrument(ResultSet rs, List<Rule> rules) throws SQLException {
+		return new Instrument(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), rs.getString("short_name"),
+				rs.getString("managing_body"), rs.getString("purpose"), rs.getString("funds"),
+				rs.getString("typical_size"), rs.getString("typical_duration"), rs.getString("official_url"),
+				rs.getBoolean("example"), rs.getLong("version"), List.of((String[]) rs.getArray("themes").getArray()),
+				List.copyOf(rules));
+	}
+
+	private static Rule rule(ResultSet rs) throws SQLException {
+		String group = rs.getString("country_group");
+		String body = rs.getString("body_kind");
+		String role = rs.getString("role");
+		return new Rule(Rule.Kind.valueOf(rs.getString("kind")), role == null ? null : Rule.Role.valueOf(role),
+				group == null ? null : CountryGroup.valueOf(group), rs.getString("country_code"),
+				(Boolean) rs.getObject("allowed"), body == null ? null : BodyKind.valueOf(body),
+				(Integer) rs.getObject("minimum"), rs.getString("condition"));
+	}
+
+	static Call call(ResultSet rs) throws SQLException {
+		return new Call(rs.getLong("id"), rs.getLong("instrument_id"), rs.getString("title"),
+				rs.getTimestamp("opens_at").toInstant(), rs.getTimestamp("closes_at").toInstant(),
+				ZoneId.of(rs.getString("time_zone")), rs.getString("budget"), rs.getString("url"), rs.getLong("version"));
+	}
+}

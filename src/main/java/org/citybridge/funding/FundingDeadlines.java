@@ -1,0 +1,74 @@
+package org.citybridge.funding;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The calls closing in the next 90 days, each shown in its own zone and, when the viewer chose
+ * another zone, in the viewer's too. The home page (portal) shows them as well.
+ */
+@Service
+@Transactional(readOnly = true)
+public class FundingDeadlines {
+
+	/** How far ahead the deadline lists look. */
+	public static final Duration HORIZON = Duration.ofDays(90);
+
+	/** A deadline as a page shows it. {@code viewerTime} is null when the viewer's zone is the call's own. */
+	public record Shown(String instrumentSlug, String instrumentShortName, String instrumentName, boolean example,
+			String callTitle, String isoClosing, String callTime, String viewerTime, CallStatus status) {
+	}
+
+	private final FundingCatalogue catalogue;
+
+	private final Clock clock;
+
+	FundingDeadlines(FundingCatalogue catalogue, Optional<Clock> clock) {
+		this.catalogue = catalogue;
+		this.clock = clock.orElse(Clock.systemUTC());
+	}
+
+	/** The deadlines of the next 90 days, soonest first; {@code viewer} may be null (each call's own zone only). */
+	public List<Shown> upcoming(ZoneId viewer, Locale locale) {
+		Instant now = this.clock.instant();
+		return this.catalogue.deadlines(now, now.plus(HORIZON)).stream().map(d -> shown(d, viewer, locale, now)).toList();
+	}
+
+	/** Every call closing from 30 days ago to a year ahead, for the calendar feed. */
+	List<Deadline> forFeed() {
+		Instant now = this.clock.instant();
+		return this.catalogue.deadlines(now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(366)));
+	}
+
+	Instant now() {
+		return this.clock.instant();
+	}
+
+	static Shown shown(Deadline deadline, ZoneId viewer, Locale locale, Instant now) {
+		Call call = deadline.call();
+		boolean dual = viewer != null && !viewer.getRules().equals(call.zone().getRules());
+		return new Shown(deadline.instrumentSlug(), deadline.instrumentShortName(), deadline.instrumentName(),
+				deadline.example(), call.title(), call.closesAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), time(call.closesAt(), call.zone(), locale, true),
+				dual ? time(call.closesAt(), viewer, locale, true) : null, call.status(now));
+	}
+
+	/** 12 Dec 2026, 17:00 CET (Europe/Brussels): the date, the time, the zone's abbreviation then, and its id. */
+	static String time(Instant at, ZoneId zone, Locale locale, boolean withId) {
+		ZonedDateTime local = at.atZone(zone);
+		String text = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(local) + ", "
+				+ DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).format(local) + " "
+				+ DateTimeFormatter.ofPattern("zzz", locale).format(local);
+		return withId ? text + " (" + zone.getId() + ")" : text;
+	}
+}

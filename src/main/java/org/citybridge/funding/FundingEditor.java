@@ -1,0 +1,322 @@
+package org.citybridge.funding;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.citybridge.audit.AuditLog;
+import org.citybridge.system.Actor;
+import org.citybridge.system.Text;
+import org.citybridge.system.ViewerZone;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Staff maintain instruments, their eligibility rules and their calls. Every write checks the
+ * policy, is audited in its own transaction, and refuses a stale edit (optimistic locking on
+ * version); what the database refuses comes back as a {@link Refused} naming the field.
+ */
+@Service
+class FundingEditor {
+
+	/** The change was not made; the message key (with its argument) says why. */
+	static class Refused extends RuntimeException {
+
+		final String field;
+
+		final String messageKey;
+
+		final String argument;
+
+		Refused(String field, String messageKey, String argument) {
+			super(messageKey);
+			this.field = field;
+			this.messageKey = messageKey;
+			this.argument = argument;
+		}
+	}
+
+	/** Slugs that are pages of their own under /funding. */
+	static final Set<String> RESERVED_SLUGS = Set.of("new", "finder", "deadlines", "instruments", "calls");
+
+	private final JdbcClient jdbc;
+
+	private final FundingCatalogue catalogue;
+
+	private final FundingPolicy policy;
+
+	private final AuditLog audit;
+
+	private final TransactionTemplate transactions;
+
+	FundingEditor(JdbcClient jdbc, FundingCatalogue catalogue, FundingPolicy policy, AuditLog audit,
+			PlatformTransactionManager transactionManager) {
+		this.jdbc = jdbc;
+		this.catalogue = catalogue;
+		this.policy = policy;
+		this.audit = audit;
+		this.transactions = new TransactionTemplate(transactionManager);
+	}
+
+	/** The instrument, if the actor may edit it; else access is denied (403). */
+	Instrument editable(Actor actor, String slug) {
+		this.policy.requireEditor(actor);
+		return this.catalogue.bySlug(slug);
+	}
+
+	String createInstrument(Actor actor, String actorLabel, InstrumentForm form) {
+		this.policy.requireEditor(actor);
+		check(form);
+		try {
+			return this.transactions.execute(tx -> {
+				long id = this.jdbc.sql("""
+						INSERT INTO funding_instruments (slug, name, short_name, managing_body, purpose, funds, typical_size,
+						       typical_duration, official_url, example)
+						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+						""").params(form.slug().strip(), form.name().strip(), form.shortName().strip(),
+						Text.blankToNull(form.managingBody()), form.purpose().strip(), Text.blankToNull(form.funds()),
+						Text.blankToNull(form.typicalSize()), Text.blankToNull(form.typicalDuration()),
+						Text.blankToNull(form.officialUrl()), form.isExample())
+					.query(Long.class)
+					.single();
+				writeThemesAndRules(id, form);
+				this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "funding_instrument", id,
+						AuditLog.Action.CREATE, null, auditView(form));
+				return form.slug().strip();
+			});
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw refusal(ex);
+		}
+	}
+
+	String updateInstrument(Actor actor, String actorLabel, String slug, InstrumentForm form) {
+		Instrument before = editable(actor, slug);
+		check(form);
+		try {
+			return this.transactions.execute(tx -> {
+				int updated = this.jdbc.sql("""
+						UPDATE funding_instruments SET slug = ?, name = ?, short_name = ?, managing_body = ?, purpose = ?,
+						       funds = ?, typical_size = ?, typical_duration = ?, official_url = ?, example = ?,
+						       version = version + 1, updated_at = now()
+						WHERE id = ? AND version = ?
+						""").params(form.slug().strip(), form.name().strip(), form.shortName().strip(),
+						Text.blankToNull(form.managingBody()), form.purpose().strip(), Text.blankToNull(form.funds()),
+						Text.blankToNull(form.typicalSize()), Text.blankToNull(form.typicalDuration()),
+						Text.blankToNull(form.officialUrl()), form.isExample(), before.id(), form.version())
+					.update();
+				if (updated == 0) {
+					throw new Refused(null, "funding.error.stale", null);
+				}
+				this.jdbc.sql("DELETE FROM funding_instrument_themes WHERE instrument_id = ?").param(before.id()).update();
+				this.jdbc.sql("DELETE FROM funding_rules WHERE instrument_id = ?").param(before.id()).update();
+				writeThemesAndRules(before.id(), form);
+				this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "funding_instrument", before.id(),
+						AuditLog.Action.UPDATE, auditView(InstrumentForm.of(before)), auditView(form));
+				return form.slug().strip();
+			});
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw refusal(ex);
+		}
+	}
+
+	long createCall(Actor actor, String actorLabel, String slug, CallForm form) {
+		Instrument instrument = editable(actor, slug);
+		Times times = times(form);
+		try {
+			return this.transactions.execute(tx -> {
+				long id = this.jdbc.sql("""
+						INSERT INTO funding_calls (instrument_id, title, opens_at, closes_at, time_zone, budget, url)
+						VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id
+						""").params(instrument.id(), form.title().strip(), Timestamp.from(times.opens()),
+						Timestamp.from(times.closes()), times.zone().getId(), Text.blankToNull(form.budget()),
+						Text.blankToNull(form.url()))
+					.query(Long.class)
+					.single();
+				this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "funding_call", id,
+						AuditLog.Action.CREATE, null, auditView(form, times));
+				return id;
+			});
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw refusal(ex);
+		}
+	}
+
+	void updateCall(Actor actor, String actorLabel, String slug, long callId, CallForm form) {
+		Instrument instrument = editable(actor, slug);
+		Call before = this.catalogue.call(instrument.id(), callId);
+		Times times = times(form);
+		try {
+			this.transactions.executeWithoutResult(tx -> {
+				int updated = this.jdbc.sql("""
+						UPDATE funding_calls SET title = ?, opens_at = ?, closes_at = ?, time_zone = ?, budget = ?, url = ?,
+						       version = version + 1
+						WHERE id = ? AND instrument_id = ? AND version = ?
+						""").params(form.title().strip(), Timestamp.from(times.opens()), Timestamp.from(times.closes()),
+						times.zone().getId(), Text.blankToNull(form.budget()), Text.blankToNull(form.url()), callId,
+						instrument.id(), form.version())
+					.update();
+				if (updated == 0) {
+					throw new Refused(null, "funding.error.stale", null);
+				}
+				this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "funding_call", callId,
+						AuditLog.Action.UPDATE,
+						auditView(CallForm.of(before), new Times(before.opensAt(), before.closesAt(), before.zone())),
+						auditView(form, times));
+			});
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw refusal(ex);
+		}
+	}
+
+	record Times(Instant opens, Instant closes, ZoneId zone) {
+	}
+
+	/** The call's instants, or a refusal naming the field: an unknown zone, or closing not after opening. */
+	static Times times(CallForm form) {
+		ZoneId zone = ViewerZone.parse(form.zone()).orElseThrow(() -> new Refused("zone", "funding.call.zone.invalid", null));
+		LocalDateTime opensLocal = CallForm.local(form.opens())
+			.orElseThrow(() -> new Refused("opens", "funding.call.dateTime.pattern", null));
+		LocalDateTime closesLocal = CallForm.local(form.closes())
+			.orElseThrow(() -> new Refused("closes", "funding.call.dateTime.pattern", null));
+		Instant opens = CallForm.instant(opensLocal, zone);
+		Instant closes = CallForm.instant(closesLocal, zone);
+		if (!closes.isAfter(opens)) {
+			throw new Refused("closes", "funding.call.closes.afterOpens", null);
+		}
+		return new Times(opens, closes, zone);
+	}
+
+	private void check(InstrumentForm form) {
+		if (RESERVED_SLUGS.contains(form.slug().strip())) {
+			throw new Refused("slug", "funding.instrument.slug.reserved", form.slug().strip());
+		}
+		List<String> known = this.jdbc.sql("SELECT code FROM countries").query(String.class).list();
+		for (String field : List.of("leadAlso", "leadNot", "partnerAlso", "partnerNot")) {
+			String text = switch (field) {
+				case "leadAlso" -> form.leadAlso();
+				case "leadNot" -> form.leadNot();
+				case "partnerAlso" -> form.partnerAlso();
+				default -> form.partnerNot();
+			};
+			for (String code : InstrumentForm.CountryCodes.of(text)) {
+				if (!known.contains(code)) {
+					throw new Refused(field, "funding.instrument.countries.unknown", code);
+				}
+			}
+		}
+		for (String code : InstrumentForm.CountryCodes.of(form.leadAlso())) {
+			if (InstrumentForm.CountryCodes.of(form.leadNot()).contains(code)) {
+				throw new Refused("leadNot", "funding.instrument.countries.both", code);
+			}
+		}
+		for (String code : InstrumentForm.CountryCodes.of(form.partnerAlso())) {
+			if (InstrumentForm.CountryCodes.of(form.partnerNot()).contains(code)) {
+				throw new Refused("partnerNot", "funding.instrument.countries.both", code);
+			}
+		}
+		List<String> themes = this.jdbc.sql("SELECT code FROM themes").query(String.class).list();
+		if (!themes.containsAll(form.themeCodes())) {
+			throw new Refused("themes", "funding.instrument.themes.unknown", null);
+		}
+		if (form.conditionLines().stream().anyMatch(c -> c.length() > 2000)) {
+			throw new Refused("conditions", "funding.instrument.conditions.size", null);
+		}
+	}
+
+	private void writeThemesAndRules(long id, InstrumentForm form) {
+		for (String theme : form.themeCodes()) {
+			this.jdbc.sql("INSERT INTO funding_instrument_themes (instrument_id, theme_code) VALUES (?, ?)")
+				.params(id, theme).update();
+		}
+		for (Rule r : form.rules()) {
+			this.jdbc.sql("""
+					INSERT INTO funding_rules (instrument_id, kind, role, country_group, country_code, allowed, body_kind,
+					       minimum, condition)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+					""").params(id, r.kind().name(), r.role() == null ? null : r.role().name(),
+					r.group() == null ? null : r.group().name(), r.countryCode(), r.allowed(),
+					r.bodyKind() == null ? null : r.bodyKind().name(), r.minimum(), r.condition())
+				.update();
+		}
+	}
+
+	private static Refused refusal(DataIntegrityViolationException ex) {
+		String message = String.valueOf(ex.getMostSpecificCause().getMessage());
+		if (message.contains("funding_instruments_slug_uk")) {
+			return new Refused("slug", "funding.instrument.slug.taken", null);
+		}
+		if (message.contains("funding_instruments_short_name_uk")) {
+			return new Refused("shortName", "funding.instrument.shortName.taken", null);
+		}
+		if (message.contains("funding_instruments_url_ck") || message.contains("funding_calls_url_ck")) {
+			return new Refused(message.contains("funding_calls") ? "url" : "officialUrl", "funding.link.pattern", null);
+		}
+		if (message.contains("funding_calls_closes_after_opens_ck")) {
+			return new Refused("closes", "funding.call.closes.afterOpens", null);
+		}
+		if (message.contains("funding_calls_zone_ck")) {
+			return new Refused("zone", "funding.call.zone.invalid", null);
+		}
+		if (message.contains("funding_instrument_themes")) {
+			return new Refused("themes", "funding.instrument.themes.unknown", null);
+		}
+		if (message.contains("funding_rules")) {
+			return new Refused(null, "funding.error.rules", null);
+		}
+		if (message.contains("_ck") || message.contains("value too long")) {
+			return new Refused(null, "funding.error.invalid", null);
+		}
+		throw ex;
+	}
+
+	private static Map<String, Object> auditView(InstrumentForm form) {
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("slug", form.slug() == null ? null : form.slug().strip());
+		view.put("name", form.name() == null ? null : form.name().strip());
+		view.put("shortName", form.shortName() == null ? null : form.shortName().strip());
+		view.put("managingBody", Text.blankToNull(form.managingBody()));
+		view.put("purpose", Text.blankToNull(form.purpose()));
+		view.put("funds", Text.blankToNull(form.funds()));
+		view.put("typicalSize", Text.blankToNull(form.typicalSize()));
+		view.put("typicalDuration", Text.blankToNull(form.typicalDuration()));
+		view.put("officialUrl", Text.blankToNull(form.officialUrl()));
+		view.put("example", form.isExample());
+		view.put("themes", form.themeCodes());
+		view.put("rules", form.rules().stream().map(FundingEditor::describe).toList());
+		return view;
+	}
+
+	private static String describe(Rule r) {
+		return switch (r.kind()) {
+			case COUNTRY_GROUP -> r.kind() + " " + r.role() + " " + r.group();
+			case COUNTRY -> r.kind() + " " + r.role() + " " + r.countryCode() + (r.allowed() ? " allowed" : " refused");
+			case BODY_KIND -> r.kind() + " " + r.bodyKind();
+			case MIN_PARTNERS, MIN_COUNTRIES -> r.kind() + " " + r.minimum();
+			case CONDITION -> r.kind() + " " + r.condition();
+		};
+	}
+
+	private static Map<String, Object> auditView(CallForm form, Times times) {
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("title", form.title() == null ? null : form.title().strip());
+		view.put("opensAt", times.opens());
+		view.put("closesAt", times.closes());
+		view.put("timeZone", times.zone().getId());
+		view.put("budget", Text.blankToNull(form.budget()));
+		view.put("url", Text.blankToNull(form.url()));
+		return view;
+	}
+}

@@ -1,0 +1,130 @@
+package org.citybridge.funding;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.citybridge.country.CountryGroup;
+import org.citybridge.system.DisplayNames;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Which instruments a municipality or a pair of municipalities can use, with a reason for every
+ * rule in the reader's language. One call loads the parties, every instrument with its rules and
+ * every call not yet closed (four statements), then evaluates everything in memory: never one
+ * query per rule or per instrument. Matchmaking and agreement pages call {@link #forPair}.
+ */
+@Service
+@Transactional(readOnly = true)
+public class FundingFinder {
+
+	private static final Comparator<Verdict> ORDER = Comparator.comparing(Verdict::eligibility)
+		.thenComparing(v -> v.shortName().toLowerCase(Locale.ROOT));
+
+	private final JdbcClient jdbc;
+
+	private final FundingCatalogue catalogue;
+
+	private final MessageSource messages;
+
+	private final DisplayNames names;
+
+	private final Clock clock;
+
+	FundingFinder(JdbcClient jdbc, FundingCatalogue catalogue, MessageSource messages, DisplayNames names,
+			Optional<Clock> clock) {
+		this.jdbc = jdbc;
+		this.catalogue = catalogue;
+		this.messages = messages;
+		this.names = names;
+		this.clock = clock.orElse(Clock.systemUTC());
+	}
+
+	/** Every instrument for one municipality, eligible ones first; empty if there is no such municipality. */
+	public List<Verdict> forMunicipality(long municipalityId) {
+		return evaluate(parties(municipalityId, null), LocaleContextHolder.getLocale());
+	}
+
+	/**
+	 * Every instrument for the pair, eligible ones first, then those to check, then the others, each
+	 * with its reasons; empty if either municipality does not exist or both are the same.
+	 */
+	public List<Verdict> forPair(long a, long b) {
+		if (a == b) {
+			return List.of();
+		}
+		List<Party> parties = parties(a, b);
+		return parties.size() == 2 ? evaluate(parties, LocaleContextHolder.getLocale()) : List.of();
+	}
+
+	/** Only the instruments the pair can use or should check, for a short list on another page. */
+	public List<Verdict> usableByPair(long a, long b) {
+		return forPair(a, b).stream().filter(v -> v.eligibility() != Eligibility.NOT_ELIGIBLE).toList();
+	}
+
+	/** The municipalities by id (one statement), in the order asked; unknown ids are left out. */
+	List<Party> parties(Long a, Long b) {
+		List<Long> ids = b == null ? List.of(a) : List.of(a, b);
+		Map<Long, Party> found = this.jdbc.sql("""
+				SELECT m.id, m.name, m.country_code, c.country_group FROM municipalities m
+				JOIN countries c ON c.code = m.country_code WHERE m.id IN (:ids)
+				""").param("ids", ids)
+			.query((rs, n) -> new Party(rs.getLong(1), rs.getString(2), rs.getString(3),
+					CountryGroup.valueOf(rs.getString(4))))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Party::id, p -> p));
+		return ids.stream().map(found::get).filter(p -> p != null).toList();
+	}
+
+	List<Verdict> evaluate(List<Party> parties, Locale locale) {
+		if (parties.isEmpty()) {
+			return List.of();
+		}
+		List<Instrument> instruments = this.catalogue.all();
+		Map<Long, List<Call>> calls = this.catalogue.currentCalls(this.clock.instant());
+		return instruments.stream().map(instrument -> {
+			EligibilityCheck.Result result = EligibilityCheck.evaluate(instrument.rules(), parties);
+			List<Finding> findings = result.findings().stream()
+				.map(raw -> new Finding(raw.outcome(), raw.rule(), text(raw.key(), raw.args(), locale)))
+				.toList();
+			return new Verdict(instrument.id(), instrument.slug(), instrument.shortName(), instrument.name(),
+					instrument.example(), result.eligibility(), findings, calls.getOrDefault(instrument.id(), List.of()));
+		}).sorted(ORDER).toList();
+	}
+
+	/** The instant the finder judges calls at; the page shows the same. */
+	Instant now() {
+		return this.clock.instant();
+	}
+
+	String text(String key, List<Object> args, Locale locale) {
+		Object[] resolved = args.stream().map(arg -> resolve(arg, locale)).toArray();
+		return this.messages.getMessage(key, resolved, locale);
+	}
+
+	private Object resolve(Object arg, Locale locale) {
+		if (arg instanceof EligibilityCheck.Key key) {
+			return this.messages.getMessage(key.key(), null, locale);
+		}
+		if (arg instanceof EligibilityCheck.CountryName country) {
+			return this.names.country(country.code(), locale);
+		}
+		if (arg instanceof EligibilityCheck.Keys keys) {
+			return keys.keys().stream().map(k -> this.messages.getMessage(k, null, locale))
+				.collect(Collectors.joining(", "));
+		}
+		// Numbers stay plain: MessageFormat would group thousands and localise digits otherwise.
+		return arg instanceof Integer n ? String.valueOf(n) : arg;
+	}
+}

@@ -1,0 +1,150 @@
+package org.citybridge.funding;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.citybridge.country.CountryGroup;
+
+/**
+ * An instrument as staff enter it, eligibility included: the country groups that may lead and
+ * partner, single countries as exceptions (ISO codes such as MN or RS), kinds of body, minimums, and
+ * conditions to check, one a line. Becomes rows of funding_rules.
+ */
+record InstrumentForm(
+		@NotBlank(message = "{funding.instrument.name.required}") @Size(max = 200, message = "{funding.instrument.name.size}") String name,
+		@NotBlank(message = "{funding.instrument.shortName.required}") @Size(max = 40, message = "{funding.instrument.shortName.size}") String shortName,
+		@NotBlank(message = "{funding.instrument.slug.required}") @Size(max = 80, message = "{funding.instrument.slug.size}")
+		@Pattern(regexp = "^[a-z0-9]+(-[a-z0-9]+)*$", message = "{funding.instrument.slug.pattern}") String slug,
+		@Size(max = 200, message = "{funding.instrument.text.size}") String managingBody,
+		@NotBlank(message = "{funding.instrument.purpose.required}") @Size(max = 2000, message = "{funding.instrument.longText.size}") String purpose,
+		@Size(max = 2000, message = "{funding.instrument.longText.size}") String funds,
+		@Size(max = 200, message = "{funding.instrument.text.size}") String typicalSize,
+		@Size(max = 200, message = "{funding.instrument.text.size}") String typicalDuration,
+		@Size(max = 500, message = "{funding.instrument.text.size}")
+		@Pattern(regexp = "^(https?://\\S+)?$", message = "{funding.link.pattern}") String officialUrl,
+		List<String> themes, List<CountryGroup> leadGroups, List<CountryGroup> partnerGroups,
+		@Pattern(regexp = CountryCodes.PATTERN, message = "{funding.instrument.countries.pattern}") String leadAlso,
+		@Pattern(regexp = CountryCodes.PATTERN, message = "{funding.instrument.countries.pattern}") String leadNot,
+		@Pattern(regexp = CountryCodes.PATTERN, message = "{funding.instrument.countries.pattern}") String partnerAlso,
+		@Pattern(regexp = CountryCodes.PATTERN, message = "{funding.instrument.countries.pattern}") String partnerNot,
+		List<BodyKind> bodyKinds,
+		@Pattern(regexp = MINIMUM, message = "{funding.instrument.minimum.range}") String minPartners,
+		@Pattern(regexp = MINIMUM, message = "{funding.instrument.minimum.range}") String minCountries,
+		@Size(max = 4000, message = "{funding.instrument.conditions.size}") String conditions,
+		Boolean example, long version) {
+
+	/**
+	 * A whole number from 1 to 100, or nothing. Numbers are text here so that a value that is not
+	 * a number is one more field message, not a binding failure that hides the others.
+	 */
+	static final String MINIMUM = "^\\s*([1-9][0-9]?|100)?\\s*$";
+
+	static InstrumentForm empty() {
+		return new InstrumentForm("", "", "", "", "", "", "", "", "", List.of(), List.of(), List.of(), "", "", "", "",
+				List.of(), "", "", "", false, 0);
+	}
+
+	static InstrumentForm of(Instrument i) {
+		List<CountryGroup> lead = new ArrayList<>();
+		List<CountryGroup> partner = new ArrayList<>();
+		List<String> leadAlso = new ArrayList<>();
+		List<String> leadNot = new ArrayList<>();
+		List<String> partnerAlso = new ArrayList<>();
+		List<String> partnerNot = new ArrayList<>();
+		List<BodyKind> bodies = new ArrayList<>();
+		List<String> conditions = new ArrayList<>();
+		Integer minPartners = null;
+		Integer minCountries = null;
+		for (Rule r : i.rules()) {
+			switch (r.kind()) {
+				case COUNTRY_GROUP -> (r.role() == Rule.Role.LEAD ? lead : partner).add(r.group());
+				case COUNTRY -> (r.role() == Rule.Role.LEAD ? (r.allowed() ? leadAlso : leadNot)
+						: (r.allowed() ? partnerAlso : partnerNot)).add(r.countryCode());
+				case BODY_KIND -> bodies.add(r.bodyKind());
+				case MIN_PARTNERS -> minPartners = r.minimum();
+				case MIN_COUNTRIES -> minCountries = r.minimum();
+				case CONDITION -> conditions.add(r.condition());
+			}
+		}
+		return new InstrumentForm(i.name(), i.shortName(), i.slug(), nz(i.managingBody()), i.purpose(), nz(i.funds()),
+				nz(i.typicalSize()), nz(i.typicalDuration()), nz(i.officialUrl()), i.themes(), lead, partner,
+				String.join(", ", leadAlso), String.join(", ", leadNot), String.join(", ", partnerAlso),
+				String.join(", ", partnerNot), bodies, text(minPartners), text(minCountries), String.join("\n", conditions),
+				i.example(), i.version());
+	}
+
+	private static String text(Integer value) {
+		return value == null ? "" : String.valueOf(value);
+	}
+
+	private static Integer number(String value) {
+		return value == null || value.isBlank() ? null : Integer.valueOf(value.strip());
+	}
+
+	private static String nz(String value) {
+		return value == null ? "" : value;
+	}
+
+	/** The rules this form describes, in a stable order. */
+	List<Rule> rules() {
+		List<Rule> rules = new ArrayList<>();
+		distinct(this.leadGroups).forEach(g -> rules.add(Rule.group(Rule.Role.LEAD, g)));
+		distinct(this.partnerGroups).forEach(g -> rules.add(Rule.group(Rule.Role.PARTNER, g)));
+		CountryCodes.of(this.leadAlso).forEach(c -> rules.add(Rule.country(Rule.Role.LEAD, c, true)));
+		CountryCodes.of(this.leadNot).forEach(c -> rules.add(Rule.country(Rule.Role.LEAD, c, false)));
+		CountryCodes.of(this.partnerAlso).forEach(c -> rules.add(Rule.country(Rule.Role.PARTNER, c, true)));
+		CountryCodes.of(this.partnerNot).forEach(c -> rules.add(Rule.country(Rule.Role.PARTNER, c, false)));
+		distinct(this.bodyKinds).forEach(k -> rules.add(Rule.body(k)));
+		if (number(this.minPartners) != null) {
+			rules.add(Rule.minPartners(number(this.minPartners)));
+		}
+		if (number(this.minCountries) != null) {
+			rules.add(Rule.minCountries(number(this.minCountries)));
+		}
+		conditionLines().forEach(c -> rules.add(Rule.condition(c)));
+		return rules;
+	}
+
+	List<String> conditionLines() {
+		if (this.conditions == null) {
+			return List.of();
+		}
+		return Arrays.stream(this.conditions.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+	}
+
+	List<String> themeCodes() {
+		return distinct(this.themes);
+	}
+
+	boolean isExample() {
+		return Boolean.TRUE.equals(this.example);
+	}
+
+	private static <T> List<T> distinct(List<T> values) {
+		return values == null ? List.of() : List.copyOf(new LinkedHashSet<>(values.stream().filter(v -> v != null).toList()));
+	}
+
+	/** Country codes as staff type them: two letters each, separated by commas or spaces. */
+	static final class CountryCodes {
+
+		static final String PATTERN = "^\\s*([A-Za-z]{2}([\\s,;]+[A-Za-z]{2})*)?[\\s,;]*$";
+
+		private CountryCodes() {
+		}
+
+		static List<String> of(String text) {
+			if (text == null || text.isBlank()) {
+				return List.of();
+			}
+			return Arrays.stream(text.split("[\\s,;]+")).filter(s -> !s.isEmpty())
+				.map(s -> s.toUpperCase(Locale.ROOT)).distinct().toList();
+		}
+	}
+}

@@ -1,0 +1,38 @@
+package org.citybridge.funding;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A short lookup of instruments by id, for other features' forms (the funding an agreement used). */
+@Service
+@Transactional(readOnly = true)
+public class Instruments {
+
+	/** An instrument as another feature refers to it. */
+	public record Ref(long id, String shortName, String name, String slug) {
+	}
+
+	private final JdbcClient jdbc;
+
+	Instruments(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Every instrument, by short name. */
+	public List<Ref> all() {
+		return this.jdbc.sql("SELECT id, short_name, name, slug FROM funding_instruments ORDER BY lower(short_name), id")
+			.query((rs, n) -> new Ref(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.list();
+	}
+
+	public Optional<Ref> byId(long id) {
+		return this.jdbc.sql("SELECT id, short_name, name, slug FROM funding_instruments WHERE id = ?")
+			.param(id)
+			.query((rs, n) -> new Ref(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.optional();
+	}
+}

@@ -1,0 +1,73 @@
+package org.citybridge.funding;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import org.citybridge.system.DisplayNames;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/** An instrument's rules in plain words, in the reader's language, for its page. */
+@Component
+class RuleWords {
+
+	private final MessageSource messages;
+
+	private final DisplayNames names;
+
+	RuleWords(MessageSource messages, DisplayNames names) {
+		this.messages = messages;
+		this.names = names;
+	}
+
+	List<String> of(Instrument instrument, Locale locale) {
+		List<Rule> rules = instrument.rules();
+		List<String> lines = new ArrayList<>();
+		for (Rule.Role role : Rule.Role.values()) {
+			String groups = rules.stream().filter(r -> r.kind() == Rule.Kind.COUNTRY_GROUP && r.role() == role)
+				.map(r -> msg("funding.group.plural." + r.group(), locale)).collect(Collectors.joining(", "));
+			if (!groups.isEmpty()) {
+				lines.add(msg("funding.rules.groups." + role, locale, groups));
+			}
+			String also = countries(rules, r -> r.role() == role && r.allowed(), locale);
+			if (!also.isEmpty()) {
+				lines.add(msg("funding.rules.also." + role, locale, also));
+			}
+			String not = countries(rules, r -> r.role() == role && !r.allowed(), locale);
+			if (!not.isEmpty()) {
+				lines.add(msg("funding.rules.not." + role, locale, not));
+			}
+		}
+		String bodies = rules.stream().filter(r -> r.kind() == Rule.Kind.BODY_KIND)
+			.map(r -> msg("funding.body." + r.bodyKind(), locale)).collect(Collectors.joining(", "));
+		if (!bodies.isEmpty()) {
+			lines.add(msg("funding.rules.bodies", locale, bodies));
+		}
+		for (Rule r : rules) {
+			switch (r.kind()) {
+				case MIN_PARTNERS -> lines.add(msg("funding.rules.minPartners", locale, String.valueOf(r.minimum())));
+				case MIN_COUNTRIES -> lines.add(msg("funding.rules.minCountries", locale, String.valueOf(r.minimum())));
+				case CONDITION -> lines.add(msg("funding.rules.condition", locale, r.condition()));
+				default -> {
+				}
+			}
+		}
+		if (lines.isEmpty()) {
+			lines.add(msg("funding.rules.none", locale));
+		}
+		return lines;
+	}
+
+	private String countries(List<Rule> rules, Predicate<Rule> which, Locale locale) {
+		return rules.stream().filter(r -> r.kind() == Rule.Kind.COUNTRY).filter(which)
+			.map(r -> this.names.country(r.countryCode(), locale)).collect(Collectors.joining(", "));
+	}
+
+	private String msg(String key, Locale locale, Object... args) {
+		return this.messages.getMessage(key, args.length == 0 ? null : args, locale);
+	}
+}

@@ -1,0 +1,6 @@
+package org.citybridge.funding;
+
+/** A call on the instrument's page: its status and closing in its own zone and, if chosen, the viewer's. */
+public record ShownCall(Call call, CallStatus status, String opens, String closes, String closesForViewer,
+		String isoOpens, String isoCloses) {
+}

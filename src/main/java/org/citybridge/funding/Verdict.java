@@ -1,0 +1,13 @@
+package org.citybridge.funding;
+
+import java.util.List;
+
+/** One instrument for one municipality or pair: the conclusion, a finding per rule, and its calls not yet closed. */
+public record Verdict(long instrumentId, String slug, String shortName, String name, boolean example,
+		Eligibility eligibility, List<Finding> findings, List<Call> currentCalls) {
+
+	/** The findings that made it not eligible, each naming its rule. */
+	public List<Finding> failures() {
+		return this.findings.stream().filter(f -> f.outcome() == Finding.Outcome.FAILED).toList();
+	}
+}
