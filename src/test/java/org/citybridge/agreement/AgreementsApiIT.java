@@ -54,6 +54,21 @@ class AgreementsApiIT {
 			.param(first.agreementId()).query(Long.class).single()).isEqualTo(2);
 	}
 
+	@Autowired
+	org.citybridge.municipality.MunicipalityRecords records;
+
+	@Test
+	void aMergeOfTwoMunicipalityRecordsMovesTheirAgreementsToTheKeptOne() {
+		long darhan = this.fixtures.municipality("Darhan", "MN");
+		long id = this.agreements.registerFromPublicList(AgreementType.SISTER_CITY, Set.of(this.zeitz, darhan),
+				AgreementSource.wikipedia("Zeitz – Darhan")).agreementId();
+		this.records.merge(this.darkhan, darhan);
+		assertThat(this.jdbc.sql("SELECT municipality_id FROM agreement_parties WHERE agreement_id = ? ORDER BY 1")
+			.param(id).query(Long.class).list()).containsExactlyInAnyOrder(this.zeitz, this.darkhan);
+		assertThat(this.agreements.registerFromPublicList(AgreementType.SISTER_CITY, Set.of(this.darkhan, this.zeitz),
+				AgreementSource.wikipedia("Darkhan – Zeitz")).agreementId()).isEqualTo(id);
+	}
+
 	@Test
 	void refusesAnUnknownMunicipality() {
 		assertThatThrownBy(() -> this.agreements.registerFromPublicList(AgreementType.SISTER_CITY,
