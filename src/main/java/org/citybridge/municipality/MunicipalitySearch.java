@@ -67,7 +67,7 @@ public class MunicipalitySearch {
 
 	/**
 	 * The best matches for a name in any spelling or script, for other features' pickers (the
-	 * funding finder); the same ranking as the directory, at most {@code limit} (1 to 50).
+	 * funding finder, the parties of an agreement); the same ranking as the directory, at most {@code limit} (1 to 50).
 	 */
 	public List<MunicipalitySummary> find(String text, int limit) {
 		if (text == null || text.isBlank()) {
@@ -77,6 +77,7 @@ public class MunicipalitySearch {
 				null, null, null, null, null, null, null, null, String.valueOf(Math.max(1, Math.min(limit, 50))));
 		return directory(params).results().results();
 	}
+
 
 	/** Checks what the visitor sent and runs the search; never fails on bad input. */
 	Directory directory(DirectoryParams params) {

@@ -1,6 +1,7 @@
 package org.citybridge.portal;
 
 import org.citybridge.account.AccountDemoData;
+import org.citybridge.agreement.AgreementDemoData;
 import org.citybridge.event.EventDemoData;
 import org.citybridge.learning.LearningDemoData;
 import org.citybridge.funding.FundingDemoData;
@@ -17,9 +18,10 @@ import org.springframework.stereotype.Component;
 /**
  * Loads the demo data at start-up when {@code citybridge.demo.enabled} is on (as under
  * {@code mvn spring-boot:run}): municipalities, then the networks they belong to, then one account
- * per role, then the Brussels forum's programme, then the learning examples, then the funding
- * instruments and their calls. Each step is idempotent, and all of it runs before anything else at
- * start-up (the import command imports on top of the demo data).
+ * per role, then the Brussels forum's programme, then the real partnerships between demo
+ * municipalities, the learning examples, and the funding instruments and their calls. Each step is
+ * idempotent, and all of it runs before anything else at start-up (the import command imports on
+ * top of the demo data).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -34,16 +36,19 @@ class DemoDataRunner implements ApplicationRunner {
 
 	private final EventDemoData events;
 
+	private final AgreementDemoData agreements;
+
 	private final LearningDemoData learning;
 
 	private final FundingDemoData funding;
 
 	DemoDataRunner(MunicipalityDemoData municipalities, NetworkDemoData networks, AccountDemoData accounts,
-			EventDemoData events, LearningDemoData learning, FundingDemoData funding) {
+			EventDemoData events, AgreementDemoData agreements, LearningDemoData learning, FundingDemoData funding) {
 		this.municipalities = municipalities;
 		this.networks = networks;
 		this.accounts = accounts;
 		this.events = events;
+		this.agreements = agreements;
 		this.learning = learning;
 		this.funding = funding;
 	}
@@ -53,6 +58,7 @@ class DemoDataRunner implements ApplicationRunner {
 		this.municipalities.load();
 		this.accounts.load(this.networks.load());
 		this.events.load();
+		this.agreements.load();
 		this.learning.load();
 		this.funding.load();
 	}

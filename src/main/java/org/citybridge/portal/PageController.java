@@ -62,13 +62,4 @@ class PageController {
 		return "portal/privacy";
 	}
 
-	@GetMapping("/agreements")
-	String agreements(Model model) {
-		return coming("agreements", model);
-	}
-
-	private static String coming(String section, Model model) {
-		model.addAttribute("section", section);
-		return "portal/coming";
-	}
 }

@@ -45,12 +45,13 @@ class SecurityConfiguration {
 				.requestMatchers(EndpointRequest.toAnyEndpoint()).denyAll()
 				.requestMatchers("/admin/**").hasRole("ADMIN")
 				.requestMatchers("/audit/**", "/accessibility/reports", "/municipalities/import", "/municipalities/imports/**",
-						"/municipalities/new", "/municipalities/*/records", "/municipalities/*/names", "/municipalities/*/merge")
+						"/municipalities/new", "/municipalities/*/records", "/municipalities/*/names", "/municipalities/*/merge",
+						"/agreements/unverified")
 				.hasAnyRole("STAFF", "ADMIN")
 				.requestMatchers("/funding/new", "/funding/*/edit", "/funding/*/calls/new", "/funding/*/calls/*/edit")
 				.hasAnyRole("STAFF", "ADMIN")
 				.requestMatchers("/account/**", "/municipalities/*/edit", "/events/*/sessions/new", "/events/*/sessions/*/edit",
-						"/events/*/edit")
+						"/events/*/edit", "/agreements/new", "/agreements/*/edit")
 				.authenticated()
 				.requestMatchers("/organisations/new", "/organisations/*/edit", "/learn/my", "/learn/training/new",
 						"/learn/training/*/edit", "/learn/case-studies/new", "/learn/case-studies/*/edit")

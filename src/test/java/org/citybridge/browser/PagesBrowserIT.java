@@ -44,6 +44,7 @@ class PagesBrowserIT {
 		this.context.getBean(org.citybridge.event.EventDemoData.class).load();
 		this.context.getBean(org.citybridge.learning.LearningDemoData.class).load();
 		this.context.getBean(org.citybridge.funding.FundingDemoData.class).load();
+		this.context.getBean(org.citybridge.agreement.AgreementDemoData.class).load();
 		this.site = new BrowserSite(this.port, this.context);
 	}
 

@@ -96,14 +96,6 @@ class HomeControllerTest {
 	}
 
 	@Test
-	void navigationLeadsOnlyToPagesThatExist() {
-		// /events, /learn and /funding are real pages now, checked in EventPagesIT, TrainingIT and FundingPagesIT.
-		for (String section : new String[] { "/agreements" }) {
-			assertThat(this.mvc.get().uri(section)).hasStatusOk().bodyText().contains("aria-current=\"page\"");
-		}
-	}
-
-	@Test
 	void aBarrierReportWithErrorsComesBackWithTheValuesAndAMessageNextToEachField() {
 		MvcTestResult result = this.mvc.post()
 			.uri("/accessibility")

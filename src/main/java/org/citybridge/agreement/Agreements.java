@@ -1,0 +1,203 @@
+package org.citybridge.agreement;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.citybridge.audit.AuditLog;
+import org.citybridge.system.Actor;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The register's API for other code: the partnership import registers the pairs it matched, and
+ * staff verify entries. The duplicate rule is the database's (one agreement of a type per set of
+ * municipalities until it has ended): registering a pair that is already there is answered with
+ * the existing agreement, not with a second one.
+ */
+@Service
+public class Agreements {
+
+	/** What {@link #registerFromPublicList} did: added a new agreement, or found it already there. */
+	public record Registration(long agreementId, boolean added) {
+
+		public boolean alreadyPresent() {
+			return !this.added;
+		}
+	}
+
+	static final String ENTITY = "agreement";
+
+	private final JdbcClient jdbc;
+
+	private final AgreementRepository repository;
+
+	private final AgreementPolicy policy;
+
+	private final AuditLog audit;
+
+	private final ApplicationEventPublisher events;
+
+	Agreements(JdbcClient jdbc, AgreementRepository repository, AgreementPolicy policy, AuditLog audit,
+			ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.repository = repository;
+		this.policy = policy;
+		this.audit = audit;
+		this.events = events;
+	}
+
+	/**
+	 * Registers an agreement taken from a public list or a CSV file as the system (command-line
+	 * import, demo data): status active, unverified, with its source. Runs in the caller's
+	 * transaction if there is one.
+	 * @throws UnknownMunicipality if an id names no municipality
+	 * @throws IllegalArgumentException for fewer than two distinct parties or a manual source
+	 */
+	@Transactional
+	public Registration registerFromPublicList(AgreementType type, Set<Long> municipalityIds, AgreementSource source) {
+		return register(type, municipalityIds, source, AuditLog.Who.SYSTEM);
+	}
+
+	/** The same, for a signed-in staff member or administrator (an upload on the import page). */
+	@Transactional
+	public Registration registerFromPublicList(AgreementType type, Set<Long> municipalityIds, AgreementSource source,
+			Actor actor, String actorLabel) {
+		if (!this.policy.mayImport(actor)) {
+			throw new AccessDeniedException("May not import agreements");
+		}
+		return register(type, municipalityIds, source, new AuditLog.Who(actor.accountId(), actorLabel));
+	}
+
+	private Registration register(AgreementType type, Set<Long> municipalityIds, AgreementSource source,
+			AuditLog.Who who) {
+		Objects.requireNonNull(type, "type");
+		Objects.requireNonNull(source, "source");
+		if (source.kind() == AgreementSource.Kind.MANUAL) {
+			throw new IllegalArgumentException("An imported agreement needs a list as its source");
+		}
+		if (municipalityIds == null || municipalityIds.size() < 2 || municipalityIds.stream().anyMatch(Objects::isNull)) {
+			throw new IllegalArgumentException("An agreement needs at least two different parties");
+		}
+		List<Long> key = Agreement.partyKey(municipalityIds);
+		immediateForeignKeys();
+		List<String> names = this.jdbc.sql("SELECT name FROM municipalities WHERE id IN (:ids) ORDER BY name, id")
+			.param("ids", key)
+			.query(String.class)
+			.list();
+		if (names.size() != key.size()) {
+			throw new UnknownMunicipality(key);
+		}
+		String title = clip(String.join(" – ", names), 300);
+		Long[] keyArray = key.toArray(Long[]::new);
+		Long id = this.jdbc.sql("""
+				INSERT INTO agreements (type, title, status, party_key, source, source_name, source_attribution,
+				                        source_url, source_record, imported_at, created_by_account_id, updated_by_account_id)
+				VALUES (:type, :title, 'ACTIVE', :key, :source, :name, :attribution, :url, :record, now(), :who, :who)
+				ON CONFLICT (type, party_key) WHERE status <> 'ENDED' DO NOTHING
+				RETURNING id
+				""")
+			.param("type", type.name())
+			.param("title", title)
+			.param("key", keyArray)
+			.param("source", source.kind().name())
+			.param("name", source.name())
+			.param("attribution", source.attribution())
+			.param("url", source.url())
+			.param("record", source.record())
+			.param("who", who.accountId())
+			.query(Long.class)
+			.optional()
+			.orElse(null);
+		if (id == null) {
+			long existing = this.jdbc.sql("""
+					SELECT id FROM agreements WHERE type = :type AND party_key = :key AND status <> 'ENDED'
+					""").param("type", type.name()).param("key", keyArray).query(Long.class).single();
+			return new Registration(existing, false);
+		}
+		Map<String, Object> after = new LinkedHashMap<>();
+		after.put("type", type);
+		after.put("title", title);
+		after.put("status", AgreementStatus.ACTIVE);
+		after.put("parties", key);
+		after.put("source", source.kind());
+		after.put("sourceRecord", source.record());
+		this.audit.record(who, ENTITY, id, AuditLog.Action.CREATE, null, after);
+		this.events.publishEvent(new AgreementRegistered(id, type, key, false));
+		return new Registration(id, true);
+	}
+
+	/**
+	 * Marks an agreement verified by the given staff member or administrator; verifying a verified
+	 * agreement changes nothing.
+	 * @return whether it was unverified before
+	 * @throws AgreementNotFound for an unknown id
+	 * @throws AccessDeniedException if the actor may not verify
+	 */
+	@Transactional
+	public boolean verify(long agreementId, Actor actor, String actorLabel) {
+		if (!this.policy.mayVerify(actor) || actor.accountId() == null) {
+			throw new AccessDeniedException("May not verify agreements");
+		}
+		Agreement agreement = this.repository.findById(agreementId).orElseThrow(() -> new AgreementNotFound(agreementId));
+		Map<String, Object> before = agreement.auditView();
+		if (!agreement.verify(actor.accountId(), Instant.now())) {
+			return false;
+		}
+		this.repository.saveAndFlush(agreement);
+		this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), ENTITY, agreementId, AuditLog.Action.UPDATE,
+				before, agreement.auditView());
+		this.events.publishEvent(new AgreementVerified(agreementId, agreement.getType(), agreement.getPartyKey()));
+		return true;
+	}
+
+	/**
+	 * Verifies several agreements at once (the bulk action of the unverified list), all or none.
+	 * @return how many were unverified before
+	 */
+	@Transactional
+	public int verifyAll(Collection<Long> agreementIds, Actor actor, String actorLabel) {
+		if (!this.policy.mayVerify(actor) || actor.accountId() == null) {
+			throw new AccessDeniedException("May not verify agreements");
+		}
+		int count = 0;
+		for (Long id : new ArrayList<>(new java.util.LinkedHashSet<>(agreementIds))) {
+			if (id != null && verify(id, actor, actorLabel)) {
+				count++;
+			}
+		}
+		return count;
+	}
+
+	/** How many agreements the register holds (all statuses, verified or not). */
+	@Transactional(readOnly = true)
+	public long count() {
+		return this.jdbc.sql("SELECT count(*) FROM agreements").query(Long.class).single();
+	}
+
+	/**
+	 * The parties' foreign key is deferred so that a municipality merge can move references before
+	 * commit; our own writes want an unknown id reported at the statement that used it.
+	 */
+	void immediateForeignKeys() {
+		this.jdbc.sql("SET CONSTRAINTS agreement_parties_municipality_fk IMMEDIATE").update();
+	}
+
+	static String clip(String value, int max) {
+		return value.length() <= max ? value : value.substring(0, max - 1) + "…";
+	}
+
+	static Timestamp timestamp(Instant instant) {
+		return instant == null ? null : Timestamp.from(instant);
+	}
+}
