@@ -23,6 +23,7 @@ import org.citybridge.agreement.PartnershipMatcher.Side;
 import org.citybridge.agreement.PartnershipMatcher.SideMatch;
 import org.citybridge.agreement.PartnershipRegister.Pair;
 import org.citybridge.municipality.MunicipalityRecords;
+import org.citybridge.system.Actor;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -82,9 +83,13 @@ class PartnershipImport {
 		this.jdbc = jdbc;
 	}
 
-	Report importFile(Path file, boolean apply, Long accountId, String actorLabel, Progress progress) {
+	/** What to do with a file: whose list it is, whether to register, and who asks (null: the system). */
+	record Options(PartnershipRegister.ListKind kind, String fileName, boolean apply, Actor actor, String actorLabel) {
+	}
+
+	Report importFile(Path file, Options options, Progress progress) {
 		try (InputStream in = Files.newInputStream(file)) {
-			return importStream(in, apply, accountId, actorLabel, progress);
+			return importStream(in, options, progress);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read " + file, ex);
@@ -92,9 +97,13 @@ class PartnershipImport {
 	}
 
 	/** Reads, matches and (when {@code apply}) registers; the caller closes the stream. */
-	Report importStream(InputStream in, boolean apply, Long accountId, String actorLabel, Progress progress) {
+	Report importStream(InputStream in, Options options, Progress progress) {
 		long started = System.nanoTime();
-		List<Row> rows = PartnershipCsv.read(in);
+		return importRows(PartnershipCsv.read(in), options, progress, started);
+	}
+
+	/** Matches and (when asked) registers rows already read, e.g. an upload checked before its run starts. */
+	Report importRows(List<Row> rows, Options options, Progress progress, long started) {
 		progress.rows(rows.size(), 0, 0, 0);
 		// The same side comes back in many rows (a city with twenty partners): match it once.
 		Map<Side, Integer> index = new LinkedHashMap<>();
@@ -141,8 +150,11 @@ class PartnershipImport {
 		progress.rows(rows.size(), firstRowOfPair.size(), ambiguous, unmatched);
 
 		long alternateNames = 0;
-		if (apply) {
-			Set<Pair> added = this.register.register(firstRowOfPair.keySet(), accountId, actorLabel);
+		if (options.apply()) {
+			Map<Pair, String> pairs = new LinkedHashMap<>();
+			firstRowOfPair.forEach((pair, i) -> pairs.put(pair, record(results.get(i).row())));
+			Set<Pair> added = this.register.register(pairs, options.kind(), options.fileName(), options.actor(),
+					options.actorLabel());
 			for (Map.Entry<Pair, Integer> e : firstRowOfPair.entrySet()) {
 				if (!added.contains(e.getKey())) {
 					RowResult r = results.get(e.getValue());
@@ -151,7 +163,13 @@ class PartnershipImport {
 			}
 			alternateNames = this.records.addAlternateNames(alternateNames(results));
 		}
-		return report(results, alternateNames, apply, Duration.ofNanos(System.nanoTime() - started));
+		return report(results, alternateNames, options.apply(), Duration.ofNanos(System.nanoTime() - started));
+	}
+
+	/** The row as the list spelled it, e.g. {@code Zeitz, Germany – Darkhan, Mongolia}. */
+	static String record(Row row) {
+		return row.first().name() + ", " + row.first().country() + " – " + row.second().name() + ", "
+				+ row.second().country();
 	}
 
 	/** The list's spelling of each matched place, for its municipality's alternate names. */

@@ -24,10 +24,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code java -jar citybridge.jar import-partnerships FILE [--dry-run] [--sample=N] [--seed=S]}:
+ * {@code java -jar citybridge.jar import-partnerships FILE [--dry-run] [--own-list] [--sample=N] [--seed=S]}:
  * the partnership import from the command line. Prints progress, the report by outcome, reason
  * and country, optionally a random sample of matched pairs (fixed seed, for checking by eye), and
- * exits (0 done, 1 file refused, 2 usage). {@code --dry-run} matches without registering.
+ * exits (0 done, 1 file refused, 2 usage). {@code --dry-run} matches without registering;
+ * {@code --own-list} records the file itself as the source instead of Wikipedia's lists.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -35,14 +36,14 @@ class PartnershipImportCommand implements ApplicationRunner {
 
 	static final String NAME = "import-partnerships";
 
-	private final PartnershipImport importer;
+	private final PartnershipImportRuns runs;
 
 	private final ConfigurableApplicationContext context;
 
 	private final PrintStream out = System.out;
 
-	PartnershipImportCommand(PartnershipImport importer, ConfigurableApplicationContext context) {
-		this.importer = importer;
+	PartnershipImportCommand(PartnershipImportRuns runs, ConfigurableApplicationContext context) {
+		this.runs = runs;
 		this.context = context;
 	}
 
@@ -54,7 +55,7 @@ class PartnershipImportCommand implements ApplicationRunner {
 		}
 		int sample = intOption(args, "sample", 0);
 		long seed = intOption(args, "seed", 42);
-		int code = execute(words, args.containsOption("dry-run"), sample, seed);
+		int code = execute(words, args.containsOption("dry-run"), args.containsOption("own-list"), sample, seed);
 		int exit = SpringApplication.exit(this.context, (ExitCodeGenerator) () -> code);
 		System.exit(exit);
 	}
@@ -72,15 +73,21 @@ class PartnershipImportCommand implements ApplicationRunner {
 		}
 	}
 
-	int execute(List<String> words, boolean dryRun, int sample, long seed) {
+	int execute(List<String> words, boolean dryRun, boolean own, int sample, long seed) {
 		if (words.size() != 2 || !Files.isReadable(Path.of(words.get(1)))) {
-			this.out.println("Usage: java -jar citybridge.jar " + NAME + " FILE[.gz] [--dry-run] [--sample=N] [--seed=S]");
+			this.out.println("Usage: java -jar citybridge.jar " + NAME + " FILE[.gz] [--dry-run] [--own-list] [--sample=N] [--seed=S]");
 			return 2;
 		}
 		Path file = Path.of(words.get(1));
 		this.out.printf("Importing partnerships from %s%s%n", file, dryRun ? " (dry run: nothing is registered)" : "");
 		try {
-			Report report = this.importer.importFile(file, !dryRun, null, "command line",
+			List<PartnershipCsv.Row> rows;
+			try (java.io.InputStream in = Files.newInputStream(file)) {
+				rows = PartnershipCsv.read(in);
+			}
+			Report report = this.runs.runNow(rows,
+					new PartnershipImport.Options(own ? PartnershipRegister.ListKind.OWN : PartnershipRegister.ListKind.WIKIPEDIA,
+							file.getFileName().toString(), !dryRun, null, "command line"),
 					(read, matched, ambiguous, unmatched) -> this.out.printf(
 							"  %,d rows read, %,d matched, %,d ambiguous, %,d unmatched%n", read, matched, ambiguous,
 							unmatched));
@@ -93,6 +100,10 @@ class PartnershipImportCommand implements ApplicationRunner {
 		}
 		catch (PartnershipFileInvalid ex) {
 			this.out.println("Refused: " + ex.getMessage());
+			return 1;
+		}
+		catch (java.io.IOException ex) {
+			this.out.println("Cannot read " + file + ": " + ex.getMessage());
 			return 1;
 		}
 	}

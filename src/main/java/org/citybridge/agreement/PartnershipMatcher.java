@@ -13,7 +13,6 @@ import org.citybridge.municipality.NameKeys;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Matches one side of a listed partnership (a city name, an English country name, approximate
@@ -96,7 +95,6 @@ class PartnershipMatcher {
 	 * Matches the sides, in batches; {@code decisions} maps a side's (name, country) to the
 	 * municipality staff chose for it earlier. Returns one result per side, in order.
 	 */
-	@Transactional(readOnly = true)
 	List<SideMatch> match(List<Side> sides, Map<Side, Long> decisions, java.util.function.IntConsumer progress) {
 		List<SideMatch> results = new ArrayList<>(sides.size());
 		for (int from = 0; from < sides.size(); from += BATCH) {

@@ -1,7 +1,9 @@
 package org.citybridge.agreement;
 
-import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
+
+import org.citybridge.system.Actor;
 
 /** Where the import puts matched pairs: the agreement register, through its API. */
 interface PartnershipRegister {
@@ -14,9 +16,15 @@ interface PartnershipRegister {
 		}
 	}
 
+	/** Whose list it is: Wikipedia's (source "public list" with its licence) or staff's own file. */
+	enum ListKind {
+		WIKIPEDIA, OWN
+	}
+
 	/**
-	 * Registers each pair that has no sister-city agreement yet (active, unverified, source "public
-	 * list" with its licence) and returns those it added; the others were already present.
+	 * Registers each pair (with the row it came from, as the list spelled it) that has no
+	 * sister-city agreement yet, active and unverified, and returns those it added; the others were
+	 * already present. {@code actor} is null for the command line (the system).
 	 */
-	Set<Pair> register(Collection<Pair> pairs, Long accountId, String actorLabel);
+	Set<Pair> register(Map<Pair, String> pairs, ListKind kind, String fileName, Actor actor, String actorLabel);
 }
