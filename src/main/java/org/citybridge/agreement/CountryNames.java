@@ -42,7 +42,7 @@ class CountryNames {
 			Map.entry("south korea", List.of("KR")), Map.entry("republic of korea", List.of("KR")),
 			Map.entry("korea", List.of("KR")), Map.entry("north korea", List.of("KP")),
 			Map.entry("republic of ireland", List.of("IE")), Map.entry("ireland", List.of("IE")),
-			Map.entry("georgia", List.of("GE", "US")),
+			Map.entry("georgia", List.of("GE", "US")), Map.entry("georgia country", List.of("GE")),
 			Map.entry("ivory coast", List.of("CI")), Map.entry("cote divoire", List.of("CI")),
 			Map.entry("cape verde", List.of("CV")), Map.entry("eswatini", List.of("SZ")), Map.entry("swaziland", List.of("SZ")),
 			Map.entry("east timor", List.of("TL")), Map.entry("timor leste", List.of("TL")),

@@ -112,12 +112,63 @@ class PartnershipImport {
 			index.putIfAbsent(row.second(), index.size());
 		}
 		List<Side> sides = new ArrayList<>(index.keySet());
-		List<SideMatch> matches = this.matcher.match(sides, decisions(), done -> progress.rows(rows.size(), 0, 0, 0));
-
-		List<RowResult> results = new ArrayList<>(rows.size());
+		Map<Side, Long> decisions = decisions();
+		List<SideMatch> matches = new ArrayList<>(this.matcher.match(sides, decisions,
+				done -> progress.rows(rows.size(), 0, 0, 0)));
+		List<RowResult> results = new ArrayList<>();
 		Map<Pair, Integer> firstRowOfPair = new LinkedHashMap<>();
-		long ambiguous = 0;
-		long unmatched = 0;
+		Set<Pair> added = new HashSet<>();
+		long alternateNames = 0;
+		// The spellings a run adds as alternate names are search keys at once; matching the sides
+		// still open once more with them gives in this run what a second run would find, so that
+		// running again changes nothing.
+		for (int pass = 0; pass < 2; pass++) {
+			results = assemble(rows, index, matches, firstRowOfPair);
+			long ambiguous = results.stream().filter(r -> r.outcome() == RowOutcome.AMBIGUOUS).count();
+			long unmatched = results.stream().filter(r -> r.outcome() == RowOutcome.UNMATCHED).count();
+			progress.rows(rows.size(), firstRowOfPair.size(), ambiguous, unmatched);
+			if (!options.apply()) {
+				break;
+			}
+			Map<Pair, String> pairs = new LinkedHashMap<>();
+			for (Map.Entry<Pair, Integer> e : firstRowOfPair.entrySet()) {
+				if (!added.contains(e.getKey())) {
+					pairs.put(e.getKey(), record(results.get(e.getValue()).row()));
+				}
+			}
+			added.addAll(this.register.register(pairs, options.kind(), options.fileName(), options.actor(),
+					options.actorLabel()));
+			int named = this.records.addAlternateNames(alternateNames(results));
+			alternateNames += named;
+			if (named == 0 || pass == 1) {
+				break;
+			}
+			List<Integer> open = new ArrayList<>();
+			for (int i = 0; i < matches.size(); i++) {
+				if (matches.get(i).outcome() != Outcome.MATCHED) {
+					open.add(i);
+				}
+			}
+			List<SideMatch> again = this.matcher.match(open.stream().map(sides::get).toList(), decisions, done -> {
+			});
+			for (int k = 0; k < open.size(); k++) {
+				matches.set(open.get(k), again.get(k));
+			}
+		}
+		for (Map.Entry<Pair, Integer> e : firstRowOfPair.entrySet()) {
+			if (options.apply() && !added.contains(e.getKey())) {
+				RowResult r = results.get(e.getValue());
+				results.set(e.getValue(), new RowResult(r.row(), RowOutcome.ALREADY_PRESENT, r.first(), r.second()));
+			}
+		}
+		return report(results, alternateNames, options.apply(), Duration.ofNanos(System.nanoTime() - started));
+	}
+
+	/** Each row's outcome from its sides' matches; the first row of each pair counts as matched. */
+	private static List<RowResult> assemble(List<Row> rows, Map<Side, Integer> index, List<SideMatch> matches,
+			Map<Pair, Integer> firstRowOfPair) {
+		firstRowOfPair.clear();
+		List<RowResult> results = new ArrayList<>(rows.size());
 		for (Row row : rows) {
 			SideMatch a = matches.get(index.get(row.first()));
 			SideMatch b = matches.get(index.get(row.second()));
@@ -139,31 +190,9 @@ class PartnershipImport {
 			else {
 				outcome = RowOutcome.AMBIGUOUS;
 			}
-			if (outcome == RowOutcome.AMBIGUOUS) {
-				ambiguous++;
-			}
-			else if (outcome == RowOutcome.UNMATCHED) {
-				unmatched++;
-			}
 			results.add(new RowResult(row, outcome, a, b));
 		}
-		progress.rows(rows.size(), firstRowOfPair.size(), ambiguous, unmatched);
-
-		long alternateNames = 0;
-		if (options.apply()) {
-			Map<Pair, String> pairs = new LinkedHashMap<>();
-			firstRowOfPair.forEach((pair, i) -> pairs.put(pair, record(results.get(i).row())));
-			Set<Pair> added = this.register.register(pairs, options.kind(), options.fileName(), options.actor(),
-					options.actorLabel());
-			for (Map.Entry<Pair, Integer> e : firstRowOfPair.entrySet()) {
-				if (!added.contains(e.getKey())) {
-					RowResult r = results.get(e.getValue());
-					results.set(e.getValue(), new RowResult(r.row(), RowOutcome.ALREADY_PRESENT, r.first(), r.second()));
-				}
-			}
-			alternateNames = this.records.addAlternateNames(alternateNames(results));
-		}
-		return report(results, alternateNames, options.apply(), Duration.ofNanos(System.nanoTime() - started));
+		return results;
 	}
 
 	/** The row as the list spelled it, e.g. {@code Zeitz, Germany – Darkhan, Mongolia}. */

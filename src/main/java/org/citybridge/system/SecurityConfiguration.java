@@ -44,7 +44,8 @@ class SecurityConfiguration {
 				.requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
 				.requestMatchers(EndpointRequest.toAnyEndpoint()).denyAll()
 				.requestMatchers("/admin/**").hasRole("ADMIN")
-				.requestMatchers("/audit/**", "/accessibility/reports", "/municipalities/import", "/municipalities/imports/**")
+				.requestMatchers("/audit/**", "/accessibility/reports", "/municipalities/import", "/municipalities/imports/**",
+						"/agreements/import", "/agreements/import/**", "/agreements/imports/**")
 				.hasAnyRole("STAFF", "ADMIN")
 				.requestMatchers("/account/**", "/municipalities/*/edit", "/events/*/sessions/new", "/events/*/sessions/*/edit")
 				.authenticated()
