@@ -45,6 +45,9 @@ final class PartnershipCsv {
 			boolean header = true;
 			for (CSVRecord record : parser) {
 				if (header) {
+					if (record.size() == 1 && record.get(0).isBlank()) {
+						continue;
+					}
 					List<String> names = record.toList().stream().map(s -> s.strip().replace("\uFEFF", "")).toList();
 					if (!names.equals(HEADER)) {
 						throw new PartnershipFileInvalid("agreementimport.file.header",
