@@ -67,6 +67,9 @@ class PartnershipImport {
 		}
 	}
 
+	/** How many rows are matched between two progress reports. */
+	static final int PROGRESS_ROWS = 2_000;
+
 	private final PartnershipMatcher matcher;
 
 	private final PartnershipRegister register;
@@ -104,7 +107,7 @@ class PartnershipImport {
 
 	/** Matches and (when asked) registers rows already read, e.g. an upload checked before its run starts. */
 	Report importRows(List<Row> rows, Options options, Progress progress, long started) {
-		progress.rows(rows.size(), 0, 0, 0);
+		progress.rows(0, 0, 0, 0);
 		// The same side comes back in many rows (a city with twenty partners): match it once.
 		Map<Side, Integer> index = new LinkedHashMap<>();
 		for (Row row : rows) {
@@ -113,8 +116,43 @@ class PartnershipImport {
 		}
 		List<Side> sides = new ArrayList<>(index.keySet());
 		Map<Side, Long> decisions = decisions();
-		List<SideMatch> matches = new ArrayList<>(this.matcher.match(sides, decisions,
-				done -> progress.rows(rows.size(), 0, 0, 0)));
+		List<SideMatch> matches = new ArrayList<>(java.util.Collections.nCopies(sides.size(), (SideMatch) null));
+		// Row by row in chunks, so that the progress counts rows as they are decided.
+		long matchedRows = 0;
+		long ambiguousRows = 0;
+		long unmatchedRows = 0;
+		for (int from = 0; from < rows.size(); from += PROGRESS_ROWS) {
+			List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + PROGRESS_ROWS));
+			Set<Integer> openSet = new java.util.LinkedHashSet<>();
+			for (Row row : chunk) {
+				for (Side side : new Side[] { row.first(), row.second() }) {
+					int i = index.get(side);
+					if (matches.get(i) == null) {
+						openSet.add(i);
+					}
+				}
+			}
+			List<Integer> open = new ArrayList<>(openSet);
+			List<SideMatch> found = this.matcher.match(open.stream().map(sides::get).toList(), decisions, done -> {
+			});
+			for (int k = 0; k < open.size(); k++) {
+				matches.set(open.get(k), found.get(k));
+			}
+			for (Row row : chunk) {
+				Outcome a = matches.get(index.get(row.first())).outcome();
+				Outcome b = matches.get(index.get(row.second())).outcome();
+				if (a == Outcome.MATCHED && b == Outcome.MATCHED) {
+					matchedRows++;
+				}
+				else if (a == Outcome.UNMATCHED || b == Outcome.UNMATCHED) {
+					unmatchedRows++;
+				}
+				else {
+					ambiguousRows++;
+				}
+			}
+			progress.rows(from + chunk.size(), matchedRows, ambiguousRows, unmatchedRows);
+		}
 		List<RowResult> results = new ArrayList<>();
 		Map<Pair, Integer> firstRowOfPair = new LinkedHashMap<>();
 		Set<Pair> added = new HashSet<>();
@@ -126,7 +164,7 @@ class PartnershipImport {
 			results = assemble(rows, index, matches, firstRowOfPair);
 			long ambiguous = results.stream().filter(r -> r.outcome() == RowOutcome.AMBIGUOUS).count();
 			long unmatched = results.stream().filter(r -> r.outcome() == RowOutcome.UNMATCHED).count();
-			progress.rows(rows.size(), firstRowOfPair.size(), ambiguous, unmatched);
+			progress.rows(rows.size(), rows.size() - ambiguous - unmatched, ambiguous, unmatched);
 			if (!options.apply()) {
 				break;
 			}
