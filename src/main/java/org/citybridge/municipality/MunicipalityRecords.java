@@ -66,6 +66,41 @@ public class MunicipalityRecords {
 	}
 
 	/**
+	 * Adds many alternate names at once (municipality id to name), in batches: for an import that
+	 * names thousands of places. Names a municipality already has change nothing; unknown ids are
+	 * skipped. Returns how many municipalities got a new name.
+	 */
+	@Transactional
+	public int addAlternateNames(java.util.Map<Long, ? extends java.util.Collection<String>> names) {
+		java.util.List<Long> ids = new java.util.ArrayList<>();
+		java.util.List<String> values = new java.util.ArrayList<>();
+		names.forEach((id, list) -> list.stream().filter(n -> n != null && !n.isBlank()).map(String::strip).distinct()
+			.forEach(n -> {
+				ids.add(id);
+				values.add(n);
+			}));
+		if (ids.isEmpty()) {
+			return 0;
+		}
+		java.util.List<Long> changed = this.jdbc.sql("""
+				WITH given AS (
+				    SELECT g.id, array_agg(DISTINCT g.name) AS names
+				    FROM unnest(:ids::bigint[], :names::text[]) AS g (id, name) GROUP BY g.id)
+				UPDATE municipalities m SET
+				    alternate_names = m.alternate_names || ARRAY(SELECT n FROM unnest(given.names) AS n
+				        WHERE n <> m.name AND NOT (n = ANY (m.alternate_names)) AND n IS DISTINCT FROM m.native_name),
+				    version = m.version + 1, updated_at = now()
+				FROM given
+				WHERE m.id = given.id AND EXISTS (SELECT 1 FROM unnest(given.names) AS n
+				    WHERE n <> m.name AND NOT (n = ANY (m.alternate_names)) AND n IS DISTINCT FROM m.native_name)
+				RETURNING m.id
+				""").param("ids", ids.toArray(Long[]::new)).param("names", values.toArray(String[]::new))
+			.query(Long.class).list();
+		this.searchKeys.refreshAll(changed);
+		return changed.size();
+	}
+
+	/**
 	 * Merges {@code removedId} into {@code keptId}: the removed record's names become alternate
 	 * names of the kept one, its themes and districts move over, facts the kept one lacks
 	 * (population, coordinates, GeoNames id) are taken from it, and {@link MunicipalitiesMerged}

@@ -52,4 +52,38 @@ class SearchKeyWriter {
 				.update();
 		}
 	}
+
+	/** {@link #refresh} for many municipalities, in a few set-based statements. */
+	void refreshAll(java.util.Collection<Long> municipalityIds) {
+		if (municipalityIds.isEmpty()) {
+			return;
+		}
+		this.counts.forget();
+		Long[] ids = municipalityIds.toArray(Long[]::new);
+		java.util.List<Long> keyIds = new ArrayList<>();
+		java.util.List<String> keys = new ArrayList<>();
+		this.jdbc.sql("SELECT id, name, native_name, geonames_name, alternate_names FROM municipalities WHERE id = ANY (?::bigint[])")
+			.param(ids)
+			.query(rs -> {
+				List<String> all = new ArrayList<>();
+				all.add(rs.getString(2));
+				all.add(rs.getString(3));
+				all.add(rs.getString(4));
+				java.sql.Array alternates = rs.getArray(5);
+				if (alternates != null) {
+					all.addAll(Arrays.asList((String[]) alternates.getArray()));
+				}
+				for (String key : SearchKeys.ofAll(all.stream().filter(n -> n != null && !n.isBlank()).toList())) {
+					keyIds.add(rs.getLong(1));
+					keys.add(key);
+				}
+			});
+		this.jdbc.sql("DELETE FROM municipality_search_keys WHERE municipality_id = ANY (?::bigint[]) AND source = 'profile'")
+			.param(ids)
+			.update();
+		this.jdbc.sql("""
+				INSERT INTO municipality_search_keys (municipality_id, source, key)
+				SELECT DISTINCT k.id, 'profile', k.key FROM unnest(?::bigint[], ?::text[]) AS k (id, key)
+				""").params(keyIds.toArray(Long[]::new), keys.toArray(String[]::new)).update();
+	}
 }

@@ -46,7 +46,7 @@ class SecurityConfiguration {
 				.requestMatchers("/admin/**").hasRole("ADMIN")
 				.requestMatchers("/audit/**", "/accessibility/reports", "/municipalities/import", "/municipalities/imports/**",
 						"/municipalities/new", "/municipalities/*/records", "/municipalities/*/names", "/municipalities/*/merge",
-						"/agreements/unverified")
+						"/agreements/unverified", "/agreements/import", "/agreements/import/**", "/agreements/imports/**")
 				.hasAnyRole("STAFF", "ADMIN")
 				.requestMatchers("/funding/new", "/funding/*/edit", "/funding/*/calls/new", "/funding/*/calls/*/edit")
 				.hasAnyRole("STAFF", "ADMIN")

@@ -15,6 +15,11 @@ record BrowserSite(int port, ApplicationContext context) implements PageType.Sit
 	}
 
 	@Override
+	public long ambiguousPartnershipRowId() {
+		return org.citybridge.agreement.PartnershipImportTestSupport.ambiguousRowId(this.context);
+	}
+
+	@Override
 	public long municipalityId(long geonamesId) {
 		return AccountTestSupport.municipalityId(this.context, geonamesId);
 	}

@@ -351,6 +351,26 @@ final class PageCatalog {
 					return submit(page, "main form", Map.of());
 				}),
 				new PageType("import-report", "/municipalities/imports/{id}", true, PageCatalog::importRefusedFile),
+				new PageType("agreement-import", "/agreements/import", false,
+						(page, site) -> signedIn(page, site, AccountTestSupport.STAFF_NALAS, "/agreements/import")),
+				new PageType("agreement-import-invalid", "/agreements/import", false, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.STAFF_NALAS, "/agreements/import");
+					page.setInputFiles("#file", new com.microsoft.playwright.options.FilePayload("pairs.csv", "text/csv",
+							"name,country\nGhent,Belgium\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+					return submit(page, "main form", Map.of());
+				}),
+				new PageType("agreement-import-report", "/agreements/imports/{id}", true, PageCatalog::importPartnerships),
+				new PageType("agreement-import-review", "/agreements/import/review", false, (page, site) -> {
+					site.ambiguousPartnershipRowId();
+					return signedIn(page, site, AccountTestSupport.STAFF_NALAS, "/agreements/import/review");
+				}),
+				new PageType("agreement-import-review-row", "/agreements/import/review/{id}", true, (page, site) -> signedIn(
+						page, site, AccountTestSupport.STAFF_NALAS, "/agreements/import/review/" + site.ambiguousPartnershipRowId())),
+				new PageType("agreement-import-review-row-invalid", "/agreements/import/review/{id}", false, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.STAFF_NALAS,
+							"/agreements/import/review/" + site.ambiguousPartnershipRowId());
+					return submit(page, "main form", Map.of());
+				}),
 				PageType.get("error-404", null, "/no-such-page").onPhoneToo(),
 				new PageType("error-403", null, false, PageCatalog::postWithoutCsrfToken),
 				PageType.get("error-400", null, FailingRoutes.BAD_REQUEST),
@@ -394,6 +414,19 @@ final class PageCatalog {
 		page.setInputFiles("#file", new com.microsoft.playwright.options.FilePayload("places.csv", "text/csv",
 				("geonameid,name,alternate_names,country_code,admin1_code,feature_code,population,latitude,longitude\n"
 						+ "990000201,Nowhere,,QQ,01,PPL,10,10.0,10.0\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		page.waitForResponse(r -> r.request().isNavigationRequest() && r.status() == 200,
+				() -> page.click("main form button[type=submit]"));
+		page.waitForFunction("() => !document.querySelector('#import-progress[data-hx-get]')");
+		return page.navigate(page.url());
+	}
+
+	/** Uploads a small list: one pair matched, one side unknown; the report by reason and country. */
+	private static Response importPartnerships(Page page, PageType.Site site) {
+		signedIn(page, site, AccountTestSupport.STAFF_NALAS, "/agreements/import");
+		page.setInputFiles("#file", new com.microsoft.playwright.options.FilePayload("pairs.csv", "text/csv",
+				("city1,country1,lat1,lng1,city2,country2,lat2,lng2\n"
+						+ "Zeitz,Germany,51.05,12.14,Darkhan,Mongolia,49.48,105.92\n"
+						+ "Atlantis,Atlantis,0,0,Darkhan,Mongolia,49.48,105.92\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 		page.waitForResponse(r -> r.request().isNavigationRequest() && r.status() == 200,
 				() -> page.click("main form button[type=submit]"));
 		page.waitForFunction("() => !document.querySelector('#import-progress[data-hx-get]')");

@@ -34,6 +34,9 @@ record PageType(String name, String route, boolean phone, Visit visit) {
 
 		/** A live password reset link for the given account. */
 		String resetPath(String email);
+
+		/** The id of an imported partnership row that waits in the review list. */
+		long ambiguousPartnershipRowId();
 	}
 
 	static PageType get(String name, String route, String path) {

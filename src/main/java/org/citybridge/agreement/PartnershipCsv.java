@@ -1,0 +1,136 @@
+package org.citybridge.agreement;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.citybridge.agreement.PartnershipMatcher.Side;
+
+/**
+ * Reads a partnership list: UTF-8 CSV (RFC 4180), gzip-compressed or not, with the header
+ * {@code city1,country1,lat1,lng1,city2,country2,lat2,lng2}. Coordinates that are not numbers in
+ * range count as unknown; a row with the wrong number of fields is kept as a row without names,
+ * which the report lists. A file that is not such a list throws {@link PartnershipFileInvalid}.
+ */
+final class PartnershipCsv {
+
+	static final List<String> HEADER = List.of("city1", "country1", "lat1", "lng1", "city2", "country2", "lat2", "lng2");
+
+	/** More rows than any public list has; a larger file is refused rather than read into memory. */
+	static final int MAX_ROWS = 500_000;
+
+	record Row(long line, Side first, Side second) {
+	}
+
+	private PartnershipCsv() {
+	}
+
+	static List<Row> read(InputStream raw) {
+		List<Row> rows = new ArrayList<>();
+		try (Reader reader = reader(raw);
+				CSVParser parser = CSVFormat.RFC4180.builder().get().parse(reader)) {
+			boolean header = true;
+			for (CSVRecord record : parser) {
+				if (header) {
+					if (record.size() == 1 && record.get(0).isBlank()) {
+						continue;
+					}
+					List<String> names = record.toList().stream().map(s -> s.strip().replace("\uFEFF", "")).toList();
+					if (!names.equals(HEADER)) {
+						throw new PartnershipFileInvalid("agreementimport.file.header",
+								"The first line must be the header " + String.join(",", HEADER));
+					}
+					header = false;
+					continue;
+				}
+				if (record.size() == 1 && record.get(0).isBlank()) {
+					continue;
+				}
+				if (rows.size() >= MAX_ROWS) {
+					throw new PartnershipFileInvalid("agreementimport.file.tooLarge",
+							"The file has more than " + MAX_ROWS + " rows");
+				}
+				long line = record.getRecordNumber();
+				if (record.size() != HEADER.size()) {
+					rows.add(new Row(line, new Side("", "", null, null), new Side("", "", null, null)));
+					continue;
+				}
+				rows.add(new Row(line, side(record, 0), side(record, 4)));
+			}
+			if (header) {
+				throw new PartnershipFileInvalid("agreementimport.file.empty", "The file is empty");
+			}
+			return rows;
+		}
+		catch (UncheckedIOException ex) {
+			throw invalid(ex.getCause());
+		}
+		catch (IOException ex) {
+			throw invalid(ex);
+		}
+		catch (IllegalStateException | IllegalArgumentException ex) {
+			// commons-csv's answer to a broken quote
+			throw new PartnershipFileInvalid("agreementimport.file.notCsv", "The file is not valid CSV");
+		}
+	}
+
+	private static PartnershipFileInvalid invalid(Throwable ex) {
+		if (ex instanceof CharacterCodingException) {
+			return new PartnershipFileInvalid("agreementimport.file.notCsv", "The file is not UTF-8 text");
+		}
+		if (ex instanceof ZipException || ex instanceof java.io.EOFException) {
+			return new PartnershipFileInvalid("agreementimport.file.badGzip", "The gzip file is damaged or cut short");
+		}
+		return new PartnershipFileInvalid("agreementimport.file.notCsv", "The file cannot be read as CSV");
+	}
+
+	private static Reader reader(InputStream raw) throws IOException {
+		BufferedInputStream in = new BufferedInputStream(raw);
+		in.mark(2);
+		int b1 = in.read();
+		int b2 = in.read();
+		in.reset();
+		InputStream data = b1 == 0x1f && b2 == 0x8b ? new GZIPInputStream(in, 1 << 16) : in;
+		return new InputStreamReader(data, StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT));
+	}
+
+	private static Side side(CSVRecord r, int from) {
+		Double lat = number(r.get(from + 2), 90);
+		Double lng = number(r.get(from + 3), 180);
+		if (lat == null || lng == null) {
+			lat = null;
+			lng = null;
+		}
+		return new Side(limit(r.get(from)), limit(r.get(from + 1)), lat, lng);
+	}
+
+	private static String limit(String s) {
+		String t = s.strip();
+		return t.length() > 300 ? t.substring(0, 300) : t;
+	}
+
+	private static Double number(String s, double max) {
+		try {
+			double d = Double.parseDouble(s.strip());
+			return Double.isFinite(d) && Math.abs(d) <= max ? d : null;
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+}

@@ -1,0 +1,16 @@
+package org.citybridge.agreement;
+
+/** The uploaded file is not a partnership list at all; {@link #messageKey()} says why, for people. */
+class PartnershipFileInvalid extends RuntimeException {
+
+	private final String messageKey;
+
+	PartnershipFileInvalid(String messageKey, String message) {
+		super(message);
+		this.messageKey = messageKey;
+	}
+
+	String messageKey() {
+		return this.messageKey;
+	}
+}

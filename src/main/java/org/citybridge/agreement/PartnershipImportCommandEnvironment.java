@@ -1,0 +1,22 @@
+package org.citybridge.agreement;
+
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/** As for the place import: the command's portal listens on a free port of its own, quietly. */
+class PartnershipImportCommandEnvironment implements EnvironmentPostProcessor {
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		String words = environment.getProperty("nonOptionArgs", "");
+		if (words.equals(PartnershipImportCommand.NAME) || words.startsWith(PartnershipImportCommand.NAME + ",")) {
+			environment.getPropertySources()
+				.addFirst(new MapPropertySource("partnershipImportCommand",
+						Map.of("server.port", "0", "spring.main.banner-mode", "off")));
+		}
+	}
+}

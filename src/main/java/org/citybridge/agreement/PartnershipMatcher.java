@@ -1,0 +1,378 @@
+package org.citybridge.agreement;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.citybridge.municipality.NameKeys;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Matches one side of a listed partnership (a city name, an English country name, approximate
+ * coordinates) to a municipality of the directory, many sides at a time: the country name gives
+ * ISO codes, each spelling of the name gives the directory search's keys, one set-based query per
+ * batch finds every municipality of those countries with one of those keys, and distance from the
+ * row's coordinates decides. A side with no exact key near enough gets a second, spatial chance:
+ * places within {@value #FUZZY_KM} km whose key is similar enough (trigram similarity), which
+ * catches {@code Ulaanbaatar} for GeoNames' {@code Ulan Bator}. Read-only.
+ */
+@Component
+class PartnershipMatcher {
+
+	/** A candidate farther than this from the row's coordinates is not the place meant. */
+	static final double MAX_KM = 30;
+
+	static final double FUZZY_KM = 15;
+
+	static final double MIN_SIMILARITY = 0.45;
+
+	static final int BATCH = 4_000;
+
+	/** One side of a listed pair, as the list gives it. */
+	record Side(String name, String country, Double latitude, Double longitude) {
+
+		boolean located() {
+			return this.latitude != null && this.longitude != null;
+		}
+	}
+
+	enum Outcome {
+		MATCHED, AMBIGUOUS, UNMATCHED
+	}
+
+	enum Reason {
+		/** The country name means no country of the directory. */
+		UNKNOWN_COUNTRY,
+		/** No name at all. */
+		NO_NAME,
+		/** No municipality of the country has this name (or a similar one nearby). */
+		NO_SUCH_NAME,
+		/** Municipalities of this name exist in the country, all farther than 30 km. */
+		TOO_FAR,
+		/** Several municipalities of this name lie near the coordinates (ambiguous). */
+		SEVERAL_CANDIDATES,
+		/** Both sides are the same municipality. */
+		SAME_PLACE,
+		/** Staff chose the municipality in the review list. */
+		DECIDED
+	}
+
+	/** A municipality a side may mean, with its distance from the row's coordinates (null when unknown). */
+	record Candidate(long id, String name, String countryCode, String kind, Long districtOf, Long geonamesId,
+			Double latitude, Double longitude, Double distanceKm) {
+	}
+
+	/** How one side ended: the municipality, or the candidates to choose from, or why none. */
+	record SideMatch(Outcome outcome, Reason reason, Candidate match, List<Candidate> candidates, String spelling,
+			boolean fuzzy) {
+
+		static SideMatch matched(Candidate c, String spelling, boolean fuzzy) {
+			return new SideMatch(Outcome.MATCHED, null, c, List.of(c), spelling, fuzzy);
+		}
+
+		static SideMatch unmatched(Reason reason, List<Candidate> near) {
+			return new SideMatch(Outcome.UNMATCHED, reason, null, near, null, false);
+		}
+	}
+
+	private final JdbcClient jdbc;
+
+	private final CountryNames countries;
+
+	PartnershipMatcher(JdbcClient jdbc, CountryNames countries) {
+		this.jdbc = jdbc;
+		this.countries = countries;
+	}
+
+	/**
+	 * Matches the sides, in batches; {@code decisions} maps a side's (name, country) to the
+	 * municipality staff chose for it earlier. Returns one result per side, in order.
+	 */
+	List<SideMatch> match(List<Side> sides, Map<Side, Long> decisions, java.util.function.IntConsumer progress) {
+		List<SideMatch> results = new ArrayList<>(sides.size());
+		for (int from = 0; from < sides.size(); from += BATCH) {
+			List<Side> batch = sides.subList(from, Math.min(sides.size(), from + BATCH));
+			results.addAll(matchBatch(batch, decisions));
+			progress.accept(from + batch.size());
+		}
+		return results;
+	}
+
+	private record Probe(int side, int spelling, String key, String countries, double lat, double lng, boolean located) {
+	}
+
+	private List<SideMatch> matchBatch(List<Side> sides, Map<Side, Long> decisions) {
+		SideMatch[] results = new SideMatch[sides.size()];
+		List<PlaceName> names = new ArrayList<>(sides.size());
+		List<Probe> probes = new ArrayList<>();
+		Map<Integer, Long> decided = new HashMap<>();
+		for (int i = 0; i < sides.size(); i++) {
+			Side side = sides.get(i);
+			PlaceName name = PlaceName.of(side.name());
+			names.add(name);
+			Set<String> codes = this.countries.codes(side.country());
+			Long decision = decisions.get(new Side(side.name(), side.country(), null, null));
+			if (decision != null) {
+				decided.put(i, decision);
+			}
+			else if (name.spellings().isEmpty()) {
+				results[i] = SideMatch.unmatched(Reason.NO_NAME, List.of());
+			}
+			else if (codes.isEmpty()) {
+				results[i] = SideMatch.unmatched(Reason.UNKNOWN_COUNTRY, List.of());
+			}
+			else {
+				String countryList = String.join(",", codes);
+				for (int s = 0; s < name.spellings().size(); s++) {
+					for (String key : NameKeys.of(name.spellings().get(s).name())) {
+						probes.add(new Probe(i, s, key, countryList, side.located() ? side.latitude() : 0,
+								side.located() ? side.longitude() : 0, side.located()));
+					}
+				}
+			}
+		}
+		decide(sides, names, probes, exact(probes), results);
+		fuzzy(sides, names, probes, results);
+		if (!decided.isEmpty()) {
+			Map<Long, Candidate> chosen = byIds(new HashSet<>(decided.values()));
+			decided.forEach((i, id) -> {
+				Candidate c = chosen.get(id);
+				Side side = sides.get(i);
+				if (c == null) {
+					results[i] = SideMatch.unmatched(Reason.NO_SUCH_NAME, List.of());
+				}
+				else {
+					Candidate withDistance = new Candidate(c.id(), c.name(), c.countryCode(), c.kind(), c.districtOf(),
+							c.geonamesId(), c.latitude(), c.longitude(), distance(side, c.latitude(), c.longitude()));
+					results[i] = new SideMatch(Outcome.MATCHED, Reason.DECIDED, withDistance, List.of(withDistance),
+							names.get(i).spellings().isEmpty() ? side.name() : names.get(i).spellings().get(0).name(), false);
+				}
+			});
+		}
+		for (int i = 0; i < results.length; i++) {
+			if (results[i] == null) {
+				results[i] = SideMatch.unmatched(Reason.NO_SUCH_NAME, List.of());
+			}
+		}
+		return List.of(results);
+	}
+
+	/** Every municipality of the side's countries having one of the keys: (side, spelling) → candidates. */
+	private Map<Long, Map<Long, Candidate>> exact(List<Probe> probes) {
+		Map<Long, Map<Long, Candidate>> found = new HashMap<>();
+		if (probes.isEmpty()) {
+			return found;
+		}
+		int n = probes.size();
+		Integer[] side = new Integer[n];
+		Integer[] spelling = new Integer[n];
+		String[] key = new String[n];
+		String[] countries = new String[n];
+		for (int i = 0; i < n; i++) {
+			Probe p = probes.get(i);
+			side[i] = p.side();
+			spelling[i] = p.spelling();
+			key[i] = p.key();
+			countries[i] = p.countries();
+		}
+		this.jdbc.sql("""
+				WITH s AS (SELECT * FROM unnest(?::int[], ?::int[], ?::text[], ?::text[]) AS s (side, spelling, key, countries))
+				SELECT DISTINCT s.side, s.spelling, m.id, m.name, m.country_code, m.kind, m.district_of, m.geonames_id,
+				    m.latitude::float8, m.longitude::float8
+				FROM s
+				JOIN municipality_search_keys k ON k.key = s.key
+				JOIN municipalities m ON m.id = k.municipality_id AND m.country_code = ANY (string_to_array(s.countries, ','))
+				""").params(side, spelling, key, countries).query(rs -> {
+			long slot = slot(rs.getInt(1), rs.getInt(2));
+			Candidate c = candidate(rs, 3);
+			found.computeIfAbsent(slot, k -> new LinkedHashMap<>()).put(c.id(), c);
+		});
+		return found;
+	}
+
+	private static long slot(int side, int spelling) {
+		return ((long) side << 16) | spelling;
+	}
+
+	private static Candidate candidate(java.sql.ResultSet rs, int from) throws java.sql.SQLException {
+		long districtOf = rs.getLong(from + 4);
+		Long district = rs.wasNull() ? null : districtOf;
+		long geonames = rs.getLong(from + 5);
+		Long geonamesId = rs.wasNull() ? null : geonames;
+		double lat = rs.getDouble(from + 6);
+		Double latitude = rs.wasNull() ? null : lat;
+		double lng = rs.getDouble(from + 7);
+		Double longitude = rs.wasNull() ? null : lng;
+		return new Candidate(rs.getLong(from), rs.getString(from + 1), rs.getString(from + 2), rs.getString(from + 3),
+				district, geonamesId, latitude, longitude, null);
+	}
+
+	private void decide(List<Side> sides, List<PlaceName> names, List<Probe> probes,
+			Map<Long, Map<Long, Candidate>> found, SideMatch[] results) {
+		Set<Integer> probed = new HashSet<>();
+		for (Probe p : probes) {
+			probed.add(p.side());
+		}
+		for (int i : probed) {
+			Side side = sides.get(i);
+			PlaceName name = names.get(i);
+			boolean tooFar = false;
+			for (int s = 0; s < name.spellings().size(); s++) {
+				Map<Long, Candidate> cs = found.get(slot(i, s));
+				if (cs == null || cs.isEmpty()) {
+					continue;
+				}
+				List<Candidate> all = withDistances(side, cs.values());
+				List<Candidate> near = side.located()
+						? all.stream().filter(c -> c.distanceKm() != null && c.distanceKm() <= MAX_KM).toList() : all;
+				near = withoutDistrictsOfOthers(near);
+				String spelling = name.spellings().get(s).name();
+				if (near.size() == 1) {
+					results[i] = SideMatch.matched(near.get(0), spelling, false);
+					break;
+				}
+				if (near.size() > 1) {
+					Candidate first = near.get(0);
+					Candidate second = near.get(1);
+					if (side.located() && first.distanceKm() != null && second.distanceKm() != null
+							&& second.distanceKm() >= 2 * first.distanceKm() + 10) {
+						results[i] = SideMatch.matched(first, spelling, false);
+					}
+					else {
+						results[i] = new SideMatch(Outcome.AMBIGUOUS, Reason.SEVERAL_CANDIDATES, null,
+								near.stream().limit(8).toList(), spelling, false);
+					}
+					break;
+				}
+				tooFar = true;
+				if (results[i] == null) {
+					results[i] = SideMatch.unmatched(Reason.TOO_FAR, all.stream().limit(3).toList());
+				}
+			}
+			if (results[i] == null && !tooFar) {
+				results[i] = SideMatch.unmatched(Reason.NO_SUCH_NAME, List.of());
+			}
+		}
+	}
+
+	/** A district of a city that is itself a candidate is the same place: keep the city. */
+	private static List<Candidate> withoutDistrictsOfOthers(List<Candidate> candidates) {
+		if (candidates.size() < 2) {
+			return candidates;
+		}
+		Set<Long> ids = new HashSet<>();
+		candidates.forEach(c -> ids.add(c.id()));
+		return candidates.stream().filter(c -> c.districtOf() == null || !ids.contains(c.districtOf())).toList();
+	}
+
+	private static List<Candidate> withDistances(Side side, java.util.Collection<Candidate> cs) {
+		return cs.stream()
+			.map(c -> new Candidate(c.id(), c.name(), c.countryCode(), c.kind(), c.districtOf(), c.geonamesId(),
+					c.latitude(), c.longitude(), distance(side, c.latitude(), c.longitude())))
+			.sorted(Comparator.comparing(Candidate::distanceKm, Comparator.nullsLast(Comparator.naturalOrder()))
+				.thenComparing(Candidate::id))
+			.toList();
+	}
+
+	/** Places near the coordinates with a similar key, for sides the exact keys did not settle. */
+	private void fuzzy(List<Side> sides, List<PlaceName> names, List<Probe> probes, SideMatch[] results) {
+		List<Probe> open = probes.stream()
+			.filter(p -> p.located() && (results[p.side()] == null || results[p.side()].outcome() == Outcome.UNMATCHED))
+			.toList();
+		if (open.isEmpty()) {
+			return;
+		}
+		int n = open.size();
+		Integer[] side = new Integer[n];
+		Integer[] spelling = new Integer[n];
+		String[] key = new String[n];
+		String[] countries = new String[n];
+		Double[] minLat = new Double[n];
+		Double[] maxLat = new Double[n];
+		Double[] minLng = new Double[n];
+		Double[] maxLng = new Double[n];
+		double dLat = FUZZY_KM / 111.0;
+		for (int i = 0; i < n; i++) {
+			Probe p = open.get(i);
+			side[i] = p.side();
+			spelling[i] = p.spelling();
+			key[i] = p.key();
+			countries[i] = p.countries();
+			double dLng = dLat / Math.max(0.05, Math.cos(Math.toRadians(p.lat())));
+			minLat[i] = p.lat() - dLat;
+			maxLat[i] = p.lat() + dLat;
+			minLng[i] = p.lng() - dLng;
+			maxLng[i] = p.lng() + dLng;
+		}
+		Map<Integer, List<Object[]>> found = new HashMap<>();
+		this.jdbc.sql("""
+				WITH s AS (SELECT * FROM unnest(?::int[], ?::int[], ?::text[], ?::text[], ?::float8[], ?::float8[],
+				    ?::float8[], ?::float8[]) AS s (side, spelling, key, countries, min_lat, max_lat, min_lng, max_lng))
+				SELECT s.side, s.spelling, m.id, m.name, m.country_code, m.kind, m.district_of, m.geonames_id,
+				    m.latitude::float8, m.longitude::float8, max(similarity(k.key, s.key)) AS similarity
+				FROM s
+				JOIN municipalities m ON m.country_code = ANY (string_to_array(s.countries, ','))
+				    AND m.latitude BETWEEN s.min_lat AND s.max_lat AND m.longitude BETWEEN s.min_lng AND s.max_lng
+				JOIN municipality_search_keys k ON k.municipality_id = m.id
+				WHERE similarity(k.key, s.key) >= ? OR (length(s.key) >= 4 AND length(k.key) >= 4
+				    AND (k.key LIKE s.key || '%' OR s.key LIKE k.key || '%'))
+				GROUP BY s.side, s.spelling, m.id
+				""").params(side, spelling, key, countries, minLat, maxLat, minLng, maxLng, MIN_SIMILARITY).query(rs -> {
+			found.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>())
+				.add(new Object[] { rs.getInt(2), candidate(rs, 3), rs.getDouble(11) });
+		});
+		found.forEach((i, hits) -> {
+			Side s = sides.get(i);
+			Object[] best = null;
+			double bestScore = -1;
+			for (Object[] hit : hits) {
+				Candidate c = (Candidate) hit[1];
+				Double d = distance(s, c.latitude(), c.longitude());
+				if (d == null || d > FUZZY_KM) {
+					continue;
+				}
+				// Similar names close by: spelling counts most, distance breaks near-ties.
+				double score = (Double) hit[2] - d / 100;
+				if (score > bestScore) {
+					bestScore = score;
+					best = new Object[] { hit[0], new Candidate(c.id(), c.name(), c.countryCode(), c.kind(), c.districtOf(),
+							c.geonamesId(), c.latitude(), c.longitude(), d) };
+				}
+			}
+			if (best != null) {
+				results[i] = SideMatch.matched((Candidate) best[1], names.get(i).spellings().get((Integer) best[0]).name(), true);
+			}
+		});
+	}
+
+	private Map<Long, Candidate> byIds(Set<Long> ids) {
+		Map<Long, Candidate> found = new HashMap<>();
+		this.jdbc.sql("""
+				SELECT m.id, m.name, m.country_code, m.kind, m.district_of, m.geonames_id, m.latitude::float8, m.longitude::float8
+				FROM municipalities m WHERE m.id = ANY (?::bigint[])
+				""").param(ids.toArray(Long[]::new)).query(rs -> {
+			Candidate c = candidate(rs, 1);
+			found.put(c.id(), c);
+		});
+		return found;
+	}
+
+	static Double distance(Side side, Double lat, Double lng) {
+		if (!side.located() || lat == null || lng == null) {
+			return null;
+		}
+		double p1 = Math.toRadians(side.latitude());
+		double p2 = Math.toRadians(lat);
+		double dp = p2 - p1;
+		double dl = Math.toRadians(lng - side.longitude());
+		double a = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
+		return 6371.0 * 2 * Math.asin(Math.min(1, Math.sqrt(a)));
+	}
+}

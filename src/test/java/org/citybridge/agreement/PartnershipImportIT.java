@@ -1,0 +1,300 @@
+package org.citybridge.agreement;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Random;
+import java.util.zip.GZIPOutputStream;
+
+import org.citybridge.IntegrationTest;
+import org.citybridge.account.AccountTestSupport;
+import org.citybridge.agreement.PartnershipImport.Report;
+import org.citybridge.agreement.PartnershipImport.RowOutcome;
+import org.citybridge.agreement.PartnershipMatcher.Outcome;
+import org.citybridge.agreement.PartnershipMatcher.Reason;
+import org.citybridge.agreement.PartnershipRegister.ListKind;
+import org.citybridge.municipality.MunicipalityKind;
+import org.citybridge.municipality.MunicipalityRecords;
+import org.citybridge.municipality.NewMunicipality;
+import org.citybridge.system.Actor;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+
+/**
+ * The matching import of partnerships on PostgreSQL: matched, ambiguous, unmatched and already
+ * present rows, districts, idempotency, alternate names, review, bad files and who may import.
+ */
+@IntegrationTest
+class PartnershipImportIT {
+
+	static final String HEADER = "city1,country1,lat1,lng1,city2,country2,lat2,lng2\n";
+
+	@Autowired
+	WebApplicationContext context;
+
+	@Autowired
+	PartnershipImportRuns runs;
+
+	@Autowired
+	PartnershipReview review;
+
+	@Autowired
+	MunicipalityRecords records;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	UserDetailsService users;
+
+	MockMvcTester mvc;
+
+	/** A made-up word per test, so that test places never meet demo places or each other. */
+	String tag;
+
+	@BeforeEach
+	void setUp() {
+		AccountTestSupport.loadDemoData(this.context);
+		this.mvc = MockMvcTester.create(MockMvcBuilders.webAppContextSetup(this.context).apply(springSecurity()).build());
+		Random random = new Random();
+		StringBuilder s = new StringBuilder();
+		for (int i = 0; i < 6; i++) {
+			s.append((char) ('a' + random.nextInt(26)));
+		}
+		this.tag = s.toString();
+	}
+
+	long place(String name, String country, double lat, double lng) {
+		return place(name, country, lat, lng, MunicipalityKind.TOWN);
+	}
+
+	long place(String name, String country, double lat, double lng, MunicipalityKind kind) {
+		return this.records.add(new NewMunicipality(name, null, null, country, kind, 10_000, BigDecimal.valueOf(lat),
+				BigDecimal.valueOf(lng)));
+	}
+
+	Report run(String csv) {
+		return this.runs.runNow(PartnershipCsv.read(new java.io.ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8))),
+				new PartnershipImport.Options(ListKind.WIKIPEDIA, "test.csv", true, null, "test"),
+				PartnershipImport.Progress.NONE);
+	}
+
+	long agreementsBetween(long a, long b) {
+		return this.jdbc.sql("SELECT count(*) FROM agreements WHERE party_key = ?::bigint[] AND type = 'SISTER_CITY'")
+			.param(new Long[] { Math.min(a, b), Math.max(a, b) })
+			.query(Long.class)
+			.single();
+	}
+
+	@Test
+	void matchesBothSidesByNameCountryAndDistanceAndRegistersAnActiveUnverifiedAgreementWithItsSource() {
+		long a = place("Alfa" + this.tag, "RS", 43.30, 21.90);
+		long b = place("Beta" + this.tag, "MN", 49.48, 105.92);
+		Report report = run(HEADER + "Alfa" + this.tag + ",Serbia,43.32,21.91,Beta" + this.tag + ",Mongolia,49.49,105.93\n");
+		assertThat(report.added()).isEqualTo(1);
+		assertThat(report.results().get(0).outcome()).isEqualTo(RowOutcome.MATCHED);
+		var row = this.jdbc.sql("""
+				SELECT status, verified_at IS NULL AS unverified, source, source_attribution FROM agreements
+				WHERE party_key = ?::bigint[]
+				""").param(new Long[] { Math.min(a, b), Math.max(a, b) })
+			.query((rs, n) -> rs.getString(1) + "|" + rs.getBoolean(2) + "|" + rs.getString(3) + "|" + rs.getString(4))
+			.single();
+		assertThat(row).isEqualTo("ACTIVE|true|PUBLIC_LIST|Partnership list from Wikipedia contributors, CC BY-SA 4.0");
+	}
+
+	@Test
+	void runningTheSameFileAgainAddsNothingAndCountsThePairsAsAlreadyPresent() {
+		long a = place("Gama" + this.tag, "RS", 44.0, 20.0);
+		long b = place("Delta" + this.tag, "BE", 51.0, 3.7);
+		String csv = HEADER + "Gama" + this.tag + ",Serbia,44.0,20.0,Delta" + this.tag + ",Belgium,51.0,3.7\n"
+				+ "Delta" + this.tag + ",Belgium,51.0,3.7,Gama" + this.tag + ",Serbia,44.0,20.0\n";
+		Report first = run(csv);
+		assertThat(first.added()).isEqualTo(1);
+		// the same pair listed twice (both countries' pages list it) is already present the second time
+		assertThat(first.alreadyPresent()).isEqualTo(1);
+		Report second = run(csv);
+		assertThat(second.added()).isZero();
+		assertThat(second.alreadyPresent()).isEqualTo(2);
+		assertThat(agreementsBetween(a, b)).isEqualTo(1);
+	}
+
+	@Test
+	void aDistrictInBracketsMatchesTheDistrictWhereTheDirectoryHasItElseItsCity() {
+		long city = place("Grad" + this.tag, "RS", 43.32, 21.90);
+		long district = place("Kvart" + this.tag, "RS", 43.30, 21.92, MunicipalityKind.DISTRICT);
+		this.jdbc.sql("UPDATE municipalities SET district_of = ? WHERE id = ?").params(city, district).update();
+		long partner = place("Partner" + this.tag, "BE", 51.05, 3.72);
+		Report report = run(HEADER
+				+ "Kvart" + this.tag + " (Grad" + this.tag + "),Serbia,43.30,21.92,Partner" + this.tag + ",Belgium,51.05,3.72\n"
+				+ "Nepoznat" + this.tag + " (Grad" + this.tag + "),Serbia,43.31,21.91,Partner" + this.tag + ",Belgium,51.05,3.72\n"
+				+ "Grad" + this.tag + " – Drugi" + this.tag + ",Serbia,43.31,21.91,Partner" + this.tag + ",Belgium,51.05,3.72\n");
+		assertThat(report.results().get(0).first().match().id()).isEqualTo(district);
+		assertThat(report.results().get(1).first().match().id()).isEqualTo(city);
+		assertThat(report.results().get(2).first().match().id()).isEqualTo(city);
+		// two district rows that fold onto the same city pair: added once, then already present
+		assertThat(report.results().get(1).outcome()).isEqualTo(RowOutcome.MATCHED);
+		assertThat(report.results().get(2).outcome()).isEqualTo(RowOutcome.ALREADY_PRESENT);
+		assertThat(agreementsBetween(district, partner)).isEqualTo(1);
+		assertThat(agreementsBetween(city, partner)).isEqualTo(1);
+	}
+
+	@Test
+	void twoPlacesOfTheSameNameNearbyAreAmbiguousAndStaffPickOneInTheReview() {
+		long near = place("Selo" + this.tag, "RS", 44.00, 20.00);
+		long other = place("Selo" + this.tag, "RS", 44.05, 20.05);
+		long partner = place("Ville" + this.tag, "FR", 48.0, 2.0);
+		String csv = HEADER + "Selo" + this.tag + ",Serbia,44.02,20.02,Ville" + this.tag + ",France,48.0,2.0\n";
+		Report report = run(csv);
+		assertThat(report.ambiguous()).isEqualTo(1);
+		assertThat(report.results().get(0).first().outcome()).isEqualTo(Outcome.AMBIGUOUS);
+		assertThat(report.results().get(0).first().candidates()).extracting(PartnershipMatcher.Candidate::id)
+			.containsExactlyInAnyOrder(near, other);
+
+		long rowId = this.jdbc.sql("SELECT id FROM partnership_import_rows WHERE outcome = 'AMBIGUOUS' AND sides -> 0 ->> 'name' = ?")
+			.param("Selo" + this.tag).query(Long.class).list().get(0);
+		assertThat(this.review.pending(0)).extracting(PartnershipReview.ReviewRow::id).contains(rowId);
+		var staff = this.users.loadUserByUsername(AccountTestSupport.STAFF_NALAS);
+		assertThat(this.mvc.get().uri("/agreements/import/review/" + rowId).with(user(staff))).hasStatusOk()
+			.bodyText().contains("<svg", "Selo" + this.tag);
+		// a candidate that is not one of the row's is refused with a message
+		assertThat(this.mvc.post().uri("/agreements/import/review/" + rowId).param("first", String.valueOf(partner))
+			.with(csrf()).with(user(staff))).hasStatusOk().bodyText().contains("Choose one municipality for each ambiguous side.");
+		assertThat(this.mvc.post().uri("/agreements/import/review/" + rowId).param("first", String.valueOf(other))
+			.with(csrf()).with(user(staff))).hasStatus3xxRedirection();
+		assertThat(agreementsBetween(other, partner)).isEqualTo(1);
+		assertThat(this.review.pending(0)).extracting(PartnershipReview.ReviewRow::id).doesNotContain(rowId);
+
+		// the choice is remembered: importing again matches that side the same way
+		Report again = run(csv);
+		assertThat(again.results().get(0).first().reason()).isEqualTo(Reason.DECIDED);
+		assertThat(again.results().get(0).outcome()).isEqualTo(RowOutcome.ALREADY_PRESENT);
+	}
+
+	@Test
+	void unmatchedSidesSayWhy() {
+		place("Daleko" + this.tag, "RS", 44.00, 20.00);
+		place("Blizu" + this.tag, "RS", 44.00, 21.00);
+		String csv = HEADER
+				// 50 km north of the only place of that name
+				+ "Daleko" + this.tag + ",Serbia,44.45,20.00,Blizu" + this.tag + ",Serbia,44.0,21.0\n"
+				+ "Blizu" + this.tag + ",Atlantis,44.0,21.0,Blizu" + this.tag + ",Serbia,44.0,21.0\n"
+				+ "Nigde" + this.tag + ",Serbia,44.0,21.0,Blizu" + this.tag + ",Serbia,44.0,21.0\n";
+		Report report = run(csv);
+		assertThat(report.unmatched()).isEqualTo(3);
+		assertThat(report.results().get(0).first().reason()).isEqualTo(Reason.TOO_FAR);
+		assertThat(report.results().get(1).first().reason()).isEqualTo(Reason.UNKNOWN_COUNTRY);
+		assertThat(report.results().get(2).first().reason()).isEqualTo(Reason.NO_SUCH_NAME);
+		assertThat(report.unmatchedSidesByReason()).containsEntry("TOO_FAR", 1L).containsEntry("UNKNOWN_COUNTRY", 1L);
+	}
+
+	@Test
+	void theListsSpellingBecomesAnAlternateNameThatTheDirectorySearchFinds() {
+		long city = place("Ulan Bator" + this.tag, "MN", 47.9077, 106.8832);
+		long partner = place("Bonn" + this.tag, "DE", 50.73, 7.10);
+		Report report = run(HEADER + "Ulaanbaatar" + this.tag + ",Mongolia,47.92,106.92,Bonn" + this.tag
+				+ ",Germany,50.73,7.10\n");
+		assertThat(report.added()).isEqualTo(1);
+		assertThat(report.results().get(0).first().match().id()).isEqualTo(city);
+		assertThat(agreementsBetween(city, partner)).isEqualTo(1);
+		String[] names = this.jdbc.sql("SELECT alternate_names FROM municipalities WHERE id = ?").param(city)
+			.query((rs, n) -> (String[]) rs.getArray(1).getArray()).single();
+		assertThat(names).contains("Ulaanbaatar" + this.tag);
+		assertThat(this.mvc.get().uri("/municipalities").param("q", "Ulaanbaatar" + this.tag)).hasStatusOk()
+			.bodyText().contains("Ulan Bator" + this.tag);
+	}
+
+	@Test
+	void staffUploadAFileAndSeeItsReport() throws Exception {
+		place("Upload" + this.tag, "RS", 44.0, 20.0);
+		place("Partner" + this.tag, "BE", 51.0, 4.0);
+		MvcTestResult result = upload(HEADER + "Upload" + this.tag + ",Serbia,44.0,20.0,Partner" + this.tag
+				+ ",Belgium,51.0,4.0\n", "pairs.csv", AccountTestSupport.STAFF_NALAS);
+		String location = result.getResponse().getRedirectedUrl();
+		assertThat(location).startsWith("/agreements/imports/");
+		long runId = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+		while (this.runs.find(runId).orElseThrow().running() && Instant.now().isBefore(deadline)) {
+			Thread.sleep(100);
+		}
+		assertThat(this.mvc.get().uri(location).with(user(this.users.loadUserByUsername(AccountTestSupport.STAFF_NALAS))))
+			.hasStatusOk().bodyText().contains("Imported", "1 rows read, 1 matched", "Agreements added", "Serbia");
+	}
+
+	@Test
+	void filesThatAreNoPartnershipListGetAMessageNotAnError() throws IOException {
+		String staff = AccountTestSupport.STAFF_NALAS;
+		assertThat(upload(new byte[] { (byte) 0x89, 'P', 'N', 'G', 0, (byte) 0xff, (byte) 0xfe, 1, 2 }, "x.csv", staff))
+			.hasStatusOk().bodyText().contains("The file is not a CSV text file in UTF-8.", "Error:");
+		assertThat(upload("name,country\nGhent,BE\n", "x.csv", staff)).hasStatusOk().bodyText()
+			.contains("The first line must be the header");
+		assertThat(upload(new byte[] { 0x1f, (byte) 0x8b, 8, 0, 1, 2, 3 }, "x.csv.gz", staff)).hasStatusOk().bodyText()
+			.contains("damaged or cut short");
+		assertThat(upload("\n", "x.csv", staff)).hasStatusOk().bodyText().contains("The file is empty.");
+		assertThat(upload(new byte[0], "x.csv", staff)).hasStatusOk().bodyText().contains("Choose a file to import.");
+		ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+		try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
+			gzip.write("city,country\n".getBytes(StandardCharsets.UTF_8));
+		}
+		assertThat(upload(zipped.toByteArray(), "x.csv.gz", staff)).hasStatusOk().bodyText()
+			.contains("The first line must be the header");
+	}
+
+	@Test
+	void officersAndVisitorsCannotImportOrReview() {
+		String csv = HEADER + "A,Serbia,44,20,B,Belgium,51,4\n";
+		assertThat(upload(csv, "x.csv", AccountTestSupport.OFFICER_DARKHAN)).hasStatus(403);
+		assertThat(this.mvc.post().uri("/agreements/import").multipart()
+			.file(new MockMultipartFile("file", "x.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8))).with(csrf()))
+			.hasStatus3xxRedirection();
+		for (String page : new String[] { "/agreements/import", "/agreements/import/review", "/agreements/imports/1" }) {
+			assertThat(this.mvc.get().uri(page).with(user(this.users.loadUserByUsername(AccountTestSupport.OFFICER_DARKHAN))))
+				.hasStatus(403);
+			assertThat(this.mvc.get().uri(page)).hasStatus3xxRedirection();
+		}
+		Actor officer = new Actor(1L, Actor.Role.OFFICER, 1L, null);
+		assertThatThrownBy(() -> this.runs.start(officer, "officer", "x.csv",
+				new java.io.ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), ListKind.OWN))
+			.isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> this.review.resolve(1L, 1L, 2L, officer, "officer")).isInstanceOf(AccessDeniedException.class);
+	}
+
+	@Test
+	void malformedAddressesAnswer404() {
+		var staff = this.users.loadUserByUsername(AccountTestSupport.STAFF_NALAS);
+		assertThat(this.mvc.get().uri("/agreements/imports/abc").with(user(staff))).hasStatus(404);
+		assertThat(this.mvc.get().uri("/agreements/imports/99999999").with(user(staff))).hasStatus(404);
+		assertThat(this.mvc.get().uri("/agreements/import/review/99999999999999999999").with(user(staff))).hasStatus(404);
+		assertThat(this.mvc.get().uri("/agreements/import/review").param("page", "-5").with(user(staff))).hasStatusOk();
+		assertThat(this.mvc.post().uri("/agreements/import/review/99999999").param("first", "x").with(csrf()).with(user(staff)))
+			.hasStatus(404);
+	}
+
+	private MvcTestResult upload(String csv, String name, String email) {
+		return upload(csv.getBytes(StandardCharsets.UTF_8), name, email);
+	}
+
+	private MvcTestResult upload(byte[] bytes, String name, String email) {
+		return this.mvc.post().uri("/agreements/import").multipart()
+			.file(new MockMultipartFile("file", name, "text/csv", bytes)).param("list", "WIKIPEDIA").with(csrf())
+			.with(user(this.users.loadUserByUsername(email))).exchange();
+	}
+}
