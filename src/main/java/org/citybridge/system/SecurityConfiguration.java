@@ -46,7 +46,8 @@ class SecurityConfiguration {
 				.requestMatchers("/admin/**").hasRole("ADMIN")
 				.requestMatchers("/audit/**", "/accessibility/reports", "/municipalities/import", "/municipalities/imports/**")
 				.hasAnyRole("STAFF", "ADMIN")
-				.requestMatchers("/account/**", "/municipalities/*/edit", "/events/*/sessions/new", "/events/*/sessions/*/edit")
+				.requestMatchers("/account/**", "/municipalities/*/edit", "/events/*/sessions/new", "/events/*/sessions/*/edit",
+						"/requests", "/requests/**", "/municipalities/*/requests/**")
 				.authenticated()
 				.requestMatchers(HttpMethod.GET, "/**").permitAll()
 				.requestMatchers(HttpMethod.HEAD, "/**").permitAll()
