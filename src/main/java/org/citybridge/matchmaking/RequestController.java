@@ -144,6 +144,8 @@ class RequestController {
 			}
 		}
 		model.addAttribute("invalid", true);
+		model.addAttribute("answer", form);
+		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "answer", result);
 		return detail(actor, this.requests.visible(actor, request.id()).orElseThrow(() -> new RequestNotFound(id)), model);
 	}
 

@@ -10,7 +10,7 @@ import org.citybridge.country.CountryGroup;
  * What the visitor narrowed the suggestions to, cleaned: unknown countries, groups and themes are
  * dropped, sizes that are not positive whole numbers are ignored, the page is clamped.
  */
-record SuggestionFilter(List<String> countries, List<String> groups, List<String> themes, Integer populationMin,
+public record SuggestionFilter(List<String> countries, List<String> groups, List<String> themes, Integer populationMin,
 		Integer populationMax, boolean seekingOnly, boolean homeCountry, int page) {
 
 	static final int PAGE_SIZE = 20;
@@ -38,7 +38,7 @@ record SuggestionFilter(List<String> countries, List<String> groups, List<String
 				p == null ? 1 : Math.min(p, MAX_PAGE));
 	}
 
-	boolean narrowed() {
+	public boolean narrowed() {
 		return !this.countries.isEmpty() || !this.groups.isEmpty() || !this.themes.isEmpty() || this.populationMin != null
 				|| this.populationMax != null || this.seekingOnly || this.homeCountry;
 	}

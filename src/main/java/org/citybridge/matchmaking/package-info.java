@@ -5,6 +5,6 @@
  * PostgreSQL, and the staff overview of a network's requests. Reads the agreement register's
  * tables for existing partners and the partnership graph.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "agreement", "funding", "network",
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "agreement", "network",
 		"municipality", "system", "audit", "theme", "country" })
 package org.citybridge.matchmaking;
