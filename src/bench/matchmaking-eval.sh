@@ -2,7 +2,7 @@
 # Partner suggestions on real partnerships, and their cost over the whole directory (issue 8).
 # Not part of `mvn verify`.
 #
-#   src/bench/matchmaking-eval.sh [SAMPLE] [SEED]
+#   src/bench/matchmaking-eval.sh [SAMPLE] [SEED] [all|eval|time]
 #
 # Uses a copy of the database that holds the GeoNames import (BENCH_DB, default
 # citybridge_bench_match; create it with
@@ -18,4 +18,4 @@ mvn -q -B -DskipTests test-compile dependency:build-classpath \
 CP="target/classes:target/test-classes:$(cat target/bench-classpath.txt)"
 echo "== $(date -u +%FT%TZ) $(nproc) cores, database $DB"
 java -Xmx512m -cp "$CP" org.citybridge.matchmaking.MatchmakingEvaluation \
-  "jdbc:postgresql://127.0.0.1:5432/$DB" "$PAIRS" "${1:-300}" "${2:-citybridge}" 2>&1 | grep -v ' INFO \| WARN '
+  "jdbc:postgresql://127.0.0.1:5432/$DB" "$PAIRS" "${1:-300}" "${2:-citybridge}" "${3:-all}" 2>&1 | grep -v ' INFO \| WARN '

@@ -10,8 +10,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.citybridge.country.Countries;
+import org.citybridge.country.Country;
 import org.citybridge.country.CountryGroup;
 import org.citybridge.system.DisplayNames;
 
@@ -23,8 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Ranks every other municipality as a partner for one municipality, from public data only. The
- * score of all candidates is computed in one SQL statement (hash joins over the theme, network and
- * agreement tables, no query per candidate); a second statement reads the details of the page's
+ * score of all candidates is computed in one SQL statement: one pass over the municipalities, hash
+ * joined to small per-municipality counts (themes matching the subject's few themes, shared
+ * networks, the subject's neighbourhood in the agreement graph), never a query per candidate; a second statement reads the details of the page's
  * twenty rows, from which the reasons are written in the reader's language. Ties are broken by
  * the candidate's id, so the same data always gives the same order.
  */
@@ -46,15 +50,18 @@ public class PartnerSuggestions {
 			boolean seeking, double score, List<Reason> reasons) {
 	}
 
-	/** A page of suggestions and how many candidates there are in all. */
-	public record Page(List<Suggestion> suggestions, long total, int page, int pageSize) {
+	/**
+	 * A page of suggestions, and whether more follow. Counting every candidate would cost a second
+	 * pass over the directory, so the page only knows whether there is a next one.
+	 */
+	public record Page(List<Suggestion> suggestions, int page, int pageSize, boolean hasNext) {
 
-		public int pages() {
-			return (int) Math.max(1, (this.total + this.pageSize - 1) / this.pageSize);
+		public int firstRank() {
+			return (this.page - 1) * this.pageSize + 1;
 		}
 
-		public boolean hasNext() {
-			return this.page < pages();
+		public int lastRank() {
+			return firstRank() + this.suggestions.size() - 1;
 		}
 
 		public boolean hasPrevious() {
@@ -71,76 +78,75 @@ public class PartnerSuggestions {
 	 * agreement graph ignores ENDED agreements and, for the evaluation, one hidden agreement.
 	 */
 	static final String RANKING = """
-			WITH a AS (SELECT id, country_code, kind, population, working_languages FROM municipalities WHERE id = :a),
-			a_offers AS (SELECT theme_code FROM municipality_offered_themes WHERE municipality_id = :a),
-			a_seeks AS (SELECT theme_code FROM municipality_sought_themes WHERE municipality_id = :a),
-			links AS (
-			    SELECT me.municipality_id AS m, other.municipality_id AS p
-			    FROM agreement_parties me
-			    JOIN agreements g ON g.id = me.agreement_id AND g.status <> 'ENDED' AND g.id <> :hidden
-			    JOIN agreement_parties other ON other.agreement_id = me.agreement_id AND other.municipality_id <> me.municipality_id),
-			complementary AS (
-			    SELECT id, count(*) AS n FROM (
-			        SELECT o.municipality_id AS id FROM municipality_offered_themes o JOIN a_seeks USING (theme_code)
+			WITH a AS (SELECT id, country_code, kind, ln(population) AS ln_population, working_languages
+			           FROM municipalities WHERE id = :a),
+			themed AS (
+			    SELECT id, count(*) FILTER (WHERE complementary) AS complementary, count(*) FILTER (WHERE NOT complementary) AS shared
+			    FROM (
+			        SELECT o.municipality_id AS id, o.theme_code = ANY (CAST(:a_seeks AS text[])) AS complementary
+			        FROM municipality_offered_themes o
+			        WHERE o.theme_code = ANY (CAST(:a_seeks AS text[])) OR o.theme_code = ANY (CAST(:a_offers AS text[]))
 			        UNION ALL
-			        SELECT s.municipality_id FROM municipality_sought_themes s JOIN a_offers USING (theme_code)) x
-			    GROUP BY id),
-			shared AS (
-			    SELECT id, count(DISTINCT theme_code) AS n FROM (
-			        SELECT o.municipality_id AS id, theme_code FROM municipality_offered_themes o JOIN a_offers USING (theme_code)
-			        UNION ALL
-			        SELECT s.municipality_id, theme_code FROM municipality_sought_themes s JOIN a_seeks USING (theme_code)) x
+			        SELECT s.municipality_id, s.theme_code = ANY (CAST(:a_offers AS text[]))
+			        FROM municipality_sought_themes s
+			        WHERE s.theme_code = ANY (CAST(:a_offers AS text[])) OR s.theme_code = ANY (CAST(:a_seeks AS text[]))) x
 			    GROUP BY id),
 			networks AS (
 			    SELECT om.municipality_id AS id, count(*) AS n FROM organisation_members om
 			    WHERE om.organisation_id IN (SELECT organisation_id FROM organisation_members WHERE municipality_id = :a)
 			    GROUP BY om.municipality_id),
-			partners AS (SELECT DISTINCT p AS id FROM links WHERE m = :a),
+			partners AS (
+			    SELECT DISTINCT other.municipality_id AS id FROM agreement_parties me
+			    JOIN agreements g ON g.id = me.agreement_id AND g.status <> 'ENDED' AND g.id <> :hidden
+			    JOIN agreement_parties other ON other.agreement_id = me.agreement_id AND other.municipality_id <> me.municipality_id
+			    WHERE me.municipality_id = :a),
 			partner_of_partner AS (
-			    SELECT l.p AS id, count(DISTINCT l.m) AS n FROM links l JOIN partners ON partners.id = l.m GROUP BY l.p),
+			    SELECT other.municipality_id AS id, count(DISTINCT me.municipality_id) AS n FROM partners p
+			    JOIN agreement_parties me ON me.municipality_id = p.id
+			    JOIN agreements g ON g.id = me.agreement_id AND g.status <> 'ENDED' AND g.id <> :hidden
+			    JOIN agreement_parties other ON other.agreement_id = me.agreement_id AND other.municipality_id <> me.municipality_id
+			    GROUP BY other.municipality_id),
 			like_a AS (
-			    SELECT l.p AS id, count(DISTINCT l.m) AS n FROM links l
-			    JOIN municipalities c ON c.id = l.m AND c.country_code = (SELECT country_code FROM a)
-			    WHERE l.m <> :a GROUP BY l.p),
-			pending AS (
-			    SELECT CASE WHEN from_municipality_id = :a THEN to_municipality_id ELSE from_municipality_id END AS id
+			    SELECT other.municipality_id AS id, count(DISTINCT me.municipality_id) AS n FROM agreement_parties me
+			    JOIN municipalities c ON c.id = me.municipality_id AND c.country_code = (SELECT country_code FROM a) AND c.id <> :a
+			    JOIN agreements g ON g.id = me.agreement_id AND g.status <> 'ENDED' AND g.id <> :hidden
+			    JOIN agreement_parties other ON other.agreement_id = me.agreement_id AND other.municipality_id <> me.municipality_id
+			    GROUP BY other.municipality_id),
+			excluded AS (
+			    SELECT id FROM partners
+			    UNION SELECT CASE WHEN from_municipality_id = :a THEN to_municipality_id ELSE from_municipality_id END
 			    FROM partnership_requests WHERE status = 'PENDING' AND :a IN (from_municipality_id, to_municipality_id)),
-			themed AS (
-			    SELECT municipality_id AS id FROM municipality_offered_themes WHERE theme_code = ANY (CAST(:themes AS text[]))
-			    UNION SELECT municipality_id FROM municipality_sought_themes WHERE theme_code = ANY (CAST(:themes AS text[]))),
 			scored AS (
 			    SELECT m.id,
-			        :w_complementarity * coalesce(complementary.n, 0)
-			      + :w_shared * coalesce(shared.n, 0)
-			      + CASE WHEN m.population IS NULL OR a.population IS NULL THEN 0
-			             ELSE :w_size * greatest(0, 1 - abs(ln(m.population) - ln(a.population)) / ln(10)) END
+			        :w_complementarity * coalesce(themed.complementary, 0)
+			      + :w_shared * coalesce(themed.shared, 0)
+			      + CASE WHEN m.population IS NULL OR a.ln_population IS NULL THEN 0
+			             ELSE :w_size * greatest(0, 1 - abs(ln(m.population) - a.ln_population) / ln(10)) END
 			      + CASE WHEN m.kind = a.kind THEN :w_kind ELSE 0 END
 			      + CASE WHEN m.working_languages && a.working_languages THEN :w_language ELSE 0 END
 			      + :w_network * coalesce(networks.n, 0)
 			      + CASE WHEN m.seeking_partners THEN :w_seeking ELSE 0 END
 			      + :w_pop * least(coalesce(partner_of_partner.n, 0), :pop_cap)
 			      + :w_like * least(coalesce(like_a.n, 0), :like_cap)
-			      + CASE WHEN country.country_group = ANY (CAST(:funding_groups AS text[])) THEN :w_funding ELSE 0 END
+			      + CASE WHEN m.country_code = ANY (CAST(:funding_countries AS text[])) THEN :w_funding ELSE 0 END
 			        AS score
 			    FROM municipalities m
 			    CROSS JOIN a
-			    JOIN countries country ON country.code = m.country_code
-			    LEFT JOIN complementary ON complementary.id = m.id
-			    LEFT JOIN shared ON shared.id = m.id
+			    LEFT JOIN themed ON themed.id = m.id
 			    LEFT JOIN networks ON networks.id = m.id
 			    LEFT JOIN partner_of_partner ON partner_of_partner.id = m.id
 			    LEFT JOIN like_a ON like_a.id = m.id
-			    WHERE m.id <> a.id AND m.kind <> 'DISTRICT'
+			    LEFT JOIN excluded ON excluded.id = m.id
+			    WHERE m.id <> a.id AND m.kind <> 'DISTRICT' AND excluded.id IS NULL
 			      AND (:home OR m.country_code <> a.country_code)
-			      AND NOT EXISTS (SELECT 1 FROM partners WHERE partners.id = m.id)
-			      AND NOT EXISTS (SELECT 1 FROM pending WHERE pending.id = m.id)
 			      AND (cardinality(CAST(:countries AS text[])) = 0 OR m.country_code = ANY (CAST(:countries AS text[])))
-			      AND (cardinality(CAST(:groups AS text[])) = 0 OR country.country_group = ANY (CAST(:groups AS text[])))
-			      AND (cardinality(CAST(:themes AS text[])) = 0 OR m.id IN (SELECT id FROM themed))
+			      AND (cardinality(CAST(:themes AS text[])) = 0 OR m.id IN (
+			          SELECT municipality_id FROM municipality_offered_themes WHERE theme_code = ANY (CAST(:themes AS text[]))
+			          UNION SELECT municipality_id FROM municipality_sought_themes WHERE theme_code = ANY (CAST(:themes AS text[]))))
 			      AND (CAST(:population_min AS integer) IS NULL OR m.population >= :population_min)
 			      AND (CAST(:population_max AS integer) IS NULL OR m.population <= :population_max)
 			      AND (NOT :seeking_only OR m.seeking_partners))
-			SELECT id, score, count(*) OVER () AS total FROM scored ORDER BY score DESC, id LIMIT :limit OFFSET :offset
+			SELECT id, score FROM scored ORDER BY score DESC, id LIMIT :limit OFFSET :offset
 			""";
 
 	/** What the reasons of the page's rows are written from. */
@@ -190,8 +196,11 @@ public class PartnerSuggestions {
 
 	private final DisplayNames names;
 
+	private final Countries countries;
+
 	PartnerSuggestions(JdbcClient jdbc, ObjectProvider<FundingFeasibility> funding, MessageSource messages,
-			DisplayNames names) {
+			DisplayNames names, Countries countries) {
+		this.countries = countries;
 		this.jdbc = jdbc;
 		this.weights = SuggestionWeights.DEFAULT;
 		this.funding = funding;
@@ -214,13 +223,14 @@ public class PartnerSuggestions {
 	Page suggest(long municipalityId, SuggestionFilter filter, Locale locale) {
 		List<FundingFeasibility.Instrument> instruments = instruments(municipalityId);
 		List<Ranked> ranked = new ArrayList<>();
-		long[] total = { 0 };
-		rank(municipalityId, filter, instruments, -1, SuggestionFilter.PAGE_SIZE, filter.offset()).forEach(row -> {
-			ranked.add(new Ranked(row.id(), row.score()));
-			total[0] = row.total();
-		});
+		rank(municipalityId, filter, instruments, -1, SuggestionFilter.PAGE_SIZE + 1, filter.offset())
+			.forEach(row -> ranked.add(new Ranked(row.id(), row.score())));
+		boolean hasNext = ranked.size() > SuggestionFilter.PAGE_SIZE;
+		if (hasNext) {
+			ranked.remove(ranked.size() - 1);
+		}
 		if (ranked.isEmpty()) {
-			return new Page(List.of(), total[0], filter.page(), SuggestionFilter.PAGE_SIZE);
+			return new Page(List.of(), filter.page(), SuggestionFilter.PAGE_SIZE, false);
 		}
 		Map<Long, Details> details = details(municipalityId, ranked.stream().map(Ranked::id).toList(), -1);
 		List<Suggestion> suggestions = new ArrayList<>();
@@ -230,21 +240,40 @@ public class PartnerSuggestions {
 			suggestions.add(new Suggestion(filter.offset() + i + 1, r.id(), d.name, d.countryCode, d.kind, d.population,
 					d.seeking, Math.round(r.score() * 10) / 10.0, reasons(d, instruments, locale)));
 		}
-		return new Page(suggestions, total[0], filter.page(), SuggestionFilter.PAGE_SIZE);
+		return new Page(suggestions, filter.page(), SuggestionFilter.PAGE_SIZE, hasNext);
 	}
 
-	/** One ranked row with the number of candidates; used by the page and by the evaluation. */
-	record Row(long id, double score, long total) {
+	/** One ranked row; used by the page and by the evaluation. */
+	record Row(long id, double score) {
 	}
 
 	List<Row> rank(long municipalityId, SuggestionFilter filter, List<FundingFeasibility.Instrument> instruments,
 			long hiddenAgreement, int limit, int offset) {
 		SuggestionWeights w = this.weights;
-		String[] fundingGroups = instruments.stream().flatMap(i -> i.partnerGroups().stream()).map(CountryGroup::name)
-			.distinct().toArray(String[]::new);
-		return this.jdbc.sql(RANKING)
+		Set<String> fundingGroups = instruments.stream().flatMap(i -> i.partnerGroups().stream()).map(CountryGroup::name)
+			.collect(Collectors.toSet());
+		String[] fundingCountries = this.countries.all().stream()
+			.filter(c -> fundingGroups.contains(c.group().name())).map(Country::code).toArray(String[]::new);
+		List<String> offers = this.jdbc.sql("SELECT theme_code FROM municipality_offered_themes WHERE municipality_id = ?")
+			.param(municipalityId).query(String.class).list();
+		List<String> seeks = this.jdbc.sql("SELECT theme_code FROM municipality_sought_themes WHERE municipality_id = ?")
+			.param(municipalityId).query(String.class).list();
+		return rankingStatement(RANKING, municipalityId, filter, offers, seeks, fundingCountries, hiddenAgreement)
+			.param("limit", limit)
+			.param("offset", offset)
+			.query((rs, n) -> new Row(rs.getLong(1), rs.getDouble(2)))
+			.list();
+	}
+
+	/** The ranking statement with every parameter but the page bound: the evaluation reuses it. */
+	JdbcClient.StatementSpec rankingStatement(String sql, long municipalityId, SuggestionFilter filter, List<String> offers,
+			List<String> seeks, String[] fundingCountries, long hiddenAgreement) {
+		SuggestionWeights w = this.weights;
+		return this.jdbc.sql(sql)
 			.param("a", municipalityId)
 			.param("hidden", hiddenAgreement)
+			.param("a_offers", offers.toArray(String[]::new))
+			.param("a_seeks", seeks.toArray(String[]::new))
 			.param("w_complementarity", w.complementarity())
 			.param("w_shared", w.sharedTheme())
 			.param("w_size", w.size())
@@ -257,18 +286,28 @@ public class PartnerSuggestions {
 			.param("w_like", w.likeYou())
 			.param("like_cap", w.likeYouCap())
 			.param("w_funding", w.funding())
-			.param("funding_groups", fundingGroups)
+			.param("funding_countries", fundingCountries)
 			.param("home", filter.homeCountry())
-			.param("countries", filter.countries().toArray(String[]::new))
-			.param("groups", filter.groups().toArray(String[]::new))
+			.param("countries", targetCountries(filter))
 			.param("themes", filter.themes().toArray(String[]::new))
 			.param("population_min", filter.populationMin(), java.sql.Types.INTEGER)
 			.param("population_max", filter.populationMax(), java.sql.Types.INTEGER)
-			.param("seeking_only", filter.seekingOnly())
-			.param("limit", limit)
-			.param("offset", offset)
-			.query((rs, n) -> new Row(rs.getLong(1), rs.getDouble(2), rs.getLong(3)))
-			.list();
+			.param("seeking_only", filter.seekingOnly());
+	}
+
+	/**
+	 * The countries the filter allows, its groups resolved: empty for any country; a country no
+	 * municipality has when countries and groups exclude each other.
+	 */
+	private String[] targetCountries(SuggestionFilter filter) {
+		if (filter.groups().isEmpty()) {
+			return filter.countries().toArray(String[]::new);
+		}
+		Set<String> inGroups = this.countries.all().stream().filter(c -> filter.groups().contains(c.group().name()))
+			.map(Country::code).collect(Collectors.toSet());
+		List<String> allowed = filter.countries().isEmpty() ? List.copyOf(inGroups)
+				: filter.countries().stream().filter(inGroups::contains).toList();
+		return allowed.isEmpty() ? new String[] { "--" } : allowed.stream().sorted().toArray(String[]::new);
 	}
 
 	private List<FundingFeasibility.Instrument> instruments(long municipalityId) {

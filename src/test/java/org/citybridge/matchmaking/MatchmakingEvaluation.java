@@ -34,7 +34,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Last, it times one page of suggestions against one sequential scan of the municipality table,
  * interleaved, and reports p95 of both and the heap each suggestion allocates.
  *
- * <p>Arguments: {@code <jdbc-url> <pairs.csv.gz> [sample] [seed]}.
+ * <p>Arguments: {@code <jdbc-url> <pairs.csv.gz> [sample] [seed] [all|eval|time]}.
  */
 public final class MatchmakingEvaluation {
 
@@ -46,6 +46,7 @@ public final class MatchmakingEvaluation {
 		Path pairs = Path.of(args[1]);
 		int sample = args.length > 2 ? Integer.parseInt(args[2]) : 300;
 		String seed = args.length > 3 ? args[3] : "citybridge";
+		String mode = args.length > 4 ? args[4] : "all";
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CityBridgeApplication.class)
 			.web(WebApplicationType.SERVLET)
 			// Command-line arguments, since application.properties outranks builder defaults.
@@ -54,8 +55,12 @@ public final class MatchmakingEvaluation {
 			JdbcClient jdbc = context.getBean(JdbcClient.class);
 			PartnerSuggestions suggestions = context.getBean(PartnerSuggestions.class);
 			prepare(jdbc, pairs);
-			evaluate(jdbc, sample, seed);
-			time(jdbc, suggestions, Math.max(100, sample / 2), seed);
+			if (!mode.equals("time")) {
+				evaluate(jdbc, suggestions, sample, seed);
+			}
+			if (!mode.equals("eval")) {
+				time(jdbc, suggestions, Math.max(100, sample / 2), seed);
+			}
 		}
 	}
 
@@ -142,7 +147,7 @@ public final class MatchmakingEvaluation {
 	record Case(long subject, long partner, long agreement) {
 	}
 
-	static void evaluate(JdbcClient jdbc, int sample, String seed) {
+	static void evaluate(JdbcClient jdbc, PartnerSuggestions suggestions, int sample, String seed) {
 		List<Case> cases = jdbc.sql("""
 				WITH links AS (
 				    SELECT me.municipality_id AS m, other.municipality_id AS p, g.id AS g
@@ -185,22 +190,18 @@ public final class MatchmakingEvaluation {
 				       1 + (SELECT count(*) FROM keyed k WHERE k.dist < p.dist OR (k.dist = p.dist AND k.id < p.id))
 				FROM keyed p WHERE p.id = :target
 				""";
-		SuggestionWeights w = SuggestionWeights.DEFAULT;
 		double[] mrr = new double[3];
 		int[] hits = new int[3];
 		int measured = 0;
 		long started = System.nanoTime();
 		for (Case c : cases) {
-			Long ours = jdbc.sql(rankSql)
-				.param("a", c.subject()).param("hidden", c.agreement()).param("target", c.partner())
-				.param("w_complementarity", w.complementarity()).param("w_shared", w.sharedTheme()).param("w_size", w.size())
-				.param("w_kind", w.kind()).param("w_language", w.language()).param("w_network", w.network())
-				.param("w_seeking", w.seeking()).param("w_pop", w.partnerOfPartner()).param("pop_cap", w.partnerOfPartnerCap())
-				.param("w_like", w.likeYou()).param("like_cap", w.likeYouCap()).param("w_funding", w.funding())
-				.param("funding_groups", new String[0]).param("home", false).param("countries", new String[0])
-				.param("groups", new String[0]).param("themes", new String[0])
-				.param("population_min", null, java.sql.Types.INTEGER).param("population_max", null, java.sql.Types.INTEGER)
-				.param("seeking_only", false)
+			List<String> offers = jdbc.sql("SELECT theme_code FROM municipality_offered_themes WHERE municipality_id = ?")
+				.param(c.subject()).query(String.class).list();
+			List<String> seeks = jdbc.sql("SELECT theme_code FROM municipality_sought_themes WHERE municipality_id = ?")
+				.param(c.subject()).query(String.class).list();
+			Long ours = suggestions.rankingStatement(rankSql, c.subject(), SuggestionFilter.none(), offers, seeks, new String[0],
+					c.agreement())
+				.param("target", c.partner())
 				.query(Long.class).optional().orElse(null);
 			long[] baselines = jdbc.sql(baselineSql).param("a", c.subject()).param("hidden", c.agreement())
 				.param("target", c.partner()).param("seed", seed)

@@ -185,7 +185,7 @@ class PartnerSuggestionsIT {
 		SuggestionFilter portugal = new SuggestionFilter(List.of("PT"), List.of(), List.of(), null, null, false, false, 1);
 		PartnerSuggestions.Page first = this.suggestions.suggest(this.a, portugal, Locale.ENGLISH);
 		assertThat(first.suggestions()).hasSize(20);
-		assertThat(first.total()).isGreaterThanOrEqualTo(25);
+		assertThat(first.hasNext()).isTrue();
 		assertThat(first.suggestions().get(0).rank()).isEqualTo(1);
 		PartnerSuggestions.Page second = this.suggestions.suggest(this.a, portugal.page(2), Locale.ENGLISH);
 		assertThat(second.suggestions().get(0).rank()).isEqualTo(21);
