@@ -17,5 +17,5 @@ mvn -q -B -DskipTests test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 CP="target/classes:target/test-classes:$(cat target/bench-classpath.txt)"
 echo "== $(date -u +%FT%TZ) $(nproc) cores, database $DB"
-java -Xmx512m -cp "$CP" org.citybridge.matchmaking.MatchmakingEvaluation \
+java -Xmx512m ${BENCH_JAVA_OPTS:-} -cp "$CP" org.citybridge.matchmaking.MatchmakingEvaluation \
   "jdbc:postgresql://127.0.0.1:5432/$DB" "$PAIRS" "${1:-300}" "${2:-citybridge}" "${3:-all}" 2>&1 | grep -v ' INFO \| WARN '

@@ -258,7 +258,7 @@ public class PartnerSuggestions {
 			.param(municipalityId).query(String.class).list();
 		List<String> seeks = this.jdbc.sql("SELECT theme_code FROM municipality_sought_themes WHERE municipality_id = ?")
 			.param(municipalityId).query(String.class).list();
-		return rankingStatement(RANKING, municipalityId, filter, offers, seeks, fundingCountries, hiddenAgreement)
+		return rankingStatement(RANKING, this.weights, municipalityId, filter, offers, seeks, fundingCountries, hiddenAgreement)
 			.param("limit", limit)
 			.param("offset", offset)
 			.query((rs, n) -> new Row(rs.getLong(1), rs.getDouble(2)))
@@ -266,9 +266,8 @@ public class PartnerSuggestions {
 	}
 
 	/** The ranking statement with every parameter but the page bound: the evaluation reuses it. */
-	JdbcClient.StatementSpec rankingStatement(String sql, long municipalityId, SuggestionFilter filter, List<String> offers,
-			List<String> seeks, String[] fundingCountries, long hiddenAgreement) {
-		SuggestionWeights w = this.weights;
+	JdbcClient.StatementSpec rankingStatement(String sql, SuggestionWeights w, long municipalityId, SuggestionFilter filter,
+			List<String> offers, List<String> seeks, String[] fundingCountries, long hiddenAgreement) {
 		return this.jdbc.sql(sql)
 			.param("a", municipalityId)
 			.param("hidden", hiddenAgreement)

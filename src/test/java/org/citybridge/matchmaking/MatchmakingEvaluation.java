@@ -190,6 +190,12 @@ public final class MatchmakingEvaluation {
 				       1 + (SELECT count(*) FROM keyed k WHERE k.dist < p.dist OR (k.dist = p.dist AND k.id < p.id))
 				FROM keyed p WHERE p.id = :target
 				""";
+		// -Dcitybridge.eval.themes=off measures the ranking without the (synthetic) theme signals.
+		boolean themes = !"off".equals(System.getProperty("citybridge.eval.themes"));
+		SuggestionWeights d = SuggestionWeights.DEFAULT;
+		SuggestionWeights weights = themes ? d
+				: new SuggestionWeights(0, 0, d.size(), d.kind(), d.language(), d.network(), d.seeking(), d.partnerOfPartner(),
+						d.partnerOfPartnerCap(), d.likeYou(), d.likeYouCap(), d.funding());
 		double[] mrr = new double[3];
 		int[] hits = new int[3];
 		int measured = 0;
@@ -199,7 +205,7 @@ public final class MatchmakingEvaluation {
 				.param(c.subject()).query(String.class).list();
 			List<String> seeks = jdbc.sql("SELECT theme_code FROM municipality_sought_themes WHERE municipality_id = ?")
 				.param(c.subject()).query(String.class).list();
-			Long ours = suggestions.rankingStatement(rankSql, c.subject(), SuggestionFilter.none(), offers, seeks, new String[0],
+			Long ours = suggestions.rankingStatement(rankSql, weights, c.subject(), SuggestionFilter.none(), offers, seeks, new String[0],
 					c.agreement())
 				.param("target", c.partner())
 				.query(Long.class).optional().orElse(null);
@@ -218,7 +224,8 @@ public final class MatchmakingEvaluation {
 		}
 		System.out.printf("%nEvaluation: %d municipalities with >= 3 partnerships; %d sampled (seed %s), %d measured in %.0f s%n",
 				eligible, cases.size(), seed, measured, (System.nanoTime() - started) / 1e9);
-		String[] names = { "CityBridge ranking", "random order", "nearest population" };
+		String[] names = { themes ? "CityBridge ranking" : "CityBridge ranking without theme signals", "random order",
+				"nearest population" };
 		System.out.println("| ranking | recall@20 | MRR |");
 		System.out.println("| --- | ---: | ---: |");
 		for (int i = 0; i < 3; i++) {
