@@ -3,8 +3,9 @@ package org.citybridge.matchmaking;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The link to a draft agreement in the register, prefilled with the two parties of an accepted
- * request. The register's form reads its parties from the query.
+ * The link to a new agreement in the register for the two parties of an accepted request, in the
+ * register form's own parameter ({@code partyIds}). The form does not read it from a GET query yet;
+ * until it does, the link opens an empty form.
  */
 final class AgreementDraftLink {
 
@@ -13,8 +14,8 @@ final class AgreementDraftLink {
 
 	static String of(long firstParty, long secondParty) {
 		return UriComponentsBuilder.fromPath("/agreements/new")
-			.queryParam("party", firstParty)
-			.queryParam("party", secondParty)
+			.queryParam("partyIds", firstParty)
+			.queryParam("partyIds", secondParty)
 			.build()
 			.toUriString();
 	}

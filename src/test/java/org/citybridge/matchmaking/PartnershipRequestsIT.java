@@ -111,7 +111,7 @@ class PartnershipRequestsIT {
 		assertThat(mailsTo(AccountTestSupport.OFFICER_DARKHAN)).singleElement().asString().contains("Niš accepted");
 		assertThat(this.reads.unreadFor(actor(AccountTestSupport.OFFICER_DARKHAN))).isEqualTo(1);
 		assertThat(this.mvc.get().uri("/requests/" + id).with(as(AccountTestSupport.OFFICER_DARKHAN))).hasStatusOk().bodyText()
-			.contains("Accepted by Niš", "/agreements/new?party=" + this.darkhan + "&amp;party=" + this.nis);
+			.contains("Accepted by Niš", "/agreements/new?partyIds=" + this.darkhan + "&amp;partyIds=" + this.nis);
 		assertThat(this.jdbc.sql("SELECT count(*) FROM audit_entries WHERE entity_type = 'partnership_request' AND entity_id = ?")
 			.param(String.valueOf(id)).query(Long.class).single()).isEqualTo(2);
 	}
