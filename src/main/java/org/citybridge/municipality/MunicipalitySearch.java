@@ -65,6 +65,20 @@ public class MunicipalitySearch {
 		return this.jdbc.sql("SELECT count(DISTINCT country_code) FROM municipalities").query(Long.class).single();
 	}
 
+	/**
+	 * The best matches for a name, ranked as the directory ranks them: the search behind other
+	 * features' municipality pickers (the parties of an agreement). Blank text finds nothing.
+	 */
+	public List<MunicipalitySummary> byName(String text, int limit) {
+		DirectoryParams params = new DirectoryParams(text, null, null, null, null, null, null, null, null, null, "1",
+				String.valueOf(Math.max(1, Math.min(limit, 50))));
+		DirectoryQuery query = DirectoryQuery.of(params, this.options.countryCodes(), Set.copyOf(this.options.themes()));
+		if (query.text().isEmpty()) {
+			return List.of();
+		}
+		return search(query).results();
+	}
+
 	/** Checks what the visitor sent and runs the search; never fails on bad input. */
 	Directory directory(DirectoryParams params) {
 		DirectoryQuery query = DirectoryQuery.of(params, this.options.countryCodes(), Set.copyOf(this.options.themes()));

@@ -1,6 +1,7 @@
 package org.citybridge.portal;
 
 import org.citybridge.account.AccountDemoData;
+import org.citybridge.agreement.AgreementDemoData;
 import org.citybridge.event.EventDemoData;
 import org.citybridge.municipality.MunicipalityDemoData;
 import org.citybridge.network.NetworkDemoData;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * Loads the demo data at start-up when {@code citybridge.demo.enabled} is on (as under
  * {@code mvn spring-boot:run}): municipalities, then the networks they belong to, then one account
- * per role, then the Brussels forum's programme. Each step is idempotent, and all of it runs before
+ * per role, then the Brussels forum's programme, then the real partnerships between demo municipalities. Each step is idempotent, and all of it runs before
  * anything else at start-up (the import command imports on top of the demo data).
  */
 @Component
@@ -31,12 +32,15 @@ class DemoDataRunner implements ApplicationRunner {
 
 	private final EventDemoData events;
 
+	private final AgreementDemoData agreements;
+
 	DemoDataRunner(MunicipalityDemoData municipalities, NetworkDemoData networks, AccountDemoData accounts,
-			EventDemoData events) {
+			EventDemoData events, AgreementDemoData agreements) {
 		this.municipalities = municipalities;
 		this.networks = networks;
 		this.accounts = accounts;
 		this.events = events;
+		this.agreements = agreements;
 	}
 
 	@Override
@@ -44,5 +48,6 @@ class DemoDataRunner implements ApplicationRunner {
 		this.municipalities.load();
 		this.accounts.load(this.networks.load());
 		this.events.load();
+		this.agreements.load();
 	}
 }

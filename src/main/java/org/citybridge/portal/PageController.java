@@ -62,11 +62,6 @@ class PageController {
 		return "portal/privacy";
 	}
 
-	@GetMapping("/agreements")
-	String agreements(Model model) {
-		return coming("agreements", model);
-	}
-
 	@GetMapping("/funding")
 	String funding(Model model) {
 		return coming("funding", model);

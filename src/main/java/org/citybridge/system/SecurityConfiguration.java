@@ -44,10 +44,11 @@ class SecurityConfiguration {
 				.requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
 				.requestMatchers(EndpointRequest.toAnyEndpoint()).denyAll()
 				.requestMatchers("/admin/**").hasRole("ADMIN")
-				.requestMatchers("/audit/**", "/accessibility/reports", "/municipalities/import", "/municipalities/imports/**")
+				.requestMatchers("/audit/**", "/accessibility/reports", "/municipalities/import", "/municipalities/imports/**",
+						"/agreements/unverified")
 				.hasAnyRole("STAFF", "ADMIN")
 				.requestMatchers("/account/**", "/municipalities/*/edit", "/events/*/sessions/new", "/events/*/sessions/*/edit",
-						"/requests", "/requests/**", "/municipalities/*/requests/**")
+						"/agreements/new", "/agreements/*/edit", "/requests", "/requests/**", "/municipalities/*/requests/**")
 				.authenticated()
 				.requestMatchers(HttpMethod.GET, "/**").permitAll()
 				.requestMatchers(HttpMethod.HEAD, "/**").permitAll()

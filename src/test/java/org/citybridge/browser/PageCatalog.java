@@ -57,7 +57,56 @@ final class PageCatalog {
 				new PageType("accessibility-reports", "/accessibility/reports", false,
 						(page, site) -> signedIn(page, site, AccountTestSupport.STAFF_NALAS, "/accessibility/reports")),
 				PageType.get("privacy", "/privacy", "/privacy"),
-				PageType.get("agreements-coming", "/agreements", "/agreements"),
+				PageType.get("agreement-list", "/agreements", "/agreements").onPhoneToo(),
+				PageType.get("agreement-list-filtered", "/agreements",
+						"/agreements?pair_a=EU_MEMBER&pair_b=MN&type=SISTER_CITY&status=ACTIVE&sort=title").onPhoneToo(),
+				PageType.get("agreement-list-no-results", "/agreements", "/agreements?country=BE&type=MEMORANDUM"),
+				PageType.get("agreement-list-invalid-filters", "/agreements",
+						"/agreements?from=abc&country=ZZ&page=-1&size=100000&pair_a=%3Cb%3E"),
+				new PageType("agreement-detail", "/agreements/{id}", false, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.STAFF_CEMR, "/agreements?sort=title&size=100");
+					return page.waitForResponse(r -> r.request().isNavigationRequest(),
+							() -> page.click("main table a:has-text('Bonn')"));
+				}),
+				new PageType("agreement-detail-imported", "/agreements/{id}", true, (page, site) -> {
+					page.navigate(site.url("/agreements?sort=title&size=100"));
+					return page.waitForResponse(r -> r.request().isNavigationRequest(),
+							() -> page.click("main table a:has-text('Darkhan')"));
+				}),
+				new PageType("agreement-edit", "/agreements/{id}/edit", false, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.STAFF_CEMR, "/agreements?sort=title&size=100");
+					page.waitForResponse(r -> r.request().isNavigationRequest(),
+							() -> page.click("main table a:has-text('Bonn')"));
+					return page.waitForResponse(r -> r.request().isNavigationRequest(),
+							() -> page.click("main a[href$='/edit']"));
+				}),
+				new PageType("agreement-form-empty", "/agreements/new", true,
+						(page, site) -> signedIn(page, site, AccountTestSupport.STAFF_CEMR, "/agreements/new")),
+				new PageType("agreement-form-party-search", "/agreements/new", true, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.STAFF_CEMR, "/agreements/new");
+					page.fill("#partySearch", "Darkhan");
+					return clickAndWait(page, "main form button[value=search]");
+				}),
+				new PageType("agreement-form-invalid", "/agreements/new", false, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.STAFF_CEMR, "/agreements/new");
+					page.fill("#title", " ");
+					page.fill("#endsOn", "2001-01-01");
+					page.fill("#signedOn", "2002-01-01");
+					return clickAndWait(page, "main form button[value=save]");
+				}),
+				new PageType("agreement-form-duplicate", "/agreements/new", false, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.STAFF_CEMR, "/agreements/new");
+					page.fill("#partySearch", "Zeitz");
+					clickAndWait(page, "main form button[value=search]");
+					clickAndWait(page, "main form button[name=addParty]");
+					page.fill("#partySearch", "Darkhan");
+					clickAndWait(page, "main form button[value=search]");
+					clickAndWait(page, "main form button[name=addParty]");
+					page.fill("#title", "Zeitz – Darkhan again");
+					return clickAndWait(page, "main form button[value=save]");
+				}),
+				new PageType("agreement-verify-list", "/agreements/unverified", false,
+						(page, site) -> signedIn(page, site, AccountTestSupport.STAFF_CEMR, "/agreements/unverified")),
 				PageType.get("funding-coming", "/funding", "/funding"),
 				PageType.get("events", "/events", "/events").onPhoneToo(),
 				PageType.get("event", "/events/{slug}", "/events/" + BRUSSELS_FORUM),
@@ -189,6 +238,10 @@ final class PageCatalog {
 		page.waitForResponse(r -> r.request().isNavigationRequest() && r.status() == 200,
 				() -> page.click("main form button[type=submit]"));
 		return page.navigate(site.url(path));
+	}
+
+	private static Response clickAndWait(Page page, String selector) {
+		return page.waitForResponse(r -> r.request().isNavigationRequest(), () -> page.click(selector));
 	}
 
 	private static Response submit(Page page, String form, Map<String, String> values) {

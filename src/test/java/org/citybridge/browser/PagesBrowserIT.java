@@ -42,6 +42,7 @@ class PagesBrowserIT {
 	void site() {
 		AccountTestSupport.loadDemoData(this.context);
 		this.context.getBean(org.citybridge.event.EventDemoData.class).load();
+		this.context.getBean(org.citybridge.agreement.AgreementDemoData.class).load();
 		this.site = new BrowserSite(this.port, this.context);
 	}
 

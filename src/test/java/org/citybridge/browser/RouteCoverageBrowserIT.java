@@ -24,7 +24,8 @@ class RouteCoverageBrowserIT {
 	/** Reviewed: GET routes that answer with something other than a page, and why. */
 	static final java.util.Map<String, String> NOT_PAGES = java.util.Map.of(
 			"/account/data", "JSON download of the signed-in person's data; no HTML to check",
-			"/events/{slug}/sessions/{id}.ics", "iCalendar file of one session; no HTML to check");
+			"/events/{slug}/sessions/{id}.ics", "iCalendar file of one session; no HTML to check",
+			"/agreements/{id}/document", "the signed PDF of an agreement; no HTML to check");
 
 	@Test
 	void everyGetRouteHasABrowserCheck() {

@@ -1,0 +1,341 @@
+package org.citybridge.agreement;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.citybridge.country.Countries;
+import org.citybridge.country.Country;
+import org.citybridge.theme.Themes;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads the register for its pages: the filtered list, an agreement with its parties, history and
+ * related agreements, the signed document, the unverified list, a municipality's agreements. Joins
+ * municipality, country and event tables read-only, as DESIGN.md allows read models to.
+ */
+@Service
+@Transactional(readOnly = true)
+class AgreementCatalogue {
+
+	/** A party as pages show it. */
+	public record Party(long id, String name, String countryCode) {
+
+		public String href() {
+			return "/municipalities/" + this.id;
+		}
+	}
+
+	/** One line of a list of agreements. */
+	public record Listed(long id, String title, AgreementType type, AgreementStatus status, LocalDate signedOn,
+			boolean verified, boolean imported, List<Party> parties) {
+
+		public String href() {
+			return "/agreements/" + this.id;
+		}
+	}
+
+	/** A page of agreements. */
+	public record Page(List<Listed> rows, long total, int page, int size) {
+
+		public int totalPages() {
+			return (int) Math.max(1, (this.total + this.size - 1) / this.size);
+		}
+
+		public boolean hasPrevious() {
+			return this.page > 1;
+		}
+
+		public boolean hasNext() {
+			return this.page < totalPages();
+		}
+
+		public long firstIndex() {
+			return this.total == 0 ? 0 : (long) (this.page - 1) * this.size + 1;
+		}
+
+		public long lastIndex() {
+			return Math.min(this.total, (long) this.page * this.size);
+		}
+	}
+
+	/** The register page: the checked query and its page of results. */
+	public record Register(AgreementQuery query, Page results) {
+	}
+
+	/** One status an agreement entered, and when. */
+	public record StatusChange(AgreementStatus status, Instant at) {
+	}
+
+	/** What the page says about the signed document. */
+	public record DocumentInfo(String fileName, int sizeBytes, String sha256) {
+
+		public long sizeKilobytes() {
+			return Math.max(1, (this.sizeBytes + 1023) / 1024);
+		}
+	}
+
+	/** The document itself, for download. */
+	record StoredDocument(String fileName, byte[] content, String sha256) {
+	}
+
+	/** An agreement's page. */
+	public record Detail(long id, String title, AgreementType type, AgreementStatus status, List<Party> parties,
+			List<String> themes, LocalDate signedOn, String signingPlace, LocalDate endsOn, Long eventId,
+			String eventTitle, String eventSlug, String fundingUsed, String notes, AgreementSource.Kind source,
+			String sourceName, String sourceAttribution, String sourceUrl, String sourceRecord, Instant importedAt,
+			Instant verifiedAt, Instant createdAt, Instant updatedAt, DocumentInfo document,
+			List<StatusChange> history, List<Listed> related) {
+
+		public boolean verified() {
+			return this.verifiedAt != null;
+		}
+
+		public boolean imported() {
+			return this.source != AgreementSource.Kind.MANUAL;
+		}
+	}
+
+	/** An event an agreement may have been signed at. */
+	public record EventOption(long id, String title, LocalDate startsOn) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Countries countries;
+
+	private final Themes themes;
+
+	AgreementCatalogue(JdbcClient jdbc, Countries countries, Themes themes) {
+		this.jdbc = jdbc;
+		this.countries = countries;
+		this.themes = themes;
+	}
+
+	Register register(AgreementParams params) {
+		Set<String> codes = this.countries.all().stream().map(Country::code).collect(Collectors.toSet());
+		AgreementQuery query = AgreementQuery.of(params, codes, Set.copyOf(this.themes.codes()));
+		return new Register(query, page(query));
+	}
+
+	Page page(AgreementQuery query) {
+		Map<String, Object> params = new HashMap<>();
+		String where = where(query, params);
+		long total = this.jdbc.sql("SELECT count(*) FROM agreements a" + where).params(params).query(Long.class).single();
+		int lastPage = (int) Math.max(1, (total + query.size() - 1) / query.size());
+		int page = Math.min(query.page(), lastPage);
+		params.put("limit", query.size());
+		params.put("offset", (long) (page - 1) * query.size());
+		List<Listed> rows = listed("SELECT a.id, a.title, a.type, a.status, a.signed_on, a.verified_at IS NOT NULL,"
+				+ " a.source <> 'MANUAL' FROM agreements a" + where + " ORDER BY " + order(query.sort())
+				+ " LIMIT :limit OFFSET :offset", params);
+		return new Page(rows, total, page, query.size());
+	}
+
+	private static String where(AgreementQuery q, Map<String, Object> params) {
+		List<String> conditions = new ArrayList<>();
+		if (!q.countries().isEmpty()) {
+			conditions.add("EXISTS (SELECT 1 FROM agreement_parties p JOIN municipalities m ON m.id = p.municipality_id"
+					+ " WHERE p.agreement_id = a.id AND m.country_code IN (:countries))");
+			params.put("countries", q.countries());
+		}
+		if (q.pairA() != null) {
+			conditions.add("EXISTS (SELECT 1 FROM agreement_parties p1 JOIN municipalities m1 ON m1.id = p1.municipality_id"
+					+ " JOIN countries c1 ON c1.code = m1.country_code"
+					+ " JOIN agreement_parties p2 ON p2.agreement_id = p1.agreement_id AND p2.municipality_id <> p1.municipality_id"
+					+ " JOIN municipalities m2 ON m2.id = p2.municipality_id JOIN countries c2 ON c2.code = m2.country_code"
+					+ " WHERE p1.agreement_id = a.id AND " + side("c1", q.pairA()) + " = :pairA AND "
+					+ side("c2", q.pairB()) + " = :pairB)");
+			params.put("pairA", q.pairA());
+			params.put("pairB", q.pairB());
+		}
+		if (!q.themes().isEmpty()) {
+			conditions.add("EXISTS (SELECT 1 FROM agreement_themes t WHERE t.agreement_id = a.id AND t.theme_code IN (:themes))");
+			params.put("themes", q.themes());
+		}
+		if (!q.types().isEmpty()) {
+			conditions.add("a.type IN (:types)");
+			params.put("types", q.types().stream().map(Enum::name).toList());
+		}
+		if (!q.statuses().isEmpty()) {
+			conditions.add("a.status IN (:statuses)");
+			params.put("statuses", q.statuses().stream().map(Enum::name).toList());
+		}
+		if (q.fromYear() != null) {
+			conditions.add("a.signed_on >= make_date(:fromYear, 1, 1)");
+			params.put("fromYear", q.fromYear());
+		}
+		if (q.toYear() != null) {
+			conditions.add("a.signed_on < make_date(:toYear + 1, 1, 1)");
+			params.put("toYear", q.toYear());
+		}
+		if (q.verifiedOnly()) {
+			conditions.add("a.verified_at IS NOT NULL");
+		}
+		return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+	}
+
+	private static String side(String alias, String value) {
+		return AgreementQuery.isGroup(value) ? alias + ".country_group" : alias + ".code";
+	}
+
+	private static String order(AgreementQuery.Sort sort) {
+		return switch (sort) {
+			case SIGNED_DESC -> "a.signed_on DESC NULLS LAST, a.id DESC";
+			case SIGNED_ASC -> "a.signed_on ASC NULLS LAST, a.id";
+			case TITLE -> "lower(a.title), a.id";
+			case RECENT -> "a.created_at DESC, a.id DESC";
+		};
+	}
+
+	/** Rows of (id, title, type, status, signed_on, verified, imported), with their parties added. */
+	private List<Listed> listed(String sql, Map<String, Object> params) {
+		record Row(long id, String title, AgreementType type, AgreementStatus status, LocalDate signedOn,
+				boolean verified, boolean imported) {
+		}
+		List<Row> rows = this.jdbc.sql(sql).params(params).query((rs, n) -> new Row(rs.getLong(1), rs.getString(2),
+				AgreementType.valueOf(rs.getString(3)), AgreementStatus.valueOf(rs.getString(4)),
+				localDate(rs.getDate(5)), rs.getBoolean(6), rs.getBoolean(7))).list();
+		Map<Long, List<Party>> parties = parties(rows.stream().map(Row::id).toList());
+		return rows.stream()
+			.map(r -> new Listed(r.id(), r.title(), r.type(), r.status(), r.signedOn(), r.verified(), r.imported(),
+					parties.getOrDefault(r.id(), List.of())))
+			.toList();
+	}
+
+	private Map<Long, List<Party>> parties(Collection<Long> agreementIds) {
+		Map<Long, List<Party>> result = new LinkedHashMap<>();
+		if (agreementIds.isEmpty()) {
+			return result;
+		}
+		this.jdbc.sql("""
+				SELECT p.agreement_id, m.id, m.name, m.country_code FROM agreement_parties p
+				JOIN municipalities m ON m.id = p.municipality_id WHERE p.agreement_id IN (:ids)
+				ORDER BY p.agreement_id, m.name, m.id
+				""").param("ids", agreementIds).query((ResultSet rs) -> {
+			result.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+				.add(new Party(rs.getLong(2), rs.getString(3), rs.getString(4)));
+		});
+		return result;
+	}
+
+	Detail detail(long id) {
+		Detail bare = this.jdbc.sql("""
+				SELECT a.id, a.title, a.type, a.status, a.signed_on, a.signing_place, a.ends_on, a.event_id, e.title, e.slug,
+				       a.funding_used, a.notes, a.source, a.source_name, a.source_attribution, a.source_url, a.source_record,
+				       a.imported_at, a.verified_at, a.created_at, a.updated_at,
+				       d.file_name, d.size_bytes, d.sha256
+				FROM agreements a LEFT JOIN events e ON e.id = a.event_id
+				LEFT JOIN agreement_documents d ON d.agreement_id = a.id
+				WHERE a.id = ?
+				""").param(id).query((rs, n) -> new Detail(rs.getLong(1), rs.getString(2),
+				AgreementType.valueOf(rs.getString(3)), AgreementStatus.valueOf(rs.getString(4)), List.of(), List.of(),
+				localDate(rs.getDate(5)), rs.getString(6), localDate(rs.getDate(7)), (Long) rs.getObject(8),
+				rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
+				AgreementSource.Kind.valueOf(rs.getString(13)), rs.getString(14), rs.getString(15), rs.getString(16),
+				rs.getString(17), instant(rs.getTimestamp(18)), instant(rs.getTimestamp(19)),
+				instant(rs.getTimestamp(20)), instant(rs.getTimestamp(21)),
+				rs.getString(22) == null ? null : new DocumentInfo(rs.getString(22), rs.getInt(23), rs.getString(24)),
+				List.of(), List.of()))
+			.optional()
+			.orElseThrow(() -> new AgreementNotFound(id));
+		List<Party> parties = parties(List.of(id)).getOrDefault(id, List.of());
+		List<String> themes = this.jdbc.sql("""
+				SELECT t.theme_code FROM agreement_themes t JOIN themes th ON th.code = t.theme_code
+				WHERE t.agreement_id = ? ORDER BY th.position
+				""").param(id).query(String.class).list();
+		List<StatusChange> history = this.jdbc.sql("""
+				SELECT status, changed_at FROM agreement_status_changes WHERE agreement_id = ? ORDER BY changed_at, id
+				""").param(id).query((rs, n) -> new StatusChange(AgreementStatus.valueOf(rs.getString(1)),
+				instant(rs.getTimestamp(2)))).list();
+		Map<String, Object> params = new HashMap<>();
+		params.put("id", id);
+		List<Listed> related = listed("""
+				SELECT a.id, a.title, a.type, a.status, a.signed_on, a.verified_at IS NOT NULL, a.source <> 'MANUAL'
+				FROM agreements a WHERE a.id <> :id AND a.party_key && (SELECT party_key FROM agreements WHERE id = :id)
+				ORDER BY a.signed_on DESC NULLS LAST, a.id DESC LIMIT 50
+				""", params);
+		return new Detail(bare.id(), bare.title(), bare.type(), bare.status(), parties, themes, bare.signedOn(),
+				bare.signingPlace(), bare.endsOn(), bare.eventId(), bare.eventTitle(), bare.eventSlug(),
+				bare.fundingUsed(), bare.notes(), bare.source(), bare.sourceName(), bare.sourceAttribution(),
+				bare.sourceUrl(), bare.sourceRecord(), bare.importedAt(), bare.verifiedAt(), bare.createdAt(),
+				bare.updatedAt(), bare.document(), history, related);
+	}
+
+	Optional<StoredDocument> document(long id) {
+		return this.jdbc.sql("SELECT file_name, content, sha256 FROM agreement_documents WHERE agreement_id = ?")
+			.param(id)
+			.query((rs, n) -> new StoredDocument(rs.getString(1), rs.getBytes(2), rs.getString(3)))
+			.optional();
+	}
+
+	/** Unverified agreements, oldest first: the staff's work list. */
+	Page unverified(int page, int size) {
+		long total = this.jdbc.sql("SELECT count(*) FROM agreements WHERE verified_at IS NULL").query(Long.class).single();
+		int lastPage = (int) Math.max(1, (total + size - 1) / size);
+		int p = Math.min(Math.max(1, page), lastPage);
+		Map<String, Object> params = new HashMap<>();
+		params.put("limit", size);
+		params.put("offset", (long) (p - 1) * size);
+		List<Listed> rows = listed("""
+				SELECT a.id, a.title, a.type, a.status, a.signed_on, false, a.source <> 'MANUAL'
+				FROM agreements a WHERE a.verified_at IS NULL ORDER BY a.created_at, a.id LIMIT :limit OFFSET :offset
+				""", params);
+		return new Page(rows, total, p, size);
+	}
+
+	/** A municipality's agreements, newest first (its profile section). */
+	List<Listed> ofMunicipality(long municipalityId) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("m", municipalityId);
+		return listed("""
+				SELECT a.id, a.title, a.type, a.status, a.signed_on, a.verified_at IS NOT NULL, a.source <> 'MANUAL'
+				FROM agreements a JOIN agreement_parties p ON p.agreement_id = a.id AND p.municipality_id = :m
+				ORDER BY (a.status = 'ENDED'), a.signed_on DESC NULLS LAST, a.id DESC LIMIT 200
+				""", params);
+	}
+
+	/** The chosen parties of a form, in the order given; ids that name no municipality are left out. */
+	List<Party> partiesByIds(List<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, Party> found = new HashMap<>();
+		this.jdbc.sql("SELECT id, name, country_code FROM municipalities WHERE id IN (:ids)")
+			.param("ids", ids)
+			.query((rs, n) -> new Party(rs.getLong(1), rs.getString(2), rs.getString(3)))
+			.list()
+			.forEach(p -> found.put(p.id(), p));
+		return ids.stream().distinct().map(found::get).filter(p -> p != null).toList();
+	}
+
+	List<EventOption> events() {
+		return this.jdbc.sql("SELECT id, title, starts_on FROM events ORDER BY starts_on DESC, id DESC LIMIT 500")
+			.query((rs, n) -> new EventOption(rs.getLong(1), rs.getString(2), localDate(rs.getDate(3))))
+			.list();
+	}
+
+	private static LocalDate localDate(Date date) {
+		return date == null ? null : date.toLocalDate();
+	}
+
+	private static Instant instant(Timestamp timestamp) {
+		return timestamp == null ? null : timestamp.toInstant();
+	}
+
+}

@@ -1,0 +1,33 @@
+package org.citybridge.agreement;
+
+import java.util.Map;
+
+import org.citybridge.municipality.ProfileSection;
+
+import org.springframework.stereotype.Component;
+
+/** The agreements a municipality is a party to, shown on its profile. */
+@Component
+class AgreementsOnProfile implements ProfileSection {
+
+	private final AgreementCatalogue catalogue;
+
+	AgreementsOnProfile(AgreementCatalogue catalogue) {
+		this.catalogue = catalogue;
+	}
+
+	@Override
+	public String fragment() {
+		return "agreement/profile-section";
+	}
+
+	@Override
+	public int order() {
+		return 20;
+	}
+
+	@Override
+	public Map<String, Object> model(long municipalityId) {
+		return Map.of("agreements", this.catalogue.ofMunicipality(municipalityId));
+	}
+}
