@@ -29,6 +29,13 @@ final class PageCatalog {
 
 	static final String EVENT = "/events/" + BRUSSELS_FORUM;
 
+	/** GeoNames ids of Ghent and Niš, demo municipalities with officers. */
+	static final long GHENT = 2797656;
+
+	static final long NIS = 787657;
+
+	static final String OFFICER_NIS = "officer.nis@citybridge.example";
+
 	static final String AGENDA = "/events/" + BRUSSELS_FORUM + "/agenda";
 
 	static final String SESSION_NEW = "/events/" + BRUSSELS_FORUM + "/sessions/new";
@@ -277,6 +284,42 @@ final class PageCatalog {
 				}),
 				new PageType("event-signed-in", "/events/{slug}", false,
 						(page, site) -> signedIn(page, site, AccountTestSupport.OFFICER_DARKHAN, EVENT)),
+				new PageType("partners-suggestions", "/municipalities/{id}/partners", true,
+						(page, site) -> page.navigate(site.url("/municipalities/" + site.municipalityId(DARKHAN) + "/partners"))),
+				new PageType("partners-suggestions-filtered", "/municipalities/{id}/partners", false,
+						(page, site) -> page.navigate(site.url("/municipalities/" + site.municipalityId(DARKHAN)
+								+ "/partners?group=EU_MEMBER&group=CANDIDATE&theme=SMART_CITY&population_min=10000&seeking=1"))),
+				new PageType("partners-suggestions-none", "/municipalities/{id}/partners", false,
+						(page, site) -> page.navigate(site.url("/municipalities/" + site.municipalityId(DARKHAN)
+								+ "/partners?country=BE&population_max=10"))),
+				new PageType("partners-suggestions-invalid", "/municipalities/{id}/partners", false,
+						(page, site) -> page.navigate(site.url("/municipalities/" + site.municipalityId(DARKHAN)
+								+ "/partners?population_min=abc&page=-1&country=ZZ&theme=%3Cb%3E&group=nope"))),
+				new PageType("partners-suggestions-officer", "/municipalities/{id}/partners", true, (page, site) -> {
+					openRequest(page, site);
+					page.context().clearCookies();
+					return signedIn(page, site, AccountTestSupport.OFFICER_DARKHAN,
+							"/municipalities/" + site.municipalityId(DARKHAN) + "/partners");
+				}),
+				PageType.get("partners-how", "/partners/how", "/partners/how").onPhoneToo(),
+				new PageType("requests-send", "/municipalities/{id}/requests/new", true, (page, site) -> signedIn(page, site,
+						AccountTestSupport.OFFICER_DARKHAN, "/municipalities/" + site.municipalityId(GHENT) + "/requests/new")),
+				new PageType("requests-send-invalid", "/municipalities/{id}/requests/new", false, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.OFFICER_DARKHAN,
+							"/municipalities/" + site.municipalityId(GHENT) + "/requests/new");
+					return submit(page, "main form", Map.of("#message", " ", "#proposedInstrument", "x".repeat(201)));
+				}),
+				new PageType("requests-detail", "/requests/{id}", true, PageCatalog::openRequest),
+				new PageType("requests-inbox", "/requests", true, (page, site) -> {
+					openRequest(page, site);
+					page.context().clearCookies();
+					return signedIn(page, site, OFFICER_NIS, "/requests");
+				}),
+				new PageType("requests-staff", "/requests", false, (page, site) -> {
+					openRequest(page, site);
+					page.context().clearCookies();
+					return signedIn(page, site, AccountTestSupport.STAFF_NALAS, "/requests");
+				}),
 				PageType.get("login", "/login", "/login").onPhoneToo(),
 				PageType.get("login-failed", "/login", "/login?error="),
 				PageType.get("password-reset-request", "/password-reset", "/password-reset"),
@@ -406,6 +449,19 @@ final class PageCatalog {
 		values.forEach(page::fill);
 		return page.waitForResponse(r -> r.request().isNavigationRequest(),
 				() -> page.click(form + " button[type=submit]"));
+	}
+
+	/**
+	 * Signs in as Darkhan's officer and opens its pending request to Niš, sending it first if there
+	 * is none yet (a pair has at most one pending request, so a second send only shows a message).
+	 */
+	private static Response openRequest(Page page, PageType.Site site) {
+		signedIn(page, site, AccountTestSupport.OFFICER_DARKHAN, "/municipalities/" + site.municipalityId(NIS) + "/requests/new");
+		page.check("input[value='SMART_CITY']");
+		submit(page, "main form", Map.of("#message", "Dear colleagues in Niš, shall we share what we learn on smart-city services?",
+				"#proposedInstrument", "TAIEX study visit"));
+		page.navigate(site.url("/requests"));
+		return page.waitForResponse(r -> r.request().isNavigationRequest(), () -> page.click("main table a"));
 	}
 
 	/** Uploads a file whose one row names no country: refused, nothing changed, a report to read. */

@@ -1,0 +1,416 @@
+package org.citybridge.matchmaking;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.citybridge.country.Countries;
+import org.citybridge.country.Country;
+import org.citybridge.country.CountryGroup;
+import org.citybridge.system.DisplayNames;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Ranks every other municipality as a partner for one municipality, from public data only. The
+ * score of all candidates is computed in one SQL statement: one pass over the municipalities, hash
+ * joined to small per-municipality counts (themes matching the subject's few themes, shared
+ * networks, the subject's neighbourhood in the agreement graph), never a query per candidate; a second statement reads the details of the page's
+ * twenty rows, from which the reasons are written in the reader's language. Ties are broken by
+ * the candidate's id, so the same data always gives the same order.
+ */
+@Service
+@Transactional(readOnly = true)
+public class PartnerSuggestions {
+
+	/** The municipality suggestions are for. */
+	public record Subject(long id, String name, String countryCode, String kind, Integer population,
+			List<String> languages) {
+	}
+
+	/** One reason for a candidate's score: what a person reads, and the points it adds. */
+	public record Reason(String signal, String text, double points) {
+	}
+
+	/** One suggested partner with its score and reasons, best first. */
+	public record Suggestion(int rank, long id, String name, String countryCode, String kind, Integer population,
+			boolean seeking, double score, List<Reason> reasons) {
+	}
+
+	/**
+	 * A page of suggestions, and whether more follow. Counting every candidate would cost a second
+	 * pass over the directory, so the page only knows whether there is a next one.
+	 */
+	public record Page(List<Suggestion> suggestions, int page, int pageSize, boolean hasNext) {
+
+		public int firstRank() {
+			return (this.page - 1) * this.pageSize + 1;
+		}
+
+		public int lastRank() {
+			return firstRank() + this.suggestions.size() - 1;
+		}
+
+		public boolean hasPrevious() {
+			return this.page > 1;
+		}
+	}
+
+	/** A scored candidate before its details are read: what the ranking itself produces. */
+	record Ranked(long id, double score) {
+	}
+
+	/**
+	 * Scores every candidate. Each signal is a column (its points); the total orders them. The
+	 * agreement graph ignores ENDED agreements and, for the evaluation, one hidden agreement.
+	 */
+	static final String RANKING = """
+			WITH a AS (SELECT id, country_code, kind, ln(population) AS ln_population, working_languages
+			           FROM municipalities WHERE id = :a),
+			themed AS (
+			    SELECT id, count(*) FILTER (WHERE complementary) AS complementary, count(*) FILTER (WHERE NOT complementary) AS shared
+			    FROM (
+			        SELECT o.municipality_id AS id, o.theme_code = ANY (CAST(:a_seeks AS text[])) AS complementary
+			        FROM municipality_offered_themes o
+			        WHERE o.theme_code = ANY (CAST(:a_seeks AS text[])) OR o.theme_code = ANY (CAST(:a_offers AS text[]))
+			        UNION ALL
+			        SELECT s.municipality_id, s.theme_code = ANY (CAST(:a_offers AS text[]))
+			        FROM municipality_sought_themes s
+			        WHERE s.theme_code = ANY (CAST(:a_offers AS text[])) OR s.theme_code = ANY (CAST(:a_seeks AS text[]))) x
+			    GROUP BY id),
+			networks AS (
+			    SELECT om.municipality_id AS id, count(*) AS n FROM organisation_members om
+			    WHERE om.organisation_id IN (SELECT organisation_id FROM organisation_members WHERE municipality_id = :a)
+			    GROUP BY om.municipality_id),
+			partners AS (
+			    SELECT DISTINCT other.municipality_id AS id FROM agreement_parties me
+			    JOIN agreements g ON g.id = me.agreement_id AND g.status <> 'ENDED' AND g.id <> :hidden
+			    JOIN agreement_parties other ON other.agreement_id = me.agreement_id AND other.municipality_id <> me.municipality_id
+			    WHERE me.municipality_id = :a),
+			partner_of_partner AS (
+			    SELECT other.municipality_id AS id, count(DISTINCT me.municipality_id) AS n FROM partners p
+			    JOIN agreement_parties me ON me.municipality_id = p.id
+			    JOIN agreements g ON g.id = me.agreement_id AND g.status <> 'ENDED' AND g.id <> :hidden
+			    JOIN agreement_parties other ON other.agreement_id = me.agreement_id AND other.municipality_id <> me.municipality_id
+			    GROUP BY other.municipality_id),
+			like_a AS (
+			    SELECT other.municipality_id AS id, count(DISTINCT me.municipality_id) AS n FROM agreement_parties me
+			    JOIN municipalities c ON c.id = me.municipality_id AND c.country_code = (SELECT country_code FROM a) AND c.id <> :a
+			    JOIN agreements g ON g.id = me.agreement_id AND g.status <> 'ENDED' AND g.id <> :hidden
+			    JOIN agreement_parties other ON other.agreement_id = me.agreement_id AND other.municipality_id <> me.municipality_id
+			    GROUP BY other.municipality_id),
+			excluded AS (
+			    SELECT id FROM partners
+			    UNION SELECT CASE WHEN from_municipality_id = :a THEN to_municipality_id ELSE from_municipality_id END
+			    FROM partnership_requests WHERE status = 'PENDING' AND :a IN (from_municipality_id, to_municipality_id)),
+			scored AS (
+			    SELECT m.id,
+			        :w_complementarity * coalesce(themed.complementary, 0)
+			      + :w_shared * coalesce(themed.shared, 0)
+			      + CASE WHEN m.population IS NULL OR a.ln_population IS NULL THEN 0
+			             ELSE :w_size * greatest(0, 1 - abs(ln(m.population) - a.ln_population) / ln(10)) END
+			      + CASE WHEN m.kind = a.kind THEN :w_kind ELSE 0 END
+			      + CASE WHEN m.working_languages && a.working_languages THEN :w_language ELSE 0 END
+			      + :w_network * coalesce(networks.n, 0)
+			      + CASE WHEN m.seeking_partners THEN :w_seeking ELSE 0 END
+			      + :w_pop * least(coalesce(partner_of_partner.n, 0), :pop_cap)
+			      + :w_like * least(coalesce(like_a.n, 0), :like_cap)
+			      + CASE WHEN m.country_code = ANY (CAST(:funding_countries AS text[])) THEN :w_funding ELSE 0 END
+			        AS score
+			    FROM municipalities m
+			    CROSS JOIN a
+			    LEFT JOIN themed ON themed.id = m.id
+			    LEFT JOIN networks ON networks.id = m.id
+			    LEFT JOIN partner_of_partner ON partner_of_partner.id = m.id
+			    LEFT JOIN like_a ON like_a.id = m.id
+			    LEFT JOIN excluded ON excluded.id = m.id
+			    WHERE m.id <> a.id AND m.kind <> 'DISTRICT' AND excluded.id IS NULL
+			      AND (:home OR m.country_code <> a.country_code)
+			      AND (cardinality(CAST(:countries AS text[])) = 0 OR m.country_code = ANY (CAST(:countries AS text[])))
+			      AND (cardinality(CAST(:themes AS text[])) = 0 OR m.id IN (
+			          SELECT municipality_id FROM municipality_offered_themes WHERE theme_code = ANY (CAST(:themes AS text[]))
+			          UNION SELECT municipality_id FROM municipality_sought_themes WHERE theme_code = ANY (CAST(:themes AS text[]))))
+			      AND (CAST(:population_min AS integer) IS NULL OR m.population >= :population_min)
+			      AND (CAST(:population_max AS integer) IS NULL OR m.population <= :population_max)
+			      AND (NOT :seeking_only OR m.seeking_partners))
+			SELECT id, score FROM scored ORDER BY score DESC, id LIMIT :limit OFFSET :offset
+			""";
+
+	/** What the reasons of the page's rows are written from. */
+	static final String DETAILS = """
+			WITH a AS (SELECT id, name, country_code, kind, population, working_languages FROM municipalities WHERE id = :a),
+			links AS (
+			    SELECT me.municipality_id AS m, other.municipality_id AS p
+			    FROM agreement_parties me
+			    JOIN agreements g ON g.id = me.agreement_id AND g.status <> 'ENDED' AND g.id <> :hidden
+			    JOIN agreement_parties other ON other.agreement_id = me.agreement_id AND other.municipality_id <> me.municipality_id
+			    WHERE me.municipality_id = :a OR me.municipality_id = ANY (CAST(:ids AS bigint[]))
+			       OR other.municipality_id = ANY (CAST(:ids AS bigint[])))
+			SELECT m.id, m.name, m.country_code, m.kind, m.population, m.seeking_partners, c.country_group,
+			    ARRAY(SELECT o.theme_code FROM municipality_offered_themes o JOIN municipality_sought_themes s
+			          ON s.theme_code = o.theme_code AND s.municipality_id = a.id JOIN themes t ON t.code = o.theme_code
+			          WHERE o.municipality_id = m.id ORDER BY t.position) AS offers_sought,
+			    ARRAY(SELECT s.theme_code FROM municipality_sought_themes s JOIN municipality_offered_themes o
+			          ON o.theme_code = s.theme_code AND o.municipality_id = a.id JOIN themes t ON t.code = s.theme_code
+			          WHERE s.municipality_id = m.id ORDER BY t.position) AS seeks_offered,
+			    ARRAY(SELECT DISTINCT x.theme_code FROM (
+			              SELECT o.theme_code FROM municipality_offered_themes o JOIN municipality_offered_themes ao
+			                  ON ao.theme_code = o.theme_code AND ao.municipality_id = a.id WHERE o.municipality_id = m.id
+			              UNION SELECT s.theme_code FROM municipality_sought_themes s JOIN municipality_sought_themes aso
+			                  ON aso.theme_code = s.theme_code AND aso.municipality_id = a.id WHERE s.municipality_id = m.id) x
+			          ORDER BY 1) AS shared,
+			    ARRAY(SELECT l FROM unnest(m.working_languages) AS l WHERE l = ANY (a.working_languages) ORDER BY 1) AS languages,
+			    ARRAY(SELECT coalesce(org.short_name, org.name) FROM organisation_members x
+			          JOIN organisation_members y ON y.organisation_id = x.organisation_id AND y.municipality_id = a.id
+			          JOIN organisations org ON org.id = x.organisation_id
+			          WHERE x.municipality_id = m.id ORDER BY 1) AS networks,
+			    ARRAY(SELECT DISTINCT pm.name FROM links l1 JOIN links l2 ON l2.m = l1.p AND l2.p = m.id
+			          JOIN municipalities pm ON pm.id = l1.p WHERE l1.m = a.id ORDER BY 1) AS via,
+			    (SELECT count(DISTINCT l.m) FROM links l JOIN municipalities c2 ON c2.id = l.m
+			     WHERE l.p = m.id AND c2.country_code = a.country_code AND l.m <> a.id) AS like_a,
+			    a.name AS a_name, a.population AS a_population, a.kind AS a_kind, a.country_code AS a_country
+			FROM municipalities m CROSS JOIN a JOIN countries c ON c.code = m.country_code
+			WHERE m.id = ANY (CAST(:ids AS bigint[]))
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final SuggestionWeights weights;
+
+	private final ObjectProvider<FundingFeasibility> funding;
+
+	private final MessageSource messages;
+
+	private final DisplayNames names;
+
+	private final Countries countries;
+
+	PartnerSuggestions(JdbcClient jdbc, ObjectProvider<FundingFeasibility> funding, MessageSource messages,
+			DisplayNames names, Countries countries) {
+		this.countries = countries;
+		this.jdbc = jdbc;
+		this.weights = SuggestionWeights.DEFAULT;
+		this.funding = funding;
+		this.messages = messages;
+		this.names = names;
+	}
+
+	public SuggestionWeights weights() {
+		return this.weights;
+	}
+
+	public Optional<Subject> subject(long id) {
+		return this.jdbc.sql("""
+				SELECT id, name, country_code, kind, population, working_languages FROM municipalities WHERE id = ?
+				""").param(id).query((rs, n) -> new Subject(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+				(Integer) rs.getObject(5), strings(rs.getArray(6)))).optional();
+	}
+
+	/** The page of suggestions for the municipality, with reasons in the locale's language. */
+	Page suggest(long municipalityId, SuggestionFilter filter, Locale locale) {
+		List<FundingFeasibility.Instrument> instruments = instruments(municipalityId);
+		List<Ranked> ranked = new ArrayList<>();
+		rank(municipalityId, filter, instruments, -1, SuggestionFilter.PAGE_SIZE + 1, filter.offset())
+			.forEach(row -> ranked.add(new Ranked(row.id(), row.score())));
+		boolean hasNext = ranked.size() > SuggestionFilter.PAGE_SIZE;
+		if (hasNext) {
+			ranked.remove(ranked.size() - 1);
+		}
+		if (ranked.isEmpty()) {
+			return new Page(List.of(), filter.page(), SuggestionFilter.PAGE_SIZE, false);
+		}
+		Map<Long, Details> details = details(municipalityId, ranked.stream().map(Ranked::id).toList(), -1);
+		List<Suggestion> suggestions = new ArrayList<>();
+		for (int i = 0; i < ranked.size(); i++) {
+			Ranked r = ranked.get(i);
+			Details d = details.get(r.id());
+			suggestions.add(new Suggestion(filter.offset() + i + 1, r.id(), d.name, d.countryCode, d.kind, d.population,
+					d.seeking, Math.round(r.score() * 10) / 10.0, reasons(d, instruments, locale)));
+		}
+		return new Page(suggestions, filter.page(), SuggestionFilter.PAGE_SIZE, hasNext);
+	}
+
+	/** One ranked row; used by the page and by the evaluation. */
+	record Row(long id, double score) {
+	}
+
+	List<Row> rank(long municipalityId, SuggestionFilter filter, List<FundingFeasibility.Instrument> instruments,
+			long hiddenAgreement, int limit, int offset) {
+		SuggestionWeights w = this.weights;
+		Set<String> fundingGroups = instruments.stream().flatMap(i -> i.partnerGroups().stream()).map(CountryGroup::name)
+			.collect(Collectors.toSet());
+		String[] fundingCountries = this.countries.all().stream()
+			.filter(c -> fundingGroups.contains(c.group().name())).map(Country::code).toArray(String[]::new);
+		List<String> offers = this.jdbc.sql("SELECT theme_code FROM municipality_offered_themes WHERE municipality_id = ?")
+			.param(municipalityId).query(String.class).list();
+		List<String> seeks = this.jdbc.sql("SELECT theme_code FROM municipality_sought_themes WHERE municipality_id = ?")
+			.param(municipalityId).query(String.class).list();
+		return rankingStatement(RANKING, this.weights, municipalityId, filter, offers, seeks, fundingCountries, hiddenAgreement)
+			.param("limit", limit)
+			.param("offset", offset)
+			.query((rs, n) -> new Row(rs.getLong(1), rs.getDouble(2)))
+			.list();
+	}
+
+	/** The ranking statement with every parameter but the page bound: the evaluation reuses it. */
+	JdbcClient.StatementSpec rankingStatement(String sql, SuggestionWeights w, long municipalityId, SuggestionFilter filter,
+			List<String> offers, List<String> seeks, String[] fundingCountries, long hiddenAgreement) {
+		return this.jdbc.sql(sql)
+			.param("a", municipalityId)
+			.param("hidden", hiddenAgreement)
+			.param("a_offers", offers.toArray(String[]::new))
+			.param("a_seeks", seeks.toArray(String[]::new))
+			.param("w_complementarity", w.complementarity())
+			.param("w_shared", w.sharedTheme())
+			.param("w_size", w.size())
+			.param("w_kind", w.kind())
+			.param("w_language", w.language())
+			.param("w_network", w.network())
+			.param("w_seeking", w.seeking())
+			.param("w_pop", w.partnerOfPartner())
+			.param("pop_cap", w.partnerOfPartnerCap())
+			.param("w_like", w.likeYou())
+			.param("like_cap", w.likeYouCap())
+			.param("w_funding", w.funding())
+			.param("funding_countries", fundingCountries)
+			.param("home", filter.homeCountry())
+			.param("countries", targetCountries(filter))
+			.param("themes", filter.themes().toArray(String[]::new))
+			.param("population_min", filter.populationMin(), java.sql.Types.INTEGER)
+			.param("population_max", filter.populationMax(), java.sql.Types.INTEGER)
+			.param("seeking_only", filter.seekingOnly());
+	}
+
+	/**
+	 * The countries the filter allows, its groups resolved: empty for any country; a country no
+	 * municipality has when countries and groups exclude each other.
+	 */
+	private String[] targetCountries(SuggestionFilter filter) {
+		if (filter.groups().isEmpty()) {
+			return filter.countries().toArray(String[]::new);
+		}
+		Set<String> inGroups = this.countries.all().stream().filter(c -> filter.groups().contains(c.group().name()))
+			.map(Country::code).collect(Collectors.toSet());
+		List<String> allowed = filter.countries().isEmpty() ? List.copyOf(inGroups)
+				: filter.countries().stream().filter(inGroups::contains).toList();
+		return allowed.isEmpty() ? new String[] { "--" } : allowed.stream().sorted().toArray(String[]::new);
+	}
+
+	private List<FundingFeasibility.Instrument> instruments(long municipalityId) {
+		return this.funding.getIfAvailable(() -> FundingFeasibility.NONE).instrumentsFor(municipalityId);
+	}
+
+	/** What a page row's reasons are written from. */
+	record Details(long id, String name, String countryCode, String kind, Integer population, boolean seeking,
+			String countryGroup, List<String> offersSought, List<String> seeksOffered, List<String> shared,
+			List<String> languages, List<String> networks, List<String> via, long likeA, String aName,
+			Integer aPopulation, String aKind, String aCountry) {
+	}
+
+	Map<Long, Details> details(long municipalityId, List<Long> ids, long hiddenAgreement) {
+		Map<Long, Details> details = new LinkedHashMap<>();
+		this.jdbc.sql(DETAILS)
+			.param("a", municipalityId)
+			.param("hidden", hiddenAgreement)
+			.param("ids", ids.toArray(Long[]::new))
+			.query(PartnerSuggestions::details)
+			.list()
+			.forEach(d -> details.put(d.id(), d));
+		return details;
+	}
+
+	private static Details details(ResultSet rs, int n) throws SQLException {
+		return new Details(rs.getLong("id"), rs.getString("name"), rs.getString("country_code"), rs.getString("kind"),
+				(Integer) rs.getObject("population"), rs.getBoolean("seeking_partners"), rs.getString("country_group"),
+				strings(rs.getArray("offers_sought")), strings(rs.getArray("seeks_offered")), strings(rs.getArray("shared")),
+				strings(rs.getArray("languages")), strings(rs.getArray("networks")), strings(rs.getArray("via")),
+				rs.getLong("like_a"), rs.getString("a_name"), (Integer) rs.getObject("a_population"), rs.getString("a_kind"),
+				rs.getString("a_country"));
+	}
+
+	/** The reasons, in the order of the weights, each with the points its signal adds. */
+	List<Reason> reasons(Details d, List<FundingFeasibility.Instrument> instruments, Locale locale) {
+		SuggestionWeights w = this.weights;
+		List<Reason> reasons = new ArrayList<>();
+		if (!d.offersSought().isEmpty()) {
+			reasons.add(reason("complementarity", w.complementarity() * d.offersSought().size(), locale,
+					"matchmaking.reason.offers", themes(d.offersSought(), locale), d.aName()));
+		}
+		if (!d.seeksOffered().isEmpty()) {
+			reasons.add(reason("complementarity", w.complementarity() * d.seeksOffered().size(), locale,
+					"matchmaking.reason.seeks", themes(d.seeksOffered(), locale), d.aName()));
+		}
+		if (!d.shared().isEmpty()) {
+			reasons.add(reason("sharedTheme", w.sharedTheme() * d.shared().size(), locale, "matchmaking.reason.shared",
+					themes(d.shared(), locale)));
+		}
+		if (d.population() != null && d.aPopulation() != null) {
+			double similarity = Math.max(0, 1 - Math.abs(Math.log(d.population()) - Math.log(d.aPopulation())) / Math.log(10));
+			if (similarity > 0) {
+				java.text.NumberFormat format = java.text.NumberFormat.getIntegerInstance(locale);
+				reasons.add(reason("size", w.size() * similarity, locale, "matchmaking.reason.size",
+						format.format(d.aPopulation()), format.format(d.population())));
+			}
+		}
+		if (d.kind().equals(d.aKind())) {
+			reasons.add(reason("kind", w.kind(), locale, "matchmaking.reason.kind",
+					this.messages.getMessage("municipality.kind." + d.kind(), null, d.kind(), locale)));
+		}
+		if (!d.languages().isEmpty()) {
+			reasons.add(reason("language", w.language(), locale, "matchmaking.reason.languages",
+					d.languages().stream().map(l -> this.names.language(l, locale)).collect(Collectors.joining(", "))));
+		}
+		if (!d.networks().isEmpty()) {
+			reasons.add(reason("network", w.network() * d.networks().size(), locale, "matchmaking.reason.networks",
+					String.join(", ", d.networks())));
+		}
+		if (d.seeking()) {
+			reasons.add(reason("seeking", w.seeking(), locale, "matchmaking.reason.seeking"));
+		}
+		if (!d.via().isEmpty()) {
+			reasons.add(reason("partnerOfPartner", w.partnerOfPartner() * Math.min(d.via().size(), w.partnerOfPartnerCap()),
+					locale, "matchmaking.reason.partnerOfPartner", String.join(", ", d.via())));
+		}
+		if (d.likeA() > 0) {
+			reasons.add(reason("likeYou", w.likeYou() * Math.min(d.likeA(), w.likeYouCap()), locale,
+					"matchmaking.reason.likeYou", d.likeA(), this.names.country(d.aCountry(), locale)));
+		}
+		List<String> open = instruments.stream()
+			.filter(i -> i.partnerGroups().stream().anyMatch(g -> g.name().equals(d.countryGroup())))
+			.map(FundingFeasibility.Instrument::name)
+			.toList();
+		if (!open.isEmpty()) {
+			reasons.add(reason("funding", w.funding(), locale, "matchmaking.reason.funding", String.join(", ", open)));
+		}
+		return reasons;
+	}
+
+	private Reason reason(String signal, double points, Locale locale, String key, Object... arguments) {
+		return new Reason(signal, this.messages.getMessage(key, arguments, locale), Math.round(points * 10) / 10.0);
+	}
+
+	private String themes(List<String> codes, Locale locale) {
+		return codes.stream().map(c -> this.messages.getMessage("theme." + c, null, c, locale)).collect(Collectors.joining(", "));
+	}
+
+	private static List<String> strings(Array array) throws SQLException {
+		if (array == null) {
+			return List.of();
+		}
+		Object[] values = (Object[]) array.getArray();
+		return Arrays.stream(values).map(String::valueOf).toList();
+	}
+}

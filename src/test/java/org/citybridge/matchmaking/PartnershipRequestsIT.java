@@ -1,0 +1,283 @@
+package org.citybridge.matchmaking;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.citybridge.IntegrationTest;
+import org.citybridge.account.AccountTestSupport;
+import org.citybridge.matchmaking.MatchmakingFixtures.Place;
+import org.citybridge.system.Actor;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+
+/** Partnership requests as officers and staff use them, and the limits PostgreSQL keeps. */
+@IntegrationTest
+class PartnershipRequestsIT {
+
+	static final String OFFICER_NIS = "officer.nis@citybridge.example";
+
+	@Autowired
+	WebApplicationContext context;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Autowired
+	PartnershipRequests requests;
+
+	@Autowired
+	Requests reads;
+
+	MockMvcTester mvc;
+
+	long darkhan;
+
+	long nis;
+
+	long ghent;
+
+	@BeforeEach
+	void setUp() {
+		AccountTestSupport.loadDemoData(this.context);
+		this.mvc = MockMvcTester.create(MockMvcBuilders.webAppContextSetup(this.context).apply(springSecurity()).build());
+		this.jdbc.sql("DELETE FROM partnership_requests").update();
+		this.jdbc.sql("DELETE FROM outbox_messages").update();
+		this.darkhan = AccountTestSupport.municipalityId(this.context, 2031964);
+		this.nis = AccountTestSupport.municipalityId(this.context, 787657);
+		this.ghent = AccountTestSupport.municipalityId(this.context, 2797656);
+	}
+
+	RequestPostProcessor as(String email) {
+		return user(this.users.loadUserByUsername(email));
+	}
+
+	Actor actor(String email) {
+		return ((Actor.Source) this.users.loadUserByUsername(email)).actor();
+	}
+
+	long sendAsDarkhanToNis(String message) {
+		MvcTestResult result = this.mvc.post().uri("/municipalities/" + this.nis + "/requests/new")
+			.with(as(AccountTestSupport.OFFICER_DARKHAN)).with(csrf())
+			.param("themes", "SMART_CITY", "WATER_SANITATION").param("message", message).param("proposedInstrument", "TAIEX")
+			.exchange();
+		assertThat(result).hasStatus3xxRedirection();
+		String location = result.getResponse().getRedirectedUrl();
+		return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+	}
+
+	@Test
+	void anOfficerSendsTheOtherSideReadsAcceptsAndBothAreToldByMail() {
+		assertThat(this.mvc.get().uri("/municipalities/" + this.nis + "/requests/new").with(as(AccountTestSupport.OFFICER_DARKHAN)))
+			.hasStatusOk().bodyText().contains("Partnership request to Niš", "Send the request");
+		long id = sendAsDarkhanToNis("Dear Niš, <script>alert(1)</script> shall we work on smart-city services?");
+
+		assertThat(mailsTo(OFFICER_NIS)).singleElement().asString().contains("Partnership request from Darkhan");
+		assertThat(this.reads.unreadFor(actor(OFFICER_NIS))).isEqualTo(1);
+		assertThat(this.mvc.get().uri("/requests").with(as(OFFICER_NIS))).hasStatusOk().bodyText()
+			.contains("Darkhan", "1 unread", "Received", "Pending");
+
+		assertThat(this.mvc.get().uri("/requests/" + id).with(as(OFFICER_NIS))).hasStatusOk().bodyText()
+			.contains("&lt;script&gt;alert(1)&lt;/script&gt;", "Smart city and innovation", "TAIEX", "Sent by Darkhan",
+					"Accept the request")
+			.doesNotContain("<script>alert(1)</script>", "Withdraw the request");
+		assertThat(this.reads.unreadFor(actor(OFFICER_NIS))).isZero();
+
+		assertThat(this.mvc.post().uri("/requests/" + id + "/accept").with(as(OFFICER_NIS)).with(csrf()))
+			.hasStatus3xxRedirection();
+		assertThat(status(id)).isEqualTo("ACCEPTED");
+		assertThat(mailsTo(AccountTestSupport.OFFICER_DARKHAN)).singleElement().asString().contains("Niš accepted");
+		assertThat(this.reads.unreadFor(actor(AccountTestSupport.OFFICER_DARKHAN))).isEqualTo(1);
+		assertThat(this.mvc.get().uri("/requests/" + id).with(as(AccountTestSupport.OFFICER_DARKHAN))).hasStatusOk().bodyText()
+			.contains("Accepted by Niš", "/agreements/new?partyIds=" + this.darkhan + "&amp;partyIds=" + this.nis);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM audit_entries WHERE entity_type = 'partnership_request' AND entity_id = ?")
+			.param(String.valueOf(id)).query(Long.class).single()).isEqualTo(2);
+	}
+
+	@Test
+	void theReceiverRepliesDeclinesWithAReasonAndTheSenderCanNoLongerWithdraw() {
+		long id = sendAsDarkhanToNis("Shall we?");
+		assertThat(this.mvc.post().uri("/requests/" + id + "/reply").with(as(OFFICER_NIS)).with(csrf()).param("body", "Tell us more"))
+			.hasStatus3xxRedirection();
+		assertThat(mailsTo(AccountTestSupport.OFFICER_DARKHAN)).singleElement().asString().contains("Tell us more");
+		assertThat(this.mvc.post().uri("/requests/" + id + "/reply").with(as(OFFICER_NIS)).with(csrf()).param("body", " "))
+			.hasStatusOk().bodyText().contains("Write a reply.");
+		assertThat(this.mvc.post().uri("/requests/" + id + "/decline").with(as(OFFICER_NIS)).with(csrf()).param("body", "Not this year"))
+			.hasStatus3xxRedirection();
+		assertThat(this.mvc.get().uri("/requests/" + id).with(as(AccountTestSupport.OFFICER_DARKHAN))).hasStatusOk().bodyText()
+			.contains("Reply from Niš", "Tell us more", "Declined by Niš", "Not this year").doesNotContain("/agreements/new");
+		assertThat(this.mvc.post().uri("/requests/" + id + "/withdraw").with(as(AccountTestSupport.OFFICER_DARKHAN)).with(csrf()))
+			.hasStatusOk().bodyText().contains("This request has already been answered or withdrawn.");
+	}
+
+	@Test
+	void theSenderWithdrawsWhilePendingAndMaySendAgain() {
+		long id = sendAsDarkhanToNis("First try");
+		assertThat(this.mvc.post().uri("/requests/" + id + "/withdraw").with(as(AccountTestSupport.OFFICER_DARKHAN)).with(csrf()))
+			.hasStatus3xxRedirection();
+		assertThat(status(id)).isEqualTo("WITHDRAWN");
+		assertThat(sendAsDarkhanToNis("Second try")).isNotEqualTo(id);
+	}
+
+	@Test
+	void anOfficerOfAnotherMunicipalityCannotReadAnswerOrWithdraw() {
+		long id = sendAsDarkhanToNis("Private");
+		String ghent = AccountTestSupport.OFFICER_GHENT;
+		assertThat(this.mvc.get().uri("/requests/" + id).with(as(ghent))).hasStatus(404);
+		assertThat(this.mvc.post().uri("/requests/" + id + "/accept").with(as(ghent)).with(csrf())).hasStatus(404);
+		assertThat(this.mvc.post().uri("/requests/" + id + "/decline").with(as(ghent)).with(csrf())).hasStatus(404);
+		assertThat(this.mvc.post().uri("/requests/" + id + "/withdraw").with(as(ghent)).with(csrf())).hasStatus(404);
+		assertThat(this.mvc.post().uri("/requests/" + id + "/reply").with(as(ghent)).with(csrf()).param("body", "Me too")).hasStatus(404);
+		// Each side may only take its own steps.
+		assertThat(this.mvc.post().uri("/requests/" + id + "/withdraw").with(as(OFFICER_NIS)).with(csrf())).hasStatus(403);
+		assertThat(this.mvc.post().uri("/requests/" + id + "/accept").with(as(AccountTestSupport.OFFICER_DARKHAN)).with(csrf()))
+			.hasStatus(403);
+		assertThat(this.mvc.get().uri("/requests")).hasStatus3xxRedirection();
+		assertThat(status(id)).isEqualTo("PENDING");
+		assertThat(this.jdbc.sql("SELECT count(*) FROM partnership_request_steps WHERE request_id = ?").param(id)
+			.query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void staffOfEitherSidesNetworkReadTheRequestAndCountIt() {
+		long id = sendAsDarkhanToNis("For NALAS to see");
+		this.mvc.post().uri("/requests/" + id + "/accept").with(as(OFFICER_NIS)).with(csrf()).exchange();
+		assertThat(this.mvc.get().uri("/requests/" + id).with(as(AccountTestSupport.STAFF_NALAS))).hasStatusOk().bodyText()
+			.contains("For NALAS to see").doesNotContain("Accept the request");
+		assertThat(this.mvc.get().uri("/requests").with(as(AccountTestSupport.STAFF_NALAS))).hasStatusOk().bodyText()
+			.contains("Partnership requests in your network", "Darkhan", "Median response time", "0 hours");
+		assertThat(this.mvc.get().uri("/requests?status=declined").with(as(AccountTestSupport.STAFF_NALAS))).hasStatusOk()
+			.bodyText().contains("No request matches.");
+		// CEMR counts neither Darkhan nor Niš among its members.
+		assertThat(this.mvc.get().uri("/requests/" + id).with(as(AccountTestSupport.STAFF_CEMR))).hasStatus(404);
+		assertThat(this.reads.countsForStaff(actor(AccountTestSupport.STAFF_NALAS)).accepted()).isEqualTo(1);
+		assertThat(this.reads.countsForStaff(actor(AccountTestSupport.STAFF_CEMR)).sent()).isZero();
+	}
+
+	@Test
+	void twoConcurrentSendsForTheSamePairCreateOneRequest() throws Exception {
+		Actor fromDarkhan = actor(AccountTestSupport.OFFICER_DARKHAN);
+		Actor fromNis = actor(OFFICER_NIS);
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<String>> outcomes = new ArrayList<>();
+			for (Actor[] pair : List.of(new Actor[] { fromDarkhan, null }, new Actor[] { fromNis, null })) {
+				outcomes.add(pool.submit(() -> {
+					start.await();
+					long to = pair[0] == fromDarkhan ? this.nis : this.darkhan;
+					try {
+						this.requests.send(pair[0], "test", to, new RequestForm(List.of(), "Concurrent", null), "http://x",
+								Locale.ENGLISH);
+						return "sent";
+					}
+					catch (PartnershipRequests.Refused refused) {
+						return refused.messageKey;
+					}
+				}));
+			}
+			start.countDown();
+			List<String> results = new ArrayList<>();
+			for (Future<String> outcome : outcomes) {
+				results.add(outcome.get());
+			}
+			assertThat(results).containsExactlyInAnyOrder("sent", "matchmaking.request.error.pending");
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(this.jdbc.sql("SELECT count(*) FROM partnership_requests WHERE status = 'PENDING'").query(Long.class).single())
+			.isEqualTo(1);
+	}
+
+	@Test
+	void theEleventhPendingRequestIsRefusedWithAClearMessage() {
+		MatchmakingFixtures fixtures = new MatchmakingFixtures(this.jdbc);
+		Actor officer = actor(AccountTestSupport.OFFICER_DARKHAN);
+		List<Long> sent = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			long to = fixtures.municipality("Target " + i, Place.neutral("FR"));
+			sent.add(this.requests.send(officer, "test", to, new RequestForm(List.of(), "Hello " + i, null), "http://x",
+					Locale.ENGLISH));
+		}
+		long eleventh = fixtures.municipality("Target 11", Place.neutral("FR"));
+		assertThatThrownBy(() -> this.requests.send(officer, "test", eleventh, new RequestForm(List.of(), "Hello", null),
+				"http://x", Locale.ENGLISH))
+			.isInstanceOfSatisfying(PartnershipRequests.Refused.class,
+					refused -> assertThat(refused.messageKey).isEqualTo("matchmaking.request.error.limit"));
+		assertThat(this.mvc.post().uri("/municipalities/" + eleventh + "/requests/new").with(as(AccountTestSupport.OFFICER_DARKHAN))
+			.with(csrf()).param("message", "One more")).hasStatusOk().bodyText()
+			.contains("Your municipality already has 10 pending requests, the most allowed.", "One more");
+		this.requests.withdraw(officer, "test", sent.get(0), "http://x", Locale.ENGLISH);
+		assertThat(this.requests.send(officer, "test", eleventh, new RequestForm(List.of(), "Now", null), "http://x",
+				Locale.ENGLISH)).isPositive();
+	}
+
+	@Test
+	void refusesBadInputWithoutA500() {
+		String darkhanOfficer = AccountTestSupport.OFFICER_DARKHAN;
+		assertThat(this.mvc.get().uri("/requests/abc").with(as(darkhanOfficer))).hasStatus(404);
+		assertThat(this.mvc.get().uri("/requests/999999999").with(as(darkhanOfficer))).hasStatus(404);
+		assertThat(this.mvc.get().uri("/municipalities/999999999/requests/new").with(as(darkhanOfficer))).hasStatus(404);
+		assertThat(this.mvc.get().uri("/municipalities/" + this.darkhan + "/requests/new").with(as(darkhanOfficer)))
+			.hasStatus(403);
+		assertThat(this.mvc.get().uri("/municipalities/" + this.nis + "/requests/new").with(as(AccountTestSupport.STAFF_NALAS)))
+			.hasStatus(403);
+		assertThat(this.mvc.post().uri("/municipalities/" + this.nis + "/requests/new").with(as(darkhanOfficer)).with(csrf())
+			.param("message", "x".repeat(2001)).param("themes", "NO_SUCH_THEME")).hasStatusOk().bodyText()
+			.contains("The message can have at most 2,000 characters.");
+		assertThat(this.mvc.post().uri("/municipalities/" + this.nis + "/requests/new").with(as(darkhanOfficer)).with(csrf())
+			.param("message", "Hello").param("themes", "NO_SUCH_THEME")).hasStatusOk().bodyText()
+			.contains("One of the chosen themes is unknown.");
+		assertThat(this.jdbc.sql("SELECT count(*) FROM partnership_requests").query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void suggestionsArePublicAndShowPendingRequestsOnlyToTheOfficersOfAAndStaff() {
+		sendAsDarkhanToNis("In progress");
+		String page = "/municipalities/" + this.darkhan + "/partners";
+		assertThat(this.mvc.get().uri(page)).hasStatusOk().bodyText()
+			.contains("Partner suggestions for Darkhan", "How suggestions work").doesNotContain("In progress", "Request to Niš");
+		assertThat(this.mvc.get().uri(page).with(as(AccountTestSupport.OFFICER_DARKHAN))).hasStatusOk().bodyText()
+			.contains("In progress", "Request to Niš, pending", "a partnership request");
+		assertThat(this.mvc.get().uri(page).with(as(AccountTestSupport.OFFICER_GHENT))).hasStatusOk().bodyText()
+			.doesNotContain("Request to Niš");
+		assertThat(this.mvc.get().uri(page + "?population_min=abc&page=-4&country=ZZ&theme=<b>&group=x")).hasStatusOk();
+		assertThat(this.mvc.get().uri("/municipalities/abc/partners")).hasStatus(404);
+		assertThat(this.mvc.get().uri("/municipalities/999999999/partners")).hasStatus(404);
+		assertThat(this.mvc.get().uri("/partners/how")).hasStatusOk().bodyText().contains("Complementary themes", "10");
+		assertThat(this.mvc.get().uri("/municipalities/" + this.nis)).hasStatusOk().bodyText()
+			.contains("/municipalities/" + this.nis + "/partners");
+	}
+
+	private String status(long id) {
+		return this.jdbc.sql("SELECT status FROM partnership_requests WHERE id = ?").param(id).query(String.class).single();
+	}
+
+	private List<String> mailsTo(String email) {
+		return this.jdbc.sql("SELECT subject || ' ' || body FROM outbox_messages WHERE recipient = ? ORDER BY id").param(email)
+			.query(String.class).list();
+	}
+}
