@@ -29,9 +29,7 @@ final class PageCatalog {
 
 	static final String EVENT = "/events/" + BRUSSELS_FORUM;
 
-	/** GeoNames ids of Ghent and Niš, demo municipalities with officers. */
-	static final long GHENT = 2797656;
-
+	/** GeoNames id of Niš, a demo municipality with an officer. */
 	static final long NIS = 787657;
 
 	static final String OFFICER_NIS = "officer.nis@citybridge.example";
