@@ -35,7 +35,8 @@ class MessageBundlesTest {
 	static final Set<String> SAME_IN_ALL_LANGUAGES = Set.of("layout.product", "layout.footer.geonames.link",
 			"layout.footer.licence", "privacy.cookies.heading", "municipality.field.population", "account.field.organisation",
 			"account.admin.actions", "audit.type.organisation",
-			"event.kind.FORUM", "audit.type.session");
+			"event.kind.FORUM", "audit.type.session", "agreementviews.map.line", "agreementviews.stats.pair",
+			"agreementviews.view.EUROPE");
 
 	static Map<String, Properties> bundles() throws IOException {
 		Map<String, Properties> bundles = new TreeMap<>();
