@@ -25,7 +25,10 @@ class RouteCoverageBrowserIT {
 	static final java.util.Map<String, String> NOT_PAGES = java.util.Map.of(
 			"/account/data", "JSON download of the signed-in person's data; no HTML to check",
 			"/events/{slug}/sessions/{id}.ics", "iCalendar file of one session; no HTML to check",
-			"/agreements/{id}/document", "the signed PDF of an agreement; no HTML to check");
+			"/agreements/{id}/document", "the signed PDF of an agreement; no HTML to check",
+			"/agreements.csv", "open data: CSV of the register", "/agreements.json", "open data: JSON of the register",
+			"/agreements.geojson", "open data: GeoJSON of the register", "/agreements.atom",
+			"Atom feed of newly verified agreements");
 
 	@Test
 	void everyGetRouteHasABrowserCheck() {
