@@ -91,10 +91,29 @@ class MapOutlines {
 		keep[0] = true;
 		keep[m - 1] = true;
 		simplify(xs, ys, 0, m - 1, keep);
+		// A ring pulled flat against the window's edge (Antarctica below the world view) encloses
+		// nothing and would only draw a line along the edge.
+		double area = 0;
+		int previous = -1;
+		for (int i = 0; i < m; i++) {
+			if (keep[i]) {
+				if (previous >= 0) {
+					area += xs[previous] * ys[i] - xs[i] * ys[previous];
+				}
+				previous = i;
+			}
+		}
+		if (previous > 0) {
+			area += xs[previous] * ys[0] - xs[0] * ys[previous];
+		}
+		if (Math.abs(area) / 2 < 1.5) {
+			return;
+		}
 		int start = d.length();
 		long lastX = 0;
 		long lastY = 0;
 		int points = 0;
+		boolean pendingL = false;
 		long minX = Long.MAX_VALUE;
 		long maxX = Long.MIN_VALUE;
 		long minY = Long.MAX_VALUE;
@@ -105,16 +124,19 @@ class MapOutlines {
 			}
 			long x = Math.round(xs[i]);
 			long y = Math.round(ys[i]);
-			if (points == 0) {
-				d.append('M').append(x).append(' ').append(y).append('l');
+			if (points == 0 || Math.abs(x - lastX) > MapView.WIDTH / 2) {
+				// A ring across the antimeridian jumps from one edge to the other: lift the pen.
+				d.append('M').append(x).append(' ').append(y);
+				pendingL = true;
 			}
 			else if (x != lastX || y != lastY) {
 				// Relative moves, one "l" for all, a minus sign as separator: short paths on long coasts.
-				if (points > 1) {
-					appendSigned(d, x - lastX, true);
+				if (pendingL) {
+					d.append('l').append(x - lastX);
+					pendingL = false;
 				}
 				else {
-					d.append(x - lastX);
+					appendSigned(d, x - lastX, true);
 				}
 				appendSigned(d, y - lastY, true);
 			}

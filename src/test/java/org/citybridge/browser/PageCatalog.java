@@ -100,7 +100,7 @@ final class PageCatalog {
 				}),
 				new PageType("agreement-verify-list", "/agreements/unverified", false,
 						(page, site) -> signedIn(page, site, AccountTestSupport.STAFF_CEMR, "/agreements/unverified")),
-				new PageType("agreement-map", "/agreements/map", true, (page, site) -> withPartnerships(page, site, "/agreements/map")),
+				new PageType("agreement-map", "/agreements/map", false, (page, site) -> withPartnerships(page, site, "/agreements/map")),
 				new PageType("agreement-map-europe", "/agreements/map", false,
 						(page, site) -> withPartnerships(page, site, "/agreements/map?view=europe")),
 				new PageType("agreement-map-city", "/agreements/map", false, (page, site) -> withPartnerships(page, site,
