@@ -52,8 +52,8 @@ class AgreementViews {
 		this.themes = themes;
 	}
 
-	ViewFilter filter(ViewFilter.Params params) {
-		return ViewFilter.of(params, Set.copyOf(this.countries.all().stream().map(Country::code).toList()),
+	ViewFilter filter(AgreementParams params, String municipality) {
+		return ViewFilter.of(params, municipality, Set.copyOf(this.countries.all().stream().map(Country::code).toList()),
 				Set.copyOf(this.themes.codes()));
 	}
 

@@ -48,18 +48,9 @@ class AgreementViewsController {
 	}
 
 	@ModelAttribute("viewFilter")
-	ViewFilter filter(@RequestParam(name = "country", required = false) List<String> country,
-			@RequestParam(name = "partner", required = false) List<String> partner,
-			@RequestParam(name = "partner_group", required = false) List<String> partnerGroup,
-			@RequestParam(name = "municipality", required = false) String municipality,
-			@RequestParam(name = "theme", required = false) List<String> theme,
-			@RequestParam(name = "type", required = false) List<String> type,
-			@RequestParam(name = "status", required = false) List<String> status,
-			@RequestParam(name = "from", required = false) String from,
-			@RequestParam(name = "to", required = false) String to,
-			@RequestParam(name = "verified", required = false) String verified) {
-		return this.views.filter(new ViewFilter.Params(country, partner, partnerGroup, municipality, theme, type, status,
-				from, to, verified));
+	ViewFilter filter(@ModelAttribute("params") AgreementParams params,
+			@RequestParam(name = "municipality", required = false) String municipality) {
+		return this.views.filter(params, municipality);
 	}
 
 	/** A link in the map's view, e.g. the zoom links; the filter kept. */

@@ -76,7 +76,7 @@ class OpenData {
 
 	@Transactional(readOnly = true)
 	public void csv(ViewFilter filter, String base, OutputStream out) {
-		Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+		Writer writer = new java.io.BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
 		try {
 			CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(COLUMNS).get());
 			MapSqlParameterSource params = new MapSqlParameterSource();

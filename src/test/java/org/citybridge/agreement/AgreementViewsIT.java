@@ -242,7 +242,7 @@ class AgreementViewsIT {
 				assertThat(response.body()).doesNotContain("<script>");
 			}
 		}
-		assertThat(get("/agreements/map?country=ZZ").body()).contains("“ZZ” is not a country code.");
+		assertThat(get("/agreements/map?country=ZZ").body()).contains("Unknown country: ZZ");
 	}
 
 	// --- helpers
