@@ -77,7 +77,7 @@ MAP_ELEMENTS=$(python3 -c "import re,sys; h=open('$OUT/map.html').read(); s=h[h.
 MAP_S=$(seconds curl -sf "http://localhost:$PORT/agreements/map")
 
 REGISTER_PATH="${BENCH_REGISTER_PATH:-/agreements?country=MN}"
-REGISTER_SQL="${BENCH_REGISTER_SQL:-}"
+REGISTER_SQL="${BENCH_REGISTER_SQL:-src/bench/agreements-register.sql}"
 if [ -n "$REGISTER_SQL" ] && command -v wrk >/dev/null; then
   echo "== Register page p95 vs bare SQL + 2 x lightest"
   p95() { wrk -t1 -c1 -d"${SLICE}s" -s src/bench/p95.lua "http://localhost:$PORT$1" | grep p95_ms | sed 's/.*p95_ms=\([0-9.]*\).*/\1/'; }
