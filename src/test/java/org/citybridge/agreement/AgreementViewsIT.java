@@ -170,7 +170,7 @@ class AgreementViewsIT {
 	@Test
 	void theJsonAndGeoJsonFilesAreFilteredAndGeoJsonPositionsAreLongitudeThenLatitude() throws Exception {
 		JsonMapper json = JsonMapper.builder().build();
-		HttpResponse<String> response = get("/agreements.json?country=MN");
+		HttpResponse<String> response = get("/agreements.json?country=MN&municipality=" + this.ghent);
 		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
 		JsonNode agreements = json.readTree(response.body()).get("agreements");
 		assertThat(agreements).hasSize(1);
@@ -178,7 +178,7 @@ class AgreementViewsIT {
 		assertThat(agreements.get(0).get("themes").get(0).asString()).isEqualTo("TOURISM");
 		assertThat(agreements.get(0).get("parties")).hasSize(2);
 
-		HttpResponse<String> geo = get("/agreements.geojson?country=MN");
+		HttpResponse<String> geo = get("/agreements.geojson?country=MN&municipality=" + this.ghent);
 		assertThat(geo.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/geo+json");
 		JsonNode collection = json.readTree(geo.body());
 		assertThat(collection.get("type").asString()).isEqualTo("FeatureCollection");
@@ -193,8 +193,10 @@ class AgreementViewsIT {
 		assertThat(ub.get(1).asDouble()).isEqualTo(47.92);
 		assertThat(feature.get("properties").get("agreement_id").asLong()).isEqualTo(this.ub_ghent);
 
-		String serbian = get("/agreements.json?country=RS&country=BE").body();
-		assertThat(json.readTree(serbian).get("agreements")).hasSize(2);
+		String serbian = get("/agreements.json?country=RS").body();
+		assertThat(serbian).contains("\"Niš – Ghent <b>cooperation</b>\"").doesNotContain("Ulaanbaatar\\\" and");
+		String both = get("/agreements.json?country=RS&country=BE&municipality=" + this.ghent).body();
+		assertThat(json.readTree(both).get("agreements")).hasSize(2);
 		String verified = get("/agreements.json?verified=1&municipality=" + this.ghent).body();
 		assertThat(json.readTree(verified).get("agreements")).isEmpty();
 	}
