@@ -147,7 +147,8 @@ class AgreementCatalogue {
 		return new Page(rows, total, page, query.size());
 	}
 
-	private static String where(AgreementQuery q, Map<String, Object> params) {
+	/** The register's conditions on {@code agreements a}: the map, statistics and open data filter with them too. */
+	static String where(AgreementQuery q, Map<String, Object> params) {
 		List<String> conditions = new ArrayList<>();
 		if (!q.countries().isEmpty()) {
 			conditions.add("EXISTS (SELECT 1 FROM agreement_parties p JOIN municipalities m ON m.id = p.municipality_id"

@@ -147,6 +147,17 @@ final class PageCatalog {
 				}),
 				new PageType("agreement-verify-list", "/agreements/unverified", false,
 						(page, site) -> signedIn(page, site, AccountTestSupport.STAFF_CEMR, "/agreements/unverified")),
+				new PageType("agreement-map", "/agreements/map", false, (page, site) -> withPartnerships(page, site, "/agreements/map")),
+				new PageType("agreement-map-europe", "/agreements/map", false,
+						(page, site) -> withPartnerships(page, site, "/agreements/map?view=europe")),
+				new PageType("agreement-map-city", "/agreements/map", false, (page, site) -> withPartnerships(page, site,
+						"/agreements/map?view=mongolia&municipality=" + site.municipalityId(DARKHAN))),
+				PageType.get("agreement-map-invalid", "/agreements/map",
+						"/agreements/map?country=ZZ&view=%3Cb%3E&page=-3&from=abc&theme=NOPE"),
+				new PageType("agreement-stats", "/agreements/stats", true,
+						(page, site) -> withPartnerships(page, site, "/agreements/stats")),
+				PageType.get("agreement-stats-empty", "/agreements/stats", "/agreements/stats?country=AQ"),
+				PageType.get("open-data", "/open-data", "/open-data"),
 				PageType.get("events", "/events", "/events").onPhoneToo(),
 				PageType.get("event", "/events/{slug}", "/events/" + BRUSSELS_FORUM),
 				PageType.get("agenda", "/events/{slug}/agenda", AGENDA + "?tz=event").onPhoneToo(),
@@ -416,6 +427,23 @@ final class PageCatalog {
 				new PageType("error-403", null, false, PageCatalog::postWithoutCsrfToken),
 				PageType.get("error-400", null, FailingRoutes.BAD_REQUEST),
 				PageType.get("error-500", null, FailingRoutes.SERVER_ERROR));
+	}
+
+	/** A few real partnerships of demo municipalities, so that map and statistics have lines and bars. */
+	static Response withPartnerships(Page page, PageType.Site site, String path) {
+		org.springframework.jdbc.core.simple.JdbcClient jdbc = ((BrowserSite) site).context()
+			.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+		long[][] pairs = { { 2946447, 2028462 }, { 2804922, DARKHAN }, { 3050616, DARKHAN }, { 3044774, 2031405 },
+				{ 2797656, 787657 } };
+		for (long[] pair : pairs) {
+			jdbc.sql("INSERT INTO agreements (type, title, status, party_key, signed_on) SELECT 'SISTER_CITY',"
+					+ " a.name || ' – ' || b.name, 'ACTIVE', ARRAY[a.id, b.id], DATE '2005-06-01'"
+					+ " FROM municipalities a, municipalities b WHERE a.geonames_id = ? AND b.geonames_id = ?"
+					+ " ON CONFLICT DO NOTHING")
+				.params(pair[0], pair[1])
+				.update();
+		}
+		return page.navigate(site.url(path));
 	}
 
 	/** Signs in through the portal's own form, then opens the page. */

@@ -31,7 +31,11 @@ class RouteCoverageBrowserIT {
 			java.util.Map.entry("/events/{slug}/my.ics", "iCalendar file of a shared personal agenda; no HTML to check"),
 			java.util.Map.entry("/events/feeds/{token}.ics", "private iCalendar feed of a personal agenda; no HTML to check"),
 			java.util.Map.entry("/funding/deadlines.ics", "iCalendar feed of call deadlines; parsed with ical4j in FundingPagesIT"),
-			java.util.Map.entry("/agreements/{id}/document", "the signed PDF of an agreement; no HTML to check"));
+			java.util.Map.entry("/agreements/{id}/document", "the signed PDF of an agreement; no HTML to check"),
+			java.util.Map.entry("/agreements.csv", "open data: CSV of the register"),
+			java.util.Map.entry("/agreements.json", "open data: JSON of the register"),
+			java.util.Map.entry("/agreements.geojson", "open data: GeoJSON of the register"),
+			java.util.Map.entry("/agreements.atom", "Atom feed of newly verified agreements"));
 
 	@Test
 	void everyGetRouteHasABrowserCheck() {

@@ -36,7 +36,8 @@ class MessageBundlesTest {
 			"layout.footer.licence", "privacy.cookies.heading", "municipality.field.population", "account.field.organisation",
 			"account.admin.actions", "audit.type.organisation",
 			"event.kind.FORUM", "audit.type.session", "event2.session.title", "event2.speaker.title",
-			"municipality.new.latitude", "municipality.new.longitude");
+			"municipality.new.latitude", "municipality.new.longitude",
+			"agreementviews.map.line", "agreementviews.stats.pair", "agreementviews.view.EUROPE");
 
 	static Map<String, Properties> bundles() throws IOException {
 		Map<String, Properties> bundles = new TreeMap<>();

@@ -1,0 +1,5 @@
+-- The statements the register page runs for /agreements?country=MN (page 1, 20 rows, newest first):
+-- the count, the page, the parties of the page's agreements.
+SELECT count(*) FROM agreements a WHERE EXISTS (SELECT 1 FROM agreement_parties p JOIN municipalities m ON m.id = p.municipality_id WHERE p.agreement_id = a.id AND m.country_code IN ('MN'));
+SELECT a.id, a.title, a.type, a.status, a.signed_on, a.verified_at IS NOT NULL, a.source <> 'MANUAL' FROM agreements a WHERE EXISTS (SELECT 1 FROM agreement_parties p JOIN municipalities m ON m.id = p.municipality_id WHERE p.agreement_id = a.id AND m.country_code IN ('MN')) ORDER BY a.signed_on DESC NULLS LAST, a.id DESC LIMIT 20 OFFSET 0;
+SELECT p.agreement_id, m.id, m.name, m.country_code FROM agreement_parties p JOIN municipalities m ON m.id = p.municipality_id WHERE p.agreement_id IN (SELECT a.id FROM agreements a WHERE EXISTS (SELECT 1 FROM agreement_parties p JOIN municipalities m ON m.id = p.municipality_id WHERE p.agreement_id = a.id AND m.country_code IN ('MN')) ORDER BY a.signed_on DESC NULLS LAST, a.id DESC LIMIT 20) ORDER BY p.agreement_id, m.name, m.id;
