@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 
 import org.citybridge.country.CountryGroup;
 import org.citybridge.municipality.MunicipalitySearch;
+import org.citybridge.funding.FundingFinder;
 import org.citybridge.system.Actor;
 import org.citybridge.theme.Themes;
 
@@ -43,9 +44,12 @@ class AgreementController {
 
 	private final org.citybridge.country.Countries countries;
 
+	private final FundingFinder funding;
+
 	AgreementController(AgreementCatalogue catalogue, AgreementRegister register, Agreements agreements,
 			AgreementPolicy policy, MunicipalitySearch municipalities, Themes themes,
-			org.citybridge.country.Countries countries) {
+			org.citybridge.country.Countries countries, FundingFinder funding) {
+		this.funding = funding;
 		this.catalogue = catalogue;
 		this.register = register;
 		this.agreements = agreements;
@@ -75,7 +79,14 @@ class AgreementController {
 	@GetMapping("/agreements/{id}")
 	String show(@PathVariable("id") String id, Model model) {
 		long agreementId = parseId(id);
-		model.addAttribute("agreement", this.catalogue.detail(agreementId));
+		AgreementCatalogue.Detail detail = this.catalogue.detail(agreementId);
+		model.addAttribute("agreement", detail);
+		if (detail.parties().size() == 2) {
+			long a = detail.parties().get(0).id();
+			long b = detail.parties().get(1).id();
+			model.addAttribute("funding", this.funding.usableByPair(a, b));
+			model.addAttribute("finderHref", "/funding/finder?a=" + a + "&b=" + b);
+		}
 		model.addAttribute("mayEdit", this.register.mayEdit(Actor.current(), agreementId));
 		model.addAttribute("mayVerify", this.policy.mayVerify(Actor.current()));
 		return "agreement/detail";
@@ -124,9 +135,14 @@ class AgreementController {
 		return "redirect:/agreements/unverified";
 	}
 
+	/**
+	 * The empty form, or one prefilled with parties ({@code ?partyIds=1&partyIds=2}) as an accepted
+	 * partnership request links to it; ids that are not numbers are ignored.
+	 */
 	@GetMapping("/agreements/new")
-	String newAgreement(Model model, Locale locale) {
-		model.addAttribute("agreementForm", this.register.newForm(Actor.current()));
+	String newAgreement(@RequestParam(name = "partyIds", required = false) List<String> partyIds, Model model,
+			Locale locale) {
+		model.addAttribute("agreementForm", this.register.newForm(Actor.current()).withParties(partyIds));
 		return form(null, model);
 	}
 

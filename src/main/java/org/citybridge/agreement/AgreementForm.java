@@ -47,6 +47,25 @@ record AgreementForm(
 				a.getNotes(), a.getVersion(), null, null, null, null);
 	}
 
+	/** This form with the given parties added after its own (ids as sent: malformed ones are skipped). */
+	AgreementForm withParties(List<String> raw) {
+		if (raw == null || raw.isEmpty()) {
+			return this;
+		}
+		List<Long> ids = new ArrayList<>(parties());
+		raw.stream()
+			.filter(Objects::nonNull)
+			.map(String::strip)
+			.filter(v -> !v.isEmpty() && v.length() <= 18 && v.chars().allMatch(Character::isDigit))
+			.map(Long::valueOf)
+			.filter(id -> id > 0 && !ids.contains(id))
+			.limit(MAX_PARTIES)
+			.forEach(ids::add);
+		return new AgreementForm(this.type, ids, this.partySearch, this.title, this.signedOn, this.signingPlace,
+				this.eventId, this.themes, this.status, this.endsOn, this.fundingUsed, this.notes, this.version, null,
+				null, null, null);
+	}
+
 	/** The chosen parties in the order chosen, without blanks; repeats are kept for the database to refuse. */
 	List<Long> parties() {
 		List<Long> result = new ArrayList<>();

@@ -23,6 +23,10 @@ class MunicipalityControllerTest {
 	@Autowired
 	MockMvcTester mvc;
 
+	/** The header's unread-requests badge asks it on every page. */
+	@MockitoBean
+	org.citybridge.matchmaking.Requests requests;
+
 	@MockitoBean
 	MunicipalitySearch search;
 

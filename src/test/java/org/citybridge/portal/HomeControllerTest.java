@@ -29,6 +29,10 @@ class HomeControllerTest {
 	@Autowired
 	MockMvcTester mvc;
 
+	/** The header's unread-requests badge asks it on every page. */
+	@MockitoBean
+	org.citybridge.matchmaking.Requests requests;
+
 	@MockitoBean
 	MunicipalitySearch municipalities;
 

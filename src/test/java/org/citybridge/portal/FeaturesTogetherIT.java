@@ -1,0 +1,94 @@
+package org.citybridge.portal;
+
+import org.citybridge.IntegrationTest;
+import org.citybridge.account.AccountTestSupport;
+import org.citybridge.agreement.AgreementDemoData;
+import org.citybridge.funding.FundingDemoData;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.web.context.WebApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.citybridge.account.AccountTestSupport.as;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+/** Where features meet on a page: the header's request badge, an agreement's funding, a request's draft agreement. */
+@IntegrationTest
+class FeaturesTogetherIT {
+
+	static final long DARKHAN = 2031964;
+
+	static final long ZEITZ = 2804922;
+
+	static final long GHENT = 2797656;
+
+	static final long NIS = 787657;
+
+	@Autowired
+	WebApplicationContext context;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	MockMvcTester mvc;
+
+	@BeforeEach
+	void setUp() {
+		AccountTestSupport.loadDemoData(this.context);
+		this.context.getBean(FundingDemoData.class).load();
+		this.context.getBean(AgreementDemoData.class).load();
+		this.mvc = AccountTestSupport.mockMvc(this.context);
+	}
+
+	@Test
+	void anOfficerSeesHowManyRequestsAreUnreadInTheHeaderUntilOpeningThem() {
+		long nis = AccountTestSupport.municipalityId(this.context, NIS);
+		MvcTestResult sent = this.mvc.post().uri("/municipalities/" + nis + "/requests/new")
+			.with(as(this.context, AccountTestSupport.OFFICER_GHENT)).with(csrf())
+			.param("themes", "SMART_CITY").param("message", "Shall we talk about smart-city services?").exchange();
+		assertThat(sent).hasStatus3xxRedirection();
+		String location = sent.getResponse().getRedirectedUrl();
+		try {
+			assertThat(this.mvc.get().uri("/municipalities").with(as(this.context, "officer.nis@citybridge.example")))
+				.hasStatusOk().bodyText().contains("<span class=\"badge count\">1</span>");
+			assertThat(this.mvc.get().uri("/municipalities").with(as(this.context, AccountTestSupport.OFFICER_GHENT)))
+				.hasStatusOk().bodyText().doesNotContain("badge count");
+			assertThat(this.mvc.get().uri(location).with(as(this.context, "officer.nis@citybridge.example"))).hasStatusOk();
+			assertThat(this.mvc.get().uri("/municipalities").with(as(this.context, "officer.nis@citybridge.example")))
+				.hasStatusOk().bodyText().doesNotContain("badge count");
+		}
+		finally {
+			// Other tests share the database: one pending request per pair.
+			this.mvc.post().uri(location + "/withdraw").with(as(this.context, AccountTestSupport.OFFICER_GHENT)).with(csrf()).exchange();
+		}
+	}
+
+	@Test
+	void anAgreementPageListsTheFundingItsPartiesCanUseAndLinksToTheFinder() {
+		long darkhan = AccountTestSupport.municipalityId(this.context, DARKHAN);
+		long zeitz = AccountTestSupport.municipalityId(this.context, ZEITZ);
+		long agreement = this.jdbc.sql("SELECT id FROM agreements WHERE party_key = ARRAY[?, ?]::bigint[]")
+			.params(Math.min(darkhan, zeitz), Math.max(darkhan, zeitz)).query(Long.class).single();
+		assertThat(this.mvc.get().uri("/agreements/" + agreement)).hasStatusOk().bodyText()
+			.contains("Funding the parties can use")
+			.contains("/funding/finder?a=")
+			.contains("TAIEX");
+	}
+
+	@Test
+	void theAgreementFormCanStartWithTheTwoPartiesOfAnAcceptedRequest() {
+		long ghent = AccountTestSupport.municipalityId(this.context, GHENT);
+		long nis = AccountTestSupport.municipalityId(this.context, NIS);
+		assertThat(this.mvc.get().uri("/agreements/new?partyIds=" + ghent + "&partyIds=" + nis + "&partyIds=abc&partyIds=-4&partyIds=99999999")
+			.with(as(this.context, AccountTestSupport.STAFF_CEMR)))
+			.hasStatusOk().bodyText()
+			.contains("name=\"partyIds\" value=\"" + ghent + "\"")
+			.contains("name=\"partyIds\" value=\"" + nis + "\"")
+			.doesNotContain("value=\"99999999\"");
+	}
+}
