@@ -1,18 +1,15 @@
 package org.citybridge.agreement;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
+import org.citybridge.country.CountryOutlines;
+import org.citybridge.country.CountryOutlines.Ring;
+import org.citybridge.country.CountryOutlines.Shape;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,18 +21,14 @@ import org.springframework.stereotype.Component;
 @Component
 class MapOutlines {
 
-	record Ring(double[] lon, double[] lat, double minLon, double maxLon, double minLat, double maxLat) {
-	}
 
-	record Shape(String numericCode, List<Ring> rings) {
-	}
 
 	private final List<Shape> shapes;
 
 	private final Map<MapView, String> land = new EnumMap<>(MapView.class);
 
-	MapOutlines() {
-		this.shapes = load();
+	MapOutlines(CountryOutlines outlines) {
+		this.shapes = outlines.shapes();
 	}
 
 	/** Path data of every country in the view. */
@@ -48,15 +41,15 @@ class MapOutlines {
 		if (numericCodes.isEmpty()) {
 			return "";
 		}
-		return draw(view, this.shapes.stream().filter(s -> s.numericCode != null && numericCodes.contains(s.numericCode)).toList());
+		return draw(view, this.shapes.stream().filter(s -> s.numericCode() != null && numericCodes.contains(s.numericCode())).toList());
 	}
 
 	private static String draw(MapView view, List<Shape> shapes) {
 		StringBuilder d = new StringBuilder();
 		for (Shape shape : shapes) {
-			for (Ring ring : shape.rings) {
-				if (ring.maxLon < view.minLon || ring.minLon > view.maxLon || ring.maxLat < view.minLat
-						|| ring.minLat > view.maxLat) {
+			for (Ring ring : shape.rings()) {
+				if (ring.maxLon() < view.minLon || ring.minLon() > view.maxLon || ring.maxLat() < view.minLat
+						|| ring.minLat() > view.maxLat) {
 					continue;
 				}
 				appendRing(d, ring, view);
@@ -69,19 +62,19 @@ class MapOutlines {
 	private static final double TOLERANCE = 0.8;
 
 	private static void appendRing(StringBuilder d, Ring ring, MapView view) {
-		int n = ring.lon.length;
+		int n = ring.lon().length;
 		double[] xs = new double[n];
 		double[] ys = new double[n];
 		int m = 0;
 		for (int i = 0; i < n; i++) {
-			int side = side(ring.lon[i], ring.lat[i], view);
+			int side = side(ring.lon()[i], ring.lat()[i], view);
 			// A run of points beyond the same edge is drawn along that edge: its ends are enough.
-			if (side != 0 && i > 0 && i < n - 1 && side(ring.lon[i - 1], ring.lat[i - 1], view) == side
-					&& side(ring.lon[i + 1], ring.lat[i + 1], view) == side) {
+			if (side != 0 && i > 0 && i < n - 1 && side(ring.lon()[i - 1], ring.lat()[i - 1], view) == side
+					&& side(ring.lon()[i + 1], ring.lat()[i + 1], view) == side) {
 				continue;
 			}
-			xs[m] = view.x(Math.max(view.minLon, Math.min(view.maxLon, ring.lon[i])));
-			ys[m] = view.y(Math.max(view.minLat, Math.min(view.maxLat, ring.lat[i])));
+			xs[m] = view.x(Math.max(view.minLon, Math.min(view.maxLon, ring.lon()[i])));
+			ys[m] = view.y(Math.max(view.minLat, Math.min(view.maxLat, ring.lat()[i])));
 			m++;
 		}
 		if (m < 3) {
@@ -200,77 +193,5 @@ class MapOutlines {
 				| (lat > view.maxLat ? 8 : 0);
 	}
 
-	private static List<Shape> load() {
-		try (InputStream in = new ClassPathResource("geo/countries-50m.topo.json").getInputStream()) {
-			JsonNode root = new ObjectMapper().readTree(in);
-			double sx = root.get("transform").get("scale").get(0).asDouble();
-			double sy = root.get("transform").get("scale").get(1).asDouble();
-			double tx = root.get("transform").get("translate").get(0).asDouble();
-			double ty = root.get("transform").get("translate").get(1).asDouble();
-			List<double[][]> arcs = new ArrayList<>();
-			for (JsonNode arc : root.get("arcs")) {
-				double[][] points = new double[arc.size()][2];
-				long x = 0;
-				long y = 0;
-				for (int i = 0; i < arc.size(); i++) {
-					x += arc.get(i).get(0).asLong();
-					y += arc.get(i).get(1).asLong();
-					points[i][0] = x * sx + tx;
-					points[i][1] = y * sy + ty;
-				}
-				arcs.add(points);
-			}
-			List<Shape> shapes = new ArrayList<>();
-			for (JsonNode geometry : root.get("objects").get("countries").get("geometries")) {
-				JsonNode id = geometry.get("id");
-				String code = id == null || id.isNull() ? null : id.asString();
-				List<Ring> rings = new ArrayList<>();
-				String type = geometry.get("type").asString();
-				if ("Polygon".equals(type)) {
-					for (JsonNode ring : geometry.get("arcs")) {
-						rings.add(ring(ring, arcs));
-					}
-				}
-				else if ("MultiPolygon".equals(type)) {
-					for (JsonNode polygon : geometry.get("arcs")) {
-						for (JsonNode ring : polygon) {
-							rings.add(ring(ring, arcs));
-						}
-					}
-				}
-				shapes.add(new Shape(code, rings));
-			}
-			return List.copyOf(shapes);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read the map outlines", ex);
-		}
-	}
 
-	private static Ring ring(JsonNode arcIndexes, List<double[][]> arcs) {
-		List<double[]> points = new ArrayList<>();
-		for (JsonNode index : arcIndexes) {
-			int i = index.asInt();
-			double[][] arc = arcs.get(i >= 0 ? i : ~i);
-			int length = arc.length;
-			for (int p = points.isEmpty() ? 0 : 1; p < length; p++) {
-				points.add(i >= 0 ? arc[p] : arc[length - 1 - p]);
-			}
-		}
-		double[] lon = new double[points.size()];
-		double[] lat = new double[points.size()];
-		double minLon = 180;
-		double maxLon = -180;
-		double minLat = 90;
-		double maxLat = -90;
-		for (int i = 0; i < points.size(); i++) {
-			lon[i] = points.get(i)[0];
-			lat[i] = points.get(i)[1];
-			minLon = Math.min(minLon, lon[i]);
-			maxLon = Math.max(maxLon, lon[i]);
-			minLat = Math.min(minLat, lat[i]);
-			maxLat = Math.max(maxLat, lat[i]);
-		}
-		return new Ring(lon, lat, minLon, maxLon, minLat, maxLat);
-	}
 }
