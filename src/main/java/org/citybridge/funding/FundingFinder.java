@@ -72,6 +72,33 @@ public class FundingFinder {
 		return forPair(a, b).stream().filter(v -> v.eligibility() != Eligibility.NOT_ELIGIBLE).toList();
 	}
 
+	/**
+	 * For one municipality, each instrument's short name with the country groups a partner may come
+	 * from for the pair to be plainly eligible (a partner country's own exceptions aside): what
+	 * partner suggestions weigh. One pass over the instruments, loaded once; empty for an unknown id.
+	 */
+	public Map<String, java.util.Set<CountryGroup>> partnerGroupsFor(long municipalityId) {
+		List<Party> parties = parties(municipalityId, null);
+		if (parties.isEmpty()) {
+			return Map.of();
+		}
+		Party self = parties.get(0);
+		Map<String, java.util.Set<CountryGroup>> result = new java.util.LinkedHashMap<>();
+		for (Instrument instrument : this.catalogue.all()) {
+			java.util.Set<CountryGroup> groups = java.util.EnumSet.noneOf(CountryGroup.class);
+			for (CountryGroup group : CountryGroup.values()) {
+				Party partner = new Party(0, "", "", group);
+				if (EligibilityCheck.evaluate(instrument.rules(), List.of(self, partner)).eligibility() == Eligibility.ELIGIBLE) {
+					groups.add(group);
+				}
+			}
+			if (!groups.isEmpty()) {
+				result.put(instrument.shortName() != null ? instrument.shortName() : instrument.name(), groups);
+			}
+		}
+		return result;
+	}
+
 	/** The municipalities by id (one statement), in the order asked; unknown ids are left out. */
 	List<Party> parties(Long a, Long b) {
 		List<Long> ids = b == null ? List.of(a) : List.of(a, b);

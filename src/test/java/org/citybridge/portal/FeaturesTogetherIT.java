@@ -91,4 +91,29 @@ class FeaturesTogetherIT {
 			.contains("name=\"partyIds\" value=\"" + nis + "\"")
 			.doesNotContain("value=\"99999999\"");
 	}
+
+	@Test
+	void partnerSuggestionsWeighTheFundingAPairCouldUseAsTheFinderJudgesIt() {
+		long darkhan = AccountTestSupport.municipalityId(this.context, DARKHAN);
+		long ghent = AccountTestSupport.municipalityId(this.context, GHENT);
+		org.citybridge.funding.FundingFinder finder = this.context.getBean(org.citybridge.funding.FundingFinder.class);
+		java.util.Map<String, java.util.Set<org.citybridge.country.CountryGroup>> groups = finder.partnerGroupsFor(darkhan);
+		assertThat(groups).as("the demo examples open some instrument to Darkhan with some partner").isNotEmpty();
+		java.util.Set<String> eligibleWithGhent = new java.util.TreeSet<>();
+		finder.forPair(darkhan, ghent).stream()
+			.filter(v -> v.eligibility() == org.citybridge.funding.Eligibility.ELIGIBLE)
+			.forEach(v -> eligibleWithGhent.add(v.shortName() != null ? v.shortName() : v.name()));
+		java.util.Set<String> byGroup = new java.util.TreeSet<>();
+		groups.forEach((name, g) -> {
+			if (g.contains(org.citybridge.country.CountryGroup.EU_MEMBER)) {
+				byGroup.add(name);
+			}
+		});
+		assertThat(byGroup).isEqualTo(eligibleWithGhent);
+		if (!byGroup.isEmpty()) {
+			assertThat(this.mvc.get().uri("/municipalities/" + darkhan + "/partners?country=BE")).hasStatusOk().bodyText()
+				.contains("Eligible together for " + byGroup.iterator().next());
+		}
+		assertThat(finder.partnerGroupsFor(99999999L)).isEmpty();
+	}
 }

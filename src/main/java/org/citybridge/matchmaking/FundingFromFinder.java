@@ -1,0 +1,30 @@
+package org.citybridge.matchmaking;
+
+import java.util.List;
+
+import org.citybridge.funding.FundingFinder;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The funding signal from the funding feature's eligibility data: the instruments a municipality
+ * could use with a partner, by the partner's country group.
+ */
+@Component
+class FundingFromFinder implements FundingFeasibility {
+
+	private final FundingFinder finder;
+
+	FundingFromFinder(FundingFinder finder) {
+		this.finder = finder;
+	}
+
+	@Override
+	public List<Instrument> instrumentsFor(long municipalityId) {
+		return this.finder.partnerGroupsFor(municipalityId)
+			.entrySet()
+			.stream()
+			.map(e -> new Instrument(e.getKey(), e.getValue()))
+			.toList();
+	}
+}
