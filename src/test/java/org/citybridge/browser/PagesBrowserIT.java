@@ -23,12 +23,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every page type, in English and Mongolian, in real Chromium: no axe violation (WCAG 2.0/2.1 A
  * and AA), valid HTML, the right {@code lang}, and at phone width no sideways scrolling or
- * overlapping controls. Screenshots go to {@code target/screenshots/}.
+ * overlapping controls. Screenshots go to {@code target/screenshots/}: of the pages the README shows,
+ * and of every page with {@code -Dcitybridge.screenshots=all} (a full-page screenshot of each of
+ * some 400 page states costs minutes of the build).
  */
 @BrowserTest
 class PagesBrowserIT {
 
 	static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+	/** The page types whose screenshots the README shows; the others only on request. */
+	static final java.util.Set<String> README_PAGES = java.util.Set.of("home", "directory", "profile", "agreement-map",
+			"agenda-two-zones");
+
+	static boolean screenshot(PageType type) {
+		return README_PAGES.contains(type.name()) || "all".equals(System.getProperty("citybridge.screenshots"));
+	}
 
 	@LocalServerPort
 	int port;
@@ -85,8 +95,10 @@ class PagesBrowserIT {
 			assertThat(page.getAttribute("html", "lang")).isEqualTo(language);
 			assertThat(source).doesNotContain("Exception", "Deliberate failure");
 
-			page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-				.setPath(SCREENSHOTS.resolve(type.name() + "-" + language + "-desktop.png")));
+			if (screenshot(type)) {
+				page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+					.setPath(SCREENSHOTS.resolve(type.name() + "-" + language + "-desktop.png")));
+			}
 		}
 	}
 
@@ -97,8 +109,10 @@ class PagesBrowserIT {
 			try (BrowserContext context = Chromium.phone(language)) {
 				Page page = context.newPage();
 				type.visit().open(page, this.site);
-				page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-					.setPath(SCREENSHOTS.resolve(type.name() + "-" + language + "-phone.png")));
+				if (screenshot(type)) {
+					page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+						.setPath(SCREENSHOTS.resolve(type.name() + "-" + language + "-phone.png")));
+				}
 				assertThat(PageChecks.phoneLayout(page)).as("%s in %s at 360 px", type, language).isEmpty();
 			}
 		}
