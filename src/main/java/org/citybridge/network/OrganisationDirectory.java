@@ -294,48 +294,41 @@ class OrganisationDirectory {
 
 	@Transactional
 	void addMember(Actor actor, long organisationId, long municipalityId, LocalDate since, String actorLabel) {
-		byId(organisationId);
-		if (!mayKeepMembers(actor, organisationId)) {
-			throw new AccessDeniedException("May not keep the members of organisation " + organisationId);
-		}
-		int added;
-		try {
-			added = this.jdbc.sql("""
-					INSERT INTO organisation_members (organisation_id, municipality_id, member_since)
-					VALUES (?, ?, ?) ON CONFLICT DO NOTHING
-					""").params(organisationId, municipalityId, Date.valueOf(since == null ? LocalDate.now() : since)).update();
-		}
-		catch (DataIntegrityViolationException ex) {
-			throw memberRefusal(ex, "municipalityId");
-		}
-		if (added == 0) {
-			throw new Refused("municipalityId", "network.members.already");
-		}
-		this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "organisation", organisationId,
-				AuditLog.Action.UPDATE, Map.of(), Map.of("memberAdded", municipalityId));
+		join(actor, organisationId, "organisation_members", "municipality_id", municipalityId, since, "municipalityId",
+				"memberAdded", actorLabel);
 	}
 
 	@Transactional
 	void addAssociation(Actor actor, long organisationId, long memberId, LocalDate since, String actorLabel) {
+		join(actor, organisationId, "organisation_member_associations", "member_id", memberId, since, "memberId",
+				"associationAdded", actorLabel);
+	}
+
+	/**
+	 * One membership row (a municipality's or an association's), for those who keep the members;
+	 * the database's membership rules become a message on {@code field}; audited as {@code auditKey}.
+	 */
+	private void join(Actor actor, long organisationId, String table, String memberColumn, long memberId,
+			LocalDate since, String field, String auditKey, String actorLabel) {
 		byId(organisationId);
 		if (!mayKeepMembers(actor, organisationId)) {
 			throw new AccessDeniedException("May not keep the members of organisation " + organisationId);
 		}
 		int added;
 		try {
-			added = this.jdbc.sql("""
-					INSERT INTO organisation_member_associations (organisation_id, member_id, member_since)
-					VALUES (?, ?, ?) ON CONFLICT DO NOTHING
-					""").params(organisationId, memberId, Date.valueOf(since == null ? LocalDate.now() : since)).update();
+			added = this.jdbc.sql("INSERT INTO " + table + " (organisation_id, " + memberColumn + ", member_since)"
+					+ " VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+				.params(organisationId, memberId, Date.valueOf(since == null ? LocalDate.now() : since))
+				.update();
 		}
 		catch (DataIntegrityViolationException ex) {
-			throw memberRefusal(ex, "memberId");
+			throw memberRefusal(ex, field);
 		}
 		if (added == 0) {
-			throw new Refused("memberId", "network.members.already");
+			throw new Refused(field, "network.members.already");
 		}
 		this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "organisation", organisationId,
-				AuditLog.Action.UPDATE, Map.of(), Map.of("associationAdded", memberId));
+				AuditLog.Action.UPDATE, Map.of(), Map.of(auditKey, memberId));
 	}
 
 	private static Refused memberRefusal(DataIntegrityViolationException ex, String field) {
