@@ -61,8 +61,11 @@ class EventController {
 
 	private final org.springframework.context.MessageSource messages;
 
+	private final EventParts parts;
+
 	EventController(EventCatalogue catalogue, Programme programme, Registrations registrations, PersonalAgendas agendas,
-			EventEditor editor, Clock clock, org.springframework.context.MessageSource messages) {
+			EventEditor editor, Clock clock, org.springframework.context.MessageSource messages, EventParts parts) {
+		this.parts = parts;
 		this.messages = messages;
 		this.editor = editor;
 		this.catalogue = catalogue;
@@ -79,6 +82,7 @@ class EventController {
 		Collections.reverse(upcoming);
 		model.addAttribute("upcoming", upcoming);
 		model.addAttribute("past", events.stream().filter(Listed::past).toList());
+		model.addAttribute("mayCreate", EventEditor.mayCreate(Actor.current()));
 		return "event/list";
 	}
 
@@ -93,9 +97,11 @@ class EventController {
 		model.addAttribute("tracks", this.catalogue.tracks(event.id()));
 		model.addAttribute("speakers", this.catalogue.speakers(event.id()));
 		model.addAttribute("mayEdit", Programme.mayEdit(actor, event));
+		model.addAttribute("venue", this.editor.coordinates(event.id()));
 		model.addAttribute("signedIn", actor.isSignedIn());
 		model.addAttribute("seats", this.registrations.counts(event.id(), null, event.capacity()));
 		model.addAttribute("registration", this.registrations.of(actor, event.id(), null).orElse(null));
+		model.addAttribute("ended", this.registrations.ended(event));
 		model.addAttribute("jsonLd", EventJson.eventLd(event, base()));
 		return "event/detail";
 	}
@@ -203,6 +209,8 @@ class EventController {
 		model.addAttribute("seats", session.capacity() == null ? null
 				: this.registrations.counts(event.id(), session.id(), session.capacity()));
 		model.addAttribute("registration", this.registrations.of(actor, event.id(), session.id()).orElse(null));
+		model.addAttribute("ended", this.registrations.ended(event));
+		model.addAttribute("photos", this.parts.photoTags(event.id()));
 		model.addAttribute("jsonLd", EventJson.sessionLd(event, session, base()));
 		return "event/session";
 	}
@@ -226,6 +234,7 @@ class EventController {
 			.toList();
 		model.addAttribute("event", event);
 		model.addAttribute("speaker", speaker);
+		model.addAttribute("photo", this.parts.photoTags(event.id()).get(speaker.id()));
 		model.addAttribute("agenda", AgendaView.of(sessions, event.zone(), viewer, locale));
 		return "event/speaker";
 	}
@@ -233,7 +242,7 @@ class EventController {
 	@GetMapping("/events/{slug}/edit")
 	String editEvent(@PathVariable("slug") String slug, Model model) {
 		EventCatalogue.Event event = this.programme.editable(Actor.current(), slug);
-		model.addAttribute("eventForm", EventForm.of(event, this.editor.version(event.id())));
+		model.addAttribute("eventForm", EventForm.of(event, this.editor.version(event.id()), this.editor.coordinates(event.id())));
 		return eventForm(event, model);
 	}
 
@@ -241,13 +250,7 @@ class EventController {
 	String updateEvent(@PathVariable("slug") String slug, @Valid @ModelAttribute("eventForm") EventForm form,
 			BindingResult result, Model model, Authentication authentication, RedirectAttributes redirect) {
 		EventCatalogue.Event event = this.programme.editable(Actor.current(), slug);
-		if (!result.hasFieldErrors("timeZone") && ViewerZone.parse(form.timeZone()).isEmpty()) {
-			result.rejectValue("timeZone", "event2.form.zone.invalid");
-		}
-		if (form.startsOn() != null && form.endsOn() != null && form.endsOn().isBefore(form.startsOn())
-				&& !result.hasFieldErrors("endsOn")) {
-			result.rejectValue("endsOn", "event2.form.error.endBeforeStart");
-		}
+		EventStaffController.check(form, result);
 		if (!result.hasErrors()) {
 			try {
 				this.editor.update(Actor.current(), authentication.getName(), slug, form);

@@ -1,16 +1,21 @@
 package org.citybridge.event;
 
+import java.math.BigDecimal;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.citybridge.audit.AuditLog;
+import org.citybridge.network.Organisation;
+import org.citybridge.network.Organisations;
 import org.citybridge.system.Actor;
 import org.citybridge.system.ViewerZone;
 import org.citybridge.system.Text;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,11 +36,135 @@ class EventEditor {
 
 	private final TransactionTemplate transactions;
 
-	EventEditor(JdbcClient jdbc, Programme programme, AuditLog audit, PlatformTransactionManager transactionManager) {
+	private final Organisations organisations;
+
+	EventEditor(JdbcClient jdbc, Programme programme, AuditLog audit, PlatformTransactionManager transactionManager,
+			Organisations organisations) {
+		this.organisations = organisations;
 		this.jdbc = jdbc;
 		this.programme = programme;
 		this.audit = audit;
 		this.transactions = new TransactionTemplate(transactionManager);
+	}
+
+	/** The venue's position, both parts or neither. */
+	public record Coordinates(BigDecimal latitude, BigDecimal longitude) {
+
+		static final Coordinates NONE = new Coordinates(null, null);
+
+		public boolean known() {
+			return this.latitude != null && this.longitude != null;
+		}
+	}
+
+	Coordinates coordinates(long eventId) {
+		return this.jdbc.sql("SELECT venue_latitude, venue_longitude FROM events WHERE id = ?").param(eventId)
+			.query((rs, n) -> new Coordinates(rs.getBigDecimal(1), rs.getBigDecimal(2))).single();
+	}
+
+	/** Whether the actor may create events: administrators, and staff of an organisation (for it). */
+	static boolean mayCreate(Actor actor) {
+		return actor.role() == Actor.Role.ADMIN || (actor.role() == Actor.Role.STAFF && actor.organisationId() != null);
+	}
+
+	/** The organisations the actor may choose as host: all for administrators, their own for staff. */
+	List<Organisation> hosts(Actor actor) {
+		if (!mayCreate(actor)) {
+			throw new AccessDeniedException("May not create events");
+		}
+		return this.organisations.all().stream()
+			.filter(o -> actor.role() == Actor.Role.ADMIN || o.id() == actor.organisationId())
+			.toList();
+	}
+
+	/**
+	 * Creates an event with the four focus areas as its tracks; its address (slug) comes from the
+	 * title and year. PostgreSQL keeps addresses unique; a clash comes back on the title.
+	 */
+	String create(Actor actor, String actorLabel, EventForm form) {
+		List<Organisation> hosts = hosts(actor);
+		if (form.hostOrganisationId() == null) {
+			throw new Programme.Refused("hostOrganisationId", "event3.form.host.required", null);
+		}
+		if (hosts.stream().noneMatch(o -> o.id() == form.hostOrganisationId())) {
+			if (this.organisations.byId(form.hostOrganisationId()).isPresent()) {
+				throw new AccessDeniedException("May not create events for organisation " + form.hostOrganisationId());
+			}
+			throw new Programme.Refused("hostOrganisationId", "event3.form.host.required", null);
+		}
+		ZoneId zone = zone(form);
+		String slug = slug(form.title(), form.startsOn());
+		try {
+			return this.transactions.execute(tx -> {
+				long id = this.jdbc.sql("""
+						INSERT INTO events (slug, title, kind, host_organisation_id, starts_on, ends_on, time_zone, venue_name,
+						                    venue_address, description, registration_open, capacity, venue_latitude, venue_longitude)
+						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+						""").params(slug, form.title().strip(), form.kind().name(), form.hostOrganisationId(), form.startsOn(),
+						form.endsOn(), zone.getId(), form.venueName().strip(), Text.blankToNull(form.venueAddress()),
+						Text.blankToNull(form.description()), form.registrationOpen(), form.capacity(), form.latitude(),
+						form.longitude())
+					.query(Long.class)
+					.single();
+				for (int i = 0; i < EventDemoData.FOCUS_AREAS.size(); i++) {
+					this.jdbc.sql("INSERT INTO tracks (event_id, position, name) VALUES (?, ?, ?)")
+						.params(id, i + 1, EventDemoData.FOCUS_AREAS.get(i)).update();
+				}
+				Map<String, Object> after = view(form);
+				after.put("slug", slug);
+				after.put("hostOrganisationId", form.hostOrganisationId());
+				this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "event", id, AuditLog.Action.CREATE, null,
+						after);
+				return slug;
+			});
+		}
+		catch (DataIntegrityViolationException ex) {
+			String message = String.valueOf(ex.getMostSpecificCause().getMessage());
+			if (message.contains("events_slug_uk")) {
+				throw new Programme.Refused("title", "event3.form.slug.taken", slug);
+			}
+			throw refusal(ex);
+		}
+	}
+
+	/** The address of an event: its title in lower-case Latin letters and digits, with the year. */
+	static String slug(String title, java.time.LocalDate startsOn) {
+		String latin = java.text.Normalizer.normalize(transliterate(title == null ? "" : title.strip().toLowerCase(java.util.Locale.ROOT)),
+				java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+		String slug = latin.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+		if (slug.length() > 70) {
+			slug = slug.substring(0, 70).replaceAll("-+$", "");
+		}
+		String year = startsOn == null ? "" : String.valueOf(startsOn.getYear());
+		if (slug.isEmpty()) {
+			return "event-" + year;
+		}
+		return slug.endsWith(year) ? slug : slug + "-" + year;
+	}
+
+	private static final Map<Character, String> CYRILLIC = cyrillic();
+
+	private static Map<Character, String> cyrillic() {
+		String[] pairs = { "а", "a", "б", "b", "в", "v", "г", "g", "д", "d", "е", "e", "ё", "yo", "ж", "j", "з", "z",
+				"и", "i", "й", "i", "к", "k", "л", "l", "м", "m", "н", "n", "о", "o", "ө", "u", "п", "p", "р", "r",
+				"с", "s", "т", "t", "у", "u", "ү", "u", "ф", "f", "х", "kh", "ц", "ts", "ч", "ch", "ш", "sh", "щ", "sh",
+				"ъ", "", "ы", "y", "ь", "", "э", "e", "ю", "yu", "я", "ya" };
+		Map<Character, String> map = new java.util.HashMap<>();
+		for (int i = 0; i < pairs.length; i += 2) {
+			map.put(pairs[i].charAt(0), pairs[i + 1]);
+		}
+		return map;
+	}
+
+	private static String transliterate(String text) {
+		StringBuilder latin = new StringBuilder(text.length());
+		text.chars().forEach(c -> latin.append(CYRILLIC.getOrDefault((char) c, String.valueOf((char) c))));
+		return latin.toString();
+	}
+
+	private static ZoneId zone(EventForm form) {
+		return ViewerZone.parse(form.timeZone())
+			.orElseThrow(() -> new Programme.Refused("timeZone", "event2.form.zone.invalid", null));
 	}
 
 	/** The version the form must carry back, for optimistic locking. */
@@ -45,18 +174,18 @@ class EventEditor {
 
 	void update(Actor actor, String actorLabel, String slug, EventForm form) {
 		EventCatalogue.Event event = this.programme.editable(actor, slug);
-		ZoneId zone = ViewerZone.parse(form.timeZone())
-			.orElseThrow(() -> new Programme.Refused("timeZone", "event2.form.zone.invalid", null));
-		Map<String, Object> before = view(EventForm.of(event, 0));
+		ZoneId zone = zone(form);
+		Map<String, Object> before = view(EventForm.of(event, 0, coordinates(event.id())));
 		try {
 			this.transactions.executeWithoutResult(tx -> {
 				int updated = this.jdbc.sql("""
 						UPDATE events SET title = ?, kind = ?, starts_on = ?, ends_on = ?, time_zone = ?, venue_name = ?,
-						       venue_address = ?, description = ?, registration_open = ?, capacity = ?, version = version + 1
+						       venue_address = ?, description = ?, registration_open = ?, capacity = ?, venue_latitude = ?,
+						       venue_longitude = ?, version = version + 1
 						WHERE id = ? AND version = ?
 						""").params(form.title().strip(), form.kind().name(), form.startsOn(), form.endsOn(), zone.getId(),
 						form.venueName().strip(), Text.blankToNull(form.venueAddress()), Text.blankToNull(form.description()),
-						form.registrationOpen(), form.capacity(), event.id(), form.version())
+						form.registrationOpen(), form.capacity(), form.latitude(), form.longitude(), event.id(), form.version())
 					.update();
 				if (updated == 0) {
 					throw new Programme.Refused(null, "event2.form.stale", null);
@@ -66,18 +195,31 @@ class EventEditor {
 			});
 		}
 		catch (DataIntegrityViolationException ex) {
-			String message = String.valueOf(ex.getMostSpecificCause().getMessage());
-			if (message.contains("events_dates_ck")) {
-				throw new Programme.Refused("endsOn", "event2.form.error.endBeforeStart", null);
-			}
-			if (message.contains("sessions_within_event_ck")) {
-				throw new Programme.Refused("startsOn", "event2.form.error.strandsSessions", null);
-			}
-			if (message.contains("events_capacity_ck")) {
-				throw new Programme.Refused("capacity", "event2.form.capacity.range", null);
-			}
-			throw ex;
+			throw refusal(ex);
 		}
+	}
+
+	private static RuntimeException refusal(DataIntegrityViolationException ex) {
+		String message = String.valueOf(ex.getMostSpecificCause().getMessage());
+		if (message.contains("events_venue_coordinates_ck")) {
+			return new Programme.Refused("latitude", "event3.form.coordinates.both", null);
+		}
+		if (message.contains("events_venue_latitude_ck")) {
+			return new Programme.Refused("latitude", "event3.form.latitude.range", null);
+		}
+		if (message.contains("events_venue_longitude_ck")) {
+			return new Programme.Refused("longitude", "event3.form.longitude.range", null);
+		}
+		if (message.contains("events_dates_ck")) {
+			return new Programme.Refused("endsOn", "event2.form.error.endBeforeStart", null);
+		}
+		if (message.contains("sessions_within_event_ck")) {
+			return new Programme.Refused("startsOn", "event2.form.error.strandsSessions", null);
+		}
+		if (message.contains("events_capacity_ck")) {
+			return new Programme.Refused("capacity", "event2.form.capacity.range", null);
+		}
+		return ex;
 	}
 
 	private static Map<String, Object> view(EventForm form) {
@@ -92,6 +234,8 @@ class EventEditor {
 		view.put("description", Text.blankToNull(form.description()));
 		view.put("registrationOpen", form.registrationOpen());
 		view.put("capacity", form.capacity());
+		view.put("latitude", form.latitude());
+		view.put("longitude", form.longitude());
 		return view;
 	}
 }

@@ -1,7 +1,11 @@
 package org.citybridge.event;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -22,11 +26,24 @@ record EventForm(
 		@Size(max = 4000, message = "{event2.form.description.size}") String description,
 		boolean registrationOpen,
 		@Min(value = 1, message = "{event2.form.capacity.range}") @Max(value = 100000, message = "{event2.form.capacity.range}") Integer capacity,
-		long version) {
+		long version,
+		/** The host, chosen when the event is created (an edit keeps the host). */
+		Long hostOrganisationId,
+		@DecimalMin(value = "-90", message = "{event3.form.latitude.range}") @DecimalMax(value = "90", message = "{event3.form.latitude.range}") @Digits(integer = 2, fraction = 6, message = "{event3.form.latitude.range}") BigDecimal latitude,
+		@DecimalMin(value = "-180", message = "{event3.form.longitude.range}") @DecimalMax(value = "180", message = "{event3.form.longitude.range}") @Digits(integer = 3, fraction = 6, message = "{event3.form.longitude.range}") BigDecimal longitude) {
 
 	static EventForm of(EventCatalogue.Event event, long version) {
+		return of(event, version, EventEditor.Coordinates.NONE);
+	}
+
+	static EventForm of(EventCatalogue.Event event, long version, EventEditor.Coordinates venue) {
 		return new EventForm(event.title(), event.kind(), event.startsOn(), event.endsOn(), event.zone().getId(),
 				event.venueName(), event.venueAddress(), event.description(), event.registrationOpen(), event.capacity(),
-				version);
+				version, event.hostOrganisationId(), venue.latitude(), venue.longitude());
+	}
+
+	/** An empty form for a new event: a forum of one day in Brussels, hosted by the staff's own organisation. */
+	static EventForm empty(LocalDate day, Long host) {
+		return new EventForm("", EventKind.FORUM, day, day, "Europe/Brussels", "", "", "", false, null, 0, host, null, null);
 	}
 }

@@ -1,5 +1,7 @@
 package org.citybridge.event;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -66,7 +68,11 @@ class Registrations {
 
 	private final TransactionTemplate transactions;
 
-	Registrations(JdbcClient jdbc, EventCatalogue catalogue, AuditLog audit, PlatformTransactionManager transactionManager) {
+	private final Clock clock;
+
+	Registrations(JdbcClient jdbc, EventCatalogue catalogue, AuditLog audit, PlatformTransactionManager transactionManager,
+			Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.catalogue = catalogue;
 		this.audit = audit;
@@ -78,6 +84,12 @@ class Registrations {
 		long account = signedIn(actor);
 		EventCatalogue.Event event = this.catalogue.bySlug(slug);
 		Long session = sessionId == null ? null : this.catalogue.session(event.id(), sessionId).id();
+		if (ended(event, this.clock.instant())) {
+			throw new Refused("event3.registration.error.ended");
+		}
+		if (session == null && !event.registrationOpen()) {
+			throw new Refused("event2.registration.error.closed");
+		}
 		try {
 			return this.transactions.execute(tx -> {
 				Registration registration = this.jdbc.sql("""
@@ -118,6 +130,18 @@ class Registrations {
 			return registration.isPresent();
 		});
 		return Boolean.TRUE.equals(cancelled);
+	}
+
+	/**
+	 * Whether the event is over: its last day has passed in its own time zone. Nobody registers for an
+	 * event that has ended (the portal's one clock decides, so tests can fix "now").
+	 */
+	static boolean ended(EventCatalogue.Event event, Instant now) {
+		return !now.isBefore(event.endsOn().plusDays(1).atStartOfDay(event.zone()).toInstant());
+	}
+
+	boolean ended(EventCatalogue.Event event) {
+		return ended(event, this.clock.instant());
 	}
 
 	Optional<Registration> of(Actor actor, long eventId, Long sessionId) {

@@ -256,10 +256,10 @@ final class PageCatalog {
 					page.navigate(site.url(AGENDA + "?tz=event"));
 					return follow(page, "main h3 a:has-text('Twinning and TAIEX')");
 				}),
-				new PageType("session-workshop-registered", "/events/{slug}/sessions/{id}", false, (page, site) -> {
+				// The demo forum is over: a signed-in delegate reads that registration has closed.
+				new PageType("session-workshop-ended", "/events/{slug}/sessions/{id}", false, (page, site) -> {
 					signedIn(page, site, AccountTestSupport.OFFICER_GHENT, AGENDA + "?tz=Asia/Ulaanbaatar");
-					follow(page, "main h3 a:has-text('Training local officials')");
-					return follow(page, "#registration button[type=submit]");
+					return follow(page, "main h3 a:has-text('Training local officials')");
 				}),
 				new PageType("speaker-page", "/events/{slug}/speakers/{id}", true, (page, site) -> {
 					page.navigate(site.url(EVENT));
@@ -290,6 +290,57 @@ final class PageCatalog {
 				new PageType("event-edit-invalid", "/events/{slug}/edit", false, (page, site) -> {
 					signedIn(page, site, AccountTestSupport.STAFF_CEMR, EVENT + "/edit");
 					return submit(page, "main form", Map.of("#title", " ", "#timeZone", "Mars/Olympus_Mons", "#capacity", "0"));
+				}),
+				new PageType("event-staff", "/events/{slug}", false,
+						(page, site) -> signedIn(page, site, AccountTestSupport.STAFF_CEMR, EVENT)),
+				new PageType("event-new", "/events/new", true,
+						(page, site) -> signedIn(page, site, AccountTestSupport.STAFF_CEMR, "/events/new")),
+				new PageType("event-new-invalid", "/events/new", false, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.ADMIN, "/events/new");
+					return submit(page, "main form", Map.of("#title", " ", "#timeZone", "Mars/Olympus_Mons", "#latitude", "91",
+							"#capacity", "0"));
+				}),
+				new PageType("room-list", "/events/{slug}/manage/rooms", true,
+						(page, site) -> signedIn(page, site, AccountTestSupport.STAFF_CEMR, EVENT + "/manage/rooms")),
+				new PageType("room-list-invalid", "/events/{slug}/manage/rooms", false, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.STAFF_CEMR, EVENT + "/manage/rooms");
+					return submit(page, "main form", Map.of("#name", "House of Municipalities", "#capacity", "0"));
+				}),
+				new PageType("room-edit", "/events/{slug}/manage/rooms/{id}", false, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.STAFF_CEMR, EVENT + "/manage/rooms");
+					return follow(page, "main table a:has-text('House of Municipalities')");
+				}),
+				new PageType("room-edit-refused", "/events/{slug}/manage/rooms/{id}", false, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.STAFF_CEMR, EVENT + "/manage/rooms");
+					follow(page, "main table a:has-text('House of Municipalities')");
+					return clickAndWait(page, "main form[action$='/delete'] button[type=submit]");
+				}),
+				new PageType("track-list", "/events/{slug}/manage/tracks", false,
+						(page, site) -> signedIn(page, site, AccountTestSupport.STAFF_CEMR, EVENT + "/manage/tracks")),
+				new PageType("track-list-invalid", "/events/{slug}/manage/tracks", false, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.STAFF_CEMR, EVENT + "/manage/tracks");
+					return submit(page, "main form", Map.of("#name", " "));
+				}),
+				new PageType("track-edit", "/events/{slug}/manage/tracks/{id}", false, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.STAFF_CEMR, EVENT + "/manage/tracks");
+					return follow(page, "main table a:has-text('Institutional partnerships')");
+				}),
+				new PageType("speaker-list", "/events/{slug}/manage/speakers", true,
+						(page, site) -> signedIn(page, site, AccountTestSupport.STAFF_CEMR, EVENT + "/manage/speakers")),
+				new PageType("speaker-list-invalid", "/events/{slug}/manage/speakers", false, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.STAFF_CEMR, EVENT + "/manage/speakers");
+					page.setInputFiles("#photo", new com.microsoft.playwright.options.FilePayload("face.png", "image/png",
+							"%PDF-1.7 not an image".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+					return submit(page, "main form", Map.of("#name", "Example speaker (demo)", "#role", "Mayor"));
+				}),
+				new PageType("speaker-edit", "/events/{slug}/manage/speakers/{id}", false, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.STAFF_CEMR, EVENT + "/manage/speakers");
+					return follow(page, "main table a:has-text('Dusan Raicevic')");
+				}),
+				new PageType("speaker-edit-invalid", "/events/{slug}/manage/speakers/{id}", false, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.STAFF_CEMR, EVENT + "/manage/speakers");
+					follow(page, "main table a:has-text('Dusan Raicevic')");
+					return submit(page, "main form:not([action$='/delete'])", Map.of("#name", " "));
 				}),
 				new PageType("event-signed-in", "/events/{slug}", false,
 						(page, site) -> signedIn(page, site, AccountTestSupport.OFFICER_DARKHAN, EVENT)),

@@ -145,7 +145,29 @@ class PersonalAgendaIT {
 
 	@Test
 	void aDelegateRegistersForAWorkshopThroughItsPageAndCancels() {
-		String page = EVENT + "/sessions/" + this.twinning;
+		// The demo forum of February 2025 is over: its workshops no longer take registrations.
+		String demo = EVENT + "/sessions/" + this.twinning;
+		assertThat(this.mvc.get().uri(demo).with(as(AccountTestSupport.STAFF_NALAS))).hasStatusOk().bodyText()
+			.contains("This event has ended: registration is closed.").doesNotContain("Join the waiting list");
+		assertThat(this.mvc.post().uri(demo + "/registration").with(csrf()).with(as(AccountTestSupport.STAFF_NALAS)))
+			.hasStatus3xxRedirection().flash().containsEntry("refusal", "event3.registration.error.ended");
+		// An event of next year, with a workshop of 25 seats and a plenary without registration.
+		java.time.LocalDate day = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusYears(1);
+		String slug = "future-forum-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+		long event = this.jdbc.sql("""
+				INSERT INTO events (slug, title, kind, host_organisation_id, starts_on, ends_on, time_zone, venue_name)
+				SELECT ?, 'Future forum', 'FORUM', host_organisation_id, ?, ?, 'Europe/Brussels', 'Hall' FROM events WHERE slug = ?
+				RETURNING id
+				""").params(slug, day, day, EventDemoData.SLUG).query(Long.class).single();
+		java.util.function.BiFunction<String, Integer, Long> session = (title, capacity) -> this.jdbc.sql("""
+				INSERT INTO sessions (event_id, title, starts_at, ends_at, kind, capacity)
+				VALUES (?, ?, ?, ?, 'WORKSHOP', ?) RETURNING id
+				""").params(event, title, java.sql.Timestamp.from(day.atTime(10, 0).atZone(EventFixtures.BRUSSELS).toInstant()),
+				java.sql.Timestamp.from(day.atTime(11, 0).atZone(EventFixtures.BRUSSELS).toInstant()), capacity)
+			.query(Long.class).single();
+		long workshop = session.apply("Future workshop", 25);
+		long plenary = session.apply("Future plenary", null);
+		String page = "/events/" + slug + "/sessions/" + workshop;
 		assertThat(this.mvc.get().uri(page)).hasStatusOk().bodyText().contains("25 seats: 0 taken, 0 on the waiting list.",
 				"Sign in to register");
 		assertThat(this.mvc.post().uri(page + "/registration").with(csrf()).with(as(AccountTestSupport.STAFF_NALAS)))
@@ -156,13 +178,14 @@ class PersonalAgendaIT {
 			.flash().containsEntry("refusal", "event2.registration.error.already");
 		assertThat(this.mvc.post().uri(page + "/registration").with(csrf()).with(as(AccountTestSupport.STAFF_NALAS))
 			.param("action", "cancel")).flash().containsEntry("flash", "event2.registration.flash.cancelled");
-		assertThat(this.mvc.post().uri(EVENT + "/sessions/" + this.plenary + "/registration").with(csrf())
+		assertThat(this.mvc.post().uri("/events/" + slug + "/sessions/" + plenary + "/registration").with(csrf())
 			.with(as(AccountTestSupport.STAFF_NALAS))).flash().containsEntry("refusal", "event2.registration.error.noSeats");
-		assertThat(this.mvc.post().uri(EVENT + "/registration").with(csrf()).with(as(AccountTestSupport.STAFF_NALAS)))
+		assertThat(this.mvc.post().uri("/events/" + slug + "/registration").with(csrf()).with(as(AccountTestSupport.STAFF_NALAS)))
 			.flash().containsEntry("refusal", "event2.registration.error.closed");
 		assertThat(this.mvc.post().uri(page + "/registration").with(csrf())).hasStatus3xxRedirection().redirectedUrl()
 			.contains("/login");
 		assertThat(this.jdbc.sql("SELECT count(*) FROM audit_entries WHERE entity_type = 'registration'").query(Long.class)
 			.single()).isGreaterThanOrEqualTo(2);
+		this.jdbc.sql("DELETE FROM events WHERE id = ?").param(event).update();
 	}
 }

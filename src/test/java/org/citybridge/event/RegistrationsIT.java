@@ -29,8 +29,21 @@ class RegistrationsIT {
 	@Autowired
 	JdbcClient jdbc;
 
-	@Autowired
+	/** Registrations as on 1 March 2025, before the fixture event (28 to 30 March 2025) ends. */
 	Registrations registrations;
+
+	/** Registrations by the portal's own clock, for which the fixture event is long over. */
+	@Autowired
+	Registrations today;
+
+	@Autowired
+	EventCatalogue catalogue;
+
+	@Autowired
+	org.citybridge.audit.AuditLog audit;
+
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactionManager;
 
 	EventFixtures fixtures;
 
@@ -38,6 +51,8 @@ class RegistrationsIT {
 
 	@BeforeEach
 	void setUp() {
+		this.registrations = new Registrations(this.jdbc, this.catalogue, this.audit, this.transactionManager,
+				java.time.Clock.fixed(java.time.Instant.parse("2025-03-01T09:00:00Z"), java.time.ZoneOffset.UTC));
 		this.fixtures = new EventFixtures(this.jdbc);
 		this.workshop = this.fixtures.session("Workshop", this.fixtures.room, EventFixtures.at(28, 10, 0),
 				EventFixtures.at(28, 12, 0));
@@ -169,5 +184,30 @@ class RegistrationsIT {
 		assertThatThrownBy(() -> this.jdbc.sql("UPDATE registrations SET status = 'CONFIRMED', position = NULL WHERE account_id = ?")
 			.param(two.accountId()).update()).isInstanceOf(DataIntegrityViolationException.class)
 			.hasMessageContaining("registrations_order_ck");
+	}
+
+	@Test
+	void nobodyRegistersOnceTheEventHasEndedInItsOwnZone() {
+		this.jdbc.sql("UPDATE events SET registration_open = true WHERE id = ?").param(this.fixtures.event).update();
+		Actor delegate = this.fixtures.delegate();
+		assertThatThrownBy(() -> this.today.register(delegate, "delegate", this.fixtures.slug, this.workshop))
+			.isInstanceOf(Registrations.Refused.class).hasMessage("event3.registration.error.ended");
+		assertThatThrownBy(() -> this.today.register(delegate, "delegate", this.fixtures.slug, null))
+			.isInstanceOf(Registrations.Refused.class).hasMessage("event3.registration.error.ended");
+		assertThat(rows(this.workshop)).isEmpty();
+		EventCatalogue.Event event = this.catalogue.bySlug(this.fixtures.slug);
+		// The last day is 30 March 2025 in Brussels (summer time from that morning): it ends at 22:00 UTC.
+		assertThat(Registrations.ended(event, java.time.Instant.parse("2025-03-30T21:59:59Z"))).isFalse();
+		assertThat(Registrations.ended(event, java.time.Instant.parse("2025-03-30T22:00:00Z"))).isTrue();
+	}
+
+	@Test
+	void aClosedEventIsRefusedByTheServiceAndByTheDatabase() {
+		Actor delegate = this.fixtures.delegate();
+		assertThatThrownBy(() -> this.registrations.register(delegate, "delegate", this.fixtures.slug, null))
+			.isInstanceOf(Registrations.Refused.class).hasMessage("event2.registration.error.closed");
+		assertThatThrownBy(() -> this.jdbc.sql("INSERT INTO registrations (event_id, account_id, status) VALUES (?, ?, 'WAITING')")
+			.params(this.fixtures.event, delegate.accountId()).update()).isInstanceOf(DataIntegrityViolationException.class)
+			.hasMessageContaining("registrations_open_ck");
 	}
 }

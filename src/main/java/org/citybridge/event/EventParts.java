@@ -1,0 +1,369 @@
+package org.citybridge.event;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.citybridge.audit.AuditLog;
+import org.citybridge.system.Actor;
+import org.citybridge.system.Text;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The host's staff keep the rooms, tracks and speakers of an event. Every write checks that the
+ * actor may edit the event, carries the version it read (optimistic locking) and goes to the audit
+ * log. PostgreSQL refuses a duplicate name and the removal of what a session still uses; the
+ * refusals come back as a {@link Programme.Refused} naming the field or the session.
+ */
+@Service
+class EventParts {
+
+	/** A room with its version and how many sessions take place in it. */
+	public record RoomRow(long id, String name, Integer capacity, long version, int sessions) {
+	}
+
+	/** A track with its version and how many sessions belong to it. */
+	public record TrackRow(long id, int position, String name, long version, int sessions) {
+	}
+
+	/** A speaker of the event, whether a photo is on file ({@code photoTag} its cache key) and how many sessions name them. */
+	public record SpeakerRow(long id, String name, String role, String organisation, String bio, boolean demo,
+			long version, String photoTag, int sessions) {
+
+		public boolean hasPhoto() {
+			return this.photoTag != null;
+		}
+	}
+
+	/** A stored photo as served. */
+	record StoredPhoto(String mediaType, byte[] content, String sha256) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Programme programme;
+
+	private final AuditLog audit;
+
+	private final TransactionTemplate transactions;
+
+	private final EventCatalogue catalogue;
+
+	EventParts(JdbcClient jdbc, Programme programme, AuditLog audit, PlatformTransactionManager transactionManager,
+			EventCatalogue catalogue) {
+		this.catalogue = catalogue;
+		this.jdbc = jdbc;
+		this.programme = programme;
+		this.audit = audit;
+		this.transactions = new TransactionTemplate(transactionManager);
+	}
+
+	// Rooms
+
+	List<RoomRow> rooms(long eventId) {
+		return this.jdbc.sql("""
+				SELECT r.id, r.name, r.capacity, r.version, (SELECT count(*) FROM sessions s WHERE s.room_id = r.id)
+				FROM rooms r WHERE r.event_id = ? ORDER BY r.name, r.id
+				""").param(eventId)
+			.query((rs, n) -> new RoomRow(rs.getLong(1), rs.getString(2), (Integer) rs.getObject(3), rs.getLong(4), rs.getInt(5)))
+			.list();
+	}
+
+	RoomRow room(long eventId, long roomId) {
+		return rooms(eventId).stream().filter(r -> r.id() == roomId).findFirst().orElseThrow(() -> new EventNotFound(roomId));
+	}
+
+	long addRoom(Actor actor, String actorLabel, String slug, RoomForm form) {
+		EventCatalogue.Event event = this.programme.editable(actor, slug);
+		return write(() -> {
+			long id = this.jdbc.sql("INSERT INTO rooms (event_id, name, capacity) VALUES (?, ?, ?) RETURNING id")
+				.params(event.id(), form.name().strip(), form.capacity()).query(Long.class).single();
+			this.audit.record(who(actor, actorLabel), "room", id, AuditLog.Action.CREATE, null, roomView(event.id(), form));
+			return id;
+		}, form.name());
+	}
+
+	void updateRoom(Actor actor, String actorLabel, String slug, long roomId, RoomForm form) {
+		EventCatalogue.Event event = this.programme.editable(actor, slug);
+		RoomRow before = room(event.id(), roomId);
+		write(() -> {
+			int updated = this.jdbc.sql("""
+					UPDATE rooms SET name = ?, capacity = ?, version = version + 1 WHERE id = ? AND event_id = ? AND version = ?
+					""").params(form.name().strip(), form.capacity(), roomId, event.id(), form.version()).update();
+			stale(updated);
+			this.audit.record(who(actor, actorLabel), "room", roomId, AuditLog.Action.UPDATE,
+					roomView(event.id(), RoomForm.of(before)), roomView(event.id(), form));
+			return roomId;
+		}, form.name());
+	}
+
+	void deleteRoom(Actor actor, String actorLabel, String slug, long roomId, long version) {
+		EventCatalogue.Event event = this.programme.editable(actor, slug);
+		RoomRow before = room(event.id(), roomId);
+		usedBy("SELECT title FROM sessions WHERE room_id = ? ORDER BY starts_at, id LIMIT 1", roomId, "event3.room.inUse");
+		write(() -> {
+			stale(this.jdbc.sql("DELETE FROM rooms WHERE id = ? AND event_id = ? AND version = ?")
+				.params(roomId, event.id(), version).update());
+			this.audit.record(who(actor, actorLabel), "room", roomId, AuditLog.Action.DELETE,
+					roomView(event.id(), RoomForm.of(before)), null);
+			return roomId;
+		}, before.name());
+	}
+
+	// Tracks
+
+	List<TrackRow> tracks(long eventId) {
+		return this.jdbc.sql("""
+				SELECT t.id, t.position, t.name, t.version, (SELECT count(*) FROM sessions s WHERE s.track_id = t.id)
+				FROM tracks t WHERE t.event_id = ? ORDER BY t.position, t.id
+				""").param(eventId)
+			.query((rs, n) -> new TrackRow(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getLong(4), rs.getInt(5)))
+			.list();
+	}
+
+	TrackRow track(long eventId, long trackId) {
+		return tracks(eventId).stream().filter(t -> t.id() == trackId).findFirst().orElseThrow(() -> new EventNotFound(trackId));
+	}
+
+	long addTrack(Actor actor, String actorLabel, String slug, TrackForm form) {
+		EventCatalogue.Event event = this.programme.editable(actor, slug);
+		return write(() -> {
+			long id = this.jdbc.sql("""
+					INSERT INTO tracks (event_id, position, name)
+					VALUES (?, (SELECT coalesce(max(position), 0) + 1 FROM tracks WHERE event_id = ?), ?) RETURNING id
+					""").params(event.id(), event.id(), form.name().strip()).query(Long.class).single();
+			this.audit.record(who(actor, actorLabel), "track", id, AuditLog.Action.CREATE, null, trackView(event.id(), form));
+			return id;
+		}, form.name());
+	}
+
+	void updateTrack(Actor actor, String actorLabel, String slug, long trackId, TrackForm form) {
+		EventCatalogue.Event event = this.programme.editable(actor, slug);
+		TrackRow before = track(event.id(), trackId);
+		write(() -> {
+			stale(this.jdbc.sql("UPDATE tracks SET name = ?, version = version + 1 WHERE id = ? AND event_id = ? AND version = ?")
+				.params(form.name().strip(), trackId, event.id(), form.version()).update());
+			this.audit.record(who(actor, actorLabel), "track", trackId, AuditLog.Action.UPDATE,
+					trackView(event.id(), TrackForm.of(before)), trackView(event.id(), form));
+			return trackId;
+		}, form.name());
+	}
+
+	void deleteTrack(Actor actor, String actorLabel, String slug, long trackId, long version) {
+		EventCatalogue.Event event = this.programme.editable(actor, slug);
+		TrackRow before = track(event.id(), trackId);
+		usedBy("SELECT title FROM sessions WHERE track_id = ? ORDER BY starts_at, id LIMIT 1", trackId, "event3.track.inUse");
+		write(() -> {
+			stale(this.jdbc.sql("DELETE FROM tracks WHERE id = ? AND event_id = ? AND version = ?")
+				.params(trackId, event.id(), version).update());
+			this.audit.record(who(actor, actorLabel), "track", trackId, AuditLog.Action.DELETE,
+					trackView(event.id(), TrackForm.of(before)), null);
+			return trackId;
+		}, before.name());
+	}
+
+	// Speakers
+
+	/** The people of the event: those its staff entered and those its sessions name. */
+	List<SpeakerRow> speakers(long eventId) {
+		return this.jdbc.sql("""
+				SELECT sp.id, sp.name, sp.role, sp.organisation, sp.bio, sp.demo, sp.version, left(p.sha256, 16),
+				       (SELECT count(*) FROM session_speakers ss WHERE ss.speaker_id = sp.id)
+				FROM speakers sp LEFT JOIN speaker_photos p ON p.speaker_id = sp.id
+				WHERE sp.id IN (SELECT speaker_id FROM event_speakers WHERE event_id = :event
+				                UNION SELECT ss.speaker_id FROM session_speakers ss JOIN sessions s ON s.id = ss.session_id
+				                      WHERE s.event_id = :event)
+				ORDER BY sp.name, sp.id
+				""").param("event", eventId)
+			.query((rs, n) -> new SpeakerRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getBoolean(6), rs.getLong(7), rs.getString(8), rs.getInt(9)))
+			.list();
+	}
+
+	SpeakerRow speaker(long eventId, long speakerId) {
+		return speakers(eventId).stream()
+			.filter(s -> s.id() == speakerId)
+			.findFirst()
+			.orElseThrow(() -> new EventNotFound(speakerId));
+	}
+
+	/** The photo cache keys of the speakers that have one, for links from the public pages. */
+	Map<Long, String> photoTags(long eventId) {
+		Map<Long, String> tags = new LinkedHashMap<>();
+		speakers(eventId).stream().filter(SpeakerRow::hasPhoto).forEach(s -> tags.put(s.id(), s.photoTag()));
+		return tags;
+	}
+
+	Optional<StoredPhoto> photo(String slug, long speakerId) {
+		speaker(this.catalogue.bySlug(slug).id(), speakerId);
+		return this.jdbc.sql("SELECT media_type, content, sha256 FROM speaker_photos WHERE speaker_id = ?").param(speakerId)
+			.query((rs, n) -> new StoredPhoto(rs.getString(1), rs.getBytes(2), rs.getString(3)))
+			.optional();
+	}
+
+	long addSpeaker(Actor actor, String actorLabel, String slug, SpeakerForm form) {
+		EventCatalogue.Event event = this.programme.editable(actor, slug);
+		SpeakerPhoto photo = SpeakerPhoto.of(form.photo());
+		return write(() -> {
+			long id = this.jdbc.sql("INSERT INTO speakers (name, role, organisation, bio) VALUES (?, ?, ?, ?) RETURNING id")
+				.params(form.name().strip(), Text.blankToNull(form.role()), Text.blankToNull(form.organisation()),
+						Text.blankToNull(form.bio()))
+				.query(Long.class).single();
+			this.jdbc.sql("INSERT INTO event_speakers (event_id, speaker_id) VALUES (?, ?)").params(event.id(), id).update();
+			if (photo != null) {
+				storePhoto(id, photo);
+			}
+			this.audit.record(who(actor, actorLabel), "speaker", id, AuditLog.Action.CREATE, null,
+					speakerView(event.id(), form, photo == null ? null : photo.sha256()));
+			return id;
+		}, form.name());
+	}
+
+	void updateSpeaker(Actor actor, String actorLabel, String slug, long speakerId, SpeakerForm form) {
+		EventCatalogue.Event event = this.programme.editable(actor, slug);
+		SpeakerRow before = speaker(event.id(), speakerId);
+		SpeakerPhoto photo = SpeakerPhoto.of(form.photo());
+		String beforePhoto = this.jdbc.sql("SELECT sha256 FROM speaker_photos WHERE speaker_id = ?").param(speakerId)
+			.query(String.class).optional().orElse(null);
+		write(() -> {
+			stale(this.jdbc.sql("""
+					UPDATE speakers SET name = ?, role = ?, organisation = ?, bio = ?, version = version + 1
+					WHERE id = ? AND version = ?
+					""").params(form.name().strip(), Text.blankToNull(form.role()), Text.blankToNull(form.organisation()),
+					Text.blankToNull(form.bio()), speakerId, form.version()).update());
+			String afterPhoto = beforePhoto;
+			if (photo != null) {
+				storePhoto(speakerId, photo);
+				afterPhoto = photo.sha256();
+			}
+			else if (form.removesPhoto()) {
+				this.jdbc.sql("DELETE FROM speaker_photos WHERE speaker_id = ?").param(speakerId).update();
+				afterPhoto = null;
+			}
+			this.audit.record(who(actor, actorLabel), "speaker", speakerId, AuditLog.Action.UPDATE,
+					speakerView(event.id(), SpeakerForm.of(before), beforePhoto), speakerView(event.id(), form, afterPhoto));
+			return speakerId;
+		}, form.name());
+	}
+
+	/**
+	 * Takes a speaker off the event; a speaker whom no other event keeps is deleted. Refused while a
+	 * session names them.
+	 */
+	void deleteSpeaker(Actor actor, String actorLabel, String slug, long speakerId, long version) {
+		EventCatalogue.Event event = this.programme.editable(actor, slug);
+		SpeakerRow before = speaker(event.id(), speakerId);
+		usedBy("""
+				SELECT s.title FROM session_speakers ss JOIN sessions s ON s.id = ss.session_id
+				WHERE ss.speaker_id = ? ORDER BY s.starts_at, s.id LIMIT 1
+				""", speakerId, "event3.speaker.inUse");
+		write(() -> {
+			// Locks the speaker at the version the page showed.
+			stale(this.jdbc.sql("UPDATE speakers SET version = version + 1 WHERE id = ? AND version = ?")
+				.params(speakerId, version).update());
+			this.jdbc.sql("DELETE FROM event_speakers WHERE event_id = ? AND speaker_id = ?").params(event.id(), speakerId)
+				.update();
+			this.jdbc.sql("""
+					DELETE FROM speakers sp WHERE sp.id = ?
+					  AND NOT EXISTS (SELECT 1 FROM event_speakers es WHERE es.speaker_id = sp.id)
+					""").param(speakerId).update();
+			this.audit.record(who(actor, actorLabel), "speaker", speakerId, AuditLog.Action.DELETE,
+					speakerView(event.id(), SpeakerForm.of(before), before.photoTag()), null);
+			return speakerId;
+		}, before.name());
+	}
+
+	private void storePhoto(long speakerId, SpeakerPhoto photo) {
+		this.jdbc.sql("""
+				INSERT INTO speaker_photos (speaker_id, media_type, content, sha256) VALUES (?, ?, ?, ?)
+				ON CONFLICT (speaker_id) DO UPDATE SET media_type = EXCLUDED.media_type, content = EXCLUDED.content,
+				       sha256 = EXCLUDED.sha256, updated_at = now()
+				""").params(speakerId, photo.mediaType(), photo.content(), photo.sha256()).update();
+	}
+
+	// Shared
+
+	private void usedBy(String sql, long id, String messageKey) {
+		this.jdbc.sql(sql).param(id).query(String.class).optional().ifPresent(title -> {
+			throw new Programme.Refused(null, messageKey, title);
+		});
+	}
+
+	private static void stale(int updated) {
+		if (updated == 0) {
+			throw new Programme.Refused(null, "event3.stale", null);
+		}
+	}
+
+	private long write(java.util.function.Supplier<Long> work, String name) {
+		try {
+			Long id = this.transactions.execute(tx -> work.get());
+			return id == null ? 0 : id;
+		}
+		catch (DataIntegrityViolationException ex) {
+			String message = String.valueOf(ex.getMostSpecificCause().getMessage());
+			String label = name == null ? "" : name.strip();
+			if (message.contains("rooms_name_uk")) {
+				throw new Programme.Refused("name", "event3.room.name.taken", label);
+			}
+			if (message.contains("tracks_name_uk")) {
+				throw new Programme.Refused("name", "event3.track.name.taken", label);
+			}
+			if (message.contains("rooms_capacity_ck")) {
+				throw new Programme.Refused("capacity", "event3.room.capacity.range", null);
+			}
+			if (message.contains("_name_ck")) {
+				throw new Programme.Refused("name", "event3.name.required", null);
+			}
+			if (message.contains("sessions_room_fk")) {
+				throw new Programme.Refused(null, "event3.room.inUse", label);
+			}
+			if (message.contains("sessions_track_fk")) {
+				throw new Programme.Refused(null, "event3.track.inUse", label);
+			}
+			if (message.contains("session_speakers_speaker_id_fkey")) {
+				throw new Programme.Refused(null, "event3.speaker.inUse", label);
+			}
+			if (message.contains("speaker_photos_")) {
+				throw new Programme.Refused("photo", "event3.speaker.photo.type", null);
+			}
+			throw ex;
+		}
+	}
+
+	private static AuditLog.Who who(Actor actor, String label) {
+		return new AuditLog.Who(actor.accountId(), label);
+	}
+
+	private static Map<String, Object> roomView(long eventId, RoomForm form) {
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("eventId", eventId);
+		view.put("name", form.name() == null ? null : form.name().strip());
+		view.put("capacity", form.capacity());
+		return view;
+	}
+
+	private static Map<String, Object> trackView(long eventId, TrackForm form) {
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("eventId", eventId);
+		view.put("name", form.name() == null ? null : form.name().strip());
+		return view;
+	}
+
+	private static Map<String, Object> speakerView(long eventId, SpeakerForm form, String photo) {
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("eventId", eventId);
+		view.put("name", form.name() == null ? null : form.name().strip());
+		view.put("role", Text.blankToNull(form.role()));
+		view.put("organisation", Text.blankToNull(form.organisation()));
+		view.put("bio", Text.blankToNull(form.bio()));
+		view.put("photo", photo);
+		return view;
+	}
+}

@@ -1,0 +1,21 @@
+package org.citybridge.event;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** A room of the venue as staff enter it. */
+record RoomForm(
+		@NotBlank(message = "{event3.room.name.required}") @Size(max = 200, message = "{event3.name.size}") String name,
+		@Min(value = 1, message = "{event3.room.capacity.range}") @Max(value = 100000, message = "{event3.room.capacity.range}") Integer capacity,
+		long version) {
+
+	static RoomForm empty() {
+		return new RoomForm("", null, 0);
+	}
+
+	static RoomForm of(EventParts.RoomRow room) {
+		return new RoomForm(room.name(), room.capacity(), room.version());
+	}
+}

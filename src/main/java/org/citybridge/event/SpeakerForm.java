@@ -1,0 +1,28 @@
+package org.citybridge.event;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.web.multipart.MultipartFile;
+
+/** A speaker or moderator as staff enter them, with an optional photo. */
+record SpeakerForm(
+		@NotBlank(message = "{event3.speaker.name.required}") @Size(max = 200, message = "{event3.name.size}") String name,
+		@Size(max = 200, message = "{event3.name.size}") String role,
+		@Size(max = 200, message = "{event3.name.size}") String organisation,
+		@Size(max = 1000, message = "{event3.speaker.bio.size}") String bio,
+		MultipartFile photo, Boolean removePhoto, long version) {
+
+	boolean removesPhoto() {
+		return Boolean.TRUE.equals(this.removePhoto);
+	}
+
+	static SpeakerForm empty() {
+		return new SpeakerForm("", "", "", "", null, false, 0);
+	}
+
+	static SpeakerForm of(EventParts.SpeakerRow speaker) {
+		return new SpeakerForm(speaker.name(), speaker.role(), speaker.organisation(), speaker.bio(), null, false,
+				speaker.version());
+	}
+}
