@@ -374,4 +374,22 @@ class EventStaffIT {
 		assertThat(this.jdbc.sql("SELECT count(*) FROM speakers WHERE id = ?").param(id).query(Long.class).single()).isZero();
 		assertThat(audits("speaker", id)).isEqualTo(4);
 	}
+
+	@Test
+	void theStaffPagesSpeakMongolianAndFrench() {
+		long room = this.jdbc.sql("INSERT INTO rooms (event_id, name) VALUES (?, 'Hall') RETURNING id").param(this.event)
+			.query(Long.class).single();
+		long track = this.jdbc.sql("SELECT id FROM tracks WHERE event_id = ? AND position = 1").param(this.event)
+			.query(Long.class).single();
+		String[][] expected = { { "mn", "Шинэ арга хэмжээ", "Танхим нэмэх", "Чиглэл нэмэх", "Илтгэгч нэмэх", "Хадгалах" },
+				{ "fr", "Nouvel événement", "Ajouter une salle", "Ajouter une thématique", "Ajouter un intervenant", "Enregistrer" } };
+		for (String[] lang : expected) {
+			String[] paths = { "/events/new", manage("rooms"), manage("tracks"), manage("speakers"), manage("rooms/" + room),
+					manage("tracks/" + track) };
+			for (int i = 0; i < paths.length; i++) {
+				assertThat(this.mvc.get().uri(paths[i] + "?lang=" + lang[0]).with(as(AccountTestSupport.STAFF_CEMR)))
+					.hasStatusOk().bodyText().contains(lang[Math.min(i + 1, 5)]);
+			}
+		}
+	}
 }
