@@ -4,5 +4,5 @@
  * cities share, approved by staff before publication and searchable in their own language.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "network", "municipality", "audit", "country", "theme", "system" })
+		allowedDependencies = { "agreement", "network", "municipality", "audit", "country", "theme", "system" })
 package org.citybridge.learning;
