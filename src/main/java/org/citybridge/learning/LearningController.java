@@ -356,6 +356,7 @@ class LearningController {
 	 */
 	private String refreshed(CaseStudies.CaseStudy study, CaseStudyForm form, Model model) {
 		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "caseStudyForm", new BeanPropertyBindingResult(form, "caseStudyForm"));
+		model.addAttribute("refreshed", true);
 		return caseStudyForm(study, form, model);
 	}
 
