@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.servlet.http.Cookie;
+
 import org.citybridge.IntegrationTest;
 import org.citybridge.account.AccountTestSupport;
 import org.citybridge.agreement.AgreementSource;
@@ -193,11 +195,11 @@ class CaseStudyAgreementsIT {
 			.hasStatusOk().bodyText().contains("Choose only agreements that one of the municipalities named is a party to.");
 
 		// French and Mongolian messages.
-		assertThat(this.mvc.post().uri("/learn/case-studies/new?lang=fr").with(csrf()).with(as(AccountTestSupport.OFFICER_DARKHAN))
+		assertThat(this.mvc.post().uri("/learn/case-studies/new").cookie(new Cookie("citybridge-lang", "fr")).with(csrf()).with(as(AccountTestSupport.OFFICER_DARKHAN))
 			.param("title", title).param("summary", "S").param("body", "B").param("language", "en")
 			.param("municipalities", String.valueOf(this.mn)).param("version", "0").param("agreements", "999999999"))
 			.hasStatusOk().bodyText().contains("L’un des accords choisis n’est pas dans le registre.");
-		assertThat(this.mvc.post().uri("/learn/case-studies/new?lang=mn").with(csrf()).with(as(AccountTestSupport.OFFICER_DARKHAN))
+		assertThat(this.mvc.post().uri("/learn/case-studies/new").cookie(new Cookie("citybridge-lang", "mn")).with(csrf()).with(as(AccountTestSupport.OFFICER_DARKHAN))
 			.param("title", title).param("summary", "S").param("body", "B").param("language", "en")
 			.param("municipalities", String.valueOf(this.mn)).param("version", "0").param("agreements", String.valueOf(this.unrelated)))
 			.hasStatusOk().bodyText().contains("Зөвхөн нэрлэсэн засаг захиргааны аль нэг нь тал болсон гэрээг сонгоно уу.");
