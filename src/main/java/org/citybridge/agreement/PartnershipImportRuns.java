@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -164,8 +164,11 @@ class PartnershipImportRuns {
 			.update();
 	}
 
-	/** Runs left RUNNING by an instance that stopped are marked FAILED (interrupted), now and from time to time. */
-	@EventListener(ApplicationReadyEvent.class)
+	/**
+	 * Runs left RUNNING by an instance that stopped are marked FAILED (interrupted), now and from
+	 * time to time. Started before the application runners, so that a command-line import beats too.
+	 */
+	@EventListener(ApplicationStartedEvent.class)
 	void startHeartbeat() {
 		this.heartbeat.start();
 	}
