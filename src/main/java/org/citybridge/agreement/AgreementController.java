@@ -1,6 +1,7 @@
 package org.citybridge.agreement;
 
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -12,6 +13,7 @@ import org.citybridge.funding.FundingFinder;
 import org.citybridge.system.Actor;
 import org.citybridge.theme.Themes;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -46,10 +48,13 @@ class AgreementController {
 
 	private final FundingFinder funding;
 
+	private final ObjectProvider<AgreementSection> sections;
+
 	AgreementController(AgreementCatalogue catalogue, AgreementRegister register, Agreements agreements,
 			AgreementPolicy policy, MunicipalitySearch municipalities, Themes themes,
-			org.citybridge.country.Countries countries, FundingFinder funding) {
+			org.citybridge.country.Countries countries, FundingFinder funding, ObjectProvider<AgreementSection> sections) {
 		this.funding = funding;
+		this.sections = sections;
 		this.catalogue = catalogue;
 		this.register = register;
 		this.agreements = agreements;
@@ -89,6 +94,11 @@ class AgreementController {
 		}
 		model.addAttribute("mayEdit", this.register.mayEdit(Actor.current(), agreementId));
 		model.addAttribute("mayVerify", this.policy.mayVerify(Actor.current()));
+		model.addAttribute("sections", this.sections.stream()
+			.sorted(Comparator.comparingInt(AgreementSection::order))
+			.map(section -> new AgreementSection.Rendered(section.fragment(), section.model(agreementId)))
+			.filter(rendered -> rendered.model() != null)
+			.toList());
 		return "agreement/detail";
 	}
 

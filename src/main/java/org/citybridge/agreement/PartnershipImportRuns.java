@@ -1,12 +1,15 @@
 package org.citybridge.agreement;
 
 import java.io.InputStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import jakarta.annotation.PreDestroy;
 
 import org.citybridge.agreement.PartnershipCsv.Row;
 import org.citybridge.agreement.PartnershipImport.Report;
@@ -18,10 +21,14 @@ import org.citybridge.agreement.PartnershipMatcher.SideMatch;
 import org.citybridge.agreement.PartnershipRegister.ListKind;
 import org.citybridge.audit.AuditLog;
 import org.citybridge.system.Actor;
+import org.citybridge.system.RunHeartbeat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -63,9 +70,13 @@ class PartnershipImportRuns {
 
 	private final AuditLog audit;
 
+	private final RunHeartbeat heartbeat;
+
 	PartnershipImportRuns(JdbcClient jdbc, PartnershipImport importer, AgreementPolicy policy, TaskExecutor executor,
-			TransactionTemplate transaction, AuditLog audit) {
+			TransactionTemplate transaction, AuditLog audit,
+			@Value("${citybridge.imports.heartbeat-limit:PT2M}") Duration heartbeatLimit) {
 		this.jdbc = jdbc;
+		this.heartbeat = new RunHeartbeat(jdbc, "partnership_import_runs", heartbeatLimit);
 		this.importer = importer;
 		this.policy = policy;
 		this.executor = executor;
@@ -90,7 +101,15 @@ class PartnershipImportRuns {
 		String name = fileName == null || fileName.isBlank() ? "upload.csv" : fileName.strip();
 		long id = create(actor, actorLabel, name, kind);
 		PartnershipImport.Options options = new PartnershipImport.Options(kind, name, true, actor, actorLabel);
-		this.executor.execute(() -> execute(id, rows, options, started));
+		this.heartbeat.started(id);
+		try {
+			this.executor.execute(() -> execute(id, rows, options, started));
+		}
+		catch (RuntimeException ex) {
+			this.heartbeat.ended(id);
+			failed(id);
+			throw ex;
+		}
 		return id;
 	}
 
@@ -98,6 +117,7 @@ class PartnershipImportRuns {
 	Report runNow(List<Row> rows, PartnershipImport.Options options, PartnershipImport.Progress console) {
 		long started = System.nanoTime();
 		long id = create(options.actor(), options.actorLabel(), options.fileName(), options.kind());
+		this.heartbeat.started(id);
 		return execute(id, rows, options, started, console);
 	}
 
@@ -130,11 +150,37 @@ class PartnershipImportRuns {
 		}
 		catch (RuntimeException ex) {
 			log.error("Partnership import run {} failed", id, ex);
-			this.jdbc.sql("UPDATE partnership_import_runs SET status = 'FAILED', finished_at = now() WHERE id = ?")
-				.param(id)
-				.update();
+			failed(id);
 			throw ex;
 		}
+		finally {
+			this.heartbeat.ended(id);
+		}
+	}
+
+	private void failed(long id) {
+		this.jdbc.sql("UPDATE partnership_import_runs SET status = 'FAILED', finished_at = now() WHERE id = ?")
+			.param(id)
+			.update();
+	}
+
+	/**
+	 * Runs left RUNNING by an instance that stopped are marked FAILED (interrupted), now and from
+	 * time to time. Started before the application runners, so that a command-line import beats too.
+	 */
+	@EventListener(ApplicationStartedEvent.class)
+	void startHeartbeat() {
+		this.heartbeat.start();
+	}
+
+	@PreDestroy
+	void stopHeartbeat() {
+		this.heartbeat.close();
+	}
+
+	/** Marks the runs of stopped instances FAILED (interrupted) now; returns how many. */
+	int reapInterrupted() {
+		return this.heartbeat.reap();
 	}
 
 	private void progress(long id, long read, long matched, long ambiguous, long unmatched) {

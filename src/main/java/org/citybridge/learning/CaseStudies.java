@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.citybridge.agreement.AgreementLookup;
 import org.citybridge.audit.AuditLog;
 import org.citybridge.system.Actor;
 
@@ -55,7 +56,7 @@ class CaseStudies {
 	/** A case study as its page shows it. */
 	record CaseStudy(long id, String title, String summary, String body, String language, String status,
 			Long authorAccountId, String authorName, Instant publishedAt, long version, List<String> themes,
-			List<Place> municipalities, List<Attachment> attachments) {
+			List<Place> municipalities, List<Attachment> attachments, List<AgreementLookup.Summary> agreements) {
 
 		public boolean published() {
 			return "PUBLISHED".equals(this.status);
@@ -72,6 +73,13 @@ class CaseStudies {
 			List<String> themes, List<Place> municipalities) {
 	}
 
+	/**
+	 * An agreement the form offers to link: {@code agreement} is {@code null} for a value sent that
+	 * names none (kept, so the form shows it with its message).
+	 */
+	public record AgreementChoice(String value, AgreementLookup.Summary agreement) {
+	}
+
 	/** One page of search results. */
 	record Results(List<Listed> items, long total, int page, int pages) {
 	}
@@ -86,9 +94,12 @@ class CaseStudies {
 
 	private final TransactionTemplate transactions;
 
+	private final AgreementLookup agreements;
+
 	CaseStudies(JdbcClient jdbc, AuditLog audit, LearningPolicy policy, MessageSource messages,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, AgreementLookup agreements) {
 		this.jdbc = jdbc;
+		this.agreements = agreements;
 		this.audit = audit;
 		this.policy = policy;
 		this.messages = messages;
@@ -155,6 +166,54 @@ class CaseStudies {
 				+ " ORDER BY cs.published_at DESC, cs.id DESC LIMIT 20", Map.of("municipality", municipalityId));
 	}
 
+	/** Published case studies linked to the agreement, for its page. */
+	List<Listed> linkedTo(long agreementId) {
+		return listed("SELECT cs.id, cs.title, cs.summary, cs.language, cs.status, cs.published_at FROM case_studies cs"
+				+ " JOIN case_study_agreements ca ON ca.case_study_id = cs.id"
+				+ " WHERE cs.status = 'PUBLISHED' AND ca.agreement_id = :agreement"
+				+ " ORDER BY cs.published_at DESC, cs.id DESC LIMIT 50", Map.of("agreement", agreementId));
+	}
+
+	/**
+	 * What the form offers to link: the agreements of the municipalities it names (as far as they
+	 * can be read), then any other value ticked, so that nothing chosen silently disappears.
+	 */
+	List<AgreementChoice> agreementChoices(CaseStudyForm form) {
+		List<Long> municipalities = form.municipalityIds();
+		List<AgreementLookup.Summary> offered = new ArrayList<>(
+				this.agreements.involvingAny(municipalities == null ? List.of() : municipalities));
+		Set<Long> shown = new LinkedHashSet<>();
+		offered.forEach(a -> shown.add(a.id()));
+		List<String> ticked = form.agreements() == null ? List.of() : form.agreements();
+		List<Long> more = new ArrayList<>();
+		for (String value : ticked) {
+			Long id = agreementNumber(value);
+			if (id != null && !shown.contains(id)) {
+				more.add(id);
+			}
+		}
+		Map<Long, AgreementLookup.Summary> found = new HashMap<>();
+		this.agreements.byIds(more).forEach(a -> found.put(a.id(), a));
+		List<AgreementChoice> choices = new ArrayList<>();
+		offered.forEach(a -> choices.add(new AgreementChoice(String.valueOf(a.id()), a)));
+		Set<String> added = new LinkedHashSet<>();
+		for (String value : ticked) {
+			if (value == null || value.isBlank()) {
+				continue;
+			}
+			Long id = agreementNumber(value);
+			if ((id == null || !shown.contains(id)) && added.add(value)) {
+				choices.add(new AgreementChoice(value, id == null ? null : found.get(id)));
+			}
+		}
+		return choices;
+	}
+
+	private static Long agreementNumber(String value) {
+		String text = value == null ? "" : value.strip();
+		return text.matches("\\d{1,18}") ? Long.valueOf(text) : null;
+	}
+
 	List<Listed> latest(int limit) {
 		return listed("SELECT cs.id, cs.title, cs.summary, cs.language, cs.status, cs.published_at FROM case_studies cs"
 				+ " WHERE cs.status = 'PUBLISHED' ORDER BY cs.published_at DESC, cs.id DESC LIMIT :limit", Map.of("limit", limit));
@@ -211,7 +270,7 @@ class CaseStudies {
 				""").param(id).query((ResultSet rs, int n) -> new CaseStudy(rs.getLong(1), rs.getString(2), rs.getString(3),
 				rs.getString(4), rs.getString(5), rs.getString(6), (Long) rs.getObject(7), rs.getString(8),
 				rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant(), rs.getLong(10), themes(id), places(id),
-				attachments(id))).optional().orElseThrow(() -> new CaseStudyNotFound(id));
+				attachments(id), linkedAgreements(id))).optional().orElseThrow(() -> new CaseStudyNotFound(id));
 	}
 
 	private List<String> themes(long id) {
@@ -228,6 +287,13 @@ class CaseStudies {
 				""").param(id).query((rs, n) -> new Place(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
 	}
 
+	private List<AgreementLookup.Summary> linkedAgreements(long id) {
+		return this.agreements.byIds(this.jdbc.sql("SELECT agreement_id FROM case_study_agreements WHERE case_study_id = ?")
+			.param(id)
+			.query(Long.class)
+			.list());
+	}
+
 	private List<Attachment> attachments(long id) {
 		return this.jdbc.sql("""
 				SELECT id, file_name, content_type, size_bytes FROM case_study_attachments WHERE case_study_id = ? ORDER BY id
@@ -240,6 +306,7 @@ class CaseStudies {
 			throw new AccessDeniedException("May not write case studies");
 		}
 		List<Long> municipalities = checked(form);
+		List<Long> agreementIds = checkedAgreements(form, municipalities);
 		try {
 			return this.transactions.execute(tx -> {
 				long id = this.jdbc.sql("""
@@ -249,9 +316,9 @@ class CaseStudies {
 						actor.accountId(), keywords(municipalities, form.themeCodes()))
 					.query(Long.class)
 					.single();
-				writeLinks(id, form.themeCodes(), municipalities);
+				writeLinks(id, form.themeCodes(), municipalities, agreementIds);
 				this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "case_study", id, AuditLog.Action.CREATE,
-						null, auditView(form, municipalities, "PENDING"));
+						null, auditView(form, municipalities, agreementIds, "PENDING"));
 				return id;
 			});
 		}
@@ -267,6 +334,7 @@ class CaseStudies {
 	void update(Actor actor, String actorLabel, long id, CaseStudyForm form) {
 		CaseStudy before = editable(actor, id);
 		List<Long> municipalities = checked(form);
+		List<Long> agreementIds = checkedAgreements(form, municipalities);
 		String status = this.policy.mayModerate(actor) ? before.status() : "PENDING";
 		try {
 			this.transactions.executeWithoutResult(tx -> {
@@ -283,11 +351,12 @@ class CaseStudies {
 				}
 				this.jdbc.sql("DELETE FROM case_study_themes WHERE case_study_id = ?").param(id).update();
 				this.jdbc.sql("DELETE FROM case_study_municipalities WHERE case_study_id = ?").param(id).update();
-				writeLinks(id, form.themeCodes(), municipalities);
+				this.jdbc.sql("DELETE FROM case_study_agreements WHERE case_study_id = ?").param(id).update();
+				writeLinks(id, form.themeCodes(), municipalities, agreementIds);
 				this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "case_study", id, AuditLog.Action.UPDATE,
 						auditView(CaseStudyForm.of(before), before.municipalities().stream().map(Place::id).toList(),
-								before.status()),
-						auditView(form, municipalities, status));
+								before.agreements().stream().map(AgreementLookup.Summary::id).toList(), before.status()),
+						auditView(form, municipalities, agreementIds, status));
 			});
 		}
 		catch (DataIntegrityViolationException ex) {
@@ -376,7 +445,33 @@ class CaseStudies {
 		return ids;
 	}
 
-	private void writeLinks(long id, List<String> themes, List<Long> municipalities) {
+	/**
+	 * The agreements ticked: each must be in the register and have one of the case study's
+	 * municipalities as a party.
+	 */
+	private List<Long> checkedAgreements(CaseStudyForm form, List<Long> municipalities) {
+		List<Long> ids = form.agreementIds();
+		if (ids == null) {
+			throw new LearningRefused("agreements", "learning.case.agreements.unknown");
+		}
+		if (ids.isEmpty()) {
+			return ids;
+		}
+		if (this.agreements.byIds(ids).size() != ids.size()) {
+			throw new LearningRefused("agreements", "learning.case.agreements.unknown");
+		}
+		if (!this.agreements.involving(ids, municipalities).containsAll(ids)) {
+			throw new LearningRefused("agreements", "learning.case.agreements.unrelated");
+		}
+		return ids;
+	}
+
+	private void writeLinks(long id, List<String> themes, List<Long> municipalities, List<Long> agreementIds) {
+		for (Long agreement : agreementIds) {
+			this.jdbc.sql("INSERT INTO case_study_agreements (case_study_id, agreement_id) VALUES (?, ?)")
+				.params(id, agreement)
+				.update();
+		}
 		for (String theme : themes) {
 			this.jdbc.sql("INSERT INTO case_study_themes (case_study_id, theme_code) VALUES (?, ?)").params(id, theme).update();
 		}
@@ -410,13 +505,17 @@ class CaseStudies {
 		if (message.contains("case_study_themes_theme_code_fkey")) {
 			return new LearningRefused("themes", "learning.case.themes.invalid");
 		}
+		if (message.contains("case_study_agreements_agreement_id_fkey")) {
+			return new LearningRefused("agreements", "learning.case.agreements.unknown");
+		}
 		if (message.contains("case_study_municipalities_municipality_id_fkey")) {
 			return new LearningRefused("municipalities", "learning.case.municipalities.unknown");
 		}
 		return new LearningRefused(null, "learning.form.refused");
 	}
 
-	private static Map<String, Object> auditView(CaseStudyForm form, List<Long> municipalities, String status) {
+	private static Map<String, Object> auditView(CaseStudyForm form, List<Long> municipalities, List<Long> agreementIds,
+			String status) {
 		Map<String, Object> view = new LinkedHashMap<>();
 		view.put("title", form.title() == null ? null : form.title().strip());
 		view.put("summary", form.summary() == null ? null : form.summary().strip());
@@ -424,6 +523,7 @@ class CaseStudies {
 		view.put("language", form.language());
 		view.put("themes", new ArrayList<>(form.themeCodes()));
 		view.put("municipalities", new ArrayList<>(municipalities));
+		view.put("agreements", new ArrayList<>(agreementIds));
 		view.put("status", status);
 		return view;
 	}

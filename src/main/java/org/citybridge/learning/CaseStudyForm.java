@@ -10,7 +10,8 @@ import jakarta.validation.constraints.Size;
 
 /**
  * A case study as its author writes it: the body in Markdown, the municipalities involved as the
- * numbers in their addresses ({@code /municipalities/12}), separated by commas or spaces.
+ * numbers in their addresses ({@code /municipalities/12}), separated by commas or spaces; the
+ * agreements it tells about as the numbers of the boxes ticked.
  */
 record CaseStudyForm(
 		@NotBlank(message = "{learning.case.title.required}") @Size(max = 300, message = "{learning.case.title.size}") String title,
@@ -19,18 +20,21 @@ record CaseStudyForm(
 		@NotBlank(message = "{learning.language.required}") @Pattern(regexp = "^[a-z]{2,3}$", message = "{learning.language.invalid}") String language,
 		@Size(max = 30, message = "{learning.case.themes.invalid}") List<String> themes,
 		@Size(max = 400, message = "{learning.case.municipalities.invalid}") String municipalities,
+		@Size(max = 20, message = "{learning.case.agreements.tooMany}") List<String> agreements,
 		Long version) {
 
 	/** How many municipalities one case study may name. */
 	static final int MAX_MUNICIPALITIES = 20;
 
 	static CaseStudyForm empty(Long ownMunicipality) {
-		return new CaseStudyForm("", "", "", "en", List.of(), ownMunicipality == null ? "" : String.valueOf(ownMunicipality), 0L);
+		return new CaseStudyForm("", "", "", "en", List.of(), ownMunicipality == null ? "" : String.valueOf(ownMunicipality),
+				List.of(), 0L);
 	}
 
 	static CaseStudyForm of(CaseStudies.CaseStudy study) {
 		return new CaseStudyForm(study.title(), study.summary(), study.body(), study.language(), study.themes(),
-				String.join(", ", study.municipalities().stream().map(p -> String.valueOf(p.id())).toList()), study.version());
+				String.join(", ", study.municipalities().stream().map(p -> String.valueOf(p.id())).toList()),
+				study.agreements().stream().map(a -> String.valueOf(a.id())).toList(), study.version());
 	}
 
 	List<String> themeCodes() {
@@ -55,5 +59,21 @@ record CaseStudyForm(
 			ids.add(id);
 		}
 		return ids.size() > MAX_MUNICIPALITIES ? null : new ArrayList<>(ids);
+	}
+
+	/** The agreement numbers ticked, without repeats; {@code null} when one is not a number. */
+	List<Long> agreementIds() {
+		LinkedHashSet<Long> ids = new LinkedHashSet<>();
+		for (String value : this.agreements == null ? List.<String>of() : this.agreements) {
+			String part = value == null ? "" : value.strip();
+			if (part.isEmpty()) {
+				continue;
+			}
+			if (!part.matches("\\d{1,18}") || Long.parseLong(part) <= 0) {
+				return null;
+			}
+			ids.add(Long.parseLong(part));
+		}
+		return new ArrayList<>(ids);
 	}
 }

@@ -20,6 +20,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -290,15 +291,20 @@ class LearningController {
 		if (!this.caseStudies.mayWrite(actor)) {
 			throw new AccessDeniedException("May not write case studies");
 		}
-		model.addAttribute("caseStudyForm", CaseStudyForm.empty(actor.municipalityId()));
-		return caseStudyForm(null, model);
+		CaseStudyForm form = CaseStudyForm.empty(actor.municipalityId());
+		model.addAttribute("caseStudyForm", form);
+		return caseStudyForm(null, form, model);
 	}
 
 	@PostMapping("/learn/case-studies/new")
 	String createCaseStudy(@Valid @ModelAttribute("caseStudyForm") CaseStudyForm form, BindingResult result, Model model,
-			Authentication authentication, RedirectAttributes redirect) {
+			@RequestParam(name = "refresh", required = false) String refresh, Authentication authentication,
+			RedirectAttributes redirect) {
 		if (!this.caseStudies.mayWrite(Actor.current())) {
 			throw new AccessDeniedException("May not write case studies");
+		}
+		if (refresh != null) {
+			return refreshed(null, form, model);
 		}
 		if (!result.hasErrors()) {
 			try {
@@ -311,20 +317,25 @@ class LearningController {
 			}
 		}
 		model.addAttribute("invalid", true);
-		return caseStudyForm(null, model);
+		return caseStudyForm(null, form, model);
 	}
 
 	@GetMapping("/learn/case-studies/{id}/edit")
 	String editCaseStudy(@PathVariable("id") String id, Model model) {
 		CaseStudies.CaseStudy study = this.caseStudies.editable(Actor.current(), parseId(id, false));
-		model.addAttribute("caseStudyForm", CaseStudyForm.of(study));
-		return caseStudyForm(study, model);
+		CaseStudyForm form = CaseStudyForm.of(study);
+		model.addAttribute("caseStudyForm", form);
+		return caseStudyForm(study, form, model);
 	}
 
 	@PostMapping("/learn/case-studies/{id}/edit")
 	String updateCaseStudy(@PathVariable("id") String id, @Valid @ModelAttribute("caseStudyForm") CaseStudyForm form,
-			BindingResult result, Model model, Authentication authentication, RedirectAttributes redirect) {
+			BindingResult result, Model model, @RequestParam(name = "refresh", required = false) String refresh,
+			Authentication authentication, RedirectAttributes redirect) {
 		CaseStudies.CaseStudy study = this.caseStudies.editable(Actor.current(), parseId(id, false));
+		if (refresh != null) {
+			return refreshed(study, form, model);
+		}
 		if (!result.hasErrors()) {
 			try {
 				this.caseStudies.update(Actor.current(), authentication.getName(), study.id(), form);
@@ -336,11 +347,22 @@ class LearningController {
 			}
 		}
 		model.addAttribute("invalid", true);
-		return caseStudyForm(study, model);
+		return caseStudyForm(study, form, model);
 	}
 
-	private String caseStudyForm(CaseStudies.CaseStudy study, Model model) {
+	/**
+	 * The form again with what was typed and the agreements of the municipalities now named,
+	 * nothing saved and no message yet: the way to choose agreements without JavaScript.
+	 */
+	private String refreshed(CaseStudies.CaseStudy study, CaseStudyForm form, Model model) {
+		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "caseStudyForm", new BeanPropertyBindingResult(form, "caseStudyForm"));
+		model.addAttribute("refreshed", true);
+		return caseStudyForm(study, form, model);
+	}
+
+	private String caseStudyForm(CaseStudies.CaseStudy study, CaseStudyForm form, Model model) {
 		model.addAttribute("study", study);
+		model.addAttribute("agreementChoices", this.caseStudies.agreementChoices(form));
 		model.addAttribute("languages", CaseStudies.LANGUAGES);
 		model.addAttribute("themeCodes", this.themes.codes());
 		return "learning/case-study-form";

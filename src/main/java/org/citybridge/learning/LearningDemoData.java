@@ -12,7 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A demonstration training programme and two demonstration case studies (one published, one
  * waiting for approval), each marked "(demo)" in its title: they show the pages, and state nothing
- * about any real programme or city project. Loads after municipalities, networks and accounts;
+ * about any real programme or city project. The published one is linked to one agreement of its
+ * cities. Loads after municipalities, networks, accounts and agreements;
  * idempotent (a title already there is left alone).
  */
 @Service
@@ -78,6 +79,16 @@ public class LearningDemoData {
 					INSERT INTO case_study_municipalities (case_study_id, municipality_id)
 					SELECT ?, id FROM municipalities WHERE geonames_id = ? ON CONFLICT DO NOTHING
 					""").params(id, geonamesId).update();
+		}
+		if (published) {
+			// Linked to one agreement of its municipalities, so that the agreement's page shows it.
+			this.jdbc.sql("""
+					INSERT INTO case_study_agreements (case_study_id, agreement_id)
+					SELECT ?, a.id FROM agreements a WHERE EXISTS (SELECT 1 FROM agreement_parties p
+					    JOIN case_study_municipalities cm ON cm.municipality_id = p.municipality_id AND cm.case_study_id = ?
+					    WHERE p.agreement_id = a.id)
+					ORDER BY lower(a.title), a.id LIMIT 1
+					""").params(id, id).update();
 		}
 		this.jdbc.sql("""
 				UPDATE case_studies cs SET keywords = coalesce((SELECT string_agg(concat_ws(' ', m.name, m.native_name), ' ')

@@ -5,7 +5,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.Instant;
+
+import jakarta.annotation.PreDestroy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +16,14 @@ import java.util.Optional;
 
 import org.citybridge.audit.AuditLog;
 import org.citybridge.system.Actor;
+import org.citybridge.system.RunHeartbeat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -26,7 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Imports that staff start from the portal: the file is kept aside, imported in the background,
  * and its progress (rows done, rejected, rate) and report are written to {@code import_runs} as it
- * goes, so the page can show them from any portal instance.
+ * goes, so the page can show them from any portal instance. While it runs, its instance keeps its
+ * heartbeat; a run whose instance died is marked FAILED (interrupted) by the next instance to look.
  */
 @Service
 class ImportRuns {
@@ -56,9 +64,12 @@ class ImportRuns {
 
 	private final AuditLog audit;
 
+	private final RunHeartbeat heartbeat;
+
 	ImportRuns(JdbcClient jdbc, MunicipalityImport importer, TaskExecutor executor, TransactionTemplate transaction,
-			AuditLog audit) {
+			AuditLog audit, @Value("${citybridge.imports.heartbeat-limit:PT2M}") Duration heartbeatLimit) {
 		this.jdbc = jdbc;
+		this.heartbeat = new RunHeartbeat(jdbc, "import_runs", heartbeatLimit);
 		this.importer = importer;
 		this.executor = executor;
 		this.transaction = transaction;
@@ -86,7 +97,15 @@ class ImportRuns {
 					null, Map.of("file", name, "skipInvalid", skipInvalid));
 			return runId;
 		});
-		this.executor.execute(() -> run(id, file, skipInvalid));
+		this.heartbeat.started(id);
+		try {
+			this.executor.execute(() -> run(id, file, skipInvalid));
+		}
+		catch (RuntimeException ex) {
+			this.heartbeat.ended(id);
+			finish(id, "FAILED", 0, 0, 0, Map.of());
+			throw ex;
+		}
 		return id;
 	}
 
@@ -114,6 +133,7 @@ class ImportRuns {
 			finish(id, "FAILED", 0, 0, 0, Map.of());
 		}
 		finally {
+			this.heartbeat.ended(id);
 			try {
 				Files.deleteIfExists(file);
 			}
@@ -121,6 +141,25 @@ class ImportRuns {
 				log.warn("Could not delete the upload of import run {}", id);
 			}
 		}
+	}
+
+	/**
+	 * Runs left RUNNING by an instance that stopped are marked FAILED (interrupted), now and from
+	 * time to time. Started before the application runners, so that a command-line import beats too.
+	 */
+	@EventListener(ApplicationStartedEvent.class)
+	void startHeartbeat() {
+		this.heartbeat.start();
+	}
+
+	@PreDestroy
+	void stopHeartbeat() {
+		this.heartbeat.close();
+	}
+
+	/** Marks the runs of stopped instances FAILED (interrupted) now; returns how many. */
+	int reapInterrupted() {
+		return this.heartbeat.reap();
 	}
 
 	private void progress(long id, long done, long rejected, double rate) {

@@ -113,6 +113,10 @@ final class PageCatalog {
 					return page.waitForResponse(r -> r.request().isNavigationRequest(),
 							() -> page.click("main table a:has-text('Darkhan')"));
 				}),
+				new PageType("agreement-detail-case-studies", "/agreements/{id}", false, (page, site) -> {
+					open(page, site, "/learn/case-studies?q=template", "main ul.case-studies a");
+					return follow(page, "main dd a[href^='/agreements/']");
+				}),
 				new PageType("agreement-edit", "/agreements/{id}/edit", false, (page, site) -> {
 					signedIn(page, site, AccountTestSupport.STAFF_CEMR, "/agreements?sort=title&size=100");
 					page.waitForResponse(r -> r.request().isNavigationRequest(),
@@ -237,6 +241,17 @@ final class PageCatalog {
 				new PageType("learn-case-study-new-invalid", "/learn/case-studies/new", false, (page, site) -> {
 					signedIn(page, site, AccountTestSupport.OFFICER_DARKHAN, "/learn/case-studies/new");
 					return submit(page, "main form", Map.of("#title", " ", "#municipalities", "not numbers"));
+				}),
+				new PageType("learn-case-study-new-agreements-listed", "/learn/case-studies/new", false, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.OFFICER_DARKHAN, "/learn/case-studies/new");
+					page.fill("#municipalities", site.municipalityId(NIS) + ", " + site.municipalityId(2031964));
+					return clickAndWait(page, "main form button[name=refresh]");
+				}),
+				new PageType("learn-case-study-new-agreements-invalid", "/learn/case-studies/new", false, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.OFFICER_DARKHAN, "/learn/case-studies/new");
+					page.check("main form input[name=agreements] >> nth=0");
+					return submit(page, "main form", Map.of("#title", "Linked elsewhere", "#summary", "S", "#body", "B",
+							"#municipalities", ""));
 				}),
 				new PageType("learn-case-study-edit", "/learn/case-studies/{id}/edit", false, (page, site) -> {
 					signedIn(page, site, AccountTestSupport.STAFF_CEMR, "/learn/case-studies");
@@ -525,7 +540,7 @@ final class PageCatalog {
 	private static Response submit(Page page, String form, Map<String, String> values) {
 		values.forEach(page::fill);
 		return page.waitForResponse(r -> r.request().isNavigationRequest(),
-				() -> page.click(form + " button[type=submit]"));
+				() -> page.click(form + " button[type=submit]:not([name=refresh])"));
 	}
 
 	/**

@@ -52,9 +52,10 @@ class PagesBrowserIT {
 	void site() {
 		AccountTestSupport.loadDemoData(this.context);
 		this.context.getBean(org.citybridge.event.EventDemoData.class).load();
+		// In DemoDataRunner's order: the learning examples link an agreement, so agreements come first.
+		this.context.getBean(org.citybridge.agreement.AgreementDemoData.class).load();
 		this.context.getBean(org.citybridge.learning.LearningDemoData.class).load();
 		this.context.getBean(org.citybridge.funding.FundingDemoData.class).load();
-		this.context.getBean(org.citybridge.agreement.AgreementDemoData.class).load();
 		this.site = new BrowserSite(this.port, this.context);
 	}
 

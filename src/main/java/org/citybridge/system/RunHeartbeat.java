@@ -1,0 +1,121 @@
+package org.citybridge.system;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The heartbeat of background runs kept in a table with {@code id}, {@code status} ('RUNNING' while
+ * they run), {@code heartbeat_at}, {@code finished_at} and a jsonb {@code report}: this instance
+ * touches the heartbeat of the runs it works on, and marks FAILED, with the report
+ * {@code {"interrupted": true}}, every run still RUNNING whose heartbeat is older than the limit
+ * (its instance died: a crash, a kill, a redeploy), at start-up and then every quarter of the limit.
+ * The owning feature creates one for its table and says when its runs start and end.
+ */
+public final class RunHeartbeat implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(RunHeartbeat.class);
+
+	private final JdbcClient jdbc;
+
+	private final String table;
+
+	private final Duration limit;
+
+	private final Set<Long> active = ConcurrentHashMap.newKeySet();
+
+	private ScheduledExecutorService timer;
+
+	/** @param table a table name of the feature's own (never from input) */
+	public RunHeartbeat(JdbcClient jdbc, String table, Duration limit) {
+		if (!table.matches("[a-z_]+")) {
+			throw new IllegalArgumentException("Not a table name: " + table);
+		}
+		if (limit.isNegative() || limit.isZero()) {
+			throw new IllegalArgumentException("The heartbeat limit must be positive");
+		}
+		this.jdbc = jdbc;
+		this.table = table;
+		this.limit = limit;
+	}
+
+	/** The run is now worked on by this instance. */
+	public void started(long runId) {
+		this.active.add(runId);
+	}
+
+	/** This instance no longer works on the run (finished, refused or failed). */
+	public void ended(long runId) {
+		this.active.remove(runId);
+	}
+
+	/** Reaps once now, then beats and reaps every quarter of the limit on a daemon thread. */
+	public synchronized void start() {
+		if (this.timer != null) {
+			return;
+		}
+		round();
+		long period = Math.max(1000, this.limit.toMillis() / 4);
+		this.timer = Executors.newSingleThreadScheduledExecutor(task -> {
+			Thread thread = new Thread(task, "heartbeat-" + this.table);
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.timer.scheduleWithFixedDelay(this::round, period, period, TimeUnit.MILLISECONDS);
+	}
+
+	private void round() {
+		try {
+			beat();
+			reap();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Heartbeat of {} failed: {}", this.table, ex.toString());
+		}
+	}
+
+	/** Touches the heartbeat of the runs this instance works on. */
+	public int beat() {
+		List<Long> ids = List.copyOf(this.active);
+		if (ids.isEmpty()) {
+			return 0;
+		}
+		return this.jdbc.sql("UPDATE " + this.table + " SET heartbeat_at = now() WHERE status = 'RUNNING' AND id IN (:ids)")
+			.param("ids", ids)
+			.update();
+	}
+
+	/** Marks FAILED (interrupted) the runs of other instances whose heartbeat is older than the limit; returns how many. */
+	public int reap() {
+		List<Long> mine = List.copyOf(this.active);
+		int reaped = this.jdbc.sql("UPDATE " + this.table + " SET status = 'FAILED', finished_at = now(),"
+				+ " report = '{\"interrupted\": true}'::jsonb WHERE status = 'RUNNING'"
+				+ " AND heartbeat_at < now() - make_interval(secs => :seconds)"
+				+ (mine.isEmpty() ? "" : " AND id NOT IN (:mine)"))
+			.param("seconds", (double) this.limit.toMillis() / 1000)
+			.params(mine.isEmpty() ? java.util.Map.of() : java.util.Map.of("mine", mine))
+			.update();
+		if (reaped > 0) {
+			log.warn("{} run(s) in {} were left RUNNING by an instance that stopped; marked FAILED (interrupted)", reaped,
+					this.table);
+		}
+		return reaped;
+	}
+
+	@Override
+	public synchronized void close() {
+		if (this.timer != null) {
+			this.timer.shutdownNow();
+			this.timer = null;
+		}
+	}
+}

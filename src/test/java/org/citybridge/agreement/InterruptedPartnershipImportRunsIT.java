@@ -1,0 +1,65 @@
+package org.citybridge.agreement;
+
+import org.citybridge.IntegrationTest;
+import org.citybridge.account.AccountTestSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.web.context.WebApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A partnership import left RUNNING by a portal instance that died is marked FAILED, interrupted. */
+@IntegrationTest
+class InterruptedPartnershipImportRunsIT {
+
+	@Autowired
+	WebApplicationContext context;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PartnershipImportRuns runs;
+
+	MockMvcTester mvc;
+
+	@BeforeEach
+	void setUp() {
+		AccountTestSupport.loadDemoData(this.context);
+		this.mvc = AccountTestSupport.mockMvc(this.context);
+	}
+
+	@AfterEach
+	void removeRuns() {
+		this.jdbc.sql("DELETE FROM partnership_import_runs WHERE file_name = 'interrupted.csv'").update();
+	}
+
+	long run(String age) {
+		return this.jdbc.sql("""
+				INSERT INTO partnership_import_runs (file_name, started_at, heartbeat_at)
+				VALUES ('interrupted.csv', now() - ?::interval, now() - ?::interval) RETURNING id
+				""").params(age, age).query(Long.class).single();
+	}
+
+	String status(long id) {
+		return this.jdbc.sql("SELECT status || ' ' || coalesce(report ->> 'interrupted', '-')"
+				+ " FROM partnership_import_runs WHERE id = ?").param(id).query(String.class).single();
+	}
+
+	@Test
+	void aRunWhoseHeartbeatStoppedIsMarkedInterrupted() {
+		long stale = run("1 hour");
+		long fresh = run("0 seconds");
+		assertThat(this.runs.reapInterrupted()).isGreaterThanOrEqualTo(1);
+		assertThat(status(stale)).isEqualTo("FAILED true");
+		assertThat(status(fresh)).isEqualTo("RUNNING -");
+		assertThat(this.mvc.get().uri("/agreements/imports/" + stale)
+			.with(AccountTestSupport.as(this.context, AccountTestSupport.STAFF_NALAS))).hasStatusOk().bodyText()
+			.contains("The import was interrupted");
+	}
+}
