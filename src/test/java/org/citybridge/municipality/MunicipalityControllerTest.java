@@ -117,6 +117,19 @@ class MunicipalityControllerTest {
 	}
 
 	@Test
+	void pagesThroughManyResultsKeepingTheFilters() {
+		org.mockito.BDDMockito.willAnswer(call -> {
+			DirectoryQuery query = DirectoryQuery.of(call.getArgument(0), java.util.Set.of("RS"), java.util.Set.of());
+			return new Directory(query, new MunicipalityPage(java.util.List.of(MunicipalityFixtures.nis()), 95, 2, 20));
+		}).given(this.search).directory(any());
+		assertThat(this.mvc.get().uri("/municipalities?q=nis&country=RS&page=2&lang=en")).hasStatusOk()
+			.bodyText()
+			.contains("Page 2 of 5")
+			.contains("rel=\"prev\" href=\"/municipalities?q=nis&amp;country=RS&amp;sort=relevance\"")
+			.containsPattern("rel=\"next\" href=\"/municipalities\\?q=nis&amp;country=RS[^\"]*page=3");
+	}
+
+	@Test
 	void showsAnUnknownPopulationAsUnknown() {
 		given(this.search.profile(9)).willReturn(MunicipalityFixtures.choibalsanProfile());
 		assertThat(this.mvc.get().uri("/municipalities/9")).hasStatusOk()
