@@ -1,11 +1,15 @@
 package org.citybridge.agreement;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import org.citybridge.municipality.MunicipalitiesMerged;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,18 +38,26 @@ class RegisterMapCache {
 
 	private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
-	private final JdbcClient jdbc;
+	private final Map<String, CompletableFuture<Object>> running = new ConcurrentHashMap<>();
+
+	private final LongSupplier version;
 
 	private final long ttlNanos;
 
+	@Autowired
 	RegisterMapCache(JdbcClient jdbc, @Value("${citybridge.agreements.map-cache-seconds:300}") long seconds) {
-		this.jdbc = jdbc;
+		this(() -> jdbc.sql("SELECT last_value FROM agreement_register_version").query(Long.class).single(), seconds);
+	}
+
+	/** With the register's version number read by {@code version} (tests). */
+	RegisterMapCache(LongSupplier version, long seconds) {
+		this.version = version;
 		this.ttlNanos = seconds * 1_000_000_000L;
 	}
 
 	/** The register's current version number. */
 	long version() {
-		return this.jdbc.sql("SELECT last_value FROM agreement_register_version").query(Long.class).single();
+		return this.version.getAsLong();
 	}
 
 	/** The cached value for {@code key} at the register's current version, computed if there is none. */
@@ -61,12 +73,34 @@ class RegisterMapCache {
 		if (entry != null && entry.version == version && entry.expires - now > 0) {
 			return (T) entry.value;
 		}
-		T value = compute.get();
-		if (this.entries.size() >= MAX_ENTRIES) {
-			this.entries.clear();
+		// Requests that ask for the same missing entry at once wait for one drawing, not one each.
+		String slot = key + "@" + version;
+		CompletableFuture<Object> mine = new CompletableFuture<>();
+		CompletableFuture<Object> running = this.running.putIfAbsent(slot, mine);
+		if (running != null) {
+			try {
+				return (T) running.join();
+			}
+			catch (CompletionException ex) {
+				throw ex.getCause() instanceof RuntimeException cause ? cause : ex;
+			}
 		}
-		this.entries.put(key, new Entry(version, now + this.ttlNanos, value));
-		return value;
+		try {
+			T value = compute.get();
+			if (this.entries.size() >= MAX_ENTRIES) {
+				this.entries.clear();
+			}
+			this.entries.put(key, new Entry(version, now + this.ttlNanos, value));
+			mine.complete(value);
+			return value;
+		}
+		catch (RuntimeException | Error ex) {
+			mine.completeExceptionally(ex);
+			throw ex;
+		}
+		finally {
+			this.running.remove(slot, mine);
+		}
 	}
 
 	void forget() {
