@@ -13,12 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
-import org.citybridge.country.Countries;
-import org.citybridge.country.Country;
-import org.citybridge.theme.Themes;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -117,34 +112,73 @@ class AgreementCatalogue {
 
 	private final JdbcClient jdbc;
 
-	private final Countries countries;
+	private final RegisterOptions options;
 
-	private final Themes themes;
-
-	AgreementCatalogue(JdbcClient jdbc, Countries countries, Themes themes) {
+	AgreementCatalogue(JdbcClient jdbc, RegisterOptions options) {
 		this.jdbc = jdbc;
-		this.countries = countries;
-		this.themes = themes;
+		this.options = options;
 	}
 
 	Register register(AgreementParams params) {
-		Set<String> codes = this.countries.all().stream().map(Country::code).collect(Collectors.toSet());
-		AgreementQuery query = AgreementQuery.of(params, codes, Set.copyOf(this.themes.codes()));
+		AgreementQuery query = AgreementQuery.of(params, this.options.countryCodeSet(), this.options.themeCodeSet());
 		return new Register(query, page(query));
 	}
 
-	Page page(AgreementQuery query) {
-		Map<String, Object> params = new HashMap<>();
+	/**
+	 * One statement for the register page: the count, the page's rows and their parties (as arrays,
+	 * in name order), so that a page costs one round trip to the database, not one per part. A page
+	 * past the last one asks again for the last one.
+	 */
+	static String pageSql(AgreementQuery query, Map<String, Object> params) {
 		String where = where(query, params);
-		long total = this.jdbc.sql("SELECT count(*) FROM agreements a" + where).params(params).query(Long.class).single();
-		int lastPage = (int) Math.max(1, (total + query.size() - 1) / query.size());
-		int page = Math.min(query.page(), lastPage);
+		return "WITH page AS (SELECT a.id, a.title, a.type, a.status, a.signed_on, a.verified_at IS NOT NULL AS verified,"
+				+ " a.source <> 'MANUAL' AS imported, a.created_at FROM agreements a" + where + " ORDER BY "
+				+ order(query.sort()) + " LIMIT :limit OFFSET :offset)"
+				+ " SELECT (SELECT count(*) FROM agreements a" + where + ") AS total, r.id, r.title, r.type, r.status,"
+				+ " r.signed_on, r.verified, r.imported, pa.ids, pa.names, pa.countries"
+				+ " FROM (SELECT 1) one LEFT JOIN page r ON TRUE"
+				+ " LEFT JOIN LATERAL (SELECT array_agg(m.id ORDER BY m.name, m.id) AS ids,"
+				+ " array_agg(m.name ORDER BY m.name, m.id) AS names, array_agg(m.country_code ORDER BY m.name, m.id) AS countries"
+				+ " FROM agreement_parties p JOIN municipalities m ON m.id = p.municipality_id WHERE p.agreement_id = r.id) pa ON TRUE"
+				+ " ORDER BY " + order(query.sort()).replace("a.", "r.");
+	}
+
+	Page page(AgreementQuery query) {
+		Page page = page(query, query.page());
+		if (page.rows().isEmpty() && page.total() > 0) {
+			page = page(query, page.totalPages());
+		}
+		return page;
+	}
+
+	private Page page(AgreementQuery query, int page) {
+		Map<String, Object> params = new HashMap<>();
+		String sql = pageSql(query, params);
 		params.put("limit", query.size());
 		params.put("offset", (long) (page - 1) * query.size());
-		List<Listed> rows = listed("SELECT a.id, a.title, a.type, a.status, a.signed_on, a.verified_at IS NOT NULL,"
-				+ " a.source <> 'MANUAL' FROM agreements a" + where + " ORDER BY " + order(query.sort())
-				+ " LIMIT :limit OFFSET :offset", params);
-		return new Page(rows, total, page, query.size());
+		long[] total = { 0 };
+		List<Listed> rows = new ArrayList<>();
+		this.jdbc.sql(sql).params(params).query((ResultSet rs) -> {
+			total[0] = rs.getLong(1);
+			if (rs.getObject(2) == null) {
+				return;
+			}
+			List<Party> parties = new ArrayList<>();
+			java.sql.Array ids = rs.getArray(9);
+			if (ids != null) {
+				Long[] id = (Long[]) ids.getArray();
+				String[] name = (String[]) rs.getArray(10).getArray();
+				String[] country = (String[]) rs.getArray(11).getArray();
+				for (int i = 0; i < id.length; i++) {
+					parties.add(new Party(id[i], name[i], country[i]));
+				}
+			}
+			rows.add(new Listed(rs.getLong(2), rs.getString(3), AgreementType.valueOf(rs.getString(4)),
+					AgreementStatus.valueOf(rs.getString(5)), localDate(rs.getDate(6)), rs.getBoolean(7),
+					rs.getBoolean(8), List.copyOf(parties)));
+		});
+		int lastPage = (int) Math.max(1, (total[0] + query.size() - 1) / query.size());
+		return new Page(List.copyOf(rows), total[0], Math.min(page, lastPage), query.size());
 	}
 
 	/** The register's conditions on {@code agreements a}: the map, statistics and open data filter with them too. */

@@ -1,17 +1,14 @@
 package org.citybridge.agreement;
 
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
 import jakarta.validation.Valid;
 
-import org.citybridge.country.CountryGroup;
 import org.citybridge.municipality.MunicipalitySearch;
 import org.citybridge.funding.FundingFinder;
 import org.citybridge.system.Actor;
-import org.citybridge.theme.Themes;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ContentDisposition;
@@ -42,37 +39,35 @@ class AgreementController {
 
 	private final MunicipalitySearch municipalities;
 
-	private final Themes themes;
-
-	private final org.citybridge.country.Countries countries;
-
 	private final FundingFinder funding;
 
 	private final ObjectProvider<AgreementSection> sections;
 
+	private final RegisterOptions options;
+
 	AgreementController(AgreementCatalogue catalogue, AgreementRegister register, Agreements agreements,
-			AgreementPolicy policy, MunicipalitySearch municipalities, Themes themes,
-			org.citybridge.country.Countries countries, FundingFinder funding, ObjectProvider<AgreementSection> sections) {
+			AgreementPolicy policy, MunicipalitySearch municipalities, FundingFinder funding, RegisterOptions options,
+			ObjectProvider<AgreementSection> sections) {
 		this.funding = funding;
+		this.options = options;
 		this.sections = sections;
 		this.catalogue = catalogue;
 		this.register = register;
 		this.agreements = agreements;
 		this.policy = policy;
 		this.municipalities = municipalities;
-		this.themes = themes;
-		this.countries = countries;
 	}
 
 	@GetMapping("/agreements")
-	String list(@ModelAttribute("params") AgreementParams params, Model model) {
+	String list(@ModelAttribute("params") AgreementParams params, Model model, Locale locale) {
 		AgreementCatalogue.Register register = this.catalogue.register(params);
 		model.addAttribute("register", register);
 		model.addAttribute("q", register.query());
 		model.addAttribute("results", register.results());
-		model.addAttribute("countryCodes", this.countries.all().stream().map(c -> c.code()).toList());
-		model.addAttribute("groups", Arrays.asList(CountryGroup.values()));
-		model.addAttribute("themeCodes", this.themes.codes());
+		model.addAttribute("countryOptions", this.options.countryOptionsHtml(locale, register.query().countries()));
+		model.addAttribute("pairAOptions", this.options.pairOptionsHtml(locale, register.query().pairA()));
+		model.addAttribute("pairBOptions", this.options.pairOptionsHtml(locale, register.query().pairB()));
+		model.addAttribute("themeCodes", this.options.themeCodes());
 		model.addAttribute("types", AgreementType.values());
 		model.addAttribute("statuses", AgreementStatus.values());
 		model.addAttribute("sorts", AgreementQuery.Sort.values());
@@ -230,7 +225,7 @@ class AgreementController {
 		model.addAttribute("chosen", this.catalogue.partiesByIds(form == null ? List.of() : form.parties()));
 		model.addAttribute("types", AgreementType.values());
 		model.addAttribute("statuses", AgreementStatus.values());
-		model.addAttribute("themeCodes", this.themes.codes());
+		model.addAttribute("themeCodes", this.options.themeCodes());
 		model.addAttribute("events", this.catalogue.events());
 		return "agreement/form";
 	}

@@ -2,11 +2,9 @@ package org.citybridge.agreement;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import org.citybridge.country.Countries;
 import org.citybridge.country.Country;
-import org.citybridge.theme.Themes;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -44,17 +42,16 @@ class AgreementViews {
 
 	private final Countries countries;
 
-	private final Themes themes;
+	private final RegisterOptions options;
 
-	AgreementViews(NamedParameterJdbcTemplate jdbc, Countries countries, Themes themes) {
+	AgreementViews(NamedParameterJdbcTemplate jdbc, Countries countries, RegisterOptions options) {
 		this.jdbc = jdbc;
 		this.countries = countries;
-		this.themes = themes;
+		this.options = options;
 	}
 
 	ViewFilter filter(AgreementParams params, String municipality) {
-		return ViewFilter.of(params, municipality, Set.copyOf(this.countries.all().stream().map(Country::code).toList()),
-				Set.copyOf(this.themes.codes()));
+		return ViewFilter.of(params, municipality, this.options.countryCodeSet(), this.options.themeCodeSet());
 	}
 
 	String numericCode(String country) {

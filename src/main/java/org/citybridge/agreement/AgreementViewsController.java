@@ -32,16 +32,19 @@ class AgreementViewsController {
 
 	private final PartnershipMaps maps;
 
+	private final RegisterMapCache cache;
+
 	private final OpenData openData;
 
 	private final MessageSource messages;
 
 	private final DisplayNames names;
 
-	AgreementViewsController(AgreementViews views, PartnershipMaps maps, OpenData openData, MessageSource messages,
-			DisplayNames names) {
+	AgreementViewsController(AgreementViews views, PartnershipMaps maps, RegisterMapCache cache, OpenData openData,
+			MessageSource messages, DisplayNames names) {
 		this.views = views;
 		this.maps = maps;
+		this.cache = cache;
 		this.openData = openData;
 		this.messages = messages;
 		this.names = names;
@@ -53,6 +56,10 @@ class AgreementViewsController {
 		return this.views.filter(params, municipality);
 	}
 
+	/** A map's drawing and how many lines it was drawn from. */
+	private record MapDrawing(PartnershipMaps.Drawing drawing, int lines) {
+	}
+
 	/** A link in the map's view, e.g. the zoom links; the filter kept. */
 	public record ViewLink(String key, String href, boolean current) {
 	}
@@ -62,16 +69,22 @@ class AgreementViewsController {
 			@RequestParam(name = "view", required = false) String viewParam,
 			@RequestParam(name = "page", required = false) String pageParam, Model model, Locale locale) {
 		MapView view = MapView.of(viewParam);
-		List<PartnershipMaps.Line> lines = this.views.lines(filter);
-		Set<String> highlighted = new java.util.HashSet<>();
-		for (String country : filter.countries()) {
-			String numeric = this.views.numericCode(country);
-			if (numeric != null) {
-				highlighted.add(numeric);
+		// Drawing the whole register takes seconds: the drawing, the count and the table's pages
+		// are cached until the register changes (RegisterMapCache).
+		String query = filter.query();
+		MapDrawing map = this.cache.get("drawing " + view + " " + locale.toLanguageTag() + " " + query, () -> {
+			List<PartnershipMaps.Line> lines = this.views.lines(filter);
+			Set<String> highlighted = new java.util.HashSet<>();
+			for (String country : filter.countries()) {
+				String numeric = this.views.numericCode(country);
+				if (numeric != null) {
+					highlighted.add(numeric);
+				}
 			}
-		}
-		PartnershipMaps.Drawing drawing = this.maps.draw(view, lines, highlighted, labels(filter, view, locale));
-		long total = this.views.pairCount(filter);
+			return new MapDrawing(this.maps.draw(view, lines, highlighted, labels(filter, view, locale)), lines.size());
+		});
+		PartnershipMaps.Drawing drawing = map.drawing();
+		long total = this.cache.get("count " + query, () -> this.views.pairCount(filter));
 		int lastPage = (int) Math.max(0, (total - 1) / AgreementViews.PAGE_SIZE);
 		int page = Math.min(lastPage, page(pageParam));
 		List<ViewLink> zoom = new ArrayList<>();
@@ -81,7 +94,7 @@ class AgreementViewsController {
 		model.addAttribute("view", view.param());
 		model.addAttribute("drawing", drawing);
 		model.addAttribute("zoom", zoom);
-		model.addAttribute("pairs", this.views.pairs(filter, page));
+		model.addAttribute("pairs", this.cache.get("pairs " + page + " " + query, () -> this.views.pairs(filter, page)));
 		model.addAttribute("total", total);
 		model.addAttribute("page", page);
 		model.addAttribute("lastPage", lastPage);
@@ -89,7 +102,7 @@ class AgreementViewsController {
 		model.addAttribute("lastShown", Math.min(total, (long) (page + 1) * AgreementViews.PAGE_SIZE));
 		model.addAttribute("previousHref", page > 0 ? pageHref(filter, view, page - 1) : null);
 		model.addAttribute("nextHref", page < lastPage ? pageHref(filter, view, page + 1) : null);
-		model.addAttribute("notOnMap", Math.max(0, total - lines.size()));
+		model.addAttribute("notOnMap", Math.max(0, total - map.lines()));
 		common(filter, model);
 		return "agreement/map";
 	}

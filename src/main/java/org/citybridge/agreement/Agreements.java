@@ -137,6 +137,141 @@ public class Agreements {
 		return new Registration(id, true);
 	}
 
+	/** One agreement of a list to register: its parties and where the list has it. */
+	public record Listed(Set<Long> municipalityIds, AgreementSource source) {
+	}
+
+	/**
+	 * Registers many agreements from a public list or a CSV file at once, each as
+	 * {@link #registerFromPublicList} registers one (status active, unverified, its source, an audit
+	 * entry, an {@link AgreementRegistered} event), with a few statements for them all instead of
+	 * several per agreement: the parties' names, one insert (the duplicate rule leaves those already
+	 * present, and the second of two equal entries), the ids of those present, the audit entries.
+	 * {@code actor} null is the system (command line). Returns one registration per entry, in order.
+	 * @throws UnknownMunicipality if an id names no municipality
+	 * @throws IllegalArgumentException for fewer than two distinct parties or a manual source
+	 */
+	@Transactional
+	public List<Registration> registerAllFromPublicList(AgreementType type, List<Listed> entries, Actor actor,
+			String actorLabel) {
+		if (actor != null && !this.policy.mayImport(actor)) {
+			throw new AccessDeniedException("May not import agreements");
+		}
+		AuditLog.Who who = actor == null ? AuditLog.Who.SYSTEM : new AuditLog.Who(actor.accountId(), actorLabel);
+		Objects.requireNonNull(type, "type");
+		if (entries.isEmpty()) {
+			return List.of();
+		}
+		List<List<Long>> keys = new ArrayList<>(entries.size());
+		Set<Long> allIds = new java.util.HashSet<>();
+		for (Listed entry : entries) {
+			Objects.requireNonNull(entry.source(), "source");
+			if (entry.source().kind() == AgreementSource.Kind.MANUAL) {
+				throw new IllegalArgumentException("An imported agreement needs a list as its source");
+			}
+			Set<Long> ids = entry.municipalityIds();
+			if (ids == null || ids.size() < 2 || ids.stream().anyMatch(Objects::isNull)) {
+				throw new IllegalArgumentException("An agreement needs at least two different parties");
+			}
+			List<Long> key = Agreement.partyKey(ids);
+			keys.add(key);
+			allIds.addAll(key);
+		}
+		immediateForeignKeys();
+		// Names in the register's title order (name, then id), as the single registration reads them.
+		Map<Long, String> names = new java.util.HashMap<>();
+		Map<Long, Integer> rank = new java.util.HashMap<>();
+		this.jdbc.sql("SELECT id, name FROM municipalities WHERE id = ANY (?::bigint[]) ORDER BY name, id")
+			.param(allIds.toArray(Long[]::new))
+			.query((java.sql.ResultSet rs) -> {
+				rank.put(rs.getLong(1), rank.size());
+				names.put(rs.getLong(1), rs.getString(2));
+			});
+		int n = entries.size();
+		String[] titles = new String[n];
+		String[] keyTexts = new String[n];
+		String[] sources = new String[n];
+		String[] sourceNames = new String[n];
+		String[] attributions = new String[n];
+		String[] urls = new String[n];
+		String[] records = new String[n];
+		for (int i = 0; i < n; i++) {
+			List<Long> key = keys.get(i);
+			if (!names.keySet().containsAll(key)) {
+				throw new UnknownMunicipality(key);
+			}
+			titles[i] = clip(String.join(" – ",
+					key.stream().sorted(java.util.Comparator.comparing(rank::get)).map(names::get).toList()), 300);
+			keyTexts[i] = key.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}"));
+			AgreementSource source = entries.get(i).source();
+			sources[i] = source.kind().name();
+			sourceNames[i] = source.name();
+			attributions[i] = source.attribution();
+			urls[i] = source.url();
+			records[i] = source.record();
+		}
+		Map<String, Long> inserted = new java.util.HashMap<>();
+		this.jdbc.sql("""
+				INSERT INTO agreements (type, title, status, party_key, source, source_name, source_attribution,
+				                        source_url, source_record, imported_at, created_by_account_id, updated_by_account_id)
+				SELECT ?, e.title, 'ACTIVE', e.party_key::bigint[], e.source, e.source_name, e.attribution, e.url,
+				       e.record, now(), ?, ?
+				FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY
+				     AS e (title, party_key, source, source_name, attribution, url, record, n)
+				ORDER BY e.n
+				ON CONFLICT (type, party_key) WHERE status <> 'ENDED' DO NOTHING
+				RETURNING id, party_key::text
+				""")
+			.params(type.name(), who.accountId(), who.accountId(), titles, keyTexts, sources, sourceNames, attributions,
+					urls, records)
+			.query((java.sql.ResultSet rs) -> {
+				inserted.put(rs.getString(2), rs.getLong(1));
+			});
+		List<Registration> result = new ArrayList<>(n);
+		Map<Long, Map<String, Object>> audited = new LinkedHashMap<>();
+		Set<String> taken = new java.util.HashSet<>();
+		List<String> present = new ArrayList<>();
+		for (int i = 0; i < n; i++) {
+			Long id = inserted.get(keyTexts[i]);
+			if (id != null && taken.add(keyTexts[i])) {
+				result.add(new Registration(id, true));
+				Map<String, Object> after = new LinkedHashMap<>();
+				after.put("type", type);
+				after.put("title", titles[i]);
+				after.put("status", AgreementStatus.ACTIVE);
+				after.put("parties", keys.get(i));
+				after.put("source", entries.get(i).source().kind());
+				after.put("sourceRecord", entries.get(i).source().record());
+				audited.put(id, after);
+			}
+			else {
+				result.add(null);
+				present.add(keyTexts[i]);
+			}
+		}
+		if (!present.isEmpty()) {
+			Map<String, Long> existing = new java.util.HashMap<>();
+			this.jdbc.sql("""
+					SELECT a.party_key::text, a.id FROM unnest(?::text[]) AS k (party_key)
+					JOIN agreements a ON a.type = ? AND a.status <> 'ENDED' AND a.party_key = k.party_key::bigint[]
+					""").params(present.toArray(String[]::new), type.name()).query((java.sql.ResultSet rs) -> {
+				existing.put(rs.getString(1), rs.getLong(2));
+			});
+			for (int i = 0; i < n; i++) {
+				if (result.get(i) == null) {
+					result.set(i, new Registration(existing.get(keyTexts[i]), false));
+				}
+			}
+		}
+		this.audit.recordCreations(who, ENTITY, audited);
+		for (int i = 0; i < n; i++) {
+			if (result.get(i).added()) {
+				this.events.publishEvent(new AgreementRegistered(result.get(i).agreementId(), type, keys.get(i), false));
+			}
+		}
+		return result;
+	}
+
 	/**
 	 * Marks an agreement verified by the given staff member or administrator; verifying a verified
 	 * agreement changes nothing.

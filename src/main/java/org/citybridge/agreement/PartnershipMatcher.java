@@ -312,18 +312,25 @@ class PartnershipMatcher {
 			maxLng[i] = p.lng() + dLng;
 		}
 		Map<Integer, List<Object[]>> found = new HashMap<>();
+		// The places in each side's box are looked up once per side (its spellings' keys then compared
+		// with theirs), the box compared as numeric, the columns' type, so that the (country,
+		// latitude, longitude) index finds the box instead of filtering every place of the country.
 		this.jdbc.sql("""
 				WITH s AS (SELECT * FROM unnest(?::int[], ?::int[], ?::text[], ?::text[], ?::float8[], ?::float8[],
-				    ?::float8[], ?::float8[]) AS s (side, spelling, key, countries, min_lat, max_lat, min_lng, max_lng))
-				SELECT s.side, s.spelling, m.id, m.name, m.country_code, m.kind, m.district_of, m.geonames_id,
-				    m.latitude::float8, m.longitude::float8, max(similarity(k.key, s.key)) AS similarity
-				FROM s
-				JOIN municipalities m ON m.country_code = ANY (string_to_array(s.countries, ','))
-				    AND m.latitude BETWEEN s.min_lat AND s.max_lat AND m.longitude BETWEEN s.min_lng AND s.max_lng
+				    ?::float8[], ?::float8[]) AS s (side, spelling, key, countries, min_lat, max_lat, min_lng, max_lng)),
+				box AS (SELECT side, countries, min_lat, max_lat, min_lng, max_lng, array_agg(spelling) AS spellings,
+				    array_agg(key) AS keys FROM s GROUP BY side, countries, min_lat, max_lat, min_lng, max_lng)
+				SELECT box.side, p.spelling, m.id, m.name, m.country_code, m.kind, m.district_of, m.geonames_id,
+				    m.latitude::float8, m.longitude::float8, max(similarity(k.key, p.key)) AS similarity
+				FROM box
+				JOIN municipalities m ON m.country_code = ANY (string_to_array(box.countries, ','))
+				    AND m.latitude BETWEEN box.min_lat::numeric AND box.max_lat::numeric
+				    AND m.longitude BETWEEN box.min_lng::numeric AND box.max_lng::numeric
 				JOIN municipality_search_keys k ON k.municipality_id = m.id
-				WHERE similarity(k.key, s.key) >= ? OR (length(s.key) >= 4 AND length(k.key) >= 4
-				    AND (k.key LIKE s.key || '%' OR s.key LIKE k.key || '%'))
-				GROUP BY s.side, s.spelling, m.id
+				CROSS JOIN LATERAL unnest(box.spellings, box.keys) AS p (spelling, key)
+				WHERE similarity(k.key, p.key) >= ? OR (length(p.key) >= 4 AND length(k.key) >= 4
+				    AND (k.key LIKE p.key || '%' OR p.key LIKE k.key || '%'))
+				GROUP BY box.side, p.spelling, m.id
 				""").params(side, spelling, key, countries, minLat, maxLat, minLng, maxLng, MIN_SIMILARITY).query(rs -> {
 			found.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>())
 				.add(new Object[] { rs.getInt(2), candidate(rs, 3), rs.getDouble(11) });

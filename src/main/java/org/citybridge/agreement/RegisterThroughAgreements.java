@@ -1,6 +1,8 @@
 package org.citybridge.agreement;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -9,36 +11,22 @@ import org.citybridge.system.Actor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Puts the import's pairs into the agreement register through {@link Agreements}, in one transaction. */
+/**
+ * Puts the import's pairs into the agreement register through {@link Agreements}, in one
+ * transaction, a slice of pairs per statement ({@link Agreements#registerAllFromPublicList}).
+ */
 @Component
 class RegisterThroughAgreements implements PartnershipRegister {
+
+	static final int SLICE = 5_000;
 
 	private final Agreements agreements;
 
 	private final TransactionTemplate transaction;
 
-	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
-
-	RegisterThroughAgreements(Agreements agreements, TransactionTemplate transaction,
-			org.springframework.jdbc.core.simple.JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	RegisterThroughAgreements(Agreements agreements, TransactionTemplate transaction) {
 		this.agreements = agreements;
 		this.transaction = transaction;
-	}
-
-	/** The pairs that have an open sister-city agreement already: one query, not one per pair. */
-	private Set<Pair> present(java.util.Collection<Pair> pairs) {
-		Long[] first = pairs.stream().map(Pair::first).toArray(Long[]::new);
-		Long[] second = pairs.stream().map(Pair::second).toArray(Long[]::new);
-		Set<Pair> present = new HashSet<>();
-		this.jdbc.sql("""
-				SELECT p.a, p.b FROM unnest(?::bigint[], ?::bigint[]) AS p (a, b)
-				WHERE EXISTS (SELECT 1 FROM agreements g WHERE g.type = 'SISTER_CITY' AND g.status <> 'ENDED'
-				    AND g.party_key = ARRAY[p.a, p.b])
-				""").params(first, second).query(rs -> {
-			present.add(new Pair(rs.getLong(1), rs.getLong(2)));
-		});
-		return present;
 	}
 
 	@Override
@@ -46,24 +34,27 @@ class RegisterThroughAgreements implements PartnershipRegister {
 		if (pairs.isEmpty()) {
 			return Set.of();
 		}
+		List<Pair> order = new ArrayList<>(pairs.keySet());
+		List<Agreements.Listed> entries = new ArrayList<>(order.size());
+		for (Pair pair : order) {
+			String record = pairs.get(pair);
+			AgreementSource source = kind == ListKind.WIKIPEDIA ? AgreementSource.wikipedia(record)
+					: AgreementSource.csvUpload(fileName, record);
+			entries.add(new Agreements.Listed(Set.of(pair.first(), pair.second()), source));
+		}
 		return this.transaction.execute(status -> {
 			Set<Pair> added = new HashSet<>();
-			Set<Pair> present = present(pairs.keySet());
-			pairs.forEach((pair, record) -> {
-				if (present.contains(pair)) {
-					return;
+			// In slices, so that one statement's arrays stay a few megabytes.
+			for (int from = 0; from < entries.size(); from += SLICE) {
+				int to = Math.min(entries.size(), from + SLICE);
+				List<Agreements.Registration> done = this.agreements.registerAllFromPublicList(AgreementType.SISTER_CITY,
+						entries.subList(from, to), actor, actorLabel);
+				for (int i = 0; i < done.size(); i++) {
+					if (done.get(i).added()) {
+						added.add(order.get(from + i));
+					}
 				}
-				AgreementSource source = kind == ListKind.WIKIPEDIA ? AgreementSource.wikipedia(record)
-						: AgreementSource.csvUpload(fileName, record);
-				Set<Long> parties = Set.of(pair.first(), pair.second());
-				Agreements.Registration r = actor == null
-						? this.agreements.registerFromPublicList(AgreementType.SISTER_CITY, parties, source)
-						: this.agreements.registerFromPublicList(AgreementType.SISTER_CITY, parties, source, actor,
-								actorLabel);
-				if (r.added()) {
-					added.add(pair);
-				}
-			});
+			}
 			return added;
 		});
 	}

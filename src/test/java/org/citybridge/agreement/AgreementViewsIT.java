@@ -135,6 +135,23 @@ class AgreementViewsIT {
 	}
 
 	@Test
+	void theCachedMapShowsANewAgreementAndAnEditAtOnceWhoeverWritesThem() throws Exception {
+		String path = "/agreements/map?municipality=" + this.ulaanbaatar;
+		String before = get(path).body();
+		assertThat(get(path).body()).isEqualTo(before); // served from the cache
+		assertThat(svg(before)).contains("aria-label=\"Ulaanbaatar – Ghent\"").doesNotContain("Ulaanbaatar – Niš");
+		// a writer that is not the portal (a script, another instance): the register's version moves at commit
+		long added = agreement("Niš – Ulaanbaatar", this.ulaanbaatar, this.nis, "2010-01-01");
+		String after = get(path).body();
+		assertThat(svg(after)).contains("<a href=\"/agreements/" + added + "\" aria-label=\"Ulaanbaatar – Niš\"")
+			.contains("aria-label=\"Ulaanbaatar, Mongolia: 2 partnerships\"");
+		this.jdbc.sql("UPDATE agreements SET title = 'Renamed partnership' WHERE id = ?").param(added).update();
+		assertThat(get(path).body()).contains("Renamed partnership");
+		this.jdbc.sql("DELETE FROM agreements WHERE id = ?").param(added).update();
+		assertThat(svg(get(path).body())).doesNotContain("Ulaanbaatar – Niš");
+	}
+
+	@Test
 	void statisticsShowChartsWithTitlesAndTheSameNumbersInTables() throws Exception {
 		String html = get("/agreements/stats?municipality=" + this.ghent).body();
 		assertThat(html).contains("role=\"img\" aria-labelledby=\"chart-years-title chart-years-desc\"")

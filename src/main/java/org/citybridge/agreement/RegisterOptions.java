@@ -1,0 +1,131 @@
+package org.citybridge.agreement;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.citybridge.country.Countries;
+import org.citybridge.country.Country;
+import org.citybridge.country.CountryGroup;
+import org.citybridge.theme.Themes;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The register's filter choices: country codes, theme codes and the country lists of the filter
+ * form. Reference data changes only with a migration, so it is read once (once per language for
+ * the names), and the option elements of the three country lists (some 750) are written here,
+ * escaped, as the directory's are: rendering them through template expressions on every request
+ * cost more than the register's own query.
+ */
+@Component
+class RegisterOptions {
+
+	private record Option(String value, String label) {
+	}
+
+	private final Countries countries;
+
+	private final Themes themes;
+
+	private final MessageSource messages;
+
+	private volatile List<String> countryCodes;
+
+	private volatile Set<String> countryCodeSet;
+
+	private volatile List<String> themeCodes;
+
+	private volatile Set<String> themeCodeSet;
+
+	private final Map<Locale, List<Option>> countryOptions = new ConcurrentHashMap<>();
+
+	private final Map<Locale, List<Option>> groupOptions = new ConcurrentHashMap<>();
+
+	RegisterOptions(Countries countries, Themes themes, MessageSource messages) {
+		this.countries = countries;
+		this.themes = themes;
+		this.messages = messages;
+	}
+
+	/** Every country code, in code order. */
+	List<String> countryCodes() {
+		List<String> codes = this.countryCodes;
+		if (codes == null) {
+			codes = List.copyOf(this.countries.all().stream().map(Country::code).toList());
+			this.countryCodeSet = Set.copyOf(codes);
+			this.countryCodes = codes;
+		}
+		return codes;
+	}
+
+	Set<String> countryCodeSet() {
+		countryCodes();
+		return this.countryCodeSet;
+	}
+
+	/** Every theme code, in the vocabulary's order. */
+	List<String> themeCodes() {
+		List<String> codes = this.themeCodes;
+		if (codes == null) {
+			codes = List.copyOf(this.themes.codes());
+			this.themeCodeSet = Set.copyOf(codes);
+			this.themeCodes = codes;
+		}
+		return codes;
+	}
+
+	Set<String> themeCodeSet() {
+		themeCodes();
+		return this.themeCodeSet;
+	}
+
+	/** The {@code option} elements of the country list (several may be chosen). */
+	String countryOptionsHtml(Locale locale, Set<String> selected) {
+		StringBuilder html = new StringBuilder(8_192);
+		append(html, countries(locale), selected);
+		return html.toString();
+	}
+
+	/**
+	 * The {@code option} elements of one side of the country pair: "any", the country groups, then
+	 * the countries; {@code selected} is a group name, a country code or null.
+	 */
+	String pairOptionsHtml(Locale locale, String selected) {
+		Set<String> chosen = selected == null ? Set.of() : Set.of(selected);
+		StringBuilder html = new StringBuilder(8_192);
+		html.append("<option value=\"\">")
+			.append(HtmlUtils.htmlEscape(this.messages.getMessage("agreement.filter.any", null, locale), "UTF-8"))
+			.append("</option>");
+		append(html, this.groupOptions.computeIfAbsent(locale, l -> java.util.Arrays.stream(CountryGroup.values())
+			.map(g -> new Option(g.name(), this.messages.getMessage("municipality.filter.group." + g.name(), null, l)))
+			.toList()), chosen);
+		append(html, countries(locale), chosen);
+		return html.toString();
+	}
+
+	private List<Option> countries(Locale locale) {
+		return this.countryOptions.computeIfAbsent(locale,
+				l -> countryCodes().stream().map(code -> new Option(code, name(code, l))).toList());
+	}
+
+	private static void append(StringBuilder html, List<Option> options, Set<String> selected) {
+		for (Option option : options) {
+			html.append("<option value=\"").append(HtmlUtils.htmlEscape(option.value(), "UTF-8")).append('"');
+			if (selected.contains(option.value())) {
+				html.append(" selected=\"selected\"");
+			}
+			html.append('>').append(HtmlUtils.htmlEscape(option.label(), "UTF-8")).append("</option>");
+		}
+	}
+
+	/** As {@code DisplayNames.country}: the JDK's name in the language, else the code. */
+	private static String name(String code, Locale locale) {
+		String name = new Locale("", code).getDisplayCountry(locale);
+		return name.isBlank() ? code : name;
+	}
+}
