@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
  * The compact read model the suggestions are scored from: for every municipality, in primitive
  * arrays ordered by id, its country, kind, log population, offered and sought themes as bitmasks,
  * working languages, whether it seeks partners, and the graph of agreements that have not ended
- * (each edge with its agreement, so the evaluation can hide one). About 50 bytes a municipality:
- * 7 MB for the 135,000 of GeoNames.
+ * (each edge with its agreement, so the evaluation can hide one): 15 MB for the 135,000
+ * municipalities of GeoNames and 19,000 agreements (docs/benchmarks.md).
  *
  * <p>The copy is rebuilt when {@code matchmaking_data_version} (kept by deferred triggers on every
  * table it is built from, V42) differs from the version it was built at. That version is read
