@@ -1,6 +1,7 @@
 /**
- * Partner matchmaking: ranked, explained partner suggestions for a municipality (computed in one
- * SQL statement over the whole directory, weights in {@link org.citybridge.matchmaking.SuggestionWeights}),
+ * Partner matchmaking: ranked, explained partner suggestions for a municipality (scored in one
+ * pass over a compact in-memory copy of the directory and the agreement graph, rebuilt when a
+ * counter kept by database triggers changes; weights in {@link org.citybridge.matchmaking.SuggestionWeights}),
  * and partnership requests between municipalities with their inbox, answers, limits kept by
  * PostgreSQL, and the staff overview of a network's requests. Reads the agreement register's
  * tables for existing partners and the partnership graph.

@@ -34,7 +34,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Last, it times one page of suggestions against one sequential scan of the municipality table,
  * interleaved, and reports p95 of both and the heap each suggestion allocates.
  *
- * <p>Arguments: {@code <jdbc-url> <pairs.csv.gz> [sample] [seed] [all|eval|time]}.
+ * <p>Arguments: {@code <jdbc-url> <pairs.csv.gz> [sample] [seed] [all|eval|time|tune]}; {@code tune} searches
+ * the weights of the informative signals on a sample disjoint from the evaluation's (see {@link #tune}).
  */
 public final class MatchmakingEvaluation {
 
@@ -54,9 +55,14 @@ public final class MatchmakingEvaluation {
 					"--citybridge.database.create-if-missing=false", "--logging.level.root=WARN")) {
 			JdbcClient jdbc = context.getBean(JdbcClient.class);
 			PartnerSuggestions suggestions = context.getBean(PartnerSuggestions.class);
+			CandidateIndex index = context.getBean(CandidateIndex.class);
 			prepare(jdbc, pairs);
+			if (mode.equals("tune")) {
+				tune(jdbc, suggestions, index, sample, seed);
+				return;
+			}
 			if (!mode.equals("time")) {
-				evaluate(jdbc, suggestions, sample, seed);
+				evaluate(jdbc, suggestions, index, sample, seed);
 			}
 			if (!mode.equals("eval")) {
 				time(jdbc, suggestions, Math.max(100, sample / 2), seed);
@@ -65,7 +71,9 @@ public final class MatchmakingEvaluation {
 	}
 
 	static void prepare(JdbcClient jdbc, Path pairs) throws Exception {
-		long agreements = jdbc.sql("SELECT count(*) FROM agreements").query(Long.class).single();
+		// The copy may hold the demo agreements; the pairs are loaded once, recognised by their source.
+		long agreements = jdbc.sql("SELECT count(*) FROM agreements WHERE source_name LIKE '%benchmark matcher%'")
+			.query(Long.class).single();
 		if (agreements == 0) {
 			long started = System.nanoTime();
 			// A benchmark-only index for the matcher's bounding boxes; the portal itself has none.
@@ -147,8 +155,9 @@ public final class MatchmakingEvaluation {
 	record Case(long subject, long partner, long agreement) {
 	}
 
-	static void evaluate(JdbcClient jdbc, PartnerSuggestions suggestions, int sample, String seed) {
-		List<Case> cases = jdbc.sql("""
+	/** The hidden partnerships of a seeded sample of municipalities with at least three. */
+	static List<Case> cases(JdbcClient jdbc, String seed, int sample, List<Long> leaveOut) {
+		return jdbc.sql("""
 				WITH links AS (
 				    SELECT me.municipality_id AS m, other.municipality_id AS p, g.id AS g
 				    FROM agreement_parties me JOIN agreements g ON g.id = me.agreement_id AND g.status <> 'ENDED'
@@ -159,19 +168,25 @@ public final class MatchmakingEvaluation {
 				    JOIN municipalities a ON a.id = l.m JOIN municipalities b ON b.id = l.p
 				    WHERE a.country_code <> b.country_code AND b.kind <> 'DISTRICT'),
 				chosen AS (SELECT DISTINCT ON (m) m, p, g FROM foreign_links ORDER BY m, md5(g::text || :seed))
-				SELECT m, p, g FROM chosen ORDER BY md5(m::text || :seed) LIMIT :sample
-				""").param("seed", seed).param("sample", sample)
+				SELECT m, p, g FROM chosen WHERE m <> ALL (CAST(:leave_out AS bigint[])) ORDER BY md5(m::text || :seed) LIMIT :sample
+				""").param("seed", seed).param("sample", sample).param("leave_out", leaveOut.toArray(Long[]::new))
 			.query((rs, n) -> new Case(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
 			.list();
+	}
+
+	/** The ranking's scored candidates for a case: the hidden agreement left out of every signal. */
+	static CandidateIndex.Scored scored(CandidateIndex index, CandidateIndex.Snapshot s, Case c, SuggestionWeights w) {
+		CandidateIndex.Query q = index.query(s, s.index(c.subject()), SuggestionFilter.none(), new String[0], new String[0],
+				c.agreement());
+		return s.scoreAll(q, w);
+	}
+
+	static void evaluate(JdbcClient jdbc, PartnerSuggestions suggestions, CandidateIndex index, int sample, String seed) {
+		List<Case> cases = cases(jdbc, seed, sample, List.of());
 		long eligible = jdbc.sql("""
 				SELECT count(*) FROM (SELECT me.municipality_id FROM agreement_parties me
 				JOIN agreements g ON g.id = me.agreement_id AND g.status <> 'ENDED' GROUP BY 1 HAVING count(*) >= 3) x
 				""").query(Long.class).single();
-		String rankSql = PartnerSuggestions.RANKING.substring(0, PartnerSuggestions.RANKING.lastIndexOf("SELECT id, score"))
-				+ """
-				SELECT 1 + (SELECT count(*) FROM scored s WHERE s.score > p.score OR (s.score = p.score AND s.id < p.id))
-				FROM scored p WHERE p.id = :target
-				""";
 		String baselineSql = """
 				WITH a AS (SELECT id, country_code, population FROM municipalities WHERE id = :a),
 				partners AS (
@@ -190,25 +205,21 @@ public final class MatchmakingEvaluation {
 				       1 + (SELECT count(*) FROM keyed k WHERE k.dist < p.dist OR (k.dist = p.dist AND k.id < p.id))
 				FROM keyed p WHERE p.id = :target
 				""";
-		// -Dcitybridge.eval.themes=off measures the ranking without the (synthetic) theme signals.
+		// -Dcitybridge.eval.themes=off measures the ranking without the (synthetic) theme signals;
+		// -Dcitybridge.eval.weights=a,b,... measures other weights (the twelve of SuggestionWeights).
 		boolean themes = !"off".equals(System.getProperty("citybridge.eval.themes"));
-		SuggestionWeights d = SuggestionWeights.DEFAULT;
+		SuggestionWeights d = weights(System.getProperty("citybridge.eval.weights"), suggestions.weights());
 		SuggestionWeights weights = themes ? d
 				: new SuggestionWeights(0, 0, d.size(), d.kind(), d.language(), d.network(), d.seeking(), d.partnerOfPartner(),
 						d.partnerOfPartnerCap(), d.likeYou(), d.likeYouCap(), d.funding());
+		System.out.println("Weights: " + weights);
+		CandidateIndex.Snapshot s = index.current();
 		double[] mrr = new double[3];
 		int[] hits = new int[3];
 		int measured = 0;
 		long started = System.nanoTime();
 		for (Case c : cases) {
-			List<String> offers = jdbc.sql("SELECT theme_code FROM municipality_offered_themes WHERE municipality_id = ?")
-				.param(c.subject()).query(String.class).list();
-			List<String> seeks = jdbc.sql("SELECT theme_code FROM municipality_sought_themes WHERE municipality_id = ?")
-				.param(c.subject()).query(String.class).list();
-			Long ours = suggestions.rankingStatement(rankSql, weights, c.subject(), SuggestionFilter.none(), offers, seeks, new String[0],
-					c.agreement())
-				.param("target", c.partner())
-				.query(Long.class).optional().orElse(null);
+			Long ours = rankOf(s, scored(index, s, c, weights), c.partner());
 			long[] baselines = jdbc.sql(baselineSql).param("a", c.subject()).param("hidden", c.agreement())
 				.param("target", c.partner()).param("seed", seed)
 				.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) }).optional().orElse(null);
@@ -231,6 +242,144 @@ public final class MatchmakingEvaluation {
 		for (int i = 0; i < 3; i++) {
 			System.out.printf(Locale.ROOT, "| %s | %.3f | %.4f |%n", names[i], hits[i] / (double) measured, mrr[i] / measured);
 		}
+	}
+
+	/** The rank of the target among the scored candidates, or null when it is not one. */
+	static Long rankOf(CandidateIndex.Snapshot s, CandidateIndex.Scored scored, long target) {
+		int t = s.index(target);
+		for (int k = 0; k < scored.size(); k++) {
+			if (scored.candidates()[k] == t) {
+				return scored.rankOf(k);
+			}
+		}
+		return null;
+	}
+
+	static SuggestionWeights weights(String spec, SuggestionWeights otherwise) {
+		if (spec == null || spec.isBlank()) {
+			return otherwise;
+		}
+		double[] v = Arrays.stream(spec.split(",")).mapToDouble(Double::parseDouble).toArray();
+		return new SuggestionWeights(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], (int) v[8], v[9], (int) v[10], v[11]);
+	}
+
+	/**
+	 * Tunes the weights of the signals that carry information on this data (size, kind, language,
+	 * the two graph signals and their caps) on a tuning sample whose municipalities are all outside
+	 * the evaluation sample (seed {@code seed}), so the evaluation's figures are not fitted to. The
+	 * theme weights stay as they are: the themes here are random, so tuning them would only learn to
+	 * switch them off. Prints the best combinations by recall@20, then MRR.
+	 */
+	static void tune(JdbcClient jdbc, PartnerSuggestions suggestions, CandidateIndex index, int sample, String seed) {
+		List<Long> evaluation = cases(jdbc, seed, sample, List.of()).stream().map(Case::subject).toList();
+		List<Case> cases = cases(jdbc, "tuning-" + seed, sample, evaluation);
+		SuggestionWeights d = suggestions.weights();
+		double[] sizes = { 0, 4, 8, 16 };
+		double[] kinds = { 0, 5, 10 };
+		double[] languages = { 0, 6, 12 };
+		double[] pops = { 8, 16, 32 };
+		int[] popCaps = { 3, 10 };
+		double[] likes = { 3, 6, 10, 15 };
+		int[] likeCaps = { 3, 10 };
+		List<SuggestionWeights> grid = new ArrayList<>();
+		for (double size : sizes) {
+			for (double kind : kinds) {
+				for (double language : languages) {
+					for (double pop : pops) {
+						for (int popCap : popCaps) {
+							for (double like : likes) {
+								for (int likeCap : likeCaps) {
+									grid.add(new SuggestionWeights(d.complementarity(), d.sharedTheme(), size, kind, language,
+											d.network(), d.seeking(), pop, popCap, like, likeCap, d.funding()));
+								}
+							}
+						}
+					}
+				}
+			}
+		}
+		grid.add(d);
+		int[] hits = new int[grid.size()];
+		double[] mrr = new double[grid.size()];
+		CandidateIndex.Snapshot s = index.current();
+		long started = System.nanoTime();
+		int measured = 0;
+		double[] signal = new double[CandidateIndex.Snapshot.SIGNALS];
+		for (Case c : cases) {
+			int a = s.index(c.subject());
+			CandidateIndex.Query q = index.query(s, a, SuggestionFilter.none(), new String[0], new String[0], c.agreement());
+			CandidateIndex.Scored all = s.scoreAll(q, d);
+			int t = s.index(c.partner());
+			int m = all.size();
+			// The signals whose weights are tuned, and the fixed rest of each candidate's score.
+			double[] base = new double[m];
+			double[] size = new double[m];
+			double[] kind = new double[m];
+			double[] language = new double[m];
+			double[] pop = new double[m];
+			double[] like = new double[m];
+			SuggestionWeights fixed = new SuggestionWeights(d.complementarity(), d.sharedTheme(), 0, 0, 0, d.network(),
+					d.seeking(), 0, 0, 0, 0, d.funding());
+			int target = -1;
+			for (int k = 0; k < m; k++) {
+				s.signals(q, all.candidates()[k], signal);
+				base[k] = CandidateIndex.Snapshot.score(fixed, signal);
+				size[k] = signal[2];
+				kind[k] = signal[3];
+				language[k] = signal[4];
+				pop[k] = signal[7];
+				like[k] = signal[8];
+				if (all.candidates()[k] == t) {
+					target = k;
+				}
+			}
+			if (target < 0) {
+				continue;
+			}
+			measured++;
+			for (int g = 0; g < grid.size(); g++) {
+				SuggestionWeights w = grid.get(g);
+				double ws = w.size();
+				double wk = w.kind();
+				double wl = w.language();
+				double wp = w.partnerOfPartner();
+				double pc = w.partnerOfPartnerCap();
+				double wy = w.likeYou();
+				double yc = w.likeYouCap();
+				double targetScore = base[target] + ws * size[target] + wk * kind[target] + wl * language[target]
+						+ wp * Math.min(pop[target], pc) + wy * Math.min(like[target], yc);
+				long better = 0;
+				for (int k = 0; k < m; k++) {
+					double score = base[k] + ws * size[k] + wk * kind[k] + wl * language[k] + wp * Math.min(pop[k], pc)
+							+ wy * Math.min(like[k], yc);
+					if (score > targetScore || (score == targetScore && k < target)) {
+						better++;
+					}
+				}
+				hits[g] += better < 20 ? 1 : 0;
+				mrr[g] += 1.0 / (better + 1);
+			}
+		}
+		Integer[] order = new Integer[grid.size()];
+		for (int g = 0; g < order.length; g++) {
+			order[g] = g;
+		}
+		Arrays.sort(order, (x, y) -> hits[x] != hits[y] ? Integer.compare(hits[y], hits[x]) : Double.compare(mrr[y], mrr[x]));
+		System.out.printf(Locale.ROOT, "%nTuning: %d cases (seed tuning-%s, no municipality of the evaluation sample), %d combinations, %.0f s%n",
+				measured, seed, grid.size(), (System.nanoTime() - started) / 1e9);
+		System.out.println("| size | kind | language | partner of partner (cap) | like you (cap) | recall@20 | MRR |");
+		System.out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+		for (int r = 0; r < Math.min(15, order.length); r++) {
+			print(grid.get(order[r]), hits[order[r]], mrr[order[r]], measured);
+		}
+		System.out.println("Current weights:");
+		print(d, hits[grid.size() - 1], mrr[grid.size() - 1], measured);
+	}
+
+	private static void print(SuggestionWeights w, int hits, double mrr, int measured) {
+		System.out.printf(Locale.ROOT, "| %.0f | %.0f | %.0f | %.0f (%d) | %.0f (%d) | %.3f | %.4f |%n", w.size(), w.kind(),
+				w.language(), w.partnerOfPartner(), w.partnerOfPartnerCap(), w.likeYou(), w.likeYouCap(), hits / (double) measured,
+				mrr / measured);
 	}
 
 	static void time(JdbcClient jdbc, PartnerSuggestions suggestions, int rounds, String seed) {
@@ -268,6 +417,24 @@ public final class MatchmakingEvaluation {
 		System.out.printf(Locale.ROOT, "Ratio p95 suggestions / p95 scan: %.2f (target <= 3)%n", pageP95 / scanP95);
 		System.out.printf(Locale.ROOT, "Heap allocated per suggestion call (max): %.2f MB; heap in use after GC: %.1f MB%n",
 				maxAllocated / 1e6, used / 1e6);
+		// The one-off cost after a change: reading the compact copy again, and the heap it holds.
+		CandidateIndex index = suggestions.index();
+		List<Double> rebuilds = new ArrayList<>();
+		long heldBytes = 0;
+		for (int i = 0; i < 5; i++) {
+			System.gc();
+			long before = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+			long t0 = System.nanoTime();
+			CandidateIndex.Snapshot copy = index.load();
+			rebuilds.add((System.nanoTime() - t0) / 1e6);
+			System.gc();
+			heldBytes = Math.max(heldBytes, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() - before);
+			if (copy.n == 0) {
+				throw new IllegalStateException("empty copy");
+			}
+		}
+		System.out.printf(Locale.ROOT, "Rebuilding the copy after a change: median %.1f ms (5 rounds); one more copy holds %.1f MB%n",
+				median(rebuilds), heldBytes / 1e6);
 		long total = jdbc.sql("SELECT count(*) FROM municipalities").query(Long.class).single();
 		System.out.printf("Municipalities: %d; agreements: %d%n", total,
 				jdbc.sql("SELECT count(*) FROM agreements").query(Long.class).single());
