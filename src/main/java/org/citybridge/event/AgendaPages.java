@@ -38,20 +38,33 @@ class AgendaPages {
 	public record Link(String href, String label) {
 	}
 
-	/** One session of the list, ready to print; {@code forTitle} completes the actions' names for screen readers. */
-	public record Row(AgendaView.Item item, long id, String title, String href, String facts, List<Link> speakers,
-			boolean starred, boolean chosen, String chooseHref, String forTitle) {
+	/**
+	 * One session, ready to print: its times in the event's zone and (when another was chosen) the
+	 * viewer's, whether it is on now or next, its facts line, its speakers' links, whether it is starred
+	 * or in the shared list; {@code forTitle} completes the actions' names for screen readers.
+	 */
+	public record Row(long id, String cssClass, boolean now, boolean next, String isoStart, String label,
+			String viewerIsoStart, String viewerLabel, String title, String href, String facts, boolean demo,
+			String trackName, List<Link> speakers, boolean starred, boolean chosen, String chooseHref, String forTitle) {
+
+		public boolean marked() {
+			return this.now || this.next;
+		}
 	}
 
-	/** A day of the list. */
-	public record ListDay(String iso, String heading, List<Row> rows) {
+	/** A row of a day's timetable: the start, and for each room the sessions starting then. */
+	public record Slot(String isoStart, String label, List<List<Row>> cells) {
+	}
+
+	/** A day shown: its sessions as a list, and as a timetable with one column per room. */
+	public record Day(String iso, String heading, List<Row> rows, List<String> rooms, List<Slot> slots) {
 	}
 
 	/** A day tab with its address and whether it is the one shown. */
 	public record Tab(String label, int count, String href, boolean current) {
 	}
 
-	record Page(EventCatalogue.Event event, AgendaView agenda, List<ListDay> list, List<Tab> tabs, Tab whole,
+	record Page(EventCatalogue.Event event, AgendaView agenda, List<Day> days, List<Tab> tabs, Tab whole,
 			List<EventCatalogue.Track> tracks, List<EventCatalogue.Room> rooms, List<String> languages,
 			List<EventCatalogue.Speaker> speakers, boolean mayEdit, boolean signedIn, String eventPath, String sharedValue,
 			boolean filtered, String clearHref) {
@@ -95,25 +108,28 @@ class AgendaPages {
 		Set<Long> starred = actor.isSignedIn() ? new HashSet<>(this.agendas.starred(actor, event.id())) : Set.of();
 		Set<Long> shared = new HashSet<>(query.shared());
 
-		List<ListDay> list = new ArrayList<>();
-		if (!query.grid()) {
-			Labels labels = new Labels(locale);
-			Map<Long, Link> speakerLinks = new HashMap<>();
-			for (AgendaView.Day day : agenda.days()) {
-				List<Row> rows = new ArrayList<>(day.sessions().size());
-				for (AgendaView.Item item : day.sessions()) {
-					EventCatalogue.Session s = item.session();
-					String href = eventPath + "/sessions/" + s.id();
-					List<Link> speakers = s.speakers().stream()
-						.map(sp -> speakerLinks.computeIfAbsent(sp.id(),
-								id -> new Link(eventPath + "/speakers/" + id, sp.label())))
-						.toList();
-					rows.add(new Row(item, s.id(), s.title(), href, labels.facts(s), speakers, starred.contains(s.id()),
-							shared.contains(s.id()), eventPath + "/my?s=" + (sharedValue == null ? s.id() : sharedValue + "," + s.id()),
-							": " + s.title()));
-				}
-				list.add(new ListDay(day.iso(), day.heading(), rows));
+		Labels labels = new Labels(locale);
+		Map<Long, Link> speakerLinks = new HashMap<>();
+		List<Day> days = new ArrayList<>();
+		for (AgendaView.Day day : agenda.days()) {
+			Map<AgendaView.Item, Row> rows = new java.util.IdentityHashMap<>();
+			for (AgendaView.Item item : day.sessions()) {
+				EventCatalogue.Session s = item.session();
+				List<Link> speakers = s.speakers().stream()
+					.map(sp -> speakerLinks.computeIfAbsent(sp.id(), id -> new Link(eventPath + "/speakers/" + id, sp.label())))
+					.toList();
+				rows.put(item, new Row(s.id(), item.now() ? "session is-now" : item.next() ? "session is-next" : "session",
+						item.now(), item.next(), item.event().isoStart(), item.event().label(),
+						item.viewer() == null ? null : item.viewer().isoStart(), item.viewer() == null ? null : item.viewer().label(),
+						s.title(), eventPath + "/sessions/" + s.id(), labels.facts(s), s.demo(), s.trackName(), speakers,
+						starred.contains(s.id()), shared.contains(s.id()),
+						eventPath + "/my?s=" + (sharedValue == null ? s.id() : sharedValue + "," + s.id()), ": " + s.title()));
 			}
+			List<Slot> slots = day.slots().stream()
+				.map(slot -> new Slot(slot.time().isoStart(), slot.time().startLabel(),
+						slot.cells().stream().map(cell -> cell.stream().map(rows::get).toList()).toList()))
+				.toList();
+			days.add(new Day(day.iso(), day.heading(), day.sessions().stream().map(rows::get).toList(), day.rooms(), slots));
 		}
 
 		List<Tab> tabs = new ArrayList<>();
@@ -124,10 +140,12 @@ class AgendaPages {
 		}
 		Tab whole = tabs.isEmpty() ? null
 				: new Tab(null, sessions.size(), href(eventPath, query, AgendaView.WHOLE), !agenda.oneDay());
-		List<String> languages = programme.stream().flatMap(s -> s.languageList().stream()).distinct().sorted().toList();
+		List<String> languages = programme.stream().map(EventCatalogue.Session::languages).distinct()
+			.flatMap(l -> EventCatalogue.Session.languageList(l).stream())
+			.distinct().sorted().toList();
 		boolean filtered = query.trackId() != null || query.roomId() != null || lang != null || query.speakerId() != null;
 		Query unfiltered = new Query(null, null, null, null, null, query.grid(), query.shared());
-		return new Page(event, agenda, list, tabs, whole, read.tracks(), read.rooms(), languages, read.speakers(),
+		return new Page(event, agenda, days, tabs, whole, read.tracks(), read.rooms(), languages, read.speakers(),
 				Programme.mayEdit(actor, event), actor.isSignedIn(), eventPath, sharedValue, filtered,
 				href(eventPath, unfiltered, null));
 	}

@@ -52,8 +52,12 @@ class EventCatalogue {
 
 		/** The languages as a list: English and Mongolian from the text English, Mongolian. */
 		public List<String> languageList() {
-			return this.languages == null ? List.of()
-					: java.util.Arrays.stream(LANGUAGE_SEPARATOR.split(this.languages)).map(String::strip).filter(l -> !l.isEmpty()).toList();
+			return languageList(this.languages);
+		}
+
+		static List<String> languageList(String languages) {
+			return languages == null ? List.of()
+					: java.util.Arrays.stream(LANGUAGE_SEPARATOR.split(languages)).map(String::strip).filter(l -> !l.isEmpty()).toList();
 		}
 	}
 
