@@ -47,7 +47,7 @@ AGENDA="/events/bench-forum/agenda"
 GRID="/events/bench-forum/agenda?view=grid"
 curl -s -o /dev/null -w 'agenda (first day): HTTP %{http_code}, %{size_download} bytes\n' "http://localhost:$PORT$AGENDA"
 curl -s -o /dev/null -w 'timetable (first day): HTTP %{http_code}, %{size_download} bytes\n' "http://localhost:$PORT$GRID"
-for path in "$LIGHT" "$AGENDA" "$GRID"; do wrk -t1 -c4 -d5s "http://localhost:$PORT$path" >/dev/null; done
+for path in "$LIGHT" "$AGENDA" "$GRID" "$AGENDA?day=all"; do wrk -t1 -c4 -d5s "http://localhost:$PORT$path" >/dev/null; done
 
 p95() { wrk -t1 -c1 -d"${SLICE}s" -s src/bench/p95.lua "http://localhost:$PORT$1" | grep p95_ms | sed 's/.*p95_ms=\([0-9.]*\).*/\1/'; }
 bare() {
