@@ -52,10 +52,16 @@ class EventCatalogue {
 
 		/** The languages as a list: English and Mongolian from the text English, Mongolian. */
 		public List<String> languageList() {
-			return this.languages == null ? List.of()
-					: java.util.Arrays.stream(this.languages.split("[,;/]")).map(String::strip).filter(l -> !l.isEmpty()).toList();
+			return languageList(this.languages);
+		}
+
+		static List<String> languageList(String languages) {
+			return languages == null ? List.of()
+					: java.util.Arrays.stream(LANGUAGE_SEPARATOR.split(languages)).map(String::strip).filter(l -> !l.isEmpty()).toList();
 		}
 	}
+
+	private static final java.util.regex.Pattern LANGUAGE_SEPARATOR = java.util.regex.Pattern.compile("[,;/]");
 
 	private static final String EVENT_COLUMNS = """
 			SELECT e.id, e.slug, e.title, e.kind, e.host_organisation_id, coalesce(o.short_name, o.name) AS host,
@@ -163,6 +169,56 @@ class EventCatalogue {
 			.query(EventCatalogue::session)
 			.list();
 		return withSpeakers(eventId, sessions);
+	}
+
+	/**
+	 * What the agenda page reads, in five statements (src/bench/agenda.sql runs the same ones): the event, the people who speak at it, its sessions in time order each with the
+	 * ids of its speakers, its rooms and its tracks. Abstracts and biographies are left out (null): the
+	 * session and speaker pages show them.
+	 */
+	record Agenda(Event event, List<Session> sessions, List<Speaker> speakers, List<Room> rooms, List<Track> tracks) {
+	}
+
+	// Five reads, each with its own snapshot under READ COMMITTED whether or not they share a
+	// transaction: no transaction to begin and commit, one connection for the five.
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
+	Agenda agenda(String slug) {
+		Event event = bySlug(slug);
+		List<Speaker> speakers = this.jdbc.sql("""
+				SELECT sp.id, sp.name, sp.role, sp.organisation, sp.demo, NULL FROM speakers sp
+				WHERE sp.id IN (SELECT ss.speaker_id FROM session_speakers ss JOIN sessions s ON s.id = ss.session_id
+				                WHERE s.event_id = ?)
+				ORDER BY sp.name, sp.id
+				""").param(event.id()).query(EventCatalogue::speaker).list();
+		Map<Long, Integer> position = new java.util.HashMap<>();
+		for (Speaker speaker : speakers) {
+			position.put(speaker.id(), position.size());
+		}
+		List<Session> sessions = this.jdbc.sql("""
+				SELECT s.id, s.event_id, s.title, NULL, s.starts_at, s.ends_at, s.room_id, r.name, s.track_id, t.name,
+				       s.kind, s.languages, s.demo, s.version, s.capacity,
+				       (SELECT array_agg(ss.speaker_id) FROM session_speakers ss WHERE ss.session_id = s.id)
+				FROM sessions s LEFT JOIN rooms r ON r.id = s.room_id LEFT JOIN tracks t ON t.id = s.track_id
+				WHERE s.event_id = ?
+				ORDER BY s.starts_at, r.name NULLS LAST, s.id
+				""").param(event.id()).query((rs, n) -> {
+					Session session = session(rs, n);
+					java.sql.Array ids = rs.getArray(16);
+					if (ids == null) {
+						return session;
+					}
+					// In the order of the speakers list: by name, then id.
+					List<Speaker> of = java.util.Arrays.stream((Long[]) ids.getArray())
+						.map(position::get)
+						.filter(java.util.Objects::nonNull)
+						.sorted()
+						.map(speakers::get)
+						.toList();
+					return new Session(session.id(), session.eventId(), session.title(), null, session.startsAt(),
+							session.endsAt(), session.roomId(), session.roomName(), session.trackId(), session.trackName(),
+							session.kind(), session.languages(), session.demo(), session.version(), of, session.capacity());
+				}).list();
+		return new Agenda(event, sessions, speakers, rooms(event.id()), tracks(event.id()));
 	}
 
 	Session session(long eventId, long sessionId) {

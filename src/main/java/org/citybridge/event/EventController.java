@@ -59,14 +59,14 @@ class EventController {
 
 	private final Clock clock;
 
-	private final org.springframework.context.MessageSource messages;
+	private final AgendaPages pages;
 
 	private final EventParts parts;
 
 	EventController(EventCatalogue catalogue, Programme programme, Registrations registrations, PersonalAgendas agendas,
-			EventEditor editor, Clock clock, org.springframework.context.MessageSource messages, EventParts parts) {
+			EventEditor editor, Clock clock, EventParts parts, AgendaPages pages) {
 		this.parts = parts;
-		this.messages = messages;
+		this.pages = pages;
 		this.editor = editor;
 		this.catalogue = catalogue;
 		this.programme = programme;
@@ -114,61 +114,32 @@ class EventController {
 			@RequestParam(name = "speaker", required = false) String speaker,
 			@RequestParam(name = "view", required = false) String view,
 			@RequestParam(name = "s", required = false) String shared,
+			@RequestParam(name = "day", required = false) String day,
 			@CookieValue(name = ZONE_COOKIE, required = false) String remembered, HttpServletResponse response,
 			Model model, Locale locale) {
-		EventCatalogue.Event event = this.catalogue.bySlug(slug);
 		ZoneId viewer = viewerZone(tz, remembered, response, model);
-		Long trackId = PersonalAgendas.positive(track);
-		Long roomId = PersonalAgendas.positive(room);
-		Long speakerId = PersonalAgendas.positive(speaker);
 		String lang = language == null || language.isBlank() || language.length() > 100 ? null : language.strip();
 		boolean grid = "grid".equals(view);
-		List<EventCatalogue.Session> programme = this.catalogue.sessions(event.id(), null, null);
-		List<EventCatalogue.Session> sessions = programme.stream()
-			.filter(s -> trackId == null || trackId.equals(s.trackId()))
-			.filter(s -> roomId == null || roomId.equals(s.roomId()))
-			.filter(s -> lang == null || s.languageList().stream().anyMatch(l -> l.equalsIgnoreCase(lang)))
-			.filter(s -> speakerId == null || s.speakers().stream().anyMatch(sp -> sp.id() == speakerId))
-			.toList();
-		Actor actor = Actor.current();
 		List<Long> chosen = PersonalAgendas.shared(shared);
+		AgendaPages.Query query = new AgendaPages.Query(PersonalAgendas.positive(track), PersonalAgendas.positive(room),
+				lang, PersonalAgendas.positive(speaker), day, grid, chosen);
+		AgendaPages.Page page = this.pages.page(slug, query, viewer, Actor.current(), locale);
+		EventCatalogue.Event event = page.event();
+		model.addAttribute("page", page);
 		model.addAttribute("event", event);
+		model.addAttribute("agenda", page.agenda());
 		model.addAttribute("dates", dates(event, locale));
-		model.addAttribute("tracks", this.catalogue.tracks(event.id()));
-		model.addAttribute("rooms", this.catalogue.rooms(event.id()));
-		model.addAttribute("languages", programme.stream().flatMap(s -> s.languageList().stream()).distinct().sorted().toList());
-		model.addAttribute("speakers", this.catalogue.speakers(event.id()));
-		model.addAttribute("trackId", trackId);
-		model.addAttribute("roomId", roomId);
-		model.addAttribute("speakerId", speakerId);
 		model.addAttribute("lang", lang);
+		model.addAttribute("trackId", query.trackId());
+		model.addAttribute("roomId", query.roomId());
+		model.addAttribute("speakerId", query.speakerId());
 		model.addAttribute("grid", grid);
-		model.addAttribute("filtered", trackId != null || roomId != null || lang != null || speakerId != null);
 		model.addAttribute("zoneValue", viewer == null ? "" : viewer.getId());
 		model.addAttribute("suggestedZones", SUGGESTED_ZONES);
 		model.addAttribute("eventZoneHref", agendaHref(event, "event", grid, chosen));
 		model.addAttribute("ulaanbaatarHref", agendaHref(event, "Asia/Ulaanbaatar", grid, chosen));
 		model.addAttribute("listHref", agendaHref(event, null, false, chosen));
 		model.addAttribute("gridHref", agendaHref(event, null, true, chosen));
-		model.addAttribute("agenda", AgendaView.of(sessions, event.zone(), viewer, locale, this.clock.instant(), programme));
-		model.addAttribute("mayEdit", Programme.mayEdit(actor, event));
-		model.addAttribute("signedIn", actor.isSignedIn());
-		model.addAttribute("starred", this.agendas.starred(actor, event.id()));
-		model.addAttribute("shared", chosen);
-		model.addAttribute("sharedValue", chosen.isEmpty() ? null : PersonalAgendas.join(chosen));
-		model.addAttribute("eventPath", eventPath(event));
-		// Labels repeated for each of possibly hundreds of sessions, resolved once per page.
-		model.addAttribute("roomLabel", this.messages.getMessage("event.agenda.room", null, locale));
-		model.addAttribute("trackLabel", this.messages.getMessage("event.agenda.track", null, locale));
-		model.addAttribute("languagesLabel", this.messages.getMessage("event.session.field.languages", null, locale));
-		model.addAttribute("starLabel", this.messages.getMessage("event2.my.star", null, locale));
-		model.addAttribute("unstarLabel", this.messages.getMessage("event2.my.unstar", null, locale));
-		model.addAttribute("calendarLabel", this.messages.getMessage("event.agenda.addToCalendar", null, locale));
-		java.util.Map<SessionKind, String> kinds = new java.util.EnumMap<>(SessionKind.class);
-		for (SessionKind kind : SessionKind.values()) {
-			kinds.put(kind, this.messages.getMessage("event.sessionKind." + kind, null, locale));
-		}
-		model.addAttribute("kindLabels", kinds);
 		return "event/agenda";
 	}
 
@@ -287,7 +258,7 @@ class EventController {
 			try {
 				long id = this.programme.create(Actor.current(), authentication.getName(), slug, form);
 				redirect.addFlashAttribute("flash", "event.session.flash.created");
-				return "redirect:/events/" + event.slug() + "/agenda#session-" + id;
+				return "redirect:/events/" + event.slug() + "/agenda?day=" + form.day() + "#session-" + id;
 			}
 			catch (Programme.Refused refused) {
 				reject(result, refused);
@@ -315,7 +286,7 @@ class EventController {
 			try {
 				this.programme.update(Actor.current(), authentication.getName(), slug, sessionId, form);
 				redirect.addFlashAttribute("flash", "event.session.flash.updated");
-				return "redirect:/events/" + event.slug() + "/agenda#session-" + sessionId;
+				return "redirect:/events/" + event.slug() + "/agenda?day=" + form.day() + "#session-" + sessionId;
 			}
 			catch (Programme.Refused refused) {
 				reject(result, refused);

@@ -97,7 +97,8 @@ class PersonalAgendaController {
 	@PostMapping("/events/{slug}/sessions/{id}/star")
 	String star(@PathVariable("slug") String slug, @PathVariable("id") String id,
 			@RequestParam(name = "starred", defaultValue = "true") boolean starred,
-			@RequestParam(name = "back", required = false) String back, RedirectAttributes redirect) {
+			@RequestParam(name = "back", required = false) String back,
+			@RequestParam(name = "day", required = false) String day, RedirectAttributes redirect) {
 		EventCatalogue.Event event = this.catalogue.bySlug(slug);
 		this.agendas.star(Actor.current(), slug, id, starred);
 		long session = PersonalAgendas.parse(id);
@@ -108,7 +109,9 @@ class PersonalAgendaController {
 		if ("session".equals(back)) {
 			return "redirect:/events/" + event.slug() + "/sessions/" + session;
 		}
-		return "redirect:/events/" + event.slug() + "/agenda#session-" + session;
+		// Back to the day of the agenda the star was given on.
+		boolean known = day != null && (day.equals(AgendaView.WHOLE) || day.matches("\\d{4}-\\d{2}-\\d{2}"));
+		return "redirect:/events/" + event.slug() + "/agenda" + (known ? "?day=" + day : "") + "#session-" + session;
 	}
 
 	@PostMapping("/events/{slug}/my/feed")

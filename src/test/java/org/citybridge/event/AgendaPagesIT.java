@@ -155,4 +155,37 @@ class AgendaPagesIT {
 		assertThat(ics).contains("DTSTART;TZID=Europe/Brussels:20250330T100000", "TZOFFSETTO:+0200");
 		IcsParser.parse(ics);
 	}
+
+	@Test
+	void aLongProgrammeIsShownOneDayAtATimeWithTabsForEachDayAndTheWholeProgramme() {
+		EventFixtures fixtures = new EventFixtures(this.jdbc);
+		long last = 0;
+		for (int day = 28; day <= 30; day++) {
+			for (int i = 0; i < 15; i++) {
+				last = fixtures.session("Day " + day + " talk " + i, null, EventFixtures.at(day, 8 + i / 2, i % 2 * 30),
+						EventFixtures.at(day, 8 + i / 2, i % 2 * 30 + 29));
+			}
+		}
+		fixtures.speaks(last, fixtures.speaker);
+		String agenda = "/events/" + fixtures.slug + "/agenda";
+		assertThat(this.mvc.get().uri(agenda + "?tz=event")).hasStatusOk().bodyText()
+			.contains("Day 28 talk 0</a>", "Day 28 talk 14</a>", "<nav class=\"day-tabs no-print\"",
+					"href=\"" + agenda + "?day=2025-03-28\" aria-current=\"page\">Friday, March 28, 2025",
+					"href=\"" + agenda + "?day=2025-03-29\">", "(15 sessions)", "Whole programme", "(45 sessions)")
+			.doesNotContain("Day 29 talk 0</a>", "Day 30 talk 0</a>");
+		assertThat(this.mvc.get().uri(agenda + "?tz=event&day=2025-03-30")).hasStatusOk().bodyText()
+			.contains("Day 30 talk 0</a>", "Day 30 talk 14</a>").doesNotContain("Day 28 talk 0</a>");
+		assertThat(this.mvc.get().uri(agenda + "?tz=event&day=all")).hasStatusOk().bodyText()
+			.contains("Day 28 talk 0</a>", "Day 29 talk 7</a>", "Day 30 talk 14</a>");
+		assertThat(this.mvc.get().uri(agenda + "?tz=event&view=grid&day=2025-03-29")).hasStatusOk().bodyText()
+			.contains("Day 29 talk 3</a>", "?view=grid&amp;day=2025-03-30").doesNotContain("Day 28 talk 3</a>");
+		// A day that is not one of the programme's, or not a date, shows the first day.
+		assertThat(this.mvc.get().uri(agenda + "?tz=event&day=2031-01-01")).hasStatusOk().bodyText()
+			.contains("Day 28 talk 0</a>").doesNotContain("Day 29 talk 0</a>");
+		assertThat(this.mvc.get().uri(agenda).param("day", "<b>")).hasStatusOk().bodyText()
+			.contains("Day 28 talk 0</a>").doesNotContain("<b>");
+		// Filtered down to a few sessions, they are all shown, whatever their day.
+		assertThat(this.mvc.get().uri(agenda + "?tz=event&speaker=" + fixtures.speaker)).hasStatusOk().bodyText()
+			.contains("Day 30 talk 14</a>").doesNotContain("Day 28 talk 0</a>");
+	}
 }

@@ -82,6 +82,27 @@ class AgendaViewTest {
 	}
 
 	@Test
+	void aLongProgrammeOpensOnTodayWhileTheEventRunsElseOnItsFirstDayAndShowsEverythingWhenAsked() {
+		List<EventCatalogue.Session> all = List.of(session(1, "Hall", "2025-03-28T09:00:00Z", "2025-03-28T10:00:00Z"),
+				session(2, "Hall", "2025-03-29T09:00:00Z", "2025-03-29T10:00:00Z"),
+				session(3, "Hall", "2025-03-30T08:00:00Z", "2025-03-30T09:00:00Z"));
+		AgendaView during = AgendaView.of(all, BRUSSELS, null, Locale.UK, Instant.parse("2025-03-29T12:00:00Z"), all, null, 2);
+		assertThat(during.shown()).isEqualTo("2025-03-29");
+		assertThat(during.days()).extracting(AgendaView.Day::iso).containsExactly("2025-03-29");
+		assertThat(during.tabs()).extracting(AgendaView.DayTab::count).containsExactly(1, 1, 1);
+		AgendaView before = AgendaView.of(all, BRUSSELS, null, Locale.UK, Instant.parse("2025-03-01T12:00:00Z"), all, null, 2);
+		assertThat(before.shown()).isEqualTo("2025-03-28");
+		AgendaView asked = AgendaView.of(all, BRUSSELS, null, Locale.UK, Instant.parse("2025-03-29T12:00:00Z"), all, "2025-03-30", 2);
+		assertThat(asked.days()).extracting(AgendaView.Day::iso).containsExactly("2025-03-30");
+		AgendaView whole = AgendaView.of(all, BRUSSELS, null, Locale.UK, Instant.parse("2025-03-29T12:00:00Z"), all, "all", 2);
+		assertThat(whole.oneDay()).isFalse();
+		assertThat(whole.days()).hasSize(3);
+		// Short enough to show at once: all days, unless one is asked for.
+		assertThat(AgendaView.of(all, BRUSSELS, null, Locale.UK, null, all, null, 40).days()).hasSize(3);
+		assertThat(AgendaView.of(all, BRUSSELS, null, Locale.UK, null, all, "2025-03-28", 40).days()).hasSize(1);
+	}
+
+	@Test
 	void aSharedListKeepsNumbersOnlyOnceAndShrugsOffTheRest() {
 		assertThat(PersonalAgendas.shared("12,15,abc,-3,15,,18")).containsExactly(12L, 15L, 18L);
 		assertThat(PersonalAgendas.shared(null)).isEmpty();

@@ -88,6 +88,16 @@ class PersonalAgendaIT {
 	}
 
 	@Test
+	void starringGoesBackToTheDayOfTheAgendaItWasGivenOn() {
+		assertThat(this.mvc.post().uri(EVENT + "/sessions/" + this.twinning + "/star").with(csrf())
+			.with(as(AccountTestSupport.OFFICER_DARKHAN)).param("starred", "true").param("day", "2025-02-18"))
+			.hasStatus3xxRedirection().redirectedUrl().isEqualTo(EVENT + "/agenda?day=2025-02-18#session-" + this.twinning);
+		assertThat(this.mvc.post().uri(EVENT + "/sessions/" + this.twinning + "/star").with(csrf())
+			.with(as(AccountTestSupport.OFFICER_DARKHAN)).param("starred", "false").param("day", "//evil.example"))
+			.hasStatus3xxRedirection().redirectedUrl().isEqualTo(EVENT + "/agenda#session-" + this.twinning);
+	}
+
+	@Test
 	void aSignedInDelegateStarsSessionsWithoutJavaScriptAndSeesClashes() {
 		assertThat(this.mvc.post().uri(EVENT + "/sessions/" + this.twinning + "/star").with(csrf()).param("starred", "true"))
 			.hasStatus3xxRedirection().redirectedUrl().contains("/login");

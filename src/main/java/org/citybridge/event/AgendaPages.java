@@ -1,0 +1,224 @@
+package org.citybridge.event;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.citybridge.system.Actor;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The agenda page of an event, made from one read of the programme ({@link EventCatalogue#agenda}):
+ * filtered by track, room, language and speaker, one day at a time when the programme is long (the
+ * whole programme when asked, or when at most {@link #WHOLE_UP_TO} sessions are to be shown), with
+ * what each session's entry needs worked out once here rather than by the template for every
+ * session: its facts line, its speakers' links, whether it is starred or in the shared list.
+ */
+@Service
+class AgendaPages {
+
+	/** Up to this many sessions are shown on one page without asking; longer programmes go day by day. */
+	static final int WHOLE_UP_TO = 40;
+
+	/** What the visitor asked for: filters (null when none), the day, the view and the shared list. */
+	record Query(Long trackId, Long roomId, String language, Long speakerId, String day, boolean grid, List<Long> shared) {
+	}
+
+	/** A link with its text. */
+	public record Link(String href, String label) {
+	}
+
+	/**
+	 * One session, ready to print: its times in the event's zone and (when another was chosen) the
+	 * viewer's, whether it is on now or next, its facts line, its speakers' links, whether it is starred
+	 * or in the shared list; {@code forTitle} completes the actions' names for screen readers.
+	 */
+	public record Row(long id, String cssClass, boolean now, boolean next, String isoStart, String label,
+			String viewerIsoStart, String viewerLabel, String title, String href, String facts, boolean demo,
+			String trackName, List<Link> speakers, boolean starred, boolean chosen, String chooseHref, String forTitle) {
+
+		public boolean marked() {
+			return this.now || this.next;
+		}
+	}
+
+	/** A row of a day's timetable: the start, and for each room the sessions starting then. */
+	public record Slot(String isoStart, String label, List<List<Row>> cells) {
+	}
+
+	/** A day shown: its sessions as a list, and as a timetable with one column per room. */
+	public record Day(String iso, String heading, List<Row> rows, List<String> rooms, List<Slot> slots) {
+	}
+
+	/** A day tab with its address and whether it is the one shown. */
+	public record Tab(String label, int count, String href, boolean current) {
+	}
+
+	record Page(EventCatalogue.Event event, AgendaView agenda, List<Day> days, List<Tab> tabs, Tab whole,
+			List<EventCatalogue.Track> tracks, List<EventCatalogue.Room> rooms, List<String> languages,
+			List<EventCatalogue.Speaker> speakers, boolean mayEdit, boolean signedIn, String eventPath, String sharedValue,
+			boolean filtered, String clearHref) {
+
+		/** My agenda, with the shared list when there is one. */
+		public String myHref() {
+			return this.eventPath + "/my" + (this.sharedValue == null ? "" : "?s=" + this.sharedValue);
+		}
+	}
+
+	private final EventCatalogue catalogue;
+
+	private final PersonalAgendas agendas;
+
+	private final MessageSource messages;
+
+	private final Clock clock;
+
+	AgendaPages(EventCatalogue catalogue, PersonalAgendas agendas, MessageSource messages, Clock clock) {
+		this.catalogue = catalogue;
+		this.agendas = agendas;
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	Page page(String slug, Query query, ZoneId viewer, Actor actor, Locale locale) {
+		EventCatalogue.Agenda read = this.catalogue.agenda(slug);
+		EventCatalogue.Event event = read.event();
+		List<EventCatalogue.Session> programme = read.sessions();
+		String lang = query.language();
+		List<EventCatalogue.Session> sessions = programme.stream()
+			.filter(s -> query.trackId() == null || query.trackId().equals(s.trackId()))
+			.filter(s -> query.roomId() == null || query.roomId().equals(s.roomId()))
+			.filter(s -> lang == null || s.languageList().stream().anyMatch(l -> l.equalsIgnoreCase(lang)))
+			.filter(s -> query.speakerId() == null || s.speakers().stream().anyMatch(sp -> sp.id() == query.speakerId()))
+			.toList();
+		AgendaView agenda = AgendaView.of(sessions, event.zone(), viewer, locale, this.clock.instant(), programme,
+				query.day(), WHOLE_UP_TO);
+		String eventPath = EventController.eventPath(event);
+		String sharedValue = query.shared().isEmpty() ? null : PersonalAgendas.join(query.shared());
+		Set<Long> starred = actor.isSignedIn() ? new HashSet<>(this.agendas.starred(actor, event.id())) : Set.of();
+		Set<Long> shared = new HashSet<>(query.shared());
+
+		Labels labels = new Labels(locale);
+		Map<Long, Link> speakerLinks = new HashMap<>();
+		List<Day> days = new ArrayList<>();
+		for (AgendaView.Day day : agenda.days()) {
+			Map<AgendaView.Item, Row> rows = new java.util.IdentityHashMap<>();
+			for (AgendaView.Item item : day.sessions()) {
+				EventCatalogue.Session s = item.session();
+				List<Link> speakers = s.speakers().stream()
+					.map(sp -> speakerLinks.computeIfAbsent(sp.id(), id -> new Link(eventPath + "/speakers/" + id, sp.label())))
+					.toList();
+				rows.put(item, new Row(s.id(), item.now() ? "session is-now" : item.next() ? "session is-next" : "session",
+						item.now(), item.next(), item.event().isoStart(), item.event().label(),
+						item.viewer() == null ? null : item.viewer().isoStart(), item.viewer() == null ? null : item.viewer().label(),
+						s.title(), eventPath + "/sessions/" + s.id(), labels.facts(s), s.demo(), s.trackName(), speakers,
+						starred.contains(s.id()), shared.contains(s.id()),
+						eventPath + "/my?s=" + (sharedValue == null ? s.id() : sharedValue + "," + s.id()), ": " + s.title()));
+			}
+			List<Slot> slots = day.slots().stream()
+				.map(slot -> new Slot(slot.time().isoStart(), slot.time().startLabel(),
+						slot.cells().stream().map(cell -> cell.stream().map(rows::get).toList()).toList()))
+				.toList();
+			days.add(new Day(day.iso(), day.heading(), day.sessions().stream().map(rows::get).toList(), day.rooms(), slots));
+		}
+
+		List<Tab> tabs = new ArrayList<>();
+		if (agenda.tabs().size() > 1) {
+			for (AgendaView.DayTab tab : agenda.tabs()) {
+				tabs.add(new Tab(tab.heading(), tab.count(), href(eventPath, query, tab.iso()), tab.iso().equals(agenda.shown())));
+			}
+		}
+		Tab whole = tabs.isEmpty() ? null
+				: new Tab(null, sessions.size(), href(eventPath, query, AgendaView.WHOLE), !agenda.oneDay());
+		List<String> languages = programme.stream().map(EventCatalogue.Session::languages).distinct()
+			.flatMap(l -> EventCatalogue.Session.languageList(l).stream())
+			.distinct().sorted().toList();
+		boolean filtered = query.trackId() != null || query.roomId() != null || lang != null || query.speakerId() != null;
+		Query unfiltered = new Query(null, null, null, null, null, query.grid(), query.shared());
+		return new Page(event, agenda, days, tabs, whole, read.tracks(), read.rooms(), languages, read.speakers(),
+				Programme.mayEdit(actor, event), actor.isSignedIn(), eventPath, sharedValue, filtered,
+				href(eventPath, unfiltered, null));
+	}
+
+	/** The agenda with the same filters, view and shared list, showing {@code day} (null: the day shown by default). */
+	private static String href(String eventPath, Query query, String day) {
+		UriComponentsBuilder uri = UriComponentsBuilder.fromPath(eventPath + "/agenda");
+		if (query.grid()) {
+			uri.queryParam("view", "grid");
+		}
+		if (query.trackId() != null) {
+			uri.queryParam("track", query.trackId());
+		}
+		if (query.roomId() != null) {
+			uri.queryParam("room", query.roomId());
+		}
+		if (query.language() != null) {
+			uri.queryParam("lang", query.language());
+		}
+		if (query.speakerId() != null) {
+			uri.queryParam("speaker", query.speakerId());
+		}
+		if (!query.shared().isEmpty()) {
+			uri.queryParam("s", PersonalAgendas.join(query.shared()));
+		}
+		if (day != null) {
+			uri.queryParam("day", day);
+		}
+		return uri.encode().build().toUriString();
+	}
+
+	/** The words of a session's facts line, looked up once per page. */
+	private final class Labels {
+
+		private final Locale locale;
+
+		private final Map<SessionKind, String> kinds = new EnumMap<>(SessionKind.class);
+
+		private final String room;
+
+		private final String track;
+
+		private final String languages;
+
+		private final String separator = " \u00B7 ";
+
+		Labels(Locale locale) {
+			this.locale = locale;
+			for (SessionKind kind : SessionKind.values()) {
+				this.kinds.put(kind, AgendaPages.this.messages.getMessage("event.sessionKind." + kind, null, locale));
+			}
+			this.room = AgendaPages.this.messages.getMessage("event.agenda.room", null, locale);
+			this.track = AgendaPages.this.messages.getMessage("event.agenda.track", null, locale);
+			this.languages = AgendaPages.this.messages.getMessage("event.session.field.languages", null, locale);
+		}
+
+		/** Panel · Room: Room 01 · Track: Track 2 · Languages: English, French · 30 seats, registration needed */
+		String facts(EventCatalogue.Session s) {
+			StringBuilder facts = new StringBuilder(this.kinds.get(s.kind()));
+			if (s.roomName() != null) {
+				facts.append(this.separator).append(this.room).append(": ").append(s.roomName());
+			}
+			if (s.trackName() != null) {
+				facts.append(this.separator).append(this.track).append(": ").append(s.trackName());
+			}
+			if (s.languages() != null) {
+				facts.append(this.separator).append(this.languages).append(": ").append(s.languages());
+			}
+			if (s.capacity() != null) {
+				facts.append(this.separator)
+					.append(AgendaPages.this.messages.getMessage("event2.session.seats", new Object[] { s.capacity() }, this.locale));
+			}
+			return facts.toString();
+		}
+	}
+}
