@@ -97,12 +97,13 @@ class EventController {
 		model.addAttribute("tracks", this.catalogue.tracks(event.id()));
 		model.addAttribute("speakers", this.catalogue.speakers(event.id()));
 		model.addAttribute("mayEdit", Programme.mayEdit(actor, event));
-		model.addAttribute("venue", this.editor.coordinates(event.id()));
+		EventEditor.Coordinates venue = this.editor.coordinates(event.id());
+		model.addAttribute("venue", venue);
 		model.addAttribute("signedIn", actor.isSignedIn());
 		model.addAttribute("seats", this.registrations.counts(event.id(), null, event.capacity()));
 		model.addAttribute("registration", this.registrations.of(actor, event.id(), null).orElse(null));
 		model.addAttribute("ended", this.registrations.ended(event));
-		model.addAttribute("jsonLd", EventJson.eventLd(event, base()));
+		model.addAttribute("jsonLd", EventJson.eventLd(event, venue, base()));
 		return "event/detail";
 	}
 

@@ -54,13 +54,18 @@ final class EventJson {
 		return JSON.writeValueAsString(json);
 	}
 
-	static String eventLd(EventCatalogue.Event event, String base) {
+	/** The event as schema.org JSON-LD, its venue with geo coordinates where they are known. */
+	static String eventLd(EventCatalogue.Event event, EventEditor.Coordinates venue, String base) {
 		Map<String, Object> ld = map("@context", "https://schema.org", "@type", "Event", "name", event.title());
 		ld.put("startDate", event.startsOn().toString());
 		ld.put("endDate", event.endsOn().toString());
 		ld.put("eventAttendanceMode", "https://schema.org/OfflineEventAttendanceMode");
 		ld.put("eventStatus", "https://schema.org/EventScheduled");
-		ld.put("location", place(event, null));
+		Map<String, Object> location = place(event, null);
+		if (venue != null && venue.known()) {
+			location.put("geo", map("@type", "GeoCoordinates", "latitude", venue.latitude(), "longitude", venue.longitude()));
+		}
+		ld.put("location", location);
 		ld.put("organizer", map("@type", "Organization", "name", event.hostName(), "url",
 				base + "/organisations/" + event.hostOrganisationId()));
 		if (event.description() != null) {

@@ -131,6 +131,23 @@ class AgendaPagesIT {
 		assertThat(event.get("@type").asString()).isEqualTo("Event");
 		assertThat(event.get("startDate").asString()).isEqualTo("2025-02-17");
 		assertThat(event.get("location").get("name").asString()).isEqualTo("House of Municipalities");
+		assertThat(event.get("location").has("geo")).as("no coordinates, no geo").isFalse();
+
+		// Staff enter the venue's coordinates: search engines get them as GeoCoordinates.
+		this.jdbc.sql("UPDATE events SET venue_latitude = 50.8466, venue_longitude = 4.3528 WHERE slug = 'brussels-forum-2025'").update();
+		try {
+			String located = body(this.mvc.get().uri(EVENT).exchange());
+			JsonNode geo = JsonMapper.builder().build()
+				.readTree(located.substring(located.indexOf("application/ld+json\">") + 21,
+						located.indexOf("</script>", located.indexOf("ld+json"))))
+				.get("location").get("geo");
+			assertThat(geo.get("@type").asString()).isEqualTo("GeoCoordinates");
+			assertThat(geo.get("latitude").asDouble()).isEqualTo(50.8466);
+			assertThat(geo.get("longitude").asDouble()).isEqualTo(4.3528);
+		}
+		finally {
+			this.jdbc.sql("UPDATE events SET venue_latitude = NULL, venue_longitude = NULL WHERE slug = 'brussels-forum-2025'").update();
+		}
 	}
 
 	@Test
