@@ -11,7 +11,8 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 
 /**
- * One headless Debian Chromium for the whole test run, driven by Playwright. Nothing downloads a
+ * One headless Debian Chromium per test thread for the whole test run (Playwright's objects are
+ * not shared between threads), driven by Playwright. Nothing downloads a
  * browser: Playwright is told to skip that and is pointed at {@code /usr/bin/chromium}. A missing
  * browser fails the tests (it is never a silent skip); {@code .ci/run} installs it.
  */
@@ -27,12 +28,13 @@ final class Chromium {
 
 	static final int PHONE_WIDTH = 360;
 
-	private static Browser browser;
+	private static final ThreadLocal<Browser> BROWSER = new ThreadLocal<>();
 
 	private Chromium() {
 	}
 
-	static synchronized Browser browser() {
+	static Browser browser() {
+		Browser browser = BROWSER.get();
 		if (browser == null) {
 			if (!Files.isExecutable(EXECUTABLE)) {
 				throw new IllegalStateException("Browser tests need Debian's Chromium at " + EXECUTABLE
@@ -40,12 +42,14 @@ final class Chromium {
 			}
 			Playwright playwright = Playwright
 				.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-			browser = playwright.chromium()
+			Browser launched = playwright.chromium()
 				.launch(new BrowserType.LaunchOptions().setExecutablePath(EXECUTABLE).setHeadless(true).setArgs(ARGS));
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-				browser.close();
+				launched.close();
 				playwright.close();
 			}));
+			BROWSER.set(launched);
+			browser = launched;
 		}
 		return browser;
 	}

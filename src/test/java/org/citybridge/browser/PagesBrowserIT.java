@@ -10,6 +10,8 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import org.citybridge.account.AccountTestSupport;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,6 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @BrowserTest
 class PagesBrowserIT {
+
+	/** The demo data is loaded by one case at a time (the loaders add what is missing). */
+	private static final Object DEMO_DATA = new Object();
 
 	static final Path SCREENSHOTS = Path.of("target/screenshots");
 
@@ -50,12 +55,14 @@ class PagesBrowserIT {
 
 	@BeforeEach
 	void site() {
-		AccountTestSupport.loadDemoData(this.context);
-		this.context.getBean(org.citybridge.event.EventDemoData.class).load();
-		// In DemoDataRunner's order: the learning examples link an agreement, so agreements come first.
-		this.context.getBean(org.citybridge.agreement.AgreementDemoData.class).load();
-		this.context.getBean(org.citybridge.learning.LearningDemoData.class).load();
-		this.context.getBean(org.citybridge.funding.FundingDemoData.class).load();
+		synchronized (DEMO_DATA) {
+			AccountTestSupport.loadDemoData(this.context);
+			this.context.getBean(org.citybridge.event.EventDemoData.class).load();
+			// In DemoDataRunner's order: the learning examples link an agreement, so agreements come first.
+			this.context.getBean(org.citybridge.agreement.AgreementDemoData.class).load();
+			this.context.getBean(org.citybridge.learning.LearningDemoData.class).load();
+			this.context.getBean(org.citybridge.funding.FundingDemoData.class).load();
+		}
 		this.site = new BrowserSite(this.port, this.context);
 	}
 
@@ -82,6 +89,7 @@ class PagesBrowserIT {
 	}
 
 	@ParameterizedTest(name = "{0} in {1}", allowZeroInvocations = true)
+	@Execution(ExecutionMode.CONCURRENT)
 	@MethodSource("pagesInBothScripts")
 	void passesAxeAndTheHtmlCheckerAndCarriesItsLanguage(PageType type, String language) {
 		try (BrowserContext context = Chromium.desktop(language)) {
@@ -104,6 +112,7 @@ class PagesBrowserIT {
 	}
 
 	@ParameterizedTest(name = "{0} at 360 px", allowZeroInvocations = true)
+	@Execution(ExecutionMode.CONCURRENT)
 	@MethodSource("keyPages")
 	void fitsAPhoneScreenWithoutSidewaysScrollingOrOverlappingControls(PageType type) {
 		for (String language : List.of("en", "mn")) {
