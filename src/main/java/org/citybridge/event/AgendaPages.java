@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.citybridge.system.Actor;
 
@@ -45,29 +46,32 @@ class AgendaPages {
 	 */
 	public record Row(long id, String cssClass, boolean now, boolean next, String isoStart, String label,
 			String viewerIsoStart, String viewerLabel, String title, String href, String facts, boolean demo,
-			String trackName, List<Link> speakers, boolean starred, boolean chosen, String chooseHref, String forTitle) {
-
-		public boolean marked() {
-			return this.now || this.next;
-		}
+			String trackName, List<Link> speakers, boolean starred, boolean chosen, String chooseHref, String forTitle,
+			String editLabel) {
 	}
 
 	/** A row of a day's timetable: the start, and for each room the sessions starting then. */
 	public record Slot(String isoStart, String label, List<List<Row>> cells) {
 	}
 
-	/** A day shown: its sessions as a list, and as a timetable with one column per room. */
-	public record Day(String iso, String heading, List<Row> rows, List<String> rooms, List<Slot> slots) {
+	/**
+	 * A day shown, with the markup of the view asked for: {@code entries}, the list's entries, or
+	 * {@code timetable}, the body of a table with one column per room (the other is null).
+	 */
+	public record Day(String iso, String heading, List<String> rooms, String entries, String timetable) {
 	}
 
 	/** A day tab with its address and whether it is the one shown. */
 	public record Tab(String label, int count, String href, boolean current) {
 	}
 
+	/**
+	 * The agenda page: {@code trackOptions}, {@code roomOptions}, {@code languageOptions} and
+	 * {@code speakerOptions} are the filters' {@code <option>}s, the one asked for selected.
+	 */
 	record Page(EventCatalogue.Event event, AgendaView agenda, List<Day> days, List<Tab> tabs, Tab whole,
-			List<EventCatalogue.Track> tracks, List<EventCatalogue.Room> rooms, List<String> languages,
-			List<EventCatalogue.Speaker> speakers, boolean mayEdit, boolean signedIn, String eventPath, String sharedValue,
-			boolean filtered, String clearHref) {
+			String trackOptions, String roomOptions, String languageOptions, String speakerOptions, boolean mayEdit,
+			boolean signedIn, String eventPath, String sharedValue, boolean filtered, String clearHref) {
 
 		/** My agenda, with the shared list when there is one. */
 		public String myHref() {
@@ -90,7 +94,11 @@ class AgendaPages {
 		this.clock = clock;
 	}
 
-	Page page(String slug, Query query, ZoneId viewer, Actor actor, Locale locale) {
+	/**
+	 * The page for {@code query}; {@code csrf} is the name and value of the field a signed-in visitor's star
+	 * forms carry (null when there is none).
+	 */
+	Page page(String slug, Query query, ZoneId viewer, Actor actor, Locale locale, Map.Entry<String, String> csrf) {
 		EventCatalogue.Agenda read = this.catalogue.agenda(slug);
 		EventCatalogue.Event event = read.event();
 		List<EventCatalogue.Session> programme = read.sessions();
@@ -109,6 +117,10 @@ class AgendaPages {
 		Set<Long> shared = new HashSet<>(query.shared());
 
 		Labels labels = new Labels(locale);
+		boolean mayEdit = Programme.mayEdit(actor, event);
+		AgendaMarkup markup = new AgendaMarkup(labels.words,
+				new AgendaMarkup.Viewer(actor.isSignedIn(), mayEdit, agenda.dual(), agenda.shown(),
+						csrf == null ? null : csrf.getKey(), csrf == null ? null : csrf.getValue()));
 		Map<Long, Link> speakerLinks = new HashMap<>();
 		List<Day> days = new ArrayList<>();
 		for (AgendaView.Day day : agenda.days()) {
@@ -123,13 +135,20 @@ class AgendaPages {
 						item.viewer() == null ? null : item.viewer().isoStart(), item.viewer() == null ? null : item.viewer().label(),
 						s.title(), eventPath + "/sessions/" + s.id(), labels.facts(s), s.demo(), s.trackName(), speakers,
 						starred.contains(s.id()), shared.contains(s.id()),
-						eventPath + "/my?s=" + (sharedValue == null ? s.id() : sharedValue + "," + s.id()), ": " + s.title()));
+						eventPath + "/my?s=" + (sharedValue == null ? s.id() : sharedValue + "," + s.id()), ": " + s.title(),
+						mayEdit ? labels.editFor(s) : null));
 			}
-			List<Slot> slots = day.slots().stream()
-				.map(slot -> new Slot(slot.time().isoStart(), slot.time().startLabel(),
-						slot.cells().stream().map(cell -> cell.stream().map(rows::get).toList()).toList()))
-				.toList();
-			days.add(new Day(day.iso(), day.heading(), day.sessions().stream().map(rows::get).toList(), day.rooms(), slots));
+			if (query.grid()) {
+				List<Slot> slots = day.slots().stream()
+					.map(slot -> new Slot(slot.time().isoStart(), slot.time().startLabel(),
+							slot.cells().stream().map(cell -> cell.stream().map(rows::get).toList()).toList()))
+					.toList();
+				days.add(new Day(day.iso(), day.heading(), day.rooms(), null, markup.timetable(slots)));
+			}
+			else {
+				days.add(new Day(day.iso(), day.heading(), day.rooms(),
+						markup.entries(day.sessions().stream().map(rows::get).toList()), null));
+			}
 		}
 
 		List<Tab> tabs = new ArrayList<>();
@@ -145,8 +164,15 @@ class AgendaPages {
 			.distinct().sorted().toList();
 		boolean filtered = query.trackId() != null || query.roomId() != null || lang != null || query.speakerId() != null;
 		Query unfiltered = new Query(null, null, null, null, null, query.grid(), query.shared());
-		return new Page(event, agenda, days, tabs, whole, read.tracks(), read.rooms(), languages, read.speakers(),
-				Programme.mayEdit(actor, event), actor.isSignedIn(), eventPath, sharedValue, filtered,
+		return new Page(event, agenda, days, tabs, whole,
+				labels.options("event.agenda.allTracks", read.tracks(), EventCatalogue.Track::id, EventCatalogue.Track::name,
+						query.trackId()),
+				labels.options("event.agenda.allRooms", read.rooms(), EventCatalogue.Room::id, EventCatalogue.Room::name,
+						query.roomId()),
+				labels.options("event2.agenda.allLanguages", languages, l -> l, l -> l, lang),
+				labels.options("event2.agenda.allSpeakers", read.speakers(), EventCatalogue.Speaker::id,
+						EventCatalogue.Speaker::name, query.speakerId()),
+				mayEdit, actor.isSignedIn(), eventPath, sharedValue, filtered,
 				href(eventPath, unfiltered, null));
 	}
 
@@ -192,14 +218,37 @@ class AgendaPages {
 
 		private final String separator = " \u00B7 ";
 
+		private final AgendaMarkup.Words words;
+
 		Labels(Locale locale) {
 			this.locale = locale;
+			this.words = new AgendaMarkup.Words(message("event2.agenda.now"), message("event2.agenda.next"),
+					message("event.agenda.eventTime"), message("event.agenda.yourTime"), message("event.demo.badge"),
+					message("event2.my.star"), message("event2.my.unstar"), message("event2.my.inList"),
+					message("event.agenda.addToCalendar"), message("event.session.edit"));
 			for (SessionKind kind : SessionKind.values()) {
 				this.kinds.put(kind, AgendaPages.this.messages.getMessage("event.sessionKind." + kind, null, locale));
 			}
 			this.room = AgendaPages.this.messages.getMessage("event.agenda.room", null, locale);
 			this.track = AgendaPages.this.messages.getMessage("event.agenda.track", null, locale);
 			this.languages = AgendaPages.this.messages.getMessage("event.session.field.languages", null, locale);
+		}
+
+		private String message(String code) {
+			return AgendaPages.this.messages.getMessage(code, null, this.locale);
+		}
+
+		/** A filter's options: "all" ({@code allCode}), then each choice, the one asked for ({@code selected}) selected. */
+		<T> String options(String allCode, List<T> choices, Function<T, Object> value, Function<T, String> label,
+				Object selected) {
+			return AgendaMarkup.options(message(allCode),
+					choices.stream().map(c -> new AgendaMarkup.Option(String.valueOf(value.apply(c)), label.apply(c))).toList(),
+					selected == null ? null : String.valueOf(selected));
+		}
+
+		/** Edit session: Opening plenary (the edit link's name, for staff). */
+		String editFor(EventCatalogue.Session s) {
+			return AgendaPages.this.messages.getMessage("event.session.editFor", new Object[] { s.title() }, this.locale);
 		}
 
 		/** Panel · Room: Room 01 · Track: Track 2 · Languages: English, French · 30 seats, registration needed */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -22,6 +23,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -91,6 +93,7 @@ class EventController {
 		EventCatalogue.Event event = this.catalogue.bySlug(slug);
 		Actor actor = Actor.current();
 		model.addAttribute("event", event);
+		model.addAttribute("eventPath", eventPath(event));
 		model.addAttribute("dates", dates(event, locale));
 		model.addAttribute("zoneName", AgendaView.zoneName(event.zone(), locale));
 		model.addAttribute("rooms", this.catalogue.rooms(event.id()));
@@ -117,14 +120,17 @@ class EventController {
 			@RequestParam(name = "s", required = false) String shared,
 			@RequestParam(name = "day", required = false) String day,
 			@CookieValue(name = ZONE_COOKIE, required = false) String remembered, HttpServletResponse response,
-			Model model, Locale locale) {
+			CsrfToken csrf, Model model, Locale locale) {
 		ZoneId viewer = viewerZone(tz, remembered, response, model);
+		Actor actor = Actor.current();
 		String lang = language == null || language.isBlank() || language.length() > 100 ? null : language.strip();
 		boolean grid = "grid".equals(view);
 		List<Long> chosen = PersonalAgendas.shared(shared);
 		AgendaPages.Query query = new AgendaPages.Query(PersonalAgendas.positive(track), PersonalAgendas.positive(room),
 				lang, PersonalAgendas.positive(speaker), day, grid, chosen);
-		AgendaPages.Page page = this.pages.page(slug, query, viewer, Actor.current(), locale);
+		// Star forms are written with the page's entries (AgendaMarkup), so they take the CSRF field from here.
+		AgendaPages.Page page = this.pages.page(slug, query, viewer, actor, locale,
+				actor.isSignedIn() && csrf != null ? Map.entry(csrf.getParameterName(), csrf.getToken()) : null);
 		EventCatalogue.Event event = page.event();
 		model.addAttribute("page", page);
 		model.addAttribute("event", event);

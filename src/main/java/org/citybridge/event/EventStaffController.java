@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import jakarta.validation.Valid;
 
@@ -116,18 +117,9 @@ class EventStaffController {
 	@PostMapping("/events/{slug}/manage/rooms")
 	String addRoom(@PathVariable("slug") String slug, @Valid @ModelAttribute("roomForm") RoomForm form, BindingResult result,
 			Model model, Authentication authentication, RedirectAttributes redirect) {
-		if (!result.hasErrors()) {
-			try {
-				this.parts.addRoom(Actor.current(), authentication.getName(), slug, form);
-				redirect.addFlashAttribute("flash", "event3.room.flash.added");
-				return "redirect:/events/" + slug + "/manage/rooms";
-			}
-			catch (Programme.Refused refused) {
-				reject(result, refused);
-			}
-		}
-		model.addAttribute("invalid", true);
-		return roomsPage(slug, model);
+		return saved(result, model, redirect,
+				() -> this.parts.addRoom(Actor.current(), authentication.getName(), slug, form),
+				"event3.room.flash.added", "redirect:/events/" + slug + "/manage/rooms", () -> roomsPage(slug, model));
 	}
 
 	private String roomsPage(String slug, Model model) {
@@ -151,18 +143,9 @@ class EventStaffController {
 			Authentication authentication, RedirectAttributes redirect) {
 		EventCatalogue.Event event = this.programme.editable(Actor.current(), slug);
 		EventParts.RoomRow room = this.parts.room(event.id(), PersonalAgendas.parse(id));
-		if (!result.hasErrors()) {
-			try {
-				this.parts.updateRoom(Actor.current(), authentication.getName(), slug, room.id(), form);
-				redirect.addFlashAttribute("flash", "event3.room.flash.saved");
-				return "redirect:/events/" + slug + "/manage/rooms";
-			}
-			catch (Programme.Refused refused) {
-				reject(result, refused);
-			}
-		}
-		model.addAttribute("invalid", true);
-		return room(event, room, model);
+		return saved(result, model, redirect,
+				() -> this.parts.updateRoom(Actor.current(), authentication.getName(), slug, room.id(), form),
+				"event3.room.flash.saved", "redirect:/events/" + slug + "/manage/rooms", () -> room(event, room, model));
 	}
 
 	@PostMapping("/events/{slug}/manage/rooms/{id}/delete")
@@ -171,16 +154,12 @@ class EventStaffController {
 			Authentication authentication, RedirectAttributes redirect) {
 		EventCatalogue.Event event = this.programme.editable(Actor.current(), slug);
 		EventParts.RoomRow room = this.parts.room(event.id(), PersonalAgendas.parse(id));
-		try {
-			this.parts.deleteRoom(Actor.current(), authentication.getName(), slug, room.id(), version);
-			redirect.addFlashAttribute("flash", "event3.room.flash.deleted");
-			return "redirect:/events/" + slug + "/manage/rooms";
-		}
-		catch (Programme.Refused refused) {
-			model.addAttribute("roomForm", RoomForm.of(room));
-			model.addAttribute("deleteRefused", message(refused, locale));
-			return room(event, room, model);
-		}
+		return deleted(model, locale, redirect,
+				() -> this.parts.deleteRoom(Actor.current(), authentication.getName(), slug, room.id(), version),
+				"event3.room.flash.deleted", "redirect:/events/" + slug + "/manage/rooms", () -> {
+					model.addAttribute("roomForm", RoomForm.of(room));
+					return room(event, room, model);
+				});
 	}
 
 	private String room(EventCatalogue.Event event, EventParts.RoomRow room, Model model) {
@@ -200,18 +179,9 @@ class EventStaffController {
 	@PostMapping("/events/{slug}/manage/tracks")
 	String addTrack(@PathVariable("slug") String slug, @Valid @ModelAttribute("trackForm") TrackForm form,
 			BindingResult result, Model model, Authentication authentication, RedirectAttributes redirect) {
-		if (!result.hasErrors()) {
-			try {
-				this.parts.addTrack(Actor.current(), authentication.getName(), slug, form);
-				redirect.addFlashAttribute("flash", "event3.track.flash.added");
-				return "redirect:/events/" + slug + "/manage/tracks";
-			}
-			catch (Programme.Refused refused) {
-				reject(result, refused);
-			}
-		}
-		model.addAttribute("invalid", true);
-		return tracksPage(slug, model);
+		return saved(result, model, redirect,
+				() -> this.parts.addTrack(Actor.current(), authentication.getName(), slug, form),
+				"event3.track.flash.added", "redirect:/events/" + slug + "/manage/tracks", () -> tracksPage(slug, model));
 	}
 
 	private String tracksPage(String slug, Model model) {
@@ -235,18 +205,9 @@ class EventStaffController {
 			Authentication authentication, RedirectAttributes redirect) {
 		EventCatalogue.Event event = this.programme.editable(Actor.current(), slug);
 		EventParts.TrackRow track = this.parts.track(event.id(), PersonalAgendas.parse(id));
-		if (!result.hasErrors()) {
-			try {
-				this.parts.updateTrack(Actor.current(), authentication.getName(), slug, track.id(), form);
-				redirect.addFlashAttribute("flash", "event3.track.flash.saved");
-				return "redirect:/events/" + slug + "/manage/tracks";
-			}
-			catch (Programme.Refused refused) {
-				reject(result, refused);
-			}
-		}
-		model.addAttribute("invalid", true);
-		return track(event, track, model);
+		return saved(result, model, redirect,
+				() -> this.parts.updateTrack(Actor.current(), authentication.getName(), slug, track.id(), form),
+				"event3.track.flash.saved", "redirect:/events/" + slug + "/manage/tracks", () -> track(event, track, model));
 	}
 
 	@PostMapping("/events/{slug}/manage/tracks/{id}/delete")
@@ -255,16 +216,12 @@ class EventStaffController {
 			Authentication authentication, RedirectAttributes redirect) {
 		EventCatalogue.Event event = this.programme.editable(Actor.current(), slug);
 		EventParts.TrackRow track = this.parts.track(event.id(), PersonalAgendas.parse(id));
-		try {
-			this.parts.deleteTrack(Actor.current(), authentication.getName(), slug, track.id(), version);
-			redirect.addFlashAttribute("flash", "event3.track.flash.deleted");
-			return "redirect:/events/" + slug + "/manage/tracks";
-		}
-		catch (Programme.Refused refused) {
-			model.addAttribute("trackForm", TrackForm.of(track));
-			model.addAttribute("deleteRefused", message(refused, locale));
-			return track(event, track, model);
-		}
+		return deleted(model, locale, redirect,
+				() -> this.parts.deleteTrack(Actor.current(), authentication.getName(), slug, track.id(), version),
+				"event3.track.flash.deleted", "redirect:/events/" + slug + "/manage/tracks", () -> {
+					model.addAttribute("trackForm", TrackForm.of(track));
+					return track(event, track, model);
+				});
 	}
 
 	private String track(EventCatalogue.Event event, EventParts.TrackRow track, Model model) {
@@ -284,23 +241,15 @@ class EventStaffController {
 	@PostMapping("/events/{slug}/manage/speakers")
 	String addSpeaker(@PathVariable("slug") String slug, @Valid @ModelAttribute("speakerForm") SpeakerForm form,
 			BindingResult result, Model model, Authentication authentication, RedirectAttributes redirect) {
-		if (!result.hasErrors()) {
-			try {
-				this.parts.addSpeaker(Actor.current(), authentication.getName(), slug, form);
-				redirect.addFlashAttribute("flash", "event3.speaker.flash.added");
-				return "redirect:/events/" + slug + "/manage/speakers";
-			}
-			catch (Programme.Refused refused) {
-				reject(result, refused);
-			}
-		}
-		model.addAttribute("invalid", true);
-		return speakersPage(slug, model);
+		return saved(result, model, redirect,
+				() -> this.parts.addSpeaker(Actor.current(), authentication.getName(), slug, form),
+				"event3.speaker.flash.added", "redirect:/events/" + slug + "/manage/speakers", () -> speakersPage(slug, model));
 	}
 
 	private String speakersPage(String slug, Model model) {
 		EventCatalogue.Event event = this.programme.editable(Actor.current(), slug);
 		model.addAttribute("event", event);
+		model.addAttribute("eventPath", EventController.eventPath(event));
 		model.addAttribute("speakers", this.parts.speakers(event.id()));
 		model.addAttribute("maxPhotoMb", SpeakerPhoto.MAX_BYTES / (1024 * 1024));
 		return "event/speakers";
@@ -320,18 +269,9 @@ class EventStaffController {
 			Authentication authentication, RedirectAttributes redirect) {
 		EventCatalogue.Event event = this.programme.editable(Actor.current(), slug);
 		EventParts.SpeakerRow speaker = this.parts.speaker(event.id(), PersonalAgendas.parse(id));
-		if (!result.hasErrors()) {
-			try {
-				this.parts.updateSpeaker(Actor.current(), authentication.getName(), slug, speaker.id(), form);
-				redirect.addFlashAttribute("flash", "event3.speaker.flash.saved");
-				return "redirect:/events/" + slug + "/manage/speakers";
-			}
-			catch (Programme.Refused refused) {
-				reject(result, refused);
-			}
-		}
-		model.addAttribute("invalid", true);
-		return speaker(event, speaker, model);
+		return saved(result, model, redirect,
+				() -> this.parts.updateSpeaker(Actor.current(), authentication.getName(), slug, speaker.id(), form),
+				"event3.speaker.flash.saved", "redirect:/events/" + slug + "/manage/speakers", () -> speaker(event, speaker, model));
 	}
 
 	@PostMapping("/events/{slug}/manage/speakers/{id}/delete")
@@ -340,16 +280,12 @@ class EventStaffController {
 			Authentication authentication, RedirectAttributes redirect) {
 		EventCatalogue.Event event = this.programme.editable(Actor.current(), slug);
 		EventParts.SpeakerRow speaker = this.parts.speaker(event.id(), PersonalAgendas.parse(id));
-		try {
-			this.parts.deleteSpeaker(Actor.current(), authentication.getName(), slug, speaker.id(), version);
-			redirect.addFlashAttribute("flash", "event3.speaker.flash.deleted");
-			return "redirect:/events/" + slug + "/manage/speakers";
-		}
-		catch (Programme.Refused refused) {
-			model.addAttribute("speakerForm", SpeakerForm.of(speaker));
-			model.addAttribute("deleteRefused", message(refused, locale));
-			return speaker(event, speaker, model);
-		}
+		return deleted(model, locale, redirect,
+				() -> this.parts.deleteSpeaker(Actor.current(), authentication.getName(), slug, speaker.id(), version),
+				"event3.speaker.flash.deleted", "redirect:/events/" + slug + "/manage/speakers", () -> {
+					model.addAttribute("speakerForm", SpeakerForm.of(speaker));
+					return speaker(event, speaker, model);
+				});
 	}
 
 	private String speaker(EventCatalogue.Event event, EventParts.SpeakerRow speaker, Model model) {
@@ -376,6 +312,43 @@ class EventStaffController {
 			.header("X-Content-Type-Options", "nosniff")
 			.header(HttpHeaders.CONTENT_DISPOSITION, "inline")
 			.body(photo.content());
+	}
+
+	/**
+	 * A valid form is written ({@code write}), then the browser goes to {@code done} with {@code flash}; an
+	 * invalid or refused one comes back ({@code page}) with the user's values and the reasons by the fields.
+	 */
+	private static String saved(BindingResult result, Model model, RedirectAttributes redirect, Runnable write, String flash,
+			String done, Supplier<String> page) {
+		if (!result.hasErrors()) {
+			try {
+				write.run();
+				redirect.addFlashAttribute("flash", flash);
+				return done;
+			}
+			catch (Programme.Refused refused) {
+				reject(result, refused);
+			}
+		}
+		model.addAttribute("invalid", true);
+		return page.get();
+	}
+
+	/**
+	 * Deletes, then the browser goes to {@code done} with {@code flash}; refused (a session still uses it, or
+	 * someone changed it meanwhile), the edit page ({@code page}) says why.
+	 */
+	private String deleted(Model model, Locale locale, RedirectAttributes redirect, Runnable delete, String flash, String done,
+			Supplier<String> page) {
+		try {
+			delete.run();
+			redirect.addFlashAttribute("flash", flash);
+			return done;
+		}
+		catch (Programme.Refused refused) {
+			model.addAttribute("deleteRefused", message(refused, locale));
+			return page.get();
+		}
 	}
 
 	private String message(Programme.Refused refused, Locale locale) {

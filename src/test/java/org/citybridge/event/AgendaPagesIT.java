@@ -151,12 +151,22 @@ class AgendaPagesIT {
 	}
 
 	@Test
-	void hostileTitlesCannotBreakOutOfTheJsonLd() {
+	void hostileTitlesCannotBreakOutOfTheJsonLdNorTheAgenda() {
 		this.jdbc.sql("UPDATE sessions SET title = ? WHERE id = ?").params("</script><script>alert(1)</script>", this.plenary).update();
-		assertThat(this.mvc.get().uri(EVENT + "/sessions/" + this.plenary)).hasStatusOk().bodyText()
-			.doesNotContain("<script>alert(1)").contains("\\u003c/script>");
-		this.jdbc.sql("UPDATE sessions SET title = ? WHERE id = ?").params("Four strategic focus areas for city-to-city partnerships",
-				this.plenary).update();
+		try {
+			assertThat(this.mvc.get().uri(EVENT + "/sessions/" + this.plenary)).hasStatusOk().bodyText()
+				.doesNotContain("<script>alert(1)").contains("\\u003c/script>");
+			// The agenda's entries and timetable cells are written in Java (AgendaMarkup): escaped there too.
+			assertThat(this.mvc.get().uri(EVENT + "/agenda?tz=event")).hasStatusOk().bodyText()
+				.doesNotContain("<script>alert(1)").contains("&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;</a></h3>",
+						"<span class=\"visually-hidden\">: &lt;/script&gt;");
+			assertThat(this.mvc.get().uri(EVENT + "/agenda?tz=event&view=grid")).hasStatusOk().bodyText()
+				.doesNotContain("<script>alert(1)").contains("&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;</a>");
+		}
+		finally {
+			this.jdbc.sql("UPDATE sessions SET title = ? WHERE id = ?").params("Four strategic focus areas for city-to-city partnerships",
+					this.plenary).update();
+		}
 	}
 
 	@Test

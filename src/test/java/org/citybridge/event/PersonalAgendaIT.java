@@ -1,6 +1,8 @@
 package org.citybridge.event;
 
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.citybridge.IntegrationTest;
 import org.citybridge.account.AccountTestSupport;
@@ -9,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -70,6 +73,28 @@ class PersonalAgendaIT {
 
 	static String text(MvcTestResult result) throws Exception {
 		return new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void theAgendasStarFormsCarryTheVisitorsCsrfTokenSoStarringFromThePageWorks() throws Exception {
+		// The agenda's entries are written in Java (AgendaMarkup), so their forms get the token from the controller.
+		MockHttpSession session = new MockHttpSession();
+		String page = text(this.mvc.get().uri(EVENT + "/agenda?tz=event").session(session).with(as(AccountTestSupport.OFFICER_DARKHAN))
+			.exchange());
+		int form = page.indexOf("<form action=\"" + EVENT + "/sessions/" + this.twinning + "/star\"");
+		assertThat(form).isPositive();
+		Matcher field = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+		assertThat(field.find(form)).isTrue();
+		assertThat(this.mvc.post().uri(EVENT + "/sessions/" + this.twinning + "/star").session(session)
+			.with(as(AccountTestSupport.OFFICER_DARKHAN)).param("_csrf", "forged").param("starred", "true")).hasStatus(403);
+		assertThat(this.mvc.post().uri(EVENT + "/sessions/" + this.twinning + "/star").session(session)
+			.with(as(AccountTestSupport.OFFICER_DARKHAN)).param("_csrf", field.group(1)).param("starred", "true"))
+			.hasStatus3xxRedirection();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM agenda_stars WHERE session_id = ?").param(this.twinning).query(Long.class)
+			.single()).isEqualTo(1);
+		// An anonymous visitor's page has no forms to post, only links that keep the list in the address.
+		assertThat(this.mvc.get().uri(EVENT + "/agenda?tz=event")).hasStatusOk().bodyText()
+			.doesNotContain("/star\"", "_csrf\" value").contains("/my?s=" + this.twinning);
 	}
 
 	@Test
