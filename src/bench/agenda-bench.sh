@@ -11,7 +11,8 @@
 # statements, as the JDBC driver runs them once warm: src/bench/agenda.sql, the five statements every
 # agenda page runs) and p95 of the lightest page (/privacy: same layout, no query). Each figure is the
 # median of its rounds. Target: agenda p95 <= bare SQL p95 + 2 x lightest page p95. At the end, for
-# information only, one slice of the whole programme on one page (?day=all, 300 sessions).
+# information only, one slice of the whole programme on one page (?day=all, 300 sessions) and one of the
+# event's overview page (its 150 speakers listed).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -45,9 +46,10 @@ $PG -d "$DB" -At -c "SELECT count(*) || ' sessions, ' || (SELECT count(*) FROM r
 LIGHT="/privacy"
 AGENDA="/events/bench-forum/agenda"
 GRID="/events/bench-forum/agenda?view=grid"
+OVERVIEW="/events/bench-forum"
 curl -s -o /dev/null -w 'agenda (first day): HTTP %{http_code}, %{size_download} bytes\n' "http://localhost:$PORT$AGENDA"
 curl -s -o /dev/null -w 'timetable (first day): HTTP %{http_code}, %{size_download} bytes\n' "http://localhost:$PORT$GRID"
-for path in "$LIGHT" "$AGENDA" "$GRID" "$AGENDA?day=all"; do wrk -t1 -c4 -d5s "http://localhost:$PORT$path" >/dev/null; done
+for path in "$LIGHT" "$AGENDA" "$GRID" "$AGENDA?day=all" "$OVERVIEW"; do wrk -t1 -c4 -d5s "http://localhost:$PORT$path" >/dev/null; done
 
 p95() { wrk -t1 -c1 -d"${SLICE}s" -s src/bench/p95.lua "http://localhost:$PORT$1" | grep p95_ms | sed 's/.*p95_ms=\([0-9.]*\).*/\1/'; }
 bare() {
@@ -66,9 +68,11 @@ done
 LIGHT_P95=$(median "${L[@]}"); AGENDA_P95=$(median "${A[@]}"); GRID_P95=$(median "${G[@]}"); SQL_P95=$(median "${S[@]}")
 BOUND=$(echo "$SQL_P95 + 2 * $LIGHT_P95" | bc -l)
 WHOLE_P95=$(p95 "$AGENDA?day=all")
+OVERVIEW_P95=$(p95 "$OVERVIEW")
 echo
 echo "== Results (load average at the end $(cut -d' ' -f1-3 /proc/loadavg))"
 printf 'agenda (list) p95 %s ms; timetable p95 %s ms; bound = bare SQL %s + 2 x lightest %s = %.2f ms\n' \
   "$AGENDA_P95" "$GRID_P95" "$SQL_P95" "$LIGHT_P95" "$BOUND"
 echo "whole programme on one page (?day=all, information only, one ${SLICE}s slice): p95 $WHOLE_P95 ms"
+echo "event overview with its 150 speakers (information only, one ${SLICE}s slice): p95 $OVERVIEW_P95 ms"
 if (( $(echo "$AGENDA_P95 <= $BOUND && $GRID_P95 <= $BOUND" | bc -l) )); then echo "verdict: met"; else echo "verdict: NOT met"; fi
