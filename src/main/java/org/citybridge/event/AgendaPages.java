@@ -189,7 +189,7 @@ class AgendaPages {
 			uri.queryParam("room", query.roomId());
 		}
 		if (query.language() != null) {
-			uri.queryParam("lang", query.language());
+			uri.queryParam("language", query.language());
 		}
 		if (query.speakerId() != null) {
 			uri.queryParam("speaker", query.speakerId());

@@ -114,7 +114,7 @@ class EventController {
 	String agenda(@PathVariable("slug") String slug, @RequestParam(name = "tz", required = false) String tz,
 			@RequestParam(name = "track", required = false) String track,
 			@RequestParam(name = "room", required = false) String room,
-			@RequestParam(name = "lang", required = false) String language,
+			@RequestParam(name = "language", required = false) String language,
 			@RequestParam(name = "speaker", required = false) String speaker,
 			@RequestParam(name = "view", required = false) String view,
 			@RequestParam(name = "s", required = false) String shared,
@@ -136,7 +136,6 @@ class EventController {
 		model.addAttribute("event", event);
 		model.addAttribute("agenda", page.agenda());
 		model.addAttribute("dates", dates(event, locale));
-		model.addAttribute("lang", lang);
 		model.addAttribute("trackId", query.trackId());
 		model.addAttribute("roomId", query.roomId());
 		model.addAttribute("speakerId", query.speakerId());

@@ -260,7 +260,7 @@ final class PageCatalog {
 				}),
 				PageType.get("agenda-timetable", "/events/{slug}/agenda", AGENDA + "?tz=event&view=grid").onPhoneToo(),
 				PageType.get("agenda-timetable-two-zones", "/events/{slug}/agenda", AGENDA + "?tz=Asia/Ulaanbaatar&view=grid"),
-				PageType.get("agenda-filtered-language", "/events/{slug}/agenda", AGENDA + "?tz=event&lang=French"),
+				PageType.get("agenda-filtered-language", "/events/{slug}/agenda", AGENDA + "?tz=event&language=French"),
 				new PageType("agenda-signed-in", "/events/{slug}/agenda", false,
 						(page, site) -> signedIn(page, site, AccountTestSupport.OFFICER_DARKHAN, AGENDA + "?tz=event")),
 				new PageType("session-page", "/events/{slug}/sessions/{id}", true, (page, site) -> {

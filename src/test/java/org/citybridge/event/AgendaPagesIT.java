@@ -87,13 +87,29 @@ class AgendaPagesIT {
 
 	@Test
 	void filtersByLanguageAndSpeaker() {
-		assertThat(this.mvc.get().uri(EVENT + "/agenda?lang=French")).hasStatusOk().bodyText()
+		assertThat(this.mvc.get().uri(EVENT + "/agenda?language=French")).hasStatusOk().bodyText()
 			.contains("Twinning and TAIEX").doesNotContain("Four strategic focus areas for city-to-city partnerships</a>");
 		assertThat(this.mvc.get().uri(EVENT + "/agenda?speaker=" + this.raicevic)).hasStatusOk().bodyText()
 			.contains("Four strategic focus areas").doesNotContain("Twinning and TAIEX</a>");
-		assertThat(this.mvc.get().uri(EVENT + "/agenda?lang=" + "x".repeat(5000) + "&speaker=abc&view=<b>")).hasStatusOk();
-		assertThat(this.mvc.get().uri(EVENT + "/agenda?lang=Klingon")).hasStatusOk().bodyText()
+		assertThat(this.mvc.get().uri(EVENT + "/agenda?language=" + "x".repeat(5000) + "&speaker=abc&view=<b>")).hasStatusOk();
+		assertThat(this.mvc.get().uri(EVENT + "/agenda?language=Klingon")).hasStatusOk().bodyText()
 			.contains("No sessions match these filters.");
+	}
+
+	@Test
+	void switchingThePortalsLanguageOnTheAgendaKeepsEverySessionAndTheFiltersChosen() {
+		// ?lang= is the portal's language (the language switcher); the sessions' language filter is ?language=.
+		assertThat(this.mvc.get().uri(EVENT + "/agenda?lang=mn")).hasStatusOk().bodyText()
+			.contains("<html lang=\"mn\"", "Four strategic focus areas for city-to-city partnerships</a>", "Twinning and TAIEX")
+			.doesNotContain("No sessions match these filters.");
+		assertThat(this.mvc.get().uri(EVENT + "/agenda?lang=en")).hasStatusOk().bodyText()
+			.contains("Four strategic focus areas for city-to-city partnerships</a>");
+		// The switcher on a filtered agenda keeps the filter and changes only the language.
+		assertThat(this.mvc.get().uri(EVENT + "/agenda?language=French")).hasStatusOk().bodyText()
+			.contains("href=\"" + EVENT + "/agenda?language=French&amp;lang=fr\"");
+		assertThat(this.mvc.get().uri(EVENT + "/agenda?language=French&lang=fr")).hasStatusOk().bodyText()
+			.contains("<html lang=\"fr\"", "Twinning and TAIEX", "<option value=\"French\" selected>French</option>")
+			.doesNotContain("Four strategic focus areas for city-to-city partnerships</a>");
 	}
 
 	@Test
