@@ -51,8 +51,9 @@ echo "== Data: $($PG -d "$DB" -At -c "SELECT count(*) FROM municipalities") muni
 LIGHT="/privacy"
 PAIR="/funding/finder?a=$A&b=$B"
 ONE="/funding/finder?a=$A"
-curl -s "http://localhost:$PORT$PAIR" | grep -q 'may lead with .* as partner' \
-  || { echo "the finder page does not show the expected reasons"; exit 1; }
+# Saved first: with pipefail, grep -q leaving early would fail curl's write (SIGPIPE) and the check with it.
+curl -s "http://localhost:$PORT$PAIR" > "$OUT/pair.html"
+grep -q 'may lead with .* as partner' "$OUT/pair.html" || { echo "the finder page does not show the expected reasons"; exit 1; }
 for path in "$LIGHT" "$PAIR" "$ONE"; do wrk -t1 -c4 -d5s "http://localhost:$PORT$path" >/dev/null; done
 
 p95() { wrk -t1 -c1 -d"${SLICE}s" -s src/bench/p95.lua "http://localhost:$PORT$1" | grep p95_ms | sed 's/.*p95_ms=\([0-9.]*\).*/\1/'; }
