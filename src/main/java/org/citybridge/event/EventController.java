@@ -136,9 +136,6 @@ class EventController {
 		model.addAttribute("event", event);
 		model.addAttribute("agenda", page.agenda());
 		model.addAttribute("dates", dates(event, locale));
-		model.addAttribute("trackId", query.trackId());
-		model.addAttribute("roomId", query.roomId());
-		model.addAttribute("speakerId", query.speakerId());
 		model.addAttribute("grid", grid);
 		model.addAttribute("zoneValue", viewer == null ? "" : viewer.getId());
 		model.addAttribute("suggestedZones", SUGGESTED_ZONES);
