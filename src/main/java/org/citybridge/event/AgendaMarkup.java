@@ -92,7 +92,8 @@ final class AgendaMarkup {
 	}
 
 	private void entry(StringBuilder html, AgendaPages.Row r) {
-		html.append("<li id=\"session-").append(r.id()).append("\" class=\"").append(esc(r.cssClass())).append("\">");
+		html.append("<li id=\"session-").append(r.id()).append("\" class=\"")
+			.append(r.now() ? "session is-now" : r.next() ? "session is-next" : "session").append("\">");
 		html.append("<div class=\"").append(this.viewer.dual() ? "session-times dual" : "session-times").append("\"><p>");
 		markers(html, r);
 		if (this.viewer.dual()) {
@@ -132,7 +133,7 @@ final class AgendaMarkup {
 				.append("\"><input type=\"hidden\" name=\"day\" value=\"").append(esc(this.viewer.shownDay()))
 				.append("\"><button type=\"submit\" class=\"secondary\">")
 				.append(esc(r.starred() ? this.words.unstar() : this.words.star()));
-			hidden(html, "span", r.forTitle());
+			forTitle(html, r);
 			html.append("</button></form>");
 		}
 		else if (r.chosen()) {
@@ -140,11 +141,11 @@ final class AgendaMarkup {
 		}
 		else {
 			html.append("<a href=\"").append(esc(r.chooseHref())).append("\">").append(esc(this.words.star()));
-			hidden(html, "span", r.forTitle());
+			forTitle(html, r);
 			html.append("</a>");
 		}
 		html.append("<a href=\"").append(esc(r.href())).append(".ics\">").append(esc(this.words.addToCalendar()));
-		hidden(html, "span", r.forTitle());
+		forTitle(html, r);
 		html.append("</a>");
 		if (this.viewer.mayEdit()) {
 			html.append("<a href=\"").append(esc(r.href())).append("/edit\" aria-label=\"").append(esc(r.editLabel()))
@@ -165,6 +166,11 @@ final class AgendaMarkup {
 
 	private static void link(StringBuilder html, String href, String text) {
 		html.append("<a href=\"").append(esc(href)).append("\">").append(esc(text)).append("</a>");
+	}
+
+	/** ": Opening plenary", the session an action is for, which completes its name for screen readers. */
+	private static void forTitle(StringBuilder html, AgendaPages.Row r) {
+		hidden(html, "span", ": " + r.title());
 	}
 
 	/** Words for screen readers only. */

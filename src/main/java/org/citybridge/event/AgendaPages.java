@@ -42,12 +42,11 @@ class AgendaPages {
 	/**
 	 * One session, ready to print: its times in the event's zone and (when another was chosen) the
 	 * viewer's, whether it is on now or next, its facts line, its speakers' links, whether it is starred
-	 * or in the shared list; {@code forTitle} completes the actions' names for screen readers.
+	 * or in the shared list; {@code editLabel} names the edit link for staff (null for others).
 	 */
-	public record Row(long id, String cssClass, boolean now, boolean next, String isoStart, String label,
-			String viewerIsoStart, String viewerLabel, String title, String href, String facts, boolean demo,
-			String trackName, List<Link> speakers, boolean starred, boolean chosen, String chooseHref, String forTitle,
-			String editLabel) {
+	public record Row(long id, boolean now, boolean next, String isoStart, String label, String viewerIsoStart,
+			String viewerLabel, String title, String href, String facts, boolean demo, String trackName, List<Link> speakers,
+			boolean starred, boolean chosen, String chooseHref, String editLabel) {
 	}
 
 	/** A row of a day's timetable: the start, and for each room the sessions starting then. */
@@ -71,7 +70,7 @@ class AgendaPages {
 	 */
 	record Page(EventCatalogue.Event event, AgendaView agenda, List<Day> days, List<Tab> tabs, Tab whole,
 			String trackOptions, String roomOptions, String languageOptions, String speakerOptions, boolean mayEdit,
-			boolean signedIn, String eventPath, String sharedValue, boolean filtered, String clearHref) {
+			String eventPath, String sharedValue, boolean filtered, String clearHref) {
 
 		/** My agenda, with the shared list when there is one. */
 		public String myHref() {
@@ -130,12 +129,11 @@ class AgendaPages {
 				List<Link> speakers = s.speakers().stream()
 					.map(sp -> speakerLinks.computeIfAbsent(sp.id(), id -> new Link(eventPath + "/speakers/" + id, sp.label())))
 					.toList();
-				rows.put(item, new Row(s.id(), item.now() ? "session is-now" : item.next() ? "session is-next" : "session",
-						item.now(), item.next(), item.event().isoStart(), item.event().label(),
+				rows.put(item, new Row(s.id(), item.now(), item.next(), item.event().isoStart(), item.event().label(),
 						item.viewer() == null ? null : item.viewer().isoStart(), item.viewer() == null ? null : item.viewer().label(),
 						s.title(), eventPath + "/sessions/" + s.id(), labels.facts(s), s.demo(), s.trackName(), speakers,
 						starred.contains(s.id()), shared.contains(s.id()),
-						eventPath + "/my?s=" + (sharedValue == null ? s.id() : sharedValue + "," + s.id()), ": " + s.title(),
+						eventPath + "/my?s=" + (sharedValue == null ? s.id() : sharedValue + "," + s.id()),
 						mayEdit ? labels.editFor(s) : null));
 			}
 			if (query.grid()) {
@@ -172,7 +170,7 @@ class AgendaPages {
 				labels.options("event2.agenda.allLanguages", languages, l -> l, l -> l, lang),
 				labels.options("event2.agenda.allSpeakers", read.speakers(), EventCatalogue.Speaker::id,
 						EventCatalogue.Speaker::name, query.speakerId()),
-				mayEdit, actor.isSignedIn(), eventPath, sharedValue, filtered,
+				mayEdit, eventPath, sharedValue, filtered,
 				href(eventPath, unfiltered, null));
 	}
 
@@ -227,11 +225,11 @@ class AgendaPages {
 					message("event2.my.star"), message("event2.my.unstar"), message("event2.my.inList"),
 					message("event.agenda.addToCalendar"), message("event.session.edit"));
 			for (SessionKind kind : SessionKind.values()) {
-				this.kinds.put(kind, AgendaPages.this.messages.getMessage("event.sessionKind." + kind, null, locale));
+				this.kinds.put(kind, message("event.sessionKind." + kind));
 			}
-			this.room = AgendaPages.this.messages.getMessage("event.agenda.room", null, locale);
-			this.track = AgendaPages.this.messages.getMessage("event.agenda.track", null, locale);
-			this.languages = AgendaPages.this.messages.getMessage("event.session.field.languages", null, locale);
+			this.room = message("event.agenda.room");
+			this.track = message("event.agenda.track");
+			this.languages = message("event.session.field.languages");
 		}
 
 		private String message(String code) {

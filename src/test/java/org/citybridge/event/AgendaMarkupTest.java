@@ -18,11 +18,11 @@ class AgendaMarkupTest {
 	static final String HOSTILE = "<script>alert('x')</script> & \"quoted\"";
 
 	static AgendaPages.Row row(long id, String title, boolean starred, boolean chosen, AgendaView.Marker marker) {
-		return new AgendaPages.Row(id, "session", marker == AgendaView.Marker.NOW, marker == AgendaView.Marker.NEXT,
+		return new AgendaPages.Row(id, marker == AgendaView.Marker.NOW, marker == AgendaView.Marker.NEXT,
 				"2025-02-17T11:30+01:00", "11:30\u201313:00 CET", "2025-02-17T18:30+08:00", "18:30\u201320:00 ULAT", title,
 				"/events/forum/sessions/" + id, "Panel \u00B7 Room: " + title, true, "Track <1>",
 				List.of(new AgendaPages.Link("/events/forum/speakers/9", "Dusan Raicevic, NALAS \"President\"")), starred, chosen,
-				"/events/forum/my?s=" + id, ": " + title, "Edit session: " + title);
+				"/events/forum/my?s=" + id, "Edit session: " + title);
 	}
 
 	static AgendaMarkup markup(boolean signedIn, boolean mayEdit, boolean dual) {
@@ -85,6 +85,8 @@ class AgendaMarkupTest {
 		String html = markup.entries(rows);
 		assertThat(html).contains("<strong class=\"marker marker-now\">Now</strong>", "<strong class=\"marker marker-next\">Next</strong>");
 		assertThat(html.split("marker-")).hasSize(3);
+		assertThat(html).contains("<li id=\"session-1\" class=\"session is-now\">", "<li id=\"session-2\" class=\"session is-next\">",
+				"<li id=\"session-3\" class=\"session\">");
 		assertThat(markup.timetable(List.of(new AgendaPages.Slot("2025-02-17T11:30+01:00", "11:30 CET", List.of(rows)))))
 			.contains("<div class=\"cell-session\"><strong class=\"marker marker-now\">Now</strong> <a href=\"/events/forum/sessions/1\">");
 	}
