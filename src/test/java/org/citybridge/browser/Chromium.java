@@ -26,7 +26,11 @@ final class Chromium {
 
 	static final int DESKTOP_WIDTH = 1280;
 
+	static final int DESKTOP_HEIGHT = 900;
+
 	static final int PHONE_WIDTH = 360;
+
+	static final int PHONE_HEIGHT = 740;
 
 	private static final ThreadLocal<Browser> BROWSER = new ThreadLocal<>();
 
@@ -56,12 +60,12 @@ final class Chromium {
 
 	/** A fresh context (own cookies) at desktop width, in the given language. */
 	static BrowserContext desktop(String language) {
-		return context(language, DESKTOP_WIDTH, 900, true);
+		return context(language, DESKTOP_WIDTH, DESKTOP_HEIGHT, true);
 	}
 
 	/** A fresh context at phone width, in the given language. */
 	static BrowserContext phone(String language) {
-		return context(language, PHONE_WIDTH, 740, true);
+		return context(language, PHONE_WIDTH, PHONE_HEIGHT, true);
 	}
 
 	static BrowserContext context(String language, int width, int height, boolean javaScript) {

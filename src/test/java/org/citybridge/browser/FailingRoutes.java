@@ -19,6 +19,9 @@ class FailingRoutes {
 
 	static final String SERVER_ERROR = PREFIX + "server-error";
 
+	/** The message of the deliberate failure, which no page may show. */
+	static final String MESSAGE = "Deliberate failure: the visitor must not see this text";
+
 	@RestController
 	static class Failures {
 
@@ -29,7 +32,7 @@ class FailingRoutes {
 
 		@GetMapping(SERVER_ERROR)
 		String serverError() {
-			throw new IllegalStateException("Deliberate failure: the visitor must not see this text");
+			throw new IllegalStateException(MESSAGE);
 		}
 	}
 }

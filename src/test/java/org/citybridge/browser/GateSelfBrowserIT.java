@@ -51,6 +51,19 @@ class GateSelfBrowserIT {
 	}
 
 	@Test
+	void reportsAnExceptionOrStackFrameShownToTheVisitorButNotTheWordException() {
+		assertThat(PageChecks.leaks(VALID_PAGE.replace("<h1>Fine</h1>",
+				"<h1>Fine</h1><pre>java.lang.IllegalStateException: boom\n\tat org.citybridge.Foo.bar(Foo.java:12)</pre>")))
+			.contains("java.lang.IllegalStateException", "at org.citybridge.Foo.bar(Foo.java:12)");
+		assertThat(PageChecks.leaks(VALID_PAGE.replace("<h1>Fine</h1>", "<h1>Fine</h1><p>" + FailingRoutes.MESSAGE + "</p>")))
+			.containsExactly(FailingRoutes.MESSAGE);
+		assertThat(PageChecks.leaks(VALID_PAGE.replace("<h1>Fine</h1>", "<h1>Fine</h1><p>NullPointerException</p>")))
+			.containsExactly("NullPointerException");
+		assertThat(PageChecks.leaks(VALID_PAGE.replace("<h1>Fine</h1>", "<h1>Exceptions connues</h1><p>Error: try again</p>")))
+			.isEmpty();
+	}
+
+	@Test
 	void reportsSidewaysScrollingAndOverlappingControlsAtPhoneWidth() {
 		try (BrowserContext context = Chromium.phone("en")) {
 			Page page = context.newPage();

@@ -98,7 +98,7 @@ class JourneyBrowserIT {
 
 	@Test
 	void theSameJourneyWorksWithoutJavaScript() {
-		try (BrowserContext context = Chromium.context("en", Chromium.DESKTOP_WIDTH, 900, false)) {
+		try (BrowserContext context = Chromium.context("en", Chromium.DESKTOP_WIDTH, Chromium.DESKTOP_HEIGHT, false)) {
 			Page page = context.newPage();
 			page.navigate(this.site.url("/"));
 			assertThat(page.evaluate("() => typeof window.htmx")).as("the page's scripts did not run").isEqualTo("undefined");
