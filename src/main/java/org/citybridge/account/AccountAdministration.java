@@ -6,8 +6,6 @@ import java.util.Map;
 import org.citybridge.audit.AuditLog;
 import org.citybridge.system.Actor;
 
-import org.springframework.session.FindByIndexNameSessionRepository;
-import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,10 +24,9 @@ class AccountAdministration {
 
 	private final Outbox outbox;
 
-	private final FindByIndexNameSessionRepository<? extends Session> sessions;
+	private final AccountSessions sessions;
 
-	AccountAdministration(AccountRepository accounts, AuditLog audit, Outbox outbox,
-			FindByIndexNameSessionRepository<? extends Session> sessions) {
+	AccountAdministration(AccountRepository accounts, AuditLog audit, Outbox outbox, AccountSessions sessions) {
 		this.accounts = accounts;
 		this.audit = audit;
 		this.outbox = outbox;
@@ -38,7 +35,7 @@ class AccountAdministration {
 
 	/** A deactivated account or a changed role takes effect at once: the person's sessions end. */
 	private void endSessionsOf(Account account) {
-		this.sessions.findByPrincipalName(account.getEmail()).keySet().forEach(this.sessions::deleteById);
+		this.sessions.endAll(account.getEmail());
 	}
 
 	@Transactional(readOnly = true)

@@ -48,9 +48,10 @@ class AccountController {
 
 	@PostMapping("/account/password")
 	String changePassword(@ModelAttribute("passwordForm") PasswordForm form, BindingResult result, Model model,
-			RedirectAttributes redirect) {
+			HttpServletRequest request, RedirectAttributes redirect) {
 		try {
-			this.settings.changePassword(Actor.current(), form);
+			jakarta.servlet.http.HttpSession session = request.getSession(false);
+			this.settings.changePassword(Actor.current(), form, session == null ? null : session.getId());
 		}
 		catch (AccountRefused refused) {
 			result.rejectValue(refused.field(), refused.messageKey());

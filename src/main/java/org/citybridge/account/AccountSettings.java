@@ -24,10 +24,14 @@ class AccountSettings {
 
 	private final AuditLog audit;
 
-	AccountSettings(AccountRepository accounts, PasswordEncoder passwordEncoder, AuditLog audit) {
+	private final AccountSessions sessions;
+
+	AccountSettings(AccountRepository accounts, PasswordEncoder passwordEncoder, AuditLog audit,
+			AccountSessions sessions) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.audit = audit;
+		this.sessions = sessions;
 	}
 
 	@Transactional(readOnly = true)
@@ -38,7 +42,11 @@ class AccountSettings {
 	}
 
 	@Transactional
-	void changePassword(Actor actor, PasswordForm form) {
+	/**
+	 * Changes the password; the account's other sessions end (the one that changed it, given by its
+	 * id, stays signed in).
+	 */
+	void changePassword(Actor actor, PasswordForm form, String currentSessionId) {
 		Account account = own(actor);
 		if (form.current() == null || !this.passwordEncoder.matches(form.current(), account.getPasswordHash())) {
 			throw new AccountRefused("current", "account.password.currentWrong");
@@ -48,6 +56,7 @@ class AccountSettings {
 			throw new AccountRefused("password", problem);
 		}
 		account.activate(this.passwordEncoder.encode(form.password()));
+		this.sessions.endAllBut(account.getEmail(), currentSessionId);
 		this.audit.record(new AuditLog.Who(account.getId(), account.label()), "account", account.getId(),
 				AuditLog.Action.UPDATE, Map.of("password", "set"), Map.of("password", "changed"));
 	}
@@ -73,6 +82,8 @@ class AccountSettings {
 	@Transactional
 	void erase(Actor actor) {
 		Account account = own(actor);
+		// Its sessions end first, so that nothing signed in as the person writes after the erasure.
+		this.sessions.endAll(account.getEmail());
 		Map<String, Object> before = account.auditView();
 		String pseudonym = "erased account #" + account.getId();
 		this.audit.pseudonymise(account.getId(), pseudonym);

@@ -68,6 +68,14 @@ class AccountTokens {
 				""").params(hash(token), purpose.name()).query(Long.class).optional();
 	}
 
+	/** Uses up every live token of the account for the purpose (older links stop working). */
+	int revokeAll(long accountId, Purpose purpose) {
+		return this.jdbc.sql("""
+				UPDATE account_tokens SET used_at = now()
+				WHERE account_id = ? AND purpose = ? AND used_at IS NULL
+				""").params(accountId, purpose.name()).update();
+	}
+
 	static String hash(String token) {
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256").digest(

@@ -28,8 +28,11 @@ class PasswordResets {
 
 	private final AuditLog audit;
 
+	private final AccountSessions sessions;
+
 	PasswordResets(AccountRepository accounts, AccountTokens tokens, Outbox outbox, PasswordEncoder passwordEncoder,
-			MessageSource messages, AuditLog audit) {
+			MessageSource messages, AuditLog audit, AccountSessions sessions) {
+		this.sessions = sessions;
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.outbox = outbox;
@@ -67,6 +70,10 @@ class PasswordResets {
 			.filter(a -> !a.isErased())
 			.orElseThrow(() -> new AccountRefused("password", "account.link.invalid"));
 		account.activate(this.passwordEncoder.encode(form.password()));
+		// A reset is what someone does who lost control of the account: every session ends, and
+		// every other reset link sent before stops working.
+		this.sessions.endAll(account.getEmail());
+		this.tokens.revokeAll(account.getId(), AccountTokens.Purpose.PASSWORD_RESET);
 		this.audit.record(new AuditLog.Who(account.getId(), account.label()), "account", account.getId(),
 				AuditLog.Action.UPDATE, java.util.Map.of("password", "set"), java.util.Map.of("password", "reset"));
 	}

@@ -48,6 +48,32 @@ class OpenData {
 			"party_a_latitude", "party_a_longitude", "party_b_id", "party_b_name", "party_b_country",
 			"party_b_latitude", "party_b_longitude", "other_party_ids", "updated_at", "url" };
 
+	/** The CSV columns people type or import (titles, names, sources); the others are codes, numbers and dates. */
+	static final boolean[] FREE_TEXT = freeText("title", "source", "source_attribution", "party_a_name", "party_b_name");
+
+	private static boolean[] freeText(String... names) {
+		boolean[] free = new boolean[COLUMNS.length];
+		java.util.List<String> columns = java.util.List.of(COLUMNS);
+		for (String name : names) {
+			free[columns.indexOf(name)] = true;
+		}
+		return free;
+	}
+
+	/**
+	 * A text cell as a spreadsheet may safely open it: one that begins with {@code =}, {@code +},
+	 * {@code -}, {@code @}, a tab or a carriage return would run as a formula, so it gets a leading
+	 * apostrophe (OWASP, "CSV Injection"). Only free-text columns: a negative coordinate stays a number.
+	 */
+	static String neutralised(String cell) {
+		if (cell == null || cell.isEmpty()) {
+			return cell;
+		}
+		char first = cell.charAt(0);
+		return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r' ? "'" + cell
+				: cell;
+	}
+
 	static final String ROWS = """
 			SELECT a.id, a.type, a.title, a.status, a.signed_on, a.ends_on, a.verified_at, a.source, a.source_attribution,
 			  (SELECT string_agg(t.theme_code, ';' ORDER BY t.theme_code) FROM agreement_themes t WHERE t.agreement_id = a.id) AS themes,
@@ -119,7 +145,7 @@ class OpenData {
 			this.jdbc.query(csvSql(filter, base, params), params, rs -> {
 				try {
 					for (int i = 1; i <= columns; i++) {
-						csv.print(rs.getString(i));
+						csv.print(FREE_TEXT[i - 1] ? neutralised(rs.getString(i)) : rs.getString(i));
 					}
 					csv.println();
 				}

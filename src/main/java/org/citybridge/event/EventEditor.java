@@ -195,6 +195,15 @@ class EventEditor {
 			});
 		}
 		catch (DataIntegrityViolationException ex) {
+			String message = String.valueOf(ex.getMostSpecificCause().getMessage());
+			if (message.contains("registrations_capacity_ck")) {
+				long confirmed = this.jdbc
+					.sql("SELECT count(*) FROM registrations WHERE event_id = ? AND target = 0 AND status = 'CONFIRMED'")
+					.param(event.id())
+					.query(Long.class)
+					.single();
+				throw new Programme.Refused("capacity", "event3.form.capacity.belowConfirmed", String.valueOf(confirmed));
+			}
 			throw refusal(ex);
 		}
 	}

@@ -28,6 +28,7 @@ import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -62,6 +63,9 @@ class ImportRuns {
 
 	private final TransactionTemplate transaction;
 
+	/** For writes beside an import's transaction (progress), on a connection of their own. */
+	private final TransactionTemplate ownTransaction;
+
 	private final AuditLog audit;
 
 	private final RunHeartbeat heartbeat;
@@ -73,6 +77,8 @@ class ImportRuns {
 		this.importer = importer;
 		this.executor = executor;
 		this.transaction = transaction;
+		this.ownTransaction = new TransactionTemplate(transaction.getTransactionManager());
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.audit = audit;
 	}
 
@@ -128,7 +134,8 @@ class ImportRuns {
 		catch (ImportFileInvalid invalid) {
 			finish(id, "REFUSED", 0, 0, 0, Map.of("fileProblem", invalid.getMessage()));
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | Error ex) {
+			// An Error too (an OutOfMemoryError, say): the run ends FAILED rather than RUNNING for ever.
 			log.error("Import run {} failed", id, ex);
 			finish(id, "FAILED", 0, 0, 0, Map.of());
 		}
@@ -162,10 +169,22 @@ class ImportRuns {
 		return this.heartbeat.reap();
 	}
 
+	/**
+	 * Writes a run's progress in a transaction and on a connection of its own: the import's own
+	 * connection is busy with the open {@code COPY} (a statement sent on it would wait for the
+	 * COPY to end, and the COPY for the statement). A progress write that fails is logged and the
+	 * import goes on; its end is written either way.
+	 */
 	private void progress(long id, long done, long rejected, double rate) {
-		this.jdbc.sql("UPDATE import_runs SET rows_done = ?, rejected = ?, rows_per_second = ? WHERE id = ? AND status = 'RUNNING'")
-			.params(done, Math.min(rejected, done), Math.round(rate * 10) / 10.0, id)
-			.update();
+		try {
+			this.ownTransaction.executeWithoutResult(status -> this.jdbc
+				.sql("UPDATE import_runs SET rows_done = ?, rejected = ?, rows_per_second = ? WHERE id = ? AND status = 'RUNNING'")
+				.params(done, Math.min(rejected, done), Math.round(rate * 10) / 10.0, id)
+				.update());
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not write the progress of import run {}: {}", id, ex.getMessage());
+		}
 	}
 
 	private void finish(long id, String status, long rows, long rejected, double rate, Map<String, Object> report) {

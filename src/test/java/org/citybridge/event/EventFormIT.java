@@ -1,5 +1,7 @@
 package org.citybridge.event;
 
+import java.util.List;
+
 import org.citybridge.IntegrationTest;
 import org.citybridge.account.AccountTestSupport;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,6 +82,28 @@ class EventFormIT {
 		assertThat(this.jdbc.sql("SELECT count(*) FROM audit_entries WHERE entity_type = 'event' AND changes::text LIKE '%capacity%'")
 			.query(Long.class).single()).isPositive();
 		this.jdbc.sql("UPDATE events SET registration_open = false, capacity = NULL WHERE slug = ?").param(EventDemoData.SLUG).update();
+	}
+
+	@Test
+	void aCapacityBelowTheConfirmedSeatsComesBackWithHowManyThereAre() {
+		long event = this.jdbc.sql("UPDATE events SET registration_open = true, capacity = 5 WHERE slug = ? RETURNING id")
+			.param(EventDemoData.SLUG).query(Long.class).single();
+		List<Long> accounts = this.jdbc.sql("SELECT id FROM accounts ORDER BY id LIMIT 2").query(Long.class).list();
+		for (long account : accounts) {
+			this.jdbc.sql("INSERT INTO registrations (event_id, account_id, status) VALUES (?, ?, 'WAITING')")
+				.params(event, account).update();
+		}
+		try {
+			assertThat(post(AccountTestSupport.STAFF_CEMR, "2025-02-17", "2025-02-20", "Europe/Brussels", "1", version()))
+				.hasStatusOk().bodyText().contains("Error: Edit event", "Seats already confirmed: 2.",
+						"value=\"1\"");
+			assertThat(this.jdbc.sql("SELECT capacity FROM events WHERE id = ?").param(event).query(Integer.class).single())
+				.isEqualTo(5);
+		}
+		finally {
+			this.jdbc.sql("DELETE FROM registrations WHERE event_id = ?").param(event).update();
+			this.jdbc.sql("UPDATE events SET registration_open = false, capacity = NULL WHERE id = ?").param(event).update();
+		}
 	}
 
 	@Test

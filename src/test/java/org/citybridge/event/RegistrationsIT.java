@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Seats and waiting lists, decided by PostgreSQL, with real threads registering at the same instant. */
@@ -136,6 +137,39 @@ class RegistrationsIT {
 		assertThat(after.stream().map(Row::account).toList()).containsExactly(delegates.get(0).accountId(),
 				delegates.get(1).accountId(), delegates.get(3).accountId());
 		assertThat(after.stream().map(Row::position).toList()).containsExactly(null, 1, 2);
+	}
+
+	/** More seats go to the first people waiting, in order, as a cancellation's seat does. */
+	@Test
+	void raisingTheCapacityConfirmsTheFirstWaitingInOrderAndMovesTheRestUp() {
+		this.jdbc.sql("UPDATE sessions SET capacity = 1 WHERE id = ?").param(this.workshop).update();
+		List<Actor> delegates = IntStream.range(0, 5).mapToObj(i -> this.fixtures.delegate()).toList();
+		delegates.forEach(d -> this.registrations.register(d, "delegate", this.fixtures.slug, this.workshop));
+		this.jdbc.sql("UPDATE sessions SET capacity = 3 WHERE id = ?").param(this.workshop).update();
+		assertThat(rows(this.workshop)).extracting(Row::status, Row::position)
+			.containsExactly(tuple("CONFIRMED", null), tuple("CONFIRMED", null), tuple("CONFIRMED", null),
+					tuple("WAITING", 1), tuple("WAITING", 2));
+		Registrations.Registration next = this.registrations.register(this.fixtures.delegate(), "delegate",
+				this.fixtures.slug, this.workshop);
+		assertThat(next.status()).isEqualTo(Registrations.Status.WAITING);
+		assertThat(next.position()).isEqualTo(3);
+		this.jdbc.sql("UPDATE sessions SET capacity = NULL WHERE id = ?").param(this.workshop).update();
+		assertThat(rows(this.workshop)).extracting(Row::status).containsOnly("CONFIRMED").hasSize(6);
+	}
+
+	/** Confirmed delegates keep their seats: a capacity below their number is refused by the database. */
+	@Test
+	void aCapacityBelowTheSeatsAlreadyConfirmedIsRefused() {
+		this.jdbc.sql("UPDATE events SET registration_open = true, capacity = 3 WHERE id = ?").param(this.fixtures.event).update();
+		List<Actor> delegates = IntStream.range(0, 4).mapToObj(i -> this.fixtures.delegate()).toList();
+		delegates.forEach(d -> this.registrations.register(d, "delegate", this.fixtures.slug, null));
+		assertThatThrownBy(() -> this.jdbc.sql("UPDATE events SET capacity = 2 WHERE id = ?").param(this.fixtures.event).update())
+			.isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class)
+			.hasMessageContaining("registrations_capacity_ck");
+		assertThat(rows(null)).extracting(Row::status).containsExactly("CONFIRMED", "CONFIRMED", "CONFIRMED", "WAITING");
+		this.jdbc.sql("UPDATE events SET capacity = 3 WHERE id = ?").param(this.fixtures.event).update();
+		this.jdbc.sql("UPDATE events SET capacity = 4 WHERE id = ?").param(this.fixtures.event).update();
+		assertThat(rows(null)).extracting(Row::status).containsOnly("CONFIRMED");
 	}
 
 	@Test

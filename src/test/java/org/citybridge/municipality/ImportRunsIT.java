@@ -54,7 +54,30 @@ class ImportRunsIT {
 
 	@AfterEach
 	void removeImportedPlaces() {
-		this.jdbc.sql("DELETE FROM municipalities WHERE geonames_id BETWEEN 990000100 AND 990000199").update();
+		this.jdbc.sql("DELETE FROM municipalities WHERE geonames_id BETWEEN 990000100 AND 990000199"
+				+ " OR geonames_id BETWEEN 990100000 AND 990199999").update();
+		this.jdbc.sql("ANALYZE municipalities").update();
+	}
+
+	/**
+	 * The upload the feature exists for is long: its progress is written every 10,000 rows while
+	 * the rows still stream into PostgreSQL. That write once waited, on the connection holding the
+	 * open COPY, for the COPY to end: the run stayed RUNNING at 0 rows for ever.
+	 */
+	@Test
+	void anUploadOfMoreThanTenThousandRowsEndsAppliedAndItsProgressWasShownOnTheWay() throws Exception {
+		StringBuilder csv = new StringBuilder(HEADER);
+		for (int i = 0; i < 12_000; i++) {
+			csv.append(990100000 + i).append(",Testplace ").append(i).append(",,BE,VLG,PPL,").append(1000 + i)
+				.append(',').append(50 + i % 100 / 100.0).append(',').append(4 + i % 100 / 100.0).append('\n');
+		}
+		long runId = upload(csv.toString(), false);
+		waitUntilDone(runId);
+		assertThat(status(runId)).isEqualTo("APPLIED");
+		assertThat(this.jdbc.sql("SELECT rows_done FROM import_runs WHERE id = ?").param(runId).query(Long.class).single())
+			.isEqualTo(12_000);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM municipalities WHERE geonames_id BETWEEN 990100000 AND 990199999")
+			.query(Long.class).single()).isEqualTo(12_000);
 	}
 
 	@Test
