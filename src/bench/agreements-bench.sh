@@ -38,6 +38,7 @@ fi
 
 start() {
   java "$@" -jar "$JAR" --spring.datasource.url="$URL" --server.port="$PORT" --citybridge.demo.enabled=false \
+    --citybridge.public-url="http://localhost:$PORT" \
     > "$OUT/app.log" 2>&1 &
   APP=$!
   for _ in $(seq 1 180); do curl -sf "http://localhost:$PORT/actuator/health" >/dev/null && return 0; sleep 1; done

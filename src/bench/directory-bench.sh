@@ -57,7 +57,7 @@ $PG -d "$DB" -c "EXPLAIN $(sed -n 3p src/bench/search.sql)" | tee "$OUT/explain.
 if grep -q 'Seq Scan on municipalities\b' "$OUT/explain.txt"; then SEQ=yes; else SEQ=no; fi
 
 echo "== Portal on port $PORT"
-java -jar "$JAR" --spring.datasource.url="$URL" --server.port="$PORT" > "$OUT/app.log" 2>&1 &
+java -jar "$JAR" --spring.datasource.url="$URL" --server.port="$PORT" --citybridge.public-url="http://localhost:$PORT" > "$OUT/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -sf "http://localhost:$PORT/actuator/health" >/dev/null && break; sleep 1; done

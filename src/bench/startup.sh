@@ -92,7 +92,7 @@ start() {
 
 median() { tr ' ' '\n' | sed '/^$/d' | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-portal() { start "portal-$1" org.citybridge.CityBridgeApplication --citybridge.demo.enabled=false; }
+portal() { start "portal-$1" org.citybridge.CityBridgeApplication --citybridge.demo.enabled=false --citybridge.public-url=http://localhost; }
 bare() { start "bare-$1" bench.BareApplication; }
 
 # One start of each that is not counted: it applies the portal's migrations to the empty database

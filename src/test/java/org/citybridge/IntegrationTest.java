@@ -17,7 +17,8 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "citybridge.database.create-if-missing=false", "citybridge.demo.enabled=false" })
+		properties = { "citybridge.database.create-if-missing=false", "citybridge.demo.enabled=false",
+				"citybridge.public-url=http://citybridge.test" })
 @Import(TestDatabase.class)
 public @interface IntegrationTest {
 }

@@ -1,6 +1,6 @@
 package org.citybridge.agreement;
 
-import java.util.Map;
+import org.citybridge.system.PublicUrl;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -15,8 +15,7 @@ class PartnershipImportCommandEnvironment implements EnvironmentPostProcessor {
 		String words = environment.getProperty("nonOptionArgs", "");
 		if (words.equals(PartnershipImportCommand.NAME) || words.startsWith(PartnershipImportCommand.NAME + ",")) {
 			environment.getPropertySources()
-				.addFirst(new MapPropertySource("partnershipImportCommand",
-						Map.of("server.port", "0", "spring.main.banner-mode", "off")));
+				.addFirst(new MapPropertySource("partnershipImportCommand", PublicUrl.commandSettings(environment)));
 		}
 	}
 }

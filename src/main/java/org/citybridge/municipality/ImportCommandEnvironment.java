@@ -1,6 +1,6 @@
 package org.citybridge.municipality;
 
-import java.util.Map;
+import org.citybridge.system.PublicUrl;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -19,8 +19,7 @@ class ImportCommandEnvironment implements EnvironmentPostProcessor {
 		String words = environment.getProperty("nonOptionArgs", "");
 		if (words.equals(ImportCommand.NAME) || words.startsWith(ImportCommand.NAME + ",")) {
 			environment.getPropertySources()
-				.addFirst(new MapPropertySource("importCommand",
-						Map.of("server.port", "0", "spring.main.banner-mode", "off")));
+				.addFirst(new MapPropertySource("importCommand", PublicUrl.commandSettings(environment)));
 		}
 	}
 }

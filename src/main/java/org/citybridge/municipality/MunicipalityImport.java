@@ -72,6 +72,12 @@ public class MunicipalityImport {
 
 	private static final int MAX_LINE_BYTES = 64 * 1024;
 
+	/**
+	 * The most a compressed file may unpack to: the whole GeoNames list of places with at least
+	 * 1,000 people is about 30 MB. A file that unpacks to more is refused, not read to the end.
+	 */
+	static final long MAX_DECOMPRESSED_BYTES = 1L << 30;
+
 	private static final CSVFormat CSV = CSVFormat.RFC4180;
 
 	private final JdbcClient jdbc;
@@ -498,7 +504,7 @@ public class MunicipalityImport {
 		int second = in.read();
 		in.reset();
 		if (first == 0x1f && second == 0x8b) {
-			return new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
+			return new BufferedInputStream(new Bounded(new GZIPInputStream(in, 1 << 16), MAX_DECOMPRESSED_BYTES), 1 << 16);
 		}
 		return in;
 	}
@@ -507,6 +513,45 @@ public class MunicipalityImport {
 	 * Splits a byte stream into lines without decoding it, so that a line in the wrong encoding is
 	 * refused alone; a quoted field may span lines.
 	 */
+	/** A stream that refuses to give more than its limit: a compressed file's unpacked size. */
+	private static final class Bounded extends java.io.FilterInputStream {
+
+		private final long limit;
+
+		private long read;
+
+		Bounded(InputStream in, long limit) {
+			super(in);
+			this.limit = limit;
+		}
+
+		@Override
+		public int read() throws IOException {
+			int b = super.read();
+			if (b != -1) {
+				count(1);
+			}
+			return b;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			int n = super.read(buffer, offset, length);
+			if (n > 0) {
+				count(n);
+			}
+			return n;
+		}
+
+		private void count(long n) {
+			this.read += n;
+			if (this.read > this.limit) {
+				throw new ImportFileInvalid("The compressed file unpacks to more than " + this.limit / (1L << 20)
+						+ " MB: it is not a list of places in the expected format.");
+			}
+		}
+	}
+
 	private static final class LineReader {
 
 		private final InputStream in;
@@ -541,6 +586,12 @@ public class MunicipalityImport {
 					quotes++;
 				}
 				line.write(b);
+				if (line.size() > MAX_LINE_BYTES) {
+					// A line this long is no place (GeoNames' longest is a few KB): a damaged file or a
+					// compressed bomb of one endless line. Refused before it fills the memory.
+					throw new ImportFileInvalid("Line " + this.number + " is longer than " + MAX_LINE_BYTES / 1024
+							+ " KB: the file is not a list of places in the expected format.");
+				}
 			}
 			if (!any) {
 				return null;

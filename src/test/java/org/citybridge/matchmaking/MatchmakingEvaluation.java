@@ -51,7 +51,7 @@ public final class MatchmakingEvaluation {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CityBridgeApplication.class)
 			.web(WebApplicationType.SERVLET)
 			// Command-line arguments, since application.properties outranks builder defaults.
-			.run("--server.port=0", "--spring.datasource.url=" + url, "--citybridge.demo.enabled=false",
+			.run("--server.port=0", "--spring.datasource.url=" + url, "--citybridge.demo.enabled=false", "--citybridge.public-url=http://localhost",
 					"--citybridge.database.create-if-missing=false", "--logging.level.root=WARN")) {
 			JdbcClient jdbc = context.getBean(JdbcClient.class);
 			PartnerSuggestions suggestions = context.getBean(PartnerSuggestions.class);

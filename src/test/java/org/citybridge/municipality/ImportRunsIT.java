@@ -115,6 +115,30 @@ class ImportRunsIT {
 			.bodyText().contains("The file is not in the expected format");
 	}
 
+	/** A compressed bomb of one endless line (100 MB of zeros in 100 KB) is refused at 64 KB, not read into memory. */
+	@Test
+	void aLineLongerThan64KilobytesIsRefusedWithAMessageEvenInsideACompressedBomb() throws Exception {
+		java.io.ByteArrayOutputStream gzip = new java.io.ByteArrayOutputStream();
+		try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gzip)) {
+			out.write(HEADER.getBytes(StandardCharsets.UTF_8));
+			byte[] zeros = new byte[1 << 20];
+			for (int i = 0; i < 100; i++) {
+				out.write(zeros);
+			}
+		}
+		MockMultipartFile file = new MockMultipartFile("file", "bomb.csv.gz", "application/gzip", gzip.toByteArray());
+		MvcTestResult result = this.mvc.post().uri("/municipalities/import").multipart().file(file).with(csrf())
+			.with(user(this.users.loadUserByUsername(AccountTestSupport.STAFF_NALAS))).exchange();
+		String location = result.getResponse().getRedirectedUrl();
+		long runId = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+		waitUntilDone(runId);
+		assertThat(status(runId)).isEqualTo("REFUSED");
+		assertThat(this.mvc.get().uri("/municipalities/imports/" + runId).with(user(this.users.loadUserByUsername(AccountTestSupport.STAFF_NALAS))))
+			.hasStatusOk().bodyText().contains("The file is not in the expected format");
+		assertThat(this.jdbc.sql("SELECT report->>'fileProblem' FROM import_runs WHERE id = ?").param(runId).query(String.class).single())
+			.startsWith("Line 2 is longer than 64 KB");
+	}
+
 	@Test
 	void noFileComesBackWithAMessageNextToTheField() {
 		MvcTestResult result = this.mvc.post().uri("/municipalities/import").multipart()

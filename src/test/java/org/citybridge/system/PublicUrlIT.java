@@ -1,0 +1,114 @@
+package org.citybridge.system;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.citybridge.IntegrationTest;
+import org.citybridge.account.AccountTestSupport;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Links in mails and files are made from the configured public address, whatever host a request
+ * names: a password reset asked for with {@code Host: evil.example} (or {@code X-Forwarded-Host})
+ * mails a link to the portal, not to that host. Requests are sent over a plain socket, as an
+ * attacker sends them (Java's HTTP client will not send a Host header of one's choosing).
+ */
+@IntegrationTest
+class PublicUrlIT {
+
+	static final String EVIL = "evil.example";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void aPasswordResetMailLinksToThePortalWhateverHostTheRequestNamed() throws Exception {
+		AccountTestSupport.loadDemoData(this.context);
+		String form = send("GET /password-reset HTTP/1.1\r\nConnection: close\r\nHost: " + EVIL + "\r\n\r\n");
+		String cookie = match(form, "(?i)Set-Cookie: (SESSION=[^;]+)");
+		String token = match(form, "name=\"_csrf\" value=\"([^\"]+)\"");
+		String body = "email=" + URLEncoder.encode(AccountTestSupport.OFFICER_GHENT, StandardCharsets.UTF_8) + "&_csrf="
+				+ URLEncoder.encode(token, StandardCharsets.UTF_8);
+		String answer = send("POST /password-reset HTTP/1.1\r\nConnection: close\r\nHost: " + EVIL + "\r\nX-Forwarded-Host: " + EVIL
+				+ "\r\nX-Forwarded-Proto: https\r\nForwarded: host=" + EVIL + "\r\nCookie: " + cookie
+				+ "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+		assertThat(answer).startsWith("HTTP/1.1 302");
+		assertThat(answer).doesNotContain(EVIL);
+		String mail = this.jdbc.sql("SELECT body FROM outbox_messages WHERE recipient = ? ORDER BY id DESC LIMIT 1")
+			.param(AccountTestSupport.OFFICER_GHENT)
+			.query(String.class)
+			.single();
+		assertThat(mail).contains("http://citybridge.test/password-reset/").doesNotContain(EVIL);
+	}
+
+	@Test
+	void feedsAndOpenDataLinkToThePortalToo() throws Exception {
+		for (String path : new String[] { "/funding/deadlines.ics", "/agreements.atom", "/agreements.json" }) {
+			String answer = send("GET " + path + " HTTP/1.1\r\nConnection: close\r\nHost: " + EVIL + "\r\nX-Forwarded-Host: " + EVIL + "\r\n\r\n");
+			assertThat(answer).as(path).startsWith("HTTP/1.1 200").doesNotContain(EVIL);
+		}
+		assertThat(send("GET /agreements.atom HTTP/1.1\r\nConnection: close\r\nHost: " + EVIL + "\r\n\r\n")).contains("http://citybridge.test/");
+	}
+
+	private String send(String request) throws IOException {
+		try (Socket socket = new Socket("localhost", this.port)) {
+			OutputStream out = socket.getOutputStream();
+			out.write(request.getBytes(StandardCharsets.UTF_8));
+			out.flush();
+			InputStream in = socket.getInputStream();
+			ByteArrayOutputStream all = new ByteArrayOutputStream();
+			in.transferTo(all);
+			return unchunked(all.toString(StandardCharsets.UTF_8));
+		}
+	}
+
+	/** The response with its body put together again if it came in chunks (HTTP/1.1). */
+	private static String unchunked(String response) {
+		int end = response.indexOf("\r\n\r\n");
+		String head = response.substring(0, end + 4);
+		if (!head.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) {
+			return response;
+		}
+		StringBuilder body = new StringBuilder();
+		int at = end + 4;
+		while (true) {
+			int line = response.indexOf("\r\n", at);
+			int size = Integer.parseInt(response.substring(at, line).strip(), 16);
+			if (size == 0) {
+				break;
+			}
+			// Sizes count bytes; the bodies here are ASCII around the parts read (tokens, links).
+			byte[] rest = response.substring(line + 2).getBytes(StandardCharsets.UTF_8);
+			String chunk = new String(rest, 0, size, StandardCharsets.UTF_8);
+			body.append(chunk);
+			at = line + 2 + chunk.length() + 2;
+		}
+		return head + body;
+	}
+
+	private static String match(String text, String regex) {
+		Matcher m = Pattern.compile(regex).matcher(text);
+		assertThat(m.find()).as(regex).isTrue();
+		return m.group(1);
+	}
+}
