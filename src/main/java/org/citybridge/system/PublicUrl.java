@@ -67,7 +67,7 @@ public class PublicUrl {
 		String value = configured == null ? "" : configured.strip();
 		if (value.isEmpty()) {
 			if (!demo) {
-				throw new IllegalStateException("Set citybridge.public-url (environment variable CITYBRIDGE_PUBLIC_URL) to "
+				throw new Invalid("Set citybridge.public-url (environment variable CITYBRIDGE_PUBLIC_URL) to "
 						+ "the portal's public address, such as https://citybridge.example.org: links in mails, feeds and "
 						+ "open data are made from it, never from the address a request names.");
 			}
@@ -81,16 +81,37 @@ public class PublicUrl {
 			uri = new URI(value);
 		}
 		catch (URISyntaxException ex) {
-			throw new IllegalStateException("citybridge.public-url is not an address: " + value, ex);
+			throw new Invalid("citybridge.public-url is not an address: " + value);
 		}
 		String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
 		if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
 				|| (uri.getRawPath() != null && !uri.getRawPath().isEmpty()) || uri.getRawQuery() != null
 				|| uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-			throw new IllegalStateException("citybridge.public-url must be an origin such as https://citybridge.example.org "
+			throw new Invalid("citybridge.public-url must be an origin such as https://citybridge.example.org "
 					+ "(http or https, a host, an optional port, nothing after it): " + value);
 		}
 		return uri;
+	}
+
+	/** The public address is missing or is not an origin; the portal does not start. */
+	static final class Invalid extends IllegalStateException {
+
+		Invalid(String message) {
+			super(message);
+		}
+	}
+
+	/** Says in one paragraph what to set, instead of a stack trace. */
+	static final class InvalidAnalyzer
+			extends org.springframework.boot.diagnostics.AbstractFailureAnalyzer<Invalid> {
+
+		@Override
+		protected org.springframework.boot.diagnostics.FailureAnalysis analyze(Throwable rootFailure, Invalid cause) {
+			return new org.springframework.boot.diagnostics.FailureAnalysis(cause.getMessage(),
+					"Start the portal with CITYBRIDGE_PUBLIC_URL=https://your.portal.example (or --citybridge.public-url=…); "
+							+ "for a try-out on this machine, run the demo: mvn spring-boot:run.",
+					cause);
+		}
 	}
 
 	/** Runs first, before security and everything that builds a link. */

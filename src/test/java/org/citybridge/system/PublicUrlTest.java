@@ -21,6 +21,25 @@ class PublicUrlTest {
 	}
 
 	@Test
+	void aPortalStartedWithoutItSaysWhatToSetInsteadOfAStackTrace() {
+		Throwable failure = new IllegalStateException("context failed", catchInvalid());
+		org.springframework.boot.diagnostics.FailureAnalysis analysis = new PublicUrl.InvalidAnalyzer().analyze(failure);
+		assertThat(analysis).isNotNull();
+		assertThat(analysis.getDescription()).contains("citybridge.public-url");
+		assertThat(analysis.getAction()).contains("CITYBRIDGE_PUBLIC_URL", "mvn spring-boot:run");
+	}
+
+	private static Throwable catchInvalid() {
+		try {
+			PublicUrl.parse("", false, 8080);
+			throw new AssertionError("no failure");
+		}
+		catch (PublicUrl.Invalid invalid) {
+			return invalid;
+		}
+	}
+
+	@Test
 	void theDemoUsesItsOwnPortOnThisMachine() {
 		assertThat(PublicUrl.parse("", true, 8080)).hasToString("http://localhost:8080");
 		assertThat(PublicUrl.parse("", true, 9090)).hasToString("http://localhost:9090");
