@@ -94,18 +94,61 @@ public class AuditLog {
 
 	@Transactional(readOnly = true)
 	public List<Entry> forEntity(String entityType, Object entityId) {
+		return forEntity(entityType, entityId, Scope.ALL);
+	}
+
+	/**
+	 * Whose entries a reader sees: all of them (administrators), or those made by the accounts
+	 * of one organisation (its staff see their own organisation's work, not what other networks'
+	 * staff or other municipalities' officers wrote, such as the content of requests they may not
+	 * read, or accounts' e-mails and roles).
+	 */
+	public record Scope(Long organisationId) {
+
+		public static final Scope ALL = new Scope(null);
+
+		/** Staff without an organisation see nothing. */
+		public static final Scope NONE = new Scope(-1L);
+
+		public static Scope organisation(Long organisationId) {
+			return organisationId == null ? NONE : new Scope(organisationId);
+		}
+	}
+
+	// The accounts of an organisation, read from the accounts table by id: the audit module keeps
+	// the actor's account id with each entry and knows no feature's classes.
+	private static final String IN_SCOPE = """
+			(CAST(:organisation AS bigint) IS NULL
+			 OR actor_account_id IN (SELECT a.id FROM accounts a WHERE a.organisation_id = :organisation))
+			""";
+
+	@Transactional(readOnly = true)
+	public List<Entry> forEntity(String entityType, Object entityId, Scope scope) {
 		return this.jdbc.sql("""
 				SELECT id, occurred_at, actor_label, entity_type, entity_id, action, changes::text
-				FROM audit_entries WHERE entity_type = ? AND entity_id = ? ORDER BY occurred_at DESC, id DESC
-				""").params(entityType, String.valueOf(entityId)).query(AuditLog::entry).list();
+				FROM audit_entries WHERE entity_type = :type AND entity_id = :id AND """ + IN_SCOPE + """
+				ORDER BY occurred_at DESC, id DESC
+				""").param("type", entityType).param("id", String.valueOf(entityId))
+			.param("organisation", scope.organisationId(), java.sql.Types.BIGINT)
+			.query(AuditLog::entry)
+			.list();
 	}
 
 	@Transactional(readOnly = true)
 	public List<Entry> recent(int limit) {
+		return recent(limit, Scope.ALL);
+	}
+
+	@Transactional(readOnly = true)
+	public List<Entry> recent(int limit, Scope scope) {
 		return this.jdbc.sql("""
 				SELECT id, occurred_at, actor_label, entity_type, entity_id, action, changes::text
-				FROM audit_entries ORDER BY occurred_at DESC, id DESC LIMIT ?
-				""").param(Math.max(1, Math.min(limit, 500))).query(AuditLog::entry).list();
+				FROM audit_entries WHERE """ + IN_SCOPE + """
+				ORDER BY occurred_at DESC, id DESC LIMIT :limit
+				""").param("organisation", scope.organisationId(), java.sql.Types.BIGINT)
+			.param("limit", Math.max(1, Math.min(limit, 500)))
+			.query(AuditLog::entry)
+			.list();
 	}
 
 	@Transactional(readOnly = true)

@@ -108,6 +108,35 @@ class AccountSecurityIT {
 		assertThat(this.mvc.get().uri("/audit").with(as(AccountTestSupport.STAFF_NALAS))).hasStatusOk();
 	}
 
+	/**
+	 * Staff read what their own organisation's accounts changed, not what another network's staff
+	 * or an officer wrote (a request's text, an account's e-mail); administrators read it all.
+	 */
+	@Test
+	void staffReadTheAuditEntriesOfTheirOwnOrganisationOnly() {
+		String ours = "marker-by-nalas-" + System.nanoTime();
+		String theirs = "marker-by-cemr-" + System.nanoTime();
+		String officers = "marker-by-darkhan-" + System.nanoTime();
+		audit(AccountTestSupport.STAFF_NALAS, ours);
+		audit(AccountTestSupport.STAFF_CEMR, theirs);
+		audit(AccountTestSupport.OFFICER_DARKHAN, officers);
+		assertThat(this.mvc.get().uri("/audit").with(as(AccountTestSupport.STAFF_NALAS))).hasStatusOk().bodyText()
+			.contains(ours, "You see the changes made by the accounts of your organisation")
+			.doesNotContain(theirs, officers);
+		assertThat(this.mvc.get().uri("/audit?type=municipality&id=" + officers).with(as(AccountTestSupport.STAFF_NALAS)))
+			.hasStatusOk().bodyText().contains("No changes recorded.");
+		assertThat(this.mvc.get().uri("/audit").with(as(AccountTestSupport.ADMIN))).hasStatusOk().bodyText()
+			.contains(ours, theirs, officers).doesNotContain("You see the changes made by the accounts of your organisation");
+	}
+
+	private void audit(String email, String marker) {
+		this.jdbc.sql("""
+				INSERT INTO audit_entries (actor_account_id, actor_label, entity_type, entity_id, action, changes)
+				SELECT id, email, 'municipality', ?, 'UPDATE', jsonb_build_object('message', jsonb_build_object('before', NULL, 'after', ?))
+				FROM accounts WHERE email = ?
+				""").params(marker, marker, email).update();
+	}
+
 	@Test
 	void staffCannotInviteAnOfficerOfAMunicipalityOutsideTheirNetwork() {
 		long accountsBefore = count("accounts");
