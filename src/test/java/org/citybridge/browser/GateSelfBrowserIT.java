@@ -64,6 +64,13 @@ class GateSelfBrowserIT {
 	}
 
 	@Test
+	void reportsAMessageKeyShownInsteadOfItsText() {
+		assertThat(PageChecks.missingMessages(VALID_PAGE.replace("<h1>Fine</h1>", "<h1>??audit.type.agreement_fr??</h1>")))
+			.containsExactly("??audit.type.agreement_fr??");
+		assertThat(PageChecks.missingMessages(VALID_PAGE.replace("<h1>Fine</h1>", "<h1>Why?? Because.</h1>"))).isEmpty();
+	}
+
+	@Test
 	void reportsSidewaysScrollingAndOverlappingControlsAtPhoneWidth() {
 		try (BrowserContext context = Chromium.phone("en")) {
 			Page page = context.newPage();

@@ -173,6 +173,19 @@ final class PageChecks {
 	private static final java.util.regex.Pattern LEAK = java.util.regex.Pattern
 		.compile("\\b[\\w$.]*Exception\\b|\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z][\\w$]*Error\\b|\\bat [a-z][\\w.$]+\\(\\w+\\.java:\\d+\\)");
 
+	/** Thymeleaf's mark of a message key that the bundle for the page's language lacks: ??key_fr??. */
+	private static final java.util.regex.Pattern MISSING_MESSAGE = java.util.regex.Pattern.compile("\\?\\?[\\w.-]+_[a-z]{2}(?:_[A-Z]{2})?\\?\\?");
+
+	/** Message keys the page shows instead of their text: a label missing from a bundle. */
+	static List<String> missingMessages(String source) {
+		List<String> found = new ArrayList<>();
+		java.util.regex.Matcher missing = MISSING_MESSAGE.matcher(source);
+		while (missing.find()) {
+			found.add(missing.group());
+		}
+		return found;
+	}
+
 	/** What of an exception the page shows: class names, stack frames, the deliberate failure's message. */
 	static List<String> leaks(String source) {
 		List<String> found = new ArrayList<>();

@@ -144,6 +144,8 @@ class PagesBrowserIT {
 		assertThat(problems).as("%s in %s", type, language).isEmpty();
 		assertThat(page.getAttribute("html", "lang")).as("lang of %s in %s", type, language).isEqualTo(language);
 		assertThat(PageChecks.leaks(source)).as("what %s in %s shows of an error", type, language).isEmpty();
+		assertThat(PageChecks.missingMessages(source)).as("message keys shown as such on %s in %s", type, language)
+			.isEmpty();
 		if (screenshot(type)) {
 			GateTimings.step(kase, "screenshot", () -> page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
 				.setPath(SCREENSHOTS.resolve(type.name() + "-" + language + "-desktop.png"))));
