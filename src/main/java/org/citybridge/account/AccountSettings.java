@@ -41,11 +41,11 @@ class AccountSettings {
 				account.getMunicipalityId(), account.getOrganisationId());
 	}
 
-	@Transactional
 	/**
 	 * Changes the password; the account's other sessions end (the one that changed it, given by its
 	 * id, stays signed in).
 	 */
+	@Transactional
 	void changePassword(Actor actor, PasswordForm form, String currentSessionId) {
 		Account account = own(actor);
 		if (form.current() == null || !this.passwordEncoder.matches(form.current(), account.getPasswordHash())) {

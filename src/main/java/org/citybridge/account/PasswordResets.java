@@ -32,13 +32,13 @@ class PasswordResets {
 
 	PasswordResets(AccountRepository accounts, AccountTokens tokens, Outbox outbox, PasswordEncoder passwordEncoder,
 			MessageSource messages, AuditLog audit, AccountSessions sessions) {
-		this.sessions = sessions;
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.outbox = outbox;
 		this.passwordEncoder = passwordEncoder;
 		this.messages = messages;
 		this.audit = audit;
+		this.sessions = sessions;
 	}
 
 	@Transactional

@@ -135,11 +135,6 @@ public class AuditLog {
 	}
 
 	@Transactional(readOnly = true)
-	public List<Entry> recent(int limit) {
-		return recent(limit, Scope.ALL);
-	}
-
-	@Transactional(readOnly = true)
 	public List<Entry> recent(int limit, Scope scope) {
 		return this.jdbc.sql("""
 				SELECT id, occurred_at, actor_label, entity_type, entity_id, action, changes::text

@@ -38,9 +38,12 @@ class EventEditor {
 
 	private final Organisations organisations;
 
+	private final Registrations registrations;
+
 	EventEditor(JdbcClient jdbc, Programme programme, AuditLog audit, PlatformTransactionManager transactionManager,
-			Organisations organisations) {
+			Organisations organisations, Registrations registrations) {
 		this.organisations = organisations;
+		this.registrations = registrations;
 		this.jdbc = jdbc;
 		this.programme = programme;
 		this.audit = audit;
@@ -123,7 +126,7 @@ class EventEditor {
 			if (message.contains("events_slug_uk")) {
 				throw new Programme.Refused("title", "event3.form.slug.taken", slug);
 			}
-			throw refusal(ex);
+			throw refusal(ex, null);
 		}
 	}
 
@@ -195,20 +198,15 @@ class EventEditor {
 			});
 		}
 		catch (DataIntegrityViolationException ex) {
-			String message = String.valueOf(ex.getMostSpecificCause().getMessage());
-			if (message.contains("registrations_capacity_ck")) {
-				long confirmed = this.jdbc
-					.sql("SELECT count(*) FROM registrations WHERE event_id = ? AND target = 0 AND status = 'CONFIRMED'")
-					.param(event.id())
-					.query(Long.class)
-					.single();
-				throw new Programme.Refused("capacity", "event3.form.capacity.belowConfirmed", String.valueOf(confirmed));
-			}
-			throw refusal(ex);
+			throw refusal(ex, event.id());
 		}
 	}
 
-	private static RuntimeException refusal(DataIntegrityViolationException ex) {
+	/**
+	 * What the database refused, as a message next to the field. Runs after the failed transaction
+	 * has rolled back, so it can read the event as it stands ({@code eventId} null for a new one).
+	 */
+	private RuntimeException refusal(DataIntegrityViolationException ex, Long eventId) {
 		String message = String.valueOf(ex.getMostSpecificCause().getMessage());
 		if (message.contains("events_venue_coordinates_ck")) {
 			return new Programme.Refused("latitude", "event3.form.coordinates.both", null);
@@ -227,6 +225,10 @@ class EventEditor {
 		}
 		if (message.contains("events_capacity_ck")) {
 			return new Programme.Refused("capacity", "event2.form.capacity.range", null);
+		}
+		if (message.contains("registrations_capacity_ck") && eventId != null) {
+			return new Programme.Refused("capacity", "event3.form.capacity.belowConfirmed",
+					String.valueOf(this.registrations.counts(eventId, null, null).confirmed()));
 		}
 		return ex;
 	}

@@ -509,10 +509,6 @@ public class MunicipalityImport {
 		return in;
 	}
 
-	/**
-	 * Splits a byte stream into lines without decoding it, so that a line in the wrong encoding is
-	 * refused alone; a quoted field may span lines.
-	 */
 	/** A stream that refuses to give more than its limit: a compressed file's unpacked size. */
 	private static final class Bounded extends java.io.FilterInputStream {
 
@@ -552,6 +548,10 @@ public class MunicipalityImport {
 		}
 	}
 
+	/**
+	 * Splits a byte stream into lines without decoding it, so that a line in the wrong encoding is
+	 * refused alone; a quoted field may span lines.
+	 */
 	private static final class LineReader {
 
 		private final InputStream in;

@@ -58,11 +58,6 @@ public class PublicUrl {
 		return settings;
 	}
 
-	/** The public origin, without a trailing slash: {@code https://citybridge.example.org}. */
-	public String base() {
-		return this.origin.toString();
-	}
-
 	static URI parse(String configured, boolean demo, int port) {
 		String value = configured == null ? "" : configured.strip();
 		if (value.isEmpty()) {

@@ -29,7 +29,21 @@ public final class AccountTestSupport {
 
 	public static final String OFFICER_GHENT = "officer.ghent@citybridge.example";
 
+	private static final java.util.regex.Pattern CSRF_FIELD = java.util.regex.Pattern.compile("<input[^>]*name=\"_csrf\"[^>]*>");
+
+	private static final java.util.regex.Pattern VALUE = java.util.regex.Pattern.compile("value=\"([^\"]+)\"");
+
 	private AccountTestSupport() {
+	}
+
+	/** The CSRF token of the first form of a page, whatever the order of the hidden field's attributes. */
+	public static String csrfToken(String html) {
+		java.util.regex.Matcher field = CSRF_FIELD.matcher(html);
+		java.util.regex.Matcher token = field.find() ? VALUE.matcher(field.group()) : null;
+		if (token == null || !token.find()) {
+			throw new IllegalStateException("The page carries no CSRF field");
+		}
+		return token.group(1);
 	}
 
 	/** Municipalities, networks and one account per role; idempotent. */

@@ -7,8 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.citybridge.IntegrationTest;
 import org.citybridge.system.Actor;
@@ -54,7 +52,7 @@ class SessionsIT {
 		String loginPage = browser.send(get("/login"), HttpResponse.BodyHandlers.ofString()).body();
 		String before = sessionCookie(browser);
 		HttpResponse<String> signIn = browser.send(post("/login", "username=" + enc(email) + "&password="
-				+ enc(AccountTestSupport.PASSWORD) + "&_csrf=" + enc(csrf(loginPage))), HttpResponse.BodyHandlers.ofString());
+				+ enc(AccountTestSupport.PASSWORD) + "&_csrf=" + enc(AccountTestSupport.csrfToken(loginPage))), HttpResponse.BodyHandlers.ofString());
 		assertThat(signIn.statusCode()).isEqualTo(302);
 		assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/account"));
 		assertThat(sessionCookie(browser)).as("session fixation: a new id after sign-in").isNotEqualTo(before);
@@ -87,7 +85,7 @@ class SessionsIT {
 		HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 		String loginPage = browser.send(get("/login"), HttpResponse.BodyHandlers.ofString()).body();
 		HttpResponse<String> signIn = browser.send(post("/login", "username=" + enc(email) + "&password="
-				+ enc(AccountTestSupport.PASSWORD) + "&_csrf=" + enc(csrf(loginPage))), HttpResponse.BodyHandlers.ofString());
+				+ enc(AccountTestSupport.PASSWORD) + "&_csrf=" + enc(AccountTestSupport.csrfToken(loginPage))), HttpResponse.BodyHandlers.ofString());
 		assertThat(signIn.statusCode()).isEqualTo(302);
 		assertThat(status(browser, "/account")).isEqualTo(200);
 		return browser;
@@ -99,7 +97,7 @@ class SessionsIT {
 
 	private HttpResponse<String> postFromAccountPage(HttpClient browser, String path, String form) throws Exception {
 		String page = browser.send(get("/account"), HttpResponse.BodyHandlers.ofString()).body();
-		return browser.send(post(path, form + "&_csrf=" + enc(csrf(page))), HttpResponse.BodyHandlers.ofString());
+		return browser.send(post(path, form + "&_csrf=" + enc(AccountTestSupport.csrfToken(page))), HttpResponse.BodyHandlers.ofString());
 	}
 
 	@Test
@@ -126,7 +124,7 @@ class SessionsIT {
 		HttpClient owner = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 		String form = owner.send(get(link), HttpResponse.BodyHandlers.ofString()).body();
 		HttpResponse<String> reset = owner.send(post(link, "password=" + enc("a brand new passphrase 2026")
-				+ "&confirmation=" + enc("a brand new passphrase 2026") + "&_csrf=" + enc(csrf(form))),
+				+ "&confirmation=" + enc("a brand new passphrase 2026") + "&_csrf=" + enc(AccountTestSupport.csrfToken(form))),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(reset.statusCode()).isEqualTo(302);
 		assertThat(status(stolen, "/account")).as("the session opened before the reset").isEqualTo(302);
@@ -152,12 +150,6 @@ class SessionsIT {
 			.map(java.net.HttpCookie::getValue)
 			.findFirst()
 			.orElse("");
-	}
-
-	private static String csrf(String html) {
-		Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
-		assertThat(m.find()).isTrue();
-		return m.group(1);
 	}
 
 	private static String enc(String value) {

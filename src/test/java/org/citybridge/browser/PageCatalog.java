@@ -527,27 +527,18 @@ final class PageCatalog {
 	static void signIn(Page page, PageType.Site site, String email) {
 		com.microsoft.playwright.APIRequestContext request = page.context().request();
 		com.microsoft.playwright.APIResponse form = request.get(site.url("/login"));
-		java.util.regex.Matcher field = CSRF_FIELD.matcher(form.text());
-		java.util.regex.Matcher token = field.find() ? VALUE.matcher(field.group()) : null;
-		if (token == null || !token.find()) {
-			throw new IllegalStateException("The sign-in page carries no CSRF field");
-		}
 		com.microsoft.playwright.APIResponse signedIn = request.post(site.url("/login"),
 				com.microsoft.playwright.options.RequestOptions.create()
 					.setForm(com.microsoft.playwright.options.FormData.create()
 						.set("username", email)
 						.set("password", AccountTestSupport.PASSWORD)
-						.set("_csrf", token.group(1)))
+						.set("_csrf", AccountTestSupport.csrfToken(form.text())))
 					.setMaxRedirects(0));
 		String location = signedIn.headers().getOrDefault("location", "");
 		if (signedIn.status() != 302 || location.contains("error")) {
 			throw new IllegalStateException("Signing in as " + email + " failed: " + signedIn.status() + " " + location);
 		}
 	}
-
-	private static final java.util.regex.Pattern CSRF_FIELD = java.util.regex.Pattern.compile("<input[^>]*name=\"_csrf\"[^>]*>");
-
-	private static final java.util.regex.Pattern VALUE = java.util.regex.Pattern.compile("value=\"([^\"]+)\"");
 
 	/** Opens a page, then follows the first link the selector finds there. */
 	private static Response open(Page page, PageType.Site site, String path, String link) {

@@ -178,21 +178,12 @@ final class PageChecks {
 
 	/** Message keys the page shows instead of their text: a label missing from a bundle. */
 	static List<String> missingMessages(String source) {
-		List<String> found = new ArrayList<>();
-		java.util.regex.Matcher missing = MISSING_MESSAGE.matcher(source);
-		while (missing.find()) {
-			found.add(missing.group());
-		}
-		return found;
+		return MISSING_MESSAGE.matcher(source).results().map(java.util.regex.MatchResult::group).toList();
 	}
 
 	/** What of an exception the page shows: class names, stack frames, the deliberate failure's message. */
 	static List<String> leaks(String source) {
-		List<String> found = new ArrayList<>();
-		java.util.regex.Matcher leak = LEAK.matcher(source);
-		while (leak.find()) {
-			found.add(leak.group());
-		}
+		List<String> found = new ArrayList<>(LEAK.matcher(source).results().map(java.util.regex.MatchResult::group).toList());
 		if (source.contains(FailingRoutes.MESSAGE)) {
 			found.add(FailingRoutes.MESSAGE);
 		}

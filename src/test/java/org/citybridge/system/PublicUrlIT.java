@@ -46,7 +46,7 @@ class PublicUrlIT {
 		AccountTestSupport.loadDemoData(this.context);
 		String form = send("GET /password-reset HTTP/1.1\r\nConnection: close\r\nHost: " + EVIL + "\r\n\r\n");
 		String cookie = match(form, "(?i)Set-Cookie: (SESSION=[^;]+)");
-		String token = match(form, "name=\"_csrf\" value=\"([^\"]+)\"");
+		String token = AccountTestSupport.csrfToken(form);
 		String body = "email=" + URLEncoder.encode(AccountTestSupport.OFFICER_GHENT, StandardCharsets.UTF_8) + "&_csrf="
 				+ URLEncoder.encode(token, StandardCharsets.UTF_8);
 		String answer = send("POST /password-reset HTTP/1.1\r\nConnection: close\r\nHost: " + EVIL + "\r\nX-Forwarded-Host: " + EVIL
