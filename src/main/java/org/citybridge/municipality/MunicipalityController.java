@@ -25,9 +25,13 @@ class MunicipalityController {
 
 	private final org.springframework.beans.factory.ObjectProvider<ProfileSection> sections;
 
+	private final MunicipalityUpkeep upkeep;
+
 	MunicipalityController(MunicipalitySearch search, DirectoryOptions options, LocationMaps maps,
-			MunicipalityProfiles profiles, org.springframework.beans.factory.ObjectProvider<ProfileSection> sections) {
+			MunicipalityProfiles profiles, org.springframework.beans.factory.ObjectProvider<ProfileSection> sections,
+			MunicipalityUpkeep upkeep) {
 		this.search = search;
+		this.upkeep = upkeep;
 		this.options = options;
 		this.maps = maps;
 		this.profiles = profiles;
@@ -59,7 +63,7 @@ class MunicipalityController {
 		model.addAttribute("municipality", profile);
 		model.addAttribute("map", this.maps.of(profile));
 		model.addAttribute("mayEdit", this.profiles.mayEdit(org.citybridge.system.Actor.current(), municipalityId));
-		model.addAttribute("mayKeepRecords", MunicipalityUpkeep.mayKeepRecords(org.citybridge.system.Actor.current()));
+		model.addAttribute("mayKeepRecords", this.upkeep.mayKeep(org.citybridge.system.Actor.current(), municipalityId));
 		model.addAttribute("sections", this.sections.stream()
 			.sorted(java.util.Comparator.comparingInt(ProfileSection::order))
 			.map(section -> new ProfileSection.Rendered(section.fragment(), section.model(municipalityId)))

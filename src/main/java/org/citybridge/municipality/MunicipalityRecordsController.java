@@ -10,6 +10,7 @@ import org.citybridge.system.Actor;
 import org.citybridge.system.Text;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -82,6 +83,10 @@ class MunicipalityRecordsController {
 	String records(@PathVariable("id") String id, @RequestParam(name = "q", required = false) String q,
 			@RequestParam(name = "merge", required = false) String merge, Model model) {
 		long municipalityId = MunicipalityController.parseId(id);
+		this.search.profile(municipalityId);
+		if (!this.upkeep.mayKeep(Actor.current(), municipalityId)) {
+			throw new AccessDeniedException("May not keep the record of municipality " + municipalityId);
+		}
 		model.addAttribute("nameForm", new AlternateName(""));
 		return recordsPage(municipalityId, q, merge, model);
 	}
@@ -133,6 +138,7 @@ class MunicipalityRecordsController {
 			if (mergeId > 0 && mergeId != id) {
 				try {
 					model.addAttribute("duplicate", this.search.profile(mergeId));
+					model.addAttribute("mayMerge", this.upkeep.mayKeep(Actor.current(), mergeId));
 				}
 				catch (MunicipalityNotFound gone) {
 					// A stale link: nothing to confirm.

@@ -16,7 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Staff's upkeep of directory records through the web: add a municipality that GeoNames lacks,
  * give one an alternate name, merge two records of the same place. Only network staff and
- * administrators may; every change is audited in the same transaction as the change.
+ * administrators may add; naming and merging change an existing municipality, so they follow the
+ * profile's edit policy as well ({@link MunicipalityEditPolicy}: staff only for their network's
+ * members, both records of a merge). Every change is audited in the same transaction as the change.
  */
 @Service
 class MunicipalityUpkeep {
@@ -27,14 +29,23 @@ class MunicipalityUpkeep {
 
 	private final JdbcClient jdbc;
 
-	MunicipalityUpkeep(MunicipalityRecords records, AuditLog audit, JdbcClient jdbc) {
+	private final MunicipalityEditPolicy policy;
+
+	MunicipalityUpkeep(MunicipalityRecords records, AuditLog audit, JdbcClient jdbc, MunicipalityEditPolicy policy) {
 		this.records = records;
 		this.audit = audit;
 		this.jdbc = jdbc;
+		this.policy = policy;
 	}
 
+	/** Who may add a municipality to the directory. */
 	static boolean mayKeepRecords(Actor actor) {
 		return actor.role() == Actor.Role.STAFF || actor.role() == Actor.Role.ADMIN;
+	}
+
+	/** Who may name this municipality or merge a duplicate of it: staff who may also edit its profile. */
+	boolean mayKeep(Actor actor, long id) {
+		return mayKeepRecords(actor) && this.policy.mayEdit(actor, id);
 	}
 
 	/** The names a record can already be found under, for the records page. */
@@ -58,7 +69,7 @@ class MunicipalityUpkeep {
 
 	@Transactional
 	void addAlternateName(Actor actor, String actorLabel, long id, String name) {
-		check(actor);
+		check(actor, id);
 		List<String> before = alternateNames(id);
 		this.records.addAlternateName(id, name);
 		this.audit.record(who(actor, actorLabel), "municipality", id, AuditLog.Action.UPDATE,
@@ -67,7 +78,8 @@ class MunicipalityUpkeep {
 
 	@Transactional
 	void merge(Actor actor, String actorLabel, long keptId, long removedId) {
-		check(actor);
+		check(actor, keptId);
+		check(actor, removedId);
 		List<String> before = alternateNames(keptId);
 		this.records.merge(keptId, removedId);
 		this.audit.record(who(actor, actorLabel), "municipality", removedId, AuditLog.Action.DELETE,
@@ -79,6 +91,12 @@ class MunicipalityUpkeep {
 	private static void check(Actor actor) {
 		if (!mayKeepRecords(actor)) {
 			throw new AccessDeniedException("Only network staff and administrators keep directory records");
+		}
+	}
+
+	private void check(Actor actor, long id) {
+		if (!mayKeep(actor, id)) {
+			throw new AccessDeniedException("May not keep the record of municipality " + id);
 		}
 	}
 

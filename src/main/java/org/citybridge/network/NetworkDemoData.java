@@ -36,6 +36,8 @@ public class NetworkDemoData {
 			new DemoOrganisation("Energy Cities", null, OrganisationKind.THEMATIC, List.of()),
 			new DemoOrganisation("United Cities and Local Governments", "UCLG", OrganisationKind.GLOBAL, List.of()));
 
+	private static final long DARKHAN = 2031964L;
+
 	private final JdbcClient jdbc;
 
 	NetworkDemoData(JdbcClient jdbc) {
@@ -65,10 +67,19 @@ public class NetworkDemoData {
 			}
 		}
 		for (DemoOrganisation network : NETWORKS) {
-			this.jdbc.sql("""
+			int created = this.jdbc.sql("""
 					INSERT INTO organisations (name, short_name, kind) VALUES (?, ?, ?)
 					ON CONFLICT DO NOTHING
 					""").params(network.name(), network.shortName(), network.kind().name()).update();
+			if (created > 0 && "UCLG".equals(network.shortName())) {
+				// Nobody joins a network without saying yes: Darkhan's officer finds an invitation to
+				// answer (made once, when the network's record is first made, so a declined one stays declined).
+				this.jdbc.sql("""
+						INSERT INTO membership_invitations (organisation_id, municipality_id)
+						SELECT o.id, m.id FROM organisations o JOIN municipalities m ON m.geonames_id = ?
+						WHERE o.short_name = ? ON CONFLICT DO NOTHING
+						""").params(DARKHAN, network.shortName()).update();
+			}
 		}
 		return ids();
 	}

@@ -4,11 +4,15 @@ import java.util.List;
 import java.util.Map;
 
 import org.citybridge.municipality.ProfileSection;
+import org.citybridge.system.Actor;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The networks a municipality belongs to, shown on its profile. */
+/**
+ * The networks a municipality belongs to, shown on its profile; to its officers also the
+ * invitations to join that wait for their answer, and a way to leave.
+ */
 @Component
 class NetworksOnProfile implements ProfileSection {
 
@@ -18,8 +22,11 @@ class NetworksOnProfile implements ProfileSection {
 
 	private final JdbcClient jdbc;
 
-	NetworksOnProfile(JdbcClient jdbc) {
+	private final MembershipInvitations invitations;
+
+	NetworksOnProfile(JdbcClient jdbc, MembershipInvitations invitations) {
 		this.jdbc = jdbc;
+		this.invitations = invitations;
 	}
 
 	@Override
@@ -41,6 +48,8 @@ class NetworksOnProfile implements ProfileSection {
 				""").param(municipalityId).query((rs, n) -> new Membership(rs.getLong(1), rs.getString(2),
 				rs.getString(3), OrganisationKind.valueOf(rs.getString(4)),
 				rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate())).list();
-		return Map.of("memberships", memberships);
+		boolean mayAnswer = MembershipInvitations.mayAnswerFor(Actor.current(), municipalityId);
+		return Map.of("memberships", memberships, "mayAnswer", mayAnswer, "invitations",
+				mayAnswer ? this.invitations.receivedBy(municipalityId) : List.of());
 	}
 }

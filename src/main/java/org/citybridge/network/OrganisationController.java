@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 @Controller
 class OrganisationController {
@@ -31,8 +32,12 @@ class OrganisationController {
 
 	private final Themes themes;
 
-	OrganisationController(OrganisationDirectory directory, NetworkRegions regions, Themes themes) {
+	private final MembershipInvitations invitations;
+
+	OrganisationController(OrganisationDirectory directory, NetworkRegions regions, Themes themes,
+			MembershipInvitations invitations) {
 		this.directory = directory;
+		this.invitations = invitations;
 		this.regions = regions;
 		this.themes = themes;
 	}
@@ -56,6 +61,8 @@ class OrganisationController {
 		boolean mayKeep = this.directory.mayKeepMembers(Actor.current(), organisationId);
 		model.addAttribute("mayKeepMembers", mayKeep);
 		model.addAttribute("candidateAssociations", mayKeep ? this.directory.candidateAssociations(organisationId) : List.of());
+		model.addAttribute("invitations", mayKeep ? this.invitations.sentBy(organisationId) : List.of());
+		model.addAttribute("recordsConsent", Actor.current().role() == Actor.Role.ADMIN);
 		model.addAttribute("today", LocalDate.now().toString());
 		return "network/detail";
 	}
@@ -63,12 +70,14 @@ class OrganisationController {
 	@PostMapping("/organisations/{id}/members")
 	String addMember(@PathVariable("id") String id, @RequestParam(name = "municipalityId", required = false) String municipalityId,
 			@RequestParam(name = "since", required = false) String since, Authentication authentication,
-			RedirectAttributes redirect) {
+			Locale locale, RedirectAttributes redirect) {
 		long organisationId = parseId(id);
 		try {
-			this.directory.addMember(Actor.current(), organisationId, parsePositive(municipalityId, "municipalityId"),
-					parseSince(since), authentication.getName());
-			redirect.addFlashAttribute("flash", "network.members.added");
+			MembershipInvitations.Outcome outcome = this.invitations.propose(Actor.current(), organisationId,
+					parsePositive(municipalityId, "municipalityId"), parseSince(since), authentication.getName(),
+					ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString(), locale);
+			redirect.addFlashAttribute("flash",
+					outcome == MembershipInvitations.Outcome.ADDED ? "network.members.added" : "network.invitations.sent");
 		}
 		catch (OrganisationDirectory.Refused refused) {
 			redirect.addFlashAttribute("flashError", refused.messageKey);
@@ -85,6 +94,20 @@ class OrganisationController {
 			this.directory.addAssociation(Actor.current(), organisationId, parsePositive(memberId, "memberId"),
 					parseSince(since), authentication.getName());
 			redirect.addFlashAttribute("flash", "network.members.added");
+		}
+		catch (OrganisationDirectory.Refused refused) {
+			redirect.addFlashAttribute("flashError", refused.messageKey);
+		}
+		return "redirect:/organisations/" + organisationId;
+	}
+
+	@PostMapping("/organisations/{id}/invitations/{municipalityId}/withdraw")
+	String withdrawInvitation(@PathVariable("id") String id, @PathVariable("municipalityId") String municipalityId,
+			Authentication authentication, RedirectAttributes redirect) {
+		long organisationId = parseId(id);
+		try {
+			this.invitations.withdraw(Actor.current(), organisationId, parseId(municipalityId), authentication.getName());
+			redirect.addFlashAttribute("flash", "network.invitations.withdrawn");
 		}
 		catch (OrganisationDirectory.Refused refused) {
 			redirect.addFlashAttribute("flashError", refused.messageKey);

@@ -292,8 +292,15 @@ class OrganisationDirectory {
 		return view;
 	}
 
+	/**
+	 * An administrator records a membership the municipality agreed to; staff invite instead
+	 * ({@link MembershipInvitations}), as membership gives them rights over the municipality.
+	 */
 	@Transactional
 	void addMember(Actor actor, long organisationId, long municipalityId, LocalDate since, String actorLabel) {
+		if (actor.role() != Actor.Role.ADMIN) {
+			throw new AccessDeniedException("Only administrators record a membership without the municipality's answer");
+		}
 		join(actor, organisationId, "organisation_members", "municipality_id", municipalityId, since, "municipalityId",
 				"memberAdded", actorLabel);
 	}

@@ -57,6 +57,8 @@ final class PageCatalog {
 					.onPhoneToo(),
 				new PageType("profile", "/municipalities/{id}", true,
 						(page, site) -> page.navigate(site.url("/municipalities/" + site.municipalityId(DARKHAN)))),
+				new PageType("profile-officer", "/municipalities/{id}", false, (page, site) -> signedIn(page, site,
+						AccountTestSupport.OFFICER_DARKHAN, "/municipalities/" + site.municipalityId(DARKHAN))),
 				PageType.get("accessibility", "/accessibility", "/accessibility").onPhoneToo(),
 				new PageType("accessibility-invalid", "/accessibility", true, PageCatalog::submitInvalidBarrierReport),
 				new PageType("accessibility-sent", "/accessibility", false, PageCatalog::submitBarrierReport),
@@ -194,10 +196,10 @@ final class PageCatalog {
 					return submit(page, "main form", Map.of("#name", " ", "#population", "-3", "#latitude", "95"));
 				}),
 				new PageType("municipality-records", "/municipalities/{id}/records", false,
-						(page, site) -> signedIn(page, site, AccountTestSupport.STAFF_NALAS,
+						(page, site) -> signedIn(page, site, AccountTestSupport.ADMIN,
 								"/municipalities/" + site.municipalityId(DARKHAN) + "/records?q=dar")),
 				new PageType("municipality-records-merge", "/municipalities/{id}/records", false, (page, site) -> {
-					signedIn(page, site, AccountTestSupport.STAFF_NALAS,
+					signedIn(page, site, AccountTestSupport.ADMIN,
 							"/municipalities/" + site.municipalityId(DARKHAN) + "/records?q=erdenet");
 					return page.waitForResponse(r -> r.request().isNavigationRequest(),
 							() -> page.click("main ul.candidates a"));
@@ -438,6 +440,8 @@ final class PageCatalog {
 						(page, site) -> page.navigate(site.url("/organisations/" + site.organisationId("ICLEI")))),
 				new PageType("network-detail-staff", "/organisations/{id}", false, (page, site) -> signedIn(page, site,
 						AccountTestSupport.STAFF_NALAS, "/organisations/" + site.organisationId("ICLEI"))),
+				new PageType("network-detail-invitations", "/organisations/{id}", false, (page, site) -> signedIn(page, site,
+						AccountTestSupport.STAFF_NALAS, "/organisations/" + site.organisationId("UCLG"))),
 				new PageType("network-new", "/organisations/new", true,
 						(page, site) -> signedIn(page, site, AccountTestSupport.STAFF_NALAS, "/organisations/new")),
 				new PageType("network-new-invalid", "/organisations/new", false, (page, site) -> {

@@ -89,17 +89,17 @@ class MunicipalityUpkeepIT {
 	void anAlternateNameMakesTheMunicipalitySearchable() {
 		long darkhan = AccountTestSupport.municipalityId(this.context, DARKHAN);
 		assertThat(this.mvc.get().uri("/municipalities?q=Darchan-Ul-Test")).bodyText().doesNotContain("/municipalities/" + darkhan + "\"");
-		assertThat(this.mvc.post().uri("/municipalities/" + darkhan + "/names").with(as(this.context, AccountTestSupport.STAFF_CEMR))
+		assertThat(this.mvc.post().uri("/municipalities/" + darkhan + "/names").with(as(this.context, AccountTestSupport.ADMIN))
 			.with(csrf()).param("name", "Darchan-Ul-Test")).hasStatus3xxRedirection();
 		assertThat(this.mvc.get().uri("/municipalities?q=darchan ul test")).bodyText().contains("/municipalities/" + darkhan + "\"");
-		assertThat(this.mvc.get().uri("/municipalities/" + darkhan + "/records").with(as(this.context, AccountTestSupport.STAFF_CEMR)))
+		assertThat(this.mvc.get().uri("/municipalities/" + darkhan + "/records").with(as(this.context, AccountTestSupport.ADMIN)))
 			.hasStatusOk().bodyText().contains("Darchan-Ul-Test");
 	}
 
 	@Test
 	void aBlankAlternateNameIsRefusedNextToTheField() {
 		long darkhan = AccountTestSupport.municipalityId(this.context, DARKHAN);
-		assertThat(this.mvc.post().uri("/municipalities/" + darkhan + "/names").with(as(this.context, AccountTestSupport.STAFF_CEMR))
+		assertThat(this.mvc.post().uri("/municipalities/" + darkhan + "/names").with(as(this.context, AccountTestSupport.ADMIN))
 			.with(csrf()).param("name", "   ")).hasStatusOk().bodyText().contains("Enter the alternate name.");
 	}
 
@@ -121,9 +121,9 @@ class MunicipalityUpkeepIT {
 				""").param(duplicate).update();
 
 		assertThat(this.mvc.get().uri("/municipalities/" + darkhan + "/records?q=Darkhan Duplicate&merge=" + duplicate)
-			.with(as(this.context, AccountTestSupport.STAFF_NALAS)))
+			.with(as(this.context, AccountTestSupport.ADMIN)))
 			.hasStatusOk().bodyText().contains("Merge Darkhan Duplicate into Darkhan");
-		assertThat(this.mvc.post().uri("/municipalities/" + darkhan + "/merge").with(as(this.context, AccountTestSupport.STAFF_NALAS))
+		assertThat(this.mvc.post().uri("/municipalities/" + darkhan + "/merge").with(as(this.context, AccountTestSupport.ADMIN))
 			.with(csrf()).param("removed", String.valueOf(duplicate))).hasStatus3xxRedirection();
 
 		assertThat(this.jdbc.sql("SELECT count(*) FROM municipalities WHERE id = ?").param(duplicate).query(Long.class).single()).isZero();

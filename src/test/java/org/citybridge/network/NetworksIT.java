@@ -155,7 +155,7 @@ class NetworksIT {
 		// A rule nobody entered restricts nobody.
 		assertThat(flash(this.mvc.post().uri("/organisations/" + uclg + "/members").with(csrf())
 			.with(as(AccountTestSupport.STAFF_NALAS)).param("municipalityId", String.valueOf(this.nis)).exchange()))
-			.containsEntry("flash", "network.members.added");
+			.containsEntry("flash", "network.invitations.sent");
 	}
 
 	@Test
@@ -210,7 +210,9 @@ class NetworksIT {
 			.containsEntry("flashError", "networks.members.since.invalid");
 		assertThat(flash(this.mvc.post().uri("/organisations/" + municipalitiesOnly + "/members").with(csrf())
 			.with(as(AccountTestSupport.STAFF_CEMR)).param("municipalityId", String.valueOf(this.ghent)).param("since", "2021-03-04").exchange()))
-			.containsEntry("flash", "network.members.added");
+			.containsEntry("flash", "network.invitations.sent");
+		assertThat(flash(this.mvc.post().uri("/municipalities/" + this.ghent + "/networks/" + municipalitiesOnly + "/accept").with(csrf())
+			.with(as(AccountTestSupport.OFFICER_GHENT)).exchange())).containsEntry("flash", "network.invitations.accepted");
 		assertThat(flash(this.mvc.post().uri("/organisations/" + municipalitiesOnly + "/members").with(csrf())
 			.with(as(AccountTestSupport.STAFF_CEMR)).param("municipalityId", String.valueOf(this.ghent)).exchange()))
 			.containsEntry("flashError", "network.members.already");
@@ -239,6 +241,8 @@ class NetworksIT {
 
 		assertThat(this.mvc.post().uri("/organisations/" + asiaWater + "/members").with(csrf()).with(as(AccountTestSupport.STAFF_CEMR))
 			.param("municipalityId", String.valueOf(this.darkhan))).hasStatus3xxRedirection();
+		assertThat(this.mvc.post().uri("/municipalities/" + this.darkhan + "/networks/" + asiaWater + "/accept").with(csrf())
+			.with(as(AccountTestSupport.OFFICER_DARKHAN))).hasStatus3xxRedirection();
 		assertThat(this.suggestions.forMunicipality(this.darkhan)).extracting(NetworkSuggestions.Suggestion::organisationId)
 			.doesNotContain(asiaWater).contains(mongolia);
 		assertThat(this.suggestions.forMunicipality(99999999L)).isEmpty();

@@ -72,8 +72,13 @@ class OrganisationsIT {
 		assertThat(flash(this.mvc.post().uri("/organisations/" + this.cemr + "/members").with(csrf())
 			.with(as(AccountTestSupport.STAFF_CEMR)).param("municipalityId", "999999999").exchange()))
 			.containsEntry("flashError", "network.members.unknown");
-		assertThat(this.mvc.post().uri("/organisations/" + this.cemr + "/members").with(csrf())
-			.with(as(AccountTestSupport.STAFF_CEMR)).param("municipalityId", String.valueOf(this.darkhan))).hasStatus3xxRedirection();
+		assertThat(flash(this.mvc.post().uri("/organisations/" + this.cemr + "/members").with(csrf())
+			.with(as(AccountTestSupport.STAFF_CEMR)).param("municipalityId", String.valueOf(this.darkhan)).exchange()))
+			.containsEntry("flash", "network.invitations.sent");
+		assertThat(this.mvc.get().uri("/municipalities/" + this.darkhan + "/edit").with(as(AccountTestSupport.STAFF_CEMR)))
+			.hasStatus(403);
+		assertThat(this.mvc.post().uri("/municipalities/" + this.darkhan + "/networks/" + this.cemr + "/accept").with(csrf())
+			.with(as(AccountTestSupport.OFFICER_DARKHAN))).hasStatus3xxRedirection();
 		assertThat(this.mvc.get().uri("/municipalities/" + this.darkhan + "/edit").with(as(AccountTestSupport.STAFF_CEMR)))
 			.hasStatusOk();
 		assertThat(this.mvc.post().uri("/organisations/" + this.cemr + "/members/" + this.darkhan + "/remove").with(csrf())

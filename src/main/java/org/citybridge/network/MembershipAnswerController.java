@@ -1,0 +1,61 @@
+package org.citybridge.network;
+
+import org.citybridge.system.Actor;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A municipality's answers about its networks, given on its profile by its officers: accept or
+ * decline an invitation to join, leave a network.
+ */
+@Controller
+class MembershipAnswerController {
+
+	private final MembershipInvitations invitations;
+
+	MembershipAnswerController(MembershipInvitations invitations) {
+		this.invitations = invitations;
+	}
+
+	@PostMapping("/municipalities/{municipality}/networks/{organisation}/{answer:accept|decline|leave}")
+	String answer(@PathVariable("municipality") String municipality, @PathVariable("organisation") String organisation,
+			@PathVariable("answer") String answer, Authentication authentication, RedirectAttributes redirect) {
+		long municipalityId = id(municipality);
+		long organisationId = id(organisation);
+		Actor actor = Actor.current();
+		try {
+			switch (answer) {
+				case "accept" -> this.invitations.accept(actor, organisationId, municipalityId, authentication.getName());
+				case "decline" -> this.invitations.decline(actor, organisationId, municipalityId, authentication.getName());
+				default -> this.invitations.leave(actor, organisationId, municipalityId, authentication.getName());
+			}
+			redirect.addFlashAttribute("flash", switch (answer) {
+				case "accept" -> "network.invitations.accepted";
+				case "decline" -> "network.invitations.declined";
+				default -> "network.invitations.left";
+			});
+		}
+		catch (OrganisationDirectory.Refused refused) {
+			redirect.addFlashAttribute("flashError", refused.messageKey);
+		}
+		return "redirect:/municipalities/" + municipalityId + "#networks-heading";
+	}
+
+	/** A number that is no record's is a page that does not exist. */
+	private static long id(String value) {
+		try {
+			long id = Long.parseLong(value);
+			if (id > 0) {
+				return id;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// refused below
+		}
+		throw new OrganisationNotFound(value);
+	}
+}
