@@ -86,7 +86,10 @@ public class MunicipalitySearch {
 		return new Directory(query, search(query));
 	}
 
-	/** The page of results for a checked query; a page past the end is the last page. */
+	/**
+	 * The page of results for a checked query; a page past the end, or past the first
+	 * {@link MunicipalityPage#MAX_RESULTS} results, is the last page there is.
+	 */
 	MunicipalityPage search(DirectoryQuery query) {
 		Sql sql = where(query);
 		String countSql = sql.with + "SELECT count(*) FROM municipalities m" + sql.from + sql.where;
@@ -95,16 +98,19 @@ public class MunicipalitySearch {
 		long total = query.text().isEmpty()
 				? this.counts.get(countSql + sql.params, () -> count(countSql, sql.params))
 				: count(countSql, sql.params);
-		int lastPage = (int) Math.max(1, (total + query.size() - 1) / query.size());
-		int page = Math.min(query.page(), lastPage);
+		int page = Math.min(query.page(), new MunicipalityPage(List.of(), total, 1, query.size()).totalPages());
 		Map<String, Object> params = new HashMap<>(sql.params);
 		params.put("limit", query.size());
 		params.put("offset", (long) (page - 1) * query.size());
+		// The page's ids first, in order, from the indexes alone; only those rows are then read in
+		// full (themes, district), so a deep page skips rows without building them.
 		List<MunicipalitySummary> rows = this.jdbc.sql(sql.with
 				+ "SELECT m.id, m.name, m.native_name, m.country_code, m.division, m.kind, m.population,"
-				+ " m.seeking_partners, d.name AS district_of_name, " + TOP_THEMES + " FROM municipalities m" + sql.from
-				+ " LEFT JOIN municipalities d ON d.id = m.district_of" + sql.where + " ORDER BY " + order(query, sql)
-				+ " LIMIT :limit OFFSET :offset")
+				+ " m.seeking_partners, d.name AS district_of_name, " + TOP_THEMES
+				+ " FROM unnest(ARRAY(SELECT m.id FROM municipalities m" + sql.from + sql.where + " ORDER BY "
+				+ order(query, sql) + " LIMIT :limit OFFSET :offset)) WITH ORDINALITY AS p(id, position)"
+				+ " JOIN municipalities m ON m.id = p.id LEFT JOIN municipalities d ON d.id = m.district_of"
+				+ " ORDER BY p.position")
 			.params(params)
 			.query(SUMMARY)
 			.list();
