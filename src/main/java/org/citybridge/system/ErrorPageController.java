@@ -5,6 +5,7 @@ import java.util.Set;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
@@ -15,18 +16,42 @@ import org.springframework.web.servlet.ModelAndView;
 /**
  * Every error is one page in the layout and the visitor's language, whatever the client accepts,
  * with a text chosen by status. The model carries the status code and nothing of the exception.
+ * When the database cannot be reached the answer is 503 with {@code Retry-After}, saying so,
+ * rather than a 500: the visitor did nothing wrong and should come back in a minute.
  */
 @Controller
 class ErrorPageController implements ErrorController {
 
-	private static final Set<Integer> SPECIFIC = Set.of(400, 403, 404, 405, 413, 500);
+	private static final Set<Integer> SPECIFIC = Set.of(400, 403, 404, 405, 413, 500, 503);
 
 	@RequestMapping("/error")
-	ModelAndView error(HttpServletRequest request) {
+	ModelAndView error(HttpServletRequest request, HttpServletResponse response) {
 		HttpStatus status = statusOf(request);
+		if (status.is5xxServerError() && databaseUnavailable(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))) {
+			status = HttpStatus.SERVICE_UNAVAILABLE;
+			response.setHeader("Retry-After", "60");
+		}
 		String kind = SPECIFIC.contains(status.value()) ? String.valueOf(status.value())
 				: status.is5xxServerError() ? "500" : "4xx";
 		return new ModelAndView("error", Map.of("status", status.value(), "kind", kind), status);
+	}
+
+	/** Whether the failure is the database out of reach (no connection within the pool's timeout). */
+	static boolean databaseUnavailable(Object exception) {
+		for (Throwable t = exception instanceof Throwable throwable ? throwable : null; t != null; t = t.getCause()) {
+			if (t instanceof java.sql.SQLTransientConnectionException
+					|| t instanceof org.springframework.jdbc.CannotGetJdbcConnectionException
+					|| t instanceof org.springframework.transaction.CannotCreateTransactionException
+					|| (t instanceof java.sql.SQLException sql && (sql.getSQLState() != null && sql.getSQLState().startsWith("08")
+							// the pool's word for a connection that died under the request (its rollback then fails too)
+							|| "Connection is closed".equals(sql.getMessage())))) {
+				return true;
+			}
+			if (t.getCause() == t) {
+				break;
+			}
+		}
+		return false;
 	}
 
 	private static HttpStatus statusOf(HttpServletRequest request) {

@@ -1,10 +1,6 @@
 package org.citybridge.system;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
@@ -71,39 +67,7 @@ class PublicUrlIT {
 	}
 
 	private String send(String request) throws IOException {
-		try (Socket socket = new Socket("localhost", this.port)) {
-			OutputStream out = socket.getOutputStream();
-			out.write(request.getBytes(StandardCharsets.UTF_8));
-			out.flush();
-			InputStream in = socket.getInputStream();
-			ByteArrayOutputStream all = new ByteArrayOutputStream();
-			in.transferTo(all);
-			return unchunked(all.toString(StandardCharsets.UTF_8));
-		}
-	}
-
-	/** The response with its body put together again if it came in chunks (HTTP/1.1). */
-	private static String unchunked(String response) {
-		int end = response.indexOf("\r\n\r\n");
-		String head = response.substring(0, end + 4);
-		if (!head.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) {
-			return response;
-		}
-		StringBuilder body = new StringBuilder();
-		int at = end + 4;
-		while (true) {
-			int line = response.indexOf("\r\n", at);
-			int size = Integer.parseInt(response.substring(at, line).strip(), 16);
-			if (size == 0) {
-				break;
-			}
-			// Sizes count bytes; the bodies here are ASCII around the parts read (tokens, links).
-			byte[] rest = response.substring(line + 2).getBytes(StandardCharsets.UTF_8);
-			String chunk = new String(rest, 0, size, StandardCharsets.UTF_8);
-			body.append(chunk);
-			at = line + 2 + chunk.length() + 2;
-		}
-		return head + body;
+		return RawHttp.send(this.port, request);
 	}
 
 	private static String match(String text, String regex) {
