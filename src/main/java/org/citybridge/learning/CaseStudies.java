@@ -431,7 +431,8 @@ class CaseStudies {
 		read(actor, id);
 		return this.jdbc.sql("SELECT file_name, content_type, data FROM case_study_attachments WHERE id = ? AND case_study_id = ?")
 			.params(attachmentId, id)
-			.query((rs, n) -> new AttachmentFile(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+			.query((rs, n) -> new AttachmentFile(AttachmentType.downloadName(rs.getString(1), rs.getString(2)), rs.getString(2),
+					rs.getBytes(3)))
 			.optional()
 			.orElseThrow(() -> new CaseStudyNotFound(id + "/" + attachmentId));
 	}

@@ -218,6 +218,17 @@ class CaseStudiesIT {
 			.query(Long.class).single()).isZero();
 	}
 
+	/** A file is offered for download under a name that ends with what it is, whatever name it was uploaded with. */
+	@Test
+	void downloadedAttachmentsEndWithTheExtensionOfWhatTheyAre() {
+		long id = write(AccountTestSupport.OFFICER_DARKHAN, "With a renamed file", "Body", "en", "GOVERNANCE", "");
+		assertThat(attach(id, "minutes.html", HostilePdfs.ordinary(1))).hasStatus3xxRedirection();
+		long attachment = this.jdbc.sql("SELECT id FROM case_study_attachments WHERE case_study_id = ?").param(id).query(Long.class).single();
+		assertThat(this.mvc.get().uri("/learn/case-studies/" + id + "/attachments/" + attachment).with(as(AccountTestSupport.OFFICER_DARKHAN)))
+			.hasStatusOk().hasContentType("application/pdf")
+			.satisfies(r -> assertThat(r.getResponse().getHeader("Content-Disposition")).startsWith("attachment; filename=\"minutes.html.pdf\";"));
+	}
+
 	MvcTestResult attach(long id, String name, byte[] content) {
 		return this.mvc.post().uri("/learn/case-studies/" + id + "/attachments").multipart()
 			.file(new MockMultipartFile("file", name, "application/pdf", content)).with(csrf())
