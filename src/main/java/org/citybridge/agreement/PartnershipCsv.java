@@ -1,6 +1,6 @@
 package org.citybridge.agreement;
 
-import java.io.BufferedInputStream;
+import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -11,19 +11,21 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.citybridge.agreement.PartnershipMatcher.Side;
+import org.citybridge.system.Unpacked;
 
 /**
  * Reads a partnership list: UTF-8 CSV (RFC 4180), gzip-compressed or not, with the header
  * {@code city1,country1,lat1,lng1,city2,country2,lat2,lng2}. Coordinates that are not numbers in
  * range count as unknown; a row with the wrong number of fields is kept as a row without names,
- * which the report lists. A file that is not such a list throws {@link PartnershipFileInvalid}.
+ * which the report lists. A file that is not such a list throws {@link PartnershipFileInvalid}, and
+ * so does one with a row longer than 64 KB or that unpacks to more than 1 GB: both are checked as
+ * the file is read, so that a compressed bomb is refused before it fills the memory.
  */
 final class PartnershipCsv {
 
@@ -31,6 +33,15 @@ final class PartnershipCsv {
 
 	/** More rows than any public list has; a larger file is refused rather than read into memory. */
 	static final int MAX_ROWS = 500_000;
+
+	/**
+	 * The longest row: no partnership is described in 64 KB. A longer one (a damaged file, or a
+	 * compressed bomb of one endless field) is refused as it is read, before it fills the memory.
+	 */
+	static final int MAX_ROW_CHARS = 64 * 1024;
+
+	/** The most a compressed list may unpack to, as for the places' import. */
+	static final long MAX_UNPACKED_BYTES = 1L << 30;
 
 	record Row(long line, Side first, Side second) {
 	}
@@ -40,10 +51,11 @@ final class PartnershipCsv {
 
 	static List<Row> read(InputStream raw) {
 		List<Row> rows = new ArrayList<>();
-		try (Reader reader = reader(raw);
+		try (RowBound reader = new RowBound(reader(raw));
 				CSVParser parser = CSVFormat.RFC4180.builder().get().parse(reader)) {
 			boolean header = true;
 			for (CSVRecord record : parser) {
+				reader.rowRead(record.getRecordNumber());
 				if (header) {
 					if (record.size() == 1 && record.get(0).isBlank()) {
 						continue;
@@ -88,6 +100,13 @@ final class PartnershipCsv {
 	}
 
 	private static PartnershipFileInvalid invalid(Throwable ex) {
+		if (ex instanceof RowTooLong tooLong) {
+			return new PartnershipFileInvalid("agreementimport.file.rowTooLong", tooLong.getMessage());
+		}
+		if (ex instanceof Unpacked.TooLarge tooLarge) {
+			return new PartnershipFileInvalid("agreementimport.file.unpacksTooLarge",
+					tooLarge.getMessage() + ": it is not a partnership list");
+		}
 		if (ex instanceof CharacterCodingException) {
 			return new PartnershipFileInvalid("agreementimport.file.notCsv", "The file is not UTF-8 text");
 		}
@@ -98,15 +117,68 @@ final class PartnershipCsv {
 	}
 
 	private static Reader reader(InputStream raw) throws IOException {
-		BufferedInputStream in = new BufferedInputStream(raw);
-		in.mark(2);
-		int b1 = in.read();
-		int b2 = in.read();
-		in.reset();
-		InputStream data = b1 == 0x1f && b2 == 0x8b ? new GZIPInputStream(in, 1 << 16) : in;
-		return new InputStreamReader(data, StandardCharsets.UTF_8.newDecoder()
+		return new InputStreamReader(Unpacked.of(raw, MAX_UNPACKED_BYTES), StandardCharsets.UTF_8.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT));
+	}
+
+	/**
+	 * The characters the CSV parser reads, counted from the end of the last row it returned: past
+	 * {@link #MAX_ROW_CHARS} and the parser's read-ahead, the row being read is too long. Counting
+	 * what the parser reads, rather than splitting lines here, keeps its rules for quotes.
+	 */
+	private static final class RowBound extends FilterReader {
+
+		/** More than the parser reads ahead (8 K characters). */
+		private static final int READ_AHEAD = 64 * 1024;
+
+		private long sinceRow;
+
+		private long lastRow;
+
+		RowBound(Reader in) {
+			super(in);
+		}
+
+		void rowRead(long number) {
+			this.sinceRow = 0;
+			this.lastRow = number;
+		}
+
+		@Override
+		public int read() throws IOException {
+			int c = super.read();
+			if (c != -1) {
+				count(1);
+			}
+			return c;
+		}
+
+		@Override
+		public int read(char[] buffer, int offset, int length) throws IOException {
+			int n = super.read(buffer, offset, length);
+			if (n > 0) {
+				count(n);
+			}
+			return n;
+		}
+
+		private void count(int n) throws RowTooLong {
+			this.sinceRow += n;
+			if (this.sinceRow > MAX_ROW_CHARS + READ_AHEAD) {
+				throw new RowTooLong("Row " + (this.lastRow + 1) + " is longer than " + MAX_ROW_CHARS / 1024
+						+ " KB: the file is not a partnership list");
+			}
+		}
+	}
+
+	private static final class RowTooLong extends IOException {
+
+		private static final long serialVersionUID = 1L;
+
+		RowTooLong(String message) {
+			super(message);
+		}
 	}
 
 	private static Side side(CSVRecord r, int from) {

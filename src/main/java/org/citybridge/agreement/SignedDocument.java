@@ -6,22 +6,21 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
+import org.citybridge.system.PdfInspection;
 
 import org.springframework.web.multipart.MultipartFile;
 
 /**
  * A signed agreement as uploaded: a PDF of at most 10 MB, judged by its content (the {@code %PDF-}
- * signature and PDFBox loading it), never by its name or the type the browser claims.
+ * signature and PDFBox reading it within bounds, see {@link PdfInspection}), never by its name or
+ * the type the browser claims. A document that unpacks to too much, takes too long to read or runs
+ * JavaScript is refused, each with its message next to the field.
  */
 record SignedDocument(String fileName, byte[] content, String sha256) {
 
 	static final int MAX_BYTES = 10 * 1024 * 1024;
 
 	static final String CONTENT_TYPE = "application/pdf";
-
-	private static final byte[] MAGIC = { '%', 'P', 'D', 'F', '-' };
 
 	/** The upload as a document, {@code null} when no file was chosen. */
 	static SignedDocument of(MultipartFile file) {
@@ -45,19 +44,13 @@ record SignedDocument(String fileName, byte[] content, String sha256) {
 		if (bytes.length > MAX_BYTES) {
 			throw new AgreementRefused("document", "agreement.error.document.tooLarge", "10");
 		}
-		if (!startsWithMagic(bytes)) {
-			throw new AgreementRefused("document", "agreement.error.document.notPdf");
-		}
-		try (PDDocument pdf = Loader.loadPDF(bytes)) {
-			if (pdf.getNumberOfPages() < 1) {
-				throw new AgreementRefused("document", "agreement.error.document.notPdf");
+		switch (PdfInspection.inspect(bytes)) {
+			case ACCEPTED -> {
 			}
-		}
-		catch (IOException | RuntimeException ex) {
-			if (ex instanceof AgreementRefused refused) {
-				throw refused;
-			}
-			throw new AgreementRefused("document", "agreement.error.document.notPdf");
+			case TOO_COMPLEX -> throw new AgreementRefused("document", "agreement.error.document.tooComplex");
+			case SCRIPT -> throw new AgreementRefused("document", "agreement.error.document.script");
+			case BUSY -> throw new AgreementRefused("document", "agreement.error.document.busy");
+			case NOT_PDF -> throw new AgreementRefused("document", "agreement.error.document.notPdf");
 		}
 		return new SignedDocument(fileName(originalName), bytes, sha256(bytes));
 	}
@@ -83,17 +76,5 @@ record SignedDocument(String fileName, byte[] content, String sha256) {
 			name = "agreement";
 		}
 		return name.toLowerCase(java.util.Locale.ROOT).endsWith(".pdf") ? name : name + ".pdf";
-	}
-
-	private static boolean startsWithMagic(byte[] bytes) {
-		if (bytes.length < MAGIC.length) {
-			return false;
-		}
-		for (int i = 0; i < MAGIC.length; i++) {
-			if (bytes[i] != MAGIC[i]) {
-				return false;
-			}
-		}
-		return true;
 	}
 }

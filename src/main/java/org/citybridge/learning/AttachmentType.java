@@ -2,6 +2,8 @@ package org.citybridge.learning;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -48,14 +50,45 @@ enum AttachmentType {
 		return data.length >= prefix.length && Arrays.equals(Arrays.copyOf(data, prefix.length), prefix);
 	}
 
-	/** A file name safe to store and send back: no path, only letters, digits and a few marks. */
+	/** The file name extensions that say this type; the first is added to a name that has none of them. */
+	List<String> extensions() {
+		return switch (this) {
+			case PDF -> List.of("pdf");
+			case PNG -> List.of("png");
+			case JPEG -> List.of("jpg", "jpeg");
+			case GIF -> List.of("gif");
+			case WEBP -> List.of("webp");
+		};
+	}
+
+	/**
+	 * A file name safe to store and send back: no path, only letters, digits and a few marks, at
+	 * most 100 characters, ending with an extension of the type the content has (a PDF uploaded as
+	 * {@code minutes.html} is offered as {@code minutes.html.pdf}, never as a page to open).
+	 */
 	static String safeName(String original, AttachmentType type) {
 		String name = original == null ? "" : original.replace('\\', '/');
 		name = name.substring(name.lastIndexOf('/') + 1);
 		name = name.replaceAll("[^\\p{L}\\p{N}._ -]", "_").strip();
+		if (name.isEmpty() || name.startsWith(".")) {
+			name = "attachment";
+		}
+		String lower = name.toLowerCase(Locale.ROOT);
+		if (type.extensions().stream().noneMatch(extension -> lower.endsWith("." + extension))) {
+			name = name + "." + type.extensions().get(0);
+		}
 		if (name.length() > 100) {
 			name = name.substring(name.length() - 100);
 		}
-		return name.isEmpty() || name.startsWith(".") ? "attachment." + type.name().toLowerCase(java.util.Locale.ROOT) : name;
+		return name;
+	}
+
+	/** The name to offer a stored file under: as {@link #safeName}, for files stored before names ended with their type. */
+	static String downloadName(String storedName, String contentType) {
+		return Arrays.stream(values())
+			.filter(type -> type.contentType.equals(contentType))
+			.findFirst()
+			.map(type -> safeName(storedName, type))
+			.orElse(storedName);
 	}
 }

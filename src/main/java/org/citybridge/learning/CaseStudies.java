@@ -15,6 +15,7 @@ import java.util.Set;
 import org.citybridge.agreement.AgreementLookup;
 import org.citybridge.audit.AuditLog;
 import org.citybridge.system.Actor;
+import org.citybridge.system.PdfInspection;
 
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -398,6 +399,16 @@ class CaseStudies {
 		}
 		AttachmentType type = AttachmentType.detect(data)
 			.orElseThrow(() -> new LearningRefused("file", "learning.attachment.type"));
+		if (type == AttachmentType.PDF) {
+			switch (PdfInspection.inspect(data)) {
+				case ACCEPTED -> {
+				}
+				case TOO_COMPLEX -> throw new LearningRefused("file", "learning.attachment.tooComplex");
+				case SCRIPT -> throw new LearningRefused("file", "learning.attachment.script");
+				case BUSY -> throw new LearningRefused("file", "learning.attachment.busy");
+				case NOT_PDF -> throw new LearningRefused("file", "learning.attachment.type");
+			}
+		}
 		String name = AttachmentType.safeName(originalName, type);
 		this.transactions.executeWithoutResult(tx -> {
 			long count = this.jdbc.sql("SELECT count(*) FROM case_study_attachments WHERE case_study_id = ?")
@@ -420,7 +431,8 @@ class CaseStudies {
 		read(actor, id);
 		return this.jdbc.sql("SELECT file_name, content_type, data FROM case_study_attachments WHERE id = ? AND case_study_id = ?")
 			.params(attachmentId, id)
-			.query((rs, n) -> new AttachmentFile(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+			.query((rs, n) -> new AttachmentFile(AttachmentType.downloadName(rs.getString(1), rs.getString(2)), rs.getString(2),
+					rs.getBytes(3)))
 			.optional()
 			.orElseThrow(() -> new CaseStudyNotFound(id + "/" + attachmentId));
 	}

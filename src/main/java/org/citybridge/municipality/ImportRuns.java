@@ -36,6 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and its progress (rows done, rejected, rate) and report are written to {@code import_runs} as it
  * goes, so the page can show them from any portal instance. While it runs, its instance keeps its
  * heartbeat; a run whose instance died is marked FAILED (interrupted) by the next instance to look.
+ * The copy of the upload is recorded on the run ({@code upload_path}) and removed when the run
+ * ends, or, when its instance died, after the run is marked interrupted.
  */
 @Service
 class ImportRuns {
@@ -43,6 +45,10 @@ class ImportRuns {
 	private static final Logger log = LoggerFactory.getLogger(ImportRuns.class);
 
 	static final int LISTED_REJECTIONS = 100;
+
+	private static final String UPLOAD_PREFIX = "citybridge-import-";
+
+	private static final String UPLOAD_SUFFIX = ".upload";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -73,7 +79,7 @@ class ImportRuns {
 	ImportRuns(JdbcClient jdbc, MunicipalityImport importer, TaskExecutor executor, TransactionTemplate transaction,
 			AuditLog audit, @Value("${citybridge.imports.heartbeat-limit:PT2M}") Duration heartbeatLimit) {
 		this.jdbc = jdbc;
-		this.heartbeat = new RunHeartbeat(jdbc, "import_runs", heartbeatLimit);
+		this.heartbeat = new RunHeartbeat(jdbc, "import_runs", heartbeatLimit).afterReaping(this::removeLeftUploads);
 		this.importer = importer;
 		this.executor = executor;
 		this.transaction = transaction;
@@ -91,25 +97,42 @@ class ImportRuns {
 		if (!mayImport(actor)) {
 			throw new AccessDeniedException("Only staff and administrators import municipalities");
 		}
-		Path file = Files.createTempFile("citybridge-import-", ".upload");
-		Files.copy(upload, file, StandardCopyOption.REPLACE_EXISTING);
+		Path file = Files.createTempFile(UPLOAD_PREFIX, UPLOAD_SUFFIX);
 		String name = fileName == null || fileName.isBlank() ? "upload" : fileName.strip();
-		long id = this.transaction.execute(status -> {
-			long runId = this.jdbc.sql("INSERT INTO import_runs (started_by, file_name, skip_invalid) VALUES (?, ?, ?) RETURNING id")
-				.params(actor.accountId(), name.length() > 255 ? name.substring(0, 255) : name, skipInvalid)
-				.query(Long.class)
-				.single();
-			this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "import", runId, AuditLog.Action.CREATE,
-					null, Map.of("file", name, "skipInvalid", skipInvalid));
-			return runId;
-		});
-		this.heartbeat.started(id);
+		long id;
 		try {
-			this.executor.execute(() -> run(id, file, skipInvalid));
+			// The run, and where its copy is, are recorded before the copy is made: whatever happens
+			// next, the copy is removed when the run ends or is found interrupted.
+			id = this.transaction.execute(status -> {
+				long runId = this.jdbc.sql("""
+						INSERT INTO import_runs (started_by, file_name, skip_invalid, upload_path) VALUES (?, ?, ?, ?) RETURNING id
+						""")
+					.params(actor.accountId(), name.length() > 255 ? name.substring(0, 255) : name, skipInvalid,
+							file.toString())
+					.query(Long.class)
+					.single();
+				this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "import", runId, AuditLog.Action.CREATE,
+						null, Map.of("file", name, "skipInvalid", skipInvalid));
+				return runId;
+			});
 		}
 		catch (RuntimeException ex) {
+			Files.deleteIfExists(file);
+			throw ex;
+		}
+		this.heartbeat.started(id);
+		try {
+			Files.copy(upload, file, StandardCopyOption.REPLACE_EXISTING);
+			this.executor.execute(() -> run(id, file, skipInvalid));
+		}
+		catch (IOException | RuntimeException ex) {
 			this.heartbeat.ended(id);
-			finish(id, "FAILED", 0, 0, 0, Map.of());
+			try {
+				finish(id, "FAILED", 0, 0, 0, Map.of());
+			}
+			finally {
+				removeUpload(id, file);
+			}
 			throw ex;
 		}
 		return id;
@@ -141,11 +164,37 @@ class ImportRuns {
 		}
 		finally {
 			this.heartbeat.ended(id);
-			try {
-				Files.deleteIfExists(file);
-			}
-			catch (IOException ex) {
-				log.warn("Could not delete the upload of import run {}", id);
+			removeUpload(id, file);
+		}
+	}
+
+	/** Removes the copy of a run's upload, then forgets where it was; a copy that cannot be removed stays recorded. */
+	private void removeUpload(long id, Path file) {
+		try {
+			Files.deleteIfExists(file);
+			this.jdbc.sql("UPDATE import_runs SET upload_path = NULL WHERE id = ?").param(id).update();
+		}
+		catch (IOException | RuntimeException ex) {
+			log.warn("Could not remove the copy of the upload of import run {}: {}", id, ex.toString());
+		}
+	}
+
+	/**
+	 * Removes the upload copies that ended runs left behind: those of runs marked interrupted
+	 * (their instance died while they ran) or whose instance died between the run's end and the
+	 * removal. Runs after every reaping, at start-up and then every quarter of the heartbeat limit.
+	 * Only files named as this class names them are touched.
+	 */
+	void removeLeftUploads() {
+		List<Map.Entry<Long, String>> left = this.jdbc
+			.sql("SELECT id, upload_path FROM import_runs WHERE upload_path IS NOT NULL AND status <> 'RUNNING'")
+			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
+			.list();
+		for (Map.Entry<Long, String> run : left) {
+			Path file = Path.of(run.getValue());
+			String name = file.getFileName() == null ? "" : file.getFileName().toString();
+			if (name.startsWith(UPLOAD_PREFIX) && name.endsWith(UPLOAD_SUFFIX)) {
+				removeUpload(run.getKey(), file);
 			}
 		}
 	}

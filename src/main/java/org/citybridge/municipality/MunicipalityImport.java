@@ -1,6 +1,5 @@
 package org.citybridge.municipality;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
 
 import javax.sql.DataSource;
 
@@ -35,6 +33,7 @@ import org.citybridge.country.Countries;
 import org.citybridge.country.Country;
 import org.citybridge.municipality.ImportReport.Reason;
 import org.citybridge.municipality.ImportReport.Rejection;
+import org.citybridge.system.Unpacked;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -168,7 +167,7 @@ public class MunicipalityImport {
 		catch (SQLException ex) {
 			throw new IllegalStateException("PostgreSQL refused COPY", ex);
 		}
-		try (InputStream in = decompressed(raw)) {
+		try (InputStream in = Unpacked.of(raw, MAX_DECOMPRESSED_BYTES)) {
 			LineReader lines = new LineReader(in);
 			Map<String, Integer> header = null;
 			ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 16);
@@ -214,6 +213,10 @@ public class MunicipalityImport {
 			}
 			copy.endCopy();
 			progress.rows(result.rows, result.rejected, rate(result.rows, started));
+		}
+		catch (Unpacked.TooLarge ex) {
+			cancel(copy);
+			throw new ImportFileInvalid(ex.getMessage() + ": it is not a list of places in the expected format.");
 		}
 		catch (IOException ex) {
 			cancel(copy);
@@ -494,57 +497,6 @@ public class MunicipalityImport {
 		}
 		catch (SQLException ex) {
 			// the transaction rolls back anyway
-		}
-	}
-
-	private static InputStream decompressed(InputStream raw) throws IOException {
-		BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
-		in.mark(2);
-		int first = in.read();
-		int second = in.read();
-		in.reset();
-		if (first == 0x1f && second == 0x8b) {
-			return new BufferedInputStream(new Bounded(new GZIPInputStream(in, 1 << 16), MAX_DECOMPRESSED_BYTES), 1 << 16);
-		}
-		return in;
-	}
-
-	/** A stream that refuses to give more than its limit: a compressed file's unpacked size. */
-	private static final class Bounded extends java.io.FilterInputStream {
-
-		private final long limit;
-
-		private long read;
-
-		Bounded(InputStream in, long limit) {
-			super(in);
-			this.limit = limit;
-		}
-
-		@Override
-		public int read() throws IOException {
-			int b = super.read();
-			if (b != -1) {
-				count(1);
-			}
-			return b;
-		}
-
-		@Override
-		public int read(byte[] buffer, int offset, int length) throws IOException {
-			int n = super.read(buffer, offset, length);
-			if (n > 0) {
-				count(n);
-			}
-			return n;
-		}
-
-		private void count(long n) {
-			this.read += n;
-			if (this.read > this.limit) {
-				throw new ImportFileInvalid("The compressed file unpacks to more than " + this.limit / (1L << 20)
-						+ " MB: it is not a list of places in the expected format.");
-			}
 		}
 	}
 

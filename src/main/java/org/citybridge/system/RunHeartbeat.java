@@ -19,7 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * touches the heartbeat of the runs it works on, and marks FAILED, with the report
  * {@code {"interrupted": true}}, every run still RUNNING whose heartbeat is older than the limit
  * (its instance died: a crash, a kill, a redeploy), at start-up and then every quarter of the limit.
- * The owning feature creates one for its table and says when its runs start and end.
+ * The owning feature creates one for its table and says when its runs start and end, and may give
+ * it something to do after each reaping (remove what ended runs left behind).
  */
 public final class RunHeartbeat implements AutoCloseable {
 
@@ -35,6 +36,9 @@ public final class RunHeartbeat implements AutoCloseable {
 
 	private ScheduledExecutorService timer;
 
+	private volatile Runnable afterReaping = () -> {
+	};
+
 	/** @param table a table name of the feature's own (never from input) */
 	public RunHeartbeat(JdbcClient jdbc, String table, Duration limit) {
 		if (!table.matches("[a-z_]+")) {
@@ -46,6 +50,12 @@ public final class RunHeartbeat implements AutoCloseable {
 		this.jdbc = jdbc;
 		this.table = table;
 		this.limit = limit;
+	}
+
+	/** Runs {@code action} after each reaping, at start-up, every quarter of the limit and on {@link #reap()}. */
+	public RunHeartbeat afterReaping(Runnable action) {
+		this.afterReaping = action;
+		return this;
 	}
 
 	/** The run is now worked on by this instance. */
@@ -108,6 +118,7 @@ public final class RunHeartbeat implements AutoCloseable {
 			log.warn("{} run(s) in {} were left RUNNING by an instance that stopped; marked FAILED (interrupted)", reaped,
 					this.table);
 		}
+		this.afterReaping.run();
 		return reaped;
 	}
 

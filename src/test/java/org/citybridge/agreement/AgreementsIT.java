@@ -208,6 +208,26 @@ class AgreementsIT {
 			.hasMessage("agreement.error.document.tooLarge");
 	}
 
+	/**
+	 * A signed document that runs JavaScript when opened, or whose cross-reference stream inflates
+	 * to hundreds of megabytes, comes back with a message next to the field; nothing is saved.
+	 */
+	@Test
+	void aSignedDocumentThatRunsJavaScriptOrInflatesToHundredsOfMegabytesIsRefusedWithAMessageNextToTheField() {
+		long a = this.fixtures.municipality("Bitola", "MK");
+		long b = this.fixtures.municipality("Erdenet", "MN");
+		MockMultipartFile script = new MockMultipartFile("document", "signed.pdf", "application/pdf",
+				org.citybridge.system.HostilePdfs.withOpenActionJavaScript());
+		assertThat(save("/agreements/new", AccountTestSupport.STAFF_NALAS, "With a script", a, b).multipart().file(script))
+			.hasStatusOk().bodyText().contains("id=\"document-error\"", "contains JavaScript", "With a script");
+		MockMultipartFile bomb = new MockMultipartFile("document", "signed.pdf", "application/pdf",
+				org.citybridge.system.HostilePdfs.crossReferenceBomb(org.citybridge.system.HostilePdfs.BOMB_INFLATES_TO));
+		assertThat(save("/agreements/new", AccountTestSupport.STAFF_NALAS, "With a bomb", a, b).multipart().file(bomb))
+			.hasStatusOk().bodyText().contains("id=\"document-error\"", "too complex to check", "With a bomb");
+		assertThat(this.jdbc.sql("SELECT count(*) FROM agreements WHERE title IN ('With a script', 'With a bomb')")
+			.query(Long.class).single()).isZero();
+	}
+
 	static byte[] pdf() throws IOException {
 		try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			document.addPage(new PDPage());

@@ -258,6 +258,23 @@ class PartnershipImportIT {
 			.contains("The first line must be the header");
 	}
 
+	/** A compressed file of one endless field (32 MB of zeros in a few hundred KB) comes back with a message, not a run. */
+	@Test
+	void aCompressedFileWithARowLongerThan64KilobytesIsRefusedWithAMessage() throws IOException {
+		ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+		try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
+			gzip.write((HEADER + "Ghent,Belgium,").getBytes(StandardCharsets.UTF_8));
+			byte[] zeros = new byte[1 << 20];
+			for (int i = 0; i < 32; i++) {
+				gzip.write(zeros);
+			}
+		}
+		long runs = this.jdbc.sql("SELECT count(*) FROM partnership_import_runs").query(Long.class).single();
+		assertThat(upload(zipped.toByteArray(), "bomb.csv.gz", AccountTestSupport.STAFF_NALAS)).hasStatusOk().bodyText()
+			.contains("id=\"file-error\"", "A row of the file is longer than 64 KB");
+		assertThat(this.jdbc.sql("SELECT count(*) FROM partnership_import_runs").query(Long.class).single()).isEqualTo(runs);
+	}
+
 	@Test
 	void officersAndVisitorsCannotImportOrReview() {
 		String csv = HEADER + "A,Serbia,44,20,B,Belgium,51,4\n";

@@ -29,9 +29,20 @@ class AttachmentTypeTest {
 
 	@Test
 	void fileNamesLoseTheirPathAndOddCharacters() {
-		assertThat(AttachmentType.safeName("../../etc/passwd", AttachmentType.PDF)).isEqualTo("passwd");
+		assertThat(AttachmentType.safeName("../../etc/passwd", AttachmentType.PDF)).isEqualTo("passwd.pdf");
 		assertThat(AttachmentType.safeName("C:\\Users\\x\\report \"final\".pdf", AttachmentType.PDF)).isEqualTo("report _final_.pdf");
 		assertThat(AttachmentType.safeName(".htaccess", AttachmentType.PNG)).isEqualTo("attachment.png");
 		assertThat(AttachmentType.safeName(null, AttachmentType.GIF)).isEqualTo("attachment.gif");
+	}
+
+	@Test
+	void fileNamesEndWithTheExtensionOfWhatTheFileIs() {
+		assertThat(AttachmentType.safeName("minutes.html", AttachmentType.PDF)).isEqualTo("minutes.html.pdf");
+		assertThat(AttachmentType.safeName("photo.JPG", AttachmentType.JPEG)).isEqualTo("photo.JPG");
+		assertThat(AttachmentType.safeName("photo.jpeg", AttachmentType.JPEG)).isEqualTo("photo.jpeg");
+		assertThat(AttachmentType.safeName("map.png", AttachmentType.GIF)).isEqualTo("map.png.gif");
+		assertThat(AttachmentType.safeName("x".repeat(150) + ".svg", AttachmentType.WEBP)).hasSize(100).endsWith(".svg.webp");
+		assertThat(AttachmentType.downloadName("page.html", "application/pdf")).isEqualTo("page.html.pdf");
+		assertThat(AttachmentType.downloadName("report.pdf", "application/pdf")).isEqualTo("report.pdf");
 	}
 }

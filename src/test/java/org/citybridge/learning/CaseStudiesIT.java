@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.citybridge.IntegrationTest;
 import org.citybridge.account.AccountTestSupport;
+import org.citybridge.system.HostilePdfs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -187,8 +188,7 @@ class CaseStudiesIT {
 		assertThat(this.mvc.post().uri("/learn/case-studies/" + id + "/attachments").multipart().file(big)
 			.with(csrf()).with(as(AccountTestSupport.OFFICER_DARKHAN)).exchange().getMvcResult().getFlashMap().entrySet())
 			.contains(java.util.Map.entry("flashError", "learning.attachment.tooLarge"));
-		MockMultipartFile pdf = new MockMultipartFile("file", "../report.pdf", "text/html",
-				"%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
+		MockMultipartFile pdf = new MockMultipartFile("file", "../report.pdf", "text/html", HostilePdfs.ordinary(1));
 		assertThat(this.mvc.post().uri("/learn/case-studies/" + id + "/attachments").multipart().file(pdf)
 			.with(csrf()).with(as(AccountTestSupport.OFFICER_GHENT))).hasStatus(404);
 		assertThat(this.mvc.post().uri("/learn/case-studies/" + id + "/attachments").multipart().file(pdf)
@@ -202,6 +202,37 @@ class CaseStudiesIT {
 		approve(id);
 		assertThat(this.mvc.get().uri(path)).hasStatusOk();
 		assertThat(this.mvc.get().uri("/learn/case-studies/" + id + "/attachments/abc")).hasStatus(404);
+	}
+
+	/** A PDF attachment is read as the signed agreements are: one that runs JavaScript or inflates to hundreds of megabytes is refused. */
+	@Test
+	void pdfAttachmentsThatRunJavaScriptOrInflateToHundredsOfMegabytesAreRefusedWithAMessage() {
+		long id = write(AccountTestSupport.OFFICER_DARKHAN, "With hostile files", "Body", "en", "GOVERNANCE", "");
+		MvcTestResult script = attach(id, "minutes.pdf", HostilePdfs.withDocumentLevelJavaScript());
+		assertThat(java.util.Map.copyOf(script.getMvcResult().getFlashMap())).containsEntry("flashError", "learning.attachment.script");
+		assertThat(this.mvc.get().uri("/learn/case-studies/" + id).with(as(AccountTestSupport.OFFICER_DARKHAN))
+			.flashAttr("flashError", "learning.attachment.script")).hasStatusOk().bodyText().contains("contains JavaScript");
+		MvcTestResult bomb = attach(id, "minutes.pdf", HostilePdfs.objectStreamBomb(HostilePdfs.BOMB_INFLATES_TO));
+		assertThat(java.util.Map.copyOf(bomb.getMvcResult().getFlashMap())).containsEntry("flashError", "learning.attachment.tooComplex");
+		assertThat(this.jdbc.sql("SELECT count(*) FROM case_study_attachments WHERE case_study_id = ?").param(id)
+			.query(Long.class).single()).isZero();
+	}
+
+	/** A file is offered for download under a name that ends with what it is, whatever name it was uploaded with. */
+	@Test
+	void downloadedAttachmentsEndWithTheExtensionOfWhatTheyAre() {
+		long id = write(AccountTestSupport.OFFICER_DARKHAN, "With a renamed file", "Body", "en", "GOVERNANCE", "");
+		assertThat(attach(id, "minutes.html", HostilePdfs.ordinary(1))).hasStatus3xxRedirection();
+		long attachment = this.jdbc.sql("SELECT id FROM case_study_attachments WHERE case_study_id = ?").param(id).query(Long.class).single();
+		assertThat(this.mvc.get().uri("/learn/case-studies/" + id + "/attachments/" + attachment).with(as(AccountTestSupport.OFFICER_DARKHAN)))
+			.hasStatusOk().hasContentType("application/pdf")
+			.satisfies(r -> assertThat(r.getResponse().getHeader("Content-Disposition")).startsWith("attachment; filename=\"minutes.html.pdf\";"));
+	}
+
+	MvcTestResult attach(long id, String name, byte[] content) {
+		return this.mvc.post().uri("/learn/case-studies/" + id + "/attachments").multipart()
+			.file(new MockMultipartFile("file", name, "application/pdf", content)).with(csrf())
+			.with(as(AccountTestSupport.OFFICER_DARKHAN)).exchange();
 	}
 
 	@Test
