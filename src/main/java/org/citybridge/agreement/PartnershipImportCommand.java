@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
+import org.citybridge.system.DatabaseUnreachable;
 import org.citybridge.agreement.PartnershipImport.Report;
 import org.citybridge.agreement.PartnershipImport.RowOutcome;
 import org.citybridge.agreement.PartnershipImport.RowResult;
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Component;
  * {@code java -jar citybridge.jar import-partnerships FILE [--dry-run] [--own-list] [--sample=N] [--seed=S]}:
  * the partnership import from the command line. Prints progress, the report by outcome, reason
  * and country, optionally a random sample of matched pairs (fixed seed, for checking by eye), and
- * exits (0 done, 1 file refused, 2 usage). {@code --dry-run} matches without registering;
+ * exits (0 done, 1 file refused, 2 usage, 3 failed, such as the database out of reach). {@code --dry-run} matches without registering;
  * {@code --own-list} records the file itself as the source instead of Wikipedia's lists.
  */
 @Component
@@ -105,6 +106,9 @@ class PartnershipImportCommand implements ApplicationRunner {
 		catch (java.io.IOException ex) {
 			this.out.println("Cannot read " + file + ": " + ex.getMessage());
 			return 1;
+		}
+		catch (RuntimeException ex) {
+			return DatabaseUnreachable.commandFailed(this.out, ex);
 		}
 	}
 

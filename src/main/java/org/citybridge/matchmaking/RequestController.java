@@ -58,11 +58,21 @@ class RequestController {
 	String show(@PathVariable("id") String id, Model model) {
 		Actor actor = Actor.current();
 		Requests.Request request = this.requests.visible(actor, requestId(id)).orElseThrow(() -> new RequestNotFound(id));
-		this.partnershipRequests.markRead(actor, request);
+		// Reading changes nothing: a mail scanner or a prefetch opening the link must not mark it read.
 		if (!model.containsAttribute("answer")) {
 			model.addAttribute("answer", AnswerForm.empty());
 		}
 		return detail(actor, request, model);
+	}
+
+	/** The officer marks the request read: the header's count goes down. */
+	@PostMapping("/requests/{id}/read")
+	String markRead(@PathVariable("id") String id, RedirectAttributes redirect) {
+		Actor actor = Actor.current();
+		Requests.Request request = this.requests.visible(actor, requestId(id)).orElseThrow(() -> new RequestNotFound(id));
+		this.partnershipRequests.markRead(actor, request);
+		redirect.addFlashAttribute("flash", "matchmaking.flash.read");
+		return "redirect:/requests/" + request.id();
 	}
 
 	@PostMapping("/requests/{id}/reply")
@@ -136,6 +146,8 @@ class RequestController {
 		if (!result.hasErrors()) {
 			try {
 				change.run();
+				// Answering is reading: what the other side wrote has been seen.
+				this.partnershipRequests.markRead(actor, request);
 				redirect.addFlashAttribute("flash", flash);
 				return "redirect:/requests/" + request.id();
 			}
@@ -152,6 +164,7 @@ class RequestController {
 	private String detail(Actor actor, Requests.Request request, Model model) {
 		model.addAttribute("request", request);
 		model.addAttribute("steps", this.requests.steps(request.id()));
+		model.addAttribute("unread", this.requests.unread(actor, request.id()));
 		model.addAttribute("mayAnswer", request.pending() && RequestPolicy.mayAnswer(actor, request));
 		model.addAttribute("mayWithdraw", request.pending() && RequestPolicy.mayWithdraw(actor, request));
 		model.addAttribute("mayReply", request.pending() && RequestPolicy.mayReply(actor, request));

@@ -72,6 +72,19 @@ public class Requests {
 		this.jdbc = jdbc;
 	}
 
+	/** Whether the actor's side has not yet read the other side's latest step of this request. */
+	@Transactional(readOnly = true)
+	public boolean unread(Actor actor, long requestId) {
+		if (actor.role() != Actor.Role.OFFICER || actor.municipalityId() == null) {
+			return false;
+		}
+		return this.jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM partnership_requests r WHERE r.id = :id AND (
+				  (r.to_municipality_id = :m AND r.last_step_side = 'FROM' AND (r.to_read_at IS NULL OR r.to_read_at < r.last_step_at))
+				  OR (r.from_municipality_id = :m AND r.last_step_side = 'TO' AND (r.from_read_at IS NULL OR r.from_read_at < r.last_step_at))))
+				""").param("id", requestId).param("m", actor.municipalityId()).query(Boolean.class).single();
+	}
+
 	/**
 	 * How many requests addressed to the actor's municipality, or answers to its own requests,
 	 * the actor's municipality has not yet opened; 0 for anyone but an officer.

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.citybridge.system.DatabaseUnreachable;
+
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -16,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code java -jar citybridge.jar import-municipalities FILE [--skip-invalid]}: imports places
- * from the command line, prints progress and the report, and exits (0 applied, 1 refused, 2 usage).
+ * from the command line, prints progress and the report, and exits (0 applied, 1 refused, 2 usage, 3 failed, such as the database out of reach).
  * The same import is {@link MunicipalityImport}'s API, for a staff page.
  */
 @Component
@@ -63,6 +65,9 @@ class ImportCommand implements ApplicationRunner {
 		catch (ImportFileInvalid ex) {
 			this.out.println("Refused: " + ex.getMessage());
 			return 1;
+		}
+		catch (RuntimeException ex) {
+			return DatabaseUnreachable.commandFailed(this.out, ex);
 		}
 	}
 

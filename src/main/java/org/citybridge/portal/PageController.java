@@ -41,11 +41,14 @@ class PageController {
 
 	@PostMapping("/accessibility")
 	String reportBarrier(@Valid @ModelAttribute("report") BarrierReportForm report, BindingResult result,
-			Locale locale, RedirectAttributes redirect) {
+			Locale locale, jakarta.servlet.http.HttpServletRequest request, RedirectAttributes redirect) {
 		if (result.hasErrors()) {
 			return "portal/accessibility";
 		}
-		this.barrierReports.report(report, locale);
+		if (!this.barrierReports.report(report, locale, request.getRemoteAddr())) {
+			result.rejectValue("description", "accessibility.report.tooMany");
+			return "portal/accessibility";
+		}
 		redirect.addFlashAttribute("flash", "accessibility.report.thanks");
 		return "redirect:/accessibility#report";
 	}

@@ -27,31 +27,14 @@ class ErrorPageController implements ErrorController {
 	@RequestMapping("/error")
 	ModelAndView error(HttpServletRequest request, HttpServletResponse response) {
 		HttpStatus status = statusOf(request);
-		if (status.is5xxServerError() && databaseUnavailable(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))) {
+		if (status.is5xxServerError() && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
+				&& DatabaseUnreachable.causedBy(failure)) {
 			status = HttpStatus.SERVICE_UNAVAILABLE;
 			response.setHeader("Retry-After", "60");
 		}
 		String kind = SPECIFIC.contains(status.value()) ? String.valueOf(status.value())
 				: status.is5xxServerError() ? "500" : "4xx";
 		return new ModelAndView("error", Map.of("status", status.value(), "kind", kind), status);
-	}
-
-	/** Whether the failure is the database out of reach (no connection within the pool's timeout). */
-	static boolean databaseUnavailable(Object exception) {
-		for (Throwable t = exception instanceof Throwable throwable ? throwable : null; t != null; t = t.getCause()) {
-			if (t instanceof java.sql.SQLTransientConnectionException
-					|| t instanceof org.springframework.jdbc.CannotGetJdbcConnectionException
-					|| t instanceof org.springframework.transaction.CannotCreateTransactionException
-					|| (t instanceof java.sql.SQLException sql && (sql.getSQLState() != null && sql.getSQLState().startsWith("08")
-							// the pool's word for a connection that died under the request (its rollback then fails too)
-							|| "Connection is closed".equals(sql.getMessage())))) {
-				return true;
-			}
-			if (t.getCause() == t) {
-				break;
-			}
-		}
-		return false;
 	}
 
 	private static HttpStatus statusOf(HttpServletRequest request) {

@@ -234,13 +234,45 @@ class AccountSecurityIT {
 	}
 
 	@Test
-	void aPasswordResetAnswersTheSameForKnownAndUnknownAddresses() {
+	void aPasswordResetAnswersTheSameForKnownAndUnknownAddresses() throws InterruptedException {
+		this.jdbc.sql("DELETE FROM rate_limits WHERE limit_key LIKE 'password-reset:%'").update();
 		long before = count("outbox_messages");
+		long toGhent = this.jdbc.sql("SELECT count(*) FROM outbox_messages WHERE recipient = ?")
+			.param(AccountTestSupport.OFFICER_GHENT).query(Long.class).single();
 		MvcTestResult unknown = this.mvc.post().uri("/password-reset").with(csrf()).param("email", "nobody@nowhere.example").exchange();
 		MvcTestResult known = this.mvc.post().uri("/password-reset").with(csrf()).param("email", AccountTestSupport.OFFICER_GHENT).exchange();
 		assertThat(unknown.getResponse().getRedirectedUrl()).isEqualTo(known.getResponse().getRedirectedUrl());
 		assertThat(Map.copyOf(unknown.getMvcResult().getFlashMap())).isEqualTo(Map.copyOf(known.getMvcResult().getFlashMap()));
+		AccountTestSupport.awaitMail(this.context, AccountTestSupport.OFFICER_GHENT, toGhent);
 		assertThat(count("outbox_messages")).isEqualTo(before + 1);
+	}
+
+	/**
+	 * Issue 17, finding 10: fifteen requests sent fifteen mails with fifteen live links. Now an
+	 * address gets at most three links an hour, and only the newest one works.
+	 */
+	@Test
+	void resetLinksAreLimitedToThreeAnHourAndOnlyTheNewestWorks() throws InterruptedException {
+		String email = "reset.flood." + System.nanoTime() + "@citybridge.example";
+		this.jdbc.sql("INSERT INTO accounts (email, display_name, role, municipality_id, password_hash, enabled)"
+				+ " VALUES (?, 'Flooded', 'OFFICER', ?, 'x', true)").params(email, this.darkhan).update();
+		for (int i = 0; i < 15; i++) {
+			assertThat(this.mvc.post().uri("/password-reset").with(csrf()).param("email", i % 2 == 0 ? email : email.toUpperCase())
+				.exchange().getResponse().getRedirectedUrl()).isEqualTo("/login");
+		}
+		// The links are written one after another on one thread: a last request, for another
+		// address, is done when everything asked before it is.
+		String sentinel = "reset.sentinel." + System.nanoTime() + "@citybridge.example";
+		this.jdbc.sql("INSERT INTO accounts (email, display_name, role, municipality_id, password_hash, enabled)"
+				+ " VALUES (?, 'Sentinel', 'OFFICER', ?, 'x', true)").params(sentinel, this.darkhan).update();
+		this.mvc.post().uri("/password-reset").with(csrf()).param("email", sentinel).exchange();
+		AccountTestSupport.awaitMail(this.context, sentinel, 0);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM outbox_messages WHERE recipient = ?").param(email).query(Long.class).single())
+			.isEqualTo(3);
+		assertThat(this.jdbc.sql("""
+				SELECT count(*) FROM account_tokens t JOIN accounts a ON a.id = t.account_id
+				WHERE a.email = ? AND t.purpose = 'PASSWORD_RESET' AND t.used_at IS NULL
+				""").param(email).query(Long.class).single()).as("live reset links").isEqualTo(1);
 	}
 
 	@Test

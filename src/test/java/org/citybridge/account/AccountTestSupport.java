@@ -73,6 +73,22 @@ public final class AccountTestSupport {
 		return "/password-reset/" + context.getBean(AccountTokens.class).issue(id, AccountTokens.Purpose.PASSWORD_RESET);
 	}
 
+	/**
+	 * Waits (up to 10 s) until the address has more than {@code before} mails in the outbox: reset
+	 * links are written on a thread of their own, after the answer.
+	 */
+	public static void awaitMail(ApplicationContext context, String email, long before) throws InterruptedException {
+		JdbcClient jdbc = context.getBean(JdbcClient.class);
+		for (int i = 0; i < 200; i++) {
+			if (jdbc.sql("SELECT count(*) FROM outbox_messages WHERE lower(recipient) = lower(?)").param(email)
+				.query(Long.class).single() > before) {
+				return;
+			}
+			Thread.sleep(50);
+		}
+		throw new AssertionError("No mail to " + email + " within 10 s");
+	}
+
 	/** MockMvc over the whole application with Spring Security's filters, as a browser meets it. */
 	public static MockMvcTester mockMvc(WebApplicationContext context) {
 		return MockMvcTester.create(MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build());

@@ -102,14 +102,25 @@ class PartnershipRequestsIT {
 		assertThat(this.mvc.get().uri("/requests/" + id).with(as(OFFICER_NIS))).hasStatusOk().bodyText()
 			.contains("&lt;script&gt;alert(1)&lt;/script&gt;", "Smart city and innovation", "TAIEX", "Sent by Darkhan",
 					"Accept the request")
-			.doesNotContain("<script>alert(1)</script>", "Withdraw the request");
+			.doesNotContain("<script>alert(1)</script>", "Withdraw the request").contains("Mark as read");
+		// Opening the page changes nothing (a mail scanner following the link must not mark it read);
+		// the officer marks it read, or answers.
+		assertThat(this.reads.unreadFor(actor(OFFICER_NIS))).isEqualTo(1);
+		assertThat(this.mvc.post().uri("/requests/" + id + "/read").with(as(AccountTestSupport.OFFICER_GHENT)).with(csrf()))
+			.hasStatus(404);
+		assertThat(this.reads.unreadFor(actor(OFFICER_NIS))).isEqualTo(1);
+		assertThat(this.mvc.post().uri("/requests/" + id + "/read").with(as(OFFICER_NIS)).with(csrf()))
+			.hasStatus3xxRedirection();
 		assertThat(this.reads.unreadFor(actor(OFFICER_NIS))).isZero();
+		assertThat(this.mvc.get().uri("/requests/" + id).with(as(OFFICER_NIS))).hasStatusOk().bodyText()
+			.doesNotContain("Mark as read");
 
 		assertThat(this.mvc.post().uri("/requests/" + id + "/accept").with(as(OFFICER_NIS)).with(csrf()))
 			.hasStatus3xxRedirection();
 		assertThat(status(id)).isEqualTo("ACCEPTED");
 		assertThat(mailsTo(AccountTestSupport.OFFICER_DARKHAN)).singleElement().asString().contains("Niš accepted");
 		assertThat(this.reads.unreadFor(actor(AccountTestSupport.OFFICER_DARKHAN))).isEqualTo(1);
+		assertThat(this.reads.unreadFor(actor(OFFICER_NIS))).as("answering is reading").isZero();
 		assertThat(this.mvc.get().uri("/requests/" + id).with(as(AccountTestSupport.OFFICER_DARKHAN))).hasStatusOk().bodyText()
 			.contains("Accepted by Niš", "/agreements/new?partyIds=" + this.darkhan + "&amp;partyIds=" + this.nis);
 		assertThat(this.jdbc.sql("SELECT count(*) FROM audit_entries WHERE entity_type = 'partnership_request' AND entity_id = ?")

@@ -39,6 +39,9 @@ class MunicipalityControllerTest {
 	@MockitoBean
 	LocationMaps maps;
 
+	@MockitoBean
+	MunicipalityUpkeep upkeep;
+
 	@BeforeEach
 	void options() {
 		given(this.options.countryOptionsHtml(any(), any())).willAnswer(call -> call.<java.util.Set<String>>getArgument(1)

@@ -39,6 +39,12 @@ class MunicipalityImportIT {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.citybridge.country.Countries countries;
+
+	@Autowired
+	DirectoryCounts counts;
+
 	long lastDemoId;
 
 	@BeforeEach
@@ -193,6 +199,38 @@ class MunicipalityImportIT {
 				});
 		assertThat(rows[0]).isEqualTo(12);
 		assertThat(heard).hasSize(10);
+	}
+
+	/**
+	 * Issue 17, finding 10: with the database gone, the command said "refused" (exit 1, which means
+	 * a bad file) and printed a stack trace. It now says the database could not be reached, in one
+	 * line, and exits 3.
+	 */
+	@Test
+	void theCommandSaysSoInOneLineWhenTheDatabaseIsOutOfReach(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+			throws IOException {
+		java.nio.file.Path file = dir.resolve("two.csv");
+		java.nio.file.Files.writeString(file, HEADER + "990000001,Goodtown,,BE,VLG,PPL,100,51.0,4.0\n");
+		com.zaxxer.hikari.HikariDataSource gone = new com.zaxxer.hikari.HikariDataSource();
+		gone.setJdbcUrl("jdbc:postgresql://127.0.0.1:1/citybridge");
+		gone.setConnectionTimeout(500);
+		gone.setInitializationFailTimeout(-1);
+		java.io.PrintStream console = System.out;
+		ByteArrayOutputStream printed = new ByteArrayOutputStream();
+		try (gone) {
+			System.setOut(new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
+			MunicipalityImport importer = new MunicipalityImport(JdbcClient.create(gone), gone,
+					new org.springframework.transaction.support.TransactionTemplate(
+							new org.springframework.jdbc.support.JdbcTransactionManager(gone)),
+					this.countries, this.counts);
+			assertThat(new ImportCommand(importer, null).execute(List.of("import-municipalities", file.toString()), false))
+				.isEqualTo(3);
+		}
+		finally {
+			System.setOut(console);
+		}
+		assertThat(printed.toString(StandardCharsets.UTF_8)).contains("Failed: the database could not be reached")
+			.doesNotContain("Refused").doesNotContain("\tat ");
 	}
 
 	@Test

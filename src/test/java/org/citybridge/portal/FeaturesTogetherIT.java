@@ -68,6 +68,9 @@ class FeaturesTogetherIT {
 				.hasStatusOk().bodyText().contains("<span class=\"badge count\">" + (before + 1) + "</span>");
 			assertThat(requests.unreadFor(ghentOfficer)).as("the sender's own request is not news to it").isEqualTo(ghentBefore);
 			assertThat(this.mvc.get().uri(location).with(as(this.context, "officer.nis@citybridge.example"))).hasStatusOk();
+			assertThat(requests.unreadFor(nisOfficer)).as("reading the page changes nothing").isEqualTo(before + 1);
+			assertThat(this.mvc.post().uri(location + "/read").with(as(this.context, "officer.nis@citybridge.example")).with(csrf()))
+				.hasStatus3xxRedirection();
 			assertThat(requests.unreadFor(nisOfficer)).isEqualTo(before);
 			if (before == 0) {
 				assertThat(this.mvc.get().uri("/municipalities").with(as(this.context, "officer.nis@citybridge.example")))

@@ -123,6 +123,7 @@ class HomeControllerTest {
 
 	@Test
 	void aValidBarrierReportIsKeptAndThanked() {
+		given(this.barrierReports.report(any(), any(), any())).willReturn(true);
 		MvcTestResult result = this.mvc.post()
 			.uri("/accessibility")
 			.with(csrf())
@@ -130,7 +131,20 @@ class HomeControllerTest {
 			.exchange();
 		assertThat(result).hasStatus3xxRedirection().hasRedirectedUrl("/accessibility#report");
 		assertThat(result).flash().containsEntry("flash", "accessibility.report.thanks");
-		then(this.barrierReports).should().report(any(), any());
+		then(this.barrierReports).should().report(any(), any(), any());
+	}
+
+	@Test
+	void aReportOverTheHourlyLimitComesBackWithItsTextAndAMessageNextToIt() {
+		given(this.barrierReports.report(any(), any(), any())).willReturn(false);
+		MvcTestResult result = this.mvc.post()
+			.uri("/accessibility")
+			.with(csrf())
+			.param("description", "The eleventh report of the hour from this connection.")
+			.exchange();
+		assertThat(result).hasStatusOk().bodyText()
+			.contains("The eleventh report of the hour from this connection.")
+			.contains("id=\"description-error\"", "Ten reports have been sent from your connection in the last hour");
 	}
 
 	@Test

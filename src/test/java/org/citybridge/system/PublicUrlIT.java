@@ -40,6 +40,9 @@ class PublicUrlIT {
 	@Test
 	void aPasswordResetMailLinksToThePortalWhateverHostTheRequestNamed() throws Exception {
 		AccountTestSupport.loadDemoData(this.context);
+		this.jdbc.sql("DELETE FROM rate_limits WHERE limit_key LIKE 'password-reset:%'").update();
+		long before = this.jdbc.sql("SELECT count(*) FROM outbox_messages WHERE recipient = ?").param(AccountTestSupport.OFFICER_GHENT)
+			.query(Long.class).single();
 		String form = send("GET /password-reset HTTP/1.1\r\nConnection: close\r\nHost: " + EVIL + "\r\n\r\n");
 		String cookie = match(form, "(?i)Set-Cookie: (SESSION=[^;]+)");
 		String token = AccountTestSupport.csrfToken(form);
@@ -50,6 +53,7 @@ class PublicUrlIT {
 				+ "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
 		assertThat(answer).startsWith("HTTP/1.1 302");
 		assertThat(answer).doesNotContain(EVIL);
+		AccountTestSupport.awaitMail(this.context, AccountTestSupport.OFFICER_GHENT, before);
 		String mail = this.jdbc.sql("SELECT body FROM outbox_messages WHERE recipient = ? ORDER BY id DESC LIMIT 1")
 			.param(AccountTestSupport.OFFICER_GHENT)
 			.query(String.class)
