@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-class AgreementCatalogue {
+public class AgreementCatalogue {
 
 	/** A party as pages show it. */
 	public record Party(long id, String name, String countryCode) {
@@ -182,7 +182,7 @@ class AgreementCatalogue {
 	}
 
 	/** The register's conditions on {@code agreements a}: the map, statistics and open data filter with them too. */
-	static String where(AgreementQuery q, Map<String, Object> params) {
+	public static String where(AgreementQuery q, Map<String, Object> params) {
 		List<String> conditions = new ArrayList<>();
 		if (!q.countries().isEmpty()) {
 			conditions.add("EXISTS (SELECT 1 FROM agreement_parties p JOIN municipalities m ON m.id = p.municipality_id"

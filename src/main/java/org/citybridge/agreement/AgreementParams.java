@@ -8,11 +8,11 @@ import org.springframework.web.bind.annotation.BindParam;
  * The register's query string exactly as the visitor sent it: nothing here is trusted yet.
  * {@link AgreementQuery#of} checks it.
  */
-record AgreementParams(List<String> country, @BindParam("pair_a") String pairA, @BindParam("pair_b") String pairB,
+public record AgreementParams(List<String> country, @BindParam("pair_a") String pairA, @BindParam("pair_b") String pairB,
 		List<String> theme, List<String> type, List<String> status, String from, String to, String verified,
 		String sort, String page, String size) {
 
-	static AgreementParams none() {
+	public static AgreementParams none() {
 		return new AgreementParams(null, null, null, null, null, null, null, null, null, null, null, null);
 	}
 }

@@ -40,7 +40,7 @@ public record AgreementQuery(Set<String> countries, String pairA, String pairB, 
 	public record Problem(String key, String value) {
 	}
 
-	static AgreementQuery of(AgreementParams p, Set<String> knownCountries, Set<String> knownThemes) {
+	public static AgreementQuery of(AgreementParams p, Set<String> knownCountries, Set<String> knownThemes) {
 		List<Problem> problems = new ArrayList<>();
 		Set<String> countries = new LinkedHashSet<>();
 		for (String value : values(p.country())) {
@@ -110,7 +110,7 @@ public record AgreementQuery(Set<String> countries, String pairA, String pairB, 
 		return uri.encode().build().toUriString();
 	}
 
-	Map<String, List<String>> params(int page) {
+	public Map<String, List<String>> params(int page) {
 		Map<String, List<String>> params = new LinkedHashMap<>();
 		put(params, "country", this.countries.stream().sorted().toList());
 		if (this.pairA != null) {

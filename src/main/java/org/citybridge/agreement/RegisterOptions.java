@@ -23,7 +23,7 @@ import org.springframework.web.util.HtmlUtils;
  * cost more than the register's own query.
  */
 @Component
-class RegisterOptions {
+public class RegisterOptions {
 
 	private record Option(String value, String label) {
 	}
@@ -63,7 +63,7 @@ class RegisterOptions {
 		return codes;
 	}
 
-	Set<String> countryCodeSet() {
+	public Set<String> countryCodeSet() {
 		countryCodes();
 		return this.countryCodeSet;
 	}
@@ -79,7 +79,7 @@ class RegisterOptions {
 		return codes;
 	}
 
-	Set<String> themeCodeSet() {
+	public Set<String> themeCodeSet() {
 		themeCodes();
 		return this.themeCodeSet;
 	}

@@ -1,4 +1,4 @@
-package org.citybridge.agreement;
+package org.citybridge.agreement.views;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

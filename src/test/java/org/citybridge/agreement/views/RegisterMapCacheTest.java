@@ -1,4 +1,4 @@
-package org.citybridge.agreement;
+package org.citybridge.agreement.views;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;

@@ -1,4 +1,4 @@
-package org.citybridge.agreement;
+package org.citybridge.agreement.views;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,6 +8,9 @@ import java.util.Set;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.citybridge.agreement.AgreementCatalogue;
+import org.citybridge.agreement.AgreementParams;
+import org.citybridge.agreement.AgreementQuery;
 
 /**
  * The register's filters as the map, the statistics and the open data files apply them: exactly

@@ -1,4 +1,4 @@
-package org.citybridge.agreement;
+package org.citybridge.agreement.views;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.citybridge.agreement;
+package org.citybridge.agreement.views;
 
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -16,6 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.citybridge.agreement.AgreementEnded;
+import org.citybridge.agreement.AgreementRegistered;
+import org.citybridge.agreement.AgreementVerified;
 
 /**
  * A cache of the map's expensive parts (the drawing of the filtered register, the pair count and

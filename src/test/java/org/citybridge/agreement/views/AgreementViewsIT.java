@@ -1,4 +1,4 @@
-package org.citybridge.agreement;
+package org.citybridge.agreement.views;
 
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
@@ -29,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.citybridge.agreement.Agreements;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

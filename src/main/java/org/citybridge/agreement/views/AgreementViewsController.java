@@ -1,4 +1,4 @@
-package org.citybridge.agreement;
+package org.citybridge.agreement.views;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.citybridge.agreement.AgreementParams;
 
 /**
  * The register seen whole: its map, its statistics, and its open data files with their
