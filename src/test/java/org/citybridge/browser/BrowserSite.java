@@ -16,7 +16,7 @@ record BrowserSite(int port, ApplicationContext context) implements PageType.Sit
 
 	@Override
 	public long ambiguousPartnershipRowId() {
-		return org.citybridge.agreement.PartnershipImportTestSupport.ambiguousRowId(this.context);
+		return org.citybridge.agreement.imports.PartnershipImportTestSupport.ambiguousRowId(this.context);
 	}
 
 	@Override

@@ -1,9 +1,9 @@
-package org.citybridge.agreement;
+package org.citybridge.agreement.imports;
 
 import java.io.IOException;
 import java.io.InputStream;
 
-import org.citybridge.agreement.PartnershipRegister.ListKind;
+import org.citybridge.agreement.imports.PartnershipRegister.ListKind;
 import org.citybridge.system.Actor;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.citybridge.agreement.AgreementNotFound;
 
 /**
  * Staff upload a partnership list (Wikipedia's or their own, same CSV format), follow its import,

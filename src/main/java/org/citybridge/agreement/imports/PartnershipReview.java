@@ -1,4 +1,4 @@
-package org.citybridge.agreement;
+package org.citybridge.agreement.imports;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.citybridge.agreement.PartnershipRegister.ListKind;
-import org.citybridge.agreement.PartnershipRegister.Pair;
+import org.citybridge.agreement.imports.PartnershipRegister.ListKind;
+import org.citybridge.agreement.imports.PartnershipRegister.Pair;
 import org.citybridge.audit.AuditLog;
 import org.citybridge.municipality.MunicipalityRecords;
 import org.citybridge.system.Actor;
@@ -17,6 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.citybridge.agreement.AgreementNotFound;
+import org.citybridge.agreement.AgreementPolicy;
 
 /**
  * The review list of ambiguous rows: staff pick one candidate per ambiguous side; the choice is

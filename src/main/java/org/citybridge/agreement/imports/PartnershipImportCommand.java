@@ -1,4 +1,4 @@
-package org.citybridge.agreement;
+package org.citybridge.agreement.imports;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.Random;
 
 import org.citybridge.system.DatabaseUnreachable;
-import org.citybridge.agreement.PartnershipImport.Report;
-import org.citybridge.agreement.PartnershipImport.RowOutcome;
-import org.citybridge.agreement.PartnershipImport.RowResult;
-import org.citybridge.agreement.PartnershipMatcher.SideMatch;
+import org.citybridge.agreement.imports.PartnershipImport.Report;
+import org.citybridge.agreement.imports.PartnershipImport.RowOutcome;
+import org.citybridge.agreement.imports.PartnershipImport.RowResult;
+import org.citybridge.agreement.imports.PartnershipMatcher.SideMatch;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;

@@ -1,4 +1,4 @@
-package org.citybridge.agreement;
+package org.citybridge.agreement.imports;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,12 +16,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import org.citybridge.agreement.PartnershipCsv.Row;
-import org.citybridge.agreement.PartnershipMatcher.Outcome;
-import org.citybridge.agreement.PartnershipMatcher.Reason;
-import org.citybridge.agreement.PartnershipMatcher.Side;
-import org.citybridge.agreement.PartnershipMatcher.SideMatch;
-import org.citybridge.agreement.PartnershipRegister.Pair;
+import org.citybridge.agreement.imports.PartnershipCsv.Row;
+import org.citybridge.agreement.imports.PartnershipMatcher.Outcome;
+import org.citybridge.agreement.imports.PartnershipMatcher.Reason;
+import org.citybridge.agreement.imports.PartnershipMatcher.Side;
+import org.citybridge.agreement.imports.PartnershipMatcher.SideMatch;
+import org.citybridge.agreement.imports.PartnershipRegister.Pair;
 import org.citybridge.municipality.MunicipalityRecords;
 import org.citybridge.system.Actor;
 

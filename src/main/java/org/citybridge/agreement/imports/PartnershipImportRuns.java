@@ -1,4 +1,4 @@
-package org.citybridge.agreement;
+package org.citybridge.agreement.imports;
 
 import java.io.InputStream;
 import java.time.Duration;
@@ -11,14 +11,14 @@ import java.util.Optional;
 
 import jakarta.annotation.PreDestroy;
 
-import org.citybridge.agreement.PartnershipCsv.Row;
-import org.citybridge.agreement.PartnershipImport.Report;
-import org.citybridge.agreement.PartnershipImport.RowOutcome;
-import org.citybridge.agreement.PartnershipImport.RowResult;
-import org.citybridge.agreement.PartnershipMatcher.Candidate;
-import org.citybridge.agreement.PartnershipMatcher.Side;
-import org.citybridge.agreement.PartnershipMatcher.SideMatch;
-import org.citybridge.agreement.PartnershipRegister.ListKind;
+import org.citybridge.agreement.imports.PartnershipCsv.Row;
+import org.citybridge.agreement.imports.PartnershipImport.Report;
+import org.citybridge.agreement.imports.PartnershipImport.RowOutcome;
+import org.citybridge.agreement.imports.PartnershipImport.RowResult;
+import org.citybridge.agreement.imports.PartnershipMatcher.Candidate;
+import org.citybridge.agreement.imports.PartnershipMatcher.Side;
+import org.citybridge.agreement.imports.PartnershipMatcher.SideMatch;
+import org.citybridge.agreement.imports.PartnershipRegister.ListKind;
 import org.citybridge.audit.AuditLog;
 import org.citybridge.system.Actor;
 import org.citybridge.system.RunHeartbeat;
@@ -34,6 +34,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.citybridge.agreement.AgreementPolicy;
 
 /**
  * Partnership imports as runs: each has a row in {@code partnership_import_runs} with its progress

@@ -1,4 +1,4 @@
-package org.citybridge.agreement;
+package org.citybridge.agreement.imports;
 
 /** The uploaded file is not a partnership list at all; {@link #messageKey()} says why, for people. */
 class PartnershipFileInvalid extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.citybridge.agreement;
+package org.citybridge.agreement.imports;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,6 +10,9 @@ import org.citybridge.system.Actor;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.citybridge.agreement.AgreementSource;
+import org.citybridge.agreement.AgreementType;
+import org.citybridge.agreement.Agreements;
 
 /**
  * Puts the import's pairs into the agreement register through {@link Agreements}, in one

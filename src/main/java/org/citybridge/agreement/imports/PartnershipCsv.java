@@ -1,4 +1,4 @@
-package org.citybridge.agreement;
+package org.citybridge.agreement.imports;
 
 import java.io.FilterReader;
 import java.io.IOException;
@@ -16,7 +16,7 @@ import java.util.zip.ZipException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.citybridge.agreement.PartnershipMatcher.Side;
+import org.citybridge.agreement.imports.PartnershipMatcher.Side;
 import org.citybridge.system.Unpacked;
 
 /**

@@ -1,4 +1,4 @@
-package org.citybridge.agreement;
+package org.citybridge.agreement.imports;
 
 import java.util.ArrayList;
 import java.util.Comparator;

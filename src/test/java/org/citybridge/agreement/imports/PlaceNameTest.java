@@ -1,6 +1,6 @@
-package org.citybridge.agreement;
+package org.citybridge.agreement.imports;
 
-import org.citybridge.agreement.PlaceName.Spelling;
+import org.citybridge.agreement.imports.PlaceName.Spelling;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package org.citybridge.agreement;
+package org.citybridge.agreement.imports;
 
 import org.citybridge.IntegrationTest;
 import org.citybridge.account.AccountTestSupport;

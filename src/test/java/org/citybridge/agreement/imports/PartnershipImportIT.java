@@ -1,4 +1,4 @@
-package org.citybridge.agreement;
+package org.citybridge.agreement.imports;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,11 +11,11 @@ import java.util.zip.GZIPOutputStream;
 
 import org.citybridge.IntegrationTest;
 import org.citybridge.account.AccountTestSupport;
-import org.citybridge.agreement.PartnershipImport.Report;
-import org.citybridge.agreement.PartnershipImport.RowOutcome;
-import org.citybridge.agreement.PartnershipMatcher.Outcome;
-import org.citybridge.agreement.PartnershipMatcher.Reason;
-import org.citybridge.agreement.PartnershipRegister.ListKind;
+import org.citybridge.agreement.imports.PartnershipImport.Report;
+import org.citybridge.agreement.imports.PartnershipImport.RowOutcome;
+import org.citybridge.agreement.imports.PartnershipMatcher.Outcome;
+import org.citybridge.agreement.imports.PartnershipMatcher.Reason;
+import org.citybridge.agreement.imports.PartnershipRegister.ListKind;
 import org.citybridge.municipality.MunicipalityKind;
 import org.citybridge.municipality.MunicipalityRecords;
 import org.citybridge.municipality.NewMunicipality;
@@ -32,6 +32,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
+import org.citybridge.agreement.Agreements;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,10 +1,10 @@
-package org.citybridge.agreement;
+package org.citybridge.agreement.imports;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 
-import org.citybridge.agreement.PartnershipRegister.ListKind;
+import org.citybridge.agreement.imports.PartnershipRegister.ListKind;
 import org.citybridge.municipality.MunicipalityKind;
 import org.citybridge.municipality.MunicipalityRecords;
 import org.citybridge.municipality.NewMunicipality;
