@@ -35,7 +35,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "agreements")
-class Agreement {
+public class Agreement {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -103,7 +103,7 @@ class Agreement {
 	protected Agreement() {
 	}
 
-	Agreement(AgreementType type, Collection<Long> parties, String title, AgreementStatus status, Long accountId) {
+	public Agreement(AgreementType type, Collection<Long> parties, String title, AgreementStatus status, Long accountId) {
 		this.type = type;
 		this.status = status;
 		this.title = title;
@@ -129,7 +129,7 @@ class Agreement {
 	}
 
 	/** Replaces everything the form edits. */
-	void edit(AgreementType type, Collection<Long> parties, String title, AgreementStatus status, LocalDate signedOn,
+	public void edit(AgreementType type, Collection<Long> parties, String title, AgreementStatus status, LocalDate signedOn,
 			String signingPlace, LocalDate endsOn, Long eventId, Set<String> themes, String fundingUsed, String notes,
 			Long accountId) {
 		this.type = type;
@@ -147,12 +147,12 @@ class Agreement {
 		this.updatedByAccountId = accountId;
 	}
 
-	void proposedBy(Long accountId) {
+	public void proposedBy(Long accountId) {
 		this.proposedByAccountId = accountId;
 	}
 
 	/** Staff checked it; verifying twice keeps the first check. */
-	boolean verify(long accountId, Instant at) {
+	public boolean verify(long accountId, Instant at) {
 		if (this.verifiedAt != null) {
 			return false;
 		}
@@ -168,7 +168,7 @@ class Agreement {
 		this.verifiedByAccountId = null;
 	}
 
-	Map<String, Object> auditView() {
+	public Map<String, Object> auditView() {
 		Map<String, Object> view = new LinkedHashMap<>();
 		view.put("type", this.type);
 		view.put("title", this.title);
@@ -185,47 +185,47 @@ class Agreement {
 		return view;
 	}
 
-	Long getId() {
+	public Long getId() {
 		return this.id;
 	}
 
-	AgreementType getType() {
+	public AgreementType getType() {
 		return this.type;
 	}
 
-	String getTitle() {
+	public String getTitle() {
 		return this.title;
 	}
 
-	AgreementStatus getStatus() {
+	public AgreementStatus getStatus() {
 		return this.status;
 	}
 
-	List<Long> getPartyKey() {
+	public List<Long> getPartyKey() {
 		return List.copyOf(this.partyKey);
 	}
 
-	LocalDate getSignedOn() {
+	public LocalDate getSignedOn() {
 		return this.signedOn;
 	}
 
-	String getSigningPlace() {
+	public String getSigningPlace() {
 		return this.signingPlace;
 	}
 
-	LocalDate getEndsOn() {
+	public LocalDate getEndsOn() {
 		return this.endsOn;
 	}
 
-	Long getEventId() {
+	public Long getEventId() {
 		return this.eventId;
 	}
 
-	String getFundingUsed() {
+	public String getFundingUsed() {
 		return this.fundingUsed;
 	}
 
-	String getNotes() {
+	public String getNotes() {
 		return this.notes;
 	}
 
@@ -237,7 +237,7 @@ class Agreement {
 		return this.verifiedAt;
 	}
 
-	boolean isVerified() {
+	public boolean isVerified() {
 		return this.verifiedAt != null;
 	}
 
@@ -245,11 +245,11 @@ class Agreement {
 		return this.proposedByAccountId;
 	}
 
-	Set<String> getThemes() {
+	public Set<String> getThemes() {
 		return Set.copyOf(this.themes);
 	}
 
-	long getVersion() {
+	public long getVersion() {
 		return this.version;
 	}
 }

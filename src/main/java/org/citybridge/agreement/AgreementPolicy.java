@@ -31,7 +31,7 @@ public class AgreementPolicy {
 	}
 
 	/** Staff edit any agreement; an officer only their own unverified proposal, still with their municipality. */
-	boolean mayEdit(Actor actor, Agreement agreement, Collection<Long> newParties) {
+	public boolean mayEdit(Actor actor, Agreement agreement, Collection<Long> newParties) {
 		if (mayRegister(actor)) {
 			return true;
 		}
@@ -41,7 +41,7 @@ public class AgreementPolicy {
 	}
 
 	/** Whether the edit link is shown (writes check {@link #mayEdit(Actor, Agreement, Collection)}). */
-	boolean mayOpenEdit(Actor actor, Agreement agreement) {
+	public boolean mayOpenEdit(Actor actor, Agreement agreement) {
 		return mayEdit(actor, agreement, agreement.getPartyKey());
 	}
 

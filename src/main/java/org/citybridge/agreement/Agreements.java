@@ -36,7 +36,7 @@ public class Agreements {
 		}
 	}
 
-	static final String ENTITY = "agreement";
+	public static final String ENTITY = "agreement";
 
 	private final JdbcClient jdbc;
 
@@ -324,7 +324,7 @@ public class Agreements {
 	 * The parties' foreign key is deferred so that a municipality merge can move references before
 	 * commit; our own writes want an unknown id reported at the statement that used it.
 	 */
-	void immediateForeignKeys() {
+	public void immediateForeignKeys() {
 		this.jdbc.sql("SET CONSTRAINTS agreement_parties_municipality_fk IMMEDIATE").update();
 	}
 

@@ -5,16 +5,16 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Municipalities and agreements for tests, written straight to PostgreSQL. */
-final class AgreementFixtures {
+public final class AgreementFixtures {
 
 	private final JdbcClient jdbc;
 
-	AgreementFixtures(JdbcClient jdbc) {
+	public AgreementFixtures(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
 	/** A new municipality with a unique name in the given country. */
-	long municipality(String name, String country) {
+	public long municipality(String name, String country) {
 		return this.jdbc.sql("""
 				INSERT INTO municipalities (name, country_code, kind, latitude, longitude)
 				VALUES (?, ?, 'TOWN', 47.5, 19.0) RETURNING id
@@ -23,7 +23,7 @@ final class AgreementFixtures {
 			.single();
 	}
 
-	long agreement(AgreementType type, String status, Long... parties) {
+	public long agreement(AgreementType type, String status, Long... parties) {
 		return this.jdbc.sql("""
 				INSERT INTO agreements (type, title, status, party_key) VALUES (?, 'Test agreement', ?, ?) RETURNING id
 				""").params(type.name(), status, parties).query(Long.class).single();

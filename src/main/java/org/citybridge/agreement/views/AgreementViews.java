@@ -10,10 +10,10 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.citybridge.agreement.AgreementParams;
+import org.citybridge.agreement.register.AgreementParams;
 import org.citybridge.agreement.AgreementStatus;
 import org.citybridge.agreement.Agreements;
-import org.citybridge.agreement.RegisterOptions;
+import org.citybridge.agreement.register.RegisterOptions;
 
 /**
  * Read model of the register's map and statistics: the filtered pairs with their coordinates, a

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
-import org.citybridge.agreement.AgreementParams;
+import org.citybridge.agreement.register.AgreementParams;
 
 /**
  * The register seen whole: its map, its statistics, and its open data files with their

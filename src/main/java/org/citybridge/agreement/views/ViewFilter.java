@@ -8,9 +8,9 @@ import java.util.Set;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.web.util.UriComponentsBuilder;
-import org.citybridge.agreement.AgreementCatalogue;
-import org.citybridge.agreement.AgreementParams;
-import org.citybridge.agreement.AgreementQuery;
+import org.citybridge.agreement.register.AgreementCatalogue;
+import org.citybridge.agreement.register.AgreementParams;
+import org.citybridge.agreement.register.AgreementQuery;
 
 /**
  * The register's filters as the map, the statistics and the open data files apply them: exactly

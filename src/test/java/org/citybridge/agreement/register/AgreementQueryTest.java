@@ -1,9 +1,11 @@
-package org.citybridge.agreement;
+package org.citybridge.agreement.register;
 
 import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.citybridge.agreement.AgreementStatus;
+import org.citybridge.agreement.AgreementType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

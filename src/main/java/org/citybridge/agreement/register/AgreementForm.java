@@ -1,4 +1,4 @@
-package org.citybridge.agreement;
+package org.citybridge.agreement.register;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,6 +11,9 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.multipart.MultipartFile;
+import org.citybridge.agreement.Agreement;
+import org.citybridge.agreement.AgreementStatus;
+import org.citybridge.agreement.AgreementType;
 
 /**
  * The agreement form as the browser sends it. Besides saving, the same form serves the party

@@ -1,4 +1,4 @@
-package org.citybridge.agreement;
+package org.citybridge.agreement.register;
 
 import java.lang.management.ManagementFactory;
 

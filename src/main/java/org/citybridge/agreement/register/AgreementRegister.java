@@ -1,4 +1,4 @@
-package org.citybridge.agreement;
+package org.citybridge.agreement.register;
 
 import java.time.Instant;
 import java.util.HashSet;
@@ -18,6 +18,14 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.citybridge.agreement.Agreement;
+import org.citybridge.agreement.AgreementEnded;
+import org.citybridge.agreement.AgreementNotFound;
+import org.citybridge.agreement.AgreementPolicy;
+import org.citybridge.agreement.AgreementRegistered;
+import org.citybridge.agreement.AgreementRepository;
+import org.citybridge.agreement.AgreementStatus;
+import org.citybridge.agreement.Agreements;
 
 /**
  * Registers and edits agreements from the form. Staff and administrators register verified

@@ -1,4 +1,4 @@
-package org.citybridge.agreement;
+package org.citybridge.agreement.register;
 
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -18,6 +18,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.citybridge.agreement.AgreementNotFound;
+import org.citybridge.agreement.AgreementSource;
+import org.citybridge.agreement.AgreementStatus;
+import org.citybridge.agreement.AgreementType;
 
 /**
  * Reads the register for its pages: the filtered list, an agreement with its parties, history and

@@ -1,4 +1,4 @@
-package org.citybridge.agreement;
+package org.citybridge.agreement.register;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +11,8 @@ import java.util.Set;
 import org.citybridge.country.CountryGroup;
 
 import org.springframework.web.util.UriComponentsBuilder;
+import org.citybridge.agreement.AgreementStatus;
+import org.citybridge.agreement.AgreementType;
 
 /**
  * A checked query of the register. Every value the visitor sent is either understood or named in

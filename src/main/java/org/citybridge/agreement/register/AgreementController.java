@@ -1,4 +1,4 @@
-package org.citybridge.agreement;
+package org.citybridge.agreement.register;
 
 import java.util.Comparator;
 import java.util.List;
@@ -25,6 +25,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.citybridge.agreement.AgreementNotFound;
+import org.citybridge.agreement.AgreementPolicy;
+import org.citybridge.agreement.AgreementSection;
+import org.citybridge.agreement.AgreementStatus;
+import org.citybridge.agreement.AgreementType;
+import org.citybridge.agreement.Agreements;
 
 @Controller
 class AgreementController {

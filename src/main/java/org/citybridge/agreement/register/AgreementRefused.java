@@ -1,4 +1,4 @@
-package org.citybridge.agreement;
+package org.citybridge.agreement.register;
 
 /**
  * The change was not made; the message key (with its arguments) says why, and the field (or
