@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * (30 by default, 0 to turn off), and this process forgets them all when it changes the directory.
  */
 @Component
-class DirectoryCounts {
+public class DirectoryCounts {
 
 	private static final int MAX_ENTRIES = 1_000;
 
@@ -46,7 +46,7 @@ class DirectoryCounts {
 		return value;
 	}
 
-	void forget() {
+	public void forget() {
 		this.entries.clear();
 	}
 }

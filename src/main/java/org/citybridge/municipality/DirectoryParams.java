@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.BindParam;
  * The directory's query string exactly as the visitor sent it: nothing here is trusted yet.
  * {@link DirectoryQuery#of} checks it.
  */
-record DirectoryParams(String q, List<String> country, List<String> group,
+public record DirectoryParams(String q, List<String> country, List<String> group,
 		@BindParam("population_min") String populationMin, @BindParam("population_max") String populationMax,
 		List<String> kind, List<String> offers, List<String> seeks, String seeking, String sort, String page,
 		String size, List<String> network) {
@@ -20,7 +20,7 @@ record DirectoryParams(String q, List<String> country, List<String> group,
 		this(q, country, group, populationMin, populationMax, kind, offers, seeks, seeking, sort, page, size, null);
 	}
 
-	static DirectoryParams query(String q) {
+	public static DirectoryParams query(String q) {
 		return new DirectoryParams(q, null, null, null, null, null, null, null, null, null, null, null, null);
 	}
 }

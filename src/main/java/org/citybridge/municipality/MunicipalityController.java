@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 
 @Controller
-class MunicipalityController {
+public class MunicipalityController {
 
 	private final MunicipalitySearch search;
 
@@ -73,7 +73,7 @@ class MunicipalityController {
 	}
 
 	/** A malformed id names no municipality: 404, like an unknown one. */
-	static long parseId(String id) {
+	public static long parseId(String id) {
 		String digits = id;
 		int dash = id.indexOf('-');
 		if (dash > 0) {

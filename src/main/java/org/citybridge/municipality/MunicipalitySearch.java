@@ -80,7 +80,7 @@ public class MunicipalitySearch {
 
 
 	/** Checks what the visitor sent and runs the search; never fails on bad input. */
-	Directory directory(DirectoryParams params) {
+	public Directory directory(DirectoryParams params) {
 		DirectoryQuery query = DirectoryQuery.of(params, this.options.countryCodes(), Set.copyOf(this.options.themes()),
 				this.options.networkIds());
 		return new Directory(query, search(query));
@@ -121,7 +121,7 @@ public class MunicipalitySearch {
 		return this.jdbc.sql(countSql).params(params).query(Long.class).single();
 	}
 
-	MunicipalityProfile profile(long id) {
+	public MunicipalityProfile profile(long id) {
 		return this.repository.findWithThemesById(id)
 			.map(m -> MunicipalityProfile.of(m, districtOfName(m)))
 			.orElseThrow(() -> new MunicipalityNotFound(String.valueOf(id)));

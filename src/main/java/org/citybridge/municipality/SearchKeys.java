@@ -23,7 +23,7 @@ import com.ibm.icu.text.Transliterator;
  * punctuation disappear. Folding makes distinct names collide sometimes; ranking by exactness and
  * population sorts them out, and a missed place costs a user more than an extra line.
  */
-final class SearchKeys {
+public final class SearchKeys {
 
 	/** Longest key kept; longer input is cut (a name is at most 200 characters). */
 	static final int MAX_KEY_LENGTH = 300;
@@ -69,7 +69,7 @@ final class SearchKeys {
 	}
 
 	/** The keys of several names, without repeats. */
-	static List<String> ofAll(Iterable<String> names) {
+	public static List<String> ofAll(Iterable<String> names) {
 		Set<String> keys = new LinkedHashSet<>();
 		for (String name : names) {
 			keys.addAll(of(name));

@@ -1,4 +1,4 @@
-package org.citybridge.municipality;
+package org.citybridge.municipality.imports;
 
 /** Hears how an import goes, while it goes: for the console, and for a staff page later. */
 public interface ImportProgress {

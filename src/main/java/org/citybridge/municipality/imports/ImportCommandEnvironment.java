@@ -1,4 +1,4 @@
-package org.citybridge.municipality;
+package org.citybridge.municipality.imports;
 
 import org.citybridge.system.PublicUrl;
 

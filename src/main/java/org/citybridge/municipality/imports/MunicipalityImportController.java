@@ -1,4 +1,4 @@
-package org.citybridge.municipality;
+package org.citybridge.municipality.imports;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.citybridge.municipality.MunicipalityController;
+import org.citybridge.municipality.MunicipalityNotFound;
 
 /** Staff upload a GeoNames-format file and follow its import; the same import as the command line. */
 @Controller

@@ -1,4 +1,4 @@
-package org.citybridge.municipality;
+package org.citybridge.municipality.imports;
 
 /** The file as a whole cannot be imported (no header, wrong columns): nothing was applied. */
 public class ImportFileInvalid extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.citybridge.municipality;
+package org.citybridge.municipality.imports;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

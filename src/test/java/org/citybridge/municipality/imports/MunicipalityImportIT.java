@@ -1,4 +1,4 @@
-package org.citybridge.municipality;
+package org.citybridge.municipality.imports;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
 import org.citybridge.IntegrationTest;
-import org.citybridge.municipality.ImportReport.Reason;
+import org.citybridge.municipality.imports.ImportReport.Reason;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.citybridge.municipality.DirectoryCounts;
+import org.citybridge.municipality.DirectoryParams;
+import org.citybridge.municipality.MunicipalityDemoData;
+import org.citybridge.municipality.MunicipalityKind;
+import org.citybridge.municipality.MunicipalityProfile;
+import org.citybridge.municipality.MunicipalitySearch;
+import org.citybridge.municipality.MunicipalitySummary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

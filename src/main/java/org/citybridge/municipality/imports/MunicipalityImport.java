@@ -1,4 +1,4 @@
-package org.citybridge.municipality;
+package org.citybridge.municipality.imports;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -31,8 +31,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.citybridge.country.Countries;
 import org.citybridge.country.Country;
-import org.citybridge.municipality.ImportReport.Reason;
-import org.citybridge.municipality.ImportReport.Rejection;
+import org.citybridge.municipality.imports.ImportReport.Reason;
+import org.citybridge.municipality.imports.ImportReport.Rejection;
 import org.citybridge.system.Unpacked;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -41,6 +41,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.citybridge.municipality.DirectoryCounts;
+import org.citybridge.municipality.MunicipalityKind;
+import org.citybridge.municipality.SearchKeys;
 
 /**
  * Imports places from a CSV file in the GeoNames-derived format of {@code geonames-cities1000}

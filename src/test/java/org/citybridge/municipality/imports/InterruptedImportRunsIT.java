@@ -1,4 +1,4 @@
-package org.citybridge.municipality;
+package org.citybridge.municipality.imports;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.citybridge.municipality;
+package org.citybridge.municipality.imports;
 
 /**
  * How an import treats invalid rows: by default one invalid row stops the whole import (nothing
