@@ -24,7 +24,7 @@ import org.springframework.web.util.HtmlUtils;
  * them through template expressions on every request cost more than the search itself.
  */
 @Component
-class DirectoryOptions {
+public class DirectoryOptions {
 
 	/** A choice in a filter list: its code and its name in the visitor's language. */
 	public record CountryOption(String code, String name) {
@@ -55,7 +55,7 @@ class DirectoryOptions {
 	private volatile Set<String> countryCodes;
 
 	/** Every country code the directory knows. */
-	Set<String> countryCodes() {
+	public Set<String> countryCodes() {
 		if (this.countryCodes == null) {
 			this.countryCodes = Set.copyOf(this.countries.all().stream().map(Country::code).toList());
 		}
@@ -78,17 +78,17 @@ class DirectoryOptions {
 	}
 
 	/** The network {@code option} elements, the chosen ones selected. */
-	String networkOptionsHtml(Set<Long> selected) {
+	public String networkOptionsHtml(Set<Long> selected) {
 		return optionsHtml(networks(), selected.stream().map(String::valueOf).collect(java.util.stream.Collectors.toSet()));
 	}
 
 	/** The country {@code option} elements, the chosen ones selected. */
-	String countryOptionsHtml(Locale locale, Set<String> selected) {
+	public String countryOptionsHtml(Locale locale, Set<String> selected) {
 		return optionsHtml(countries(locale), selected);
 	}
 
 	/** The theme {@code option} elements, named in the visitor's language, the chosen ones selected. */
-	String themeOptionsHtml(Locale locale, Set<String> selected) {
+	public String themeOptionsHtml(Locale locale, Set<String> selected) {
 		List<CountryOption> options = this.themesByLocale.computeIfAbsent(locale, l -> themes().stream()
 			.map(code -> new CountryOption(code, this.messages.getMessage("theme." + code, null, code, l)))
 			.toList());

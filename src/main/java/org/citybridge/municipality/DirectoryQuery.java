@@ -47,7 +47,7 @@ public record DirectoryQuery(String text, Set<String> countries, Set<CountryGrou
 	public record Problem(String key, String value) {
 	}
 
-	static DirectoryQuery of(DirectoryParams p, Set<String> knownCountries, Set<String> knownThemes) {
+	public static DirectoryQuery of(DirectoryParams p, Set<String> knownCountries, Set<String> knownThemes) {
 		return of(p, knownCountries, knownThemes, null);
 	}
 
@@ -55,7 +55,7 @@ public record DirectoryQuery(String text, Set<String> countries, Set<CountryGrou
 	 * Checks the query string; {@code knownNetworks} are the network ids that exist ({@code null}:
 	 * any positive id is taken as it is).
 	 */
-	static DirectoryQuery of(DirectoryParams p, Set<String> knownCountries, Set<String> knownThemes, Set<Long> knownNetworks) {
+	public static DirectoryQuery of(DirectoryParams p, Set<String> knownCountries, Set<String> knownThemes, Set<Long> knownNetworks) {
 		List<Problem> problems = new ArrayList<>();
 		String text = p.q() == null ? "" : p.q().strip().replaceAll("\\s+", " ");
 		if (text.length() > MAX_QUERY_LENGTH) {

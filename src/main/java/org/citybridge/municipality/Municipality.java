@@ -28,7 +28,7 @@ import org.hibernate.type.SqlTypes;
 /** A local government in one country. */
 @Entity
 @Table(name = "municipalities")
-class Municipality {
+public class Municipality {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -124,100 +124,100 @@ class Municipality {
 		this.updatedAt = Instant.now();
 	}
 
-	Long getId() {
+	public Long getId() {
 		return this.id;
 	}
 
-	String getName() {
+	public String getName() {
 		return this.name;
 	}
 
-	String getNativeName() {
+	public String getNativeName() {
 		return this.nativeName;
 	}
 
-	String getNativeScript() {
+	public String getNativeScript() {
 		return this.nativeScript;
 	}
 
-	String getGeonamesName() {
+	public String getGeonamesName() {
 		return this.geonamesName;
 	}
 
-	List<String> getAlternateNames() {
+	public List<String> getAlternateNames() {
 		return this.alternateNames;
 	}
 
-	String getCountryCode() {
+	public String getCountryCode() {
 		return this.countryCode;
 	}
 
-	String getDivision() {
+	public String getDivision() {
 		return this.division;
 	}
 
-	MunicipalityKind getKind() {
+	public MunicipalityKind getKind() {
 		return this.kind;
 	}
 
-	Integer getPopulation() {
+	public Integer getPopulation() {
 		return this.population;
 	}
 
-	BigDecimal getAreaKm2() {
+	public BigDecimal getAreaKm2() {
 		return this.areaKm2;
 	}
 
-	BigDecimal getLatitude() {
+	public BigDecimal getLatitude() {
 		return this.latitude;
 	}
 
-	BigDecimal getLongitude() {
+	public BigDecimal getLongitude() {
 		return this.longitude;
 	}
 
-	String getWebsite() {
+	public String getWebsite() {
 		return this.website;
 	}
 
-	List<String> getWorkingLanguages() {
+	public List<String> getWorkingLanguages() {
 		return this.workingLanguages;
 	}
 
-	boolean isSeekingPartners() {
+	public boolean isSeekingPartners() {
 		return this.seekingPartners;
 	}
 
-	Long getGeonamesId() {
+	public Long getGeonamesId() {
 		return this.geonamesId;
 	}
 
-	String getFeatureCode() {
+	public String getFeatureCode() {
 		return this.featureCode;
 	}
 
-	String getAdmin1Code() {
+	public String getAdmin1Code() {
 		return this.admin1Code;
 	}
 
-	Long getDistrictOf() {
+	public Long getDistrictOf() {
 		return this.districtOf;
 	}
 
-	Set<String> getOfferedThemes() {
+	public Set<String> getOfferedThemes() {
 		return this.offeredThemes;
 	}
 
-	Set<String> getSoughtThemes() {
+	public Set<String> getSoughtThemes() {
 		return this.soughtThemes;
 	}
 
-	long getVersion() {
+	public long getVersion() {
 		return this.version;
 	}
 
 	/** An officer's or staff member's edit of what the municipality says about itself. */
-	void editProfile(Set<String> offered, Set<String> sought, boolean seeking, String website, List<String> languages,
+	public void editProfile(Set<String> offered, Set<String> sought, boolean seeking, String website, List<String> languages,
 			String contactName, String contactEmail, boolean contactPublic) {
 		this.offeredThemes.clear();
 		this.offeredThemes.addAll(offered);
@@ -233,7 +233,7 @@ class Municipality {
 	}
 
 	/** The editable fields, as the audit log compares them. */
-	java.util.Map<String, Object> auditView() {
+	public java.util.Map<String, Object> auditView() {
 		java.util.Map<String, Object> view = new java.util.LinkedHashMap<>();
 		view.put("offeredThemes", List.copyOf(this.offeredThemes));
 		view.put("soughtThemes", List.copyOf(this.soughtThemes));
@@ -246,15 +246,15 @@ class Municipality {
 		return view;
 	}
 
-	String getContactName() {
+	public String getContactName() {
 		return this.contactName;
 	}
 
-	String getContactEmail() {
+	public String getContactEmail() {
 		return this.contactEmail;
 	}
 
-	boolean isContactPublic() {
+	public boolean isContactPublic() {
 		return this.contactPublic;
 	}
 

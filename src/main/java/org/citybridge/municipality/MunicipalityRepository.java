@@ -5,7 +5,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 import java.util.Optional;
 
-interface MunicipalityRepository extends JpaRepository<Municipality, Long> {
+public interface MunicipalityRepository extends JpaRepository<Municipality, Long> {
 
 	@EntityGraph(attributePaths = { "offeredThemes", "soughtThemes" })
 	Optional<Municipality> findWithThemesById(Long id);

@@ -4,24 +4,24 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /** Valid test objects, modelled on real demo municipalities. */
-final class MunicipalityFixtures {
+public final class MunicipalityFixtures {
 
 	private MunicipalityFixtures() {
 	}
 
-	static MunicipalitySummary nis() {
+	public static MunicipalitySummary nis() {
 		return new MunicipalitySummary(7, "Niš", "Ниш", "RS", "Nišava", MunicipalityKind.REGIONAL_CENTRE, 250000, true,
 				null, List.of("CULTURE_HERITAGE"));
 	}
 
-	static MunicipalityProfile choibalsanProfile() {
+	public static MunicipalityProfile choibalsanProfile() {
 		return new MunicipalityProfile(9, "Choibalsan", "Чойбалсан", "Choibalsan", List.of("Choybalsan"), "MN",
 				"Dornod", MunicipalityKind.REGIONAL_CENTRE, null, null, new BigDecimal("48.07257"),
 				new BigDecimal("114.53264"), null, List.of("mn"), true, 2032054L, List.of("AGRICULTURE_RURAL"),
 				List.of("HEALTH"), null, null, null);
 	}
 
-	static Directory directory(DirectoryParams params, MunicipalitySummary... rows) {
+	public static Directory directory(DirectoryParams params, MunicipalitySummary... rows) {
 		DirectoryQuery query = DirectoryQuery.of(params, java.util.Set.of("RS", "MN", "BE"),
 				java.util.Set.of("HEALTH", "CULTURE_HERITAGE"));
 		return new Directory(query, new MunicipalityPage(List.of(rows), rows.length, 1, query.size()));

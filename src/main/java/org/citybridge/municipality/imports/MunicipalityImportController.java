@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.citybridge.municipality.MunicipalityController;
+import org.citybridge.municipality.directory.MunicipalityController;
 import org.citybridge.municipality.MunicipalityNotFound;
 
 /** Staff upload a GeoNames-format file and follow its import; the same import as the command line. */

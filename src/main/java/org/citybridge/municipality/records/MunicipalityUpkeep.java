@@ -1,4 +1,4 @@
-package org.citybridge.municipality;
+package org.citybridge.municipality.records;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +12,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.citybridge.municipality.profile.MunicipalityEditPolicy;
+import org.citybridge.municipality.MunicipalityRecords;
+import org.citybridge.municipality.NewMunicipality;
 
 /**
  * Staff's upkeep of directory records through the web: add a municipality that GeoNames lacks,
@@ -21,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * members, both records of a merge). Every change is audited in the same transaction as the change.
  */
 @Service
-class MunicipalityUpkeep {
+public class MunicipalityUpkeep {
 
 	private final MunicipalityRecords records;
 
@@ -44,7 +47,7 @@ class MunicipalityUpkeep {
 	}
 
 	/** Who may name this municipality or merge a duplicate of it: staff who may also edit its profile. */
-	boolean mayKeep(Actor actor, long id) {
+	public boolean mayKeep(Actor actor, long id) {
 		return mayKeepRecords(actor) && this.policy.mayEdit(actor, id);
 	}
 

@@ -1,4 +1,4 @@
-package org.citybridge.municipality;
+package org.citybridge.municipality.directory;
 
 import java.util.List;
 
@@ -11,6 +11,15 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.citybridge.municipality.Directory;
+import org.citybridge.municipality.DirectoryOptions;
+import org.citybridge.municipality.DirectoryQuery;
+import org.citybridge.municipality.MunicipalityFixtures;
+import org.citybridge.municipality.MunicipalityNotFound;
+import org.citybridge.municipality.MunicipalityPage;
+import org.citybridge.municipality.profile.MunicipalityProfiles;
+import org.citybridge.municipality.MunicipalitySearch;
+import org.citybridge.municipality.records.MunicipalityUpkeep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;

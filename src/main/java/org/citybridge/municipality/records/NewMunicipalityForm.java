@@ -1,4 +1,4 @@
-package org.citybridge.municipality;
+package org.citybridge.municipality.records;
 
 import java.math.BigDecimal;
 
@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import org.citybridge.municipality.MunicipalityKind;
 
 /** What staff fill in to add a municipality that GeoNames lacks. */
 class NewMunicipalityForm {

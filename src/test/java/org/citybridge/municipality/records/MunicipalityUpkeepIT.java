@@ -1,4 +1,4 @@
-package org.citybridge.municipality;
+package org.citybridge.municipality.records;
 
 import org.citybridge.IntegrationTest;
 import org.citybridge.account.AccountTestSupport;

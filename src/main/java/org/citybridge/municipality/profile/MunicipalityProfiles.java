@@ -1,4 +1,4 @@
-package org.citybridge.municipality;
+package org.citybridge.municipality.profile;
 
 import org.citybridge.system.Text;
 import java.util.Arrays;
@@ -16,6 +16,9 @@ import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.citybridge.municipality.Municipality;
+import org.citybridge.municipality.MunicipalityNotFound;
+import org.citybridge.municipality.MunicipalityRepository;
 
 /** Edits municipality profiles, for those the policy allows, with optimistic locking and audit. */
 @Service

@@ -1,4 +1,4 @@
-package org.citybridge.municipality;
+package org.citybridge.municipality.records;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -21,6 +21,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.citybridge.municipality.directory.MunicipalityController;
+import org.citybridge.municipality.Directory;
+import org.citybridge.municipality.DirectoryOptions;
+import org.citybridge.municipality.DirectoryParams;
+import org.citybridge.municipality.MunicipalityKind;
+import org.citybridge.municipality.MunicipalityNotFound;
+import org.citybridge.municipality.MunicipalityProfile;
+import org.citybridge.municipality.MunicipalitySearch;
 
 /**
  * Staff pages that keep the directory's records: add a municipality GeoNames lacks, give one an

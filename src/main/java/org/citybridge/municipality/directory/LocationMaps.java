@@ -1,4 +1,4 @@
-package org.citybridge.municipality;
+package org.citybridge.municipality.directory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +11,7 @@ import org.citybridge.country.CountryOutlines.Shape;
 import org.citybridge.country.Country;
 
 import org.springframework.stereotype.Component;
+import org.citybridge.municipality.MunicipalityProfile;
 
 /**
  * Draws the small location map of a profile as SVG, on the server, from the Natural Earth country

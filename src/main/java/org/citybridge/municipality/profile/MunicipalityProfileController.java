@@ -1,4 +1,4 @@
-package org.citybridge.municipality;
+package org.citybridge.municipality.profile;
 
 import jakarta.validation.Valid;
 
@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.citybridge.municipality.directory.MunicipalityController;
 
 /** The profile edit form, for officers of the municipality, staff of its networks and admins. */
 @Controller

@@ -1,4 +1,4 @@
-package org.citybridge.municipality;
+package org.citybridge.municipality.directory;
 
 import java.util.Arrays;
 import java.util.List;
@@ -11,6 +11,17 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.citybridge.municipality.Directory;
+import org.citybridge.municipality.DirectoryOptions;
+import org.citybridge.municipality.DirectoryParams;
+import org.citybridge.municipality.DirectoryQuery;
+import org.citybridge.municipality.MunicipalityKind;
+import org.citybridge.municipality.MunicipalityNotFound;
+import org.citybridge.municipality.MunicipalityProfile;
+import org.citybridge.municipality.profile.MunicipalityProfiles;
+import org.citybridge.municipality.MunicipalitySearch;
+import org.citybridge.municipality.records.MunicipalityUpkeep;
+import org.citybridge.municipality.ProfileSection;
 
 @Controller
 public class MunicipalityController {

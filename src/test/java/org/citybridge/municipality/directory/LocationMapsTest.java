@@ -1,4 +1,4 @@
-package org.citybridge.municipality;
+package org.citybridge.municipality.directory;
 
 import org.junit.jupiter.api.Test;
 

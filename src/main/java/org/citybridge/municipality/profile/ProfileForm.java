@@ -1,4 +1,4 @@
-package org.citybridge.municipality;
+package org.citybridge.municipality.profile;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -6,6 +6,7 @@ import java.util.Set;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.citybridge.municipality.Municipality;
 
 /** What an officer may edit of their municipality's profile. */
 record ProfileForm(
