@@ -17,20 +17,20 @@ import org.springframework.transaction.annotation.Transactional;
 /** Reads events and their programmes for the public pages and the staff forms. */
 @Service
 @Transactional(readOnly = true)
-class EventCatalogue {
+public class EventCatalogue {
 
-	record Event(long id, String slug, String title, EventKind kind, long hostOrganisationId, String hostName,
+	public record Event(long id, String slug, String title, EventKind kind, long hostOrganisationId, String hostName,
 			LocalDate startsOn, LocalDate endsOn, ZoneId zone, String venueName, String venueAddress, String description,
 			boolean demo, boolean registrationOpen, Integer capacity) {
 	}
 
-	record Room(long id, String name, Integer capacity) {
+	public record Room(long id, String name, Integer capacity) {
 	}
 
-	record Track(long id, int position, String name) {
+	public record Track(long id, int position, String name) {
 	}
 
-	record Speaker(long id, String name, String role, String organisation, boolean demo, String bio) {
+	public record Speaker(long id, String name, String role, String organisation, boolean demo, String bio) {
 
 		/** The speaker as Dusan Raicevic (President, NALAS): the name, then what is known of role and organisation. */
 		public String label() {
@@ -41,7 +41,7 @@ class EventCatalogue {
 		}
 	}
 
-	record Session(long id, long eventId, String title, String abstractText, Instant startsAt, Instant endsAt,
+	public record Session(long id, long eventId, String title, String abstractText, Instant startsAt, Instant endsAt,
 			Long roomId, String roomName, Long trackId, String trackName, SessionKind kind, String languages,
 			boolean demo, long version, List<Speaker> speakers, Integer capacity) {
 
@@ -55,7 +55,7 @@ class EventCatalogue {
 			return languageList(this.languages);
 		}
 
-		static List<String> languageList(String languages) {
+		public static List<String> languageList(String languages) {
 			return languages == null ? List.of()
 					: java.util.Arrays.stream(LANGUAGE_SEPARATOR.split(languages)).map(String::strip).filter(l -> !l.isEmpty()).toList();
 		}
@@ -76,11 +76,11 @@ class EventCatalogue {
 		this.jdbc = jdbc;
 	}
 
-	List<Event> all() {
+	public List<Event> all() {
 		return this.jdbc.sql(EVENT_COLUMNS + " ORDER BY e.starts_on DESC, e.id").query(EventCatalogue::event).list();
 	}
 
-	Event bySlug(String slug) {
+	public Event bySlug(String slug) {
 		return this.jdbc.sql(EVENT_COLUMNS + " WHERE e.slug = ?")
 			.param(slug)
 			.query(EventCatalogue::event)
@@ -88,14 +88,14 @@ class EventCatalogue {
 			.orElseThrow(() -> new EventNotFound(slug));
 	}
 
-	List<Room> rooms(long eventId) {
+	public List<Room> rooms(long eventId) {
 		return this.jdbc.sql("SELECT id, name, capacity FROM rooms WHERE event_id = ? ORDER BY name, id")
 			.param(eventId)
 			.query((rs, n) -> new Room(rs.getLong(1), rs.getString(2), (Integer) rs.getObject(3)))
 			.list();
 	}
 
-	List<Track> tracks(long eventId) {
+	public List<Track> tracks(long eventId) {
 		return this.jdbc.sql("SELECT id, position, name FROM tracks WHERE event_id = ? ORDER BY position, id")
 			.param(eventId)
 			.query((rs, n) -> new Track(rs.getLong(1), rs.getInt(2), rs.getString(3)))
@@ -103,7 +103,7 @@ class EventCatalogue {
 	}
 
 	/** The people who speak at this event, by name. */
-	List<Speaker> speakers(long eventId) {
+	public List<Speaker> speakers(long eventId) {
 		return this.jdbc.sql("""
 				SELECT DISTINCT sp.id, sp.name, sp.role, sp.organisation, sp.demo, sp.bio
 				FROM speakers sp JOIN session_speakers ss ON ss.speaker_id = sp.id JOIN sessions s ON s.id = ss.session_id
@@ -112,7 +112,7 @@ class EventCatalogue {
 	}
 
 	/** One speaker of this event. */
-	Speaker speaker(long eventId, long speakerId) {
+	public Speaker speaker(long eventId, long speakerId) {
 		return speakers(eventId).stream()
 			.filter(s -> s.id() == speakerId)
 			.findFirst()
@@ -120,7 +120,7 @@ class EventCatalogue {
 	}
 
 	/** Every session someone starred, of every event, for their private calendar feed. */
-	List<Session> starredSessions(long accountId) {
+	public List<Session> starredSessions(long accountId) {
 		List<Long> events = this.jdbc.sql("""
 				SELECT DISTINCT s.event_id FROM agenda_stars a JOIN sessions s ON s.id = a.session_id WHERE a.account_id = ?
 				ORDER BY s.event_id
@@ -134,14 +134,14 @@ class EventCatalogue {
 	}
 
 	/** The ids of the sessions someone starred, of one event or ({@code eventId} null) of all. */
-	List<Long> starred(long accountId, Long eventId) {
+	public List<Long> starred(long accountId, Long eventId) {
 		return this.jdbc.sql("""
 				SELECT a.session_id FROM agenda_stars a JOIN sessions s ON s.id = a.session_id
 				WHERE a.account_id = ? AND (CAST(? AS bigint) IS NULL OR s.event_id = ?) ORDER BY s.starts_at, s.id
 				""").params(accountId, eventId, eventId).query(Long.class).list();
 	}
 
-	Event byId(long eventId) {
+	public Event byId(long eventId) {
 		return this.jdbc.sql(EVENT_COLUMNS + " WHERE e.id = ?")
 			.param(eventId)
 			.query(EventCatalogue::event)
@@ -150,14 +150,14 @@ class EventCatalogue {
 	}
 
 	/** Everyone a session could be given to, for the staff form. */
-	List<Speaker> allSpeakers() {
+	public List<Speaker> allSpeakers() {
 		return this.jdbc.sql("SELECT id, name, role, organisation, demo, bio FROM speakers ORDER BY name, id")
 			.query(EventCatalogue::speaker)
 			.list();
 	}
 
 	/** The programme in time order, narrowed to one track and/or one room when asked. */
-	List<Session> sessions(long eventId, Long trackId, Long roomId) {
+	public List<Session> sessions(long eventId, Long trackId, Long roomId) {
 		List<Session> sessions = this.jdbc.sql("""
 				SELECT s.id, s.event_id, s.title, s.abstract, s.starts_at, s.ends_at, s.room_id, r.name, s.track_id, t.name,
 				       s.kind, s.languages, s.demo, s.version, s.capacity
@@ -176,13 +176,13 @@ class EventCatalogue {
 	 * ids of its speakers, its rooms and its tracks. Abstracts and biographies are left out (null): the
 	 * session and speaker pages show them.
 	 */
-	record Agenda(Event event, List<Session> sessions, List<Speaker> speakers, List<Room> rooms, List<Track> tracks) {
+	public record Agenda(Event event, List<Session> sessions, List<Speaker> speakers, List<Room> rooms, List<Track> tracks) {
 	}
 
 	// Five reads, each with its own snapshot under READ COMMITTED whether or not they share a
 	// transaction: no transaction to begin and commit, one connection for the five.
 	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
-	Agenda agenda(String slug) {
+	public Agenda agenda(String slug) {
 		Event event = bySlug(slug);
 		List<Speaker> speakers = this.jdbc.sql("""
 				SELECT sp.id, sp.name, sp.role, sp.organisation, sp.demo, NULL FROM speakers sp
@@ -221,7 +221,7 @@ class EventCatalogue {
 		return new Agenda(event, sessions, speakers, rooms(event.id()), tracks(event.id()));
 	}
 
-	Session session(long eventId, long sessionId) {
+	public Session session(long eventId, long sessionId) {
 		return sessions(eventId, null, null).stream()
 			.filter(s -> s.id() == sessionId)
 			.findFirst()

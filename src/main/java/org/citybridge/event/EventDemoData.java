@@ -24,12 +24,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class EventDemoData {
 
-	static final String SLUG = "brussels-forum-2025";
+	public static final String SLUG = "brussels-forum-2025";
 
 	static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
 
 	/** The four strategic focus areas, the default tracks of a forum. */
-	static final List<String> FOCUS_AREAS = List.of("Institutional partnerships", "EU funding and technical assistance",
+	public static final List<String> FOCUS_AREAS = List.of("Institutional partnerships", "EU funding and technical assistance",
 			"Regional and global networks", "Local capacity for international engagement");
 
 	record DemoSession(String title, String abstractText, LocalDate day, int startHour, int startMinute, int endHour,

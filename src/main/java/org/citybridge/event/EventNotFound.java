@@ -5,9 +5,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** No event or session answers to the address: the 404 page. */
 @ResponseStatus(HttpStatus.NOT_FOUND)
-class EventNotFound extends RuntimeException {
+public class EventNotFound extends RuntimeException {
 
-	EventNotFound(Object what) {
+	public EventNotFound(Object what) {
 		super("No event or session " + what);
 	}
 }

@@ -24,18 +24,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link Refused} naming the field and, for a clash, the session it clashes with.
  */
 @Service
-class Programme {
+public class Programme {
 
 	/** The change was not made; the message key (with its argument) says why. */
-	static class Refused extends RuntimeException {
+	public static class Refused extends RuntimeException {
 
-		final String field;
+		public final String field;
 
-		final String messageKey;
+		public final String messageKey;
 
-		final String argument;
+		public final String argument;
 
-		Refused(String field, String messageKey, String argument) {
+		public Refused(String field, String messageKey, String argument) {
 			super(messageKey);
 			this.field = field;
 			this.messageKey = messageKey;
@@ -58,13 +58,13 @@ class Programme {
 		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
-	static boolean mayEdit(Actor actor, EventCatalogue.Event event) {
+	public static boolean mayEdit(Actor actor, EventCatalogue.Event event) {
 		return actor.role() == Actor.Role.ADMIN || (actor.role() == Actor.Role.STAFF && actor.organisationId() != null
 				&& actor.organisationId() == event.hostOrganisationId());
 	}
 
 	/** The event, if the actor may build its programme; else access is denied (403). */
-	EventCatalogue.Event editable(Actor actor, String slug) {
+	public EventCatalogue.Event editable(Actor actor, String slug) {
 		EventCatalogue.Event event = this.catalogue.bySlug(slug);
 		if (!mayEdit(actor, event)) {
 			throw new AccessDeniedException("May not edit the programme of " + slug);
@@ -72,7 +72,7 @@ class Programme {
 		return event;
 	}
 
-	long create(Actor actor, String actorLabel, String slug, SessionForm form) {
+	public long create(Actor actor, String actorLabel, String slug, SessionForm form) {
 		EventCatalogue.Event event = editable(actor, slug);
 		Instant starts = ZonedDateTime.of(form.day(), form.startTime(), event.zone()).toInstant();
 		Instant ends = ZonedDateTime.of(form.day(), form.endTime(), event.zone()).toInstant();
@@ -96,7 +96,7 @@ class Programme {
 		}
 	}
 
-	void update(Actor actor, String actorLabel, String slug, long sessionId, SessionForm form) {
+	public void update(Actor actor, String actorLabel, String slug, long sessionId, SessionForm form) {
 		EventCatalogue.Event event = editable(actor, slug);
 		EventCatalogue.Session before = this.catalogue.session(event.id(), sessionId);
 		Instant starts = ZonedDateTime.of(form.day(), form.startTime(), event.zone()).toInstant();

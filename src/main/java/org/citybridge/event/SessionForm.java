@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /** A session as staff enter it: day and times in the event's own time zone. */
-record SessionForm(
+public record SessionForm(
 		@NotBlank(message = "{event.session.title.required}") @Size(max = 300, message = "{event.session.title.size}") String title,
 		@Size(max = 4000, message = "{event.session.abstract.size}") String abstractText,
 		@NotNull(message = "{event.session.day.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
@@ -22,12 +22,12 @@ record SessionForm(
 		@Size(max = 200, message = "{event.session.languages.size}") String languages,
 		List<Long> speakerIds, long version) {
 
-	static SessionForm empty(LocalDate day) {
+	public static SessionForm empty(LocalDate day) {
 		return new SessionForm("", "", day, LocalTime.of(9, 0), LocalTime.of(10, 0), null, null, SessionKind.PLENARY, "",
 				List.of(), 0);
 	}
 
-	static SessionForm of(EventCatalogue.Session session, java.time.ZoneId zone) {
+	public static SessionForm of(EventCatalogue.Session session, java.time.ZoneId zone) {
 		var start = session.startsAt().atZone(zone);
 		var end = session.endsAt().atZone(zone);
 		return new SessionForm(session.title(), session.abstractText(), start.toLocalDate(), start.toLocalTime(),

@@ -1,6 +1,6 @@
 package org.citybridge.event;
 
 /** What happens in a session. */
-enum SessionKind {
+public enum SessionKind {
 	PLENARY, PANEL, WORKSHOP, NETWORKING, VISIT
 }

@@ -9,25 +9,25 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** An event of its own for each test, so tests never share rooms or speakers. */
-final class EventFixtures {
+public final class EventFixtures {
 
-	static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
+	public static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
 
 	final JdbcClient jdbc;
 
-	final long event;
+	public final long event;
 
-	final long room;
+	public final long room;
 
-	final long otherRoom;
+	public final long otherRoom;
 
-	final long speaker;
+	public final long speaker;
 
-	final String slug;
+	public final String slug;
 
 	final long organisation;
 
-	EventFixtures(JdbcClient jdbc) {
+	public EventFixtures(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 		String unique = UUID.randomUUID().toString().substring(0, 8);
 		this.organisation = jdbc.sql("INSERT INTO organisations (name, kind) VALUES (?, 'REGIONAL') RETURNING id")
@@ -47,20 +47,20 @@ final class EventFixtures {
 	}
 
 	/** A session on a day of the fixture event, times in Brussels. */
-	long session(String title, Long room, LocalDateTime starts, LocalDateTime ends) {
+	public long session(String title, Long room, LocalDateTime starts, LocalDateTime ends) {
 		return this.jdbc.sql("""
 				INSERT INTO sessions (event_id, title, starts_at, ends_at, room_id, kind) VALUES (?, ?, ?, ?, ?, 'PANEL') RETURNING id
 				""").params(this.event, title, brussels(starts), brussels(ends), room).query(Long.class).single();
 	}
 
 	/** A signed-in delegate with an account of their own. */
-	org.citybridge.system.Actor delegate() {
+	public org.citybridge.system.Actor delegate() {
 		long id = this.jdbc.sql("INSERT INTO accounts (email, role) VALUES (?, 'ADMIN') RETURNING id")
 			.param("delegate-" + UUID.randomUUID() + "@example.org").query(Long.class).single();
 		return new org.citybridge.system.Actor(id, org.citybridge.system.Actor.Role.ADMIN, null, null);
 	}
 
-	void speaks(long session, long speaker) {
+	public void speaks(long session, long speaker) {
 		this.jdbc.sql("INSERT INTO session_speakers (session_id, speaker_id, during) VALUES (?, ?, 'empty')")
 			.params(session, speaker).update();
 	}
@@ -69,7 +69,7 @@ final class EventFixtures {
 		return Timestamp.from(time.atZone(BRUSSELS).toInstant());
 	}
 
-	static LocalDateTime at(int day, int hour, int minute) {
+	public static LocalDateTime at(int day, int hour, int minute) {
 		return LocalDate.of(2025, 3, day).atTime(hour, minute);
 	}
 }

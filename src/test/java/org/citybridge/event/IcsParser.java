@@ -12,12 +12,12 @@ import net.fortuna.ical4j.validate.ValidationResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Reads a portal .ics file with ical4j, as a calendar application would, and checks it is valid. */
-final class IcsParser {
+public final class IcsParser {
 
 	private IcsParser() {
 	}
 
-	static Calendar parse(String ics) {
+	public static Calendar parse(String ics) {
 		for (String line : ics.split("\r\n")) {
 			assertThat(line.getBytes(StandardCharsets.UTF_8).length).as(line).isLessThanOrEqualTo(75);
 		}
@@ -33,11 +33,11 @@ final class IcsParser {
 		}
 	}
 
-	static List<VEvent> events(Calendar calendar) {
+	public static List<VEvent> events(Calendar calendar) {
 		return calendar.getComponents("VEVENT");
 	}
 
-	static String text(VEvent event, String property) {
+	public static String text(VEvent event, String property) {
 		return event.getProperty(property).map(p -> ((net.fortuna.ical4j.model.Property) p).getValue()).orElse(null);
 	}
 }

@@ -1,4 +1,4 @@
-package org.citybridge.event;
+package org.citybridge.event.programme;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
+import org.citybridge.event.EventCatalogue;
+import org.citybridge.event.attendance.PersonalAgendas;
+import org.citybridge.event.SessionKind;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

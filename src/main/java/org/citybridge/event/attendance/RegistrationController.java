@@ -1,4 +1,4 @@
-package org.citybridge.event;
+package org.citybridge.event.attendance;
 
 import org.citybridge.system.Actor;
 
@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.citybridge.event.EventCatalogue;
 
 /** Delegates register for an event or a session with seats, or cancel; the page says where they stand. */
 @Controller

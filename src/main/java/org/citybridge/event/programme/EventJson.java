@@ -1,4 +1,4 @@
-package org.citybridge.event;
+package org.citybridge.event.programme;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import tools.jackson.databind.json.JsonMapper;
+import org.citybridge.event.EventCatalogue;
+import org.citybridge.event.manage.EventEditor;
+import org.citybridge.event.EventWeb;
 
 /**
  * The agenda as open data (JSON), and schema.org {@code Event} descriptions (JSON-LD) for the head
@@ -46,7 +49,7 @@ final class EventJson {
 			item.put("speakers", s.speakers().stream()
 				.map(sp -> map("id", sp.id(), "name", sp.name(), "role", sp.role(), "organisation", sp.organisation()))
 				.toList());
-			item.put("url", EventController.sessionUrl(base, event, s));
+			item.put("url", EventWeb.sessionUrl(base, event, s));
 			item.put("demo", s.demo());
 			items.add(item);
 		}
@@ -89,7 +92,7 @@ final class EventJson {
 			ld.put("performer", session.speakers().stream().map(sp -> map("@type", "Person", "name", sp.name())).toList());
 		}
 		ld.put("superEvent", map("@type", "Event", "name", event.title(), "url", base + "/events/" + event.slug()));
-		ld.put("url", EventController.sessionUrl(base, event, session));
+		ld.put("url", EventWeb.sessionUrl(base, event, session));
 		return script(ld);
 	}
 

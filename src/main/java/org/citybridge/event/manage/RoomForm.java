@@ -1,4 +1,4 @@
-package org.citybridge.event;
+package org.citybridge.event.manage;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

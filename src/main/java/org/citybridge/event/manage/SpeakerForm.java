@@ -1,4 +1,4 @@
-package org.citybridge.event;
+package org.citybridge.event.manage;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;

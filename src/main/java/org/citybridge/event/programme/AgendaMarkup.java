@@ -1,4 +1,4 @@
-package org.citybridge.event;
+package org.citybridge.event.programme;
 
 import java.util.List;
 
@@ -12,7 +12,7 @@ import org.springframework.web.util.HtmlUtils;
  * time (docs/benchmarks.md). Every text and attribute value is HTML-escaped; the words come from the
  * message bundles through {@link Words}, looked up once per page.
  */
-final class AgendaMarkup {
+public final class AgendaMarkup {
 
 	/** The words of the entries, in the page's language. */
 	record Words(String now, String next, String eventTime, String yourTime, String demo, String star, String unstar,

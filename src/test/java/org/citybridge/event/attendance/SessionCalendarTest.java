@@ -1,4 +1,4 @@
-package org.citybridge.event;
+package org.citybridge.event.attendance;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,6 +9,10 @@ import java.util.List;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.Test;
+import org.citybridge.event.EventCatalogue;
+import org.citybridge.event.EventKind;
+import org.citybridge.event.IcsParser;
+import org.citybridge.event.SessionKind;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

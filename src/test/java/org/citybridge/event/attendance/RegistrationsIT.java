@@ -1,4 +1,4 @@
-package org.citybridge.event;
+package org.citybridge.event.attendance;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +18,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
+import org.citybridge.event.EventCatalogue;
+import org.citybridge.event.EventFixtures;
+import org.citybridge.event.EventNotFound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;

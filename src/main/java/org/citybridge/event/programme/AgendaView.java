@@ -1,4 +1,4 @@
-package org.citybridge.event;
+package org.citybridge.event.programme;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.citybridge.event.EventCatalogue;
 
 /**
  * The agenda as the page shows it: sessions grouped by the event's local day, each time formatted
@@ -21,11 +22,11 @@ import java.util.TreeMap;
  * column per room. While the event runs, the sessions under way are marked now and the next ones
  * next.
  */
-record AgendaView(String eventZoneName, String viewerZoneName, boolean dual, List<Day> days, boolean live,
+public record AgendaView(String eventZoneName, String viewerZoneName, boolean dual, List<Day> days, boolean live,
 		List<DayTab> tabs, String shown) {
 
 	/** The value of {@code ?day=} for the whole programme on one page. */
-	static final String WHOLE = "all";
+	public static final String WHOLE = "all";
 
 	/** Where a session stands at the moment the page was made, while the event runs. */
 	enum Marker {
@@ -74,7 +75,7 @@ record AgendaView(String eventZoneName, String viewerZoneName, boolean dual, Lis
 		return !WHOLE.equals(this.shown);
 	}
 
-	static AgendaView of(List<EventCatalogue.Session> sessions, ZoneId eventZone, ZoneId viewerZone, Locale locale) {
+	public static AgendaView of(List<EventCatalogue.Session> sessions, ZoneId eventZone, ZoneId viewerZone, Locale locale) {
 		return of(sessions, eventZone, viewerZone, locale, null, null);
 	}
 
@@ -83,7 +84,7 @@ record AgendaView(String eventZoneName, String viewerZoneName, boolean dual, Lis
 	 * @param now the moment the page is made, for the now / next markers
 	 * @param programme the whole programme (unfiltered), which decides whether the event is running
 	 */
-	static AgendaView of(List<EventCatalogue.Session> sessions, ZoneId eventZone, ZoneId viewerZone, Locale locale,
+	public static AgendaView of(List<EventCatalogue.Session> sessions, ZoneId eventZone, ZoneId viewerZone, Locale locale,
 			Instant now, List<EventCatalogue.Session> programme) {
 		return of(sessions, eventZone, viewerZone, locale, now, programme, WHOLE, Integer.MAX_VALUE);
 	}
@@ -93,7 +94,7 @@ record AgendaView(String eventZoneName, String viewerZoneName, boolean dual, Lis
 	 * {@link #WHOLE}); otherwise all days when there are at most {@code wholeUpTo} sessions, else today
 	 * while the event runs, else the first day. Only the days shown are formatted.
 	 */
-	static AgendaView of(List<EventCatalogue.Session> sessions, ZoneId eventZone, ZoneId viewerZone, Locale locale,
+	public static AgendaView of(List<EventCatalogue.Session> sessions, ZoneId eventZone, ZoneId viewerZone, Locale locale,
 			Instant now, List<EventCatalogue.Session> programme, String day, int wholeUpTo) {
 		boolean dual = viewerZone != null && !viewerZone.equals(eventZone);
 		boolean live = now != null && programme != null && !programme.isEmpty()

@@ -1,4 +1,4 @@
-package org.citybridge.event;
+package org.citybridge.event.manage;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 import org.springframework.web.multipart.MultipartFile;
+import org.citybridge.event.Programme;
 
 /**
  * A speaker's photo as uploaded: JPEG, PNG or WebP of at most 2 MB, judged by its first bytes, never

@@ -1,4 +1,4 @@
-package org.citybridge.event;
+package org.citybridge.event.manage;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.citybridge.event.EventCatalogue;
+import org.citybridge.event.EventNotFound;
+import org.citybridge.event.Programme;
 
 /**
  * The host's staff keep the rooms, tracks and speakers of an event. Every write checks that the
@@ -22,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * refusals come back as a {@link Programme.Refused} naming the field or the session.
  */
 @Service
-class EventParts {
+public class EventParts {
 
 	/** A room with its version and how many sessions take place in it. */
 	public record RoomRow(long id, String name, Integer capacity, long version, int sessions) {
@@ -194,7 +197,7 @@ class EventParts {
 	}
 
 	/** The photo cache keys of the speakers that have one, for links from the public pages. */
-	Map<Long, String> photoTags(long eventId) {
+	public Map<Long, String> photoTags(long eventId) {
 		Map<Long, String> tags = new LinkedHashMap<>();
 		speakers(eventId).stream().filter(SpeakerRow::hasPhoto).forEach(s -> tags.put(s.id(), s.photoTag()));
 		return tags;

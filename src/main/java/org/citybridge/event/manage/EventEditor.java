@@ -1,4 +1,4 @@
-package org.citybridge.event;
+package org.citybridge.event.manage;
 
 import java.math.BigDecimal;
 import java.time.ZoneId;
@@ -19,6 +19,10 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.citybridge.event.attendance.Registrations;
+import org.citybridge.event.EventCatalogue;
+import org.citybridge.event.EventDemoData;
+import org.citybridge.event.Programme;
 
 /**
  * The host's staff and administrators edit an event: its facts, dates and zone, and whether it takes
@@ -26,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * refusal comes back as a {@link Programme.Refused} on the field.
  */
 @Service
-class EventEditor {
+public class EventEditor {
 
 	private final JdbcClient jdbc;
 
@@ -60,13 +64,13 @@ class EventEditor {
 		}
 	}
 
-	Coordinates coordinates(long eventId) {
+	public Coordinates coordinates(long eventId) {
 		return this.jdbc.sql("SELECT venue_latitude, venue_longitude FROM events WHERE id = ?").param(eventId)
 			.query((rs, n) -> new Coordinates(rs.getBigDecimal(1), rs.getBigDecimal(2))).single();
 	}
 
 	/** Whether the actor may create events: administrators, and staff of an organisation (for it). */
-	static boolean mayCreate(Actor actor) {
+	public static boolean mayCreate(Actor actor) {
 		return actor.role() == Actor.Role.ADMIN || (actor.role() == Actor.Role.STAFF && actor.organisationId() != null);
 	}
 
@@ -171,11 +175,11 @@ class EventEditor {
 	}
 
 	/** The version the form must carry back, for optimistic locking. */
-	long version(long eventId) {
+	public long version(long eventId) {
 		return this.jdbc.sql("SELECT version FROM events WHERE id = ?").param(eventId).query(Long.class).single();
 	}
 
-	void update(Actor actor, String actorLabel, String slug, EventForm form) {
+	public void update(Actor actor, String actorLabel, String slug, EventForm form) {
 		EventCatalogue.Event event = this.programme.editable(actor, slug);
 		ZoneId zone = zone(form);
 		Map<String, Object> before = view(EventForm.of(event, 0, coordinates(event.id())));

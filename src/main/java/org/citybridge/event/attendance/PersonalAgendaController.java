@@ -1,4 +1,4 @@
-package org.citybridge.event;
+package org.citybridge.event.attendance;
 
 import java.time.Clock;
 import java.time.ZoneId;
@@ -19,6 +19,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.citybridge.event.programme.AgendaView;
+import org.citybridge.event.EventCatalogue;
+import org.citybridge.event.EventWeb;
 
 /**
  * My agenda: starred sessions for a signed-in person, or the sessions listed in a shared address
@@ -43,11 +46,11 @@ class PersonalAgendaController {
 	@GetMapping("/events/{slug}/my")
 	String mine(@PathVariable("slug") String slug, @RequestParam(name = "s", required = false) String shared,
 			@RequestParam(name = "tz", required = false) String tz,
-			@CookieValue(name = EventController.ZONE_COOKIE, required = false) String remembered,
+			@CookieValue(name = EventWeb.ZONE_COOKIE, required = false) String remembered,
 			HttpServletResponse response, Model model, Locale locale) {
 		EventCatalogue.Event event = this.catalogue.bySlug(slug);
 		Actor actor = Actor.current();
-		ZoneId viewer = EventController.viewerZone(tz, remembered, response, model);
+		ZoneId viewer = EventWeb.viewerZone(tz, remembered, response, model);
 		boolean fromAddress = shared != null;
 		List<Long> ids = fromAddress ? PersonalAgendas.shared(shared) : this.agendas.starred(actor, event.id());
 		List<PersonalAgendas.Chosen> chosen = this.agendas.chosen(event.id(), ids);
@@ -55,7 +58,7 @@ class PersonalAgendaController {
 		java.util.Map<Long, List<String>> clashes = new java.util.HashMap<>();
 		chosen.forEach(c -> clashes.put(c.session().id(), c.clashes()));
 		model.addAttribute("event", event);
-		model.addAttribute("dates", EventController.dates(event, locale));
+		model.addAttribute("dates", EventWeb.dates(event, locale));
 		model.addAttribute("fromAddress", fromAddress);
 		model.addAttribute("signedIn", actor.isSignedIn());
 		model.addAttribute("ids", found);
@@ -64,11 +67,11 @@ class PersonalAgendaController {
 		java.util.Map<Long, String> without = new java.util.HashMap<>();
 		found.forEach(id -> without.put(id, PersonalAgendas.join(found.stream().filter(other -> !other.equals(id)).toList())));
 		model.addAttribute("without", without);
-		model.addAttribute("eventPath", EventController.eventPath(event));
+		model.addAttribute("eventPath", EventWeb.eventPath(event));
 		model.addAttribute("clashCount", chosen.stream().filter(c -> !c.clashes().isEmpty()).count());
 		model.addAttribute("agenda", AgendaView.of(chosen.stream().map(PersonalAgendas.Chosen::session).toList(), event.zone(),
 				viewer, locale, this.clock.instant(), this.catalogue.sessions(event.id(), null, null)));
-		model.addAttribute("shareUrl", EventController.base() + "/events/" + event.slug() + "/my?s=" + PersonalAgendas.join(found));
+		model.addAttribute("shareUrl", EventWeb.base() + "/events/" + event.slug() + "/my?s=" + PersonalAgendas.join(found));
 		model.addAttribute("feedCreated", this.agendas.feedCreated(actor).orElse(null));
 		return "event/my";
 	}
@@ -77,20 +80,20 @@ class PersonalAgendaController {
 	ResponseEntity<String> mineAsCalendar(@PathVariable("slug") String slug,
 			@RequestParam(name = "s", required = false) String shared) {
 		EventCatalogue.Event event = this.catalogue.bySlug(slug);
-		String base = EventController.base();
+		String base = EventWeb.base();
 		List<SessionCalendar.Entry> entries = this.agendas.chosen(event.id(), PersonalAgendas.shared(shared)).stream()
-			.map(c -> new SessionCalendar.Entry(event, c.session(), EventController.sessionUrl(base, event, c.session())))
+			.map(c -> new SessionCalendar.Entry(event, c.session(), EventWeb.sessionUrl(base, event, c.session())))
 			.toList();
-		return EventController.icsFile(event.slug() + "-my-agenda.ics",
+		return EventWeb.icsFile(event.slug() + "-my-agenda.ics",
 				SessionCalendar.calendar(event.title(), null, null, entries, this.clock.instant()));
 	}
 
 	@GetMapping("/events/feeds/{token}.ics")
 	ResponseEntity<String> feed(@PathVariable("token") String token) {
-		String base = EventController.base();
+		String base = EventWeb.base();
 		List<SessionCalendar.Entry> entries = this.agendas.feed(token,
-				(event, session) -> EventController.sessionUrl(base, event, session));
-		return EventController.icsFile("citybridge-my-agenda.ics",
+				(event, session) -> EventWeb.sessionUrl(base, event, session));
+		return EventWeb.icsFile("citybridge-my-agenda.ics",
 				SessionCalendar.calendar("CityBridge", null, null, entries, this.clock.instant()));
 	}
 
@@ -119,7 +122,7 @@ class PersonalAgendaController {
 		EventCatalogue.Event event = this.catalogue.bySlug(slug);
 		String token = this.agendas.newFeed(Actor.current(), authentication.getName());
 		redirect.addFlashAttribute("flash", "event2.my.flash.feedCreated");
-		redirect.addFlashAttribute("feedUrl", EventController.base() + "/events/feeds/" + token + ".ics");
+		redirect.addFlashAttribute("feedUrl", EventWeb.base() + "/events/feeds/" + token + ".ics");
 		return "redirect:/events/" + event.slug() + "/my";
 	}
 

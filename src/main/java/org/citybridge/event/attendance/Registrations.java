@@ -1,4 +1,4 @@
-package org.citybridge.event;
+package org.citybridge.event.attendance;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -15,6 +15,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.citybridge.event.EventCatalogue;
 
 /**
  * Delegates register for an event, or for a session with a limited number of seats. Who gets a
@@ -23,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * simultaneous registrations; cancelling hands the seat to position 1 and moves the list up.
  */
 @Service
-class Registrations {
+public class Registrations {
 
 	enum Status {
 		CONFIRMED, WAITING
@@ -38,7 +39,7 @@ class Registrations {
 	}
 
 	/** Seats taken and people waiting for an event or a session. */
-	record Counts(Integer capacity, int confirmed, int waiting) {
+	public record Counts(Integer capacity, int confirmed, int waiting) {
 
 		public boolean full() {
 			return this.capacity != null && this.confirmed >= this.capacity;
@@ -136,15 +137,15 @@ class Registrations {
 	 * Whether the event is over: its last day has passed in its own time zone. Nobody registers for an
 	 * event that has ended (the portal's one clock decides, so tests can fix "now").
 	 */
-	static boolean ended(EventCatalogue.Event event, Instant now) {
+	public static boolean ended(EventCatalogue.Event event, Instant now) {
 		return !now.isBefore(event.endsOn().plusDays(1).atStartOfDay(event.zone()).toInstant());
 	}
 
-	boolean ended(EventCatalogue.Event event) {
+	public boolean ended(EventCatalogue.Event event) {
 		return ended(event, this.clock.instant());
 	}
 
-	Optional<Registration> of(Actor actor, long eventId, Long sessionId) {
+	public Optional<Registration> of(Actor actor, long eventId, Long sessionId) {
 		if (actor.accountId() == null) {
 			return Optional.empty();
 		}
@@ -154,7 +155,7 @@ class Registrations {
 				""").params(eventId, sessionId, actor.accountId()).query(Registrations::registration).optional();
 	}
 
-	Counts counts(long eventId, Long sessionId, Integer capacity) {
+	public Counts counts(long eventId, Long sessionId, Integer capacity) {
 		return this.jdbc.sql("""
 				SELECT count(*) FILTER (WHERE status = 'CONFIRMED'), count(*) FILTER (WHERE status = 'WAITING')
 				FROM registrations WHERE event_id = ? AND target = coalesce(CAST(? AS bigint), 0)

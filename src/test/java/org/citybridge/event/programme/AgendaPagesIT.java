@@ -1,4 +1,4 @@
-package org.citybridge.event;
+package org.citybridge.event.programme;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -18,6 +18,9 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import org.citybridge.event.EventDemoData;
+import org.citybridge.event.EventFixtures;
+import org.citybridge.event.IcsParser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

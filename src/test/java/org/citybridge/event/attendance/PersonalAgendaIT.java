@@ -1,4 +1,4 @@
-package org.citybridge.event;
+package org.citybridge.event.attendance;
 
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
@@ -18,6 +18,10 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
+import org.citybridge.event.programme.AgendaMarkup;
+import org.citybridge.event.EventDemoData;
+import org.citybridge.event.EventFixtures;
+import org.citybridge.event.IcsParser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;

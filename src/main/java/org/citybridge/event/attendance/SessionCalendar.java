@@ -1,4 +1,4 @@
-package org.citybridge.event;
+package org.citybridge.event.attendance;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.citybridge.event.EventCatalogue;
 
 /**
  * Sessions (and, for a whole event, the event itself) as one RFC 5545 calendar file. Session times
@@ -22,7 +23,7 @@ import java.util.stream.Collectors;
  * than duplicates); text is escaped and lines are folded at 75 octets without splitting a UTF-8
  * character.
  */
-final class SessionCalendar {
+public final class SessionCalendar {
 
 	private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -33,14 +34,14 @@ final class SessionCalendar {
 	static final String UID_HOST = "citybridge";
 
 	/** A session of an event, with the page a calendar links back to. */
-	record Entry(EventCatalogue.Event event, EventCatalogue.Session session, String url) {
+	public record Entry(EventCatalogue.Event event, EventCatalogue.Session session, String url) {
 	}
 
 	private SessionCalendar() {
 	}
 
 	/** One session. */
-	static String of(EventCatalogue.Event event, EventCatalogue.Session session, String url, Instant now) {
+	public static String of(EventCatalogue.Event event, EventCatalogue.Session session, String url, Instant now) {
 		return calendar(event.title(), null, null, List.of(new Entry(event, session, url)), now);
 	}
 
@@ -48,7 +49,7 @@ final class SessionCalendar {
 	 * A calendar named {@code name}: {@code wholeEvent}, when given, as an all-day entry over its
 	 * dates (the end date exclusive, as RFC 5545 wants), then each session.
 	 */
-	static String calendar(String name, EventCatalogue.Event wholeEvent, String eventUrl, List<Entry> entries, Instant now) {
+	public static String calendar(String name, EventCatalogue.Event wholeEvent, String eventUrl, List<Entry> entries, Instant now) {
 		StringBuilder ics = new StringBuilder();
 		line(ics, "BEGIN:VCALENDAR");
 		line(ics, "VERSION:2.0");

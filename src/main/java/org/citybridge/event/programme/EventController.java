@@ -1,16 +1,13 @@
-package org.citybridge.event;
+package org.citybridge.event.programme;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -18,8 +15,6 @@ import jakarta.validation.Valid;
 import org.citybridge.system.Actor;
 import org.citybridge.system.ViewerZone;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -34,20 +29,23 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.citybridge.event.EventCatalogue;
+import org.citybridge.event.manage.EventEditor;
+import org.citybridge.event.manage.EventForm;
+import org.citybridge.event.EventKind;
+import org.citybridge.event.manage.EventParts;
+import org.citybridge.event.manage.EventStaffController;
+import org.citybridge.event.EventWeb;
+import org.citybridge.event.attendance.PersonalAgendas;
+import org.citybridge.event.Programme;
+import org.citybridge.event.attendance.Registrations;
+import org.citybridge.event.attendance.SessionCalendar;
+import org.citybridge.event.SessionForm;
+import org.citybridge.event.SessionKind;
 
 @Controller
 class EventController {
-
-	/** Remembers the viewer's chosen zone across agenda pages; no account needed. */
-	static final String ZONE_COOKIE = ViewerZone.COOKIE;
-
-	/** Zones offered as suggestions beside the free field. */
-	static final List<String> SUGGESTED_ZONES = List.of("Europe/Brussels", "Asia/Ulaanbaatar", "Asia/Hovd",
-			"Europe/Belgrade", "Europe/Paris", "Europe/London", "UTC");
-
-	static final MediaType CALENDAR = new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8);
 
 	private final EventCatalogue catalogue;
 
@@ -93,8 +91,8 @@ class EventController {
 		EventCatalogue.Event event = this.catalogue.bySlug(slug);
 		Actor actor = Actor.current();
 		model.addAttribute("event", event);
-		model.addAttribute("eventPath", eventPath(event));
-		model.addAttribute("dates", dates(event, locale));
+		model.addAttribute("eventPath", EventWeb.eventPath(event));
+		model.addAttribute("dates", EventWeb.dates(event, locale));
 		model.addAttribute("zoneName", AgendaView.zoneName(event.zone(), locale));
 		model.addAttribute("rooms", this.catalogue.rooms(event.id()));
 		model.addAttribute("tracks", this.catalogue.tracks(event.id()));
@@ -106,7 +104,7 @@ class EventController {
 		model.addAttribute("seats", this.registrations.counts(event.id(), null, event.capacity()));
 		model.addAttribute("registration", this.registrations.of(actor, event.id(), null).orElse(null));
 		model.addAttribute("ended", this.registrations.ended(event));
-		model.addAttribute("jsonLd", EventJson.eventLd(event, venue, base()));
+		model.addAttribute("jsonLd", EventJson.eventLd(event, venue, EventWeb.base()));
 		return "event/detail";
 	}
 
@@ -119,9 +117,9 @@ class EventController {
 			@RequestParam(name = "view", required = false) String view,
 			@RequestParam(name = "s", required = false) String shared,
 			@RequestParam(name = "day", required = false) String day,
-			@CookieValue(name = ZONE_COOKIE, required = false) String remembered, HttpServletResponse response,
+			@CookieValue(name = EventWeb.ZONE_COOKIE, required = false) String remembered, HttpServletResponse response,
 			CsrfToken csrf, Model model, Locale locale) {
-		ZoneId viewer = viewerZone(tz, remembered, response, model);
+		ZoneId viewer = EventWeb.viewerZone(tz, remembered, response, model);
 		Actor actor = Actor.current();
 		String lang = language == null || language.isBlank() || language.length() > 100 ? null : language.strip();
 		boolean grid = "grid".equals(view);
@@ -135,10 +133,10 @@ class EventController {
 		model.addAttribute("page", page);
 		model.addAttribute("event", event);
 		model.addAttribute("agenda", page.agenda());
-		model.addAttribute("dates", dates(event, locale));
+		model.addAttribute("dates", EventWeb.dates(event, locale));
 		model.addAttribute("grid", grid);
 		model.addAttribute("zoneValue", viewer == null ? "" : viewer.getId());
-		model.addAttribute("suggestedZones", SUGGESTED_ZONES);
+		model.addAttribute("suggestedZones", EventWeb.SUGGESTED_ZONES);
 		model.addAttribute("eventZoneHref", agendaHref(event, "event", grid, chosen));
 		model.addAttribute("ulaanbaatarHref", agendaHref(event, "Asia/Ulaanbaatar", grid, chosen));
 		model.addAttribute("listHref", agendaHref(event, null, false, chosen));
@@ -149,11 +147,11 @@ class EventController {
 	@GetMapping("/events/{slug}/agenda.ics")
 	ResponseEntity<String> eventCalendar(@PathVariable("slug") String slug) {
 		EventCatalogue.Event event = this.catalogue.bySlug(slug);
-		String base = base();
+		String base = EventWeb.base();
 		List<SessionCalendar.Entry> entries = this.catalogue.sessions(event.id(), null, null).stream()
-			.map(s -> new SessionCalendar.Entry(event, s, sessionUrl(base, event, s)))
+			.map(s -> new SessionCalendar.Entry(event, s, EventWeb.sessionUrl(base, event, s)))
 			.toList();
-		return icsFile(event.slug() + ".ics", SessionCalendar.calendar(event.title(), event,
+		return EventWeb.icsFile(event.slug() + ".ics", SessionCalendar.calendar(event.title(), event,
 				base + "/events/" + event.slug(), entries, this.clock.instant()));
 	}
 
@@ -163,12 +161,12 @@ class EventController {
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(EventJson.agenda(event, this.catalogue.rooms(event.id()), this.catalogue.tracks(event.id()),
-					this.catalogue.sessions(event.id(), null, null), base()));
+					this.catalogue.sessions(event.id(), null, null), EventWeb.base()));
 	}
 
 	@GetMapping("/events/{slug}/sessions/{id}")
 	String session(@PathVariable("slug") String slug, @PathVariable("id") String id,
-			@CookieValue(name = ZONE_COOKIE, required = false) String remembered, Model model, Locale locale) {
+			@CookieValue(name = EventWeb.ZONE_COOKIE, required = false) String remembered, Model model, Locale locale) {
 		EventCatalogue.Event event = this.catalogue.bySlug(slug);
 		EventCatalogue.Session session = this.catalogue.session(event.id(), PersonalAgendas.parse(id));
 		ZoneId viewer = ViewerZone.parse(remembered).orElse(null);
@@ -185,7 +183,7 @@ class EventController {
 		model.addAttribute("registration", this.registrations.of(actor, event.id(), session.id()).orElse(null));
 		model.addAttribute("ended", this.registrations.ended(event));
 		model.addAttribute("photos", this.parts.photoTags(event.id()));
-		model.addAttribute("jsonLd", EventJson.sessionLd(event, session, base()));
+		model.addAttribute("jsonLd", EventJson.sessionLd(event, session, EventWeb.base()));
 		return "event/session";
 	}
 
@@ -193,13 +191,13 @@ class EventController {
 	ResponseEntity<String> calendar(@PathVariable("slug") String slug, @PathVariable("id") String id) {
 		EventCatalogue.Event event = this.catalogue.bySlug(slug);
 		EventCatalogue.Session session = this.catalogue.session(event.id(), PersonalAgendas.parse(id));
-		String body = SessionCalendar.of(event, session, sessionUrl(base(), event, session), this.clock.instant());
-		return icsFile(event.slug() + "-session-" + session.id() + ".ics", body);
+		String body = SessionCalendar.of(event, session, EventWeb.sessionUrl(EventWeb.base(), event, session), this.clock.instant());
+		return EventWeb.icsFile(event.slug() + "-session-" + session.id() + ".ics", body);
 	}
 
 	@GetMapping("/events/{slug}/speakers/{id}")
 	String speaker(@PathVariable("slug") String slug, @PathVariable("id") String id,
-			@CookieValue(name = ZONE_COOKIE, required = false) String remembered, Model model, Locale locale) {
+			@CookieValue(name = EventWeb.ZONE_COOKIE, required = false) String remembered, Model model, Locale locale) {
 		EventCatalogue.Event event = this.catalogue.bySlug(slug);
 		EventCatalogue.Speaker speaker = this.catalogue.speaker(event.id(), PersonalAgendas.parse(id));
 		ZoneId viewer = ViewerZone.parse(remembered).orElse(null);
@@ -242,7 +240,7 @@ class EventController {
 	private String eventForm(EventCatalogue.Event event, Model model) {
 		model.addAttribute("event", event);
 		model.addAttribute("kinds", EventKind.values());
-		model.addAttribute("suggestedZones", SUGGESTED_ZONES);
+		model.addAttribute("suggestedZones", EventWeb.SUGGESTED_ZONES);
 		return "event/event-form";
 	}
 
@@ -302,7 +300,7 @@ class EventController {
 	private String form(EventCatalogue.Event event, Long sessionId, Model model, Locale locale) {
 		model.addAttribute("event", event);
 		model.addAttribute("sessionId", sessionId);
-		model.addAttribute("dates", dates(event, locale));
+		model.addAttribute("dates", EventWeb.dates(event, locale));
 		model.addAttribute("zoneName", AgendaView.zoneName(event.zone(), locale));
 		model.addAttribute("rooms", this.catalogue.rooms(event.id()));
 		model.addAttribute("tracks", this.catalogue.tracks(event.id()));
@@ -321,70 +319,12 @@ class EventController {
 		}
 	}
 
-	/** The zone the viewer asked for ({@code tz}) or chose before (the cookie); null for the event's own. */
-	static ZoneId viewerZone(String tz, String remembered, HttpServletResponse response, Model model) {
-		ZoneId viewer = ViewerZone.parse(remembered).orElse(null);
-		if (tz != null) {
-			if (tz.isBlank() || tz.strip().equals("event")) {
-				viewer = null;
-				remember(response, null);
-			}
-			else {
-				Optional<ZoneId> chosen = ViewerZone.parse(tz);
-				if (chosen.isPresent()) {
-					viewer = chosen.get();
-					remember(response, viewer.getId());
-				}
-				else {
-					model.addAttribute("zoneRefused", tz.strip().length() > 100 ? tz.strip().substring(0, 100) : tz.strip());
-				}
-			}
-		}
-		return viewer;
-	}
-
-	private static void remember(HttpServletResponse response, String zone) {
-		response.addHeader(HttpHeaders.SET_COOKIE, ViewerZone.cookie(zone).toString());
-	}
-
-	static ResponseEntity<String> icsFile(String filename, String body) {
-		return ResponseEntity.ok()
-			.contentType(CALENDAR)
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
-			.body(body);
-	}
-
-	/** The portal's own address as the request reached it, for links inside calendar files and JSON. */
-	static String base() {
-		return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
-	}
-
-	/**
-	 * The event's path for links repeated per session: built once here rather than by the template's
-	 * link expressions, which ask the static-resource resolvers about every link (a classpath lookup
-	 * each, 300 sessions times four links on a large agenda).
-	 */
-	static String eventPath(EventCatalogue.Event event) {
-		return ServletUriComponentsBuilder.fromCurrentContextPath().build().getPath() == null ? "/events/" + event.slug()
-				: ServletUriComponentsBuilder.fromCurrentContextPath().build().getPath() + "/events/" + event.slug();
-	}
-
-	static String sessionUrl(String base, EventCatalogue.Event event, EventCatalogue.Session session) {
-		return base + "/events/" + event.slug() + "/sessions/" + session.id();
-	}
-
 	/** An event in the list, with its dates formatted and whether it is over. */
 	record Listed(EventCatalogue.Event event, String dates, boolean past) {
 	}
 
 	private Listed listed(EventCatalogue.Event event, Locale locale) {
-		return new Listed(event, dates(event, locale), event.endsOn().isBefore(LocalDate.now(this.clock.withZone(event.zone()))));
-	}
-
-	static String dates(EventCatalogue.Event event, Locale locale) {
-		DateTimeFormatter format = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
-		return event.startsOn().equals(event.endsOn()) ? format.format(event.startsOn())
-				: format.format(event.startsOn()) + " – " + format.format(event.endsOn());
+		return new Listed(event, EventWeb.dates(event, locale), event.endsOn().isBefore(LocalDate.now(this.clock.withZone(event.zone()))));
 	}
 
 	private static String agendaHref(EventCatalogue.Event event, String zone, boolean grid, List<Long> shared) {

@@ -1,4 +1,4 @@
-package org.citybridge.event;
+package org.citybridge.event.manage;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -13,9 +13,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.citybridge.event.EventCatalogue;
+import org.citybridge.event.EventKind;
 
 /** An event's facts as staff edit them: dates in the event's own zone, registration and its capacity. */
-record EventForm(
+public record EventForm(
 		@NotBlank(message = "{event2.form.title.required}") @Size(max = 200, message = "{event2.form.title.size}") String title,
 		@NotNull(message = "{event2.form.kind.required}") EventKind kind,
 		@NotNull(message = "{event2.form.date.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startsOn,
@@ -32,11 +34,11 @@ record EventForm(
 		@DecimalMin(value = "-90", message = "{event3.form.latitude.range}") @DecimalMax(value = "90", message = "{event3.form.latitude.range}") @Digits(integer = 2, fraction = 6, message = "{event3.form.latitude.range}") BigDecimal latitude,
 		@DecimalMin(value = "-180", message = "{event3.form.longitude.range}") @DecimalMax(value = "180", message = "{event3.form.longitude.range}") @Digits(integer = 3, fraction = 6, message = "{event3.form.longitude.range}") BigDecimal longitude) {
 
-	static EventForm of(EventCatalogue.Event event, long version) {
+	public static EventForm of(EventCatalogue.Event event, long version) {
 		return of(event, version, EventEditor.Coordinates.NONE);
 	}
 
-	static EventForm of(EventCatalogue.Event event, long version, EventEditor.Coordinates venue) {
+	public static EventForm of(EventCatalogue.Event event, long version, EventEditor.Coordinates venue) {
 		return new EventForm(event.title(), event.kind(), event.startsOn(), event.endsOn(), event.zone().getId(),
 				event.venueName(), event.venueAddress(), event.description(), event.registrationOpen(), event.capacity(),
 				version, event.hostOrganisationId(), venue.latitude(), venue.longitude());

@@ -1,4 +1,4 @@
-package org.citybridge.event;
+package org.citybridge.event.attendance;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -21,6 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.citybridge.event.EventCatalogue;
+import org.citybridge.event.EventNotFound;
 
 /**
  * Personal agendas: the sessions a signed-in person starred, or the sessions named in a shared
@@ -29,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  * secret of which only a SHA-256 hash is stored; making a new one revokes the old.
  */
 @Service
-class PersonalAgendas {
+public class PersonalAgendas {
 
 	/** At most this many sessions in a shared address, so a long list cannot make the page work hard. */
 	static final int MAX_SHARED = 200;
@@ -67,7 +69,7 @@ class PersonalAgendas {
 	}
 
 	@Transactional(readOnly = true)
-	List<Long> starred(Actor actor, long eventId) {
+	public List<Long> starred(Actor actor, long eventId) {
 		return actor.accountId() == null ? List.of() : this.catalogue.starred(actor.accountId(), eventId);
 	}
 
@@ -96,7 +98,7 @@ class PersonalAgendas {
 	 * The session ids of a shared address, {@code s=12,15,18}: numbers only, each once, in the
 	 * order given; anything else is skipped rather than refused.
 	 */
-	static List<Long> shared(String value) {
+	public static List<Long> shared(String value) {
 		Set<Long> ids = new LinkedHashSet<>();
 		if (value != null) {
 			for (String part : value.split(",", MAX_SHARED + 1)) {
@@ -112,7 +114,7 @@ class PersonalAgendas {
 		return List.copyOf(ids);
 	}
 
-	static String join(java.util.Collection<Long> ids) {
+	public static String join(java.util.Collection<Long> ids) {
 		return ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
 	}
 
@@ -187,7 +189,7 @@ class PersonalAgendas {
 		return actor.accountId();
 	}
 
-	static long parse(String id) {
+	public static long parse(String id) {
 		Long value = positive(id);
 		if (value == null) {
 			throw new EventNotFound(id);
@@ -195,7 +197,7 @@ class PersonalAgendas {
 		return value;
 	}
 
-	static Long positive(String value) {
+	public static Long positive(String value) {
 		try {
 			long id = Long.parseLong(value == null ? "" : value.strip());
 			return id > 0 ? id : null;

@@ -1,4 +1,4 @@
-package org.citybridge.event;
+package org.citybridge.event.manage;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -27,13 +27,19 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.citybridge.event.attendance.PersonalAgendas;
+import org.citybridge.event.EventCatalogue;
+import org.citybridge.event.EventKind;
+import org.citybridge.event.EventNotFound;
+import org.citybridge.event.EventWeb;
+import org.citybridge.event.Programme;
 
 /**
  * Staff create events and keep their rooms, tracks and speakers; speaker photos are served from
  * here. Each handler makes one service call; the services check who may.
  */
 @Controller
-class EventStaffController {
+public class EventStaffController {
 
 	private final EventEditor editor;
 
@@ -85,7 +91,7 @@ class EventStaffController {
 	}
 
 	/** The checks the new event and the edit form share, beyond the annotations. */
-	static void check(EventForm form, BindingResult result) {
+	public static void check(EventForm form, BindingResult result) {
 		if (!result.hasFieldErrors("timeZone") && ViewerZone.parse(form.timeZone()).isEmpty()) {
 			result.rejectValue("timeZone", "event2.form.zone.invalid");
 		}
@@ -102,7 +108,7 @@ class EventStaffController {
 	private String newEventForm(java.util.List<org.citybridge.network.Organisation> hosts, Model model) {
 		model.addAttribute("hosts", hosts);
 		model.addAttribute("kinds", EventKind.values());
-		model.addAttribute("suggestedZones", EventController.SUGGESTED_ZONES);
+		model.addAttribute("suggestedZones", EventWeb.SUGGESTED_ZONES);
 		return "event/event-new";
 	}
 
@@ -249,7 +255,7 @@ class EventStaffController {
 	private String speakersPage(String slug, Model model) {
 		EventCatalogue.Event event = this.programme.editable(Actor.current(), slug);
 		model.addAttribute("event", event);
-		model.addAttribute("eventPath", EventController.eventPath(event));
+		model.addAttribute("eventPath", EventWeb.eventPath(event));
 		model.addAttribute("speakers", this.parts.speakers(event.id()));
 		model.addAttribute("maxPhotoMb", SpeakerPhoto.MAX_BYTES / (1024 * 1024));
 		return "event/speakers";

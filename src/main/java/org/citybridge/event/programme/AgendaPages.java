@@ -1,4 +1,4 @@
-package org.citybridge.event;
+package org.citybridge.event.programme;
 
 import java.time.Clock;
 import java.time.ZoneId;
@@ -17,6 +17,11 @@ import org.citybridge.system.Actor;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.citybridge.event.EventCatalogue;
+import org.citybridge.event.EventWeb;
+import org.citybridge.event.attendance.PersonalAgendas;
+import org.citybridge.event.Programme;
+import org.citybridge.event.SessionKind;
 
 /**
  * The agenda page of an event, made from one read of the programme ({@link EventCatalogue#agenda}):
@@ -110,7 +115,7 @@ class AgendaPages {
 			.toList();
 		AgendaView agenda = AgendaView.of(sessions, event.zone(), viewer, locale, this.clock.instant(), programme,
 				query.day(), WHOLE_UP_TO);
-		String eventPath = EventController.eventPath(event);
+		String eventPath = EventWeb.eventPath(event);
 		String sharedValue = query.shared().isEmpty() ? null : PersonalAgendas.join(query.shared());
 		Set<Long> starred = actor.isSignedIn() ? new HashSet<>(this.agendas.starred(actor, event.id())) : Set.of();
 		Set<Long> shared = new HashSet<>(query.shared());

@@ -1,4 +1,4 @@
-package org.citybridge.event;
+package org.citybridge.event.programme;
 
 import java.nio.charset.StandardCharsets;
 
@@ -15,6 +15,9 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
+import org.citybridge.event.EventDemoData;
+import org.citybridge.event.EventWeb;
+import org.citybridge.event.IcsParser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
@@ -73,16 +76,16 @@ class EventPagesIT {
 		MvcTestResult result = this.mvc.get().uri(AGENDA + "?tz=Asia/Ulaanbaatar").exchange();
 		assertThat(result).hasStatusOk().bodyText()
 			.contains("two times side by side", "(Asia/Ulaanbaatar)", "datetime=\"2025-02-17T11:30+01:00\"", "datetime=\"2025-02-17T18:30+08:00\"", "Your time:");
-		assertThat(result).cookies().containsCookie(EventController.ZONE_COOKIE);
-		assertThat(result.getResponse().getCookie(EventController.ZONE_COOKIE).getValue()).isEqualTo("Asia/Ulaanbaatar");
+		assertThat(result).cookies().containsCookie(EventWeb.ZONE_COOKIE);
+		assertThat(result.getResponse().getCookie(EventWeb.ZONE_COOKIE).getValue()).isEqualTo("Asia/Ulaanbaatar");
 
-		assertThat(this.mvc.get().uri(AGENDA).cookie(new Cookie(EventController.ZONE_COOKIE, "Asia/Ulaanbaatar")))
+		assertThat(this.mvc.get().uri(AGENDA).cookie(new Cookie(EventWeb.ZONE_COOKIE, "Asia/Ulaanbaatar")))
 			.hasStatusOk().bodyText().contains("two times side by side", "datetime=\"2025-02-17T18:30+08:00\"");
 
 		MvcTestResult back = this.mvc.get().uri(AGENDA + "?tz=event")
-			.cookie(new Cookie(EventController.ZONE_COOKIE, "Asia/Ulaanbaatar")).exchange();
+			.cookie(new Cookie(EventWeb.ZONE_COOKIE, "Asia/Ulaanbaatar")).exchange();
 		assertThat(back).hasStatusOk().bodyText().doesNotContain("Your time:");
-		assertThat(back.getResponse().getCookie(EventController.ZONE_COOKIE).getMaxAge()).isZero();
+		assertThat(back.getResponse().getCookie(EventWeb.ZONE_COOKIE).getMaxAge()).isZero();
 	}
 
 	@Test
@@ -90,11 +93,11 @@ class EventPagesIT {
 		MvcTestResult result = this.mvc.get().uri(AGENDA + "?tz=Mars/Olympus_Mons").exchange();
 		assertThat(result).hasStatusOk().bodyText().contains("is not a time zone we know", "Mars/Olympus_Mons",
 				"Four strategic focus areas");
-		assertThat(result.getResponse().getCookie(EventController.ZONE_COOKIE)).isNull();
+		assertThat(result.getResponse().getCookie(EventWeb.ZONE_COOKIE)).isNull();
 		assertThat(this.mvc.get().uri(AGENDA).param("tz", "<script>alert(1)</script>")).hasStatusOk().bodyText()
 			.contains("&lt;script&gt;").doesNotContain("<script>alert(1)");
 		assertThat(this.mvc.get().uri(AGENDA + "?tz=%2B08:00")).hasStatusOk().bodyText().contains("is not a time zone we know");
-		assertThat(this.mvc.get().uri(AGENDA).cookie(new Cookie(EventController.ZONE_COOKIE, "Nowhere/Else")))
+		assertThat(this.mvc.get().uri(AGENDA).cookie(new Cookie(EventWeb.ZONE_COOKIE, "Nowhere/Else")))
 			.hasStatusOk().bodyText().doesNotContain("Your time:");
 	}
 

@@ -1,0 +1,98 @@
+package org.citybridge.event;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.citybridge.system.ViewerZone;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.ui.Model;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * What the event pages share, public, programme and staff alike: the viewer's time zone and the
+ * zones suggested for it, calendar files, the portal's address and an event's links, an event's
+ * dates as a reader reads them. Kept here rather than on one controller, so that pages and page
+ * services use it without depending on a controller.
+ */
+public final class EventWeb {
+
+	private EventWeb() {
+	}
+
+	/** Remembers the viewer's chosen zone across agenda pages; no account needed. */
+	public static final String ZONE_COOKIE = ViewerZone.COOKIE;
+
+	/** Zones offered as suggestions beside the free field. */
+	public static final List<String> SUGGESTED_ZONES = List.of("Europe/Brussels", "Asia/Ulaanbaatar", "Asia/Hovd",
+			"Europe/Belgrade", "Europe/Paris", "Europe/London", "UTC");
+
+	public static final MediaType CALENDAR = new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8);
+
+	/** The zone the viewer asked for ({@code tz}) or chose before (the cookie); null for the event's own. */
+	public static ZoneId viewerZone(String tz, String remembered, HttpServletResponse response, Model model) {
+		ZoneId viewer = ViewerZone.parse(remembered).orElse(null);
+		if (tz != null) {
+			if (tz.isBlank() || tz.strip().equals("event")) {
+				viewer = null;
+				remember(response, null);
+			}
+			else {
+				Optional<ZoneId> chosen = ViewerZone.parse(tz);
+				if (chosen.isPresent()) {
+					viewer = chosen.get();
+					remember(response, viewer.getId());
+				}
+				else {
+					model.addAttribute("zoneRefused", tz.strip().length() > 100 ? tz.strip().substring(0, 100) : tz.strip());
+				}
+			}
+		}
+		return viewer;
+	}
+
+	private static void remember(HttpServletResponse response, String zone) {
+		response.addHeader(HttpHeaders.SET_COOKIE, ViewerZone.cookie(zone).toString());
+	}
+
+	public static ResponseEntity<String> icsFile(String filename, String body) {
+		return ResponseEntity.ok()
+			.contentType(CALENDAR)
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
+			.body(body);
+	}
+
+	/** The portal's own address as the request reached it, for links inside calendar files and JSON. */
+	public static String base() {
+		return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+	}
+
+	/**
+	 * The event's path for links repeated per session: built once here rather than by the template's
+	 * link expressions, which ask the static-resource resolvers about every link (a classpath lookup
+	 * each, 300 sessions times four links on a large agenda).
+	 */
+	public static String eventPath(EventCatalogue.Event event) {
+		return ServletUriComponentsBuilder.fromCurrentContextPath().build().getPath() == null ? "/events/" + event.slug()
+				: ServletUriComponentsBuilder.fromCurrentContextPath().build().getPath() + "/events/" + event.slug();
+	}
+
+	public static String sessionUrl(String base, EventCatalogue.Event event, EventCatalogue.Session session) {
+		return base + "/events/" + event.slug() + "/sessions/" + session.id();
+	}
+
+	public static String dates(EventCatalogue.Event event, Locale locale) {
+		DateTimeFormatter format = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
+		return event.startsOn().equals(event.endsOn()) ? format.format(event.startsOn())
+				: format.format(event.startsOn()) + " – " + format.format(event.endsOn());
+	}
+}
