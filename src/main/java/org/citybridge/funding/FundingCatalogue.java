@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-class FundingCatalogue {
+public class FundingCatalogue {
 
 	private static final String INSTRUMENT_COLUMNS = """
 			SELECT i.id, i.slug, i.name, i.short_name, i.managing_body, i.purpose, i.funds, i.typical_size,
@@ -45,7 +45,7 @@ class FundingCatalogue {
 	}
 
 	/** Every instrument with its rules, by short name: two statements. */
-	List<Instrument> all() {
+	public List<Instrument> all() {
 		Map<Long, List<Rule>> rules = new HashMap<>();
 		this.jdbc.sql("""
 				SELECT instrument_id, kind, role, country_group, country_code, allowed, body_kind, minimum, condition
@@ -58,7 +58,7 @@ class FundingCatalogue {
 			.list();
 	}
 
-	Instrument bySlug(String slug) {
+	public Instrument bySlug(String slug) {
 		if (slug == null || slug.length() > 80) {
 			throw new FundingNotFound(slug);
 		}
@@ -77,14 +77,14 @@ class FundingCatalogue {
 	}
 
 	/** An instrument's calls, the latest closing first. */
-	List<Call> calls(long instrumentId) {
+	public List<Call> calls(long instrumentId) {
 		return this.jdbc.sql(CALL_COLUMNS + " WHERE c.instrument_id = ? ORDER BY c.closes_at DESC, c.id")
 			.param(instrumentId)
 			.query((rs, n) -> call(rs))
 			.list();
 	}
 
-	Call call(long instrumentId, long callId) {
+	public Call call(long instrumentId, long callId) {
 		return this.jdbc.sql(CALL_COLUMNS + " WHERE c.instrument_id = ? AND c.id = ?")
 			.params(instrumentId, callId)
 			.query((rs, n) -> call(rs))
@@ -93,7 +93,7 @@ class FundingCatalogue {
 	}
 
 	/** The calls not yet closed at {@code now}, grouped by instrument, the soonest closing first. */
-	Map<Long, List<Call>> currentCalls(Instant now) {
+	public Map<Long, List<Call>> currentCalls(Instant now) {
 		Map<Long, List<Call>> calls = new LinkedHashMap<>();
 		this.jdbc.sql(CALL_COLUMNS + " WHERE c.closes_at > ? ORDER BY c.closes_at, c.id")
 			.param(Timestamp.from(now))
@@ -134,7 +134,7 @@ class FundingCatalogue {
 				(Integer) rs.getObject("minimum"), rs.getString("condition"));
 	}
 
-	static Call call(ResultSet rs) throws SQLException {
+	public static Call call(ResultSet rs) throws SQLException {
 		return new Call(rs.getLong("id"), rs.getLong("instrument_id"), rs.getString("title"),
 				rs.getTimestamp("opens_at").toInstant(), rs.getTimestamp("closes_at").toInstant(),
 				ZoneId.of(rs.getString("time_zone")), rs.getString("budget"), rs.getString("url"), rs.getLong("version"));

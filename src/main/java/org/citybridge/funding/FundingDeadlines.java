@@ -46,12 +46,12 @@ public class FundingDeadlines {
 	}
 
 	/** Every call closing from 30 days ago to a year ahead, for the calendar feed. */
-	List<Deadline> forFeed() {
+	public List<Deadline> forFeed() {
 		Instant now = this.clock.instant();
 		return this.catalogue.deadlines(now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(366)));
 	}
 
-	Instant now() {
+	public Instant now() {
 		return this.clock.instant();
 	}
 
@@ -64,7 +64,7 @@ public class FundingDeadlines {
 	}
 
 	/** 12 Dec 2026, 17:00 CET (Europe/Brussels): the date, the time, the zone's abbreviation then, and its id. */
-	static String time(Instant at, ZoneId zone, Locale locale, boolean withId) {
+	public static String time(Instant at, ZoneId zone, Locale locale, boolean withId) {
 		ZonedDateTime local = at.atZone(zone);
 		String text = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(local) + ", "
 				+ DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).format(local) + " "

@@ -100,7 +100,7 @@ public class FundingFinder {
 	}
 
 	/** The municipalities by id (one statement), in the order asked; unknown ids are left out. */
-	List<Party> parties(Long a, Long b) {
+	public List<Party> parties(Long a, Long b) {
 		List<Long> ids = b == null ? List.of(a) : List.of(a, b);
 		Map<Long, Party> found = this.jdbc.sql("""
 				SELECT m.id, m.name, m.country_code, c.country_group FROM municipalities m
@@ -114,7 +114,7 @@ public class FundingFinder {
 		return ids.stream().map(found::get).filter(p -> p != null).toList();
 	}
 
-	List<Verdict> evaluate(List<Party> parties, Locale locale) {
+	public List<Verdict> evaluate(List<Party> parties, Locale locale) {
 		if (parties.isEmpty()) {
 			return List.of();
 		}
@@ -131,7 +131,7 @@ public class FundingFinder {
 	}
 
 	/** The instant the finder judges calls at; the page shows the same. */
-	Instant now() {
+	public Instant now() {
 		return this.clock.instant();
 	}
 

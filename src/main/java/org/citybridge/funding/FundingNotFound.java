@@ -5,9 +5,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** No instrument or call answers to the address: the 404 page. */
 @ResponseStatus(HttpStatus.NOT_FOUND)
-class FundingNotFound extends RuntimeException {
+public class FundingNotFound extends RuntimeException {
 
-	FundingNotFound(Object what) {
+	public FundingNotFound(Object what) {
 		super("No funding instrument or call " + what);
 	}
 }

@@ -7,13 +7,13 @@ import org.springframework.stereotype.Component;
 
 /** Who may maintain funding instruments and calls: network staff and administrators, never officers or visitors. */
 @Component
-class FundingPolicy {
+public class FundingPolicy {
 
-	static boolean mayEdit(Actor actor) {
+	public static boolean mayEdit(Actor actor) {
 		return actor != null && (actor.role() == Actor.Role.STAFF || actor.role() == Actor.Role.ADMIN);
 	}
 
-	void requireEditor(Actor actor) {
+	public void requireEditor(Actor actor) {
 		if (!mayEdit(actor)) {
 			throw new AccessDeniedException("Only staff and administrators maintain funding instruments");
 		}

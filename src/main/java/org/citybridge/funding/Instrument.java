@@ -7,7 +7,7 @@ public record Instrument(long id, String slug, String name, String shortName, St
 		String funds, String typicalSize, String typicalDuration, String officialUrl, boolean example, long version,
 		List<String> themes, List<Rule> rules) {
 
-	List<Rule> rules(Rule.Kind kind) {
+	public List<Rule> rules(Rule.Kind kind) {
 		return this.rules.stream().filter(r -> r.kind() == kind).toList();
 	}
 }

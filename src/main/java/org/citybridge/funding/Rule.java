@@ -16,27 +16,27 @@ public record Rule(Kind kind, Role role, CountryGroup group, String countryCode,
 		LEAD, PARTNER
 	}
 
-	static Rule group(Role role, CountryGroup group) {
+	public static Rule group(Role role, CountryGroup group) {
 		return new Rule(Kind.COUNTRY_GROUP, role, group, null, null, null, null, null);
 	}
 
-	static Rule country(Role role, String code, boolean allowed) {
+	public static Rule country(Role role, String code, boolean allowed) {
 		return new Rule(Kind.COUNTRY, role, null, code, allowed, null, null, null);
 	}
 
-	static Rule body(BodyKind kind) {
+	public static Rule body(BodyKind kind) {
 		return new Rule(Kind.BODY_KIND, null, null, null, null, kind, null, null);
 	}
 
-	static Rule minPartners(int minimum) {
+	public static Rule minPartners(int minimum) {
 		return new Rule(Kind.MIN_PARTNERS, null, null, null, null, null, minimum, null);
 	}
 
-	static Rule minCountries(int minimum) {
+	public static Rule minCountries(int minimum) {
 		return new Rule(Kind.MIN_COUNTRIES, null, null, null, null, null, minimum, null);
 	}
 
-	static Rule condition(String text) {
+	public static Rule condition(String text) {
 		return new Rule(Kind.CONDITION, null, null, null, null, null, null, text);
 	}
 }

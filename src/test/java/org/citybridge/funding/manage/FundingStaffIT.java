@@ -1,4 +1,4 @@
-package org.citybridge.funding;
+package org.citybridge.funding.manage;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -20,6 +20,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequest
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
+import org.citybridge.funding.FundingDemoData;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

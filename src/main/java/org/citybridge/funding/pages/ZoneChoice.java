@@ -1,4 +1,4 @@
-package org.citybridge.funding;
+package org.citybridge.funding.pages;
 
 import java.time.ZoneId;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.citybridge.funding;
+package org.citybridge.funding.manage;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -19,6 +19,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.citybridge.funding.Call;
+import org.citybridge.funding.FundingCatalogue;
+import org.citybridge.funding.FundingPolicy;
+import org.citybridge.funding.Instrument;
+import org.citybridge.funding.Rule;
 
 /**
  * Staff maintain instruments, their eligibility rules and their calls. Every write checks the
@@ -26,12 +31,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * version); what the database refuses comes back as a {@link Refused} naming the field.
  */
 @Service
-class FundingEditor {
+public class FundingEditor {
 
 	/** The change was not made; the message key (with its argument) says why. */
-	static class Refused extends RuntimeException {
+	public static class Refused extends RuntimeException {
 
-		final String field;
+		public final String field;
 
 		final String messageKey;
 
@@ -185,7 +190,7 @@ class FundingEditor {
 	}
 
 	/** The call's instants, or a refusal naming the field: an unknown zone, or closing not after opening. */
-	static Times times(CallForm form) {
+	public static Times times(CallForm form) {
 		ZoneId zone = ViewerZone.parse(form.zone()).orElseThrow(() -> new Refused("zone", "funding.call.zone.invalid", null));
 		LocalDateTime opensLocal = CallForm.local(form.opens())
 			.orElseThrow(() -> new Refused("opens", "funding.call.dateTime.pattern", null));

@@ -1,4 +1,4 @@
-package org.citybridge.funding;
+package org.citybridge.funding.manage;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,6 +11,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.citybridge.country.CountryGroup;
+import org.citybridge.funding.BodyKind;
+import org.citybridge.funding.Instrument;
+import org.citybridge.funding.Rule;
 
 /**
  * An instrument as staff enter it, eligibility included: the country groups that may lead and

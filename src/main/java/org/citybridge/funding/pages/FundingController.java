@@ -1,4 +1,4 @@
-package org.citybridge.funding;
+package org.citybridge.funding.pages;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -28,10 +28,20 @@ import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.citybridge.funding.BodyKind;
+import org.citybridge.funding.Call;
+import org.citybridge.funding.CallStatus;
+import org.citybridge.funding.FundingCatalogue;
+import org.citybridge.funding.FundingDeadlines;
+import org.citybridge.funding.FundingFinder;
+import org.citybridge.funding.FundingPolicy;
+import org.citybridge.funding.Instrument;
+import org.citybridge.funding.Party;
+import org.citybridge.funding.Rule;
 
 /** The public funding pages: the instruments with filters and deadlines, one instrument, the finder, the feed. */
 @Controller
-class FundingController {
+public class FundingController {
 
 	/** How many name matches the finder offers to choose from. */
 	static final int CANDIDATES = 8;
@@ -184,7 +194,7 @@ class FundingController {
 		return Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equals(value.strip())).findFirst().orElse(null);
 	}
 
-	static Long positive(String value) {
+	public static Long positive(String value) {
 		try {
 			long id = Long.parseLong(value == null ? "" : value.strip());
 			return id > 0 ? id : null;

@@ -1,4 +1,4 @@
-package org.citybridge.funding;
+package org.citybridge.funding.pages;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -6,6 +6,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import org.citybridge.funding.Call;
+import org.citybridge.funding.Deadline;
+import org.citybridge.funding.FundingDeadlines;
 
 /**
  * Call deadlines as an RFC 5545 calendar: one VEVENT per call at its exact closing instant, written

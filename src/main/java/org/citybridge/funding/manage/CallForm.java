@@ -1,4 +1,4 @@
-package org.citybridge.funding;
+package org.citybridge.funding.manage;
 
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -9,9 +9,10 @@ import java.util.Optional;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.citybridge.funding.Call;
 
 /** A call as staff enter it: opening and closing as local date-times in the call's own IANA zone. */
-record CallForm(
+public record CallForm(
 		@NotBlank(message = "{funding.call.title.required}") @Size(max = 300, message = "{funding.call.title.size}") String title,
 		@NotBlank(message = "{funding.call.opens.required}") @Pattern(regexp = DATE_TIME, message = "{funding.call.dateTime.pattern}") String opens,
 		@NotBlank(message = "{funding.call.closes.required}") @Pattern(regexp = DATE_TIME, message = "{funding.call.dateTime.pattern}") String closes,
@@ -54,7 +55,7 @@ record CallForm(
 	 * not exist and moves forward by the gap (02:30 becomes 03:30); in an autumn overlap the earlier
 	 * of the two instants is taken, so a deadline never silently slips by an hour.
 	 */
-	static java.time.Instant instant(LocalDateTime local, ZoneId zone) {
+	public static java.time.Instant instant(LocalDateTime local, ZoneId zone) {
 		return local.atZone(zone).withEarlierOffsetAtOverlap().toInstant();
 	}
 }

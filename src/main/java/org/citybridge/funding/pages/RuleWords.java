@@ -1,4 +1,4 @@
-package org.citybridge.funding;
+package org.citybridge.funding.pages;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +10,8 @@ import org.citybridge.system.DisplayNames;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.citybridge.funding.Instrument;
+import org.citybridge.funding.Rule;
 
 /** An instrument's rules in plain words, in the reader's language, for its page. */
 @Component

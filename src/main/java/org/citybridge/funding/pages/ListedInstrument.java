@@ -1,4 +1,6 @@
-package org.citybridge.funding;
+package org.citybridge.funding.pages;
+
+import org.citybridge.funding.Instrument;
 
 /** An instrument in the list, with its calls not yet closed and whether one is open now. */
 public record ListedInstrument(Instrument instrument, boolean openNow, int currentCalls) {

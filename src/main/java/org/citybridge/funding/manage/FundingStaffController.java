@@ -1,4 +1,4 @@
-package org.citybridge.funding;
+package org.citybridge.funding.manage;
 
 import java.util.List;
 
@@ -17,6 +17,13 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.citybridge.funding.pages.FundingController;
+import org.citybridge.funding.BodyKind;
+import org.citybridge.funding.Call;
+import org.citybridge.funding.FundingCatalogue;
+import org.citybridge.funding.FundingNotFound;
+import org.citybridge.funding.FundingPolicy;
+import org.citybridge.funding.Instrument;
 
 /** Staff forms: an instrument with its eligibility rules, and its calls. */
 @Controller
