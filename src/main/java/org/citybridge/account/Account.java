@@ -21,7 +21,7 @@ import org.citybridge.system.Actor;
 /** A person's account: one role, scoped to one municipality (officer) or organisation (staff). */
 @Entity
 @Table(name = "accounts")
-class Account {
+public class Account {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -77,7 +77,7 @@ class Account {
 	}
 
 	/** Sets the password (already hashed) and opens the account. */
-	void activate(String passwordHash) {
+	public void activate(String passwordHash) {
 		if (this.deletedAt != null) {
 			throw new IllegalStateException("An erased account cannot be activated");
 		}
@@ -96,7 +96,7 @@ class Account {
 	}
 
 	/** GDPR erasure: nothing that identifies the person remains. */
-	void erase() {
+	public void erase() {
 		this.email = "erased-" + this.id + "@invalid";
 		this.displayName = null;
 		this.passwordHash = null;
@@ -109,7 +109,7 @@ class Account {
 	}
 
 	/** The fields the audit log compares; never the password. */
-	Map<String, Object> auditView() {
+	public Map<String, Object> auditView() {
 		Map<String, Object> view = new LinkedHashMap<>();
 		view.put("email", this.email);
 		view.put("displayName", this.displayName);
@@ -121,43 +121,43 @@ class Account {
 		return view;
 	}
 
-	String label() {
+	public String label() {
 		return this.displayName != null ? this.displayName + " <" + this.email + ">" : this.email;
 	}
 
-	Long getId() {
+	public Long getId() {
 		return this.id;
 	}
 
-	String getEmail() {
+	public String getEmail() {
 		return this.email;
 	}
 
-	String getDisplayName() {
+	public String getDisplayName() {
 		return this.displayName;
 	}
 
-	String getPasswordHash() {
+	public String getPasswordHash() {
 		return this.passwordHash;
 	}
 
-	Actor.Role getRole() {
+	public Actor.Role getRole() {
 		return this.role;
 	}
 
-	Long getMunicipalityId() {
+	public Long getMunicipalityId() {
 		return this.municipalityId;
 	}
 
-	Long getOrganisationId() {
+	public Long getOrganisationId() {
 		return this.organisationId;
 	}
 
-	boolean isEnabled() {
+	public boolean isEnabled() {
 		return this.enabled;
 	}
 
-	boolean isErased() {
+	public boolean isErased() {
 		return this.deletedAt != null;
 	}
 
@@ -165,7 +165,7 @@ class Account {
 		return this.version;
 	}
 
-	Instant getCreatedAt() {
+	public Instant getCreatedAt() {
 		return this.createdAt;
 	}
 }

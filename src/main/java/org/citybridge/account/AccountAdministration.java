@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Administrators list, search, deactivate accounts and change their role. */
 @Service
-class AccountAdministration {
+public class AccountAdministration {
 
 	/** One line of the accounts list. */
 	record Row(long id, String email, String displayName, Actor.Role role, Long municipalityId, Long organisationId,
@@ -39,7 +39,7 @@ class AccountAdministration {
 	}
 
 	@Transactional(readOnly = true)
-	List<Row> search(Actor admin, String query) {
+	public List<Row> search(Actor admin, String query) {
 		requireAdmin(admin);
 		String q = query == null ? "" : query.strip();
 		return this.accounts.search(q.length() > 200 ? q.substring(0, 200) : q)
@@ -50,7 +50,7 @@ class AccountAdministration {
 	}
 
 	@Transactional
-	void deactivate(Actor admin, long accountId) {
+	public void deactivate(Actor admin, long accountId) {
 		requireAdmin(admin);
 		if (admin.accountId() != null && admin.accountId() == accountId) {
 			throw new AccountRefused("account", "account.admin.notYourself");
@@ -63,7 +63,7 @@ class AccountAdministration {
 	}
 
 	@Transactional
-	void changeRole(Actor admin, long accountId, Actor.Role role, Long municipalityId, Long organisationId) {
+	public void changeRole(Actor admin, long accountId, Actor.Role role, Long municipalityId, Long organisationId) {
 		requireAdmin(admin);
 		if (role == null || role == Actor.Role.ANONYMOUS || (role == Actor.Role.OFFICER && municipalityId == null)
 				|| (role == Actor.Role.STAFF && organisationId == null)) {
@@ -78,7 +78,7 @@ class AccountAdministration {
 	}
 
 	@Transactional(readOnly = true)
-	List<Outbox.Message> outbox(Actor admin) {
+	public List<Outbox.Message> outbox(Actor admin) {
 		requireAdmin(admin);
 		return this.outbox.recent();
 	}

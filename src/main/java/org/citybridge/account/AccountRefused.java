@@ -2,23 +2,23 @@ package org.citybridge.account;
 
 /** A write the caller may not make, or that breaks a rule; carries the message key to show. Uncaught, it is a 403. */
 @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.FORBIDDEN)
-class AccountRefused extends RuntimeException {
+public class AccountRefused extends RuntimeException {
 
 	private final String field;
 
 	private final String messageKey;
 
-	AccountRefused(String field, String messageKey) {
+	public AccountRefused(String field, String messageKey) {
 		super(messageKey);
 		this.field = field;
 		this.messageKey = messageKey;
 	}
 
-	String field() {
+	public String field() {
 		return this.field;
 	}
 
-	String messageKey() {
+	public String messageKey() {
 		return this.messageKey;
 	}
 }

@@ -8,7 +8,7 @@ import org.citybridge.system.Actor;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-interface AccountRepository extends JpaRepository<Account, Long> {
+public interface AccountRepository extends JpaRepository<Account, Long> {
 
 	@Query("select a from Account a where lower(a.email) = lower(?1)")
 	Optional<Account> findByEmail(String email);

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * that a session opened elsewhere (a stolen one, say) does not outlive what it was opened with.
  */
 @Component
-class AccountSessions {
+public class AccountSessions {
 
 	private final FindByIndexNameSessionRepository<? extends Session> sessions;
 
@@ -19,7 +19,7 @@ class AccountSessions {
 	}
 
 	/** Ends every session of the account with this e-mail; returns how many there were. */
-	int endAll(String email) {
+	public int endAll(String email) {
 		return endAllBut(email, null);
 	}
 
@@ -27,7 +27,7 @@ class AccountSessions {
 	 * Ends every session of the account but the one given (the one that made the change, which
 	 * stays signed in); {@code null} keeps none. Returns how many ended.
 	 */
-	int endAllBut(String email, String keptSessionId) {
+	public int endAllBut(String email, String keptSessionId) {
 		int ended = 0;
 		for (String id : this.sessions.findByPrincipalName(email).keySet()) {
 			if (!id.equals(keptSessionId)) {

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Size;
 import org.citybridge.system.Actor;
 
 /** Who to invite, in which role, for which municipality or organisation. */
-record InvitationForm(
+public record InvitationForm(
 		@NotBlank(message = "{account.invite.email.required}") @Email(message = "{account.invite.email.invalid}")
 		@Size(max = 254, message = "{account.invite.email.invalid}") String email,
 		@NotBlank(message = "{account.invite.name.required}") @Size(max = 200, message = "{account.invite.name.size}") String displayName,
@@ -16,7 +16,7 @@ record InvitationForm(
 		Long municipalityId,
 		Long organisationId) {
 
-	static InvitationForm empty() {
+	public static InvitationForm empty() {
 		return new InvitationForm("", "", Actor.Role.OFFICER, null, null);
 	}
 }

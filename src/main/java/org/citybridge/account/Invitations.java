@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * through a single-use link that expires after seven days.
  */
 @Service
-class Invitations {
+public class Invitations {
 
 	private final AccountRepository accounts;
 
@@ -47,7 +47,7 @@ class Invitations {
 
 	/** Creates the invited account and its link; returns the link's path for the inviter to see. */
 	@Transactional
-	String invite(Actor inviter, InvitationForm form, String baseUrl, Locale locale) {
+	public String invite(Actor inviter, InvitationForm form, String baseUrl, Locale locale) {
 		checkMayInvite(inviter, form);
 		if (this.accounts.findByEmail(form.email().strip()).isPresent()) {
 			throw new AccountRefused("email", "account.invite.email.taken");
@@ -100,13 +100,13 @@ class Invitations {
 
 	/** Whether the invitation link is still good (it is not used up by looking). */
 	@Transactional(readOnly = true)
-	boolean isOpen(String token) {
+	public boolean isOpen(String token) {
 		return this.tokens.peek(token, AccountTokens.Purpose.INVITATION).isPresent();
 	}
 
 	/** Sets the invitee's password and opens the account; the link is used up. */
 	@Transactional
-	void accept(String token, PasswordForm form) {
+	public void accept(String token, PasswordForm form) {
 		String problem = problemWith(form);
 		if (problem != null) {
 			throw new AccountRefused("password", problem);
@@ -120,7 +120,7 @@ class Invitations {
 				AuditLog.Action.UPDATE, before, account.auditView());
 	}
 
-	static String problemWith(PasswordForm form) {
+	public static String problemWith(PasswordForm form) {
 		String problem = PasswordPolicy.problemWith(form.password());
 		if (problem == null && !form.password().equals(form.confirmation())) {
 			problem = "account.password.mismatch";

@@ -1,9 +1,9 @@
 package org.citybridge.account;
 
 /** A new password, typed twice; the current one too when a signed-in user changes theirs. */
-record PasswordForm(String current, String password, String confirmation) {
+public record PasswordForm(String current, String password, String confirmation) {
 
-	static PasswordForm empty() {
+	public static PasswordForm empty() {
 		return new PasswordForm("", "", "");
 	}
 

@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * account. The answer on the page is the same either way, so it never reveals who has an account.
  */
 @Service
-class PasswordResets {
+public class PasswordResets {
 
 	private static final Logger LOG = LoggerFactory.getLogger(PasswordResets.class);
 
@@ -80,7 +80,7 @@ class PasswordResets {
 	 * long it takes says whether the address has an account. At most {@link #MAX_LINKS} links go
 	 * to one address an hour; a newer link replaces the older ones.
 	 */
-	void request(String email, String baseUrl, Locale locale) {
+	public void request(String email, String baseUrl, Locale locale) {
 		if (email == null || email.isBlank() || email.length() > 254) {
 			return;
 		}
@@ -114,12 +114,12 @@ class PasswordResets {
 	}
 
 	@Transactional(readOnly = true)
-	boolean isOpen(String token) {
+	public boolean isOpen(String token) {
 		return this.tokens.peek(token, AccountTokens.Purpose.PASSWORD_RESET).isPresent();
 	}
 
 	@Transactional
-	void reset(String token, PasswordForm form) {
+	public void reset(String token, PasswordForm form) {
 		String problem = Invitations.problemWith(form);
 		if (problem != null) {
 			throw new AccountRefused("password", problem);

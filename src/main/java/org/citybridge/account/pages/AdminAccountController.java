@@ -1,4 +1,4 @@
-package org.citybridge.account;
+package org.citybridge.account.pages;
 
 import org.citybridge.network.Organisations;
 import org.citybridge.system.Actor;
@@ -10,6 +10,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.citybridge.account.AccountAdministration;
+import org.citybridge.account.AccountRefused;
 
 /** Administrators manage accounts and read the outbox. */
 @Controller

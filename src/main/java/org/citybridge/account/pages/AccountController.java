@@ -1,4 +1,4 @@
-package org.citybridge.account;
+package org.citybridge.account.pages;
 
 import java.util.Locale;
 import java.util.Map;
@@ -23,6 +23,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.citybridge.account.AccountRefused;
+import org.citybridge.account.InvitationForm;
+import org.citybridge.account.Invitations;
+import org.citybridge.account.PasswordForm;
 
 /** The signed-in person's own account page, and inviting others for those who may. */
 @Controller

@@ -1,4 +1,4 @@
-package org.citybridge.account;
+package org.citybridge.account.signin;
 
 import java.io.Serializable;
 import java.util.Collection;
@@ -10,6 +10,7 @@ import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.citybridge.account.Account;
 
 /** The signed-in account as Spring Security keeps it in the (JDBC) session. */
 final class AccountPrincipal implements UserDetails, CredentialsContainer, Actor.Source, Serializable {

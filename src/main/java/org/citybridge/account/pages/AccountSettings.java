@@ -1,4 +1,4 @@
-package org.citybridge.account;
+package org.citybridge.account.pages;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,6 +9,12 @@ import org.citybridge.system.Actor;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.citybridge.account.Account;
+import org.citybridge.account.AccountRefused;
+import org.citybridge.account.AccountRepository;
+import org.citybridge.account.AccountSessions;
+import org.citybridge.account.Invitations;
+import org.citybridge.account.PasswordForm;
 
 /** What a signed-in person does with their own account: password, data export, erasure. */
 @Service

@@ -1,4 +1,4 @@
-package org.citybridge.account;
+package org.citybridge.account.signin;
 
 import java.util.Locale;
 
@@ -14,9 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
  * across restarts and across portal instances.
  */
 @Component
-class LoginThrottle implements LoginAttempts {
+public class LoginThrottle implements LoginAttempts {
 
-	static final int MAX_FAILURES = 5;
+	public static final int MAX_FAILURES = 5;
 
 	static final int WINDOW_MINUTES = 15;
 
@@ -62,12 +62,12 @@ class LoginThrottle implements LoginAttempts {
 			.update();
 	}
 
-	static String accountKey(String username) {
+	public static String accountKey(String username) {
 		String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
 		return "account:" + (name.length() > 300 ? name.substring(0, 300) : name);
 	}
 
-	static String addressKey(String address) {
+	public static String addressKey(String address) {
 		return "address:" + (address == null ? "" : address);
 	}
 }

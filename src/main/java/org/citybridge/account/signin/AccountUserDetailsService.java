@@ -1,10 +1,11 @@
-package org.citybridge.account;
+package org.citybridge.account.signin;
 
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.citybridge.account.AccountRepository;
 
 /** Spring Security's user lookup: accounts by e-mail address, erased ones never. */
 @Service

@@ -1,4 +1,4 @@
-package org.citybridge.account;
+package org.citybridge.account.pages;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -8,6 +8,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.citybridge.account.AccountRefused;
+import org.citybridge.account.Invitations;
+import org.citybridge.account.PasswordForm;
+import org.citybridge.account.PasswordResets;
 
 /** The invitee follows the link and sets their password; a password reset works the same way. */
 @Controller

@@ -1,4 +1,4 @@
-package org.citybridge.account;
+package org.citybridge.account.signin;
 
 import org.citybridge.system.Actor;
 
