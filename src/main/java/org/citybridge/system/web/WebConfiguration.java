@@ -1,4 +1,4 @@
-package org.citybridge.system;
+package org.citybridge.system.web;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,4 +1,4 @@
-package org.citybridge.system;
+package org.citybridge.system.web;
 
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
+import org.citybridge.system.DatabaseUnreachable;
 
 /**
  * Every error is one page in the layout and the visitor's language, whatever the client accepts,

@@ -1,4 +1,4 @@
-package org.citybridge.system;
+package org.citybridge.system.database;
 
 import java.net.ConnectException;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package org.citybridge.system;
+package org.citybridge.system.web;
 
 import java.util.List;
 import java.util.Locale;

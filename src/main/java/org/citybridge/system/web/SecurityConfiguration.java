@@ -1,4 +1,4 @@
-package org.citybridge.system;
+package org.citybridge.system.web;
 
 import java.io.IOException;
 
@@ -20,13 +20,14 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.citybridge.system.LoginAttempts;
 
 /**
  * Everything public is readable without an account; every write needs one. URL rules here are the
  * first fence; each feature's service checks its own policy for every write as well.
  */
 @Configuration(proxyBeanMethods = false)
-class SecurityConfiguration {
+public class SecurityConfiguration {
 
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
 			+ "style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; "

@@ -1,4 +1,4 @@
-package org.citybridge.system;
+package org.citybridge.system.web;
 
 import java.time.Duration;
 import java.util.Collections;
