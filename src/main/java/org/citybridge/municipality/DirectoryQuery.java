@@ -25,7 +25,7 @@ public record DirectoryQuery(String text, Set<String> countries, Set<CountryGrou
 				problems, Set.of());
 	}
 
-	static final int DEFAULT_SIZE = 20;
+	public static final int DEFAULT_SIZE = 20;
 
 	static final int MAX_SIZE = 100;
 
@@ -140,7 +140,7 @@ public record DirectoryQuery(String text, Set<String> countries, Set<CountryGrou
 				|| !this.seeks.isEmpty() || this.seekingOnly || !this.networks.isEmpty();
 	}
 
-	DirectoryQuery atPage(int newPage) {
+	public DirectoryQuery atPage(int newPage) {
 		return new DirectoryQuery(this.text, this.countries, this.groups, this.populationMin, this.populationMax,
 				this.kinds, this.offers, this.seeks, this.seekingOnly, this.sort, newPage, this.size, this.problems,
 				this.networks);

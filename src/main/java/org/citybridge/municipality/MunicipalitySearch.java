@@ -7,14 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reads the directory: counts for the home page, the filtered and ranked search, and profiles.
+ * Reads the directory: counts for the home page, and the filtered and ranked search.
  *
  * <p>A name search compares the visitor's text, turned into {@link SearchKeys}, with the keys of
  * every name of every municipality: an exact key ranks first, then a key that starts with the
@@ -41,16 +40,12 @@ public class MunicipalitySearch {
 
 	private final JdbcClient jdbc;
 
-	private final MunicipalityRepository repository;
-
 	private final DirectoryOptions options;
 
 	private final DirectoryCounts counts;
 
-	MunicipalitySearch(JdbcClient jdbc, MunicipalityRepository repository, DirectoryOptions options,
-			DirectoryCounts counts) {
+	MunicipalitySearch(JdbcClient jdbc, DirectoryOptions options, DirectoryCounts counts) {
 		this.jdbc = jdbc;
-		this.repository = repository;
 		this.options = options;
 		this.counts = counts;
 	}
@@ -75,22 +70,25 @@ public class MunicipalitySearch {
 		}
 		DirectoryParams params = new DirectoryParams(text.length() > 200 ? text.substring(0, 200) : text, null, null,
 				null, null, null, null, null, null, null, null, String.valueOf(Math.max(1, Math.min(limit, 50))));
-		return directory(params).results().results();
+		return page(params).results();
 	}
 
-
-	/** Checks what the visitor sent and runs the search; never fails on bad input. */
-	public Directory directory(DirectoryParams params) {
-		DirectoryQuery query = DirectoryQuery.of(params, this.options.countryCodes(), Set.copyOf(this.options.themes()),
+	/** Checks what the visitor sent: what cannot be used is dropped and named; never fails on bad input. */
+	public DirectoryQuery query(DirectoryParams params) {
+		return DirectoryQuery.of(params, this.options.countryCodes(), Set.copyOf(this.options.themes()),
 				this.options.networkIds());
-		return new Directory(query, search(query));
+	}
+
+	/** Checks what the visitor sent and runs the search. */
+	public MunicipalityPage page(DirectoryParams params) {
+		return search(query(params));
 	}
 
 	/**
 	 * The page of results for a checked query; a page past the end, or past the first
 	 * {@link MunicipalityPage#MAX_RESULTS} results, is the last page there is.
 	 */
-	MunicipalityPage search(DirectoryQuery query) {
+	public MunicipalityPage search(DirectoryQuery query) {
 		Sql sql = where(query);
 		String countSql = sql.with + "SELECT count(*) FROM municipalities m" + sql.from + sql.where;
 		// Counting a filter over the whole directory reads every matching row; those counts are
@@ -119,23 +117,6 @@ public class MunicipalitySearch {
 
 	private long count(String countSql, Map<String, Object> params) {
 		return this.jdbc.sql(countSql).params(params).query(Long.class).single();
-	}
-
-	public MunicipalityProfile profile(long id) {
-		return this.repository.findWithThemesById(id)
-			.map(m -> MunicipalityProfile.of(m, districtOfName(m)))
-			.orElseThrow(() -> new MunicipalityNotFound(String.valueOf(id)));
-	}
-
-	private String districtOfName(Municipality m) {
-		if (m.getDistrictOf() == null) {
-			return null;
-		}
-		return this.jdbc.sql("SELECT name FROM municipalities WHERE id = ?")
-			.param(m.getDistrictOf())
-			.query(String.class)
-			.optional()
-			.orElse(null);
 	}
 
 	/** The parts of the statement a query needs: a CTE of name hits, joins, conditions, parameters. */

@@ -55,7 +55,7 @@ class DirectoryPagingIT {
 
 	@Test
 	void aPageBeyondTheFirst2000ResultsIsTheLastOneAndHoldsTheRowsThePlainOrderGives() {
-		MunicipalityPage deepest = this.search.directory(params("999999")).results();
+		MunicipalityPage deepest = this.search.page(params("999999"));
 		assertThat(deepest.total()).isEqualTo(PLACES);
 		assertThat(deepest.page()).isEqualTo(100);
 		assertThat(deepest.capped()).isTrue();
@@ -65,7 +65,7 @@ class DirectoryPagingIT {
 				ORDER BY population DESC NULLS LAST, id LIMIT 20 OFFSET 1980
 				""").query(Long.class).list();
 		assertThat(deepest.results()).extracting(MunicipalitySummary::id).containsExactlyElementsOf(expected);
-		assertThat(this.search.directory(params("57")).results().results()).extracting(MunicipalitySummary::id)
+		assertThat(this.search.page(params("57")).results()).extracting(MunicipalitySummary::id)
 			.containsExactlyElementsOf(this.jdbc.sql("""
 					SELECT id FROM municipalities WHERE country_code = 'TV'
 					ORDER BY population DESC NULLS LAST, id LIMIT 20 OFFSET 1120

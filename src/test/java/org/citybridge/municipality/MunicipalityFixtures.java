@@ -2,6 +2,8 @@ package org.citybridge.municipality;
 
 import java.math.BigDecimal;
 import java.util.List;
+import org.citybridge.municipality.directory.Directory;
+import org.citybridge.municipality.profile.MunicipalityProfile;
 
 /** Valid test objects, modelled on real demo municipalities. */
 public final class MunicipalityFixtures {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.citybridge.municipality.profile.MunicipalityProfile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,6 +25,9 @@ class MunicipalityRecordsIT {
 
 	@Autowired
 	MunicipalitySearch search;
+
+	@Autowired
+	org.citybridge.municipality.profile.MunicipalityProfiles profiles;
 
 	@Autowired
 	MunicipalityDemoData demoData;
@@ -67,7 +71,7 @@ class MunicipalityRecordsIT {
 		this.records.addAlternateName(id, "Quuxburg");
 		this.records.addAlternateName(id, "Quuxburg");
 		assertThat(first("Quuxburg")).isEqualTo(id);
-		assertThat(this.search.profile(id).alternateNames()).containsExactly("Quuxburg");
+		assertThat(this.profiles.profile(id).alternateNames()).containsExactly("Quuxburg");
 	}
 
 	@Test
@@ -79,13 +83,13 @@ class MunicipalityRecordsIT {
 		this.jdbc.sql("INSERT INTO municipality_offered_themes VALUES (?, 'TOURISM')").param(removed).update();
 		this.records.merge(kept, removed);
 
-		MunicipalityProfile profile = this.search.profile(kept);
+		MunicipalityProfile profile = this.profiles.profile(kept);
 		assertThat(profile.alternateNames()).contains("Testmerge-Ville", "Тестмерж");
 		assertThat(profile.population()).isEqualTo(5000);
 		assertThat(profile.latitude()).isEqualByComparingTo("50.1");
 		assertThat(profile.offeredThemes()).containsExactly("TOURISM");
 		assertThat(first("Тестмерж")).isEqualTo(kept);
-		assertThatThrownBy(() -> this.search.profile(removed)).isInstanceOf(MunicipalityNotFound.class);
+		assertThatThrownBy(() -> this.profiles.profile(removed)).isInstanceOf(MunicipalityNotFound.class);
 	}
 
 	@Test
@@ -94,11 +98,11 @@ class MunicipalityRecordsIT {
 				null, null));
 		assertThatThrownBy(() -> this.records.merge(kept, 987654321L)).isInstanceOf(MunicipalityNotFound.class);
 		assertThatThrownBy(() -> this.records.merge(kept, kept)).isInstanceOf(IllegalArgumentException.class);
-		assertThat(this.search.profile(kept).name()).isEqualTo("Testalone");
+		assertThat(this.profiles.profile(kept).name()).isEqualTo("Testalone");
 	}
 
 	private long first(String q) {
-		List<MunicipalitySummary> found = this.search.directory(DirectoryParams.query(q)).results().results();
+		List<MunicipalitySummary> found = this.search.page(DirectoryParams.query(q)).results();
 		assertThat(found).as(q).isNotEmpty();
 		return found.get(0).id();
 	}

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.citybridge.municipality.profile.MunicipalityProfile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,6 +30,9 @@ class MunicipalityRepositoryIT {
 	@Autowired
 	MunicipalitySearch search;
 
+	@Autowired
+	org.citybridge.municipality.profile.MunicipalityProfiles profiles;
+
 	@BeforeEach
 	void demoData() {
 		this.demoData.load();
@@ -48,15 +52,15 @@ class MunicipalityRepositoryIT {
 	@Test
 	void demoDataKeepsGeoNamesSpellingsAndShowsUnknownForAWrongPopulation() {
 		long choibalsan = idOf(2032054);
-		MunicipalityProfile profile = this.search.profile(choibalsan);
+		MunicipalityProfile profile = this.profiles.profile(choibalsan);
 		assertThat(profile.population()).as("GeoNames says 23").isNull();
 		assertThat(profile.nativeName()).isEqualTo("Чойбалсан");
 
-		MunicipalityProfile moron = this.search.profile(idOf(2029945));
+		MunicipalityProfile moron = this.profiles.profile(idOf(2029945));
 		assertThat(moron.name()).isEqualTo("Mörön");
 		assertThat(moron.geonamesName()).isEqualTo("Murun-kuren");
 
-		MunicipalityProfile darkhan = this.search.profile(idOf(2031964));
+		MunicipalityProfile darkhan = this.profiles.profile(idOf(2031964));
 		assertThat(darkhan.geonamesName()).isEqualTo("Darhan");
 		assertThat(darkhan.offeredThemes()).isNotEmpty();
 	}
@@ -73,10 +77,10 @@ class MunicipalityRepositoryIT {
 
 	@Test
 	void clampsPagesOutOfRange() {
-		MunicipalityPage first = this.search.directory(page("-5")).results();
+		MunicipalityPage first = this.search.page(page("-5"));
 		assertThat(first.page()).isEqualTo(1);
 		assertThat(first.results()).hasSize(DirectoryQuery.DEFAULT_SIZE);
-		MunicipalityPage last = this.search.directory(page(String.valueOf(Integer.MAX_VALUE))).results();
+		MunicipalityPage last = this.search.page(page(String.valueOf(Integer.MAX_VALUE)));
 		assertThat(last.page()).isEqualTo(last.totalPages());
 		assertThat(last.results()).isNotEmpty();
 	}
@@ -135,7 +139,7 @@ class MunicipalityRepositoryIT {
 	}
 
 	private java.util.List<String> names(String query) {
-		return this.search.directory(DirectoryParams.query(query)).results().results().stream()
+		return this.search.page(DirectoryParams.query(query)).results().stream()
 			.map(MunicipalitySummary::name).toList();
 	}
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.citybridge.municipality.directory.Directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +25,9 @@ class MunicipalitySearchIT {
 
 	@Autowired
 	MunicipalitySearch search;
+
+	@Autowired
+	org.citybridge.municipality.directory.DirectoryPages pages;
 
 	@Autowired
 	SearchKeyWriter keys;
@@ -141,7 +145,7 @@ class MunicipalitySearchIT {
 
 	@Test
 	void answersBadInputWithAPageAndMessages() {
-		Directory d = this.search.directory(new DirectoryParams("x' OR 1=1; DROP TABLE municipalities; --",
+		Directory d = this.pages.directory(new DirectoryParams("x' OR 1=1; DROP TABLE municipalities; --",
 				List.of("ZZ"), List.of("MARS"), "abc", "-4", List.of("VILLAGE"), List.of("ASTROLOGY"), null, null,
 				"random", "-1", "100000"));
 		assertThat(d.results().results()).isEmpty();
@@ -156,7 +160,7 @@ class MunicipalitySearchIT {
 
 	@Test
 	void answersAHugeQueryWithoutFailing() {
-		Directory d = this.search.directory(DirectoryParams.query("Дархан".repeat(2_000)));
+		Directory d = this.pages.directory(DirectoryParams.query("Дархан".repeat(2_000)));
 		assertThat(d.query().text()).hasSize(DirectoryQuery.MAX_QUERY_LENGTH);
 		assertThat(d.query().problems()).isNotEmpty();
 	}
@@ -177,7 +181,7 @@ class MunicipalitySearchIT {
 	}
 
 	private MunicipalityPage directory(DirectoryParams params) {
-		return this.search.directory(params).results();
+		return this.search.page(params);
 	}
 
 	private static DirectoryParams params(String q, List<String> country, List<String> group, String min, String max,

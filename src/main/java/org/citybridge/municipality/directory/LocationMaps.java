@@ -1,6 +1,5 @@
 package org.citybridge.municipality.directory;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -11,7 +10,7 @@ import org.citybridge.country.CountryOutlines.Shape;
 import org.citybridge.country.Country;
 
 import org.springframework.stereotype.Component;
-import org.citybridge.municipality.MunicipalityProfile;
+import org.citybridge.municipality.profile.MunicipalityProfile;
 
 /**
  * Draws the small location map of a profile as SVG, on the server, from the Natural Earth country
@@ -31,8 +30,6 @@ class LocationMaps {
 	/** What the template needs: the outlines as path elements, and where the place is. */
 	public record LocationMap(String paths, double x, double y, String countryCode) {
 	}
-
-
 
 	private final List<Shape> shapes;
 
@@ -133,7 +130,5 @@ class LocationMaps {
 	private static String half(long doubled) {
 		return doubled % 2 == 0 ? Long.toString(doubled / 2) : String.format(Locale.ROOT, "%.1f", doubled / 2.0);
 	}
-
-
 
 }

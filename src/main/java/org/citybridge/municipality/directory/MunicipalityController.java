@@ -11,22 +11,21 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.citybridge.municipality.Directory;
+import org.citybridge.municipality.directory.Directory;
 import org.citybridge.municipality.DirectoryOptions;
 import org.citybridge.municipality.DirectoryParams;
 import org.citybridge.municipality.DirectoryQuery;
 import org.citybridge.municipality.MunicipalityKind;
 import org.citybridge.municipality.MunicipalityNotFound;
-import org.citybridge.municipality.MunicipalityProfile;
+import org.citybridge.municipality.profile.MunicipalityProfile;
 import org.citybridge.municipality.profile.MunicipalityProfiles;
-import org.citybridge.municipality.MunicipalitySearch;
 import org.citybridge.municipality.records.MunicipalityUpkeep;
 import org.citybridge.municipality.ProfileSection;
 
 @Controller
 public class MunicipalityController {
 
-	private final MunicipalitySearch search;
+	private final DirectoryPages pages;
 
 	private final DirectoryOptions options;
 
@@ -38,10 +37,10 @@ public class MunicipalityController {
 
 	private final MunicipalityUpkeep upkeep;
 
-	MunicipalityController(MunicipalitySearch search, DirectoryOptions options, LocationMaps maps,
+	MunicipalityController(DirectoryPages pages, DirectoryOptions options, LocationMaps maps,
 			MunicipalityProfiles profiles, org.springframework.beans.factory.ObjectProvider<ProfileSection> sections,
 			MunicipalityUpkeep upkeep) {
-		this.search = search;
+		this.pages = pages;
 		this.upkeep = upkeep;
 		this.options = options;
 		this.maps = maps;
@@ -51,7 +50,7 @@ public class MunicipalityController {
 
 	@GetMapping("/municipalities")
 	String list(@ModelAttribute("params") DirectoryParams params, Model model, Locale locale) {
-		Directory directory = this.search.directory(params);
+		Directory directory = this.pages.directory(params);
 		model.addAttribute("directory", directory);
 		model.addAttribute("query", directory.query().text());
 		model.addAttribute("results", directory.results());
@@ -70,7 +69,7 @@ public class MunicipalityController {
 	@GetMapping("/municipalities/{id}")
 	String show(@PathVariable("id") String id, Model model) {
 		long municipalityId = parseId(id);
-		MunicipalityProfile profile = this.search.profile(municipalityId);
+		MunicipalityProfile profile = this.profiles.profile(municipalityId);
 		model.addAttribute("municipality", profile);
 		model.addAttribute("map", this.maps.of(profile));
 		model.addAttribute("mayEdit", this.profiles.mayEdit(org.citybridge.system.Actor.current(), municipalityId));

@@ -54,6 +54,15 @@ public class MunicipalityProfiles {
 		return this.policy.mayEdit(actor, id);
 	}
 
+	/** A municipality's profile as its page shows it, with the name of the town it is a district of. */
+	@Transactional(readOnly = true)
+	public MunicipalityProfile profile(long id) {
+		return this.repository.findWithThemesById(id)
+			.map(m -> MunicipalityProfile.of(m, m.getDistrictOf() == null ? null
+					: this.repository.findById(m.getDistrictOf()).map(Municipality::getName).orElse(null)))
+			.orElseThrow(() -> new MunicipalityNotFound(String.valueOf(id)));
+	}
+
 	@Transactional(readOnly = true)
 	ProfileForm formFor(Actor actor, long id) {
 		return ProfileForm.of(editable(actor, id));

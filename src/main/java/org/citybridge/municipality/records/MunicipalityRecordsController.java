@@ -9,6 +9,9 @@ import jakarta.validation.Valid;
 import org.citybridge.system.Actor;
 import org.citybridge.system.Text;
 
+import org.citybridge.municipality.profile.MunicipalityProfiles;
+import org.citybridge.municipality.profile.MunicipalityProfile;
+
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -22,12 +25,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.citybridge.municipality.directory.MunicipalityController;
-import org.citybridge.municipality.Directory;
 import org.citybridge.municipality.DirectoryOptions;
 import org.citybridge.municipality.DirectoryParams;
 import org.citybridge.municipality.MunicipalityKind;
 import org.citybridge.municipality.MunicipalityNotFound;
-import org.citybridge.municipality.MunicipalityProfile;
+import org.citybridge.municipality.profile.MunicipalityProfile;
 import org.citybridge.municipality.MunicipalitySearch;
 
 /**
@@ -46,7 +48,11 @@ class MunicipalityRecordsController {
 
 	private final DirectoryOptions options;
 
-	MunicipalityRecordsController(MunicipalityUpkeep upkeep, MunicipalitySearch search, DirectoryOptions options) {
+	private final MunicipalityProfiles profiles;
+
+	MunicipalityRecordsController(MunicipalityUpkeep upkeep, MunicipalitySearch search, DirectoryOptions options,
+			MunicipalityProfiles profiles) {
+		this.profiles = profiles;
 		this.upkeep = upkeep;
 		this.search = search;
 		this.options = options;
@@ -91,7 +97,7 @@ class MunicipalityRecordsController {
 	String records(@PathVariable("id") String id, @RequestParam(name = "q", required = false) String q,
 			@RequestParam(name = "merge", required = false) String merge, Model model) {
 		long municipalityId = MunicipalityController.parseId(id);
-		this.search.profile(municipalityId);
+		this.profiles.profile(municipalityId);
 		if (!this.upkeep.mayKeep(Actor.current(), municipalityId)) {
 			throw new AccessDeniedException("May not keep the record of municipality " + municipalityId);
 		}
@@ -132,20 +138,19 @@ class MunicipalityRecordsController {
 	}
 
 	private String recordsPage(long id, String q, String merge, Model model) {
-		MunicipalityProfile profile = this.search.profile(id);
+		MunicipalityProfile profile = this.profiles.profile(id);
 		model.addAttribute("municipality", profile);
 		String text = Text.blankToNull(q);
 		model.addAttribute("q", text == null ? "" : text);
 		if (text != null) {
-			Directory found = this.search.directory(DirectoryParams.query(text));
 			model.addAttribute("candidates",
-					found.results().results().stream().filter(candidate -> candidate.id() != id).limit(10).toList());
+					this.search.page(DirectoryParams.query(text)).results().stream().filter(candidate -> candidate.id() != id).limit(10).toList());
 		}
 		if (merge != null) {
 			long mergeId = parseOrZero(merge);
 			if (mergeId > 0 && mergeId != id) {
 				try {
-					model.addAttribute("duplicate", this.search.profile(mergeId));
+					model.addAttribute("duplicate", this.profiles.profile(mergeId));
 					model.addAttribute("mayMerge", this.upkeep.mayKeep(Actor.current(), mergeId));
 				}
 				catch (MunicipalityNotFound gone) {

@@ -11,14 +11,13 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
-import org.citybridge.municipality.Directory;
+import org.citybridge.municipality.directory.Directory;
 import org.citybridge.municipality.DirectoryOptions;
 import org.citybridge.municipality.DirectoryQuery;
 import org.citybridge.municipality.MunicipalityFixtures;
 import org.citybridge.municipality.MunicipalityNotFound;
 import org.citybridge.municipality.MunicipalityPage;
 import org.citybridge.municipality.profile.MunicipalityProfiles;
-import org.citybridge.municipality.MunicipalitySearch;
 import org.citybridge.municipality.records.MunicipalityUpkeep;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +36,7 @@ class MunicipalityControllerTest {
 	org.citybridge.matchmaking.Requests requests;
 
 	@MockitoBean
-	MunicipalitySearch search;
+	DirectoryPages pages;
 
 	@MockitoBean
 	MunicipalityProfiles profiles;
@@ -56,7 +55,7 @@ class MunicipalityControllerTest {
 		given(this.options.countryOptionsHtml(any(), any())).willAnswer(call -> call.<java.util.Set<String>>getArgument(1)
 			.contains("RS") ? "<option value=\"RS\" selected>Serbia</option>" : "<option value=\"RS\">Serbia</option>");
 		given(this.options.themeOptionsHtml(any(), any())).willReturn("<option value=\"HEALTH\">Health</option>");
-		given(this.search.directory(any()))
+		given(this.pages.directory(any()))
 			.willAnswer(call -> MunicipalityFixtures.directory(call.getArgument(0), MunicipalityFixtures.nis()));
 	}
 
@@ -133,7 +132,7 @@ class MunicipalityControllerTest {
 		org.mockito.BDDMockito.willAnswer(call -> {
 			DirectoryQuery query = DirectoryQuery.of(call.getArgument(0), java.util.Set.of("RS"), java.util.Set.of());
 			return new Directory(query, new MunicipalityPage(java.util.List.of(MunicipalityFixtures.nis()), 95, 2, 20));
-		}).given(this.search).directory(any());
+		}).given(this.pages).directory(any());
 		assertThat(this.mvc.get().uri("/municipalities?q=nis&country=RS&page=2&lang=en")).hasStatusOk()
 			.bodyText()
 			.contains("Page 2 of 5")
@@ -143,7 +142,7 @@ class MunicipalityControllerTest {
 
 	@Test
 	void showsAnUnknownPopulationAsUnknown() {
-		given(this.search.profile(9)).willReturn(MunicipalityFixtures.choibalsanProfile());
+		given(this.profiles.profile(9)).willReturn(MunicipalityFixtures.choibalsanProfile());
 		assertThat(this.mvc.get().uri("/municipalities/9")).hasStatusOk()
 			.bodyText()
 			.contains("Choibalsan")
@@ -154,7 +153,7 @@ class MunicipalityControllerTest {
 
 	@Test
 	void drawsTheLocationMapWithATextAlternativeAndItsAttribution() {
-		given(this.search.profile(9)).willReturn(MunicipalityFixtures.choibalsanProfile());
+		given(this.profiles.profile(9)).willReturn(MunicipalityFixtures.choibalsanProfile());
 		given(this.maps.of(any())).willReturn(new LocationMaps.LocationMap("<path class=\"home\" d=\"M0 0L9 9L0 9Z\"/>",
 				240, 150, "MN"));
 		assertThat(this.mvc.get().uri("/municipalities/9?lang=en")).hasStatusOk()
@@ -166,13 +165,13 @@ class MunicipalityControllerTest {
 
 	@Test
 	void acceptsAReadableSlugAfterTheId() {
-		given(this.search.profile(9)).willReturn(MunicipalityFixtures.choibalsanProfile());
+		given(this.profiles.profile(9)).willReturn(MunicipalityFixtures.choibalsanProfile());
 		assertThat(this.mvc.get().uri("/municipalities/9-choibalsan")).hasStatusOk();
 	}
 
 	@Test
 	void answers404ForAnUnknownMunicipality() {
-		given(this.search.profile(404404)).willThrow(new MunicipalityNotFound("404404"));
+		given(this.profiles.profile(404404)).willThrow(new MunicipalityNotFound("404404"));
 		assertThat(this.mvc.get().uri("/municipalities/404404")).hasStatus(404);
 	}
 

@@ -21,7 +21,7 @@ import org.citybridge.municipality.DirectoryCounts;
 import org.citybridge.municipality.DirectoryParams;
 import org.citybridge.municipality.MunicipalityDemoData;
 import org.citybridge.municipality.MunicipalityKind;
-import org.citybridge.municipality.MunicipalityProfile;
+import org.citybridge.municipality.profile.MunicipalityProfile;
 import org.citybridge.municipality.MunicipalitySearch;
 import org.citybridge.municipality.MunicipalitySummary;
 
@@ -42,6 +42,9 @@ class MunicipalityImportIT {
 
 	@Autowired
 	MunicipalitySearch search;
+
+	@Autowired
+	org.citybridge.municipality.profile.MunicipalityProfiles profiles;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -111,7 +114,7 @@ class MunicipalityImportIT {
 	@Test
 	void keepsWhatOfficersEditAndTakesTheGeoNamesFacts() throws IOException {
 		importSample();
-		MunicipalityProfile moron = this.search.profile(idOf(2029945));
+		MunicipalityProfile moron = this.profiles.profile(idOf(2029945));
 		assertThat(moron.name()).isEqualTo("Mörön");
 		assertThat(moron.nativeName()).isEqualTo("Мөрөн");
 		assertThat(moron.geonamesName()).isEqualTo("Murun-kuren");
@@ -119,7 +122,7 @@ class MunicipalityImportIT {
 
 		ImportReport newer = importText(HEADER + "2029945,Murun-kuren,,MN,13,PPLA,30000,49.70000,100.20000\n");
 		assertThat(newer.updated()).isEqualTo(1);
-		MunicipalityProfile updated = this.search.profile(idOf(2029945));
+		MunicipalityProfile updated = this.profiles.profile(idOf(2029945));
 		assertThat(updated.population()).isEqualTo(30000);
 		assertThat(updated.latitude()).isEqualByComparingTo("49.7");
 		assertThat(updated.name()).isEqualTo("Mörön");
@@ -130,7 +133,7 @@ class MunicipalityImportIT {
 	void keepsAKnownPopulationWhenANewerFileSaysUnknown() {
 		importText(HEADER + "990000001,Testburg,,BE,VLG,PPL,5000,51.00000,4.00000\n");
 		importText(HEADER + "990000001,Testburg,,BE,VLG,PPL,0,51.00000,4.00000\n");
-		assertThat(this.search.profile(idOf(990000001)).population()).isEqualTo(5000);
+		assertThat(this.profiles.profile(idOf(990000001)).population()).isEqualTo(5000);
 	}
 
 	@Test
@@ -145,10 +148,10 @@ class MunicipalityImportIT {
 	@Test
 	void keepsASectionOfACityAsADistrictOfThatCity() throws IOException {
 		importSample();
-		MunicipalityProfile district = this.search.profile(idOf(3119123));
+		MunicipalityProfile district = this.profiles.profile(idOf(3119123));
 		assertThat(district.kind()).isEqualTo(MunicipalityKind.DISTRICT);
 		assertThat(district.districtOf()).isEqualTo("Barcelona");
-		assertThat(this.search.profile(idOf(2029947)).kind()).as("a soum centre").isEqualTo(MunicipalityKind.RURAL);
+		assertThat(this.profiles.profile(idOf(2029947)).kind()).as("a soum centre").isEqualTo(MunicipalityKind.RURAL);
 	}
 
 	@Test
@@ -274,7 +277,7 @@ class MunicipalityImportIT {
 
 	private void assertFirst(long geonamesId, String... queries) {
 		for (String q : queries) {
-			List<MunicipalitySummary> found = this.search.directory(DirectoryParams.query(q)).results().results();
+			List<MunicipalitySummary> found = this.search.page(DirectoryParams.query(q)).results();
 			assertThat(found).as(q).isNotEmpty();
 			assertThat(found.get(0).id()).as(q).isEqualTo(idOf(geonamesId));
 		}

@@ -1,7 +1,10 @@
-package org.citybridge.municipality;
+package org.citybridge.municipality.directory;
 
 import java.util.List;
 import java.util.function.Function;
+
+import org.citybridge.municipality.DirectoryQuery;
+import org.citybridge.municipality.MunicipalityPage;
 
 import org.springframework.web.util.UriComponentsBuilder;
 

@@ -1,7 +1,9 @@
-package org.citybridge.municipality;
+package org.citybridge.municipality.profile;
 
 import java.math.BigDecimal;
 import java.util.List;
+import org.citybridge.municipality.Municipality;
+import org.citybridge.municipality.MunicipalityKind;
 
 /** What a profile page shows, read in one go so that the template triggers no lazy loading. */
 public record MunicipalityProfile(long id, String name, String nativeName, String geonamesName, List<String> alternateNames,
