@@ -82,8 +82,8 @@ public final class EventWeb {
 	 * each, 300 sessions times four links on a large agenda).
 	 */
 	public static String eventPath(EventCatalogue.Event event) {
-		return ServletUriComponentsBuilder.fromCurrentContextPath().build().getPath() == null ? "/events/" + event.slug()
-				: ServletUriComponentsBuilder.fromCurrentContextPath().build().getPath() + "/events/" + event.slug();
+		String context = ServletUriComponentsBuilder.fromCurrentContextPath().build().getPath();
+		return (context == null ? "" : context) + "/events/" + event.slug();
 	}
 
 	public static String sessionUrl(String base, EventCatalogue.Event event, EventCatalogue.Session session) {

@@ -66,6 +66,14 @@ public class Requests {
 			     ELSE false END AS unread
 			""";
 
+	/**
+	 * Request {@code r} holds a step by the other side that municipality {@code :m} has not read:
+	 * a request to it not opened since the sender's last step, or an answer to its own request.
+	 */
+	private static final String UNREAD_BY_M = """
+			((r.to_municipality_id = :m AND r.last_step_side = 'FROM' AND (r.to_read_at IS NULL OR r.to_read_at < r.last_step_at))
+			 OR (r.from_municipality_id = :m AND r.last_step_side = 'TO' AND (r.from_read_at IS NULL OR r.from_read_at < r.last_step_at)))""";
+
 	private final JdbcClient jdbc;
 
 	Requests(JdbcClient jdbc) {
@@ -78,11 +86,11 @@ public class Requests {
 		if (actor.role() != Actor.Role.OFFICER || actor.municipalityId() == null) {
 			return false;
 		}
-		return this.jdbc.sql("""
-				SELECT EXISTS (SELECT 1 FROM partnership_requests r WHERE r.id = :id AND (
-				  (r.to_municipality_id = :m AND r.last_step_side = 'FROM' AND (r.to_read_at IS NULL OR r.to_read_at < r.last_step_at))
-				  OR (r.from_municipality_id = :m AND r.last_step_side = 'TO' AND (r.from_read_at IS NULL OR r.from_read_at < r.last_step_at))))
-				""").param("id", requestId).param("m", actor.municipalityId()).query(Boolean.class).single();
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM partnership_requests r WHERE r.id = :id AND " + UNREAD_BY_M + ")")
+			.param("id", requestId)
+			.param("m", actor.municipalityId())
+			.query(Boolean.class)
+			.single();
 	}
 
 	/**
@@ -93,11 +101,10 @@ public class Requests {
 		if (actor.role() != Actor.Role.OFFICER || actor.municipalityId() == null) {
 			return 0;
 		}
-		return this.jdbc.sql("""
-				SELECT count(*) FROM partnership_requests r
-				WHERE (r.to_municipality_id = :m AND r.last_step_side = 'FROM' AND (r.to_read_at IS NULL OR r.to_read_at < r.last_step_at))
-				   OR (r.from_municipality_id = :m AND r.last_step_side = 'TO' AND (r.from_read_at IS NULL OR r.from_read_at < r.last_step_at))
-				""").param("m", actor.municipalityId()).query(Long.class).single();
+		return this.jdbc.sql("SELECT count(*) FROM partnership_requests r WHERE " + UNREAD_BY_M)
+			.param("m", actor.municipalityId())
+			.query(Long.class)
+			.single();
 	}
 
 	/** The request if the actor may read it; else empty, so the caller answers 404. */

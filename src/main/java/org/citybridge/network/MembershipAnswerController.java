@@ -24,38 +24,29 @@ class MembershipAnswerController {
 	@PostMapping("/municipalities/{municipality}/networks/{organisation}/{answer:accept|decline|leave}")
 	String answer(@PathVariable("municipality") String municipality, @PathVariable("organisation") String organisation,
 			@PathVariable("answer") String answer, Authentication authentication, RedirectAttributes redirect) {
-		long municipalityId = id(municipality);
-		long organisationId = id(organisation);
+		long municipalityId = OrganisationController.parseId(municipality);
+		long organisationId = OrganisationController.parseId(organisation);
 		Actor actor = Actor.current();
 		try {
-			switch (answer) {
-				case "accept" -> this.invitations.accept(actor, organisationId, municipalityId, authentication.getName());
-				case "decline" -> this.invitations.decline(actor, organisationId, municipalityId, authentication.getName());
-				default -> this.invitations.leave(actor, organisationId, municipalityId, authentication.getName());
-			}
-			redirect.addFlashAttribute("flash", switch (answer) {
-				case "accept" -> "network.invitations.accepted";
-				case "decline" -> "network.invitations.declined";
-				default -> "network.invitations.left";
-			});
+			String done = switch (answer) {
+				case "accept" -> {
+					this.invitations.accept(actor, organisationId, municipalityId, authentication.getName());
+					yield "network.invitations.accepted";
+				}
+				case "decline" -> {
+					this.invitations.decline(actor, organisationId, municipalityId, authentication.getName());
+					yield "network.invitations.declined";
+				}
+				default -> {
+					this.invitations.leave(actor, organisationId, municipalityId, authentication.getName());
+					yield "network.invitations.left";
+				}
+			};
+			redirect.addFlashAttribute("flash", done);
 		}
 		catch (OrganisationDirectory.Refused refused) {
 			redirect.addFlashAttribute("flashError", refused.messageKey);
 		}
 		return "redirect:/municipalities/" + municipalityId + "#networks-heading";
-	}
-
-	/** A number that is no record's is a page that does not exist. */
-	private static long id(String value) {
-		try {
-			long id = Long.parseLong(value);
-			if (id > 0) {
-				return id;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// refused below
-		}
-		throw new OrganisationNotFound(value);
 	}
 }

@@ -83,10 +83,7 @@ class MembershipInvitations {
 			this.directory.addMember(actor, organisationId, municipalityId, since, actorLabel);
 			return Outcome.ADDED;
 		}
-		OrganisationDirectory.Summary network = this.directory.byId(organisationId);
-		if (!this.directory.mayKeepMembers(actor, organisationId)) {
-			throw new AccessDeniedException("May not keep the members of organisation " + organisationId);
-		}
+		OrganisationDirectory.Summary network = this.directory.keptBy(actor, organisationId);
 		int added;
 		try {
 			added = this.jdbc.sql("""
@@ -181,10 +178,7 @@ class MembershipInvitations {
 	/** Staff who keep the network's members take back an invitation not yet answered. */
 	@Transactional
 	void withdraw(Actor actor, long organisationId, long municipalityId, String actorLabel) {
-		this.directory.byId(organisationId);
-		if (!this.directory.mayKeepMembers(actor, organisationId)) {
-			throw new AccessDeniedException("May not keep the members of organisation " + organisationId);
-		}
+		this.directory.keptBy(actor, organisationId);
 		remove(organisationId, municipalityId);
 		this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "organisation", organisationId,
 				AuditLog.Action.UPDATE, Map.of("memberInvited", municipalityId), Map.of("invitationWithdrawn", municipalityId));

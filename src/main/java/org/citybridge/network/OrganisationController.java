@@ -271,7 +271,8 @@ class OrganisationController {
 				field.equals("memberId") ? "networks.members.unknownAssociation" : "network.members.unknown");
 	}
 
-	private static long parseId(String id) {
+	/** A number in the address that is no organisation's, or no number, is a page not found. */
+	static long parseId(String id) {
 		try {
 			long value = Long.parseLong(id);
 			if (value > 0) {

@@ -164,6 +164,18 @@ class OrganisationDirectory {
 		return maintainedBy != -1L && this.policy.mayMaintain(actor, maintainedBy == 0 ? null : maintainedBy);
 	}
 
+	/**
+	 * The organisation, for staff who keep its members: not found for no such organisation,
+	 * refused for anyone else.
+	 */
+	Summary keptBy(Actor actor, long organisationId) {
+		Summary organisation = byId(organisationId);
+		if (!this.policy.mayMaintain(actor, organisation.maintainedBy())) {
+			throw new AccessDeniedException("May not keep the members of organisation " + organisationId);
+		}
+		return organisation;
+	}
+
 	boolean mayCreate(Actor actor) {
 		return this.policy.mayCreate(actor);
 	}
@@ -317,10 +329,7 @@ class OrganisationDirectory {
 	 */
 	private void join(Actor actor, long organisationId, String table, String memberColumn, long memberId,
 			LocalDate since, String field, String auditKey, String actorLabel) {
-		byId(organisationId);
-		if (!mayKeepMembers(actor, organisationId)) {
-			throw new AccessDeniedException("May not keep the members of organisation " + organisationId);
-		}
+		keptBy(actor, organisationId);
 		int added;
 		try {
 			added = this.jdbc.sql("INSERT INTO " + table + " (organisation_id, " + memberColumn + ", member_since)"
@@ -357,10 +366,7 @@ class OrganisationDirectory {
 
 	@Transactional
 	void removeMember(Actor actor, long organisationId, long municipalityId, String actorLabel) {
-		byId(organisationId);
-		if (!mayKeepMembers(actor, organisationId)) {
-			throw new AccessDeniedException("May not keep the members of organisation " + organisationId);
-		}
+		keptBy(actor, organisationId);
 		int removed = this.jdbc.sql("DELETE FROM organisation_members WHERE organisation_id = ? AND municipality_id = ?")
 			.params(organisationId, municipalityId)
 			.update();
@@ -372,10 +378,7 @@ class OrganisationDirectory {
 
 	@Transactional
 	void removeAssociation(Actor actor, long organisationId, long memberId, String actorLabel) {
-		byId(organisationId);
-		if (!mayKeepMembers(actor, organisationId)) {
-			throw new AccessDeniedException("May not keep the members of organisation " + organisationId);
-		}
+		keptBy(actor, organisationId);
 		int removed = this.jdbc.sql("DELETE FROM organisation_member_associations WHERE organisation_id = ? AND member_id = ?")
 			.params(organisationId, memberId)
 			.update();

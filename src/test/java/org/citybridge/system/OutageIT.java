@@ -2,8 +2,6 @@ package org.citybridge.system;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import java.net.URI;
 
@@ -136,14 +134,14 @@ class OutageIT {
 
 	private String signIn() throws Exception {
 		String form = RawHttp.send(this.port, "GET /login HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
-		String cookie = match(form, "(?i)Set-Cookie: (SESSION=[^;]+)");
+		String cookie = RawHttp.match(form, "(?i)Set-Cookie: (SESSION=[^;]+)");
 		String body = "username=" + URLEncoder.encode(AccountTestSupport.ADMIN, StandardCharsets.UTF_8) + "&password="
 				+ URLEncoder.encode(AccountTestSupport.PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
 				+ URLEncoder.encode(AccountTestSupport.csrfToken(form), StandardCharsets.UTF_8);
 		String answer = RawHttp.send(this.port, "POST /login HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nCookie: " + cookie
 				+ "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
 		assertThat(answer).startsWith("HTTP/1.1 302");
-		String session = match(answer, "(?i)Set-Cookie: (SESSION=[^;]+)");
+		String session = RawHttp.match(answer, "(?i)Set-Cookie: (SESSION=[^;]+)");
 		assertThat(get("/account", session, "en")).startsWith("HTTP/1.1 200");
 		return session;
 	}
@@ -151,11 +149,5 @@ class OutageIT {
 	private String get(String path, String session, String language) throws Exception {
 		return RawHttp.send(this.port, "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept-Language: " + language
 				+ "\r\nConnection: close\r\n" + (session == null ? "" : "Cookie: " + session + "\r\n") + "\r\n");
-	}
-
-	private static String match(String text, String regex) {
-		Matcher m = Pattern.compile(regex).matcher(text);
-		assertThat(m.find()).as(regex).isTrue();
-		return m.group(1);
 	}
 }

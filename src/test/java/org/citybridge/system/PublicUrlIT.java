@@ -3,8 +3,6 @@ package org.citybridge.system;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.citybridge.IntegrationTest;
 import org.citybridge.account.AccountTestSupport;
@@ -44,7 +42,7 @@ class PublicUrlIT {
 		long before = this.jdbc.sql("SELECT count(*) FROM outbox_messages WHERE recipient = ?").param(AccountTestSupport.OFFICER_GHENT)
 			.query(Long.class).single();
 		String form = send("GET /password-reset HTTP/1.1\r\nConnection: close\r\nHost: " + EVIL + "\r\n\r\n");
-		String cookie = match(form, "(?i)Set-Cookie: (SESSION=[^;]+)");
+		String cookie = RawHttp.match(form, "(?i)Set-Cookie: (SESSION=[^;]+)");
 		String token = AccountTestSupport.csrfToken(form);
 		String body = "email=" + URLEncoder.encode(AccountTestSupport.OFFICER_GHENT, StandardCharsets.UTF_8) + "&_csrf="
 				+ URLEncoder.encode(token, StandardCharsets.UTF_8);
@@ -72,11 +70,5 @@ class PublicUrlIT {
 
 	private String send(String request) throws IOException {
 		return RawHttp.send(this.port, request);
-	}
-
-	private static String match(String text, String regex) {
-		Matcher m = Pattern.compile(regex).matcher(text);
-		assertThat(m.find()).as(regex).isTrue();
-		return m.group(1);
 	}
 }

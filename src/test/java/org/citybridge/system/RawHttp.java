@@ -6,6 +6,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A request sent over a plain socket, as an attacker or a broken client sends it: Java's HTTP
@@ -28,6 +32,13 @@ final class RawHttp {
 			in.transferTo(all);
 			return unchunked(all.toString(StandardCharsets.UTF_8));
 		}
+	}
+
+	/** The first group of the pattern in the text, asserting that it is there. */
+	static String match(String text, String regex) {
+		Matcher m = Pattern.compile(regex).matcher(text);
+		assertThat(m.find()).as(regex).isTrue();
+		return m.group(1);
 	}
 
 	/** The response with its body put together again if it came in chunks (HTTP/1.1). */

@@ -97,12 +97,12 @@ class MunicipalityRecordsController {
 	String records(@PathVariable("id") String id, @RequestParam(name = "q", required = false) String q,
 			@RequestParam(name = "merge", required = false) String merge, Model model) {
 		long municipalityId = MunicipalityController.parseId(id);
-		this.profiles.profile(municipalityId);
+		MunicipalityProfile profile = this.profiles.profile(municipalityId);
 		if (!this.upkeep.mayKeep(Actor.current(), municipalityId)) {
 			throw new AccessDeniedException("May not keep the record of municipality " + municipalityId);
 		}
 		model.addAttribute("nameForm", new AlternateName(""));
-		return recordsPage(municipalityId, q, merge, model);
+		return recordsPage(profile, q, merge, model);
 	}
 
 	@PostMapping("/municipalities/{id}/names")
@@ -116,7 +116,7 @@ class MunicipalityRecordsController {
 			model.addAttribute("nameForm", new AlternateName(name == null ? "" : name));
 			model.addAttribute("nameError", error);
 			model.addAttribute("invalid", true);
-			return recordsPage(municipalityId, null, null, model);
+			return recordsPage(this.profiles.profile(municipalityId), null, null, model);
 		}
 		this.upkeep.addAlternateName(Actor.current(), authentication.getName(), municipalityId, value);
 		redirect.addFlashAttribute("flash", "municipality.records.name.added");
@@ -137,8 +137,8 @@ class MunicipalityRecordsController {
 		return "redirect:/municipalities/" + keptId + "/records";
 	}
 
-	private String recordsPage(long id, String q, String merge, Model model) {
-		MunicipalityProfile profile = this.profiles.profile(id);
+	private String recordsPage(MunicipalityProfile profile, String q, String merge, Model model) {
+		long id = profile.id();
 		model.addAttribute("municipality", profile);
 		String text = Text.blankToNull(q);
 		model.addAttribute("q", text == null ? "" : text);

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -35,7 +34,7 @@ class ContainerErrorPages {
 	WebServerFactoryCustomizer<TomcatServletWebServerFactory> portalErrorReport(MessageSource messages) {
 		Map<String, String> pages = new HashMap<>();
 		for (Locale locale : SupportedLocales.ALL) {
-			for (String kind : List.of("400", "413", "500", "503", "4xx")) {
+			for (String kind : ErrorPageController.KINDS) {
 				pages.put(locale.getLanguage() + kind, page(messages, locale, kind));
 			}
 		}
@@ -96,12 +95,9 @@ class ContainerErrorPages {
 			if (status < 400 || response.getContentWritten() > 0) {
 				return;
 			}
-			String kind = switch (status) {
-				case 400, 413, 503 -> String.valueOf(status);
-				default -> status >= 500 ? "500" : "4xx";
-			};
 			String language = language(request.getHeader("Accept-Language"));
-			String page = pages.getOrDefault(language + kind, "<!DOCTYPE html><title>" + status + "</title>");
+			String page = pages.getOrDefault(language + ErrorPageController.kind(status),
+					"<!DOCTYPE html><title>" + status + "</title>");
 			try {
 				response.resetBuffer();
 				response.setContentType("text/html");

@@ -1,5 +1,6 @@
 package org.citybridge.system.web;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -23,7 +24,11 @@ import org.citybridge.system.DatabaseUnreachable;
 @Controller
 class ErrorPageController implements ErrorController {
 
+	/** The statuses with a text of their own ({@code error.<status>.title}); others share 500's or 4xx's. */
 	private static final Set<Integer> SPECIFIC = Set.of(400, 403, 404, 405, 413, 500, 503);
+
+	/** Every text an error page may show: the specific ones and the shared 4xx. */
+	static final List<String> KINDS = List.of("400", "403", "404", "405", "413", "500", "503", "4xx");
 
 	@RequestMapping("/error")
 	ModelAndView error(HttpServletRequest request, HttpServletResponse response) {
@@ -33,9 +38,12 @@ class ErrorPageController implements ErrorController {
 			status = HttpStatus.SERVICE_UNAVAILABLE;
 			response.setHeader("Retry-After", "60");
 		}
-		String kind = SPECIFIC.contains(status.value()) ? String.valueOf(status.value())
-				: status.is5xxServerError() ? "500" : "4xx";
-		return new ModelAndView("error", Map.of("status", status.value(), "kind", kind), status);
+		return new ModelAndView("error", Map.of("status", status.value(), "kind", kind(status.value())), status);
+	}
+
+	/** Which text an error status shows, here and on the pages Tomcat writes itself. */
+	static String kind(int status) {
+		return SPECIFIC.contains(status) ? String.valueOf(status) : status >= 500 ? "500" : "4xx";
 	}
 
 	private static HttpStatus statusOf(HttpServletRequest request) {
