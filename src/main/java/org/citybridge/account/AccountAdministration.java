@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class AccountAdministration {
 
 	/** One line of the accounts list. */
-	record Row(long id, String email, String displayName, Actor.Role role, Long municipalityId, Long organisationId,
+	public record Row(long id, String email, String displayName, Actor.Role role, Long municipalityId, Long organisationId,
 			boolean enabled) {
 	}
 

@@ -23,15 +23,11 @@ class AuditController {
 	@GetMapping("/audit")
 	String recent(@RequestParam(name = "type", required = false) String type,
 			@RequestParam(name = "id", required = false) String id, Model model) {
-		boolean filtered = type != null && !type.isBlank() && id != null && !id.isBlank();
-		Actor actor = Actor.current();
-		AuditLog.Scope scope = actor.role() == Actor.Role.ADMIN ? AuditLog.Scope.ALL
-				: AuditLog.Scope.organisation(actor.organisationId());
-		model.addAttribute("entries",
-				filtered ? this.log.forEntity(type.strip(), id.strip(), scope) : this.log.recent(200, scope));
-		model.addAttribute("organisationOnly", scope != AuditLog.Scope.ALL);
-		model.addAttribute("type", filtered ? type.strip() : "");
-		model.addAttribute("id", filtered ? id.strip() : "");
+		AuditLog.Page page = this.log.page(Actor.current(), type, id);
+		model.addAttribute("entries", page.entries());
+		model.addAttribute("organisationOnly", page.organisationOnly());
+		model.addAttribute("type", page.type());
+		model.addAttribute("id", page.id());
 		return "audit/list";
 	}
 }

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 
+import org.citybridge.system.Actor;
+
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -132,6 +134,22 @@ public class AuditLog {
 			.param("organisation", scope.organisationId(), java.sql.Types.BIGINT)
 			.query(AuditLog::entry)
 			.list();
+	}
+
+	/**
+	 * The audit page as its reader may see it: administrators read every entry, staff the entries
+	 * made by their own organisation's accounts. With both a type and an id the entries of that
+	 * record; otherwise the 200 latest.
+	 */
+	public Page page(Actor actor, String type, String id) {
+		boolean filtered = type != null && !type.isBlank() && id != null && !id.isBlank();
+		Scope scope = (actor.role() == Actor.Role.ADMIN) ? Scope.ALL : Scope.organisation(actor.organisationId());
+		return new Page(filtered ? forEntity(type.strip(), id.strip(), scope) : recent(200, scope), scope != Scope.ALL,
+				filtered ? type.strip() : "", filtered ? id.strip() : "");
+	}
+
+	/** The audit page: its entries, whether they are one organisation's only, and the filter shown. */
+	public record Page(List<Entry> entries, boolean organisationOnly, String type, String id) {
 	}
 
 	@Transactional(readOnly = true)

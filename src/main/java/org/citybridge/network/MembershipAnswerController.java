@@ -1,6 +1,7 @@
 package org.citybridge.network;
 
 import org.citybridge.system.Actor;
+import org.citybridge.system.Refusal;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -26,26 +27,13 @@ class MembershipAnswerController {
 			@PathVariable("answer") String answer, Authentication authentication, RedirectAttributes redirect) {
 		long municipalityId = OrganisationController.parseId(municipality);
 		long organisationId = OrganisationController.parseId(organisation);
-		Actor actor = Actor.current();
+		MembershipInvitations.Answer given = MembershipInvitations.Answer.valueOf(answer.toUpperCase(java.util.Locale.ROOT));
 		try {
-			String done = switch (answer) {
-				case "accept" -> {
-					this.invitations.accept(actor, organisationId, municipalityId, authentication.getName());
-					yield "network.invitations.accepted";
-				}
-				case "decline" -> {
-					this.invitations.decline(actor, organisationId, municipalityId, authentication.getName());
-					yield "network.invitations.declined";
-				}
-				default -> {
-					this.invitations.leave(actor, organisationId, municipalityId, authentication.getName());
-					yield "network.invitations.left";
-				}
-			};
-			redirect.addFlashAttribute("flash", done);
+			this.invitations.answer(Actor.current(), organisationId, municipalityId, given, authentication.getName());
+			redirect.addFlashAttribute("flash", given.doneKey);
 		}
-		catch (OrganisationDirectory.Refused refused) {
-			redirect.addFlashAttribute("flashError", refused.messageKey);
+		catch (Refusal refused) {
+			redirect.addFlashAttribute("flashError", refused.messageKey());
 		}
 		return "redirect:/municipalities/" + municipalityId + "#networks-heading";
 	}

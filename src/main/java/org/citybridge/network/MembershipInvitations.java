@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.citybridge.audit.AuditLog;
 import org.citybridge.system.Actor;
+import org.citybridge.system.Refusal;
 import org.citybridge.system.OfficerMail;
 
 import org.springframework.context.MessageSource;
@@ -95,15 +96,15 @@ class MembershipInvitations {
 		catch (DataIntegrityViolationException ex) {
 			String message = String.valueOf(ex.getMostSpecificCause().getMessage());
 			if (message.contains("already a member")) {
-				throw new OrganisationDirectory.Refused("municipalityId", "network.members.already");
+				throw new Refusal("municipalityId", "network.members.already");
 			}
 			if (message.contains("does not admit municipalities")) {
-				throw new OrganisationDirectory.Refused("municipalityId", "networks.members.municipalitiesNotAdmitted");
+				throw new Refusal("municipalityId", "networks.members.municipalitiesNotAdmitted");
 			}
-			throw new OrganisationDirectory.Refused("municipalityId", "network.members.unknown");
+			throw new Refusal("municipalityId", "network.members.unknown");
 		}
 		if (added == 0) {
-			throw new OrganisationDirectory.Refused("municipalityId", "network.invitations.already");
+			throw new Refusal("municipalityId", "network.invitations.already");
 		}
 		this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "organisation", organisationId,
 				AuditLog.Action.UPDATE, Map.of(), Map.of("memberInvited", municipalityId));
@@ -141,6 +142,30 @@ class MembershipInvitations {
 				&& actor.municipalityId() != null && actor.municipalityId() == municipalityId);
 	}
 
+	/** A municipality's answer about one network, given by one of its officers. */
+	enum Answer {
+
+		ACCEPT("network.invitations.accepted"), DECLINE("network.invitations.declined"), LEAVE("network.invitations.left");
+
+		/** The message that confirms the answer was recorded. */
+		final String doneKey;
+
+		Answer(String doneKey) {
+			this.doneKey = doneKey;
+		}
+	}
+
+	/** Records the answer ({@link #accept}, {@link #decline} or {@link #leave}); returns it. */
+	@Transactional
+	Answer answer(Actor actor, long organisationId, long municipalityId, Answer answer, String actorLabel) {
+		switch (answer) {
+			case ACCEPT -> accept(actor, organisationId, municipalityId, actorLabel);
+			case DECLINE -> decline(actor, organisationId, municipalityId, actorLabel);
+			case LEAVE -> leave(actor, organisationId, municipalityId, actorLabel);
+		}
+		return answer;
+	}
+
 	/** The municipality consents: the invitation becomes a membership, dated as proposed or today. */
 	@Transactional
 	void accept(Actor actor, long organisationId, long municipalityId, String actorLabel) {
@@ -157,10 +182,10 @@ class MembershipInvitations {
 		}
 		catch (DataIntegrityViolationException ex) {
 			// The network closed its door to municipalities after inviting: nothing is changed.
-			throw new OrganisationDirectory.Refused(null, "networks.members.municipalitiesNotAdmitted");
+			throw new Refusal(null, "networks.members.municipalitiesNotAdmitted");
 		}
 		if (added == 0) {
-			throw new OrganisationDirectory.Refused(null, "network.invitations.gone");
+			throw new Refusal(null, "network.invitations.gone");
 		}
 		this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "organisation", organisationId,
 				AuditLog.Action.UPDATE, Map.of(), Map.of("invitationAccepted", municipalityId));
@@ -192,7 +217,7 @@ class MembershipInvitations {
 			.params(organisationId, municipalityId)
 			.update();
 		if (removed == 0) {
-			throw new OrganisationDirectory.Refused(null, "network.invitations.notMember");
+			throw new Refusal(null, "network.invitations.notMember");
 		}
 		this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "organisation", organisationId,
 				AuditLog.Action.UPDATE, Map.of("memberLeft", municipalityId), Map.of());
@@ -203,7 +228,7 @@ class MembershipInvitations {
 			.params(organisationId, municipalityId)
 			.update();
 		if (removed == 0) {
-			throw new OrganisationDirectory.Refused(null, "network.invitations.gone");
+			throw new Refusal(null, "network.invitations.gone");
 		}
 	}
 

@@ -3,13 +3,11 @@ package org.citybridge.network;
 import jakarta.validation.Valid;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Locale;
 
 import org.citybridge.system.Actor;
-import org.citybridge.theme.Themes;
-
-import org.springframework.security.access.AccessDeniedException;
+import org.citybridge.system.Ids;
+import org.citybridge.system.Refusal;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -28,42 +26,37 @@ class OrganisationController {
 
 	private final OrganisationDirectory directory;
 
-	private final NetworkRegions regions;
-
-	private final Themes themes;
+	private final OrganisationPages pages;
 
 	private final MembershipInvitations invitations;
 
-	OrganisationController(OrganisationDirectory directory, NetworkRegions regions, Themes themes,
-			MembershipInvitations invitations) {
+	OrganisationController(OrganisationDirectory directory, OrganisationPages pages, MembershipInvitations invitations) {
 		this.directory = directory;
+		this.pages = pages;
 		this.invitations = invitations;
-		this.regions = regions;
-		this.themes = themes;
 	}
 
 	@GetMapping("/organisations")
 	String list(Model model) {
-		model.addAttribute("organisations", this.directory.all());
-		model.addAttribute("mayCreateNetwork", this.directory.mayCreate(Actor.current()));
+		OrganisationPages.Listing listing = this.pages.listing(Actor.current());
+		model.addAttribute("organisations", listing.organisations());
+		model.addAttribute("mayCreateNetwork", listing.mayCreateNetwork());
 		return "network/list";
 	}
 
 	@GetMapping("/organisations/{id}")
 	String show(@PathVariable("id") String id, Model model, Locale locale) {
-		long organisationId = parseId(id);
-		OrganisationDirectory.Summary organisation = this.directory.byId(organisationId);
-		model.addAttribute("organisation", organisation);
-		model.addAttribute("regionName", NetworkRegions.name(organisation.region(), locale));
-		model.addAttribute("members", this.directory.members(organisationId));
-		model.addAttribute("associations", this.directory.associations(organisationId));
-		model.addAttribute("memberOf", this.directory.memberOf(organisationId));
-		boolean mayKeep = this.directory.mayKeepMembers(Actor.current(), organisationId);
-		model.addAttribute("mayKeepMembers", mayKeep);
-		model.addAttribute("candidateAssociations", mayKeep ? this.directory.candidateAssociations(organisationId) : List.of());
-		model.addAttribute("invitations", mayKeep ? this.invitations.sentBy(organisationId) : List.of());
-		model.addAttribute("recordsConsent", Actor.current().role() == Actor.Role.ADMIN);
-		model.addAttribute("today", LocalDate.now().toString());
+		OrganisationPages.Detail page = this.pages.detail(Actor.current(), parseId(id), locale);
+		model.addAttribute("organisation", page.organisation());
+		model.addAttribute("regionName", page.regionName());
+		model.addAttribute("members", page.members());
+		model.addAttribute("associations", page.associations());
+		model.addAttribute("memberOf", page.memberOf());
+		model.addAttribute("mayKeepMembers", page.mayKeepMembers());
+		model.addAttribute("candidateAssociations", page.candidateAssociations());
+		model.addAttribute("invitations", page.invitations());
+		model.addAttribute("recordsConsent", page.recordsConsent());
+		model.addAttribute("today", page.today());
 		return "network/detail";
 	}
 
@@ -79,8 +72,8 @@ class OrganisationController {
 			redirect.addFlashAttribute("flash",
 					outcome == MembershipInvitations.Outcome.ADDED ? "network.members.added" : "network.invitations.sent");
 		}
-		catch (OrganisationDirectory.Refused refused) {
-			redirect.addFlashAttribute("flashError", refused.messageKey);
+		catch (Refusal refused) {
+			redirect.addFlashAttribute("flashError", refused.messageKey());
 		}
 		return "redirect:/organisations/" + organisationId;
 	}
@@ -95,8 +88,8 @@ class OrganisationController {
 					parseSince(since), authentication.getName());
 			redirect.addFlashAttribute("flash", "network.members.added");
 		}
-		catch (OrganisationDirectory.Refused refused) {
-			redirect.addFlashAttribute("flashError", refused.messageKey);
+		catch (Refusal refused) {
+			redirect.addFlashAttribute("flashError", refused.messageKey());
 		}
 		return "redirect:/organisations/" + organisationId;
 	}
@@ -109,8 +102,8 @@ class OrganisationController {
 			this.invitations.withdraw(Actor.current(), organisationId, parseId(municipalityId), authentication.getName());
 			redirect.addFlashAttribute("flash", "network.invitations.withdrawn");
 		}
-		catch (OrganisationDirectory.Refused refused) {
-			redirect.addFlashAttribute("flashError", refused.messageKey);
+		catch (Refusal refused) {
+			redirect.addFlashAttribute("flashError", refused.messageKey());
 		}
 		return "redirect:/organisations/" + organisationId;
 	}
@@ -126,83 +119,52 @@ class OrganisationController {
 
 	@GetMapping("/organisations/new")
 	String newNetwork(Model model, Locale locale) {
-		if (!this.directory.mayCreate(Actor.current())) {
-			throw new AccessDeniedException("May not create networks");
-		}
 		model.addAttribute("networkForm", NetworkForm.empty());
-		return networkForm(null, model, locale);
+		return networkForm(this.pages.networkForm(Actor.current(), null, locale), model);
 	}
 
 	@PostMapping("/organisations/new")
 	String createNetwork(@Valid @ModelAttribute("networkForm") NetworkForm form, BindingResult result, Model model,
 			Locale locale, Authentication authentication, RedirectAttributes redirect) {
-		if (!result.hasErrors()) {
-			try {
-				long id = this.directory.createNetwork(Actor.current(), form, authentication.getName());
-				redirect.addFlashAttribute("flash", "networks.flash.created");
-				return "redirect:/organisations/" + id;
-			}
-			catch (OrganisationDirectory.Refused refused) {
-				reject(result, refused);
-			}
-		}
-		else if (!this.directory.mayCreate(Actor.current())) {
-			throw new AccessDeniedException("May not create networks");
-		}
-		model.addAttribute("invalid", true);
-		return networkForm(null, model, locale);
+		return submitted(this.pages.submitNetwork(Actor.current(), null, form, !result.hasErrors(), authentication.getName(),
+				locale), "networks.flash.created", result, model, redirect);
 	}
 
 	@GetMapping("/organisations/{id}/edit")
 	String editNetwork(@PathVariable("id") String id, Model model, Locale locale) {
-		long organisationId = parseId(id);
-		OrganisationDirectory.Summary organisation = this.directory.byId(organisationId);
-		if (!this.directory.mayKeepMembers(Actor.current(), organisationId)) {
-			throw new AccessDeniedException("May not edit network " + organisationId);
-		}
-		model.addAttribute("networkForm", NetworkForm.of(organisation));
-		return networkForm(organisation, model, locale);
+		OrganisationPages.NetworkFormPage page = this.pages.networkForm(Actor.current(), parseId(id), locale);
+		model.addAttribute("networkForm", NetworkForm.of(page.organisation()));
+		return networkForm(page, model);
 	}
 
 	@PostMapping("/organisations/{id}/edit")
 	String updateNetwork(@PathVariable("id") String id, @Valid @ModelAttribute("networkForm") NetworkForm form,
 			BindingResult result, Model model, Locale locale, Authentication authentication, RedirectAttributes redirect) {
-		long organisationId = parseId(id);
-		OrganisationDirectory.Summary organisation = this.directory.byId(organisationId);
-		if (!result.hasErrors()) {
-			try {
-				this.directory.updateNetwork(Actor.current(), organisationId, form, authentication.getName());
-				redirect.addFlashAttribute("flash", "networks.flash.updated");
-				return "redirect:/organisations/" + organisationId;
-			}
-			catch (OrganisationDirectory.Refused refused) {
-				reject(result, refused);
-			}
+		return submitted(this.pages.submitNetwork(Actor.current(), parseId(id), form, !result.hasErrors(),
+				authentication.getName(), locale), "networks.flash.updated", result, model, redirect);
+	}
+
+	private static String submitted(OrganisationPages.Submitted submitted, String flash, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		if (submitted.saved()) {
+			redirect.addFlashAttribute("flash", flash);
+			return "redirect:/organisations/" + submitted.savedId();
 		}
-		else if (!this.directory.mayKeepMembers(Actor.current(), organisationId)) {
-			throw new AccessDeniedException("May not edit network " + organisationId);
+		if (submitted.refusal() != null) {
+			submitted.refusal().rejectIn(result);
 		}
 		model.addAttribute("invalid", true);
-		return networkForm(organisation, model, locale);
+		return networkForm(submitted.page(), model);
 	}
 
-	private String networkForm(OrganisationDirectory.Summary organisation, Model model, Locale locale) {
-		model.addAttribute("organisation", organisation);
+	private static String networkForm(OrganisationPages.NetworkFormPage page, Model model) {
+		model.addAttribute("organisation", page.organisation());
 		model.addAttribute("kinds", OrganisationKind.values());
 		model.addAttribute("admissions", Admission.values());
-		model.addAttribute("areas", this.regions.areas(locale));
-		model.addAttribute("regionCountries", this.regions.countries(locale));
-		model.addAttribute("themeCodes", this.themes.codes());
+		model.addAttribute("areas", page.areas());
+		model.addAttribute("regionCountries", page.regionCountries());
+		model.addAttribute("themeCodes", page.themeCodes());
 		return "network/network-form";
-	}
-
-	private static void reject(BindingResult result, OrganisationDirectory.Refused refused) {
-		if (refused.field == null) {
-			result.reject(refused.messageKey);
-		}
-		else {
-			result.rejectValue(refused.field, refused.messageKey);
-		}
 	}
 
 	/** A date the member joined: not after today; none means today. */
@@ -219,7 +181,7 @@ class OrganisationController {
 		catch (java.time.format.DateTimeParseException ex) {
 			// refused below
 		}
-		throw new OrganisationDirectory.Refused("since", "networks.members.since.invalid");
+		throw new Refusal("since", "networks.members.since.invalid");
 	}
 
 	@PostMapping("/organisations/{id}/members/{municipalityId}/remove")
@@ -247,8 +209,8 @@ class OrganisationController {
 				redirect.addFlashAttribute("flash", "network.form.created");
 				return "redirect:/organisations/" + id;
 			}
-			catch (OrganisationDirectory.Refused refused) {
-				result.rejectValue(refused.field, refused.messageKey);
+			catch (Refusal refused) {
+				refused.rejectIn(result);
 			}
 		}
 		model.addAttribute("invalid", true);
@@ -258,30 +220,12 @@ class OrganisationController {
 
 	/** A member number that is not a number is no municipality: the same message as an unknown one. */
 	private static long parsePositive(String value, String field) {
-		try {
-			long id = Long.parseLong(value == null ? "" : value.strip());
-			if (id > 0) {
-				return id;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// fall through
-		}
-		throw new OrganisationDirectory.Refused(field,
-				field.equals("memberId") ? "networks.members.unknownAssociation" : "network.members.unknown");
+		return Ids.require(value, text -> new Refusal(field,
+				field.equals("memberId") ? "networks.members.unknownAssociation" : "network.members.unknown"));
 	}
 
 	/** A number in the address that is no organisation's, or no number, is a page not found. */
 	static long parseId(String id) {
-		try {
-			long value = Long.parseLong(id);
-			if (value > 0) {
-				return value;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// fall through
-		}
-		throw new OrganisationNotFound(id);
+		return Ids.require(id, OrganisationNotFound::new);
 	}
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.citybridge.audit.AuditLog;
 import org.citybridge.system.Actor;
+import org.citybridge.system.Refusal;
 import org.citybridge.system.Text;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -47,19 +48,6 @@ class OrganisationDirectory {
 		}
 	}
 
-	/** The change could not be made; the message key says why. */
-	static class Refused extends RuntimeException {
-
-		final String field;
-
-		final String messageKey;
-
-		Refused(String field, String messageKey) {
-			super(messageKey);
-			this.field = field;
-			this.messageKey = messageKey;
-		}
-	}
 
 	private static final String SUMMARY = """
 			SELECT o.id, o.name, o.short_name, o.kind, o.website,
@@ -198,7 +186,7 @@ class OrganisationDirectory {
 		}
 		catch (DataIntegrityViolationException ex) {
 			String message = String.valueOf(ex.getMostSpecificCause().getMessage());
-			throw new Refused(message.contains("short_name") ? "shortName" : "name", "network.form.taken");
+			throw new Refusal(message.contains("short_name") ? "shortName" : "name", "network.form.taken");
 		}
 	}
 
@@ -246,7 +234,7 @@ class OrganisationDirectory {
 					Text.blankToNull(form.membershipNote()), id, form.version())
 				.update();
 			if (updated == 0) {
-				throw new Refused(null, "networks.form.stale");
+				throw new Refusal(null, "networks.form.stale");
 			}
 			this.jdbc.sql("DELETE FROM organisation_themes WHERE organisation_id = ?").param(id).update();
 			writeThemes(id, form.themeCodes());
@@ -261,7 +249,7 @@ class OrganisationDirectory {
 	private void check(NetworkForm form) {
 		String region = Text.blankToNull(form.region());
 		if (region != null && !this.regions.isKnown(region)) {
-			throw new Refused("region", "networks.form.region.invalid");
+			throw new Refusal("region", "networks.form.region.invalid");
 		}
 	}
 
@@ -271,24 +259,24 @@ class OrganisationDirectory {
 		}
 	}
 
-	private static Refused refusal(DataIntegrityViolationException ex) {
+	private static Refusal refusal(DataIntegrityViolationException ex) {
 		String message = String.valueOf(ex.getMostSpecificCause().getMessage());
 		if (message.contains("organisations_short_name_uk")) {
-			return new Refused("shortName", "network.form.taken");
+			return new Refusal("shortName", "network.form.taken");
 		}
 		if (message.contains("organisations_name_uk")) {
-			return new Refused("name", "network.form.taken");
+			return new Refusal("name", "network.form.taken");
 		}
 		if (message.contains("organisation_themes_theme_code_fkey")) {
-			return new Refused("themes", "networks.form.themes.invalid");
+			return new Refusal("themes", "networks.form.themes.invalid");
 		}
 		if (message.contains("has municipal members") || message.contains("has association members")) {
-			return new Refused("admits", "networks.form.admits.members");
+			return new Refusal("admits", "networks.form.admits.members");
 		}
 		if (message.contains("organisations_website_ck")) {
-			return new Refused("website", "networks.form.website.invalid");
+			return new Refusal("website", "networks.form.website.invalid");
 		}
-		return new Refused(null, "networks.form.refused");
+		return new Refusal(null, "networks.form.refused");
 	}
 
 	private static Map<String, Object> auditView(NetworkForm form) {
@@ -341,27 +329,27 @@ class OrganisationDirectory {
 			throw memberRefusal(ex, field);
 		}
 		if (added == 0) {
-			throw new Refused(field, "network.members.already");
+			throw new Refusal(field, "network.members.already");
 		}
 		this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "organisation", organisationId,
 				AuditLog.Action.UPDATE, Map.of(), Map.of(auditKey, memberId));
 	}
 
-	private static Refused memberRefusal(DataIntegrityViolationException ex, String field) {
+	private static Refusal memberRefusal(DataIntegrityViolationException ex, String field) {
 		String message = String.valueOf(ex.getMostSpecificCause().getMessage());
 		if (message.contains("does not admit municipalities")) {
-			return new Refused(field, "networks.members.municipalitiesNotAdmitted");
+			return new Refusal(field, "networks.members.municipalitiesNotAdmitted");
 		}
 		if (message.contains("does not admit associations")) {
-			return new Refused(field, "networks.members.associationsNotAdmitted");
+			return new Refusal(field, "networks.members.associationsNotAdmitted");
 		}
 		if (message.contains("is not an association") || message.contains("self_ck")) {
-			return new Refused(field, "networks.members.notAnAssociation");
+			return new Refusal(field, "networks.members.notAnAssociation");
 		}
 		if (message.contains("since_ck")) {
-			return new Refused(field, "networks.members.since.invalid");
+			return new Refusal(field, "networks.members.since.invalid");
 		}
-		return new Refused(field, field.equals("memberId") ? "networks.members.unknownAssociation" : "network.members.unknown");
+		return new Refusal(field, field.equals("memberId") ? "networks.members.unknownAssociation" : "network.members.unknown");
 	}
 
 	@Transactional

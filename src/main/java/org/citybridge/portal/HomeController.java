@@ -2,8 +2,6 @@ package org.citybridge.portal;
 
 import java.util.Locale;
 
-import org.citybridge.funding.FundingDeadlines;
-import org.citybridge.municipality.MunicipalitySearch;
 import org.citybridge.system.ViewerZone;
 
 import org.springframework.stereotype.Controller;
@@ -14,23 +12,20 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class HomeController {
 
-	private final MunicipalitySearch municipalities;
+	private final HomePage page;
 
-	private final FundingDeadlines deadlines;
-
-	HomeController(MunicipalitySearch municipalities, FundingDeadlines deadlines) {
-		this.municipalities = municipalities;
-		this.deadlines = deadlines;
+	HomeController(HomePage page) {
+		this.page = page;
 	}
 
 	/** The deadlines show in the zone the visitor chose on the agenda or the funding page, if any. */
 	@GetMapping("/")
 	String home(@CookieValue(name = ViewerZone.COOKIE, required = false) String zone, Model model, Locale locale) {
-		model.addAttribute("municipalityCount", this.municipalities.count());
-		model.addAttribute("countryCount", this.municipalities.countCountries());
-		var viewer = ViewerZone.parse(zone).orElse(null);
-		model.addAttribute("deadlines", this.deadlines.upcoming(viewer, locale));
-		model.addAttribute("viewerZone", viewer == null ? null : viewer.getId());
+		HomePage.View view = this.page.view(ViewerZone.parse(zone).orElse(null), locale);
+		model.addAttribute("municipalityCount", view.municipalityCount());
+		model.addAttribute("countryCount", view.countryCount());
+		model.addAttribute("deadlines", view.deadlines());
+		model.addAttribute("viewerZone", view.viewerZone());
 		return "home";
 	}
 }

@@ -23,7 +23,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 /** The layout and language switching, as the home page shows them. */
 @WebMvcTest({ HomeController.class, PageController.class })
-@Import(SystemTestConfiguration.class)
+@Import({ SystemTestConfiguration.class, HomePage.class })
 class HomeControllerTest {
 
 	@Autowired

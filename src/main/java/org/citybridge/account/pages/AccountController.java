@@ -6,7 +6,6 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.citybridge.network.Organisations;
 import org.citybridge.system.Actor;
 
 import org.springframework.http.HttpHeaders;
@@ -23,9 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import org.citybridge.account.AccountRefused;
 import org.citybridge.account.InvitationForm;
-import org.citybridge.account.Invitations;
 import org.citybridge.account.PasswordForm;
 
 /** The signed-in person's own account page, and inviting others for those who may. */
@@ -34,34 +31,30 @@ class AccountController {
 
 	private final AccountSettings settings;
 
-	private final Invitations invitations;
+	private final AccountPages pages;
 
-	private final Organisations organisations;
-
-	AccountController(AccountSettings settings, Invitations invitations, Organisations organisations) {
+	AccountController(AccountSettings settings, AccountPages pages) {
 		this.settings = settings;
-		this.invitations = invitations;
-		this.organisations = organisations;
+		this.pages = pages;
 	}
 
 	@GetMapping("/account")
 	String show(Model model) {
 		model.addAttribute("passwordForm", PasswordForm.empty());
-		return page(model);
+		return page(this.pages.own(Actor.current()), model);
 	}
 
 	@PostMapping("/account/password")
 	String changePassword(@ModelAttribute("passwordForm") PasswordForm form, BindingResult result, Model model,
 			HttpServletRequest request, RedirectAttributes redirect) {
-		try {
-			jakarta.servlet.http.HttpSession session = request.getSession(false);
-			this.settings.changePassword(Actor.current(), form, session == null ? null : session.getId());
-		}
-		catch (AccountRefused refused) {
-			result.rejectValue(refused.field(), refused.messageKey());
+		jakarta.servlet.http.HttpSession session = request.getSession(false);
+		AccountPages.Changed changed = this.pages.changePassword(Actor.current(), form,
+				(session == null) ? null : session.getId());
+		if (!changed.done()) {
+			changed.refusal().rejectIn(result);
 			model.addAttribute("passwordForm", PasswordForm.empty());
 			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "passwordForm", result);
-			return page(model);
+			return page(changed.page(), model);
 		}
 		redirect.addFlashAttribute("flash", "account.password.changed");
 		return "redirect:/account";
@@ -78,12 +71,12 @@ class AccountController {
 	@PostMapping("/account/erase")
 	String erase(@RequestParam(name = "confirm", required = false) String confirm, Model model,
 			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
-		if (!"yes".equals(confirm)) {
+		AccountPages.Changed erased = this.pages.erase(Actor.current(), "yes".equals(confirm));
+		if (!erased.done()) {
 			model.addAttribute("passwordForm", PasswordForm.empty());
-			model.addAttribute("eraseError", "account.erase.confirmRequired");
-			return page(model);
+			model.addAttribute("eraseError", erased.refusal().messageKey());
+			return page(erased.page(), model);
 		}
-		this.settings.erase(Actor.current());
 		new SecurityContextLogoutHandler().logout(request, response, SecurityContextHolder.getContext().getAuthentication());
 		redirect.addFlashAttribute("flash", "account.erase.done");
 		return "redirect:/";
@@ -92,43 +85,36 @@ class AccountController {
 	@GetMapping("/account/invitations")
 	String inviteForm(Model model) {
 		model.addAttribute("invitation", InvitationForm.empty());
-		return invitePage(model);
+		return invitePage(this.pages.inviteForm(Actor.current()), model);
 	}
 
 	@PostMapping("/account/invitations")
 	String invite(@jakarta.validation.Valid @ModelAttribute("invitation") InvitationForm form, BindingResult result,
 			Model model, Locale locale) {
-		if (!result.hasErrors()) {
-			try {
-				String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
-				model.addAttribute("invitationLink", base + this.invitations.invite(Actor.current(), form, base, locale));
-				model.addAttribute("invitation", InvitationForm.empty());
-				return invitePage(model);
-			}
-			catch (AccountRefused refused) {
-				result.rejectValue(refused.field(), refused.messageKey());
-			}
+		AccountPages.Invited invited = this.pages.invite(Actor.current(), form, !result.hasErrors(),
+				ServletUriComponentsBuilder.fromCurrentContextPath().toUriString(), locale);
+		if (invited.link() != null) {
+			model.addAttribute("invitationLink", invited.link());
+			model.addAttribute("invitation", InvitationForm.empty());
 		}
-		model.addAttribute("invalid", true);
-		return invitePage(model);
+		else {
+			if (invited.refusal() != null) {
+				invited.refusal().rejectIn(result);
+			}
+			model.addAttribute("invalid", true);
+		}
+		return invitePage(invited.form(), model);
 	}
 
-	private String invitePage(Model model) {
-		Actor actor = Actor.current();
-		if (actor.role() != Actor.Role.ADMIN && actor.role() != Actor.Role.STAFF) {
-			throw new org.springframework.security.access.AccessDeniedException("Only staff and admins invite");
-		}
-		model.addAttribute("organisations", this.organisations.all());
-		model.addAttribute("roles", actor.role() == Actor.Role.ADMIN
-				? java.util.List.of(Actor.Role.OFFICER, Actor.Role.STAFF, Actor.Role.ADMIN) : java.util.List.of(Actor.Role.OFFICER));
+	private static String invitePage(AccountPages.InviteForm form, Model model) {
+		model.addAttribute("organisations", form.organisations());
+		model.addAttribute("roles", form.roles());
 		return "account/invite";
 	}
 
-	private String page(Model model) {
-		AccountSettings.View view = this.settings.view(Actor.current());
-		model.addAttribute("account", view);
-		model.addAttribute("organisation",
-				view.organisationId() == null ? null : this.organisations.byId(view.organisationId()).orElse(null));
+	private static String page(AccountPages.Own own, Model model) {
+		model.addAttribute("account", own.account());
+		model.addAttribute("organisation", own.organisation());
 		return "account/account";
 	}
 }

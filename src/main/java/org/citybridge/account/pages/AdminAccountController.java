@@ -1,6 +1,7 @@
 package org.citybridge.account.pages;
 
-import org.citybridge.network.Organisations;
+import org.citybridge.account.AccountAdministration;
+import org.citybridge.account.AccountRefused;
 import org.citybridge.system.Actor;
 
 import org.springframework.stereotype.Controller;
@@ -10,8 +11,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.citybridge.account.AccountAdministration;
-import org.citybridge.account.AccountRefused;
 
 /** Administrators manage accounts and read the outbox. */
 @Controller
@@ -19,19 +18,20 @@ class AdminAccountController {
 
 	private final AccountAdministration administration;
 
-	private final Organisations organisations;
+	private final AccountPages pages;
 
-	AdminAccountController(AccountAdministration administration, Organisations organisations) {
+	AdminAccountController(AccountAdministration administration, AccountPages pages) {
 		this.administration = administration;
-		this.organisations = organisations;
+		this.pages = pages;
 	}
 
 	@GetMapping("/admin/accounts")
 	String list(@RequestParam(name = "q", required = false) String query, Model model) {
 		model.addAttribute("query", query == null ? "" : query.strip());
-		model.addAttribute("accounts", this.administration.search(Actor.current(), query));
-		model.addAttribute("organisations", this.organisations.all());
-		model.addAttribute("roles", java.util.List.of(Actor.Role.OFFICER, Actor.Role.STAFF, Actor.Role.ADMIN));
+		AccountPages.AdminList list = this.pages.adminList(Actor.current(), query);
+		model.addAttribute("accounts", list.accounts());
+		model.addAttribute("organisations", list.organisations());
+		model.addAttribute("roles", list.roles());
 		return "account/admin-list";
 	}
 

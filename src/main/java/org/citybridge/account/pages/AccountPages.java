@@ -1,0 +1,128 @@
+package org.citybridge.account.pages;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.citybridge.account.AccountAdministration;
+import org.citybridge.account.AccountRefused;
+import org.citybridge.account.InvitationForm;
+import org.citybridge.account.Invitations;
+import org.citybridge.account.PasswordForm;
+import org.citybridge.network.Organisation;
+import org.citybridge.network.Organisations;
+import org.citybridge.system.Actor;
+import org.citybridge.system.Refusal;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+
+/**
+ * The account pages as their reader sees them: one's own account, the invitation form of staff
+ * and administrators, and the administrators' list of accounts. Each page, and each change with
+ * the page it leads back to, is one call here, so the controllers only bind and render; who may
+ * do what is decided here and in the account services.
+ */
+@Service
+class AccountPages {
+
+	/** One's own account page: the account and the organisation it belongs to, if any. */
+	record Own(AccountSettings.View account, Organisation organisation) {
+	}
+
+	/**
+	 * What a change on one's own account came to: done ({@code refusal} and {@code page} null), or
+	 * refused, with the page to show again.
+	 */
+	record Changed(Refusal refusal, Own page) {
+
+		boolean done() {
+			return this.page == null;
+		}
+	}
+
+	/** The invitation form's choices: the organisations, and the roles this inviter may give. */
+	record InviteForm(List<Organisation> organisations, List<Actor.Role> roles) {
+	}
+
+	/** What an invitation came to: the link to pass on, or the refusal to show on the form. */
+	record Invited(String link, Refusal refusal, InviteForm form) {
+	}
+
+	/** The administrators' list of accounts and the choices of its role form. */
+	record AdminList(List<AccountAdministration.Row> accounts, List<Organisation> organisations, List<Actor.Role> roles) {
+	}
+
+	private static final List<Actor.Role> ALL_ROLES = List.of(Actor.Role.OFFICER, Actor.Role.STAFF, Actor.Role.ADMIN);
+
+	private final AccountSettings settings;
+
+	private final Invitations invitations;
+
+	private final AccountAdministration administration;
+
+	private final Organisations organisations;
+
+	AccountPages(AccountSettings settings, Invitations invitations, AccountAdministration administration,
+			Organisations organisations) {
+		this.settings = settings;
+		this.invitations = invitations;
+		this.administration = administration;
+		this.organisations = organisations;
+	}
+
+	Own own(Actor actor) {
+		AccountSettings.View view = this.settings.view(actor);
+		return new Own(view,
+				(view.organisationId() == null) ? null : this.organisations.byId(view.organisationId()).orElse(null));
+	}
+
+	/** Changes the password; the session given by its id stays signed in, the account's others end. */
+	Changed changePassword(Actor actor, PasswordForm form, String currentSessionId) {
+		try {
+			this.settings.changePassword(actor, form, currentSessionId);
+			return new Changed(null, null);
+		}
+		catch (AccountRefused refused) {
+			return new Changed(refused, own(actor));
+		}
+	}
+
+	/** Erases the account once its holder confirmed it; unconfirmed, nothing changes. */
+	Changed erase(Actor actor, boolean confirmed) {
+		if (!confirmed) {
+			return new Changed(Refusal.ofForm("account.erase.confirmRequired"), own(actor));
+		}
+		this.settings.erase(actor);
+		return new Changed(null, null);
+	}
+
+	/** The invitation form, for staff (who invite officers) and administrators (who invite anyone). */
+	InviteForm inviteForm(Actor actor) {
+		if (actor.role() != Actor.Role.ADMIN && actor.role() != Actor.Role.STAFF) {
+			throw new AccessDeniedException("Only staff and admins invite");
+		}
+		return new InviteForm(this.organisations.all(),
+				(actor.role() == Actor.Role.ADMIN) ? ALL_ROLES : List.of(Actor.Role.OFFICER));
+	}
+
+	/**
+	 * Invites someone by mail when the form bound ({@code valid}); the link is also returned, for
+	 * the inviter to pass on.
+	 */
+	Invited invite(Actor actor, InvitationForm form, boolean valid, String baseUrl, Locale locale) {
+		InviteForm choices = inviteForm(actor);
+		if (!valid) {
+			return new Invited(null, null, choices);
+		}
+		try {
+			return new Invited(baseUrl + this.invitations.invite(actor, form, baseUrl, locale), null, choices);
+		}
+		catch (AccountRefused refused) {
+			return new Invited(null, refused, choices);
+		}
+	}
+
+	AdminList adminList(Actor actor, String query) {
+		return new AdminList(this.administration.search(actor, query), this.organisations.all(), ALL_ROLES);
+	}
+}

@@ -1,0 +1,124 @@
+package org.citybridge.network;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+import org.citybridge.system.Actor;
+import org.citybridge.system.Refusal;
+import org.citybridge.theme.Themes;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+
+/**
+ * The organisation pages as their readers see them: the list, one organisation with its members
+ * and (for the staff who keep it) its invitations, and the network form. Each page is one read
+ * here, so that the controller only binds and renders; who may see or change what is decided here
+ * and in {@link NetworkPolicy}, not in the controller.
+ */
+@Service
+class OrganisationPages {
+
+	/** The list of organisations, and whether the reader may start a network. */
+	record Listing(List<OrganisationDirectory.Summary> organisations, boolean mayCreateNetwork) {
+	}
+
+	/** One organisation's page. */
+	record Detail(OrganisationDirectory.Summary organisation, String regionName, List<OrganisationDirectory.Member> members,
+			List<OrganisationDirectory.Linked> associations, List<OrganisationDirectory.Linked> memberOf, boolean mayKeepMembers,
+			List<OrganisationDirectory.Linked> candidateAssociations, List<MembershipInvitations.Pending> invitations,
+			boolean recordsConsent, LocalDate today) {
+	}
+
+	/** The network form and its choices; {@code organisation} is null for a new network. */
+	record NetworkFormPage(OrganisationDirectory.Summary organisation, List<NetworkRegions.Option> areas,
+			List<NetworkRegions.Option> regionCountries, List<String> themeCodes) {
+	}
+
+	/**
+	 * What a submitted network form came to: the network saved ({@code savedId}), or the form to show
+	 * again, with the refusal to put on it if the service refused the change.
+	 */
+	record Submitted(Long savedId, Refusal refusal, NetworkFormPage page) {
+
+		boolean saved() {
+			return this.savedId != null;
+		}
+	}
+
+	private final OrganisationDirectory directory;
+
+	private final MembershipInvitations invitations;
+
+	private final NetworkRegions regions;
+
+	private final Themes themes;
+
+	OrganisationPages(OrganisationDirectory directory, MembershipInvitations invitations, NetworkRegions regions,
+			Themes themes) {
+		this.directory = directory;
+		this.invitations = invitations;
+		this.regions = regions;
+		this.themes = themes;
+	}
+
+	Listing listing(Actor actor) {
+		return new Listing(this.directory.all(), this.directory.mayCreate(actor));
+	}
+
+	Detail detail(Actor actor, long organisationId, Locale locale) {
+		OrganisationDirectory.Summary organisation = this.directory.byId(organisationId);
+		boolean mayKeep = this.directory.mayKeepMembers(actor, organisationId);
+		return new Detail(organisation, NetworkRegions.name(organisation.region(), locale),
+				this.directory.members(organisationId), this.directory.associations(organisationId),
+				this.directory.memberOf(organisationId), mayKeep,
+				mayKeep ? this.directory.candidateAssociations(organisationId) : List.of(),
+				mayKeep ? this.invitations.sentBy(organisationId) : List.of(), actor.role() == Actor.Role.ADMIN,
+				LocalDate.now());
+	}
+
+	/** The empty form for a new network ({@code organisationId} null) or the network to edit. */
+	NetworkFormPage networkForm(Actor actor, Long organisationId, Locale locale) {
+		OrganisationDirectory.Summary organisation = (organisationId == null) ? null : this.directory.byId(organisationId);
+		requireMayEdit(actor, organisationId);
+		return formPage(organisation, locale);
+	}
+
+	/**
+	 * Saves a submitted network form: creates the network ({@code organisationId} null) or updates
+	 * it. A form that did not bind ({@code valid} false) is not saved but shown again, to those who
+	 * may edit it.
+	 */
+	Submitted submitNetwork(Actor actor, Long organisationId, NetworkForm form, boolean valid, String actorLabel,
+			Locale locale) {
+		OrganisationDirectory.Summary organisation = (organisationId == null) ? null : this.directory.byId(organisationId);
+		if (!valid) {
+			requireMayEdit(actor, organisationId);
+			return new Submitted(null, null, formPage(organisation, locale));
+		}
+		try {
+			if (organisationId == null) {
+				return new Submitted(this.directory.createNetwork(actor, form, actorLabel), null, null);
+			}
+			this.directory.updateNetwork(actor, organisationId, form, actorLabel);
+			return new Submitted(organisationId, null, null);
+		}
+		catch (Refusal refused) {
+			return new Submitted(null, refused, formPage(organisation, locale));
+		}
+	}
+
+	private void requireMayEdit(Actor actor, Long organisationId) {
+		if (organisationId == null ? !this.directory.mayCreate(actor)
+				: !this.directory.mayKeepMembers(actor, organisationId)) {
+			throw new AccessDeniedException(
+					organisationId == null ? "May not create networks" : "May not edit network " + organisationId);
+		}
+	}
+
+	private NetworkFormPage formPage(OrganisationDirectory.Summary organisation, Locale locale) {
+		return new NetworkFormPage(organisation, this.regions.areas(locale), this.regions.countries(locale),
+				this.themes.codes());
+	}
+}
