@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -43,6 +44,9 @@ class RegisterMapCache {
 
 	private final Map<String, CompletableFuture<Object>> running = new ConcurrentHashMap<>();
 
+	/** How many requests are waiting for another's drawing right now. */
+	private final AtomicInteger waiting = new AtomicInteger();
+
 	private final LongSupplier version;
 
 	private final long ttlNanos;
@@ -81,11 +85,15 @@ class RegisterMapCache {
 		CompletableFuture<Object> mine = new CompletableFuture<>();
 		CompletableFuture<Object> running = this.running.putIfAbsent(slot, mine);
 		if (running != null) {
+			this.waiting.incrementAndGet();
 			try {
 				return (T) running.join();
 			}
 			catch (CompletionException ex) {
 				throw ex.getCause() instanceof RuntimeException cause ? cause : ex;
+			}
+			finally {
+				this.waiting.decrementAndGet();
 			}
 		}
 		try {
@@ -104,6 +112,11 @@ class RegisterMapCache {
 		finally {
 			this.running.remove(slot, mine);
 		}
+	}
+
+	/** How many requests are waiting for a drawing another request is making (tests, monitoring). */
+	int waiting() {
+		return this.waiting.get();
 	}
 
 	void forget() {

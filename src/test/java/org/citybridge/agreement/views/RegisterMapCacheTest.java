@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The map's cache: keyed by the register's version, one drawing for simultaneous requests. */
+/**
+ * The map's cache: keyed by the register's version, one drawing for simultaneous requests (the
+ * requests that came second are seen waiting before the first drawing is let finish).
+ */
 class RegisterMapCacheTest {
 
 	final AtomicLong version = new AtomicLong(1);
@@ -55,7 +58,7 @@ class RegisterMapCacheTest {
 			assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
 			Future<String> second = pool.submit(() -> cache.<String>get("map", this::draw));
 			Future<String> third = pool.submit(() -> cache.<String>get("map", this::draw));
-			Thread.sleep(200);
+			awaitWaiting(cache, 2);
 			release.countDown();
 			assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("drawing 1");
 			assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo("drawing 1");
@@ -78,6 +81,16 @@ class RegisterMapCacheTest {
 
 	String draw() {
 		return "drawing " + this.drawn.incrementAndGet();
+	}
+
+	/** Until {@code count} requests wait for the drawing under way (fails after ten seconds). */
+	static void awaitWaiting(RegisterMapCache cache, int count) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (cache.waiting() < count) {
+			assertThat(System.nanoTime() - deadline).as("requests waiting for the drawing").isNegative();
+			Thread.onSpinWait();
+			Thread.yield();
+		}
 	}
 
 	static void await(CountDownLatch latch) {
