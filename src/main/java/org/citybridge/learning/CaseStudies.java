@@ -1,29 +1,22 @@
 package org.citybridge.learning;
 
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import org.citybridge.agreement.AgreementLookup;
-import org.citybridge.audit.AuditLog;
 import org.citybridge.system.Actor;
-import org.citybridge.system.PdfInspection;
+import org.citybridge.system.Ids;
+import org.citybridge.system.ResultPage;
 
-import org.springframework.context.MessageSource;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reading case studies: written by officers and staff, approved by staff, then public and
@@ -77,10 +70,6 @@ public class CaseStudies {
 	public record AgreementChoice(String value, AgreementLookup.Summary agreement) {
 	}
 
-	/** One page of search results. */
-	record Results(List<Listed> items, long total, int page, int pages) {
-	}
-
 	private static final String LISTED = "SELECT cs.id, cs.title, cs.summary, cs.language, cs.status, cs.published_at"
 			+ " FROM case_studies cs";
 
@@ -99,7 +88,7 @@ public class CaseStudies {
 	}
 
 	/** Published case studies matching the words, theme and municipality given (each optional). */
-	Results search(String q, String theme, Long municipalityId, int page) {
+	ResultPage<Listed> search(String q, String theme, Long municipalityId, int page) {
 		Map<String, Object> params = new HashMap<>();
 		List<String> where = new ArrayList<>(List.of("cs.status = :status"));
 		params.put("status", PUBLISHED);
@@ -132,7 +121,7 @@ public class CaseStudies {
 		params.put("offset", (current - 1) * PAGE_SIZE);
 		List<Listed> items = listed(LISTED + condition + " ORDER BY " + (rank == null ? "" : rank + " DESC, ")
 				+ "cs.published_at DESC, cs.id DESC LIMIT :limit OFFSET :offset", params);
-		return new Results(items, total, current, pages);
+		return ResultPage.of(items, total, current, PAGE_SIZE);
 	}
 
 	/** Case studies waiting for approval (staff only). */
@@ -176,7 +165,7 @@ public class CaseStudies {
 		List<String> ticked = form.agreements() == null ? List.of() : form.agreements();
 		List<Long> more = new ArrayList<>();
 		for (String value : ticked) {
-			Long id = agreementNumber(value);
+			Long id = Ids.orNull(value);
 			if (id != null && !shown.contains(id)) {
 				more.add(id);
 			}
@@ -190,17 +179,12 @@ public class CaseStudies {
 			if (value == null || value.isBlank()) {
 				continue;
 			}
-			Long id = agreementNumber(value);
+			Long id = Ids.orNull(value);
 			if ((id == null || !shown.contains(id)) && added.add(value)) {
 				choices.add(new AgreementChoice(value, id == null ? null : found.get(id)));
 			}
 		}
 		return choices;
-	}
-
-	private static Long agreementNumber(String value) {
-		String text = value == null ? "" : value.strip();
-		return text.matches("\\d{1,18}") ? Long.valueOf(text) : null;
 	}
 
 	/** The latest published case studies. */

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.citybridge.system.Actor;
 import org.citybridge.system.Ids;
 import org.citybridge.system.Refusal;
+import org.citybridge.system.ResultPage;
 import org.citybridge.theme.Themes;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -22,7 +23,7 @@ import org.springframework.validation.BindingResult;
 class CaseStudyPages {
 
 	/** The search page: the results and the filters as understood. */
-	record Search(CaseStudies.Results results, String q, String theme, boolean themeRefused, Long municipality,
+	record Search(ResultPage<CaseStudies.Listed> results, String q, String theme, boolean themeRefused, Long municipality,
 			List<String> themeCodes) {
 	}
 

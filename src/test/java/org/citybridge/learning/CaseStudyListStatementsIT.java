@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import org.citybridge.IntegrationTest;
 import org.citybridge.account.AccountTestSupport;
 import org.citybridge.agreement.AgreementLookup;
+import org.citybridge.system.ResultPage;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -78,7 +79,7 @@ class CaseStudyListStatementsIT {
 		assertThat(statements).hasValue(3);
 
 		statements.set(0);
-		CaseStudies.Results page = counted.search("", null, null, 1);
+		ResultPage<CaseStudies.Listed> page = counted.search("", null, null, 1);
 		assertThat(page.items()).hasSize(20);
 		assertThat(statements).as("the count, the rows, their themes, their places").hasValue(4);
 	}
