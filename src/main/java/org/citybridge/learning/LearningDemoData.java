@@ -66,7 +66,7 @@ public class LearningDemoData {
 				       (SELECT id FROM accounts WHERE lower(email) = lower(?)), ''
 				WHERE NOT EXISTS (SELECT 1 FROM case_studies WHERE title = ?)
 				RETURNING id
-				""").params(title, summary, body, published ? "PUBLISHED" : "PENDING", published, author, title)
+				""").params(title, summary, body, (published ? CaseStudyStatus.PUBLISHED : CaseStudyStatus.PENDING).name(), published, author, title)
 			.query(Long.class)
 			.optional()
 			.orElse(null);

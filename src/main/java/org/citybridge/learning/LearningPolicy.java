@@ -5,26 +5,12 @@ import org.citybridge.system.Actor;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may do what in learning. Staff and administrators publish training; a programme is managed
- * (edited, completion marked) by the staff of the organisation that published it, or by an
- * administrator. Officers enrol. Officers and staff write case studies; staff and administrators
- * approve them; an author edits their own until it is published.
+ * Who may do what with case studies: officers and staff write them; staff and administrators
+ * approve them; an author edits their own until it is published. (Training has its own,
+ * {@code training.TrainingPolicy}.)
  */
 @Component
 class LearningPolicy {
-
-	boolean mayPublishTraining(Actor actor) {
-		return actor.role() == Actor.Role.ADMIN || (actor.role() == Actor.Role.STAFF && actor.organisationId() != null);
-	}
-
-	boolean mayManage(Actor actor, Training.Programme programme) {
-		return actor.role() == Actor.Role.ADMIN || (actor.role() == Actor.Role.STAFF && actor.organisationId() != null
-				&& actor.organisationId().equals(programme.organisationId()));
-	}
-
-	boolean mayEnrol(Actor actor) {
-		return actor.role() == Actor.Role.OFFICER && actor.accountId() != null;
-	}
 
 	boolean mayWriteCaseStudy(Actor actor) {
 		return actor.accountId() != null && actor.role() != Actor.Role.ANONYMOUS;

@@ -8,7 +8,9 @@ import java.util.Map;
 import org.citybridge.audit.AuditLog;
 import org.citybridge.system.Actor;
 import org.citybridge.system.OfficerMail;
+import org.citybridge.system.Refusal;
 import org.citybridge.system.Text;
+import org.citybridge.theme.Themes;
 
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -17,32 +19,38 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.validation.BindingResult;
 
 /**
  * The life of a partnership request: sent by an officer of A to B, answered by B (accepted,
  * declined with an optional reason), replied to by either side, withdrawn by A while pending.
  * PostgreSQL holds the limits (one pending request per pair, ten pending outgoing per
- * municipality); a refusal comes back as {@link Refused}. Every step is audited and mailed to the
+ * municipality); a refusal comes back as {@link Refusal}. Every step is audited and mailed to the
  * other side's officers in the same transaction.
  */
 @Service
 class PartnershipRequests {
 
-	/** The change was not made; the message key (with its argument) says why. */
-	static class Refused extends RuntimeException {
+	/** What an officer does with a request from its page. */
+	enum Answer {
+		REPLY, DECLINE, ACCEPT, WITHDRAW
+	}
 
-		final String field;
+	/** A request's page: its steps, whether the actor's side has read it, and what the actor may do. */
+	record Detail(Requests.Request request, List<Requests.Step> steps, boolean unread, boolean mayAnswer,
+			boolean mayWithdraw, boolean mayReply, String draftHref) {
+	}
 
-		final String messageKey;
+	/**
+	 * The requests page: an officer's inbox ({@code own}, {@code listed}, {@code unread}) or, for
+	 * staff and administrators, their network's requests with the counts, filtered by {@code chosen}.
+	 */
+	record Inbox(boolean officer, Requests.Named own, List<Requests.Listed> listed, long unread, RequestStatus chosen,
+			Requests.Counts counts) {
+	}
 
-		final Object[] arguments;
-
-		Refused(String field, String messageKey, Object... arguments) {
-			super(messageKey);
-			this.field = field;
-			this.messageKey = messageKey;
-			this.arguments = arguments;
-		}
+	/** The form of a new request: who it goes to and the themes to choose from; {@code sent} once sent. */
+	record Sending(Long sent, Requests.Named to, List<String> themes) {
 	}
 
 	/** How many pending outgoing requests a municipality may have; the database's CHECK says the same. */
@@ -60,14 +68,103 @@ class PartnershipRequests {
 
 	private final TransactionTemplate transactions;
 
+	private final Themes themes;
+
 	PartnershipRequests(JdbcClient jdbc, Requests requests, AuditLog audit, OfficerMail mail, MessageSource messages,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, Themes themes) {
 		this.jdbc = jdbc;
 		this.requests = requests;
 		this.audit = audit;
 		this.mail = mail;
 		this.messages = messages;
 		this.transactions = new TransactionTemplate(transactionManager);
+		this.themes = themes;
+	}
+
+	/** The requests page for the actor: an officer's inbox, or staff's list; else 403. */
+	Inbox inbox(Actor actor, RequestStatus chosen) {
+		if (actor.role() == Actor.Role.OFFICER && actor.municipalityId() != null) {
+			return new Inbox(true, this.requests.municipality(actor.municipalityId()).orElse(null),
+					this.requests.ofMunicipality(actor.municipalityId()), this.requests.unreadFor(actor), null, null);
+		}
+		if (actor.role() == Actor.Role.STAFF || actor.role() == Actor.Role.ADMIN) {
+			return new Inbox(false, null, this.requests.forStaff(actor, chosen), 0, chosen,
+					this.requests.countsForStaff(actor));
+		}
+		throw new AccessDeniedException("No requests for this account");
+	}
+
+	/** The request's page, if the actor may read it; else 404. Reading changes nothing. */
+	Detail detail(Actor actor, long id) {
+		return detail(actor, visible(actor, id));
+	}
+
+	private Detail detail(Actor actor, Requests.Request request) {
+		boolean draftOffered = request.status() == RequestStatus.ACCEPTED
+				&& (actor.role() != Actor.Role.OFFICER || RequestPolicy.side(actor, request) != null);
+		return new Detail(request, this.requests.steps(request.id()), this.requests.unread(actor, request.id()),
+				request.pending() && RequestPolicy.mayAnswer(actor, request),
+				request.pending() && RequestPolicy.mayWithdraw(actor, request),
+				request.pending() && RequestPolicy.mayReply(actor, request),
+				draftOffered ? AgreementDraftLink.of(request.fromId(), request.toId()) : null);
+	}
+
+	private Requests.Request visible(Actor actor, long id) {
+		return this.requests.visible(actor, id).orElseThrow(() -> new RequestNotFound(id));
+	}
+
+	/** The officer marks the request read (404 if they may not see it): the header's count goes down. */
+	void markRead(Actor actor, long id) {
+		markRead(actor, visible(actor, id));
+	}
+
+	/**
+	 * Answers the request (404 if the actor may not see it) when the form is valid, and marks it read,
+	 * since answering is reading: {@code null} when done; else (or when refused, the refusal added
+	 * to {@code result}) the request's page to show again.
+	 */
+	Detail answer(Actor actor, String actorLabel, long id, Answer answer, AnswerForm form, BindingResult result,
+			String baseUrl, Locale locale) {
+		Requests.Request request = visible(actor, id);
+		if (!result.hasErrors()) {
+			try {
+				switch (answer) {
+					case REPLY -> reply(actor, actorLabel, id, form, baseUrl, locale);
+					case DECLINE -> decline(actor, actorLabel, id, form, baseUrl, locale);
+					case ACCEPT -> accept(actor, actorLabel, id, baseUrl, locale);
+					case WITHDRAW -> withdraw(actor, actorLabel, id, baseUrl, locale);
+				}
+				markRead(actor, request);
+				return null;
+			}
+			catch (Refusal refusal) {
+				refusal.rejectIn(result);
+			}
+		}
+		return detail(actor, visible(actor, request.id()));
+	}
+
+	/** The empty form of a request to the municipality, if the actor may send one there; else 404 or 403. */
+	Sending recipientForm(Actor actor, long toMunicipalityId) {
+		return new Sending(null, recipient(actor, toMunicipalityId), this.themes.codes());
+	}
+
+	/**
+	 * Sends the request when the form is valid; else (or when refused, the refusal added to
+	 * {@code result}) the form to show again.
+	 */
+	Sending send(Actor actor, String actorLabel, long toMunicipalityId, RequestForm form, BindingResult result,
+			String baseUrl, Locale locale) {
+		Requests.Named to = recipient(actor, toMunicipalityId);
+		if (!result.hasErrors()) {
+			try {
+				return new Sending(send(actor, actorLabel, to.id(), form, baseUrl, locale), to, null);
+			}
+			catch (Refusal refusal) {
+				refusal.rejectIn(result);
+			}
+		}
+		return new Sending(null, to, this.themes.codes());
 	}
 
 	/** The municipality a request would go to, if the actor may send one there; else 404 or 403. */
@@ -115,13 +212,13 @@ class PartnershipRequests {
 		catch (DataIntegrityViolationException ex) {
 			String message = String.valueOf(ex.getMostSpecificCause().getMessage());
 			if (message.contains("partnership_requests_pending_pair_uk")) {
-				throw new Refused(null, "matchmaking.request.error.pending", to.name());
+				throw new Refusal(null, "matchmaking.request.error.pending", to.name());
 			}
 			if (message.contains("partnership_request_quota_pending_ck")) {
-				throw new Refused(null, "matchmaking.request.error.limit", PENDING_LIMIT);
+				throw new Refusal(null, "matchmaking.request.error.limit", PENDING_LIMIT);
 			}
 			if (message.contains("partnership_request_themes_theme_code_fkey")) {
-				throw new Refused("themes", "matchmaking.request.error.theme");
+				throw new Refusal("themes", "matchmaking.request.error.theme");
 			}
 			throw ex;
 		}
@@ -143,7 +240,7 @@ class PartnershipRequests {
 	void reply(Actor actor, String actorLabel, long id, AnswerForm form, String baseUrl, Locale locale) {
 		String body = Text.blankToNull(form.body());
 		if (body == null) {
-			throw new Refused("body", "matchmaking.request.body.required");
+			throw new Refusal("body", "matchmaking.request.body.required");
 		}
 		this.transactions.executeWithoutResult(tx -> {
 			Requests.Request request = open(actor, id, RequestPolicy.mayReply(actor, this.requests.visible(actor, id)
@@ -182,10 +279,10 @@ class PartnershipRequests {
 			// The status guard makes a concurrent second answer change nothing.
 			int updated = this.jdbc.sql("""
 					UPDATE partnership_requests SET status = ?, closed_at = now(), last_step_at = now(), last_step_side = ?
-					WHERE id = ? AND status = 'PENDING'
-					""").params(status.name(), side, id).update();
+					WHERE id = ? AND status = ?
+					""").params(RequestStatus.PENDING.become(status).name(), side, id, RequestStatus.PENDING.name()).update();
 			if (updated == 0) {
-				throw new Refused(null, "matchmaking.request.error.closed");
+				throw new Refusal(null, "matchmaking.request.error.closed");
 			}
 			step(id, status.name(), side, actor, reason);
 			Map<String, Object> before = Map.of("status", RequestStatus.PENDING);
@@ -209,7 +306,7 @@ class PartnershipRequests {
 		this.jdbc.sql("SELECT id FROM partnership_requests WHERE id = ? FOR UPDATE").param(id).query(Long.class).single();
 		Requests.Request request = this.requests.visible(actor, id).orElseThrow(() -> new RequestNotFound(id));
 		if (!request.pending()) {
-			throw new Refused(null, "matchmaking.request.error.closed");
+			throw new Refusal(null, "matchmaking.request.error.closed");
 		}
 		return request;
 	}

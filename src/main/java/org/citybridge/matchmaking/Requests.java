@@ -159,11 +159,15 @@ public class Requests {
 
 	Counts countsForStaff(Actor actor) {
 		return this.jdbc.sql("""
-				SELECT count(*), count(*) FILTER (WHERE r.status = 'PENDING'), count(*) FILTER (WHERE r.status = 'ACCEPTED'),
-				       count(*) FILTER (WHERE r.status = 'DECLINED'), count(*) FILTER (WHERE r.status = 'WITHDRAWN'),
+				SELECT count(*), count(*) FILTER (WHERE r.status = :pending), count(*) FILTER (WHERE r.status = :accepted),
+				       count(*) FILTER (WHERE r.status = :declined), count(*) FILTER (WHERE r.status = :withdrawn),
 				       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.closed_at - r.sent_at))
-				           FILTER (WHERE r.status IN ('ACCEPTED', 'DECLINED'))
+				           FILTER (WHERE r.status IN (:accepted, :declined))
 				FROM partnership_requests r WHERE """ + staffScope())
+			.param("pending", RequestStatus.PENDING.name())
+			.param("accepted", RequestStatus.ACCEPTED.name())
+			.param("declined", RequestStatus.DECLINED.name())
+			.param("withdrawn", RequestStatus.WITHDRAWN.name())
 			.param("admin", actor.role() == Actor.Role.ADMIN)
 			.param("organisation", actor.organisationId() == null ? -1L : actor.organisationId())
 			.query((rs, n) -> {
@@ -180,9 +184,9 @@ public class Requests {
 				FROM partnership_requests r
 				JOIN municipalities fm ON fm.id = r.from_municipality_id
 				JOIN municipalities tm ON tm.id = r.to_municipality_id
-				WHERE r.status = 'PENDING' AND (r.from_municipality_id = :municipality OR r.to_municipality_id = :municipality)
+				WHERE r.status = :pending AND (r.from_municipality_id = :municipality OR r.to_municipality_id = :municipality)
 				ORDER BY r.sent_at DESC, r.id DESC
-				""").param("municipality", municipalityId).query(Requests::listed).list();
+				""").param("pending", RequestStatus.PENDING.name()).param("municipality", municipalityId).query(Requests::listed).list();
 	}
 
 	boolean organisationHasMember(long organisationId, long municipalityId) {

@@ -12,6 +12,7 @@ import org.citybridge.IntegrationTest;
 import org.citybridge.account.AccountTestSupport;
 import org.citybridge.matchmaking.MatchmakingFixtures.Place;
 import org.citybridge.system.Actor;
+import org.citybridge.system.Refusal;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -204,8 +205,8 @@ class PartnershipRequestsIT {
 								Locale.ENGLISH);
 						return "sent";
 					}
-					catch (PartnershipRequests.Refused refused) {
-						return refused.messageKey;
+					catch (Refusal refused) {
+						return refused.messageKey();
 					}
 				}));
 			}
@@ -236,8 +237,8 @@ class PartnershipRequestsIT {
 		long eleventh = fixtures.municipality("Target 11", Place.neutral("FR"));
 		assertThatThrownBy(() -> this.requests.send(officer, "test", eleventh, new RequestForm(List.of(), "Hello", null),
 				"http://x", Locale.ENGLISH))
-			.isInstanceOfSatisfying(PartnershipRequests.Refused.class,
-					refused -> assertThat(refused.messageKey).isEqualTo("matchmaking.request.error.limit"));
+			.isInstanceOfSatisfying(Refusal.class,
+					refused -> assertThat(refused.messageKey()).isEqualTo("matchmaking.request.error.limit"));
 		assertThat(this.mvc.post().uri("/municipalities/" + eleventh + "/requests/new").with(as(AccountTestSupport.OFFICER_DARKHAN))
 			.with(csrf()).param("message", "One more")).hasStatusOk().bodyText()
 			.contains("Your municipality already has 10 pending requests, the most allowed.", "One more");

@@ -1,4 +1,4 @@
-package org.citybridge.learning;
+package org.citybridge.learning.training;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;

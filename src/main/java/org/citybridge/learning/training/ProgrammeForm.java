@@ -1,4 +1,4 @@
-package org.citybridge.learning;
+package org.citybridge.learning.training;
 
 import java.time.LocalDateTime;
 import java.time.ZoneId;

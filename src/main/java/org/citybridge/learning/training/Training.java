@@ -1,4 +1,4 @@
-package org.citybridge.learning;
+package org.citybridge.learning.training;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.citybridge.audit.AuditLog;
+import org.citybridge.learning.Languages;
 import org.citybridge.system.Actor;
+import org.citybridge.system.Refusal;
 import org.citybridge.system.Text;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -57,19 +59,28 @@ class Training {
 	private static final String PROGRAMME = """
 			SELECT p.id, p.title, p.topic, p.format, p.language, p.starts_at, p.ends_at, p.time_zone, p.seats, p.confirmed,
 			       p.provider, p.description, p.organisation_id, o.name AS organisation_name, p.version,
-			       (SELECT count(*) FROM training_enrolments e WHERE e.programme_id = p.id AND e.status = 'WAITING') AS waiting
+			       (SELECT count(*) FROM training_enrolments e WHERE e.programme_id = p.id AND e.status = ?) AS waiting
 			FROM training_programmes p LEFT JOIN organisations o ON o.id = p.organisation_id
 			""";
+
+	/** The states as the SQL binds them: the enum owns them, the SQL names none. */
+	private static final String CONFIRMED = EnrolmentStatus.CONFIRMED.name();
+
+	private static final String WAITING = EnrolmentStatus.WAITING.name();
+
+	private static final String CANCELLED = EnrolmentStatus.CANCELLED.name();
+
+	private static final String COMPLETED = EnrolmentStatus.COMPLETED.name();
 
 	private final JdbcClient jdbc;
 
 	private final AuditLog audit;
 
-	private final LearningPolicy policy;
+	private final TrainingPolicy policy;
 
 	private final TransactionTemplate transactions;
 
-	Training(JdbcClient jdbc, AuditLog audit, LearningPolicy policy, PlatformTransactionManager transactionManager) {
+	Training(JdbcClient jdbc, AuditLog audit, TrainingPolicy policy, PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.policy = policy;
@@ -86,34 +97,24 @@ class Training {
 	/** Programmes that have not ended, soonest first. */
 	List<Programme> upcoming() {
 		return this.jdbc.sql(PROGRAMME + " WHERE p.ends_at >= now() ORDER BY p.starts_at, p.id LIMIT 100")
+			.param(WAITING)
 			.query(Training::programme)
 			.list();
 	}
 
 	List<Programme> past() {
 		return this.jdbc.sql(PROGRAMME + " WHERE p.ends_at < now() ORDER BY p.starts_at DESC, p.id LIMIT 50")
+			.param(WAITING)
 			.query(Training::programme)
 			.list();
 	}
 
 	Programme programme(long id) {
 		return this.jdbc.sql(PROGRAMME + " WHERE p.id = ?")
-			.param(id)
+			.params(WAITING, id)
 			.query(Training::programme)
 			.optional()
 			.orElseThrow(() -> new TrainingNotFound(id));
-	}
-
-	boolean mayManage(Actor actor, Programme programme) {
-		return this.policy.mayManage(actor, programme);
-	}
-
-	boolean mayPublish(Actor actor) {
-		return this.policy.mayPublishTraining(actor);
-	}
-
-	boolean mayEnrol(Actor actor) {
-		return this.policy.mayEnrol(actor);
 	}
 
 	/** Everyone enrolled, for the programme's staff only. */
@@ -124,9 +125,9 @@ class Training {
 		return this.jdbc.sql("""
 				SELECT e.id, e.account_id, coalesce(a.display_name, a.email), e.status, e.waiting_position, e.enrolled_at
 				FROM training_enrolments e JOIN accounts a ON a.id = e.account_id
-				WHERE e.programme_id = ? AND e.status <> 'CANCELLED'
-				ORDER BY CASE e.status WHEN 'WAITING' THEN 1 ELSE 0 END, e.waiting_position, e.enrolled_at, e.id
-				""").param(programmeId).query((rs, n) -> new Enrolment(rs.getLong(1), rs.getLong(2), rs.getString(3),
+				WHERE e.programme_id = ? AND e.status <> ?
+				ORDER BY CASE e.status WHEN ? THEN 1 ELSE 0 END, e.waiting_position, e.enrolled_at, e.id
+				""").params(programmeId, CANCELLED, WAITING).query((rs, n) -> new Enrolment(rs.getLong(1), rs.getLong(2), rs.getString(3),
 				EnrolmentStatus.valueOf(rs.getString(4)), (Integer) rs.getObject(5), rs.getTimestamp(6).toInstant())).list();
 	}
 
@@ -137,8 +138,8 @@ class Training {
 		}
 		return this.jdbc.sql("""
 				SELECT e.id, e.account_id, '', e.status, e.waiting_position, e.enrolled_at FROM training_enrolments e
-				WHERE e.programme_id = ? AND e.account_id = ? AND e.status <> 'CANCELLED'
-				""").params(programmeId, actor.accountId()).query((rs, n) -> new Enrolment(rs.getLong(1), rs.getLong(2),
+				WHERE e.programme_id = ? AND e.account_id = ? AND e.status <> ?
+				""").params(programmeId, actor.accountId(), CANCELLED).query((rs, n) -> new Enrolment(rs.getLong(1), rs.getLong(2),
 				rs.getString(3), EnrolmentStatus.valueOf(rs.getString(4)), (Integer) rs.getObject(5),
 				rs.getTimestamp(6).toInstant())).optional();
 	}
@@ -155,7 +156,7 @@ class Training {
 	}
 
 	long create(Actor actor, String actorLabel, ProgrammeForm form) {
-		if (!this.policy.mayPublishTraining(actor)) {
+		if (!this.policy.mayPublish(actor)) {
 			throw new AccessDeniedException("May not publish training");
 		}
 		ZoneId zone = checkedZone(form);
@@ -202,7 +203,7 @@ class Training {
 						Text.blankToNull(form.description()), id, form.version())
 					.update();
 				if (updated == 0) {
-					throw new LearningRefused(null, "learning.form.stale");
+					throw Refusal.ofForm("learning.form.stale");
 				}
 				// More seats: the first in the queue move up.
 				promote(id);
@@ -228,30 +229,30 @@ class Training {
 				.orElseThrow(() -> new TrainingNotFound(programmeId))
 				.toInstant();
 			if (ends.isBefore(Instant.now())) {
-				throw new LearningRefused(null, "learning.enrol.closed");
+				throw Refusal.ofForm("learning.enrol.closed");
 			}
 			boolean already = this.jdbc.sql("""
-					SELECT EXISTS (SELECT 1 FROM training_enrolments WHERE programme_id = ? AND account_id = ? AND status <> 'CANCELLED')
-					""").params(programmeId, actor.accountId()).query(Boolean.class).single();
+					SELECT EXISTS (SELECT 1 FROM training_enrolments WHERE programme_id = ? AND account_id = ? AND status <> ?)
+					""").params(programmeId, actor.accountId(), CANCELLED).query(Boolean.class).single();
 			if (already) {
-				throw new LearningRefused(null, "learning.enrol.already");
+				throw Refusal.ofForm("learning.enrol.already");
 			}
 			int seat = this.jdbc.sql("UPDATE training_programmes SET confirmed = confirmed + 1 WHERE id = ? AND confirmed < seats")
 				.param(programmeId)
 				.update();
 			EnrolmentStatus status;
 			if (seat == 1) {
-				this.jdbc.sql("INSERT INTO training_enrolments (programme_id, account_id, status) VALUES (?, ?, 'CONFIRMED')")
-					.params(programmeId, actor.accountId())
+				this.jdbc.sql("INSERT INTO training_enrolments (programme_id, account_id, status) VALUES (?, ?, ?)")
+					.params(programmeId, actor.accountId(), CONFIRMED)
 					.update();
 				status = EnrolmentStatus.CONFIRMED;
 			}
 			else {
 				this.jdbc.sql("""
 						INSERT INTO training_enrolments (programme_id, account_id, status, waiting_position)
-						SELECT ?, ?, 'WAITING', coalesce(max(waiting_position), 0) + 1
-						FROM training_enrolments WHERE programme_id = ? AND status = 'WAITING'
-						""").params(programmeId, actor.accountId(), programmeId).update();
+						SELECT ?, ?, ?, coalesce(max(waiting_position), 0) + 1
+						FROM training_enrolments WHERE programme_id = ? AND status = ?
+						""").params(programmeId, actor.accountId(), WAITING, programmeId, WAITING).update();
 				status = EnrolmentStatus.WAITING;
 			}
 			this.audit.record(who(actor, actorLabel), "training_programme", programmeId, AuditLog.Action.UPDATE, Map.of(),
@@ -268,13 +269,14 @@ class Training {
 		this.transactions.executeWithoutResult(tx -> {
 			lock(programmeId);
 			Optional<Enrolment> mine = myEnrolment(actor, programmeId);
-			if (mine.isEmpty() || mine.get().status() == EnrolmentStatus.COMPLETED) {
-				throw new LearningRefused(null, "learning.cancel.nothing");
+			if (mine.isEmpty()) {
+				throw Refusal.ofForm("learning.cancel.nothing");
 			}
 			Enrolment enrolment = mine.get();
+			EnrolmentStatus cancelled = enrolment.status().become(EnrolmentStatus.CANCELLED, "learning.cancel.nothing");
 			this.jdbc.sql("""
-					UPDATE training_enrolments SET status = 'CANCELLED', waiting_position = NULL, changed_at = now() WHERE id = ?
-					""").param(enrolment.id()).update();
+					UPDATE training_enrolments SET status = ?, waiting_position = NULL, changed_at = now() WHERE id = ?
+					""").params(cancelled.name(), enrolment.id()).update();
 			if (enrolment.status() == EnrolmentStatus.CONFIRMED) {
 				this.jdbc.sql("UPDATE training_programmes SET confirmed = confirmed - 1 WHERE id = ?").param(programmeId).update();
 				promote(programmeId);
@@ -282,8 +284,8 @@ class Training {
 			else {
 				this.jdbc.sql("""
 						UPDATE training_enrolments SET waiting_position = waiting_position - 1
-						WHERE programme_id = ? AND status = 'WAITING' AND waiting_position > ?
-						""").params(programmeId, enrolment.position()).update();
+						WHERE programme_id = ? AND status = ? AND waiting_position > ?
+						""").params(programmeId, WAITING, enrolment.position()).update();
 			}
 			this.audit.record(who(actor, actorLabel), "training_programme", programmeId, AuditLog.Action.UPDATE,
 					Map.of("enrolled", actor.accountId(), "status", enrolment.status().name()),
@@ -298,15 +300,15 @@ class Training {
 			throw new AccessDeniedException("May not mark completion in programme " + programmeId);
 		}
 		if (programme.startsAt().isAfter(Instant.now())) {
-			throw new LearningRefused(null, "learning.complete.notStarted");
+			throw Refusal.ofForm("learning.complete.notStarted");
 		}
 		this.transactions.executeWithoutResult(tx -> {
 			int updated = this.jdbc.sql("""
-					UPDATE training_enrolments SET status = 'COMPLETED', changed_at = now()
-					WHERE id = ? AND programme_id = ? AND status = 'CONFIRMED'
-					""").params(enrolmentId, programmeId).update();
+					UPDATE training_enrolments SET status = ?, changed_at = now()
+					WHERE id = ? AND programme_id = ? AND status = ?
+					""").params(COMPLETED, enrolmentId, programmeId, CONFIRMED).update();
 			if (updated == 0) {
-				throw new LearningRefused(null, "learning.complete.notConfirmed");
+				throw Refusal.ofForm("learning.complete.notConfirmed");
 			}
 			this.audit.record(who(actor, actorLabel), "training_enrolment", enrolmentId, AuditLog.Action.UPDATE,
 					Map.of("status", EnrolmentStatus.CONFIRMED.name()), Map.of("status", EnrolmentStatus.COMPLETED.name()));
@@ -325,8 +327,8 @@ class Training {
 	private void promote(long programmeId) {
 		while (true) {
 			Long first = this.jdbc.sql("""
-					SELECT id FROM training_enrolments WHERE programme_id = ? AND status = 'WAITING' AND waiting_position = 1
-					""").param(programmeId).query(Long.class).optional().orElse(null);
+					SELECT id FROM training_enrolments WHERE programme_id = ? AND status = ? AND waiting_position = 1
+					""").params(programmeId, WAITING).query(Long.class).optional().orElse(null);
 			if (first == null) {
 				return;
 			}
@@ -337,41 +339,41 @@ class Training {
 				return;
 			}
 			this.jdbc.sql("""
-					UPDATE training_enrolments SET status = 'CONFIRMED', waiting_position = NULL, changed_at = now() WHERE id = ?
-					""").param(first).update();
+					UPDATE training_enrolments SET status = ?, waiting_position = NULL, changed_at = now() WHERE id = ?
+					""").params(CONFIRMED, first).update();
 			this.jdbc.sql("""
 					UPDATE training_enrolments SET waiting_position = waiting_position - 1
-					WHERE programme_id = ? AND status = 'WAITING'
-					""").param(programmeId).update();
+					WHERE programme_id = ? AND status = ?
+					""").params(programmeId, WAITING).update();
 		}
 	}
 
 	private static ZoneId checkedZone(ProgrammeForm form) {
-		if (!CaseStudies.LANGUAGES.contains(form.language())) {
-			throw new LearningRefused("language", "learning.language.invalid");
+		if (!Languages.ALL.contains(form.language())) {
+			throw new Refusal("language", "learning.language.invalid");
 		}
 		ZoneId zone = form.zone();
 		if (zone == null) {
-			throw new LearningRefused("timeZone", "learning.training.timeZone.invalid");
+			throw new Refusal("timeZone", "learning.training.timeZone.invalid");
 		}
 		if (!form.endsAt().atZone(zone).isAfter(form.startsAt().atZone(zone))) {
-			throw new LearningRefused("endsAt", "learning.training.endsAt.beforeStart");
+			throw new Refusal("endsAt", "learning.training.endsAt.beforeStart");
 		}
 		return zone;
 	}
 
-	private static LearningRefused refusal(DataIntegrityViolationException ex) {
+	private static Refusal refusal(DataIntegrityViolationException ex) {
 		String message = String.valueOf(ex.getMostSpecificCause().getMessage());
 		if (message.contains("training_programmes_seats_ck")) {
-			return new LearningRefused("seats", "learning.training.seats.belowConfirmed");
+			return new Refusal("seats", "learning.training.seats.belowConfirmed");
 		}
 		if (message.contains("training_programmes_dates_ck")) {
-			return new LearningRefused("endsAt", "learning.training.endsAt.beforeStart");
+			return new Refusal("endsAt", "learning.training.endsAt.beforeStart");
 		}
 		if (message.contains("training_programmes_language_ck")) {
-			return new LearningRefused("language", "learning.language.invalid");
+			return new Refusal("language", "learning.language.invalid");
 		}
-		return new LearningRefused(null, "learning.form.refused");
+		return Refusal.ofForm("learning.form.refused");
 	}
 
 	private static AuditLog.Who who(Actor actor, String label) {

@@ -1,4 +1,4 @@
-package org.citybridge.learning;
+package org.citybridge.learning.training;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -13,6 +13,7 @@ import java.util.stream.IntStream;
 import org.citybridge.IntegrationTest;
 import org.citybridge.account.AccountTestSupport;
 import org.citybridge.system.Actor;
+import org.citybridge.system.Refusal;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -165,7 +166,7 @@ class TrainingIT {
 		assertThat(this.training.programme(programmeId).confirmed()).isEqualTo(2);
 
 		assertThatThrownBy(() -> this.training.enrol(people.get(0), "officer", programmeId))
-			.isInstanceOf(LearningRefused.class).hasMessage("learning.enrol.already");
+			.isInstanceOf(Refusal.class).hasMessage("learning.enrol.already");
 		// Enrolling again after cancelling is a new place at the end of the queue.
 		this.training.enrol(second, "officer", programmeId);
 		assertThat(this.training.myEnrolment(second, programmeId).orElseThrow().position()).isEqualTo(2);
@@ -189,11 +190,11 @@ class TrainingIT {
 		ProgrammeForm again = ProgrammeForm.of(after);
 		assertThatThrownBy(() -> this.training.update(staff(this.cemr), "staff", programmeId, new ProgrammeForm(again.title(),
 				again.topic(), again.format(), again.language(), again.startsAt(), again.endsAt(), again.timeZone(), 1,
-				again.provider(), "", again.version()))).isInstanceOf(LearningRefused.class)
+				again.provider(), "", again.version()))).isInstanceOf(Refusal.class)
 			.hasMessage("learning.training.seats.belowConfirmed");
 		// A stale form (old version) is refused, not applied.
 		assertThatThrownBy(() -> this.training.update(staff(this.cemr), "staff", programmeId, form))
-			.isInstanceOf(LearningRefused.class).hasMessage("learning.form.stale");
+			.isInstanceOf(Refusal.class).hasMessage("learning.form.stale");
 	}
 
 	@Test

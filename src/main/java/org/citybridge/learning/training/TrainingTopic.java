@@ -1,4 +1,4 @@
-package org.citybridge.learning;
+package org.citybridge.learning.training;
 
 /** What a training programme teaches. */
 public enum TrainingTopic {

@@ -1,4 +1,4 @@
-package org.citybridge.learning;
+package org.citybridge.learning.training;
 
 /** How a training programme is held. */
 public enum TrainingFormat {

@@ -1,0 +1,170 @@
+package org.citybridge.learning.training;
+
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.validation.Valid;
+
+import org.citybridge.learning.Languages;
+import org.citybridge.system.Actor;
+import org.citybridge.system.Ids;
+import org.citybridge.system.Refusal;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The learning overview, training programmes (their pages, the form staff publish them with,
+ * enrolling, cancelling, marking completion) and one's own learning. Each handler makes one call;
+ * who may do what is the services' to say.
+ */
+@Controller
+class TrainingController {
+
+	/** Zones offered beside the free field. */
+	static final List<String> SUGGESTED_ZONES = List.of("Europe/Brussels", "Asia/Ulaanbaatar", "Asia/Hovd",
+			"Europe/Belgrade", "Europe/Paris", "UTC");
+
+	private final Training training;
+
+	private final TrainingPages pages;
+
+	TrainingController(Training training, TrainingPages pages) {
+		this.training = training;
+		this.pages = pages;
+	}
+
+	@GetMapping("/learn")
+	String overview(Model model, Locale locale) {
+		TrainingPages.Overview page = this.pages.overview(Actor.current(), locale);
+		model.addAttribute("programmes", page.programmes());
+		model.addAttribute("pastProgrammes", page.pastProgrammes());
+		model.addAttribute("caseStudies", page.caseStudies());
+		model.addAttribute("pending", page.pending());
+		model.addAttribute("mayPublish", page.mayPublish());
+		model.addAttribute("mayWrite", page.mayWrite());
+		model.addAttribute("signedIn", page.signedIn());
+		model.addAttribute("themeCodes", page.themeCodes());
+		return "learning/overview";
+	}
+
+	@GetMapping("/learn/training/{id}")
+	String programme(@PathVariable("id") String id, Model model, Locale locale) {
+		TrainingPages.ProgrammePage page = this.pages.programme(Actor.current(), programmeId(id), locale);
+		model.addAttribute("programme", page.programme());
+		model.addAttribute("when", page.when());
+		model.addAttribute("mine", page.mine());
+		model.addAttribute("mayEnrol", page.mayEnrol());
+		model.addAttribute("mayManage", page.mayManage());
+		model.addAttribute("enrolments", page.enrolments());
+		model.addAttribute("signedIn", page.signedIn());
+		return "learning/programme";
+	}
+
+	@PostMapping("/learn/training/{id}/enrol")
+	String enrol(@PathVariable("id") String id, Authentication authentication, RedirectAttributes redirect) {
+		long programmeId = programmeId(id);
+		try {
+			EnrolmentStatus status = this.training.enrol(Actor.current(), authentication.getName(), programmeId);
+			redirect.addFlashAttribute("flash", status == EnrolmentStatus.CONFIRMED ? "learning.flash.enrolled" : "learning.flash.waiting");
+		}
+		catch (Refusal refused) {
+			redirect.addFlashAttribute("flashError", refused.messageKey());
+		}
+		return "redirect:/learn/training/" + programmeId;
+	}
+
+	@PostMapping("/learn/training/{id}/cancel")
+	String cancel(@PathVariable("id") String id, Authentication authentication, RedirectAttributes redirect) {
+		long programmeId = programmeId(id);
+		try {
+			this.training.cancel(Actor.current(), authentication.getName(), programmeId);
+			redirect.addFlashAttribute("flash", "learning.flash.cancelled");
+		}
+		catch (Refusal refused) {
+			redirect.addFlashAttribute("flashError", refused.messageKey());
+		}
+		return "redirect:/learn/training/" + programmeId;
+	}
+
+	@PostMapping("/learn/training/{id}/enrolments/{enrolmentId}/complete")
+	String complete(@PathVariable("id") String id, @PathVariable("enrolmentId") String enrolmentId,
+			Authentication authentication, RedirectAttributes redirect) {
+		long programmeId = programmeId(id);
+		try {
+			this.training.complete(Actor.current(), authentication.getName(), programmeId, programmeId(enrolmentId));
+			redirect.addFlashAttribute("flash", "learning.flash.completed");
+		}
+		catch (Refusal refused) {
+			redirect.addFlashAttribute("flashError", refused.messageKey());
+		}
+		return "redirect:/learn/training/" + programmeId;
+	}
+
+	@GetMapping("/learn/training/new")
+	String newProgramme(Model model) {
+		this.pages.mayPublish(Actor.current());
+		model.addAttribute("programmeForm", ProgrammeForm.empty());
+		return programmeForm(null, model);
+	}
+
+	@PostMapping("/learn/training/new")
+	String createProgramme(@Valid @ModelAttribute("programmeForm") ProgrammeForm form, BindingResult result, Model model,
+			Authentication authentication, RedirectAttributes redirect) {
+		Long id = this.pages.create(Actor.current(), authentication.getName(), form, result);
+		if (id != null) {
+			redirect.addFlashAttribute("flash", "learning.flash.programmeCreated");
+			return "redirect:/learn/training/" + id;
+		}
+		model.addAttribute("invalid", true);
+		return programmeForm(null, model);
+	}
+
+	@GetMapping("/learn/training/{id}/edit")
+	String editProgramme(@PathVariable("id") String id, Model model) {
+		Training.Programme programme = this.pages.managed(Actor.current(), programmeId(id));
+		model.addAttribute("programmeForm", ProgrammeForm.of(programme));
+		return programmeForm(programme, model);
+	}
+
+	@PostMapping("/learn/training/{id}/edit")
+	String updateProgramme(@PathVariable("id") String id, @Valid @ModelAttribute("programmeForm") ProgrammeForm form,
+			BindingResult result, Model model, Authentication authentication, RedirectAttributes redirect) {
+		Training.Programme programme = this.pages.update(Actor.current(), authentication.getName(), programmeId(id), form,
+				result);
+		if (!result.hasErrors()) {
+			redirect.addFlashAttribute("flash", "learning.flash.programmeUpdated");
+			return "redirect:/learn/training/" + programme.id();
+		}
+		model.addAttribute("invalid", true);
+		return programmeForm(programme, model);
+	}
+
+	@GetMapping("/learn/my")
+	String mine(Model model) {
+		TrainingPages.Mine mine = this.pages.mine(Actor.current());
+		model.addAttribute("history", mine.history());
+		model.addAttribute("written", mine.written());
+		return "learning/my";
+	}
+
+	private static String programmeForm(Training.Programme programme, Model model) {
+		model.addAttribute("programme", programme);
+		model.addAttribute("topics", TrainingTopic.values());
+		model.addAttribute("formats", TrainingFormat.values());
+		model.addAttribute("languages", Languages.ALL);
+		model.addAttribute("suggestedZones", SUGGESTED_ZONES);
+		return "learning/programme-form";
+	}
+
+	private static long programmeId(String id) {
+		return Ids.require(id, TrainingNotFound::new);
+	}
+}
