@@ -176,7 +176,7 @@ class FundingStaffController {
 	}
 
 	private static long callId(String id) {
-		Long value = FundingController.positive(id);
+		Long value = org.citybridge.system.Ids.orNull(id);
 		if (value == null) {
 			throw new FundingNotFound(id);
 		}
