@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The public funding pages: the instruments with filters and deadlines, one instrument, the finder, the feed. */
 @Controller
-public class FundingController {
+class FundingController {
 
 	private final FundingPages pages;
 
