@@ -5,7 +5,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -32,36 +31,14 @@ public final class EventWeb {
 	/** Remembers the viewer's chosen zone across agenda pages; no account needed. */
 	public static final String ZONE_COOKIE = ViewerZone.COOKIE;
 
-	/** Zones offered as suggestions beside the free field. */
-	public static final List<String> SUGGESTED_ZONES = List.of("Europe/Brussels", "Asia/Ulaanbaatar", "Asia/Hovd",
-			"Europe/Belgrade", "Europe/Paris", "Europe/London", "UTC");
+	/** Zones offered as suggestions beside the free field: the portal's one list. */
+	public static final List<String> SUGGESTED_ZONES = ViewerZone.SUGGESTED;
 
 	public static final MediaType CALENDAR = new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8);
 
 	/** The zone the viewer asked for ({@code tz}) or chose before (the cookie); null for the event's own. */
 	public static ZoneId viewerZone(String tz, String remembered, HttpServletResponse response, Model model) {
-		ZoneId viewer = ViewerZone.parse(remembered).orElse(null);
-		if (tz != null) {
-			if (tz.isBlank() || tz.strip().equals("event")) {
-				viewer = null;
-				remember(response, null);
-			}
-			else {
-				Optional<ZoneId> chosen = ViewerZone.parse(tz);
-				if (chosen.isPresent()) {
-					viewer = chosen.get();
-					remember(response, viewer.getId());
-				}
-				else {
-					model.addAttribute("zoneRefused", tz.strip().length() > 100 ? tz.strip().substring(0, 100) : tz.strip());
-				}
-			}
-		}
-		return viewer;
-	}
-
-	private static void remember(HttpServletResponse response, String zone) {
-		response.addHeader(HttpHeaders.SET_COOKIE, ViewerZone.cookie(zone).toString());
+		return ViewerZone.choose(tz, remembered, "event", response, model);
 	}
 
 	public static ResponseEntity<String> icsFile(String filename, String body) {

@@ -134,6 +134,24 @@ public class FundingCatalogue {
 				(Integer) rs.getObject("minimum"), rs.getString("condition"));
 	}
 
+	/** Writes an instrument's themes and eligibility rules (the staff form and the demo instruments alike). */
+	public static void writeThemesAndRules(JdbcClient jdbc, long instrumentId, List<String> themes, List<Rule> rules) {
+		for (String theme : themes) {
+			jdbc.sql("INSERT INTO funding_instrument_themes (instrument_id, theme_code) VALUES (?, ?)")
+				.params(instrumentId, theme).update();
+		}
+		for (Rule r : rules) {
+			jdbc.sql("""
+					INSERT INTO funding_rules (instrument_id, kind, role, country_group, country_code, allowed, body_kind,
+					       minimum, condition)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+					""").params(instrumentId, r.kind().name(), r.role() == null ? null : r.role().name(),
+					r.group() == null ? null : r.group().name(), r.countryCode(), r.allowed(),
+					r.bodyKind() == null ? null : r.bodyKind().name(), r.minimum(), r.condition())
+				.update();
+		}
+	}
+
 	public static Call call(ResultSet rs) throws SQLException {
 		return new Call(rs.getLong("id"), rs.getLong("instrument_id"), rs.getString("title"),
 				rs.getTimestamp("opens_at").toInstant(), rs.getTimestamp("closes_at").toInstant(),

@@ -101,20 +101,7 @@ public class FundingDemoData {
 					""").params(demo.slug(), demo.name(), demo.shortName(), demo.managingBody(), demo.purpose(), demo.funds(),
 					demo.typicalSize(), demo.typicalDuration(), demo.example())
 				.query(Long.class).single();
-			for (String theme : demo.themes()) {
-				this.jdbc.sql("INSERT INTO funding_instrument_themes (instrument_id, theme_code) VALUES (?, ?)")
-					.params(id, theme).update();
-			}
-			for (Rule r : demo.rules()) {
-				this.jdbc.sql("""
-						INSERT INTO funding_rules (instrument_id, kind, role, country_group, country_code, allowed, body_kind,
-						       minimum, condition)
-						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-						""").params(id, r.kind().name(), r.role() == null ? null : r.role().name(),
-						r.group() == null ? null : r.group().name(), r.countryCode(), r.allowed(),
-						r.bodyKind() == null ? null : r.bodyKind().name(), r.minimum(), r.condition())
-					.update();
-			}
+			FundingCatalogue.writeThemesAndRules(this.jdbc, id, demo.themes(), demo.rules());
 			for (DemoCall call : demo.calls()) {
 				ZoneId zone = ZoneId.of(call.zone());
 				LocalDate today = LocalDate.now(this.clock.withZone(zone));

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.citybridge.funding.manage.CallForm;
 import org.citybridge.funding.manage.FundingEditor;
+import org.citybridge.system.Refusal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -67,26 +68,26 @@ class CallStatusTest {
 		// 02:30 CEST then 02:10 CET on the autumn night: 02:10 local is the earlier instant (CEST) too.
 		CallForm form = new CallForm("Call", "2026-10-25T02:30", "2026-10-25T02:10",
 				"Europe/Brussels", "", "", 0);
-		assertThatThrownBy(() -> FundingEditor.times(form)).isInstanceOfSatisfying(FundingEditor.Refused.class,
-				r -> assertThat(r.field).isEqualTo("closes"));
+		assertThatThrownBy(() -> FundingEditor.times(form)).isInstanceOfSatisfying(Refusal.class,
+				r -> assertThat(r.field()).isEqualTo("closes"));
 		CallForm same = new CallForm("Call", "2026-05-01T12:00", "2026-05-01T12:00",
 				"Europe/Brussels", "", "", 0);
-		assertThatThrownBy(() -> FundingEditor.times(same)).isInstanceOf(FundingEditor.Refused.class);
+		assertThatThrownBy(() -> FundingEditor.times(same)).isInstanceOf(Refusal.class);
 	}
 
 	@Test
 	void refusesADateThatDoesNotExist() {
 		CallForm form = new CallForm("Call", "2026-02-30T12:00", "2026-05-02T12:00", "Europe/Brussels", "", "", 0);
-		assertThatThrownBy(() -> FundingEditor.times(form)).isInstanceOfSatisfying(FundingEditor.Refused.class,
-				r -> assertThat(r.field).isEqualTo("opens"));
+		assertThatThrownBy(() -> FundingEditor.times(form)).isInstanceOfSatisfying(Refusal.class,
+				r -> assertThat(r.field()).isEqualTo("opens"));
 	}
 
 	@Test
 	void refusesAZoneThatIsNotAnIanaRegion() {
 		for (String zone : new String[] { "+08:00", "Mars/Olympus_Mons", "CET ", "" }) {
 			CallForm form = new CallForm("Call", "2026-05-01T12:00", "2026-05-02T12:00", zone, "", "", 0);
-			assertThatThrownBy(() -> FundingEditor.times(form)).as(zone).isInstanceOfSatisfying(FundingEditor.Refused.class,
-					r -> assertThat(r.field).isEqualTo("zone"));
+			assertThatThrownBy(() -> FundingEditor.times(form)).as(zone).isInstanceOfSatisfying(Refusal.class,
+					r -> assertThat(r.field()).isEqualTo("zone"));
 		}
 	}
 }

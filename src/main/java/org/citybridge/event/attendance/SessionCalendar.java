@@ -1,6 +1,5 @@
 package org.citybridge.event.attendance;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -14,18 +13,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.citybridge.event.EventCatalogue;
+import org.citybridge.system.CalendarFile;
 
 /**
  * Sessions (and, for a whole event, the event itself) as one RFC 5545 calendar file. Session times
  * are written in the event's own zone with a VTIMEZONE that describes that zone's rules around
  * the event, so a calendar shows 09:30 Brussels time as the organisers meant it, summer time
  * or not. UIDs are stable (the same session always has the same UID, so a re-import updates rather
- * than duplicates); text is escaped and lines are folded at 75 octets without splitting a UTF-8
- * character.
+ * than duplicates). The file is written by the portal's one calendar writer ({@link CalendarFile}).
  */
 public final class SessionCalendar {
-
-	private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
 	private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
 
@@ -50,12 +47,7 @@ public final class SessionCalendar {
 	 * dates (the end date exclusive, as RFC 5545 wants), then each session.
 	 */
 	public static String calendar(String name, EventCatalogue.Event wholeEvent, String eventUrl, List<Entry> entries, Instant now) {
-		StringBuilder ics = new StringBuilder();
-		line(ics, "BEGIN:VCALENDAR");
-		line(ics, "VERSION:2.0");
-		line(ics, "PRODID:-//CityBridge//Forum agendas//EN");
-		line(ics, "CALSCALE:GREGORIAN");
-		line(ics, "X-WR-CALNAME:" + escape(name));
+		CalendarFile ics = CalendarFile.calendar("-//CityBridge//Forum agendas//EN").text("X-WR-CALNAME", name);
 		Map<ZoneId, int[]> zones = new LinkedHashMap<>();
 		if (wholeEvent != null) {
 			zones.put(wholeEvent.zone(), new int[] { wholeEvent.startsOn().getYear(), wholeEvent.endsOn().getYear() });
@@ -68,39 +60,37 @@ public final class SessionCalendar {
 		}
 		zones.forEach((zone, years) -> timezone(ics, zone, years[0], years[1]));
 		if (wholeEvent != null) {
-			line(ics, "BEGIN:VEVENT");
-			line(ics, "UID:event-" + wholeEvent.id() + "@" + UID_HOST);
-			line(ics, "DTSTAMP:" + UTC.format(now));
-			line(ics, "DTSTART;VALUE=DATE:" + DATE.format(wholeEvent.startsOn()));
-			line(ics, "DTEND;VALUE=DATE:" + DATE.format(wholeEvent.endsOn().plusDays(1)));
-			line(ics, "SUMMARY:" + escape(wholeEvent.title()));
+			ics.line("BEGIN:VEVENT")
+				.line("UID:event-" + wholeEvent.id() + "@" + UID_HOST)
+				.utc("DTSTAMP", now)
+				.line("DTSTART;VALUE=DATE:" + DATE.format(wholeEvent.startsOn()))
+				.line("DTEND;VALUE=DATE:" + DATE.format(wholeEvent.endsOn().plusDays(1)))
+				.text("SUMMARY", wholeEvent.title());
 			if (wholeEvent.description() != null) {
-				line(ics, "DESCRIPTION:" + escape(wholeEvent.description()));
+				ics.text("DESCRIPTION", wholeEvent.description());
 			}
-			line(ics, "LOCATION:" + escape(venue(wholeEvent, null)));
-			line(ics, "TRANSP:TRANSPARENT");
+			ics.text("LOCATION", venue(wholeEvent, null)).line("TRANSP:TRANSPARENT");
 			if (eventUrl != null) {
-				line(ics, "URL:" + eventUrl);
+				ics.line("URL:" + eventUrl);
 			}
-			line(ics, "END:VEVENT");
+			ics.line("END:VEVENT");
 		}
 		for (Entry entry : entries) {
 			session(ics, entry, now);
 		}
-		line(ics, "END:VCALENDAR");
-		return ics.toString();
+		return ics.end();
 	}
 
-	private static void session(StringBuilder ics, Entry entry, Instant now) {
+	private static void session(CalendarFile ics, Entry entry, Instant now) {
 		EventCatalogue.Event event = entry.event();
 		EventCatalogue.Session session = entry.session();
 		ZoneId zone = event.zone();
-		line(ics, "BEGIN:VEVENT");
-		line(ics, "UID:session-" + session.id() + "@" + UID_HOST);
-		line(ics, "DTSTAMP:" + UTC.format(now));
-		line(ics, "DTSTART;TZID=" + zone.getId() + ":" + LOCAL.format(session.startsAt().atZone(zone)));
-		line(ics, "DTEND;TZID=" + zone.getId() + ":" + LOCAL.format(session.endsAt().atZone(zone)));
-		line(ics, "SUMMARY:" + escape(session.title()));
+		ics.line("BEGIN:VEVENT")
+			.line("UID:session-" + session.id() + "@" + UID_HOST)
+			.utc("DTSTAMP", now)
+			.line("DTSTART;TZID=" + zone.getId() + ":" + LOCAL.format(session.startsAt().atZone(zone)))
+			.line("DTEND;TZID=" + zone.getId() + ":" + LOCAL.format(session.endsAt().atZone(zone)))
+			.text("SUMMARY", session.title());
 		StringBuilder description = new StringBuilder(event.title());
 		if (!session.speakers().isEmpty()) {
 			description.append("\n").append(session.speakers().stream().map(EventCatalogue.Speaker::name)
@@ -109,16 +99,15 @@ public final class SessionCalendar {
 		if (session.abstractText() != null) {
 			description.append("\n\n").append(session.abstractText());
 		}
-		line(ics, "DESCRIPTION:" + escape(description.toString()));
-		line(ics, "LOCATION:" + escape(venue(event, session.roomName())));
+		ics.text("DESCRIPTION", description.toString()).text("LOCATION", venue(event, session.roomName()));
 		if (session.trackName() != null) {
-			line(ics, "CATEGORIES:" + escape(session.trackName()));
+			ics.text("CATEGORIES", session.trackName());
 		}
-		line(ics, "SEQUENCE:" + session.version());
+		ics.line("SEQUENCE:" + session.version());
 		if (entry.url() != null) {
-			line(ics, "URL:" + entry.url());
+			ics.line("URL:" + entry.url());
 		}
-		line(ics, "END:VEVENT");
+		ics.line("END:VEVENT");
 	}
 
 	private static String venue(EventCatalogue.Event event, String room) {
@@ -133,10 +122,13 @@ public final class SessionCalendar {
 	 * zone whose history changes within those years gets each real transition; a zone without
 	 * daylight saving (Asia/Ulaanbaatar) gets one STANDARD observance.
 	 */
-	static void timezone(StringBuilder ics, ZoneId zone, int fromYear, int toYear) {
+	static void timezone(StringBuilder out, ZoneId zone, int fromYear, int toYear) {
+		timezone(new CalendarFile(out), zone, fromYear, toYear);
+	}
+
+	private static void timezone(CalendarFile ics, ZoneId zone, int fromYear, int toYear) {
 		ZoneRules rules = zone.getRules();
-		line(ics, "BEGIN:VTIMEZONE");
-		line(ics, "TZID:" + zone.getId());
+		ics.line("BEGIN:VTIMEZONE").line("TZID:" + zone.getId());
 		List<ZoneOffsetTransition> history = rules.getTransitions();
 		int lastFixedYear = history.isEmpty() ? Integer.MIN_VALUE
 				: history.get(history.size() - 1).getDateTimeAfter().getYear();
@@ -163,7 +155,7 @@ public final class SessionCalendar {
 				transition = rules.nextTransition(transition.getInstant());
 			}
 		}
-		line(ics, "END:VTIMEZONE");
+		ics.line("END:VTIMEZONE");
 	}
 
 	/** A yearly java.time rule as an RRULE: the last Sunday of March is BYMONTH=3;BYDAY=-1SU. */
@@ -187,17 +179,14 @@ public final class SessionCalendar {
 				+ days.mapToObj(String::valueOf).collect(Collectors.joining(","));
 	}
 
-	private static void observance(StringBuilder ics, boolean daylight, LocalDateTime start, ZoneOffset from, ZoneOffset to,
+	private static void observance(CalendarFile ics, boolean daylight, LocalDateTime start, ZoneOffset from, ZoneOffset to,
 			String rrule) {
 		String kind = daylight ? "DAYLIGHT" : "STANDARD";
-		line(ics, "BEGIN:" + kind);
-		line(ics, "DTSTART:" + LOCAL.format(start));
+		ics.line("BEGIN:" + kind).line("DTSTART:" + LOCAL.format(start));
 		if (rrule != null) {
-			line(ics, "RRULE:" + rrule);
+			ics.line("RRULE:" + rrule);
 		}
-		line(ics, "TZOFFSETFROM:" + offset(from));
-		line(ics, "TZOFFSETTO:" + offset(to));
-		line(ics, "END:" + kind);
+		ics.line("TZOFFSETFROM:" + offset(from)).line("TZOFFSETTO:" + offset(to)).line("END:" + kind);
 	}
 
 	/** +0100, or +013000 when seconds are needed (RFC 5545 UTC-OFFSET). */
@@ -206,30 +195,5 @@ public final class SessionCalendar {
 		int abs = Math.abs(total);
 		String value = String.format("%s%02d%02d", total < 0 ? "-" : "+", abs / 3600, abs / 60 % 60);
 		return abs % 60 == 0 ? value : value + String.format("%02d", abs % 60);
-	}
-
-	/** TEXT escaping of RFC 5545 section 3.3.11. */
-	static String escape(String text) {
-		return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\n")
-			.replace("\r", "\n").replace("\n", "\\n");
-	}
-
-	/** Appends a content line, folded so that no line exceeds 75 octets, and its CRLF. */
-	static void line(StringBuilder out, String content) {
-		int octets = 0;
-		int limit = 75;
-		for (int i = 0; i < content.length();) {
-			int codePoint = content.codePointAt(i);
-			int size = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
-			if (octets + size > limit) {
-				out.append("\r\n ");
-				octets = 0;
-				limit = 74; // the leading space of a continuation line counts
-			}
-			out.appendCodePoint(codePoint);
-			octets += size;
-			i += Character.charCount(codePoint);
-		}
-		out.append("\r\n");
 	}
 }

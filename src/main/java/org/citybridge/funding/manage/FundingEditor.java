@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.citybridge.audit.AuditLog;
 import org.citybridge.system.Actor;
+import org.citybridge.system.Refusal;
 import org.citybridge.system.Text;
 import org.citybridge.system.ViewerZone;
 
@@ -28,27 +29,10 @@ import org.citybridge.funding.Rule;
 /**
  * Staff maintain instruments, their eligibility rules and their calls. Every write checks the
  * policy, is audited in its own transaction, and refuses a stale edit (optimistic locking on
- * version); what the database refuses comes back as a {@link Refused} naming the field.
+ * version); what the database refuses comes back as a {@link Refusal} naming the field.
  */
 @Service
 public class FundingEditor {
-
-	/** The change was not made; the message key (with its argument) says why. */
-	public static class Refused extends RuntimeException {
-
-		public final String field;
-
-		final String messageKey;
-
-		final String argument;
-
-		Refused(String field, String messageKey, String argument) {
-			super(messageKey);
-			this.field = field;
-			this.messageKey = messageKey;
-			this.argument = argument;
-		}
-	}
 
 	/** Slugs that are pages of their own under /funding. */
 	static final Set<String> RESERVED_SLUGS = Set.of("new", "finder", "deadlines", "instruments", "calls");
@@ -120,7 +104,7 @@ public class FundingEditor {
 						Text.blankToNull(form.officialUrl()), form.isExample(), before.id(), form.version())
 					.update();
 				if (updated == 0) {
-					throw new Refused(null, "funding.error.stale", null);
+					throw new Refusal(null, "funding.error.stale");
 				}
 				this.jdbc.sql("DELETE FROM funding_instrument_themes WHERE instrument_id = ?").param(before.id()).update();
 				this.jdbc.sql("DELETE FROM funding_rules WHERE instrument_id = ?").param(before.id()).update();
@@ -173,7 +157,7 @@ public class FundingEditor {
 						instrument.id(), form.version())
 					.update();
 				if (updated == 0) {
-					throw new Refused(null, "funding.error.stale", null);
+					throw new Refusal(null, "funding.error.stale");
 				}
 				this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "funding_call", callId,
 						AuditLog.Action.UPDATE,
@@ -191,22 +175,22 @@ public class FundingEditor {
 
 	/** The call's instants, or a refusal naming the field: an unknown zone, or closing not after opening. */
 	public static Times times(CallForm form) {
-		ZoneId zone = ViewerZone.parse(form.zone()).orElseThrow(() -> new Refused("zone", "funding.call.zone.invalid", null));
+		ZoneId zone = ViewerZone.parse(form.zone()).orElseThrow(() -> new Refusal("zone", "funding.call.zone.invalid"));
 		LocalDateTime opensLocal = CallForm.local(form.opens())
-			.orElseThrow(() -> new Refused("opens", "funding.call.dateTime.pattern", null));
+			.orElseThrow(() -> new Refusal("opens", "funding.call.dateTime.pattern"));
 		LocalDateTime closesLocal = CallForm.local(form.closes())
-			.orElseThrow(() -> new Refused("closes", "funding.call.dateTime.pattern", null));
+			.orElseThrow(() -> new Refusal("closes", "funding.call.dateTime.pattern"));
 		Instant opens = CallForm.instant(opensLocal, zone);
 		Instant closes = CallForm.instant(closesLocal, zone);
 		if (!closes.isAfter(opens)) {
-			throw new Refused("closes", "funding.call.closes.afterOpens", null);
+			throw new Refusal("closes", "funding.call.closes.afterOpens");
 		}
 		return new Times(opens, closes, zone);
 	}
 
 	private void check(InstrumentForm form) {
 		if (RESERVED_SLUGS.contains(form.slug().strip())) {
-			throw new Refused("slug", "funding.instrument.slug.reserved", form.slug().strip());
+			throw new Refusal("slug", "funding.instrument.slug.reserved", form.slug().strip());
 		}
 		List<String> known = this.jdbc.sql("SELECT code FROM countries").query(String.class).list();
 		for (String field : List.of("leadAlso", "leadNot", "partnerAlso", "partnerNot")) {
@@ -218,71 +202,58 @@ public class FundingEditor {
 			};
 			for (String code : InstrumentForm.CountryCodes.of(text)) {
 				if (!known.contains(code)) {
-					throw new Refused(field, "funding.instrument.countries.unknown", code);
+					throw new Refusal(field, "funding.instrument.countries.unknown", code);
 				}
 			}
 		}
 		for (String code : InstrumentForm.CountryCodes.of(form.leadAlso())) {
 			if (InstrumentForm.CountryCodes.of(form.leadNot()).contains(code)) {
-				throw new Refused("leadNot", "funding.instrument.countries.both", code);
+				throw new Refusal("leadNot", "funding.instrument.countries.both", code);
 			}
 		}
 		for (String code : InstrumentForm.CountryCodes.of(form.partnerAlso())) {
 			if (InstrumentForm.CountryCodes.of(form.partnerNot()).contains(code)) {
-				throw new Refused("partnerNot", "funding.instrument.countries.both", code);
+				throw new Refusal("partnerNot", "funding.instrument.countries.both", code);
 			}
 		}
 		List<String> themes = this.jdbc.sql("SELECT code FROM themes").query(String.class).list();
 		if (!themes.containsAll(form.themeCodes())) {
-			throw new Refused("themes", "funding.instrument.themes.unknown", null);
+			throw new Refusal("themes", "funding.instrument.themes.unknown");
 		}
 		if (form.conditionLines().stream().anyMatch(c -> c.length() > 2000)) {
-			throw new Refused("conditions", "funding.instrument.conditions.size", null);
+			throw new Refusal("conditions", "funding.instrument.conditions.size");
 		}
 	}
 
 	private void writeThemesAndRules(long id, InstrumentForm form) {
-		for (String theme : form.themeCodes()) {
-			this.jdbc.sql("INSERT INTO funding_instrument_themes (instrument_id, theme_code) VALUES (?, ?)")
-				.params(id, theme).update();
-		}
-		for (Rule r : form.rules()) {
-			this.jdbc.sql("""
-					INSERT INTO funding_rules (instrument_id, kind, role, country_group, country_code, allowed, body_kind,
-					       minimum, condition)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-					""").params(id, r.kind().name(), r.role() == null ? null : r.role().name(),
-					r.group() == null ? null : r.group().name(), r.countryCode(), r.allowed(),
-					r.bodyKind() == null ? null : r.bodyKind().name(), r.minimum(), r.condition())
-				.update();
-		}
+		FundingCatalogue.writeThemesAndRules(this.jdbc, id, form.themeCodes(), form.rules());
 	}
 
-	private static Refused refusal(DataIntegrityViolationException ex) {
+	private static Refusal refusal(DataIntegrityViolationException ex) {
 		String message = String.valueOf(ex.getMostSpecificCause().getMessage());
 		if (message.contains("funding_instruments_slug_uk")) {
-			return new Refused("slug", "funding.instrument.slug.taken", null);
+			return new Refusal("slug", "funding.instrument.slug.taken");
 		}
 		if (message.contains("funding_instruments_short_name_uk")) {
-			return new Refused("shortName", "funding.instrument.shortName.taken", null);
+			return new Refusal("shortName", "funding.instrument.shortName.taken");
 		}
 		if (message.contains("funding_instruments_url_ck") || message.contains("funding_calls_url_ck")) {
-			return new Refused(message.contains("funding_calls") ? "url" : "officialUrl", "funding.link.pattern", null);
+			return new Refusal(message.contains("funding_calls") ? "url" : "officialUrl", "funding.link.pattern");
 		}
 		if (message.contains("funding_calls_closes_after_opens_ck")) {
-			return new Refused("closes", "funding.call.closes.afterOpens", null);
+			return new Refusal("closes", "funding.call.closes.afterOpens");
 		}
 		if (message.contains("funding_calls_zone_ck")) {
-			return new Refused("zone", "funding.call.zone.invalid", null);
+			return new Refusal("zone", "funding.call.zone.invalid");
 		}
 		if (message.contains("funding_instrument_themes")) {
-			return new Refused("themes", "funding.instrument.themes.unknown", null);
+			return new Refusal("themes", "funding.instrument.themes.unknown");
 		}
 		if (message.contains("funding_rules")) {
-			return new Refused(null, "funding.error.rules", null);
+			return new Refusal(null, "funding.error.rules");
 		}
 		if (message.contains("_ck") || message.contains("value too long")) {
-			return new Refused(null, "funding.error.invalid", null);
+			return new Refusal(null, "funding.error.invalid");
 		}
 		throw ex;
 	}

@@ -1,0 +1,155 @@
+package org.citybridge.funding.manage;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.citybridge.country.CountryGroup;
+import org.citybridge.funding.BodyKind;
+import org.citybridge.funding.Call;
+import org.citybridge.funding.FundingCatalogue;
+import org.citybridge.funding.FundingNotFound;
+import org.citybridge.funding.FundingPolicy;
+import org.citybridge.funding.Instrument;
+import org.citybridge.system.Actor;
+import org.citybridge.system.Ids;
+import org.citybridge.system.Refusal;
+import org.citybridge.system.ViewerZone;
+import org.citybridge.theme.Themes;
+
+import org.springframework.stereotype.Service;
+import org.springframework.ui.Model;
+
+/**
+ * Staff's forms for instruments and calls, each in one call: the form to fill in with its choices,
+ * and a submitted form saved through {@link FundingEditor}, or given back with its choices and why
+ * it was refused. Who may open them is the {@link FundingPolicy}'s answer, asked first.
+ */
+@Service
+class FundingForms {
+
+	/** A form page: what it shows and the view that shows it. */
+	interface Page {
+
+		/** Puts the page in the model and names its view. */
+		String show(Model model);
+	}
+
+	/** The instrument form: the instrument (null for a new one), the form (null when already bound) and its choices. */
+	record InstrumentPage(Instrument instrument, InstrumentForm form, List<String> themes) implements Page {
+
+		@Override
+		public String show(Model model) {
+			if (this.form != null) {
+				model.addAttribute("instrumentForm", this.form);
+			}
+			model.addAttribute("instrument", this.instrument);
+			model.addAttribute("themes", this.themes);
+			model.addAttribute("groups", CountryGroup.values());
+			model.addAttribute("bodies", BodyKind.values());
+			return "funding/form";
+		}
+	}
+
+	/** The call form: its instrument, the call (null for a new one), the form (null when already bound). */
+	record CallPage(Instrument instrument, Long callId, CallForm form) implements Page {
+
+		@Override
+		public String show(Model model) {
+			if (this.form != null) {
+				model.addAttribute("callForm", this.form);
+			}
+			model.addAttribute("instrument", this.instrument);
+			model.addAttribute("callId", this.callId);
+			model.addAttribute("suggestedZones", ViewerZone.SUGGESTED);
+			return "funding/call-form";
+		}
+	}
+
+	/**
+	 * What a submitted form came to: saved (the address to go to and the flash message to show there),
+	 * or the form again ({@code again}) with the refusal, if the editor refused it.
+	 */
+	record Submitted(String location, String flash, Page again, Refusal refusal) {
+
+		boolean saved() {
+			return this.location != null;
+		}
+	}
+
+	private final FundingEditor editor;
+
+	private final FundingCatalogue catalogue;
+
+	private final FundingPolicy policy;
+
+	private final Themes themes;
+
+	FundingForms(FundingEditor editor, FundingCatalogue catalogue, FundingPolicy policy, Themes themes) {
+		this.editor = editor;
+		this.catalogue = catalogue;
+		this.policy = policy;
+		this.themes = themes;
+	}
+
+	InstrumentPage newInstrument(Actor actor) {
+		this.policy.requireEditor(actor);
+		return new InstrumentPage(null, InstrumentForm.empty(), this.themes.codes());
+	}
+
+	InstrumentPage editInstrument(Actor actor, String slug) {
+		Instrument instrument = this.editor.editable(actor, slug);
+		return new InstrumentPage(instrument, InstrumentForm.of(instrument), this.themes.codes());
+	}
+
+	/** Creates the instrument, unless the form is {@code invalid} already or the editor refuses it. */
+	Submitted createInstrument(Actor actor, String actorLabel, InstrumentForm form, boolean invalid) {
+		this.policy.requireEditor(actor);
+		return submit(invalid, new InstrumentPage(null, null, this.themes.codes()), "funding.flash.instrumentCreated",
+				() -> "/funding/" + this.editor.createInstrument(actor, actorLabel, form));
+	}
+
+	Submitted updateInstrument(Actor actor, String actorLabel, String slug, InstrumentForm form, boolean invalid) {
+		Instrument instrument = this.editor.editable(actor, slug);
+		return submit(invalid, new InstrumentPage(instrument, null, this.themes.codes()), "funding.flash.instrumentUpdated",
+				() -> "/funding/" + this.editor.updateInstrument(actor, actorLabel, slug, form));
+	}
+
+	CallPage newCall(Actor actor, String slug) {
+		return new CallPage(this.editor.editable(actor, slug), null, CallForm.empty());
+	}
+
+	/** The call {@code id} of the instrument at {@code slug}, or {@code FundingNotFound}. */
+	CallPage editCall(Actor actor, String slug, String id) {
+		Instrument instrument = this.editor.editable(actor, slug);
+		Call call = this.catalogue.call(instrument.id(), Ids.require(id, FundingNotFound::new));
+		return new CallPage(instrument, call.id(), CallForm.of(call));
+	}
+
+	Submitted createCall(Actor actor, String actorLabel, String slug, CallForm form, boolean invalid) {
+		Instrument instrument = this.editor.editable(actor, slug);
+		return submit(invalid, new CallPage(instrument, null, null), "funding.flash.callCreated",
+				() -> "/funding/" + instrument.slug() + "#call-" + this.editor.createCall(actor, actorLabel, slug, form));
+	}
+
+	Submitted updateCall(Actor actor, String actorLabel, String slug, String id, CallForm form, boolean invalid) {
+		Instrument instrument = this.editor.editable(actor, slug);
+		long callId = this.catalogue.call(instrument.id(), Ids.require(id, FundingNotFound::new)).id();
+		return submit(invalid, new CallPage(instrument, callId, null), "funding.flash.callUpdated", () -> {
+			this.editor.updateCall(actor, actorLabel, slug, callId, form);
+			return "/funding/" + instrument.slug() + "#call-" + callId;
+		});
+	}
+
+	/** Saves (giving the address to go to) unless the form is invalid already; a refusal gives the form back. */
+	private static Submitted submit(boolean invalid, Page again, String flash, Supplier<String> save) {
+		if (!invalid) {
+			try {
+				return new Submitted(save.get(), flash, again, null);
+			}
+			catch (Refusal refusal) {
+				return new Submitted(null, flash, again, refusal);
+			}
+		}
+		return new Submitted(null, flash, again, null);
+	}
+}

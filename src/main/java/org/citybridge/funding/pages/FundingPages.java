@@ -1,0 +1,177 @@
+package org.citybridge.funding.pages;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.citybridge.country.CountryGroup;
+import org.citybridge.funding.BodyKind;
+import org.citybridge.funding.Call;
+import org.citybridge.funding.CallStatus;
+import org.citybridge.funding.FundingCatalogue;
+import org.citybridge.funding.FundingDeadlines;
+import org.citybridge.funding.FundingFinder;
+import org.citybridge.funding.FundingPolicy;
+import org.citybridge.funding.Instrument;
+import org.citybridge.funding.Party;
+import org.citybridge.funding.Rule;
+import org.citybridge.funding.Verdict;
+import org.citybridge.municipality.MunicipalitySearch;
+import org.citybridge.municipality.MunicipalitySummary;
+import org.citybridge.system.Actor;
+import org.citybridge.system.Ids;
+import org.citybridge.theme.Themes;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * What each public funding page reads, gathered in one call: the list of instruments with its
+ * filters and the coming deadlines, one instrument with its rules and calls, the finder's answer
+ * for a pair of municipalities, the deadlines' calendar file.
+ */
+@Service
+class FundingPages {
+
+	/** How many name matches the finder offers to choose from. */
+	static final int CANDIDATES = 8;
+
+	/** The list of instruments, filtered as asked (a filter the page does not know is no filter). */
+	record ListPage(List<ListedInstrument> instruments, List<String> themes, String theme, String group, String body,
+			boolean openOnly, List<FundingDeadlines.Shown> deadlines, boolean mayEdit) {
+
+		boolean filtered() {
+			return this.theme != null || this.group != null || this.body != null || this.openOnly;
+		}
+	}
+
+	/** One instrument: its rules in words and its calls, each in its own zone and the viewer's. */
+	record InstrumentPage(Instrument instrument, List<String> rules, List<ShownCall> calls, boolean mayEdit) {
+	}
+
+	/**
+	 * The finder's question: the municipality chosen on each side ({@code a}, {@code b}), the text typed
+	 * in each search field ({@code qa}, {@code qb}) and the text the previous page searched for
+	 * ({@code pa}, {@code pb}).
+	 */
+	record FinderQuery(String a, String b, String qa, String qb, String pa, String pb) {
+	}
+
+	/** The finder's answer: both sides, the parties found and the verdict on each instrument. */
+	record FinderPage(FinderSide sideA, FinderSide sideB, boolean same, boolean unknownId, List<Party> parties,
+			List<Verdict> verdicts, Instant now) {
+	}
+
+	private final FundingCatalogue catalogue;
+
+	private final FundingDeadlines deadlines;
+
+	private final FundingFinder finder;
+
+	private final RuleWords ruleWords;
+
+	private final Themes themes;
+
+	private final MunicipalitySearch municipalities;
+
+	FundingPages(FundingCatalogue catalogue, FundingDeadlines deadlines, FundingFinder finder, RuleWords ruleWords,
+			Themes themes, MunicipalitySearch municipalities) {
+		this.catalogue = catalogue;
+		this.deadlines = deadlines;
+		this.finder = finder;
+		this.ruleWords = ruleWords;
+		this.themes = themes;
+		this.municipalities = municipalities;
+	}
+
+	/** The instruments that pass the filters, and the deadlines of the next 90 days in the viewer's zone. */
+	ListPage list(String theme, String group, String body, String open, ZoneId viewer, Locale locale) {
+		List<String> themeCodes = this.themes.codes();
+		String themeFilter = themeCodes.contains(theme) ? theme : null;
+		CountryGroup groupFilter = parse(CountryGroup.class, group);
+		BodyKind bodyFilter = parse(BodyKind.class, body);
+		boolean openOnly = open != null && Set.of("1", "true", "on", "yes").contains(open.strip());
+		Instant now = this.deadlines.now();
+		Map<Long, List<Call>> calls = this.catalogue.currentCalls(now);
+		List<ListedInstrument> listed = this.catalogue.all().stream()
+			.filter(i -> themeFilter == null || i.themes().contains(themeFilter))
+			.filter(i -> groupFilter == null || i.rules(Rule.Kind.COUNTRY_GROUP).stream().anyMatch(r -> r.group() == groupFilter))
+			.filter(i -> bodyFilter == null || i.rules(Rule.Kind.BODY_KIND).stream().anyMatch(r -> r.bodyKind() == bodyFilter))
+			.map(i -> {
+				List<Call> current = calls.getOrDefault(i.id(), List.of());
+				return new ListedInstrument(i, current.stream().anyMatch(c -> c.status(now) == CallStatus.OPEN), current.size());
+			})
+			.filter(l -> !openOnly || l.openNow())
+			.toList();
+		return new ListPage(listed, themeCodes, themeFilter, groupFilter == null ? null : groupFilter.name(),
+				bodyFilter == null ? null : bodyFilter.name(), openOnly, this.deadlines.upcoming(viewer, locale),
+				FundingPolicy.mayEdit(Actor.current()));
+	}
+
+	/** The instrument at {@code slug} (or {@code FundingNotFound}), its calls' times also in the viewer's zone. */
+	InstrumentPage instrument(String slug, ZoneId viewer, Locale locale) {
+		Instrument instrument = this.catalogue.bySlug(slug);
+		Instant now = this.deadlines.now();
+		List<ShownCall> calls = this.catalogue.calls(instrument.id()).stream().map(c -> new ShownCall(c, c.status(now),
+				FundingDeadlines.time(c.opensAt(), c.zone(), locale, true),
+				FundingDeadlines.time(c.closesAt(), c.zone(), locale, true),
+				viewer == null || viewer.getRules().equals(c.zone().getRules()) ? null
+						: FundingDeadlines.time(c.closesAt(), viewer, locale, true),
+				c.opensAt().truncatedTo(ChronoUnit.SECONDS).toString(),
+				c.closesAt().truncatedTo(ChronoUnit.SECONDS).toString())).toList();
+		return new InstrumentPage(instrument, this.ruleWords.of(instrument, locale), calls,
+				FundingPolicy.mayEdit(Actor.current()));
+	}
+
+	/** The deadlines' calendar file, its links to the portal at {@code base}. */
+	String deadlinesFile(String base) {
+		return DeadlineCalendar.of(this.deadlines.forFeed(), base, "citybridge", this.deadlines.now());
+	}
+
+	/**
+	 * The finder for the municipalities chosen or searched for. A new text in a search field searches
+	 * again, even beside a municipality already chosen; the same text as before means the visitor
+	 * picked one of the matches it offered.
+	 */
+	FinderPage finder(FinderQuery query, Locale locale) {
+		Long idA = searching(query.qa(), query.pa()) ? null : Ids.orNull(query.a());
+		Long idB = searching(query.qb(), query.pb()) ? null : Ids.orNull(query.b());
+		List<Party> chosen = idA == null && idB == null ? List.of() : this.finder.parties(idA == null ? idB : idA,
+				idA == null || idB == null ? null : idB);
+		Party partyA = idA == null ? null : chosen.stream().filter(p -> p.id() == idA).findFirst().orElse(null);
+		Party partyB = idB == null ? null : chosen.stream().filter(p -> p.id() == idB).findFirst().orElse(null);
+		boolean same = partyA != null && partyB != null && partyA.id() == partyB.id();
+		List<Party> parties = same ? List.of(partyA) : Stream.of(partyA, partyB).filter(p -> p != null).toList();
+		return new FinderPage(side("a", partyA, query.qa()), side("b", partyB, query.qb()), same,
+				(idA != null && partyA == null) || (idB != null && partyB == null), parties,
+				this.finder.evaluate(parties, locale), this.finder.now());
+	}
+
+	private static boolean searching(String query, String previous) {
+		return query != null && !query.isBlank() && !query.strip().equals(previous == null ? "" : previous.strip());
+	}
+
+	private FinderSide side(String key, Party chosen, String query) {
+		if (chosen != null) {
+			return new FinderSide(key, chosen, "", List.of(), false);
+		}
+		String text = query == null ? "" : query.strip();
+		if (text.length() > 200) {
+			text = text.substring(0, 200);
+		}
+		List<MunicipalitySummary> candidates = text.isEmpty() ? List.of() : this.municipalities.find(text, CANDIDATES);
+		return new FinderSide(key, null, text, candidates, !text.isEmpty());
+	}
+
+	private static <E extends Enum<E>> E parse(Class<E> type, String value) {
+		if (value == null) {
+			return null;
+		}
+		return Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equals(value.strip())).findFirst().orElse(null);
+	}
+}
