@@ -1,16 +1,22 @@
 package org.citybridge.agreement.imports;
 
-/** The uploaded file is not a partnership list at all; {@link #messageKey()} says why, for people. */
-class PartnershipFileInvalid extends RuntimeException {
+import org.citybridge.system.Refusal;
 
-	private final String messageKey;
+/**
+ * The uploaded file is not a partnership list at all: refused, on the form's file field, with the
+ * message key that says why for people; {@link #getMessage()} says it in English for the command line.
+ */
+class PartnershipFileInvalid extends Refusal {
 
-	PartnershipFileInvalid(String messageKey, String message) {
-		super(message);
-		this.messageKey = messageKey;
+	private final String console;
+
+	PartnershipFileInvalid(String messageKey, String console) {
+		super("file", messageKey);
+		this.console = console;
 	}
 
-	String messageKey() {
-		return this.messageKey;
+	@Override
+	public String getMessage() {
+		return this.console;
 	}
 }

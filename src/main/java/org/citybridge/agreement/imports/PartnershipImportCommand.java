@@ -1,24 +1,19 @@
 package org.citybridge.agreement.imports;
 
-import java.io.PrintStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
-import org.citybridge.system.DatabaseUnreachable;
+import org.citybridge.system.RunCommand;
 import org.citybridge.agreement.imports.PartnershipImport.Report;
 import org.citybridge.agreement.imports.PartnershipImport.RowOutcome;
 import org.citybridge.agreement.imports.PartnershipImport.RowResult;
 import org.citybridge.agreement.imports.PartnershipMatcher.SideMatch;
 
 import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.ExitCodeGenerator;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -33,32 +28,21 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
-class PartnershipImportCommand implements ApplicationRunner {
+class PartnershipImportCommand extends RunCommand {
 
 	static final String NAME = "import-partnerships";
 
 	private final PartnershipImportRuns runs;
 
-	private final ConfigurableApplicationContext context;
-
-	private final PrintStream out = System.out;
-
 	PartnershipImportCommand(PartnershipImportRuns runs, ConfigurableApplicationContext context) {
+		super(NAME, "FILE[.gz] [--dry-run] [--own-list] [--sample=N] [--seed=S]", context);
 		this.runs = runs;
-		this.context = context;
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
-		List<String> words = args.getNonOptionArgs();
-		if (words.isEmpty() || !NAME.equals(words.get(0))) {
-			return;
-		}
-		int sample = intOption(args, "sample", 0);
-		long seed = intOption(args, "seed", 42);
-		int code = execute(words, args.containsOption("dry-run"), args.containsOption("own-list"), sample, seed);
-		int exit = SpringApplication.exit(this.context, (ExitCodeGenerator) () -> code);
-		System.exit(exit);
+	protected int execute(List<String> words, ApplicationArguments args) {
+		return execute(words, args.containsOption("dry-run"), args.containsOption("own-list"), intOption(args, "sample", 0),
+				intOption(args, "seed", 42));
 	}
 
 	private static int intOption(ApplicationArguments args, String name, int fallback) {
@@ -75,41 +59,31 @@ class PartnershipImportCommand implements ApplicationRunner {
 	}
 
 	int execute(List<String> words, boolean dryRun, boolean own, int sample, long seed) {
-		if (words.size() != 2 || !Files.isReadable(Path.of(words.get(1)))) {
-			this.out.println("Usage: java -jar citybridge.jar " + NAME + " FILE[.gz] [--dry-run] [--own-list] [--sample=N] [--seed=S]");
-			return 2;
-		}
-		Path file = Path.of(words.get(1));
-		this.out.printf("Importing partnerships from %s%s%n", file, dryRun ? " (dry run: nothing is registered)" : "");
-		try {
-			List<PartnershipCsv.Row> rows;
-			try (java.io.InputStream in = Files.newInputStream(file)) {
-				rows = PartnershipCsv.read(in);
+		return onFile(words, file -> {
+			this.out.printf("Importing partnerships from %s%s%n", file, dryRun ? " (dry run: nothing is registered)" : "");
+			try {
+				List<PartnershipCsv.Row> rows;
+				try (java.io.InputStream in = Files.newInputStream(file)) {
+					rows = PartnershipCsv.read(in);
+				}
+				Report report = this.runs.runNow(rows,
+						new PartnershipImport.Options(own ? PartnershipRegister.ListKind.OWN : PartnershipRegister.ListKind.WIKIPEDIA,
+								file.getFileName().toString(), !dryRun, null, "command line"),
+						(read, matched, ambiguous, unmatched) -> this.out.printf(
+								"  %,d rows read, %,d matched, %,d ambiguous, %,d unmatched%n", read, matched, ambiguous,
+								unmatched));
+				print(report);
+				if (sample > 0) {
+					printSample(report, sample, seed);
+					printUnmatched(report, sample, seed);
+				}
+				return 0;
 			}
-			Report report = this.runs.runNow(rows,
-					new PartnershipImport.Options(own ? PartnershipRegister.ListKind.OWN : PartnershipRegister.ListKind.WIKIPEDIA,
-							file.getFileName().toString(), !dryRun, null, "command line"),
-					(read, matched, ambiguous, unmatched) -> this.out.printf(
-							"  %,d rows read, %,d matched, %,d ambiguous, %,d unmatched%n", read, matched, ambiguous,
-							unmatched));
-			print(report);
-			if (sample > 0) {
-				printSample(report, sample, seed);
-				printUnmatched(report, sample, seed);
+			catch (PartnershipFileInvalid ex) {
+				this.out.println("Refused: " + ex.getMessage());
+				return 1;
 			}
-			return 0;
-		}
-		catch (PartnershipFileInvalid ex) {
-			this.out.println("Refused: " + ex.getMessage());
-			return 1;
-		}
-		catch (java.io.IOException ex) {
-			this.out.println("Cannot read " + file + ": " + ex.getMessage());
-			return 1;
-		}
-		catch (RuntimeException ex) {
-			return DatabaseUnreachable.commandFailed(this.out, ex);
-		}
+		});
 	}
 
 	private void print(Report r) {

@@ -1,12 +1,9 @@
 package org.citybridge.agreement.imports;
 
 import java.io.IOException;
-import java.io.InputStream;
 
-import org.citybridge.agreement.imports.PartnershipRegister.ListKind;
 import org.citybridge.system.Actor;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,7 +13,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.citybridge.agreement.AgreementNotFound;
 
 /**
  * Staff upload a partnership list (Wikipedia's or their own, same CSV format), follow its import,
@@ -25,26 +21,22 @@ import org.citybridge.agreement.AgreementNotFound;
 @Controller
 class PartnershipImportController {
 
-	private final PartnershipImportRuns runs;
+	private final PartnershipImportPages pages;
 
-	private final PartnershipReview review;
-
-	PartnershipImportController(PartnershipImportRuns runs, PartnershipReview review) {
-		this.runs = runs;
-		this.review = review;
+	PartnershipImportController(PartnershipImportPages pages) {
+		this.pages = pages;
 	}
 
 	@GetMapping("/agreements/import")
 	String form(Model model) {
-		requireStaff();
-		return form(model, null, ListKind.WIKIPEDIA);
+		return form(model, this.pages.form(Actor.current()));
 	}
 
-	private String form(Model model, String fileError, ListKind kind) {
-		model.addAttribute("fileError", fileError);
-		model.addAttribute("list", kind.name());
-		model.addAttribute("runs", this.runs.recent());
-		model.addAttribute("pending", this.review.pendingCount());
+	private static String form(Model model, PartnershipImportPages.Form form) {
+		model.addAttribute("fileError", form.fileError());
+		model.addAttribute("list", form.list());
+		model.addAttribute("runs", form.runs());
+		model.addAttribute("pending", form.pending());
 		return "agreement/import";
 	}
 
@@ -52,55 +44,36 @@ class PartnershipImportController {
 	String upload(@RequestParam(name = "file", required = false) MultipartFile file,
 			@RequestParam(name = "list", required = false) String list, Authentication authentication, Model model)
 			throws IOException {
-		requireStaff();
-		ListKind kind = "OWN".equals(list) ? ListKind.OWN : ListKind.WIKIPEDIA;
-		if (file == null || file.isEmpty()) {
-			return form(model, "agreementimport.file.required", kind);
+		PartnershipImportPages.Upload upload = this.pages.upload(Actor.current(), authentication.getName(), file, list);
+		if (upload.runId() == null) {
+			return form(model, upload.form());
 		}
-		long id;
-		try (InputStream in = file.getInputStream()) {
-			id = this.runs.start(Actor.current(), authentication.getName(), file.getOriginalFilename(), in, kind);
-		}
-		catch (PartnershipFileInvalid invalid) {
-			return form(model, invalid.messageKey(), kind);
-		}
-		return "redirect:/agreements/imports/" + id;
+		return "redirect:/agreements/imports/" + upload.runId();
 	}
 
 	@GetMapping("/agreements/imports/{id}")
 	String run(@PathVariable("id") String id, Model model) {
-		requireStaff();
-		long runId = parseId(id);
-		model.addAttribute("run", this.runs.find(runId).orElseThrow(() -> new AgreementNotFound("import " + runId)));
+		model.addAttribute("run", this.pages.run(Actor.current(), id));
 		return "agreement/import-run";
 	}
 
 	@GetMapping("/agreements/import/review")
 	String reviewList(@RequestParam(name = "page", required = false) String page, Model model) {
-		requireStaff();
-		int p = 0;
-		try {
-			p = page == null ? 0 : Math.max(0, Math.min(100_000, Integer.parseInt(page)));
-		}
-		catch (NumberFormatException ex) {
-			p = 0;
-		}
-		long count = this.review.pendingCount();
-		model.addAttribute("rows", this.review.pending(p));
-		model.addAttribute("count", count);
-		model.addAttribute("page", p);
-		model.addAttribute("hasNext", (long) (p + 1) * PartnershipReview.PAGE_SIZE < count);
+		PartnershipImportPages.ReviewList list = this.pages.reviewList(Actor.current(), page);
+		model.addAttribute("rows", list.rows());
+		model.addAttribute("count", list.count());
+		model.addAttribute("page", list.page());
+		model.addAttribute("hasNext", list.hasNext());
 		return "agreement/import-review";
 	}
 
 	@GetMapping("/agreements/import/review/{id}")
 	String reviewRow(@PathVariable("id") String id, Model model) {
-		requireStaff();
-		return reviewPage(parseId(id), model, null);
+		return reviewPage(model, this.pages.reviewRow(Actor.current(), id), null);
 	}
 
-	private String reviewPage(long rowId, Model model, String error) {
-		model.addAttribute("row", this.review.find(rowId).orElseThrow(() -> new AgreementNotFound("import row " + rowId)));
+	private static String reviewPage(Model model, PartnershipReview.ReviewRow row, String error) {
+		model.addAttribute("row", row);
 		model.addAttribute("error", error);
 		return "agreement/import-review-row";
 	}
@@ -109,36 +82,12 @@ class PartnershipImportController {
 	String resolve(@PathVariable("id") String id, @RequestParam(name = "first", required = false) String first,
 			@RequestParam(name = "second", required = false) String second, Authentication authentication, Model model,
 			RedirectAttributes redirect) {
-		requireStaff();
-		long rowId = parseId(id);
-		PartnershipReview.Outcome outcome = this.review.resolve(rowId, optionalId(first), optionalId(second),
-				Actor.current(), authentication.getName());
-		if (outcome.errorKey() != null) {
-			return reviewPage(rowId, model, outcome.errorKey());
+		PartnershipImportPages.Resolved resolved = this.pages.resolve(Actor.current(), authentication.getName(), id, first,
+				second);
+		if (resolved.flash() == null) {
+			return reviewPage(model, resolved.row(), resolved.error());
 		}
-		redirect.addFlashAttribute("flash",
-				outcome.added() ? "agreementimport.review.flash.added" : "agreementimport.review.flash.present");
+		redirect.addFlashAttribute("flash", resolved.flash());
 		return "redirect:/agreements/import/review";
-	}
-
-	private static Long optionalId(String value) {
-		if (value == null || value.isBlank() || value.length() > 18 || !value.chars().allMatch(Character::isDigit)) {
-			return null;
-		}
-		return Long.parseLong(value);
-	}
-
-	static long parseId(String id) {
-		Long value = optionalId(id);
-		if (value == null) {
-			throw new AgreementNotFound(id == null ? "" : id.length() > 40 ? id.substring(0, 40) : id);
-		}
-		return value;
-	}
-
-	private void requireStaff() {
-		if (!this.runs.mayImport(Actor.current())) {
-			throw new AccessDeniedException("Only staff and administrators import partnerships");
-		}
 	}
 }

@@ -7,9 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-
-import jakarta.annotation.PreDestroy;
 
 import org.citybridge.agreement.imports.PartnershipCsv.Row;
 import org.citybridge.agreement.imports.PartnershipImport.Report;
@@ -21,14 +18,10 @@ import org.citybridge.agreement.imports.PartnershipMatcher.SideMatch;
 import org.citybridge.agreement.imports.PartnershipRegister.ListKind;
 import org.citybridge.audit.AuditLog;
 import org.citybridge.system.Actor;
-import org.citybridge.system.RunHeartbeat;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.citybridge.system.RunBook;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationStartedEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -44,43 +37,36 @@ import org.citybridge.agreement.AgreementPolicy;
  * foreground.
  */
 @Service
-class PartnershipImportRuns {
-
-	private static final Logger log = LoggerFactory.getLogger(PartnershipImportRuns.class);
+class PartnershipImportRuns extends RunBook<PartnershipImportRuns.Run> {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
 	/** One run, as its page shows it. */
 	public record Run(long id, String fileName, String status, long rowsRead, long matched, long ambiguous,
-			long unmatched, long alreadyPresent, Map<String, Object> report, Instant startedAt, Instant finishedAt) {
-
-		public boolean running() {
-			return "RUNNING".equals(this.status);
-		}
+			long unmatched, long alreadyPresent, Map<String, Object> report, Instant startedAt, Instant finishedAt)
+			implements RunBook.Run {
 	}
-
-	private final JdbcClient jdbc;
 
 	private final PartnershipImport importer;
 
 	private final AgreementPolicy policy;
 
-	private final TaskExecutor executor;
-
 	private final TransactionTemplate transaction;
 
 	private final AuditLog audit;
 
-	private final RunHeartbeat heartbeat;
-
 	PartnershipImportRuns(JdbcClient jdbc, PartnershipImport importer, AgreementPolicy policy, TaskExecutor executor,
 			TransactionTemplate transaction, AuditLog audit,
 			@Value("${citybridge.imports.heartbeat-limit:PT2M}") Duration heartbeatLimit) {
-		this.jdbc = jdbc;
-		this.heartbeat = new RunHeartbeat(jdbc, "partnership_import_runs", heartbeatLimit);
+		super(jdbc, executor, "partnership_import_runs", """
+				id, file_name, status, rows_read, matched, ambiguous, unmatched, already_present, report::text,
+				    started_at, finished_at""",
+				(rs, n) -> new Run(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
+						rs.getLong(6), rs.getLong(7), rs.getLong(8), report(rs.getString(9)), rs.getTimestamp(10).toInstant(),
+						rs.getTimestamp(11) == null ? null : rs.getTimestamp(11).toInstant()),
+				heartbeatLimit);
 		this.importer = importer;
 		this.policy = policy;
-		this.executor = executor;
 		this.transaction = transaction;
 		this.audit = audit;
 	}
@@ -89,28 +75,25 @@ class PartnershipImportRuns {
 		return actor != null && this.policy.mayImport(actor);
 	}
 
+	/** @throws AccessDeniedException unless the actor is staff or an administrator */
+	void requireImporter(Actor actor) {
+		if (!mayImport(actor)) {
+			throw new AccessDeniedException("Only staff and administrators import partnerships");
+		}
+	}
+
 	/**
 	 * Checks the upload (a file that is no partnership list is refused here, with its reason) and
 	 * starts importing it in the background; returns the run's id at once.
 	 */
 	long start(Actor actor, String actorLabel, String fileName, InputStream upload, ListKind kind) {
-		if (!mayImport(actor)) {
-			throw new AccessDeniedException("Only staff and administrators import partnerships");
-		}
+		requireImporter(actor);
 		long started = System.nanoTime();
 		List<Row> rows = PartnershipCsv.read(upload);
-		String name = fileName == null || fileName.isBlank() ? "upload.csv" : fileName.strip();
+		String name = fileName(fileName, "upload.csv");
 		long id = create(actor, actorLabel, name, kind);
 		PartnershipImport.Options options = new PartnershipImport.Options(kind, name, true, actor, actorLabel);
-		this.heartbeat.started(id);
-		try {
-			this.executor.execute(() -> execute(id, rows, options, started));
-		}
-		catch (RuntimeException ex) {
-			this.heartbeat.ended(id);
-			failed(id);
-			throw ex;
-		}
+		inBackground(id, () -> execute(id, rows, options, started, PartnershipImport.Progress.NONE));
 		return id;
 	}
 
@@ -118,12 +101,11 @@ class PartnershipImportRuns {
 	Report runNow(List<Row> rows, PartnershipImport.Options options, PartnershipImport.Progress console) {
 		long started = System.nanoTime();
 		long id = create(options.actor(), options.actorLabel(), options.fileName(), options.kind());
-		this.heartbeat.started(id);
-		return execute(id, rows, options, started, console);
+		return inForeground(id, () -> execute(id, rows, options, started, console));
 	}
 
 	private long create(Actor actor, String actorLabel, String name, ListKind kind) {
-		String fileName = name.length() > 255 ? name.substring(0, 255) : name;
+		String fileName = column(name);
 		return this.transaction.execute(status -> {
 			long runId = this.jdbc.sql("INSERT INTO partnership_import_runs (started_by, file_name) VALUES (?, ?) RETURNING id")
 				.params(actor == null ? null : actor.accountId(), fileName)
@@ -135,60 +117,14 @@ class PartnershipImportRuns {
 		});
 	}
 
-	private void execute(long id, List<Row> rows, PartnershipImport.Options options, long started) {
-		execute(id, rows, options, started, PartnershipImport.Progress.NONE);
-	}
-
 	private Report execute(long id, List<Row> rows, PartnershipImport.Options options, long started,
 			PartnershipImport.Progress console) {
-		try {
-			Report report = this.importer.importRows(rows, options, (read, matched, ambiguous, unmatched) -> {
-				console.rows(read, matched, ambiguous, unmatched);
-				progress(id, read, matched, ambiguous, unmatched);
-			}, started);
-			finish(id, report);
-			return report;
-		}
-		catch (RuntimeException ex) {
-			log.error("Partnership import run {} failed", id, ex);
-			failed(id);
-			throw ex;
-		}
-		finally {
-			this.heartbeat.ended(id);
-		}
-	}
-
-	private void failed(long id) {
-		this.jdbc.sql("UPDATE partnership_import_runs SET status = 'FAILED', finished_at = now() WHERE id = ?")
-			.param(id)
-			.update();
-	}
-
-	/**
-	 * Runs left RUNNING by an instance that stopped are marked FAILED (interrupted), now and from
-	 * time to time. Started before the application runners, so that a command-line import beats too.
-	 */
-	@EventListener(ApplicationStartedEvent.class)
-	void startHeartbeat() {
-		this.heartbeat.start();
-	}
-
-	@PreDestroy
-	void stopHeartbeat() {
-		this.heartbeat.close();
-	}
-
-	/** Marks the runs of stopped instances FAILED (interrupted) now; returns how many. */
-	int reapInterrupted() {
-		return this.heartbeat.reap();
-	}
-
-	private void progress(long id, long read, long matched, long ambiguous, long unmatched) {
-		this.jdbc.sql("""
-				UPDATE partnership_import_runs SET rows_read = ?, matched = ?, ambiguous = ?, unmatched = ?
-				WHERE id = ? AND status = 'RUNNING'
-				""").params(read, matched, ambiguous, unmatched, id).update();
+		Report report = this.importer.importRows(rows, options, (read, matched, ambiguous, unmatched) -> {
+			console.rows(read, matched, ambiguous, unmatched);
+			progress(id, "rows_read = ?, matched = ?, ambiguous = ?, unmatched = ?", read, matched, ambiguous, unmatched);
+		}, started);
+		finish(id, report);
+		return report;
 	}
 
 	private void finish(long id, Report r) {
@@ -232,11 +168,8 @@ class PartnershipImportRuns {
 					SELECT ?, r.line, r.outcome, r.sides::jsonb FROM unnest(?::bigint[], ?::text[], ?::text[]) AS r (line, outcome, sides)
 					""").params(id, lines.toArray(Long[]::new), outcomes.toArray(String[]::new), sides.toArray(String[]::new))
 				.update();
-			this.jdbc.sql("""
-					UPDATE partnership_import_runs SET status = 'APPLIED', rows_read = ?, matched = ?, ambiguous = ?,
-					    unmatched = ?, already_present = ?, report = ?::jsonb, finished_at = now() WHERE id = ?
-					""").params(r.rows(), r.added(), r.ambiguous(), r.unmatched(), r.alreadyPresent(),
-					JSON.writeValueAsString(summary), id).update();
+			finish(id, "APPLIED", "rows_read = ?, matched = ?, ambiguous = ?, unmatched = ?, already_present = ?, report = ?::jsonb",
+					r.rows(), r.added(), r.ambiguous(), r.unmatched(), r.alreadyPresent(), json(summary));
 		});
 	}
 
@@ -268,29 +201,5 @@ class PartnershipImportRuns {
 
 	private static long total(long[] counts) {
 		return counts[0] + counts[1] + counts[2] + counts[3];
-	}
-
-	Optional<Run> find(long id) {
-		return this.jdbc.sql("""
-				SELECT id, file_name, status, rows_read, matched, ambiguous, unmatched, already_present, report::text,
-				    started_at, finished_at
-				FROM partnership_import_runs WHERE id = ?
-				""").param(id).query(PartnershipImportRuns::run).optional();
-	}
-
-	List<Run> recent() {
-		return this.jdbc.sql("""
-				SELECT id, file_name, status, rows_read, matched, ambiguous, unmatched, already_present, report::text,
-				    started_at, finished_at
-				FROM partnership_import_runs ORDER BY started_at DESC, id DESC LIMIT 20
-				""").query(PartnershipImportRuns::run).list();
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Run run(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-		String report = rs.getString(9);
-		return new Run(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
-				rs.getLong(7), rs.getLong(8), report == null ? Map.of() : JSON.readValue(report, LinkedHashMap.class),
-				rs.getTimestamp(10).toInstant(), rs.getTimestamp(11) == null ? null : rs.getTimestamp(11).toInstant());
 	}
 }

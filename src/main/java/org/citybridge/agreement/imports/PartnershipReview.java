@@ -12,6 +12,7 @@ import org.citybridge.agreement.imports.PartnershipRegister.Pair;
 import org.citybridge.audit.AuditLog;
 import org.citybridge.municipality.MunicipalityRecords;
 import org.citybridge.system.Actor;
+import org.citybridge.system.Refusal;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -49,10 +50,6 @@ class PartnershipReview {
 			return this.first.name() + ", " + this.first.country() + " – " + this.second.name() + ", "
 					+ this.second.country();
 		}
-	}
-
-	/** How a review ended: registered (or already present), or refused with a message key. */
-	record Outcome(boolean added, String errorKey) {
 	}
 
 	static final int PAGE_SIZE = 50;
@@ -108,25 +105,27 @@ class PartnershipReview {
 	}
 
 	/**
-	 * Resolves a row with staff's choice per ambiguous side (a matched side keeps its match).
+	 * Resolves a row with staff's choice per ambiguous side (a matched side keeps its match);
+	 * returns whether the pair was registered (else it was already present).
 	 * @throws AccessDeniedException unless the actor is staff or an administrator
+	 * @throws Refusal when the row was resolved already, or a side lacks a choice, or both are one place
 	 */
 	@Transactional
-	Outcome resolve(long rowId, Long first, Long second, Actor actor, String actorLabel) {
+	boolean resolve(long rowId, Long first, Long second, Actor actor, String actorLabel) {
 		if (actor == null || !this.policy.mayImport(actor)) {
 			throw new AccessDeniedException("Only staff and administrators review imported partnerships");
 		}
 		ReviewRow row = find(rowId).orElseThrow(() -> new AgreementNotFound("import row " + rowId));
 		if (row.resolved()) {
-			return new Outcome(false, "agreementimport.review.error.resolved");
+			throw Refusal.ofForm("agreementimport.review.error.resolved");
 		}
 		Long a = chosen(row.first(), first);
 		Long b = chosen(row.second(), second);
 		if (a == null || b == null) {
-			return new Outcome(false, "agreementimport.review.error.choose");
+			throw Refusal.ofForm("agreementimport.review.error.choose");
 		}
 		if (a.equals(b)) {
-			return new Outcome(false, "agreementimport.review.error.same");
+			throw Refusal.ofForm("agreementimport.review.error.same");
 		}
 		decide(row.first(), a, actor);
 		decide(row.second(), b, actor);
@@ -142,7 +141,7 @@ class PartnershipReview {
 				""").params(actor.accountId(), rowId).update();
 		this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "partnership-import-row", rowId,
 				AuditLog.Action.UPDATE, null, Map.of("first", a, "second", b, "added", !added.isEmpty()));
-		return new Outcome(!added.isEmpty(), null);
+		return !added.isEmpty();
 	}
 
 	private static String spelling(ReviewSide side) {

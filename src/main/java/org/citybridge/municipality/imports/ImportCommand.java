@@ -1,16 +1,10 @@
 package org.citybridge.municipality.imports;
 
-import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
-import org.citybridge.system.DatabaseUnreachable;
+import org.citybridge.system.RunCommand;
 
 import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.ExitCodeGenerator;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -23,52 +17,36 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
-class ImportCommand implements ApplicationRunner {
+class ImportCommand extends RunCommand {
 
 	static final String NAME = "import-municipalities";
 
 	private final MunicipalityImport importer;
 
-	private final ConfigurableApplicationContext context;
-
-	private final PrintStream out = System.out;
-
 	ImportCommand(MunicipalityImport importer, ConfigurableApplicationContext context) {
+		super(NAME, "FILE[.gz] [--skip-invalid]", context);
 		this.importer = importer;
-		this.context = context;
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
-		List<String> words = args.getNonOptionArgs();
-		if (words.isEmpty() || !NAME.equals(words.get(0))) {
-			return;
-		}
-		int code = execute(words, args.containsOption("skip-invalid"));
-		int exit = SpringApplication.exit(this.context, (ExitCodeGenerator) () -> code);
-		System.exit(exit);
+	protected int execute(List<String> words, ApplicationArguments args) {
+		return execute(words, args.containsOption("skip-invalid"));
 	}
 
 	int execute(List<String> words, boolean skipInvalid) {
-		if (words.size() != 2 || !Files.isReadable(Path.of(words.get(1)))) {
-			this.out.println("Usage: java -jar citybridge.jar " + NAME + " FILE[.gz] [--skip-invalid]");
-			return 2;
-		}
-		Path file = Path.of(words.get(1));
-		this.out.printf("Importing %s (%s)%n", file, skipInvalid ? "skipping invalid rows" : "all or nothing");
-		try {
-			ImportReport report = this.importer.importFile(file,
-					skipInvalid ? ImportOptions.skippingInvalidRows() : ImportOptions.allOrNothing(), new Console());
-			print(report);
-			return report.applied() ? 0 : 1;
-		}
-		catch (ImportFileInvalid ex) {
-			this.out.println("Refused: " + ex.getMessage());
-			return 1;
-		}
-		catch (RuntimeException ex) {
-			return DatabaseUnreachable.commandFailed(this.out, ex);
-		}
+		return onFile(words, file -> {
+			this.out.printf("Importing %s (%s)%n", file, skipInvalid ? "skipping invalid rows" : "all or nothing");
+			try {
+				ImportReport report = this.importer.importFile(file,
+						skipInvalid ? ImportOptions.skippingInvalidRows() : ImportOptions.allOrNothing(), new Console());
+				print(report);
+				return report.applied() ? 0 : 1;
+			}
+			catch (ImportFileInvalid ex) {
+				this.out.println("Refused: " + ex.getMessage());
+				return 1;
+			}
+		});
 	}
 
 	private void print(ImportReport r) {

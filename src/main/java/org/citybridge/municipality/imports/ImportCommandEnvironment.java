@@ -1,11 +1,10 @@
 package org.citybridge.municipality.imports;
 
-import org.citybridge.system.PublicUrl;
+import org.citybridge.system.RunCommand;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
 
 /**
  * When the portal is started to run the import command, its web server listens on a free port
@@ -16,10 +15,6 @@ class ImportCommandEnvironment implements EnvironmentPostProcessor {
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		String words = environment.getProperty("nonOptionArgs", "");
-		if (words.equals(ImportCommand.NAME) || words.startsWith(ImportCommand.NAME + ",")) {
-			environment.getPropertySources()
-				.addFirst(new MapPropertySource("importCommand", PublicUrl.commandSettings(environment)));
-		}
+		RunCommand.settle(environment, ImportCommand.NAME, "importCommand");
 	}
 }

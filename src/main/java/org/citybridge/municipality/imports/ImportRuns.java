@@ -7,23 +7,18 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-
-import jakarta.annotation.PreDestroy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.citybridge.audit.AuditLog;
 import org.citybridge.system.Actor;
-import org.citybridge.system.RunHeartbeat;
+import org.citybridge.system.RunBook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationStartedEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -40,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ends, or, when its instance died, after the run is marked interrupted.
  */
 @Service
-class ImportRuns {
+class ImportRuns extends RunBook<ImportRuns.Run> {
 
 	private static final Logger log = LoggerFactory.getLogger(ImportRuns.class);
 
@@ -50,22 +45,12 @@ class ImportRuns {
 
 	private static final String UPLOAD_SUFFIX = ".upload";
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	/** One run, as its page shows it. */
 	record Run(long id, String fileName, boolean skipInvalid, String status, long rowsDone, long rejected,
-			double rowsPerSecond, Map<String, Object> report, Instant startedAt, Instant finishedAt) {
-
-		public boolean running() {
-			return "RUNNING".equals(this.status);
-		}
+			double rowsPerSecond, Map<String, Object> report, Instant startedAt, Instant finishedAt) implements RunBook.Run {
 	}
 
-	private final JdbcClient jdbc;
-
 	private final MunicipalityImport importer;
-
-	private final TaskExecutor executor;
 
 	private final TransactionTemplate transaction;
 
@@ -74,14 +59,18 @@ class ImportRuns {
 
 	private final AuditLog audit;
 
-	private final RunHeartbeat heartbeat;
+	/** The copies of the uploads this instance's runs work on. */
+	private final Map<Long, Path> uploads = new ConcurrentHashMap<>();
 
 	ImportRuns(JdbcClient jdbc, MunicipalityImport importer, TaskExecutor executor, TransactionTemplate transaction,
 			AuditLog audit, @Value("${citybridge.imports.heartbeat-limit:PT2M}") Duration heartbeatLimit) {
-		this.jdbc = jdbc;
-		this.heartbeat = new RunHeartbeat(jdbc, "import_runs", heartbeatLimit).afterReaping(this::removeLeftUploads);
+		super(jdbc, executor, "import_runs",
+				"id, file_name, skip_invalid, status, rows_done, rejected, rows_per_second, report::text, started_at, finished_at",
+				(rs, n) -> new Run(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getString(4), rs.getLong(5),
+						rs.getLong(6), rs.getDouble(7), report(rs.getString(8)), rs.getTimestamp(9).toInstant(),
+						rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant()),
+				heartbeatLimit);
 		this.importer = importer;
-		this.executor = executor;
 		this.transaction = transaction;
 		this.ownTransaction = new TransactionTemplate(transaction.getTransactionManager());
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -92,13 +81,18 @@ class ImportRuns {
 		return actor.role() == Actor.Role.STAFF || actor.role() == Actor.Role.ADMIN;
 	}
 
-	/** Keeps the upload aside and starts importing it; returns the run's id at once. */
-	long start(Actor actor, String actorLabel, String fileName, InputStream upload, boolean skipInvalid) throws IOException {
+	/** @throws AccessDeniedException unless the actor is staff or an administrator */
+	static void requireImporter(Actor actor) {
 		if (!mayImport(actor)) {
 			throw new AccessDeniedException("Only staff and administrators import municipalities");
 		}
+	}
+
+	/** Keeps the upload aside and starts importing it; returns the run's id at once. */
+	long start(Actor actor, String actorLabel, String fileName, InputStream upload, boolean skipInvalid) throws IOException {
+		requireImporter(actor);
 		Path file = Files.createTempFile(UPLOAD_PREFIX, UPLOAD_SUFFIX);
-		String name = fileName == null || fileName.isBlank() ? "upload" : fileName.strip();
+		String name = fileName(fileName, "upload");
 		long id;
 		try {
 			// The run, and where its copy is, are recorded before the copy is made: whatever happens
@@ -107,8 +101,7 @@ class ImportRuns {
 				long runId = this.jdbc.sql("""
 						INSERT INTO import_runs (started_by, file_name, skip_invalid, upload_path) VALUES (?, ?, ?, ?) RETURNING id
 						""")
-					.params(actor.accountId(), name.length() > 255 ? name.substring(0, 255) : name, skipInvalid,
-							file.toString())
+					.params(actor.accountId(), column(name), skipInvalid, file.toString())
 					.query(Long.class)
 					.single();
 				this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "import", runId, AuditLog.Action.CREATE,
@@ -120,21 +113,16 @@ class ImportRuns {
 			Files.deleteIfExists(file);
 			throw ex;
 		}
-		this.heartbeat.started(id);
+		this.uploads.put(id, file);
+		begin(id);
 		try {
 			Files.copy(upload, file, StandardCopyOption.REPLACE_EXISTING);
-			this.executor.execute(() -> run(id, file, skipInvalid));
 		}
 		catch (IOException | RuntimeException ex) {
-			this.heartbeat.ended(id);
-			try {
-				finish(id, "FAILED", 0, 0, 0, Map.of());
-			}
-			finally {
-				removeUpload(id, file);
-			}
+			abandon(id);
 			throw ex;
 		}
+		inBackground(id, () -> run(id, file, skipInvalid));
 		return id;
 	}
 
@@ -157,13 +145,18 @@ class ImportRuns {
 		catch (ImportFileInvalid invalid) {
 			finish(id, "REFUSED", 0, 0, 0, Map.of("fileProblem", invalid.getMessage()));
 		}
-		catch (RuntimeException | Error ex) {
-			// An Error too (an OutOfMemoryError, say): the run ends FAILED rather than RUNNING for ever.
-			log.error("Import run {} failed", id, ex);
-			finish(id, "FAILED", 0, 0, 0, Map.of());
-		}
-		finally {
-			this.heartbeat.ended(id);
+	}
+
+	/** A failed run shows no counters and an empty report. */
+	@Override
+	protected void failed(long id) {
+		finish(id, "FAILED", 0, 0, 0, Map.of());
+	}
+
+	@Override
+	protected void ended(long id) {
+		Path file = this.uploads.remove(id);
+		if (file != null) {
 			removeUpload(id, file);
 		}
 	}
@@ -185,7 +178,8 @@ class ImportRuns {
 	 * removal. Runs after every reaping, at start-up and then every quarter of the heartbeat limit.
 	 * Only files named as this class names them are touched.
 	 */
-	void removeLeftUploads() {
+	@Override
+	protected void afterReaping() {
 		List<Map.Entry<Long, String>> left = this.jdbc
 			.sql("SELECT id, upload_path FROM import_runs WHERE upload_path IS NOT NULL AND status <> 'RUNNING'")
 			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
@@ -200,25 +194,6 @@ class ImportRuns {
 	}
 
 	/**
-	 * Runs left RUNNING by an instance that stopped are marked FAILED (interrupted), now and from
-	 * time to time. Started before the application runners, so that a command-line import beats too.
-	 */
-	@EventListener(ApplicationStartedEvent.class)
-	void startHeartbeat() {
-		this.heartbeat.start();
-	}
-
-	@PreDestroy
-	void stopHeartbeat() {
-		this.heartbeat.close();
-	}
-
-	/** Marks the runs of stopped instances FAILED (interrupted) now; returns how many. */
-	int reapInterrupted() {
-		return this.heartbeat.reap();
-	}
-
-	/**
 	 * Writes a run's progress in a transaction and on a connection of its own: the import's own
 	 * connection is busy with the open {@code COPY} (a statement sent on it would wait for the
 	 * COPY to end, and the COPY for the statement). A progress write that fails is logged and the
@@ -226,10 +201,8 @@ class ImportRuns {
 	 */
 	private void progress(long id, long done, long rejected, double rate) {
 		try {
-			this.ownTransaction.executeWithoutResult(status -> this.jdbc
-				.sql("UPDATE import_runs SET rows_done = ?, rejected = ?, rows_per_second = ? WHERE id = ? AND status = 'RUNNING'")
-				.params(done, Math.min(rejected, done), Math.round(rate * 10) / 10.0, id)
-				.update());
+			this.ownTransaction.executeWithoutResult(status -> progress(id, "rows_done = ?, rejected = ?, rows_per_second = ?",
+					done, Math.min(rejected, done), tenths(rate)));
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not write the progress of import run {}: {}", id, ex.getMessage());
@@ -237,11 +210,8 @@ class ImportRuns {
 	}
 
 	private void finish(long id, String status, long rows, long rejected, double rate, Map<String, Object> report) {
-		this.jdbc.sql("""
-				UPDATE import_runs SET status = ?, rows_done = ?, rejected = ?, rows_per_second = ?, report = ?::jsonb,
-				  finished_at = now() WHERE id = ?
-				""").params(status, rows, Math.min(rejected, rows), Math.round(rate * 10) / 10.0,
-				JSON.writeValueAsString(report), id).update();
+		finish(id, status, "rows_done = ?, rejected = ?, rows_per_second = ?, report = ?::jsonb", rows,
+				Math.min(rejected, rows), tenths(rate), json(report));
 	}
 
 	private static Map<String, Object> summary(ImportReport report) {
@@ -258,28 +228,5 @@ class ImportRuns {
 			.map(r -> Map.of("line", r.line(), "reason", r.reason().name(), "value", String.valueOf(r.value())))
 			.toList());
 		return summary;
-	}
-
-	Optional<Run> find(long id) {
-		return this.jdbc.sql("""
-				SELECT id, file_name, skip_invalid, status, rows_done, rejected, rows_per_second, report::text, started_at, finished_at
-				FROM import_runs WHERE id = ?
-				""").param(id).query(ImportRuns::run).optional();
-	}
-
-	List<Run> recent() {
-		return this.jdbc.sql("""
-				SELECT id, file_name, skip_invalid, status, rows_done, rejected, rows_per_second, report::text, started_at, finished_at
-				FROM import_runs ORDER BY started_at DESC, id DESC LIMIT 20
-				""").query(ImportRuns::run).list();
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Run run(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-		String report = rs.getString(8);
-		return new Run(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getString(4), rs.getLong(5), rs.getLong(6),
-				rs.getDouble(7), report == null ? Map.of() : JSON.readValue(report, LinkedHashMap.class),
-				rs.getTimestamp(9).toInstant(),
-				rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant());
 	}
 }

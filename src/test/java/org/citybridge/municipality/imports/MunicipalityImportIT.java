@@ -229,7 +229,7 @@ class MunicipalityImportIT {
 		ByteArrayOutputStream printed = new ByteArrayOutputStream();
 		try (gone) {
 			System.setOut(new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
-			MunicipalityImport importer = new MunicipalityImport(JdbcClient.create(gone), gone,
+			MunicipalityImport importer = new MunicipalityImport(new PlaceStaging(JdbcClient.create(gone), gone),
 					new org.springframework.transaction.support.TransactionTemplate(
 							new org.springframework.jdbc.support.JdbcTransactionManager(gone)),
 					this.countries, this.counts);
