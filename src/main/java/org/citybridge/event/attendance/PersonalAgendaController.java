@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -20,7 +21,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.citybridge.event.programme.AgendaView;
-import org.citybridge.event.EventCatalogue;
 import org.citybridge.event.EventWeb;
 
 /**
@@ -31,14 +31,14 @@ import org.citybridge.event.EventWeb;
 @Controller
 class PersonalAgendaController {
 
-	private final EventCatalogue catalogue;
+	private final MyAgendaPages pages;
 
 	private final PersonalAgendas agendas;
 
 	private final Clock clock;
 
-	PersonalAgendaController(EventCatalogue catalogue, PersonalAgendas agendas, Clock clock) {
-		this.catalogue = catalogue;
+	PersonalAgendaController(MyAgendaPages pages, PersonalAgendas agendas, Clock clock) {
+		this.pages = pages;
 		this.agendas = agendas;
 		this.clock = clock;
 	}
@@ -48,44 +48,29 @@ class PersonalAgendaController {
 			@RequestParam(name = "tz", required = false) String tz,
 			@CookieValue(name = EventWeb.ZONE_COOKIE, required = false) String remembered,
 			HttpServletResponse response, Model model, Locale locale) {
-		EventCatalogue.Event event = this.catalogue.bySlug(slug);
-		Actor actor = Actor.current();
 		ZoneId viewer = EventWeb.viewerZone(tz, remembered, response, model);
-		boolean fromAddress = shared != null;
-		List<Long> ids = fromAddress ? PersonalAgendas.shared(shared) : this.agendas.starred(actor, event.id());
-		List<PersonalAgendas.Chosen> chosen = this.agendas.chosen(event.id(), ids);
-		List<Long> found = chosen.stream().map(c -> c.session().id()).toList();
-		java.util.Map<Long, List<String>> clashes = new java.util.HashMap<>();
-		chosen.forEach(c -> clashes.put(c.session().id(), c.clashes()));
-		model.addAttribute("event", event);
-		model.addAttribute("dates", EventWeb.dates(event, locale));
-		model.addAttribute("fromAddress", fromAddress);
-		model.addAttribute("signedIn", actor.isSignedIn());
-		model.addAttribute("ids", found);
-		model.addAttribute("idsValue", PersonalAgendas.join(found));
-		model.addAttribute("clashes", clashes);
-		java.util.Map<Long, String> without = new java.util.HashMap<>();
-		found.forEach(id -> without.put(id, PersonalAgendas.join(found.stream().filter(other -> !other.equals(id)).toList())));
-		model.addAttribute("without", without);
-		model.addAttribute("eventPath", EventWeb.eventPath(event));
-		model.addAttribute("clashCount", chosen.stream().filter(c -> !c.clashes().isEmpty()).count());
-		model.addAttribute("agenda", AgendaView.of(chosen.stream().map(PersonalAgendas.Chosen::session).toList(), event.zone(),
-				viewer, locale, this.clock.instant(), this.catalogue.sessions(event.id(), null, null)));
-		model.addAttribute("shareUrl", EventWeb.base() + "/events/" + event.slug() + "/my?s=" + PersonalAgendas.join(found));
-		model.addAttribute("feedCreated", this.agendas.feedCreated(actor).orElse(null));
+		MyAgendaPages.Page page = this.pages.page(slug, shared, viewer, Actor.current(), locale);
+		model.addAttribute("event", page.event());
+		model.addAttribute("dates", page.dates());
+		model.addAttribute("fromAddress", page.fromAddress());
+		model.addAttribute("signedIn", page.signedIn());
+		model.addAttribute("ids", page.ids());
+		model.addAttribute("idsValue", page.idsValue());
+		model.addAttribute("clashes", page.clashes());
+		model.addAttribute("without", page.without());
+		model.addAttribute("eventPath", page.eventPath());
+		model.addAttribute("clashCount", page.clashCount());
+		model.addAttribute("agenda", page.agenda());
+		model.addAttribute("shareUrl", page.shareUrl());
+		model.addAttribute("feedCreated", page.feedCreated());
 		return "event/my";
 	}
 
 	@GetMapping("/events/{slug}/my.ics")
 	ResponseEntity<String> mineAsCalendar(@PathVariable("slug") String slug,
 			@RequestParam(name = "s", required = false) String shared) {
-		EventCatalogue.Event event = this.catalogue.bySlug(slug);
-		String base = EventWeb.base();
-		List<SessionCalendar.Entry> entries = this.agendas.chosen(event.id(), PersonalAgendas.shared(shared)).stream()
-			.map(c -> new SessionCalendar.Entry(event, c.session(), EventWeb.sessionUrl(base, event, c.session())))
-			.toList();
-		return EventWeb.icsFile(event.slug() + "-my-agenda.ics",
-				SessionCalendar.calendar(event.title(), null, null, entries, this.clock.instant()));
+		Map.Entry<String, String> file = this.pages.calendar(slug, shared);
+		return EventWeb.icsFile(file.getKey(), file.getValue());
 	}
 
 	@GetMapping("/events/feeds/{token}.ics")
@@ -102,35 +87,32 @@ class PersonalAgendaController {
 			@RequestParam(name = "starred", defaultValue = "true") boolean starred,
 			@RequestParam(name = "back", required = false) String back,
 			@RequestParam(name = "day", required = false) String day, RedirectAttributes redirect) {
-		EventCatalogue.Event event = this.catalogue.bySlug(slug);
-		this.agendas.star(Actor.current(), slug, id, starred);
-		long session = PersonalAgendas.parse(id);
+		PersonalAgendas.Starred done = this.agendas.star(Actor.current(), slug, id, starred);
 		redirect.addFlashAttribute("flash", starred ? "event2.my.flash.starred" : "event2.my.flash.unstarred");
 		if ("my".equals(back)) {
-			return "redirect:/events/" + event.slug() + "/my";
+			return "redirect:/events/" + done.eventSlug() + "/my";
 		}
 		if ("session".equals(back)) {
-			return "redirect:/events/" + event.slug() + "/sessions/" + session;
+			return "redirect:/events/" + done.eventSlug() + "/sessions/" + done.sessionId();
 		}
 		// Back to the day of the agenda the star was given on.
 		boolean known = day != null && (day.equals(AgendaView.WHOLE) || day.matches("\\d{4}-\\d{2}-\\d{2}"));
-		return "redirect:/events/" + event.slug() + "/agenda" + (known ? "?day=" + day : "") + "#session-" + session;
+		return "redirect:/events/" + done.eventSlug() + "/agenda" + (known ? "?day=" + day : "") + "#session-"
+				+ done.sessionId();
 	}
 
 	@PostMapping("/events/{slug}/my/feed")
 	String newFeed(@PathVariable("slug") String slug, Authentication authentication, RedirectAttributes redirect) {
-		EventCatalogue.Event event = this.catalogue.bySlug(slug);
-		String token = this.agendas.newFeed(Actor.current(), authentication.getName());
+		PersonalAgendas.Feed feed = this.agendas.newFeed(Actor.current(), authentication.getName(), slug);
 		redirect.addFlashAttribute("flash", "event2.my.flash.feedCreated");
-		redirect.addFlashAttribute("feedUrl", EventWeb.base() + "/events/feeds/" + token + ".ics");
-		return "redirect:/events/" + event.slug() + "/my";
+		redirect.addFlashAttribute("feedUrl", EventWeb.base() + "/events/feeds/" + feed.token() + ".ics");
+		return "redirect:/events/" + feed.eventSlug() + "/my";
 	}
 
 	@PostMapping("/events/{slug}/my/feed/revoke")
 	String revokeFeed(@PathVariable("slug") String slug, Authentication authentication, RedirectAttributes redirect) {
-		EventCatalogue.Event event = this.catalogue.bySlug(slug);
-		this.agendas.revokeFeed(Actor.current(), authentication.getName());
+		String eventSlug = this.agendas.revokeFeed(Actor.current(), authentication.getName(), slug);
 		redirect.addFlashAttribute("flash", "event2.my.flash.feedRevoked");
-		return "redirect:/events/" + event.slug() + "/my";
+		return "redirect:/events/" + eventSlug + "/my";
 	}
 }

@@ -16,6 +16,7 @@ import java.util.Set;
 
 import org.citybridge.audit.AuditLog;
 import org.citybridge.system.Actor;
+import org.citybridge.system.Ids;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -36,6 +37,14 @@ public class PersonalAgendas {
 	/** At most this many sessions in a shared address, so a long list cannot make the page work hard. */
 	static final int MAX_SHARED = 200;
 
+	/** A session starred or unstarred: the event's slug and the session's id, for the page to return to. */
+	record Starred(String eventSlug, long sessionId) {
+	}
+
+	/** A private calendar address made for an event's page: the event's slug and the address's secret. */
+	record Feed(String eventSlug, String token) {
+	}
+
 	/** A chosen session with the titles of the other chosen sessions it overlaps. */
 	record Chosen(EventCatalogue.Session session, List<String> clashes) {
 	}
@@ -54,11 +63,12 @@ public class PersonalAgendas {
 		this.audit = audit;
 	}
 
+	/** Stars or unstars a session for the actor; answers the event's slug and the session's id. */
 	@Transactional
-	void star(Actor actor, String slug, String sessionId, boolean starred) {
-		long account = signedIn(actor);
+	Starred star(Actor actor, String slug, String sessionId, boolean starred) {
 		EventCatalogue.Event event = this.catalogue.bySlug(slug);
-		long session = this.catalogue.session(event.id(), parse(sessionId)).id();
+		long account = signedIn(actor);
+		long session = this.catalogue.session(event.id(), Ids.require(sessionId, EventNotFound::new)).id();
 		if (starred) {
 			this.jdbc.sql("INSERT INTO agenda_stars (account_id, session_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
 				.params(account, session).update();
@@ -66,6 +76,7 @@ public class PersonalAgendas {
 		else {
 			this.jdbc.sql("DELETE FROM agenda_stars WHERE account_id = ? AND session_id = ?").params(account, session).update();
 		}
+		return new Starred(event.slug(), session);
 	}
 
 	@Transactional(readOnly = true)
@@ -105,7 +116,7 @@ public class PersonalAgendas {
 				if (ids.size() >= MAX_SHARED) {
 					break;
 				}
-				Long id = positive(part);
+				Long id = Ids.orNull(part);
 				if (id != null) {
 					ids.add(id);
 				}
@@ -118,9 +129,13 @@ public class PersonalAgendas {
 		return ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
 	}
 
-	/** Makes a new private calendar address, revoking the previous one; the secret is returned once. */
+	/**
+	 * Makes a new private calendar address from an event's page ({@code slug}), revoking the previous
+	 * one; the secret is returned once.
+	 */
 	@Transactional
-	String newFeed(Actor actor, String actorLabel) {
+	Feed newFeed(Actor actor, String actorLabel, String slug) {
+		EventCatalogue.Event event = this.catalogue.bySlug(slug);
 		long account = signedIn(actor);
 		byte[] secret = new byte[32];
 		RANDOM.nextBytes(secret);
@@ -133,17 +148,19 @@ public class PersonalAgendas {
 		Map<String, Object> after = new LinkedHashMap<>();
 		after.put("created", Instant.now().toString());
 		this.audit.record(new AuditLog.Who(account, actorLabel), "agendaFeed", id, AuditLog.Action.CREATE, null, after);
-		return token;
+		return new Feed(event.slug(), token);
 	}
 
+	/** Revokes the actor's private calendar address from an event's page; answers the event's slug. */
 	@Transactional
-	boolean revokeFeed(Actor actor, String actorLabel) {
+	String revokeFeed(Actor actor, String actorLabel, String slug) {
+		EventCatalogue.Event event = this.catalogue.bySlug(slug);
 		long account = signedIn(actor);
 		Optional<Long> id = this.jdbc.sql("DELETE FROM agenda_feeds WHERE account_id = ? RETURNING id").param(account)
 			.query(Long.class).optional();
 		id.ifPresent(feed -> this.audit.record(new AuditLog.Who(account, actorLabel), "agendaFeed", feed,
 				AuditLog.Action.DELETE, Map.of("revoked", true), null));
-		return id.isPresent();
+		return event.slug();
 	}
 
 	/** When the actor's private address was made, if there is one. */
@@ -187,23 +204,5 @@ public class PersonalAgendas {
 			throw new AccessDeniedException("A personal agenda kept by the portal needs an account");
 		}
 		return actor.accountId();
-	}
-
-	public static long parse(String id) {
-		Long value = positive(id);
-		if (value == null) {
-			throw new EventNotFound(id);
-		}
-		return value;
-	}
-
-	public static Long positive(String value) {
-		try {
-			long id = Long.parseLong(value == null ? "" : value.strip());
-			return id > 0 ? id : null;
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
 	}
 }

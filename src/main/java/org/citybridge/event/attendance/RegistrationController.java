@@ -8,53 +8,42 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.citybridge.event.EventCatalogue;
 
 /** Delegates register for an event or a session with seats, or cancel; the page says where they stand. */
 @Controller
 class RegistrationController {
 
-	private final EventCatalogue catalogue;
-
 	private final Registrations registrations;
 
-	RegistrationController(EventCatalogue catalogue, Registrations registrations) {
-		this.catalogue = catalogue;
+	RegistrationController(Registrations registrations) {
 		this.registrations = registrations;
 	}
 
 	@PostMapping("/events/{slug}/registration")
 	String event(@PathVariable("slug") String slug, @RequestParam(name = "action", defaultValue = "register") String action,
 			Authentication authentication, RedirectAttributes redirect) {
-		EventCatalogue.Event event = this.catalogue.bySlug(slug);
-		act(slug, null, action, authentication, redirect);
-		return "redirect:/events/" + event.slug() + "#registration";
+		Registrations.Answer answer = this.registrations.answer(Actor.current(), authentication.getName(), slug, null,
+				"cancel".equals(action));
+		return back(answer, redirect, "redirect:/events/" + answer.eventSlug() + "#registration");
 	}
 
 	@PostMapping("/events/{slug}/sessions/{id}/registration")
 	String session(@PathVariable("slug") String slug, @PathVariable("id") String id,
 			@RequestParam(name = "action", defaultValue = "register") String action, Authentication authentication,
 			RedirectAttributes redirect) {
-		EventCatalogue.Event event = this.catalogue.bySlug(slug);
-		long session = this.catalogue.session(event.id(), PersonalAgendas.parse(id)).id();
-		act(slug, session, action, authentication, redirect);
-		return "redirect:/events/" + event.slug() + "/sessions/" + session + "#registration";
+		Registrations.Answer answer = this.registrations.answer(Actor.current(), authentication.getName(), slug, id,
+				"cancel".equals(action));
+		return back(answer, redirect,
+				"redirect:/events/" + answer.eventSlug() + "/sessions/" + answer.sessionId() + "#registration");
 	}
 
-	private void act(String slug, Long session, String action, Authentication authentication, RedirectAttributes redirect) {
-		Actor actor = Actor.current();
-		if ("cancel".equals(action)) {
-			boolean cancelled = this.registrations.cancel(actor, authentication.getName(), slug, session);
-			redirect.addFlashAttribute("flash", cancelled ? "event2.registration.flash.cancelled" : "event2.registration.flash.none");
-			return;
+	private static String back(Registrations.Answer answer, RedirectAttributes redirect, String to) {
+		if (answer.refusal() != null) {
+			redirect.addFlashAttribute("refusal", answer.refusal());
 		}
-		try {
-			Registrations.Registration registration = this.registrations.register(actor, authentication.getName(), slug, session);
-			redirect.addFlashAttribute("flash",
-					registration.confirmed() ? "event2.registration.flash.confirmed" : "event2.registration.flash.waiting");
+		else {
+			redirect.addFlashAttribute("flash", answer.flash());
 		}
-		catch (Registrations.Refused refused) {
-			redirect.addFlashAttribute("refusal", refused.messageKey);
-		}
+		return to;
 	}
 }

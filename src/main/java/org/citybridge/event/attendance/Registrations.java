@@ -8,6 +8,8 @@ import java.util.Optional;
 
 import org.citybridge.audit.AuditLog;
 import org.citybridge.system.Actor;
+import org.citybridge.system.Ids;
+import org.citybridge.system.Refusal;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.citybridge.event.EventCatalogue;
+import org.citybridge.event.EventNotFound;
 
 /**
  * Delegates register for an event, or for a session with a limited number of seats. Who gets a
@@ -26,15 +29,11 @@ import org.citybridge.event.EventCatalogue;
 @Service
 public class Registrations {
 
-	enum Status {
-		CONFIRMED, WAITING
-	}
-
 	/** One delegate's registration: a seat, or a place on the waiting list. */
-	record Registration(long id, Status status, Integer position) {
+	public record Registration(long id, RegistrationState status, Integer position) {
 
 		public boolean confirmed() {
-			return this.status == Status.CONFIRMED;
+			return this.status == RegistrationState.CONFIRMED;
 		}
 	}
 
@@ -50,15 +49,20 @@ public class Registrations {
 		}
 	}
 
-	/** The registration was not made; the message key says why. */
-	static class Refused extends RuntimeException {
+	/**
+	 * Where a visitor stands with an event or a session: its seats ({@code null} for a session
+	 * without a limit, which takes no registrations), the visitor's own registration (null when none)
+	 * and whether the event is over.
+	 */
+	public record Standing(Counts seats, Registration registration, boolean ended) {
+	}
 
-		final String messageKey;
-
-		Refused(String messageKey) {
-			super(messageKey);
-			this.messageKey = messageKey;
-		}
+	/**
+	 * What became of a delegate's request to register or cancel, for the page they return to: the
+	 * event's slug, the session (null for the event), and the flash message or, when refused, the
+	 * refusal's message key.
+	 */
+	record Answer(String eventSlug, Long sessionId, String flash, String refusal) {
 	}
 
 	private final JdbcClient jdbc;
@@ -86,17 +90,18 @@ public class Registrations {
 		EventCatalogue.Event event = this.catalogue.bySlug(slug);
 		Long session = sessionId == null ? null : this.catalogue.session(event.id(), sessionId).id();
 		if (ended(event, this.clock.instant())) {
-			throw new Refused("event3.registration.error.ended");
+			throw Refusal.ofForm("event3.registration.error.ended");
 		}
 		if (session == null && !event.registrationOpen()) {
-			throw new Refused("event2.registration.error.closed");
+			throw Refusal.ofForm("event2.registration.error.closed");
 		}
 		try {
 			return this.transactions.execute(tx -> {
 				Registration registration = this.jdbc.sql("""
-						INSERT INTO registrations (event_id, session_id, account_id, status) VALUES (?, ?, ?, 'WAITING')
+						INSERT INTO registrations (event_id, session_id, account_id, status) VALUES (?, ?, ?, ?)
 						RETURNING id, status, position
-						""").params(event.id(), session, account).query(Registrations::registration).single();
+						""").params(event.id(), session, account, RegistrationState.onArrival().name())
+					.query(Registrations::registration).single();
 				this.audit.record(new AuditLog.Who(account, actorLabel), "registration", registration.id(),
 						AuditLog.Action.CREATE, null, view(event.id(), session, registration));
 				return registration;
@@ -105,15 +110,38 @@ public class Registrations {
 		catch (DataIntegrityViolationException ex) {
 			String message = String.valueOf(ex.getMostSpecificCause().getMessage());
 			if (message.contains("registrations_account_uk")) {
-				throw new Refused("event2.registration.error.already");
+				throw Refusal.ofForm("event2.registration.error.already");
 			}
 			if (message.contains("registrations_open_ck")) {
-				throw new Refused("event2.registration.error.closed");
+				throw Refusal.ofForm("event2.registration.error.closed");
 			}
 			if (message.contains("registrations_session_ck")) {
-				throw new Refused("event2.registration.error.noSeats");
+				throw Refusal.ofForm("event2.registration.error.noSeats");
 			}
 			throw ex;
+		}
+	}
+
+	/**
+	 * Registers the actor for the event or, when {@code sessionId} (as the address gives it) is not
+	 * null, one of its sessions; or cancels that registration ({@code cancel}).
+	 */
+	Answer answer(Actor actor, String actorLabel, String slug, String sessionId, boolean cancel) {
+		EventCatalogue.Event event = this.catalogue.bySlug(slug);
+		Long session = sessionId == null ? null
+				: this.catalogue.session(event.id(), Ids.require(sessionId, EventNotFound::new)).id();
+		if (cancel) {
+			boolean cancelled = cancel(actor, actorLabel, slug, session);
+			return new Answer(event.slug(), session,
+					cancelled ? "event2.registration.flash.cancelled" : "event2.registration.flash.none", null);
+		}
+		try {
+			Registration registration = register(actor, actorLabel, slug, session);
+			return new Answer(event.slug(), session,
+					registration.confirmed() ? "event2.registration.flash.confirmed" : "event2.registration.flash.waiting", null);
+		}
+		catch (Refusal refused) {
+			return new Answer(event.slug(), session, null, refused.messageKey());
 		}
 	}
 
@@ -155,11 +183,19 @@ public class Registrations {
 				""").params(eventId, sessionId, actor.accountId()).query(Registrations::registration).optional();
 	}
 
+	/** Where the actor stands with the event ({@code session} null) or one of its sessions. */
+	public Standing standing(Actor actor, EventCatalogue.Event event, EventCatalogue.Session session) {
+		Long sessionId = session == null ? null : session.id();
+		Counts seats = session == null ? counts(event.id(), null, event.capacity())
+				: session.capacity() == null ? null : counts(event.id(), sessionId, session.capacity());
+		return new Standing(seats, of(actor, event.id(), sessionId).orElse(null), ended(event));
+	}
+
 	public Counts counts(long eventId, Long sessionId, Integer capacity) {
 		return this.jdbc.sql("""
-				SELECT count(*) FILTER (WHERE status = 'CONFIRMED'), count(*) FILTER (WHERE status = 'WAITING')
+				SELECT count(*) FILTER (WHERE status = ?), count(*) FILTER (WHERE status = ?)
 				FROM registrations WHERE event_id = ? AND target = coalesce(CAST(? AS bigint), 0)
-				""").params(eventId, sessionId)
+				""").params(RegistrationState.CONFIRMED.name(), RegistrationState.WAITING.name(), eventId, sessionId)
 			.query((rs, n) -> new Counts(capacity, rs.getInt(1), rs.getInt(2)))
 			.single();
 	}
@@ -172,7 +208,7 @@ public class Registrations {
 	}
 
 	private static Registration registration(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-		return new Registration(rs.getLong(1), Status.valueOf(rs.getString(2)), (Integer) rs.getObject(3));
+		return new Registration(rs.getLong(1), RegistrationState.valueOf(rs.getString(2)), (Integer) rs.getObject(3));
 	}
 
 	private static Map<String, Object> view(long eventId, Long sessionId, Registration registration) {

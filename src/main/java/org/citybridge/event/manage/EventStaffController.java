@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.citybridge.event.attendance.PersonalAgendas;
+import org.citybridge.system.Ids;
 import org.citybridge.event.EventCatalogue;
 import org.citybridge.event.EventKind;
 import org.citybridge.event.EventNotFound;
@@ -138,7 +138,7 @@ public class EventStaffController {
 	@GetMapping("/events/{slug}/manage/rooms/{id}")
 	String room(@PathVariable("slug") String slug, @PathVariable("id") String id, Model model) {
 		EventCatalogue.Event event = this.programme.editable(Actor.current(), slug);
-		EventParts.RoomRow room = this.parts.room(event.id(), PersonalAgendas.parse(id));
+		EventParts.RoomRow room = this.parts.room(event.id(), Ids.require(id, EventNotFound::new));
 		model.addAttribute("roomForm", RoomForm.of(room));
 		return room(event, room, model);
 	}
@@ -148,7 +148,7 @@ public class EventStaffController {
 			@Valid @ModelAttribute("roomForm") RoomForm form, BindingResult result, Model model,
 			Authentication authentication, RedirectAttributes redirect) {
 		EventCatalogue.Event event = this.programme.editable(Actor.current(), slug);
-		EventParts.RoomRow room = this.parts.room(event.id(), PersonalAgendas.parse(id));
+		EventParts.RoomRow room = this.parts.room(event.id(), Ids.require(id, EventNotFound::new));
 		return saved(result, model, redirect,
 				() -> this.parts.updateRoom(Actor.current(), authentication.getName(), slug, room.id(), form),
 				"event3.room.flash.saved", "redirect:/events/" + slug + "/manage/rooms", () -> room(event, room, model));
@@ -159,7 +159,7 @@ public class EventStaffController {
 			@RequestParam(name = "version", defaultValue = "-1") long version, Model model, Locale locale,
 			Authentication authentication, RedirectAttributes redirect) {
 		EventCatalogue.Event event = this.programme.editable(Actor.current(), slug);
-		EventParts.RoomRow room = this.parts.room(event.id(), PersonalAgendas.parse(id));
+		EventParts.RoomRow room = this.parts.room(event.id(), Ids.require(id, EventNotFound::new));
 		return deleted(model, locale, redirect,
 				() -> this.parts.deleteRoom(Actor.current(), authentication.getName(), slug, room.id(), version),
 				"event3.room.flash.deleted", "redirect:/events/" + slug + "/manage/rooms", () -> {
@@ -200,7 +200,7 @@ public class EventStaffController {
 	@GetMapping("/events/{slug}/manage/tracks/{id}")
 	String track(@PathVariable("slug") String slug, @PathVariable("id") String id, Model model) {
 		EventCatalogue.Event event = this.programme.editable(Actor.current(), slug);
-		EventParts.TrackRow track = this.parts.track(event.id(), PersonalAgendas.parse(id));
+		EventParts.TrackRow track = this.parts.track(event.id(), Ids.require(id, EventNotFound::new));
 		model.addAttribute("trackForm", TrackForm.of(track));
 		return track(event, track, model);
 	}
@@ -210,7 +210,7 @@ public class EventStaffController {
 			@Valid @ModelAttribute("trackForm") TrackForm form, BindingResult result, Model model,
 			Authentication authentication, RedirectAttributes redirect) {
 		EventCatalogue.Event event = this.programme.editable(Actor.current(), slug);
-		EventParts.TrackRow track = this.parts.track(event.id(), PersonalAgendas.parse(id));
+		EventParts.TrackRow track = this.parts.track(event.id(), Ids.require(id, EventNotFound::new));
 		return saved(result, model, redirect,
 				() -> this.parts.updateTrack(Actor.current(), authentication.getName(), slug, track.id(), form),
 				"event3.track.flash.saved", "redirect:/events/" + slug + "/manage/tracks", () -> track(event, track, model));
@@ -221,7 +221,7 @@ public class EventStaffController {
 			@RequestParam(name = "version", defaultValue = "-1") long version, Model model, Locale locale,
 			Authentication authentication, RedirectAttributes redirect) {
 		EventCatalogue.Event event = this.programme.editable(Actor.current(), slug);
-		EventParts.TrackRow track = this.parts.track(event.id(), PersonalAgendas.parse(id));
+		EventParts.TrackRow track = this.parts.track(event.id(), Ids.require(id, EventNotFound::new));
 		return deleted(model, locale, redirect,
 				() -> this.parts.deleteTrack(Actor.current(), authentication.getName(), slug, track.id(), version),
 				"event3.track.flash.deleted", "redirect:/events/" + slug + "/manage/tracks", () -> {
@@ -264,7 +264,7 @@ public class EventStaffController {
 	@GetMapping("/events/{slug}/manage/speakers/{id}")
 	String speaker(@PathVariable("slug") String slug, @PathVariable("id") String id, Model model) {
 		EventCatalogue.Event event = this.programme.editable(Actor.current(), slug);
-		EventParts.SpeakerRow speaker = this.parts.speaker(event.id(), PersonalAgendas.parse(id));
+		EventParts.SpeakerRow speaker = this.parts.speaker(event.id(), Ids.require(id, EventNotFound::new));
 		model.addAttribute("speakerForm", SpeakerForm.of(speaker));
 		return speaker(event, speaker, model);
 	}
@@ -274,7 +274,7 @@ public class EventStaffController {
 			@Valid @ModelAttribute("speakerForm") SpeakerForm form, BindingResult result, Model model,
 			Authentication authentication, RedirectAttributes redirect) {
 		EventCatalogue.Event event = this.programme.editable(Actor.current(), slug);
-		EventParts.SpeakerRow speaker = this.parts.speaker(event.id(), PersonalAgendas.parse(id));
+		EventParts.SpeakerRow speaker = this.parts.speaker(event.id(), Ids.require(id, EventNotFound::new));
 		return saved(result, model, redirect,
 				() -> this.parts.updateSpeaker(Actor.current(), authentication.getName(), slug, speaker.id(), form),
 				"event3.speaker.flash.saved", "redirect:/events/" + slug + "/manage/speakers", () -> speaker(event, speaker, model));
@@ -285,7 +285,7 @@ public class EventStaffController {
 			@RequestParam(name = "version", defaultValue = "-1") long version, Model model, Locale locale,
 			Authentication authentication, RedirectAttributes redirect) {
 		EventCatalogue.Event event = this.programme.editable(Actor.current(), slug);
-		EventParts.SpeakerRow speaker = this.parts.speaker(event.id(), PersonalAgendas.parse(id));
+		EventParts.SpeakerRow speaker = this.parts.speaker(event.id(), Ids.require(id, EventNotFound::new));
 		return deleted(model, locale, redirect,
 				() -> this.parts.deleteSpeaker(Actor.current(), authentication.getName(), slug, speaker.id(), version),
 				"event3.speaker.flash.deleted", "redirect:/events/" + slug + "/manage/speakers", () -> {
@@ -304,7 +304,7 @@ public class EventStaffController {
 	/** A speaker's photo, cached by browsers and revalidated by its ETag (the SHA-256 of its bytes). */
 	@GetMapping("/events/{slug}/speakers/{id}/photo")
 	ResponseEntity<byte[]> photo(@PathVariable("slug") String slug, @PathVariable("id") String id, WebRequest request) {
-		EventParts.StoredPhoto photo = this.parts.photo(slug, PersonalAgendas.parse(id))
+		EventParts.StoredPhoto photo = this.parts.photo(slug, Ids.require(id, EventNotFound::new))
 			.orElseThrow(() -> new EventNotFound(id));
 		String etag = "\"" + photo.sha256() + "\"";
 		CacheControl cache = CacheControl.maxAge(1, TimeUnit.DAYS).cachePublic();

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.citybridge.system.Actor;
+import org.citybridge.system.Ids;
 import org.citybridge.system.ViewerZone;
 
 import org.springframework.http.MediaType;
@@ -33,46 +34,32 @@ import org.springframework.web.util.UriComponentsBuilder;
 import org.citybridge.event.EventCatalogue;
 import org.citybridge.event.manage.EventEditor;
 import org.citybridge.event.manage.EventForm;
-import org.citybridge.event.EventKind;
-import org.citybridge.event.manage.EventParts;
 import org.citybridge.event.manage.EventStaffController;
 import org.citybridge.event.EventWeb;
 import org.citybridge.event.attendance.PersonalAgendas;
 import org.citybridge.event.Programme;
 import org.citybridge.event.attendance.Registrations;
-import org.citybridge.event.attendance.SessionCalendar;
 import org.citybridge.event.SessionForm;
-import org.citybridge.event.SessionKind;
 
 @Controller
 class EventController {
 
 	private final EventCatalogue catalogue;
 
-	private final Programme programme;
-
-	private final Registrations registrations;
-
-	private final PersonalAgendas agendas;
-
-	private final EventEditor editor;
-
 	private final Clock clock;
 
-	private final AgendaPages pages;
+	private final AgendaPages agendas;
 
-	private final EventParts parts;
+	private final EventPages pages;
 
-	EventController(EventCatalogue catalogue, Programme programme, Registrations registrations, PersonalAgendas agendas,
-			EventEditor editor, Clock clock, EventParts parts, AgendaPages pages) {
-		this.parts = parts;
-		this.pages = pages;
-		this.editor = editor;
+	private final ProgrammeForms forms;
+
+	EventController(EventCatalogue catalogue, Clock clock, AgendaPages agendas, EventPages pages, ProgrammeForms forms) {
 		this.catalogue = catalogue;
-		this.programme = programme;
-		this.registrations = registrations;
-		this.agendas = agendas;
 		this.clock = clock;
+		this.agendas = agendas;
+		this.pages = pages;
+		this.forms = forms;
 	}
 
 	@GetMapping("/events")
@@ -88,24 +75,26 @@ class EventController {
 
 	@GetMapping("/events/{slug}")
 	String show(@PathVariable("slug") String slug, Model model, Locale locale) {
-		EventCatalogue.Event event = this.catalogue.bySlug(slug);
-		Actor actor = Actor.current();
-		model.addAttribute("event", event);
-		model.addAttribute("eventPath", EventWeb.eventPath(event));
-		model.addAttribute("dates", EventWeb.dates(event, locale));
-		model.addAttribute("zoneName", AgendaView.zoneName(event.zone(), locale));
-		model.addAttribute("rooms", this.catalogue.rooms(event.id()));
-		model.addAttribute("tracks", this.catalogue.tracks(event.id()));
-		model.addAttribute("speakers", this.catalogue.speakers(event.id()));
-		model.addAttribute("mayEdit", Programme.mayEdit(actor, event));
-		EventEditor.Coordinates venue = this.editor.coordinates(event.id());
-		model.addAttribute("venue", venue);
-		model.addAttribute("signedIn", actor.isSignedIn());
-		model.addAttribute("seats", this.registrations.counts(event.id(), null, event.capacity()));
-		model.addAttribute("registration", this.registrations.of(actor, event.id(), null).orElse(null));
-		model.addAttribute("ended", this.registrations.ended(event));
-		model.addAttribute("jsonLd", EventJson.eventLd(event, venue, EventWeb.base()));
+		EventPages.Detail page = this.pages.detail(slug, Actor.current(), locale);
+		model.addAttribute("event", page.event());
+		model.addAttribute("eventPath", page.eventPath());
+		model.addAttribute("dates", page.dates());
+		model.addAttribute("zoneName", page.zoneName());
+		model.addAttribute("rooms", page.rooms());
+		model.addAttribute("tracks", page.tracks());
+		model.addAttribute("speakers", page.speakers());
+		model.addAttribute("mayEdit", page.mayEdit());
+		model.addAttribute("venue", page.venue());
+		model.addAttribute("signedIn", page.signedIn());
+		standing(page.standing(), model);
+		model.addAttribute("jsonLd", page.jsonLd());
 		return "event/detail";
+	}
+
+	private static void standing(Registrations.Standing standing, Model model) {
+		model.addAttribute("seats", standing.seats());
+		model.addAttribute("registration", standing.registration());
+		model.addAttribute("ended", standing.ended());
 	}
 
 	@GetMapping("/events/{slug}/agenda")
@@ -124,10 +113,10 @@ class EventController {
 		String lang = language == null || language.isBlank() || language.length() > 100 ? null : language.strip();
 		boolean grid = "grid".equals(view);
 		List<Long> chosen = PersonalAgendas.shared(shared);
-		AgendaPages.Query query = new AgendaPages.Query(PersonalAgendas.positive(track), PersonalAgendas.positive(room),
-				lang, PersonalAgendas.positive(speaker), day, grid, chosen);
+		AgendaPages.Query query = new AgendaPages.Query(Ids.orNull(track), Ids.orNull(room), lang, Ids.orNull(speaker), day,
+				grid, chosen);
 		// Star forms are written with the page's entries (AgendaMarkup), so they take the CSRF field from here.
-		AgendaPages.Page page = this.pages.page(slug, query, viewer, actor, locale,
+		AgendaPages.Page page = this.agendas.page(slug, query, viewer, actor, locale,
 				actor.isSignedIn() && csrf != null ? Map.entry(csrf.getParameterName(), csrf.getToken()) : null);
 		EventCatalogue.Event event = page.event();
 		model.addAttribute("page", page);
@@ -146,166 +135,132 @@ class EventController {
 
 	@GetMapping("/events/{slug}/agenda.ics")
 	ResponseEntity<String> eventCalendar(@PathVariable("slug") String slug) {
-		EventCatalogue.Event event = this.catalogue.bySlug(slug);
-		String base = EventWeb.base();
-		List<SessionCalendar.Entry> entries = this.catalogue.sessions(event.id(), null, null).stream()
-			.map(s -> new SessionCalendar.Entry(event, s, EventWeb.sessionUrl(base, event, s)))
-			.toList();
-		return EventWeb.icsFile(event.slug() + ".ics", SessionCalendar.calendar(event.title(), event,
-				base + "/events/" + event.slug(), entries, this.clock.instant()));
+		EventPages.CalendarFile file = this.pages.eventCalendar(slug);
+		return EventWeb.icsFile(file.filename(), file.body());
 	}
 
 	@GetMapping("/events/{slug}/agenda.json")
 	ResponseEntity<String> agendaJson(@PathVariable("slug") String slug) {
-		EventCatalogue.Event event = this.catalogue.bySlug(slug);
-		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(EventJson.agenda(event, this.catalogue.rooms(event.id()), this.catalogue.tracks(event.id()),
-					this.catalogue.sessions(event.id(), null, null), EventWeb.base()));
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(this.pages.agendaJson(slug));
 	}
 
 	@GetMapping("/events/{slug}/sessions/{id}")
 	String session(@PathVariable("slug") String slug, @PathVariable("id") String id,
 			@CookieValue(name = EventWeb.ZONE_COOKIE, required = false) String remembered, Model model, Locale locale) {
-		EventCatalogue.Event event = this.catalogue.bySlug(slug);
-		EventCatalogue.Session session = this.catalogue.session(event.id(), PersonalAgendas.parse(id));
 		ZoneId viewer = ViewerZone.parse(remembered).orElse(null);
-		Actor actor = Actor.current();
-		model.addAttribute("event", event);
-		model.addAttribute("s", session);
-		model.addAttribute("agenda", AgendaView.of(List.of(session), event.zone(), viewer, locale, this.clock.instant(),
-				this.catalogue.sessions(event.id(), null, null)));
-		model.addAttribute("mayEdit", Programme.mayEdit(actor, event));
-		model.addAttribute("signedIn", actor.isSignedIn());
-		model.addAttribute("starred", this.agendas.starred(actor, event.id()).contains(session.id()));
-		model.addAttribute("seats", session.capacity() == null ? null
-				: this.registrations.counts(event.id(), session.id(), session.capacity()));
-		model.addAttribute("registration", this.registrations.of(actor, event.id(), session.id()).orElse(null));
-		model.addAttribute("ended", this.registrations.ended(event));
-		model.addAttribute("photos", this.parts.photoTags(event.id()));
-		model.addAttribute("jsonLd", EventJson.sessionLd(event, session, EventWeb.base()));
+		EventPages.SessionPage page = this.pages.session(slug, id, viewer, Actor.current(), locale);
+		model.addAttribute("event", page.event());
+		model.addAttribute("s", page.session());
+		model.addAttribute("agenda", page.agenda());
+		model.addAttribute("mayEdit", page.mayEdit());
+		model.addAttribute("signedIn", page.signedIn());
+		model.addAttribute("starred", page.starred());
+		standing(page.standing(), model);
+		model.addAttribute("photos", page.photos());
+		model.addAttribute("jsonLd", page.jsonLd());
 		return "event/session";
 	}
 
 	@GetMapping("/events/{slug}/sessions/{id}.ics")
 	ResponseEntity<String> calendar(@PathVariable("slug") String slug, @PathVariable("id") String id) {
-		EventCatalogue.Event event = this.catalogue.bySlug(slug);
-		EventCatalogue.Session session = this.catalogue.session(event.id(), PersonalAgendas.parse(id));
-		String body = SessionCalendar.of(event, session, EventWeb.sessionUrl(EventWeb.base(), event, session), this.clock.instant());
-		return EventWeb.icsFile(event.slug() + "-session-" + session.id() + ".ics", body);
+		EventPages.CalendarFile file = this.pages.sessionCalendar(slug, id);
+		return EventWeb.icsFile(file.filename(), file.body());
 	}
 
 	@GetMapping("/events/{slug}/speakers/{id}")
 	String speaker(@PathVariable("slug") String slug, @PathVariable("id") String id,
 			@CookieValue(name = EventWeb.ZONE_COOKIE, required = false) String remembered, Model model, Locale locale) {
-		EventCatalogue.Event event = this.catalogue.bySlug(slug);
-		EventCatalogue.Speaker speaker = this.catalogue.speaker(event.id(), PersonalAgendas.parse(id));
 		ZoneId viewer = ViewerZone.parse(remembered).orElse(null);
-		List<EventCatalogue.Session> sessions = this.catalogue.sessions(event.id(), null, null).stream()
-			.filter(s -> s.speakers().stream().anyMatch(sp -> sp.id() == speaker.id()))
-			.toList();
-		model.addAttribute("event", event);
-		model.addAttribute("speaker", speaker);
-		model.addAttribute("photo", this.parts.photoTags(event.id()).get(speaker.id()));
-		model.addAttribute("agenda", AgendaView.of(sessions, event.zone(), viewer, locale));
+		EventPages.SpeakerPage page = this.pages.speaker(slug, id, viewer, locale);
+		model.addAttribute("event", page.event());
+		model.addAttribute("speaker", page.speaker());
+		model.addAttribute("photo", page.photo());
+		model.addAttribute("agenda", page.agenda());
 		return "event/speaker";
 	}
 
 	@GetMapping("/events/{slug}/edit")
 	String editEvent(@PathVariable("slug") String slug, Model model) {
-		EventCatalogue.Event event = this.programme.editable(Actor.current(), slug);
-		model.addAttribute("eventForm", EventForm.of(event, this.editor.version(event.id()), this.editor.coordinates(event.id())));
-		return eventForm(event, model);
+		ProgrammeForms.EventPage page = this.forms.editEvent(Actor.current(), slug);
+		model.addAttribute("eventForm", page.form());
+		return eventForm(page, model);
 	}
 
 	@PostMapping("/events/{slug}/edit")
 	String updateEvent(@PathVariable("slug") String slug, @Valid @ModelAttribute("eventForm") EventForm form,
 			BindingResult result, Model model, Authentication authentication, RedirectAttributes redirect) {
-		EventCatalogue.Event event = this.programme.editable(Actor.current(), slug);
 		EventStaffController.check(form, result);
-		if (!result.hasErrors()) {
-			try {
-				this.editor.update(Actor.current(), authentication.getName(), slug, form);
-				redirect.addFlashAttribute("flash", "event2.form.flash.updated");
-				return "redirect:/events/" + event.slug();
-			}
-			catch (Programme.Refused refused) {
-				reject(result, refused);
-			}
+		ProgrammeForms.Saved<ProgrammeForms.EventPage> saved = this.forms.saveEvent(Actor.current(), authentication.getName(),
+				slug, form, !result.hasErrors());
+		if (saved.done()) {
+			redirect.addFlashAttribute("flash", "event2.form.flash.updated");
+			return "redirect:/events/" + saved.event().slug();
+		}
+		if (saved.refused() != null) {
+			reject(result, saved.refused());
 		}
 		model.addAttribute("invalid", true);
-		return eventForm(event, model);
+		return eventForm(saved.page(), model);
 	}
 
-	private String eventForm(EventCatalogue.Event event, Model model) {
-		model.addAttribute("event", event);
-		model.addAttribute("kinds", EventKind.values());
-		model.addAttribute("suggestedZones", EventWeb.SUGGESTED_ZONES);
+	private static String eventForm(ProgrammeForms.EventPage page, Model model) {
+		model.addAttribute("event", page.event());
+		model.addAttribute("kinds", page.kinds());
+		model.addAttribute("suggestedZones", page.suggestedZones());
 		return "event/event-form";
 	}
 
 	@GetMapping("/events/{slug}/sessions/new")
 	String newSession(@PathVariable("slug") String slug, Model model, Locale locale) {
-		EventCatalogue.Event event = this.programme.editable(Actor.current(), slug);
-		model.addAttribute("sessionForm", SessionForm.empty(event.startsOn()));
-		return form(event, null, model, locale);
+		ProgrammeForms.SessionPage page = this.forms.newSession(Actor.current(), slug, locale);
+		model.addAttribute("sessionForm", page.form());
+		return form(page, model);
 	}
 
 	@PostMapping("/events/{slug}/sessions/new")
 	String createSession(@PathVariable("slug") String slug, @Valid @ModelAttribute("sessionForm") SessionForm form,
 			BindingResult result, Model model, Locale locale, Authentication authentication, RedirectAttributes redirect) {
-		EventCatalogue.Event event = this.programme.editable(Actor.current(), slug);
-		if (!result.hasErrors()) {
-			try {
-				long id = this.programme.create(Actor.current(), authentication.getName(), slug, form);
-				redirect.addFlashAttribute("flash", "event.session.flash.created");
-				return "redirect:/events/" + event.slug() + "/agenda?day=" + form.day() + "#session-" + id;
-			}
-			catch (Programme.Refused refused) {
-				reject(result, refused);
-			}
-		}
-		model.addAttribute("invalid", true);
-		return form(event, null, model, locale);
+		return saveSession(slug, null, form, result, model, locale, authentication, redirect, "event.session.flash.created");
 	}
 
 	@GetMapping("/events/{slug}/sessions/{id}/edit")
 	String editSession(@PathVariable("slug") String slug, @PathVariable("id") String id, Model model, Locale locale) {
-		EventCatalogue.Event event = this.programme.editable(Actor.current(), slug);
-		EventCatalogue.Session session = this.catalogue.session(event.id(), PersonalAgendas.parse(id));
-		model.addAttribute("sessionForm", SessionForm.of(session, event.zone()));
-		return form(event, session.id(), model, locale);
+		ProgrammeForms.SessionPage page = this.forms.editSession(Actor.current(), slug, id, locale);
+		model.addAttribute("sessionForm", page.form());
+		return form(page, model);
 	}
 
 	@PostMapping("/events/{slug}/sessions/{id}/edit")
 	String updateSession(@PathVariable("slug") String slug, @PathVariable("id") String id,
 			@Valid @ModelAttribute("sessionForm") SessionForm form, BindingResult result, Model model, Locale locale,
 			Authentication authentication, RedirectAttributes redirect) {
-		EventCatalogue.Event event = this.programme.editable(Actor.current(), slug);
-		long sessionId = this.catalogue.session(event.id(), PersonalAgendas.parse(id)).id();
-		if (!result.hasErrors()) {
-			try {
-				this.programme.update(Actor.current(), authentication.getName(), slug, sessionId, form);
-				redirect.addFlashAttribute("flash", "event.session.flash.updated");
-				return "redirect:/events/" + event.slug() + "/agenda?day=" + form.day() + "#session-" + sessionId;
-			}
-			catch (Programme.Refused refused) {
-				reject(result, refused);
-			}
-		}
-		model.addAttribute("invalid", true);
-		return form(event, sessionId, model, locale);
+		return saveSession(slug, id, form, result, model, locale, authentication, redirect, "event.session.flash.updated");
 	}
 
-	private String form(EventCatalogue.Event event, Long sessionId, Model model, Locale locale) {
-		model.addAttribute("event", event);
-		model.addAttribute("sessionId", sessionId);
-		model.addAttribute("dates", EventWeb.dates(event, locale));
-		model.addAttribute("zoneName", AgendaView.zoneName(event.zone(), locale));
-		model.addAttribute("rooms", this.catalogue.rooms(event.id()));
-		model.addAttribute("tracks", this.catalogue.tracks(event.id()));
-		model.addAttribute("speakers", this.catalogue.allSpeakers());
-		model.addAttribute("kinds", SessionKind.values());
+	private String saveSession(String slug, String id, SessionForm form, BindingResult result, Model model, Locale locale,
+			Authentication authentication, RedirectAttributes redirect, String flash) {
+		ProgrammeForms.Saved<ProgrammeForms.SessionPage> saved = this.forms.saveSession(Actor.current(),
+				authentication.getName(), slug, id, form, !result.hasErrors(), locale);
+		if (saved.done()) {
+			redirect.addFlashAttribute("flash", flash);
+			return "redirect:/events/" + saved.event().slug() + "/agenda?day=" + form.day() + "#session-" + saved.savedId();
+		}
+		if (saved.refused() != null) {
+			reject(result, saved.refused());
+		}
+		model.addAttribute("invalid", true);
+		return form(saved.page(), model);
+	}
+
+	private static String form(ProgrammeForms.SessionPage page, Model model) {
+		model.addAttribute("event", page.event());
+		model.addAttribute("sessionId", page.sessionId());
+		model.addAttribute("dates", page.dates());
+		model.addAttribute("zoneName", page.zoneName());
+		model.addAttribute("rooms", page.rooms());
+		model.addAttribute("tracks", page.tracks());
+		model.addAttribute("speakers", page.speakers());
+		model.addAttribute("kinds", page.kinds());
 		return "event/form";
 	}
 

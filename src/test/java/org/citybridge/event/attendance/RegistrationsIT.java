@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 
 import org.citybridge.IntegrationTest;
 import org.citybridge.system.Actor;
+import org.citybridge.system.Refusal;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -154,7 +155,7 @@ class RegistrationsIT {
 					tuple("WAITING", 1), tuple("WAITING", 2));
 		Registrations.Registration next = this.registrations.register(this.fixtures.delegate(), "delegate",
 				this.fixtures.slug, this.workshop);
-		assertThat(next.status()).isEqualTo(Registrations.Status.WAITING);
+		assertThat(next.status()).isEqualTo(RegistrationState.WAITING);
 		assertThat(next.position()).isEqualTo(3);
 		this.jdbc.sql("UPDATE sessions SET capacity = NULL WHERE id = ?").param(this.workshop).update();
 		assertThat(rows(this.workshop)).extracting(Row::status).containsOnly("CONFIRMED").hasSize(6);
@@ -180,11 +181,11 @@ class RegistrationsIT {
 		Actor one = this.fixtures.delegate();
 		Actor two = this.fixtures.delegate();
 		assertThatThrownBy(() -> this.registrations.register(one, "delegate", this.fixtures.slug, null))
-			.isInstanceOf(Registrations.Refused.class).hasMessage("event2.registration.error.closed");
+			.isInstanceOf(Refusal.class).hasMessage("event2.registration.error.closed");
 		this.jdbc.sql("UPDATE events SET registration_open = true, capacity = 1 WHERE id = ?").param(this.fixtures.event).update();
 		assertThat(this.registrations.register(one, "delegate", this.fixtures.slug, null).confirmed()).isTrue();
 		Registrations.Registration waiting = this.registrations.register(two, "delegate", this.fixtures.slug, null);
-		assertThat(waiting.status()).isEqualTo(Registrations.Status.WAITING);
+		assertThat(waiting.status()).isEqualTo(RegistrationState.WAITING);
 		assertThat(waiting.position()).isEqualTo(1);
 		this.registrations.cancel(one, "delegate", this.fixtures.slug, null);
 		assertThat(this.registrations.of(two, this.fixtures.event, null)).get()
@@ -196,11 +197,11 @@ class RegistrationsIT {
 		Actor delegate = this.fixtures.delegate();
 		this.registrations.register(delegate, "delegate", this.fixtures.slug, this.workshop);
 		assertThatThrownBy(() -> this.registrations.register(delegate, "delegate", this.fixtures.slug, this.workshop))
-			.isInstanceOf(Registrations.Refused.class).hasMessage("event2.registration.error.already");
+			.isInstanceOf(Refusal.class).hasMessage("event2.registration.error.already");
 		long open = this.fixtures.session("Open panel", this.fixtures.otherRoom, EventFixtures.at(28, 10, 0),
 				EventFixtures.at(28, 11, 0));
 		assertThatThrownBy(() -> this.registrations.register(delegate, "delegate", this.fixtures.slug, open))
-			.isInstanceOf(Registrations.Refused.class).hasMessage("event2.registration.error.noSeats");
+			.isInstanceOf(Refusal.class).hasMessage("event2.registration.error.noSeats");
 		assertThatThrownBy(() -> this.registrations.register(Actor.ANONYMOUS, "x", this.fixtures.slug, this.workshop))
 			.isInstanceOf(AccessDeniedException.class);
 		assertThatThrownBy(() -> this.registrations.register(delegate, "delegate", this.fixtures.slug, 999_999_999L))
@@ -217,7 +218,7 @@ class RegistrationsIT {
 				INSERT INTO registrations (event_id, session_id, account_id, status, position) VALUES (?, ?, ?, 'CONFIRMED', NULL)
 				""").params(this.fixtures.event, this.workshop, two.accountId()).update();
 		assertThat(this.registrations.of(two, this.fixtures.event, this.workshop)).get()
-			.matches(r -> r.status() == Registrations.Status.WAITING && r.position() == 1);
+			.matches(r -> r.status() == RegistrationState.WAITING && r.position() == 1);
 		assertThatThrownBy(() -> this.jdbc.sql("UPDATE registrations SET status = 'CONFIRMED', position = NULL WHERE account_id = ?")
 			.param(two.accountId()).update()).isInstanceOf(DataIntegrityViolationException.class)
 			.hasMessageContaining("registrations_order_ck");
@@ -228,9 +229,9 @@ class RegistrationsIT {
 		this.jdbc.sql("UPDATE events SET registration_open = true WHERE id = ?").param(this.fixtures.event).update();
 		Actor delegate = this.fixtures.delegate();
 		assertThatThrownBy(() -> this.today.register(delegate, "delegate", this.fixtures.slug, this.workshop))
-			.isInstanceOf(Registrations.Refused.class).hasMessage("event3.registration.error.ended");
+			.isInstanceOf(Refusal.class).hasMessage("event3.registration.error.ended");
 		assertThatThrownBy(() -> this.today.register(delegate, "delegate", this.fixtures.slug, null))
-			.isInstanceOf(Registrations.Refused.class).hasMessage("event3.registration.error.ended");
+			.isInstanceOf(Refusal.class).hasMessage("event3.registration.error.ended");
 		assertThat(rows(this.workshop)).isEmpty();
 		EventCatalogue.Event event = this.catalogue.bySlug(this.fixtures.slug);
 		// The last day is 30 March 2025 in Brussels (summer time from that morning): it ends at 22:00 UTC.
@@ -242,7 +243,7 @@ class RegistrationsIT {
 	void aClosedEventIsRefusedByTheServiceAndByTheDatabase() {
 		Actor delegate = this.fixtures.delegate();
 		assertThatThrownBy(() -> this.registrations.register(delegate, "delegate", this.fixtures.slug, null))
-			.isInstanceOf(Registrations.Refused.class).hasMessage("event2.registration.error.closed");
+			.isInstanceOf(Refusal.class).hasMessage("event2.registration.error.closed");
 		assertThatThrownBy(() -> this.jdbc.sql("INSERT INTO registrations (event_id, account_id, status) VALUES (?, ?, 'WAITING')")
 			.params(this.fixtures.event, delegate.accountId()).update()).isInstanceOf(DataIntegrityViolationException.class)
 			.hasMessageContaining("registrations_open_ck");
