@@ -179,7 +179,11 @@ class AgreementController {
 	}
 
 	private static String form(AgreementPages.FormPage page, Model model) {
-		model.addAttribute("agreementForm", page.form());
+		// The form as sent stays as it is, with its binding errors; a new one (opened, or after a
+		// picker button) replaces it.
+		if (page.form() != model.getAttribute("agreementForm")) {
+			model.addAttribute("agreementForm", page.form());
+		}
 		if (page.searched()) {
 			model.addAttribute("searched", true);
 			model.addAttribute("searchResults", page.searchResults());

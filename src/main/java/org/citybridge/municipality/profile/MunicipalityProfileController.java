@@ -28,7 +28,9 @@ class MunicipalityProfileController {
 	@GetMapping("/municipalities/{id}/edit")
 	String form(@PathVariable("id") String id, Model model) {
 		long municipalityId = MunicipalityController.parseId(id);
-		return page(municipalityId, this.pages.form(Actor.current(), municipalityId), model);
+		ProfilePages.FormPage page = this.pages.form(Actor.current(), municipalityId);
+		model.addAttribute("profile", page.form());
+		return page(municipalityId, page, model);
 	}
 
 	@PostMapping("/municipalities/{id}/edit")
@@ -51,8 +53,8 @@ class MunicipalityProfileController {
 		return page(municipalityId, saved.page(), model);
 	}
 
+	/** The form's page; the form itself is in the model already (as opened, or as sent with its errors). */
 	private static String page(long id, ProfilePages.FormPage page, Model model) {
-		model.addAttribute("profile", page.form());
 		model.addAttribute("municipalityId", id);
 		model.addAttribute("municipalityName", page.municipalityName());
 		model.addAttribute("themes", page.themes());
