@@ -136,8 +136,11 @@ class MunicipalityControllerTest {
 			.willAnswer(call -> DirectoryQuery.of(call.getArgument(0), java.util.Set.of("RS"), java.util.Set.of()))
 			.given(this.search)
 			.query(any());
-		given(this.search.search(any())).willReturn(new ResultPage<>(java.util.List.of(MunicipalityFixtures.nis()), 95,
-				2, 20, MunicipalitySearch.MAX_RESULTS));
+		org.mockito.BDDMockito
+			.willReturn(new ResultPage<>(java.util.List.of(MunicipalityFixtures.nis()), 95, 2, 20,
+					MunicipalitySearch.MAX_RESULTS))
+			.given(this.search)
+			.search(any());
 		assertThat(this.mvc.get().uri("/municipalities?q=nis&country=RS&page=2&lang=en")).hasStatusOk()
 			.bodyText()
 			.contains("Page 2 of 5")
