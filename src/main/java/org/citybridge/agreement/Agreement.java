@@ -128,22 +128,47 @@ public class Agreement {
 		this.updatedAt = Instant.now();
 	}
 
-	/** Replaces everything the form edits. */
-	public void edit(AgreementType type, Collection<Long> parties, String title, AgreementStatus status, LocalDate signedOn,
-			String signingPlace, LocalDate endsOn, Long eventId, Set<String> themes, String fundingUsed, String notes,
-			Long accountId) {
+	/** What kind of agreement it is: with the parties, what the duplicate rule compares. */
+	public void retype(AgreementType type) {
 		this.type = type;
+	}
+
+	/** Who is party to it, in any order; kept sorted, repeats left for the database to refuse. */
+	public void changeParties(Collection<Long> parties) {
 		this.partyKey = partyKey(parties);
+	}
+
+	public void rename(String title) {
 		this.title = title;
+	}
+
+	/** Where the agreement stands (draft, signed, active, ended). */
+	public void changeStatus(AgreementStatus status) {
 		this.status = status;
+	}
+
+	/** When it was signed and when it ends; either may be unknown. */
+	public void reschedule(LocalDate signedOn, LocalDate endsOn) {
 		this.signedOn = signedOn;
-		this.signingPlace = signingPlace;
 		this.endsOn = endsOn;
+	}
+
+	/** Where it was signed: the place, and the event it was signed at, if any. */
+	public void signedAt(String signingPlace, Long eventId) {
+		this.signingPlace = signingPlace;
 		this.eventId = eventId;
+	}
+
+	/** What it is about: its themes, the funding it used, and notes. */
+	public void describe(Set<String> themes, String fundingUsed, String notes) {
 		this.themes.clear();
 		this.themes.addAll(themes);
 		this.fundingUsed = fundingUsed;
 		this.notes = notes;
+	}
+
+	/** The account that made the last change. */
+	public void editedBy(Long accountId) {
 		this.updatedByAccountId = accountId;
 	}
 

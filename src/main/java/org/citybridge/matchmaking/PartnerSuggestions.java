@@ -16,6 +16,10 @@ import java.util.stream.Collectors;
 import org.citybridge.country.Countries;
 import org.citybridge.country.Country;
 import org.citybridge.country.CountryGroup;
+import org.citybridge.matchmaking.ranking.CandidateIndex;
+import org.citybridge.matchmaking.ranking.Query;
+import org.citybridge.matchmaking.ranking.Scored;
+import org.citybridge.matchmaking.ranking.Snapshot;
 import org.citybridge.system.DisplayNames;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -180,17 +184,17 @@ public class PartnerSuggestions {
 
 	List<Row> rank(long municipalityId, SuggestionFilter filter, List<FundingFeasibility.Instrument> instruments,
 			long hiddenAgreement, int limit, int offset) {
-		CandidateIndex.Snapshot s = this.index.current();
+		Snapshot s = this.index.current();
 		int a = s.index(municipalityId);
 		if (a < 0) {
 			return List.of();
 		}
-		CandidateIndex.Query q = this.index.query(s, a, filter, targetCountries(filter), fundingCountries(instruments),
+		Query q = this.index.query(s, a, filter, targetCountries(filter), fundingCountries(instruments),
 				hiddenAgreement);
-		CandidateIndex.Scored scored = s.scoreAll(q, this.weights);
+		Scored scored = s.scoreAll(q, this.weights);
 		List<Row> rows = new ArrayList<>();
 		for (int k : scored.page(offset, limit)) {
-			rows.add(new Row(s.ids[scored.candidates()[k]], scored.scores()[k]));
+			rows.add(new Row(s.id(scored.candidates()[k]), scored.scores()[k]));
 		}
 		return rows;
 	}

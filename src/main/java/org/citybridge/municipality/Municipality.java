@@ -262,18 +262,4 @@ public class Municipality {
 		// GeoNames writes 0 for "unknown"; the portal shows unknown, never a wrong figure.
 		this.population = (population == null || population <= 0) ? null : population;
 	}
-
-	void setNativeName(String nativeName, String script) {
-		this.nativeName = nativeName;
-		this.nativeScript = script;
-	}
-
-	void setCoordinates(BigDecimal latitude, BigDecimal longitude) {
-		this.latitude = latitude;
-		this.longitude = longitude;
-	}
-
-	void setDivision(String division) {
-		this.division = division;
-	}
 }

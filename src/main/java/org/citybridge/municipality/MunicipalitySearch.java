@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.citybridge.system.ResultPage;
+
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -23,6 +25,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class MunicipalitySearch {
+
+	/**
+	 * How many results of one search can be paged through: nobody reads 135,000 places page by
+	 * page, and each page further costs more; past them the visitor is asked to search by name or
+	 * narrow the filters.
+	 */
+	public static final long MAX_RESULTS = 2000;
 
 	/** Below this length a fuzzy match finds too much to mean anything. */
 	static final int MIN_FUZZY_LENGTH = 3;
@@ -70,7 +79,7 @@ public class MunicipalitySearch {
 		}
 		DirectoryParams params = new DirectoryParams(text.length() > 200 ? text.substring(0, 200) : text, null, null,
 				null, null, null, null, null, null, null, null, String.valueOf(Math.max(1, Math.min(limit, 50))));
-		return page(params).results();
+		return page(params).items();
 	}
 
 	/** Checks what the visitor sent: what cannot be used is dropped and named; never fails on bad input. */
@@ -80,15 +89,15 @@ public class MunicipalitySearch {
 	}
 
 	/** Checks what the visitor sent and runs the search. */
-	public MunicipalityPage page(DirectoryParams params) {
+	public ResultPage<MunicipalitySummary> page(DirectoryParams params) {
 		return search(query(params));
 	}
 
 	/**
 	 * The page of results for a checked query; a page past the end, or past the first
-	 * {@link MunicipalityPage#MAX_RESULTS} results, is the last page there is.
+	 * {@link #MAX_RESULTS} results, is the last page there is.
 	 */
-	public MunicipalityPage search(DirectoryQuery query) {
+	public ResultPage<MunicipalitySummary> search(DirectoryQuery query) {
 		Sql sql = where(query);
 		String countSql = sql.with + "SELECT count(*) FROM municipalities m" + sql.from + sql.where;
 		// Counting a filter over the whole directory reads every matching row; those counts are
@@ -96,7 +105,7 @@ public class MunicipalitySearch {
 		long total = query.text().isEmpty()
 				? this.counts.get(countSql + sql.params, () -> count(countSql, sql.params))
 				: count(countSql, sql.params);
-		int page = Math.min(query.page(), new MunicipalityPage(List.of(), total, 1, query.size()).totalPages());
+		int page = Math.min(query.page(), new ResultPage<MunicipalitySummary>(List.of(), total, 1, query.size(), MAX_RESULTS).totalPages());
 		Map<String, Object> params = new HashMap<>(sql.params);
 		params.put("limit", query.size());
 		params.put("offset", (long) (page - 1) * query.size());
@@ -112,7 +121,7 @@ public class MunicipalitySearch {
 			.params(params)
 			.query(SUMMARY)
 			.list();
-		return new MunicipalityPage(rows, total, page, query.size());
+		return new ResultPage<>(rows, total, page, query.size(), MAX_RESULTS);
 	}
 
 	private long count(String countSql, Map<String, Object> params) {

@@ -1,5 +1,7 @@
 package org.citybridge.matchmaking;
 
+import org.citybridge.matchmaking.ranking.CandidateIndex;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;

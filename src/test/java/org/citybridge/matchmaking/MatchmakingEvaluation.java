@@ -1,5 +1,10 @@
 package org.citybridge.matchmaking;
 
+import org.citybridge.matchmaking.ranking.CandidateIndex;
+import org.citybridge.matchmaking.ranking.Query;
+import org.citybridge.matchmaking.ranking.Scored;
+import org.citybridge.matchmaking.ranking.Snapshot;
+
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
@@ -175,8 +180,8 @@ public final class MatchmakingEvaluation {
 	}
 
 	/** The ranking's scored candidates for a case: the hidden agreement left out of every signal. */
-	static CandidateIndex.Scored scored(CandidateIndex index, CandidateIndex.Snapshot s, Case c, SuggestionWeights w) {
-		CandidateIndex.Query q = index.query(s, s.index(c.subject()), SuggestionFilter.none(), new String[0], new String[0],
+	static Scored scored(CandidateIndex index, Snapshot s, Case c, SuggestionWeights w) {
+		Query q = index.query(s, s.index(c.subject()), SuggestionFilter.none(), new String[0], new String[0],
 				c.agreement());
 		return s.scoreAll(q, w);
 	}
@@ -213,7 +218,7 @@ public final class MatchmakingEvaluation {
 				: new SuggestionWeights(0, 0, d.size(), d.kind(), d.language(), d.network(), d.seeking(), d.partnerOfPartner(),
 						d.partnerOfPartnerCap(), d.likeYou(), d.likeYouCap(), d.funding());
 		System.out.println("Weights: " + weights);
-		CandidateIndex.Snapshot s = index.current();
+		Snapshot s = index.current();
 		double[] mrr = new double[3];
 		int[] hits = new int[3];
 		int measured = 0;
@@ -245,7 +250,7 @@ public final class MatchmakingEvaluation {
 	}
 
 	/** The rank of the target among the scored candidates, or null when it is not one. */
-	static Long rankOf(CandidateIndex.Snapshot s, CandidateIndex.Scored scored, long target) {
+	static Long rankOf(Snapshot s, Scored scored, long target) {
 		int t = s.index(target);
 		for (int k = 0; k < scored.size(); k++) {
 			if (scored.candidates()[k] == t) {
@@ -301,14 +306,14 @@ public final class MatchmakingEvaluation {
 		grid.add(d);
 		int[] hits = new int[grid.size()];
 		double[] mrr = new double[grid.size()];
-		CandidateIndex.Snapshot s = index.current();
+		Snapshot s = index.current();
 		long started = System.nanoTime();
 		int measured = 0;
-		double[] signal = new double[CandidateIndex.Snapshot.SIGNALS];
+		double[] signal = new double[Snapshot.SIGNALS];
 		for (Case c : cases) {
 			int a = s.index(c.subject());
-			CandidateIndex.Query q = index.query(s, a, SuggestionFilter.none(), new String[0], new String[0], c.agreement());
-			CandidateIndex.Scored all = s.scoreAll(q, d);
+			Query q = index.query(s, a, SuggestionFilter.none(), new String[0], new String[0], c.agreement());
+			Scored all = s.scoreAll(q, d);
 			int t = s.index(c.partner());
 			int m = all.size();
 			// The signals whose weights are tuned, and the fixed rest of each candidate's score.
@@ -323,7 +328,7 @@ public final class MatchmakingEvaluation {
 			int target = -1;
 			for (int k = 0; k < m; k++) {
 				s.signals(q, all.candidates()[k], signal);
-				base[k] = CandidateIndex.Snapshot.score(fixed, signal);
+				base[k] = Snapshot.score(fixed, signal);
 				size[k] = signal[2];
 				kind[k] = signal[3];
 				language[k] = signal[4];
@@ -425,11 +430,11 @@ public final class MatchmakingEvaluation {
 			System.gc();
 			long before = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
 			long t0 = System.nanoTime();
-			CandidateIndex.Snapshot copy = index.load();
+			Snapshot copy = index.load();
 			rebuilds.add((System.nanoTime() - t0) / 1e6);
 			System.gc();
 			heldBytes = Math.max(heldBytes, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() - before);
-			if (copy.n == 0) {
+			if (copy.size() == 0) {
 				throw new IllegalStateException("empty copy");
 			}
 		}

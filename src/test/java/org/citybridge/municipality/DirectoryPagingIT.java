@@ -1,5 +1,7 @@
 package org.citybridge.municipality;
 
+import org.citybridge.system.ResultPage;
+
 import java.util.List;
 
 import org.citybridge.IntegrationTest;
@@ -55,7 +57,7 @@ class DirectoryPagingIT {
 
 	@Test
 	void aPageBeyondTheFirst2000ResultsIsTheLastOneAndHoldsTheRowsThePlainOrderGives() {
-		MunicipalityPage deepest = this.search.page(params("999999"));
+		ResultPage<MunicipalitySummary> deepest = this.search.page(params("999999"));
 		assertThat(deepest.total()).isEqualTo(PLACES);
 		assertThat(deepest.page()).isEqualTo(100);
 		assertThat(deepest.capped()).isTrue();
@@ -64,8 +66,8 @@ class DirectoryPagingIT {
 				SELECT id FROM municipalities WHERE country_code = 'TV'
 				ORDER BY population DESC NULLS LAST, id LIMIT 20 OFFSET 1980
 				""").query(Long.class).list();
-		assertThat(deepest.results()).extracting(MunicipalitySummary::id).containsExactlyElementsOf(expected);
-		assertThat(this.search.page(params("57")).results()).extracting(MunicipalitySummary::id)
+		assertThat(deepest.items()).extracting(MunicipalitySummary::id).containsExactlyElementsOf(expected);
+		assertThat(this.search.page(params("57")).items()).extracting(MunicipalitySummary::id)
 			.containsExactlyElementsOf(this.jdbc.sql("""
 					SELECT id FROM municipalities WHERE country_code = 'TV'
 					ORDER BY population DESC NULLS LAST, id LIMIT 20 OFFSET 1120

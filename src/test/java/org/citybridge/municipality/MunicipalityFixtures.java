@@ -2,6 +2,8 @@ package org.citybridge.municipality;
 
 import java.math.BigDecimal;
 import java.util.List;
+
+import org.citybridge.system.ResultPage;
 import org.citybridge.municipality.directory.Directory;
 import org.citybridge.municipality.profile.MunicipalityProfile;
 
@@ -26,6 +28,6 @@ public final class MunicipalityFixtures {
 	public static Directory directory(DirectoryParams params, MunicipalitySummary... rows) {
 		DirectoryQuery query = DirectoryQuery.of(params, java.util.Set.of("RS", "MN", "BE"),
 				java.util.Set.of("HEALTH", "CULTURE_HERITAGE"));
-		return new Directory(query, new MunicipalityPage(List.of(rows), rows.length, 1, query.size()));
+		return new Directory(query, new ResultPage<>(List.of(rows), rows.length, 1, query.size(), MunicipalitySearch.MAX_RESULTS));
 	}
 }

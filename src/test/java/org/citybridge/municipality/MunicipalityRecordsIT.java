@@ -102,7 +102,7 @@ class MunicipalityRecordsIT {
 	}
 
 	private long first(String q) {
-		List<MunicipalitySummary> found = this.search.page(DirectoryParams.query(q)).results();
+		List<MunicipalitySummary> found = this.search.page(DirectoryParams.query(q)).items();
 		assertThat(found).as(q).isNotEmpty();
 		return found.get(0).id();
 	}

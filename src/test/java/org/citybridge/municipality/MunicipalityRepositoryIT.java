@@ -1,5 +1,7 @@
 package org.citybridge.municipality;
 
+import org.citybridge.system.ResultPage;
+
 import java.util.function.Consumer;
 
 import org.citybridge.IntegrationTest;
@@ -77,12 +79,12 @@ class MunicipalityRepositoryIT {
 
 	@Test
 	void clampsPagesOutOfRange() {
-		MunicipalityPage first = this.search.page(page("-5"));
+		ResultPage<MunicipalitySummary> first = this.search.page(page("-5"));
 		assertThat(first.page()).isEqualTo(1);
-		assertThat(first.results()).hasSize(DirectoryQuery.DEFAULT_SIZE);
-		MunicipalityPage last = this.search.page(page(String.valueOf(Integer.MAX_VALUE)));
+		assertThat(first.items()).hasSize(DirectoryQuery.DEFAULT_SIZE);
+		ResultPage<MunicipalitySummary> last = this.search.page(page(String.valueOf(Integer.MAX_VALUE)));
 		assertThat(last.page()).isEqualTo(last.totalPages());
-		assertThat(last.results()).isNotEmpty();
+		assertThat(last.items()).isNotEmpty();
 	}
 
 	@Test
@@ -139,7 +141,7 @@ class MunicipalityRepositoryIT {
 	}
 
 	private java.util.List<String> names(String query) {
-		return this.search.page(DirectoryParams.query(query)).results().stream()
+		return this.search.page(DirectoryParams.query(query)).items().stream()
 			.map(MunicipalitySummary::name).toList();
 	}
 

@@ -1,5 +1,7 @@
 package org.citybridge.municipality;
 
+import org.citybridge.system.ResultPage;
+
 import java.util.List;
 
 import org.citybridge.IntegrationTest;
@@ -110,28 +112,28 @@ class MunicipalitySearchIT {
 
 	@Test
 	void filtersByCountryGroupPopulationKindThemesAndSeeking() {
-		assertThat(directory(params(null, List.of("MN"), null, null, null, null, null, null, null)).results())
+		assertThat(directory(params(null, List.of("MN"), null, null, null, null, null, null, null)).items())
 			.isNotEmpty()
 			.allMatch(m -> m.countryCode().equals("MN"));
-		assertThat(directory(params(null, null, List.of("EU_MEMBER"), null, null, null, null, null, null)).results())
+		assertThat(directory(params(null, null, List.of("EU_MEMBER"), null, null, null, null, null, null)).items())
 			.extracting(MunicipalitySummary::countryCode)
 			.isNotEmpty()
 			.doesNotContain("MN", "RS");
-		assertThat(directory(params(null, null, null, "100000", "300000", null, null, null, null)).results())
+		assertThat(directory(params(null, null, null, "100000", "300000", null, null, null, null)).items())
 			.isNotEmpty()
 			.allMatch(m -> m.population() >= 100_000 && m.population() <= 300_000);
-		assertThat(directory(params(null, null, null, null, null, List.of("CAPITAL"), null, null, null)).results())
+		assertThat(directory(params(null, null, null, null, null, List.of("CAPITAL"), null, null, null)).items())
 			.isNotEmpty()
 			.allMatch(m -> m.kind() == MunicipalityKind.CAPITAL);
 		assertThat(directory(params(null, null, null, null, null, null, List.of("AGRICULTURE_RURAL"), null, null))
-			.results()).extracting(MunicipalitySummary::name).contains("Darkhan").doesNotContain("Bonn");
+			.items()).extracting(MunicipalitySummary::name).contains("Darkhan").doesNotContain("Bonn");
 		assertThat(directory(params(null, null, null, null, null, null, null, List.of("SMART_CITY"), "1"))
-			.results()).isNotEmpty().allMatch(MunicipalitySummary::seekingPartners);
+			.items()).isNotEmpty().allMatch(MunicipalitySummary::seekingPartners);
 	}
 
 	@Test
 	void showsUpToThreeOfferedThemesInTheVocabularysOrder() {
-		MunicipalitySummary darkhan = directory(DirectoryParams.query("Darkhan")).results().get(0);
+		MunicipalitySummary darkhan = directory(DirectoryParams.query("Darkhan")).items().get(0);
 		assertThat(darkhan.topThemes()).containsExactly("EDUCATION_YOUTH", "AGRICULTURE_RURAL");
 	}
 
@@ -139,7 +141,7 @@ class MunicipalitySearchIT {
 	void sortsByNameWhenAsked() {
 		DirectoryParams p = new DirectoryParams(null, List.of("MN"), null, null, null, null, null, null, null, "name",
 				null, "100");
-		List<String> found = directory(p).results().stream().map(MunicipalitySummary::name).toList();
+		List<String> found = directory(p).items().stream().map(MunicipalitySummary::name).toList();
 		assertThat(found).isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
 	}
 
@@ -148,7 +150,7 @@ class MunicipalitySearchIT {
 		Directory d = this.pages.directory(new DirectoryParams("x' OR 1=1; DROP TABLE municipalities; --",
 				List.of("ZZ"), List.of("MARS"), "abc", "-4", List.of("VILLAGE"), List.of("ASTROLOGY"), null, null,
 				"random", "-1", "100000"));
-		assertThat(d.results().results()).isEmpty();
+		assertThat(d.results().items()).isEmpty();
 		assertThat(d.query().size()).isEqualTo(DirectoryQuery.MAX_SIZE);
 		assertThat(d.query().problems()).extracting(DirectoryQuery.Problem::key)
 			.contains("municipality.filter.problem.country", "municipality.filter.problem.group",
@@ -180,7 +182,7 @@ class MunicipalitySearchIT {
 		return id;
 	}
 
-	private MunicipalityPage directory(DirectoryParams params) {
+	private ResultPage<MunicipalitySummary> directory(DirectoryParams params) {
 		return this.search.page(params);
 	}
 
@@ -190,10 +192,10 @@ class MunicipalitySearchIT {
 	}
 
 	private List<String> names(String q) {
-		return directory(DirectoryParams.query(q)).results().stream().map(MunicipalitySummary::name).toList();
+		return directory(DirectoryParams.query(q)).items().stream().map(MunicipalitySummary::name).toList();
 	}
 
 	private List<Long> ids(String q) {
-		return directory(DirectoryParams.query(q)).results().stream().map(MunicipalitySummary::id).toList();
+		return directory(DirectoryParams.query(q)).items().stream().map(MunicipalitySummary::id).toList();
 	}
 }

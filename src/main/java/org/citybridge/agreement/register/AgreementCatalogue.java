@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 
 
+import org.citybridge.system.ResultPage;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,32 +51,8 @@ public class AgreementCatalogue {
 		}
 	}
 
-	/** A page of agreements. */
-	public record Page(List<Listed> rows, long total, int page, int size) {
-
-		public int totalPages() {
-			return (int) Math.max(1, (this.total + this.size - 1) / this.size);
-		}
-
-		public boolean hasPrevious() {
-			return this.page > 1;
-		}
-
-		public boolean hasNext() {
-			return this.page < totalPages();
-		}
-
-		public long firstIndex() {
-			return this.total == 0 ? 0 : (long) (this.page - 1) * this.size + 1;
-		}
-
-		public long lastIndex() {
-			return Math.min(this.total, (long) this.page * this.size);
-		}
-	}
-
 	/** The register page: the checked query and its page of results. */
-	public record Register(AgreementQuery query, Page results) {
+	public record Register(AgreementQuery query, ResultPage<Listed> results) {
 	}
 
 	/** One status an agreement entered, and when. */
@@ -147,15 +125,15 @@ public class AgreementCatalogue {
 				+ " ORDER BY " + order(query.sort()).replace("a.", "r.");
 	}
 
-	Page page(AgreementQuery query) {
-		Page page = page(query, query.page());
-		if (page.rows().isEmpty() && page.total() > 0) {
+	ResultPage<Listed> page(AgreementQuery query) {
+		ResultPage<Listed> page = page(query, query.page());
+		if (page.items().isEmpty() && page.total() > 0) {
 			page = page(query, page.totalPages());
 		}
 		return page;
 	}
 
-	private Page page(AgreementQuery query, int page) {
+	private ResultPage<Listed> page(AgreementQuery query, int page) {
 		Map<String, Object> params = new HashMap<>();
 		String sql = pageSql(query, params);
 		params.put("limit", query.size());
@@ -182,7 +160,7 @@ public class AgreementCatalogue {
 					rs.getBoolean(8), List.copyOf(parties)));
 		});
 		int lastPage = (int) Math.max(1, (total[0] + query.size() - 1) / query.size());
-		return new Page(List.copyOf(rows), total[0], Math.min(page, lastPage), query.size());
+		return ResultPage.of(rows, total[0], Math.min(page, lastPage), query.size());
 	}
 
 	/** The register's conditions on {@code agreements a}: the map, statistics and open data filter with them too. */
@@ -324,7 +302,7 @@ public class AgreementCatalogue {
 	}
 
 	/** Unverified agreements, oldest first: the staff's work list. */
-	Page unverified(int page, int size) {
+	ResultPage<Listed> unverified(int page, int size) {
 		long total = this.jdbc.sql("SELECT count(*) FROM agreements WHERE verified_at IS NULL").query(Long.class).single();
 		int lastPage = (int) Math.max(1, (total + size - 1) / size);
 		int p = Math.min(Math.max(1, page), lastPage);
@@ -335,7 +313,7 @@ public class AgreementCatalogue {
 				SELECT a.id, a.title, a.type, a.status, a.signed_on, false, a.source <> 'MANUAL'
 				FROM agreements a WHERE a.verified_at IS NULL ORDER BY a.created_at, a.id LIMIT :limit OFFSET :offset
 				""", params);
-		return new Page(rows, total, p, size);
+		return ResultPage.of(rows, total, p, size);
 	}
 
 	/** A municipality's agreements, newest first (its profile section). */

@@ -1,32 +1,34 @@
 package org.citybridge.agreement.register;
 
+import org.citybridge.system.Refusal;
+
 /**
- * The change was not made; the message key (with its arguments) says why, and the field (or
- * {@code null} for the whole form) where the form shows it. For a duplicate, the agreement that
- * is already registered.
+ * An agreement the register would not take: the refusal says why and where the form shows it,
+ * and for a duplicate it names the agreement that is already registered, so that the form can
+ * link to it.
  */
-class AgreementRefused extends RuntimeException {
+class AgreementRefused extends Refusal {
 
-	final String field;
+	private final Long conflictId;
 
-	final String messageKey;
-
-	final Object[] arguments;
-
-	final Long conflictId;
-
-	final String conflictTitle;
+	private final String conflictTitle;
 
 	AgreementRefused(String field, String messageKey, Object... arguments) {
 		this(field, messageKey, null, null, arguments);
 	}
 
 	AgreementRefused(String field, String messageKey, Long conflictId, String conflictTitle, Object... arguments) {
-		super(messageKey);
-		this.field = field;
-		this.messageKey = messageKey;
-		this.arguments = arguments;
+		super(field, messageKey, arguments);
 		this.conflictId = conflictId;
 		this.conflictTitle = conflictTitle;
+	}
+
+	/** The open agreement of the same type between the same parties, if the refusal is a duplicate. */
+	Long conflictId() {
+		return this.conflictId;
+	}
+
+	String conflictTitle() {
+		return this.conflictTitle;
 	}
 }

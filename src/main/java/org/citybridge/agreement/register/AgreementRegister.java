@@ -163,10 +163,17 @@ class AgreementRegister {
 		}
 	}
 
-	private void apply(Agreement agreement, AgreementForm form, List<Long> parties, Actor actor) {
-		agreement.edit(form.type(), parties, form.title().strip(), form.status(), form.signedOn(),
-				Text.blankToNull(form.signingPlace()), form.endsOn(), form.eventId(), new HashSet<>(form.themeCodes()),
-				Text.blankToNull(form.fundingUsed()), Text.blankToNull(form.notes()), actor.accountId());
+	/** Everything the form edits, taken from the form. */
+	private static void apply(Agreement agreement, AgreementForm form, List<Long> parties, Actor actor) {
+		agreement.retype(form.type());
+		agreement.changeParties(parties);
+		agreement.rename(form.title().strip());
+		agreement.changeStatus(form.status());
+		agreement.reschedule(form.signedOn(), form.endsOn());
+		agreement.signedAt(Text.blankToNull(form.signingPlace()), form.eventId());
+		agreement.describe(new HashSet<>(form.themeCodes()), Text.blankToNull(form.fundingUsed()),
+				Text.blankToNull(form.notes()));
+		agreement.editedBy(actor.accountId());
 	}
 
 	/** Shape only; whether the parties exist, differ and are free is the database's to say. */

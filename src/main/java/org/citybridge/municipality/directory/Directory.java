@@ -4,12 +4,13 @@ import java.util.List;
 import java.util.function.Function;
 
 import org.citybridge.municipality.DirectoryQuery;
-import org.citybridge.municipality.MunicipalityPage;
+import org.citybridge.municipality.MunicipalitySummary;
+import org.citybridge.system.ResultPage;
 
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** What the directory page shows: the checked query, its results and links to other pages. */
-public record Directory(DirectoryQuery query, MunicipalityPage results) {
+public record Directory(DirectoryQuery query, ResultPage<MunicipalitySummary> results) {
 
 	/** The address of another page of the same search. */
 	public String pageHref(int page) {

@@ -2,8 +2,8 @@ package org.citybridge.municipality.profile;
 
 import jakarta.validation.Valid;
 
+import org.citybridge.municipality.directory.MunicipalityController;
 import org.citybridge.system.Actor;
-import org.citybridge.theme.Themes;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -14,26 +14,23 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.citybridge.municipality.directory.MunicipalityController;
 
 /** The profile edit form, for officers of the municipality, staff of its networks and admins. */
 @Controller
 class MunicipalityProfileController {
 
-	private final MunicipalityProfiles profiles;
+	private final ProfilePages pages;
 
-	private final Themes themes;
-
-	MunicipalityProfileController(MunicipalityProfiles profiles, Themes themes) {
-		this.profiles = profiles;
-		this.themes = themes;
+	MunicipalityProfileController(ProfilePages pages) {
+		this.pages = pages;
 	}
 
 	@GetMapping("/municipalities/{id}/edit")
 	String form(@PathVariable("id") String id, Model model) {
 		long municipalityId = MunicipalityController.parseId(id);
-		model.addAttribute("profile", this.profiles.formFor(Actor.current(), municipalityId));
-		return page(municipalityId, model);
+		ProfilePages.FormPage page = this.pages.form(Actor.current(), municipalityId);
+		model.addAttribute("profile", page.form());
+		return page(municipalityId, page, model);
 	}
 
 	@PostMapping("/municipalities/{id}/edit")
@@ -43,27 +40,24 @@ class MunicipalityProfileController {
 		if (!result.hasFieldErrors("workingLanguages") && !MunicipalityProfiles.knownLanguages(form.workingLanguages())) {
 			result.rejectValue("workingLanguages", "municipality.edit.languages.invalid");
 		}
-		if (!result.hasErrors()) {
-			try {
-				this.profiles.edit(Actor.current(), municipalityId, form, authentication.getName());
-				redirect.addFlashAttribute("flash", "municipality.edit.saved");
-				return "redirect:/municipalities/" + municipalityId;
-			}
-			catch (MunicipalityProfiles.ProfileChanged changed) {
-				result.reject("municipality.edit.conflict");
-			}
-			catch (IllegalArgumentException unknownTheme) {
-				result.rejectValue("offeredThemes", "municipality.edit.themes.invalid");
-			}
+		ProfilePages.Saved saved = this.pages.save(Actor.current(), municipalityId, form, authentication.getName(),
+				!result.hasErrors());
+		if (saved.saved()) {
+			redirect.addFlashAttribute("flash", "municipality.edit.saved");
+			return "redirect:/municipalities/" + municipalityId;
+		}
+		if (saved.refusal() != null) {
+			saved.refusal().rejectIn(result);
 		}
 		model.addAttribute("invalid", true);
-		return page(municipalityId, model);
+		return page(municipalityId, saved.page(), model);
 	}
 
-	private String page(long id, Model model) {
+	/** The form's page; the form itself is in the model already (as opened, or as sent with its errors). */
+	private static String page(long id, ProfilePages.FormPage page, Model model) {
 		model.addAttribute("municipalityId", id);
-		model.addAttribute("municipalityName", this.profiles.nameOf(id));
-		model.addAttribute("themes", this.themes.codes());
+		model.addAttribute("municipalityName", page.municipalityName());
+		model.addAttribute("themes", page.themes());
 		return "municipality/form";
 	}
 }

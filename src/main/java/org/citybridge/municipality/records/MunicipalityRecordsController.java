@@ -1,19 +1,14 @@
 package org.citybridge.municipality.records;
 
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Optional;
 
 import jakarta.validation.Valid;
 
+import org.citybridge.municipality.MunicipalityKind;
+import org.citybridge.municipality.directory.MunicipalityController;
 import org.citybridge.system.Actor;
-import org.citybridge.system.Text;
 
-import org.citybridge.municipality.profile.MunicipalityProfiles;
-import org.citybridge.municipality.profile.MunicipalityProfile;
-
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,13 +19,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.citybridge.municipality.directory.MunicipalityController;
-import org.citybridge.municipality.DirectoryOptions;
-import org.citybridge.municipality.DirectoryParams;
-import org.citybridge.municipality.MunicipalityKind;
-import org.citybridge.municipality.MunicipalityNotFound;
-import org.citybridge.municipality.profile.MunicipalityProfile;
-import org.citybridge.municipality.MunicipalitySearch;
 
 /**
  * Staff pages that keep the directory's records: add a municipality GeoNames lacks, give one an
@@ -40,22 +28,13 @@ import org.citybridge.municipality.MunicipalitySearch;
 @Controller
 class MunicipalityRecordsController {
 
-	static final int MAX_NAME_LENGTH = 200;
+	private final RecordsPages pages;
 
 	private final MunicipalityUpkeep upkeep;
 
-	private final MunicipalitySearch search;
-
-	private final DirectoryOptions options;
-
-	private final MunicipalityProfiles profiles;
-
-	MunicipalityRecordsController(MunicipalityUpkeep upkeep, MunicipalitySearch search, DirectoryOptions options,
-			MunicipalityProfiles profiles) {
-		this.profiles = profiles;
+	MunicipalityRecordsController(RecordsPages pages, MunicipalityUpkeep upkeep) {
+		this.pages = pages;
 		this.upkeep = upkeep;
-		this.search = search;
-		this.options = options;
 	}
 
 	@GetMapping("/municipalities/new")
@@ -63,62 +42,41 @@ class MunicipalityRecordsController {
 		NewMunicipalityForm form = new NewMunicipalityForm();
 		form.setKind(MunicipalityKind.TOWN);
 		model.addAttribute("record", form);
-		return newPage(form, model, locale);
+		return newPage(this.pages.newPage(form, locale), model);
 	}
 
 	@PostMapping("/municipalities/new")
 	String add(@Valid @ModelAttribute("record") NewMunicipalityForm form, BindingResult result, Model model,
 			Locale locale, Authentication authentication, RedirectAttributes redirect) {
-		if (!result.hasFieldErrors("country") && form.getCountry() != null
-				&& !this.options.countryCodes().contains(form.getCountry())) {
-			result.rejectValue("country", "municipality.new.country.required");
-		}
-		if (form.getKind() == MunicipalityKind.DISTRICT) {
-			result.rejectValue("kind", "municipality.new.kind.required");
-		}
-		if ((form.getLatitude() == null) != (form.getLongitude() == null)) {
-			result.rejectValue(form.getLatitude() == null ? "latitude" : "longitude", "municipality.new.coordinates.both");
-		}
-		if (!result.hasErrors()) {
-			try {
-				long id = this.upkeep.add(Actor.current(), authentication.getName(), form);
-				redirect.addFlashAttribute("flash", "municipality.new.added");
-				return "redirect:/municipalities/" + id;
-			}
-			catch (DataIntegrityViolationException refused) {
-				result.reject("municipality.new.refused");
-			}
+		RecordsPages.Added added = this.pages.add(Actor.current(), authentication.getName(), form, result, locale);
+		if (added.id() != null) {
+			redirect.addFlashAttribute("flash", "municipality.new.added");
+			return "redirect:/municipalities/" + added.id();
 		}
 		model.addAttribute("invalid", true);
-		return newPage(form, model, locale);
+		return newPage(added.page(), model);
 	}
 
 	@GetMapping("/municipalities/{id}/records")
 	String records(@PathVariable("id") String id, @RequestParam(name = "q", required = false) String q,
 			@RequestParam(name = "merge", required = false) String merge, Model model) {
 		long municipalityId = MunicipalityController.parseId(id);
-		MunicipalityProfile profile = this.profiles.profile(municipalityId);
-		if (!this.upkeep.mayKeep(Actor.current(), municipalityId)) {
-			throw new AccessDeniedException("May not keep the record of municipality " + municipalityId);
-		}
 		model.addAttribute("nameForm", new AlternateName(""));
-		return recordsPage(profile, q, merge, model);
+		return recordsPage(this.pages.records(Actor.current(), municipalityId, q, merge), model);
 	}
 
 	@PostMapping("/municipalities/{id}/names")
 	String addName(@PathVariable("id") String id, @RequestParam(name = "name", required = false) String name,
 			Model model, Authentication authentication, RedirectAttributes redirect) {
 		long municipalityId = MunicipalityController.parseId(id);
-		String value = Text.blankToNull(name);
-		String error = value == null ? "municipality.records.name.required"
-				: value.length() > MAX_NAME_LENGTH ? "municipality.new.name.length" : null;
-		if (error != null) {
-			model.addAttribute("nameForm", new AlternateName(name == null ? "" : name));
-			model.addAttribute("nameError", error);
+		Optional<RecordsPages.NameRefused> refused = this.pages.addName(Actor.current(), authentication.getName(),
+				municipalityId, name);
+		if (refused.isPresent()) {
+			model.addAttribute("nameForm", new AlternateName(refused.get().name()));
+			model.addAttribute("nameError", refused.get().error());
 			model.addAttribute("invalid", true);
-			return recordsPage(this.profiles.profile(municipalityId), null, null, model);
+			return recordsPage(refused.get().page(), model);
 		}
-		this.upkeep.addAlternateName(Actor.current(), authentication.getName(), municipalityId, value);
 		redirect.addFlashAttribute("flash", "municipality.records.name.added");
 		return "redirect:/municipalities/" + municipalityId + "/records";
 	}
@@ -137,46 +95,23 @@ class MunicipalityRecordsController {
 		return "redirect:/municipalities/" + keptId + "/records";
 	}
 
-	private String recordsPage(MunicipalityProfile profile, String q, String merge, Model model) {
-		long id = profile.id();
-		model.addAttribute("municipality", profile);
-		String text = Text.blankToNull(q);
-		model.addAttribute("q", text == null ? "" : text);
-		if (text != null) {
-			model.addAttribute("candidates",
-					this.search.page(DirectoryParams.query(text)).results().stream().filter(candidate -> candidate.id() != id).limit(10).toList());
+	private static String recordsPage(RecordsPages.RecordsPage page, Model model) {
+		model.addAttribute("municipality", page.municipality());
+		model.addAttribute("q", page.q());
+		if (page.candidates() != null) {
+			model.addAttribute("candidates", page.candidates());
 		}
-		if (merge != null) {
-			long mergeId = parseOrZero(merge);
-			if (mergeId > 0 && mergeId != id) {
-				try {
-					model.addAttribute("duplicate", this.profiles.profile(mergeId));
-					model.addAttribute("mayMerge", this.upkeep.mayKeep(Actor.current(), mergeId));
-				}
-				catch (MunicipalityNotFound gone) {
-					// A stale link: nothing to confirm.
-				}
-			}
+		if (page.duplicate() != null) {
+			model.addAttribute("duplicate", page.duplicate());
+			model.addAttribute("mayMerge", page.mayMerge());
 		}
 		return "municipality/records";
 	}
 
-	private String newPage(NewMunicipalityForm form, Model model, Locale locale) {
-		model.addAttribute("countryOptions",
-				this.options.countryOptionsHtml(locale, form.getCountry() == null ? Set.of() : Set.of(form.getCountry())));
-		model.addAttribute("kindOptions", Arrays.stream(MunicipalityKind.values())
-			.filter(kind -> kind != MunicipalityKind.DISTRICT)
-			.toList());
+	private static String newPage(RecordsPages.NewPage page, Model model) {
+		model.addAttribute("countryOptions", page.countryOptions());
+		model.addAttribute("kindOptions", page.kindOptions());
 		return "municipality/new";
-	}
-
-	private static long parseOrZero(String id) {
-		try {
-			return MunicipalityController.parseId(id);
-		}
-		catch (MunicipalityNotFound malformed) {
-			return 0;
-		}
 	}
 
 	/** The alternate name form's value, shown back when refused. */

@@ -158,7 +158,7 @@ class AgreementsIT {
 					return "saved";
 				}
 				catch (AgreementRefused refused) {
-					return refused.messageKey + ":" + refused.conflictId;
+					return refused.messageKey() + ":" + refused.conflictId();
 				}
 			})).toList();
 			start.countDown();

@@ -16,7 +16,8 @@ import org.citybridge.municipality.DirectoryOptions;
 import org.citybridge.municipality.DirectoryQuery;
 import org.citybridge.municipality.MunicipalityFixtures;
 import org.citybridge.municipality.MunicipalityNotFound;
-import org.citybridge.municipality.MunicipalityPage;
+import org.citybridge.municipality.MunicipalitySearch;
+import org.citybridge.system.ResultPage;
 import org.citybridge.municipality.profile.MunicipalityProfiles;
 import org.citybridge.municipality.records.MunicipalityUpkeep;
 
@@ -25,7 +26,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 
 @WebMvcTest(MunicipalityController.class)
-@Import(SystemTestConfiguration.class)
+@Import({ SystemTestConfiguration.class, DirectoryPages.class })
 class MunicipalityControllerTest {
 
 	@Autowired
@@ -36,7 +37,7 @@ class MunicipalityControllerTest {
 	org.citybridge.matchmaking.Requests requests;
 
 	@MockitoBean
-	DirectoryPages pages;
+	MunicipalitySearch search;
 
 	@MockitoBean
 	MunicipalityProfiles profiles;
@@ -55,8 +56,10 @@ class MunicipalityControllerTest {
 		given(this.options.countryOptionsHtml(any(), any())).willAnswer(call -> call.<java.util.Set<String>>getArgument(1)
 			.contains("RS") ? "<option value=\"RS\" selected>Serbia</option>" : "<option value=\"RS\">Serbia</option>");
 		given(this.options.themeOptionsHtml(any(), any())).willReturn("<option value=\"HEALTH\">Health</option>");
-		given(this.pages.directory(any()))
-			.willAnswer(call -> MunicipalityFixtures.directory(call.getArgument(0), MunicipalityFixtures.nis()));
+		given(this.search.query(any()))
+			.willAnswer(call -> MunicipalityFixtures.directory(call.getArgument(0), MunicipalityFixtures.nis()).query());
+		given(this.search.search(any())).willAnswer(call -> new ResultPage<>(List.of(MunicipalityFixtures.nis()), 1, 1,
+				call.<DirectoryQuery>getArgument(0).size(), MunicipalitySearch.MAX_RESULTS));
 	}
 
 	@Test
@@ -129,10 +132,15 @@ class MunicipalityControllerTest {
 
 	@Test
 	void pagesThroughManyResultsKeepingTheFilters() {
-		org.mockito.BDDMockito.willAnswer(call -> {
-			DirectoryQuery query = DirectoryQuery.of(call.getArgument(0), java.util.Set.of("RS"), java.util.Set.of());
-			return new Directory(query, new MunicipalityPage(java.util.List.of(MunicipalityFixtures.nis()), 95, 2, 20));
-		}).given(this.pages).directory(any());
+		org.mockito.BDDMockito
+			.willAnswer(call -> DirectoryQuery.of(call.getArgument(0), java.util.Set.of("RS"), java.util.Set.of()))
+			.given(this.search)
+			.query(any());
+		org.mockito.BDDMockito
+			.willReturn(new ResultPage<>(java.util.List.of(MunicipalityFixtures.nis()), 95, 2, 20,
+					MunicipalitySearch.MAX_RESULTS))
+			.given(this.search)
+			.search(any());
 		assertThat(this.mvc.get().uri("/municipalities?q=nis&country=RS&page=2&lang=en")).hasStatusOk()
 			.bodyText()
 			.contains("Page 2 of 5")

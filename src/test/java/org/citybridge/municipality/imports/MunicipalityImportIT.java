@@ -277,7 +277,7 @@ class MunicipalityImportIT {
 
 	private void assertFirst(long geonamesId, String... queries) {
 		for (String q : queries) {
-			List<MunicipalitySummary> found = this.search.page(DirectoryParams.query(q)).results();
+			List<MunicipalitySummary> found = this.search.page(DirectoryParams.query(q)).items();
 			assertThat(found).as(q).isNotEmpty();
 			assertThat(found.get(0).id()).as(q).isEqualTo(idOf(geonamesId));
 		}
