@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.citybridge.audit.AuditLog;
 import org.citybridge.system.Actor;
+import org.citybridge.system.Refusal;
 import org.citybridge.system.Text;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -22,22 +23,34 @@ import org.citybridge.event.Programme;
  * The host's staff keep the rooms, tracks and speakers of an event. Every write checks that the
  * actor may edit the event, carries the version it read (optimistic locking) and goes to the audit
  * log. PostgreSQL refuses a duplicate name and the removal of what a session still uses; the
- * refusals come back as a {@link Programme.Refused} naming the field or the session.
+ * refusals come back as a {@link Refusal} naming the field or the session.
  */
 @Service
 public class EventParts {
 
+	/** A room, track or speaker of the event as its pages show it: with its version and how many sessions use it. */
+	public sealed interface Part permits RoomRow, TrackRow, SpeakerRow {
+
+		long id();
+
+		String name();
+
+		long version();
+
+		int sessions();
+	}
+
 	/** A room with its version and how many sessions take place in it. */
-	public record RoomRow(long id, String name, Integer capacity, long version, int sessions) {
+	public record RoomRow(long id, String name, Integer capacity, long version, int sessions) implements Part {
 	}
 
 	/** A track with its version and how many sessions belong to it. */
-	public record TrackRow(long id, int position, String name, long version, int sessions) {
+	public record TrackRow(long id, int position, String name, long version, int sessions) implements Part {
 	}
 
 	/** A speaker of the event, whether a photo is on file ({@code photoTag} its cache key) and how many sessions name them. */
 	public record SpeakerRow(long id, String name, String role, String organisation, String bio, boolean demo,
-			long version, String photoTag, int sessions) {
+			long version, String photoTag, int sessions) implements Part {
 
 		public boolean hasPhoto() {
 			return this.photoTag != null;
@@ -67,6 +80,72 @@ public class EventParts {
 		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
+	// Any kind
+
+	/** The rooms, tracks or speakers of the event, in the order their list shows them. */
+	List<? extends Part> list(PartKind kind, long eventId) {
+		return switch (kind) {
+			case ROOMS -> rooms(eventId);
+			case TRACKS -> tracks(eventId);
+			case SPEAKERS -> speakers(eventId);
+		};
+	}
+
+	/** One room, track or speaker of the event; another event's, or none, is not found (404). */
+	Part part(PartKind kind, long eventId, long id) {
+		return list(kind, eventId).stream().filter(p -> p.id() == id).findFirst().orElseThrow(() -> new EventNotFound(id));
+	}
+
+	void add(Actor actor, String actorLabel, String slug, PartForm form) {
+		if (form instanceof RoomForm room) {
+			addRoom(actor, actorLabel, slug, room);
+		}
+		else if (form instanceof TrackForm track) {
+			addTrack(actor, actorLabel, slug, track);
+		}
+		else {
+			addSpeaker(actor, actorLabel, slug, (SpeakerForm) form);
+		}
+	}
+
+	void update(Actor actor, String actorLabel, String slug, long id, PartForm form) {
+		if (form instanceof RoomForm room) {
+			updateRoom(actor, actorLabel, slug, id, room);
+		}
+		else if (form instanceof TrackForm track) {
+			updateTrack(actor, actorLabel, slug, id, track);
+		}
+		else {
+			updateSpeaker(actor, actorLabel, slug, id, (SpeakerForm) form);
+		}
+	}
+
+	/** Deletes a room or track, or takes a speaker off the event; refused while a session uses it. */
+	void delete(Actor actor, String actorLabel, String slug, PartKind kind, long id, long version) {
+		EventCatalogue.Event event = this.programme.editable(actor, slug);
+		Part before = part(kind, event.id(), id);
+		switch (kind) {
+			case ROOMS -> deleteFromEvent(actor, actorLabel, event, kind, before, version,
+					roomView(event.id(), (RoomForm) PartForm.of(before)));
+			case TRACKS -> deleteFromEvent(actor, actorLabel, event, kind, before, version,
+					trackView(event.id(), (TrackForm) PartForm.of(before)));
+			case SPEAKERS -> deleteSpeaker(actor, actorLabel, event, (SpeakerRow) before, version);
+		}
+	}
+
+	/** Deletes a room or a track (the table is named after the kind, its column in sessions after one of it). */
+	private void deleteFromEvent(Actor actor, String actorLabel, EventCatalogue.Event event, PartKind kind, Part before,
+			long version, Map<String, Object> view) {
+		usedBy("SELECT title FROM sessions WHERE " + kind.one() + "_id = ? ORDER BY starts_at, id LIMIT 1", before.id(),
+				kind.key("inUse"));
+		write(() -> {
+			stale(this.jdbc.sql("DELETE FROM " + kind.path() + " WHERE id = ? AND event_id = ? AND version = ?")
+				.params(before.id(), event.id(), version).update());
+			this.audit.record(who(actor, actorLabel), kind.one(), before.id(), AuditLog.Action.DELETE, view, null);
+			return before.id();
+		}, before.name());
+	}
+
 	// Rooms
 
 	List<RoomRow> rooms(long eventId) {
@@ -78,11 +157,7 @@ public class EventParts {
 			.list();
 	}
 
-	RoomRow room(long eventId, long roomId) {
-		return rooms(eventId).stream().filter(r -> r.id() == roomId).findFirst().orElseThrow(() -> new EventNotFound(roomId));
-	}
-
-	long addRoom(Actor actor, String actorLabel, String slug, RoomForm form) {
+	private long addRoom(Actor actor, String actorLabel, String slug, RoomForm form) {
 		EventCatalogue.Event event = this.programme.editable(actor, slug);
 		return write(() -> {
 			long id = this.jdbc.sql("INSERT INTO rooms (event_id, name, capacity) VALUES (?, ?, ?) RETURNING id")
@@ -92,31 +167,18 @@ public class EventParts {
 		}, form.name());
 	}
 
-	void updateRoom(Actor actor, String actorLabel, String slug, long roomId, RoomForm form) {
+	private void updateRoom(Actor actor, String actorLabel, String slug, long roomId, RoomForm form) {
 		EventCatalogue.Event event = this.programme.editable(actor, slug);
-		RoomRow before = room(event.id(), roomId);
+		RoomForm before = (RoomForm) PartForm.of(part(PartKind.ROOMS, event.id(), roomId));
 		write(() -> {
 			int updated = this.jdbc.sql("""
 					UPDATE rooms SET name = ?, capacity = ?, version = version + 1 WHERE id = ? AND event_id = ? AND version = ?
 					""").params(form.name().strip(), form.capacity(), roomId, event.id(), form.version()).update();
 			stale(updated);
 			this.audit.record(who(actor, actorLabel), "room", roomId, AuditLog.Action.UPDATE,
-					roomView(event.id(), RoomForm.of(before)), roomView(event.id(), form));
+					roomView(event.id(), before), roomView(event.id(), form));
 			return roomId;
 		}, form.name());
-	}
-
-	void deleteRoom(Actor actor, String actorLabel, String slug, long roomId, long version) {
-		EventCatalogue.Event event = this.programme.editable(actor, slug);
-		RoomRow before = room(event.id(), roomId);
-		usedBy("SELECT title FROM sessions WHERE room_id = ? ORDER BY starts_at, id LIMIT 1", roomId, "event3.room.inUse");
-		write(() -> {
-			stale(this.jdbc.sql("DELETE FROM rooms WHERE id = ? AND event_id = ? AND version = ?")
-				.params(roomId, event.id(), version).update());
-			this.audit.record(who(actor, actorLabel), "room", roomId, AuditLog.Action.DELETE,
-					roomView(event.id(), RoomForm.of(before)), null);
-			return roomId;
-		}, before.name());
 	}
 
 	// Tracks
@@ -130,11 +192,7 @@ public class EventParts {
 			.list();
 	}
 
-	TrackRow track(long eventId, long trackId) {
-		return tracks(eventId).stream().filter(t -> t.id() == trackId).findFirst().orElseThrow(() -> new EventNotFound(trackId));
-	}
-
-	long addTrack(Actor actor, String actorLabel, String slug, TrackForm form) {
+	private long addTrack(Actor actor, String actorLabel, String slug, TrackForm form) {
 		EventCatalogue.Event event = this.programme.editable(actor, slug);
 		return write(() -> {
 			long id = this.jdbc.sql("""
@@ -146,29 +204,16 @@ public class EventParts {
 		}, form.name());
 	}
 
-	void updateTrack(Actor actor, String actorLabel, String slug, long trackId, TrackForm form) {
+	private void updateTrack(Actor actor, String actorLabel, String slug, long trackId, TrackForm form) {
 		EventCatalogue.Event event = this.programme.editable(actor, slug);
-		TrackRow before = track(event.id(), trackId);
+		TrackForm before = (TrackForm) PartForm.of(part(PartKind.TRACKS, event.id(), trackId));
 		write(() -> {
 			stale(this.jdbc.sql("UPDATE tracks SET name = ?, version = version + 1 WHERE id = ? AND event_id = ? AND version = ?")
 				.params(form.name().strip(), trackId, event.id(), form.version()).update());
 			this.audit.record(who(actor, actorLabel), "track", trackId, AuditLog.Action.UPDATE,
-					trackView(event.id(), TrackForm.of(before)), trackView(event.id(), form));
+					trackView(event.id(), before), trackView(event.id(), form));
 			return trackId;
 		}, form.name());
-	}
-
-	void deleteTrack(Actor actor, String actorLabel, String slug, long trackId, long version) {
-		EventCatalogue.Event event = this.programme.editable(actor, slug);
-		TrackRow before = track(event.id(), trackId);
-		usedBy("SELECT title FROM sessions WHERE track_id = ? ORDER BY starts_at, id LIMIT 1", trackId, "event3.track.inUse");
-		write(() -> {
-			stale(this.jdbc.sql("DELETE FROM tracks WHERE id = ? AND event_id = ? AND version = ?")
-				.params(trackId, event.id(), version).update());
-			this.audit.record(who(actor, actorLabel), "track", trackId, AuditLog.Action.DELETE,
-					trackView(event.id(), TrackForm.of(before)), null);
-			return trackId;
-		}, before.name());
 	}
 
 	// Speakers
@@ -189,13 +234,6 @@ public class EventParts {
 			.list();
 	}
 
-	SpeakerRow speaker(long eventId, long speakerId) {
-		return speakers(eventId).stream()
-			.filter(s -> s.id() == speakerId)
-			.findFirst()
-			.orElseThrow(() -> new EventNotFound(speakerId));
-	}
-
 	/** The photo cache keys of the speakers that have one, for links from the public pages. */
 	public Map<Long, String> photoTags(long eventId) {
 		Map<Long, String> tags = new LinkedHashMap<>();
@@ -204,13 +242,13 @@ public class EventParts {
 	}
 
 	Optional<StoredPhoto> photo(String slug, long speakerId) {
-		speaker(this.catalogue.bySlug(slug).id(), speakerId);
+		part(PartKind.SPEAKERS, this.catalogue.bySlug(slug).id(), speakerId);
 		return this.jdbc.sql("SELECT media_type, content, sha256 FROM speaker_photos WHERE speaker_id = ?").param(speakerId)
 			.query((rs, n) -> new StoredPhoto(rs.getString(1), rs.getBytes(2), rs.getString(3)))
 			.optional();
 	}
 
-	long addSpeaker(Actor actor, String actorLabel, String slug, SpeakerForm form) {
+	private long addSpeaker(Actor actor, String actorLabel, String slug, SpeakerForm form) {
 		EventCatalogue.Event event = this.programme.editable(actor, slug);
 		SpeakerPhoto photo = SpeakerPhoto.of(form.photo());
 		return write(() -> {
@@ -228,9 +266,9 @@ public class EventParts {
 		}, form.name());
 	}
 
-	void updateSpeaker(Actor actor, String actorLabel, String slug, long speakerId, SpeakerForm form) {
+	private void updateSpeaker(Actor actor, String actorLabel, String slug, long speakerId, SpeakerForm form) {
 		EventCatalogue.Event event = this.programme.editable(actor, slug);
-		SpeakerRow before = speaker(event.id(), speakerId);
+		SpeakerRow before = (SpeakerRow) part(PartKind.SPEAKERS, event.id(), speakerId);
 		SpeakerPhoto photo = SpeakerPhoto.of(form.photo());
 		String beforePhoto = this.jdbc.sql("SELECT sha256 FROM speaker_photos WHERE speaker_id = ?").param(speakerId)
 			.query(String.class).optional().orElse(null);
@@ -250,7 +288,7 @@ public class EventParts {
 				afterPhoto = null;
 			}
 			this.audit.record(who(actor, actorLabel), "speaker", speakerId, AuditLog.Action.UPDATE,
-					speakerView(event.id(), SpeakerForm.of(before), beforePhoto), speakerView(event.id(), form, afterPhoto));
+					speakerView(event.id(), (SpeakerForm) PartForm.of(before), beforePhoto), speakerView(event.id(), form, afterPhoto));
 			return speakerId;
 		}, form.name());
 	}
@@ -259,9 +297,8 @@ public class EventParts {
 	 * Takes a speaker off the event; a speaker whom no other event keeps is deleted. Refused while a
 	 * session names them.
 	 */
-	void deleteSpeaker(Actor actor, String actorLabel, String slug, long speakerId, long version) {
-		EventCatalogue.Event event = this.programme.editable(actor, slug);
-		SpeakerRow before = speaker(event.id(), speakerId);
+	private void deleteSpeaker(Actor actor, String actorLabel, EventCatalogue.Event event, SpeakerRow before, long version) {
+		long speakerId = before.id();
 		usedBy("""
 				SELECT s.title FROM session_speakers ss JOIN sessions s ON s.id = ss.session_id
 				WHERE ss.speaker_id = ? ORDER BY s.starts_at, s.id LIMIT 1
@@ -277,7 +314,7 @@ public class EventParts {
 					  AND NOT EXISTS (SELECT 1 FROM event_speakers es WHERE es.speaker_id = sp.id)
 					""").param(speakerId).update();
 			this.audit.record(who(actor, actorLabel), "speaker", speakerId, AuditLog.Action.DELETE,
-					speakerView(event.id(), SpeakerForm.of(before), before.photoTag()), null);
+					speakerView(event.id(), (SpeakerForm) PartForm.of(before), before.photoTag()), null);
 			return speakerId;
 		}, before.name());
 	}
@@ -294,13 +331,13 @@ public class EventParts {
 
 	private void usedBy(String sql, long id, String messageKey) {
 		this.jdbc.sql(sql).param(id).query(String.class).optional().ifPresent(title -> {
-			throw new Programme.Refused(null, messageKey, title);
+			throw Refusal.ofForm(messageKey, title);
 		});
 	}
 
 	private static void stale(int updated) {
 		if (updated == 0) {
-			throw new Programme.Refused(null, "event3.stale", null);
+			throw Refusal.ofForm("event3.stale");
 		}
 	}
 
@@ -313,28 +350,28 @@ public class EventParts {
 			String message = String.valueOf(ex.getMostSpecificCause().getMessage());
 			String label = name == null ? "" : name.strip();
 			if (message.contains("rooms_name_uk")) {
-				throw new Programme.Refused("name", "event3.room.name.taken", label);
+				throw new Refusal("name", "event3.room.name.taken", label);
 			}
 			if (message.contains("tracks_name_uk")) {
-				throw new Programme.Refused("name", "event3.track.name.taken", label);
+				throw new Refusal("name", "event3.track.name.taken", label);
 			}
 			if (message.contains("rooms_capacity_ck")) {
-				throw new Programme.Refused("capacity", "event3.room.capacity.range", null);
+				throw new Refusal("capacity", "event3.room.capacity.range");
 			}
 			if (message.contains("_name_ck")) {
-				throw new Programme.Refused("name", "event3.name.required", null);
+				throw new Refusal("name", "event3.name.required");
 			}
 			if (message.contains("sessions_room_fk")) {
-				throw new Programme.Refused(null, "event3.room.inUse", label);
+				throw Refusal.ofForm("event3.room.inUse", label);
 			}
 			if (message.contains("sessions_track_fk")) {
-				throw new Programme.Refused(null, "event3.track.inUse", label);
+				throw Refusal.ofForm("event3.track.inUse", label);
 			}
 			if (message.contains("session_speakers_speaker_id_fkey")) {
-				throw new Programme.Refused(null, "event3.speaker.inUse", label);
+				throw Refusal.ofForm("event3.speaker.inUse", label);
 			}
 			if (message.contains("speaker_photos_")) {
-				throw new Programme.Refused("photo", "event3.speaker.photo.type", null);
+				throw new Refusal("photo", "event3.speaker.photo.type");
 			}
 			throw ex;
 		}

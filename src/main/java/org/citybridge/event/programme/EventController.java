@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.citybridge.system.Actor;
+import org.citybridge.system.Refusal;
 import org.citybridge.system.ViewerZone;
 
 import org.springframework.http.MediaType;
@@ -229,8 +230,8 @@ class EventController {
 				redirect.addFlashAttribute("flash", "event2.form.flash.updated");
 				return "redirect:/events/" + event.slug();
 			}
-			catch (Programme.Refused refused) {
-				reject(result, refused);
+			catch (Refusal refused) {
+				refused.rejectIn(result);
 			}
 		}
 		model.addAttribute("invalid", true);
@@ -261,8 +262,8 @@ class EventController {
 				redirect.addFlashAttribute("flash", "event.session.flash.created");
 				return "redirect:/events/" + event.slug() + "/agenda?day=" + form.day() + "#session-" + id;
 			}
-			catch (Programme.Refused refused) {
-				reject(result, refused);
+			catch (Refusal refused) {
+				refused.rejectIn(result);
 			}
 		}
 		model.addAttribute("invalid", true);
@@ -289,8 +290,8 @@ class EventController {
 				redirect.addFlashAttribute("flash", "event.session.flash.updated");
 				return "redirect:/events/" + event.slug() + "/agenda?day=" + form.day() + "#session-" + sessionId;
 			}
-			catch (Programme.Refused refused) {
-				reject(result, refused);
+			catch (Refusal refused) {
+				refused.rejectIn(result);
 			}
 		}
 		model.addAttribute("invalid", true);
@@ -307,16 +308,6 @@ class EventController {
 		model.addAttribute("speakers", this.catalogue.allSpeakers());
 		model.addAttribute("kinds", SessionKind.values());
 		return "event/form";
-	}
-
-	private static void reject(BindingResult result, Programme.Refused refused) {
-		Object[] args = refused.argument == null ? null : new Object[] { refused.argument };
-		if (refused.field == null) {
-			result.reject(refused.messageKey, args, null);
-		}
-		else {
-			result.rejectValue(refused.field, refused.messageKey, args, null);
-		}
 	}
 
 	/** An event in the list, with its dates formatted and whether it is over. */
