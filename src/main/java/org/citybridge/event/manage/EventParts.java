@@ -96,57 +96,69 @@ public class EventParts {
 		return list(kind, eventId).stream().filter(p -> p.id() == id).findFirst().orElseThrow(() -> new EventNotFound(id));
 	}
 
+	/** Adds a room, a track (last in the programme's order) or a speaker. */
 	void add(Actor actor, String actorLabel, String slug, PartForm form) {
-		if (form instanceof RoomForm room) {
-			addRoom(actor, actorLabel, slug, room);
+		EventCatalogue.Event event = this.programme.editable(actor, slug);
+		if (form instanceof SpeakerForm speaker) {
+			addSpeaker(actor, actorLabel, event, speaker);
+			return;
 		}
-		else if (form instanceof TrackForm track) {
-			addTrack(actor, actorLabel, slug, track);
-		}
-		else {
-			addSpeaker(actor, actorLabel, slug, (SpeakerForm) form);
-		}
+		write(() -> {
+			long id = (form instanceof RoomForm room)
+					? this.jdbc.sql("INSERT INTO rooms (event_id, name, capacity) VALUES (?, ?, ?) RETURNING id")
+						.params(event.id(), room.name().strip(), room.capacity()).query(Long.class).single()
+					: this.jdbc.sql("""
+							INSERT INTO tracks (event_id, position, name)
+							VALUES (?, (SELECT coalesce(max(position), 0) + 1 FROM tracks WHERE event_id = ?), ?) RETURNING id
+							""").params(event.id(), event.id(), form.name().strip()).query(Long.class).single();
+			this.audit.record(who(actor, actorLabel), form.kind().one(), id, AuditLog.Action.CREATE, null,
+					view(event.id(), form));
+			return id;
+		}, form.name());
 	}
 
+	/** Saves a room, track or speaker at the version the form carries. */
 	void update(Actor actor, String actorLabel, String slug, long id, PartForm form) {
-		if (form instanceof RoomForm room) {
-			updateRoom(actor, actorLabel, slug, id, room);
+		EventCatalogue.Event event = this.programme.editable(actor, slug);
+		Part before = part(form.kind(), event.id(), id);
+		if (form instanceof SpeakerForm speaker) {
+			updateSpeaker(actor, actorLabel, event, (SpeakerRow) before, speaker);
+			return;
 		}
-		else if (form instanceof TrackForm track) {
-			updateTrack(actor, actorLabel, slug, id, track);
-		}
-		else {
-			updateSpeaker(actor, actorLabel, slug, id, (SpeakerForm) form);
-		}
+		write(() -> {
+			stale((form instanceof RoomForm room)
+					? this.jdbc.sql("""
+							UPDATE rooms SET name = ?, capacity = ?, version = version + 1 WHERE id = ? AND event_id = ? AND version = ?
+							""").params(room.name().strip(), room.capacity(), id, event.id(), form.version()).update()
+					: this.jdbc.sql("UPDATE tracks SET name = ?, version = version + 1 WHERE id = ? AND event_id = ? AND version = ?")
+						.params(form.name().strip(), id, event.id(), form.version()).update());
+			this.audit.record(who(actor, actorLabel), form.kind().one(), id, AuditLog.Action.UPDATE,
+					view(event.id(), PartForm.of(before)), view(event.id(), form));
+			return id;
+		}, form.name());
 	}
 
 	/** Deletes a room or track, or takes a speaker off the event; refused while a session uses it. */
 	void delete(Actor actor, String actorLabel, String slug, PartKind kind, long id, long version) {
 		EventCatalogue.Event event = this.programme.editable(actor, slug);
 		Part before = part(kind, event.id(), id);
-		switch (kind) {
-			case ROOMS -> deleteFromEvent(actor, actorLabel, event, kind, before, version,
-					roomView(event.id(), (RoomForm) PartForm.of(before)));
-			case TRACKS -> deleteFromEvent(actor, actorLabel, event, kind, before, version,
-					trackView(event.id(), (TrackForm) PartForm.of(before)));
-			case SPEAKERS -> deleteSpeaker(actor, actorLabel, event, (SpeakerRow) before, version);
+		if (before instanceof SpeakerRow speaker) {
+			deleteSpeaker(actor, actorLabel, event, speaker, version);
+			return;
 		}
-	}
-
-	/** Deletes a room or a track (the table is named after the kind, its column in sessions after one of it). */
-	private void deleteFromEvent(Actor actor, String actorLabel, EventCatalogue.Event event, PartKind kind, Part before,
-			long version, Map<String, Object> view) {
-		usedBy("SELECT title FROM sessions WHERE " + kind.one() + "_id = ? ORDER BY starts_at, id LIMIT 1", before.id(),
+		// The table is named after the kind, its column in sessions after one of it.
+		usedBy("SELECT title FROM sessions WHERE " + kind.one() + "_id = ? ORDER BY starts_at, id LIMIT 1", id,
 				kind.key("inUse"));
 		write(() -> {
 			stale(this.jdbc.sql("DELETE FROM " + kind.path() + " WHERE id = ? AND event_id = ? AND version = ?")
-				.params(before.id(), event.id(), version).update());
-			this.audit.record(who(actor, actorLabel), kind.one(), before.id(), AuditLog.Action.DELETE, view, null);
-			return before.id();
+				.params(id, event.id(), version).update());
+			this.audit.record(who(actor, actorLabel), kind.one(), id, AuditLog.Action.DELETE,
+					view(event.id(), PartForm.of(before)), null);
+			return id;
 		}, before.name());
 	}
 
-	// Rooms
+	// Rooms and tracks
 
 	List<RoomRow> rooms(long eventId) {
 		return this.jdbc.sql("""
@@ -157,32 +169,6 @@ public class EventParts {
 			.list();
 	}
 
-	private long addRoom(Actor actor, String actorLabel, String slug, RoomForm form) {
-		EventCatalogue.Event event = this.programme.editable(actor, slug);
-		return write(() -> {
-			long id = this.jdbc.sql("INSERT INTO rooms (event_id, name, capacity) VALUES (?, ?, ?) RETURNING id")
-				.params(event.id(), form.name().strip(), form.capacity()).query(Long.class).single();
-			this.audit.record(who(actor, actorLabel), "room", id, AuditLog.Action.CREATE, null, roomView(event.id(), form));
-			return id;
-		}, form.name());
-	}
-
-	private void updateRoom(Actor actor, String actorLabel, String slug, long roomId, RoomForm form) {
-		EventCatalogue.Event event = this.programme.editable(actor, slug);
-		RoomForm before = (RoomForm) PartForm.of(part(PartKind.ROOMS, event.id(), roomId));
-		write(() -> {
-			int updated = this.jdbc.sql("""
-					UPDATE rooms SET name = ?, capacity = ?, version = version + 1 WHERE id = ? AND event_id = ? AND version = ?
-					""").params(form.name().strip(), form.capacity(), roomId, event.id(), form.version()).update();
-			stale(updated);
-			this.audit.record(who(actor, actorLabel), "room", roomId, AuditLog.Action.UPDATE,
-					roomView(event.id(), before), roomView(event.id(), form));
-			return roomId;
-		}, form.name());
-	}
-
-	// Tracks
-
 	List<TrackRow> tracks(long eventId) {
 		return this.jdbc.sql("""
 				SELECT t.id, t.position, t.name, t.version, (SELECT count(*) FROM sessions s WHERE s.track_id = t.id)
@@ -190,30 +176,6 @@ public class EventParts {
 				""").param(eventId)
 			.query((rs, n) -> new TrackRow(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getLong(4), rs.getInt(5)))
 			.list();
-	}
-
-	private long addTrack(Actor actor, String actorLabel, String slug, TrackForm form) {
-		EventCatalogue.Event event = this.programme.editable(actor, slug);
-		return write(() -> {
-			long id = this.jdbc.sql("""
-					INSERT INTO tracks (event_id, position, name)
-					VALUES (?, (SELECT coalesce(max(position), 0) + 1 FROM tracks WHERE event_id = ?), ?) RETURNING id
-					""").params(event.id(), event.id(), form.name().strip()).query(Long.class).single();
-			this.audit.record(who(actor, actorLabel), "track", id, AuditLog.Action.CREATE, null, trackView(event.id(), form));
-			return id;
-		}, form.name());
-	}
-
-	private void updateTrack(Actor actor, String actorLabel, String slug, long trackId, TrackForm form) {
-		EventCatalogue.Event event = this.programme.editable(actor, slug);
-		TrackForm before = (TrackForm) PartForm.of(part(PartKind.TRACKS, event.id(), trackId));
-		write(() -> {
-			stale(this.jdbc.sql("UPDATE tracks SET name = ?, version = version + 1 WHERE id = ? AND event_id = ? AND version = ?")
-				.params(form.name().strip(), trackId, event.id(), form.version()).update());
-			this.audit.record(who(actor, actorLabel), "track", trackId, AuditLog.Action.UPDATE,
-					trackView(event.id(), before), trackView(event.id(), form));
-			return trackId;
-		}, form.name());
 	}
 
 	// Speakers
@@ -248,10 +210,9 @@ public class EventParts {
 			.optional();
 	}
 
-	private long addSpeaker(Actor actor, String actorLabel, String slug, SpeakerForm form) {
-		EventCatalogue.Event event = this.programme.editable(actor, slug);
+	private void addSpeaker(Actor actor, String actorLabel, EventCatalogue.Event event, SpeakerForm form) {
 		SpeakerPhoto photo = SpeakerPhoto.of(form.photo());
-		return write(() -> {
+		write(() -> {
 			long id = this.jdbc.sql("INSERT INTO speakers (name, role, organisation, bio) VALUES (?, ?, ?, ?) RETURNING id")
 				.params(form.name().strip(), Text.blankToNull(form.role()), Text.blankToNull(form.organisation()),
 						Text.blankToNull(form.bio()))
@@ -266,9 +227,9 @@ public class EventParts {
 		}, form.name());
 	}
 
-	private void updateSpeaker(Actor actor, String actorLabel, String slug, long speakerId, SpeakerForm form) {
-		EventCatalogue.Event event = this.programme.editable(actor, slug);
-		SpeakerRow before = (SpeakerRow) part(PartKind.SPEAKERS, event.id(), speakerId);
+	private void updateSpeaker(Actor actor, String actorLabel, EventCatalogue.Event event, SpeakerRow before,
+			SpeakerForm form) {
+		long speakerId = before.id();
 		SpeakerPhoto photo = SpeakerPhoto.of(form.photo());
 		String beforePhoto = this.jdbc.sql("SELECT sha256 FROM speaker_photos WHERE speaker_id = ?").param(speakerId)
 			.query(String.class).optional().orElse(null);
@@ -381,18 +342,14 @@ public class EventParts {
 		return new AuditLog.Who(actor.accountId(), label);
 	}
 
-	private static Map<String, Object> roomView(long eventId, RoomForm form) {
+	/** A room or track as the audit log keeps it (a speaker: {@link #speakerView}). */
+	private static Map<String, Object> view(long eventId, PartForm form) {
 		Map<String, Object> view = new LinkedHashMap<>();
 		view.put("eventId", eventId);
 		view.put("name", form.name() == null ? null : form.name().strip());
-		view.put("capacity", form.capacity());
-		return view;
-	}
-
-	private static Map<String, Object> trackView(long eventId, TrackForm form) {
-		Map<String, Object> view = new LinkedHashMap<>();
-		view.put("eventId", eventId);
-		view.put("name", form.name() == null ? null : form.name().strip());
+		if (form instanceof RoomForm room) {
+			view.put("capacity", room.capacity());
+		}
 		return view;
 	}
 
