@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.citybridge.audit.AuditLog;
 import org.citybridge.system.Actor;
+import org.citybridge.system.Refusal;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,27 +22,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Staff build an event's programme: the host organisation's staff and administrators create and
  * edit sessions. The overlap and date rules are PostgreSQL's; a refusal comes back as a
- * {@link Refused} naming the field and, for a clash, the session it clashes with.
+ * {@link Refusal} naming the field and, for a clash, the session it clashes with.
  */
 @Service
 public class Programme {
-
-	/** The change was not made; the message key (with its argument) says why. */
-	public static class Refused extends RuntimeException {
-
-		public final String field;
-
-		public final String messageKey;
-
-		public final String argument;
-
-		public Refused(String field, String messageKey, String argument) {
-			super(messageKey);
-			this.field = field;
-			this.messageKey = messageKey;
-			this.argument = argument;
-		}
-	}
 
 	private final JdbcClient jdbc;
 
@@ -115,7 +99,7 @@ public class Programme {
 						Text.blankToNull(form.languages()), sessionId, event.id(), form.version())
 					.update();
 				if (updated == 0) {
-					throw new Refused(null, "event.session.error.stale", null);
+					throw Refusal.ofForm("event.session.error.stale");
 				}
 				addSpeakers(sessionId, form.speakers());
 				this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "session", sessionId,
@@ -139,7 +123,7 @@ public class Programme {
 	}
 
 	/** Runs after the failed transaction has rolled back, so it can read what the row clashed with. */
-	private Refused refusal(DataIntegrityViolationException ex, long eventId, long sessionId, SessionForm form,
+	private Refusal refusal(DataIntegrityViolationException ex, long eventId, long sessionId, SessionForm form,
 			Instant starts, Instant ends) {
 		String message = String.valueOf(ex.getMostSpecificCause().getMessage());
 		if (message.contains("sessions_room_no_overlap")) {
@@ -150,7 +134,7 @@ public class Programme {
 				.query(String.class)
 				.optional()
 				.orElse("");
-			return new Refused("roomId", "event.session.error.roomClash", clash);
+			return new Refusal("roomId", "event.session.error.roomClash", clash);
 		}
 		if (message.contains("session_speakers_no_overlap") && !form.speakers().isEmpty()) {
 			String clash = this.jdbc.sql("""
@@ -163,22 +147,22 @@ public class Programme {
 				.query(String.class)
 				.optional()
 				.orElse("");
-			return new Refused("speakerIds", "event.session.error.speakerClash", clash);
+			return new Refusal("speakerIds", "event.session.error.speakerClash", clash);
 		}
 		if (message.contains("sessions_end_after_start_ck")) {
-			return new Refused("endTime", "event.session.error.endBeforeStart", null);
+			return new Refusal("endTime", "event.session.error.endBeforeStart");
 		}
 		if (message.contains("sessions_within_event_ck")) {
-			return new Refused("day", "event.session.error.outsideEvent", null);
+			return new Refusal("day", "event.session.error.outsideEvent");
 		}
 		if (message.contains("sessions_room_fk")) {
-			return new Refused("roomId", "event.session.error.room", null);
+			return new Refusal("roomId", "event.session.error.room");
 		}
 		if (message.contains("sessions_track_fk")) {
-			return new Refused("trackId", "event.session.error.track", null);
+			return new Refusal("trackId", "event.session.error.track");
 		}
 		if (message.contains("session_speakers_speaker_id_fkey")) {
-			return new Refused("speakerIds", "event.session.error.speaker", null);
+			return new Refusal("speakerIds", "event.session.error.speaker");
 		}
 		throw ex;
 	}

@@ -10,6 +10,7 @@ import org.citybridge.audit.AuditLog;
 import org.citybridge.network.Organisation;
 import org.citybridge.network.Organisations;
 import org.citybridge.system.Actor;
+import org.citybridge.system.Refusal;
 import org.citybridge.system.ViewerZone;
 import org.citybridge.system.Text;
 
@@ -27,7 +28,7 @@ import org.citybridge.event.Programme;
 /**
  * The host's staff and administrators edit an event: its facts, dates and zone, and whether it takes
  * registrations up to which capacity. PostgreSQL refuses dates that would strand sessions; the
- * refusal comes back as a {@link Programme.Refused} on the field.
+ * refusal comes back as a {@link Refusal} on the field.
  */
 @Service
 public class EventEditor {
@@ -91,13 +92,13 @@ public class EventEditor {
 	String create(Actor actor, String actorLabel, EventForm form) {
 		List<Organisation> hosts = hosts(actor);
 		if (form.hostOrganisationId() == null) {
-			throw new Programme.Refused("hostOrganisationId", "event3.form.host.required", null);
+			throw new Refusal("hostOrganisationId", "event3.form.host.required");
 		}
 		if (hosts.stream().noneMatch(o -> o.id() == form.hostOrganisationId())) {
 			if (this.organisations.byId(form.hostOrganisationId()).isPresent()) {
 				throw new AccessDeniedException("May not create events for organisation " + form.hostOrganisationId());
 			}
-			throw new Programme.Refused("hostOrganisationId", "event3.form.host.required", null);
+			throw new Refusal("hostOrganisationId", "event3.form.host.required");
 		}
 		ZoneId zone = zone(form);
 		String slug = slug(form.title(), form.startsOn());
@@ -128,7 +129,7 @@ public class EventEditor {
 		catch (DataIntegrityViolationException ex) {
 			String message = String.valueOf(ex.getMostSpecificCause().getMessage());
 			if (message.contains("events_slug_uk")) {
-				throw new Programme.Refused("title", "event3.form.slug.taken", slug);
+				throw new Refusal("title", "event3.form.slug.taken", slug);
 			}
 			throw refusal(ex, null);
 		}
@@ -171,7 +172,7 @@ public class EventEditor {
 
 	private static ZoneId zone(EventForm form) {
 		return ViewerZone.parse(form.timeZone())
-			.orElseThrow(() -> new Programme.Refused("timeZone", "event2.form.zone.invalid", null));
+			.orElseThrow(() -> new Refusal("timeZone", "event2.form.zone.invalid"));
 	}
 
 	/** The version the form must carry back, for optimistic locking. */
@@ -195,7 +196,7 @@ public class EventEditor {
 						form.registrationOpen(), form.capacity(), form.latitude(), form.longitude(), event.id(), form.version())
 					.update();
 				if (updated == 0) {
-					throw new Programme.Refused(null, "event2.form.stale", null);
+					throw Refusal.ofForm("event2.form.stale");
 				}
 				this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "event", event.id(), AuditLog.Action.UPDATE,
 						before, view(form));
@@ -213,25 +214,25 @@ public class EventEditor {
 	private RuntimeException refusal(DataIntegrityViolationException ex, Long eventId) {
 		String message = String.valueOf(ex.getMostSpecificCause().getMessage());
 		if (message.contains("events_venue_coordinates_ck")) {
-			return new Programme.Refused("latitude", "event3.form.coordinates.both", null);
+			return new Refusal("latitude", "event3.form.coordinates.both");
 		}
 		if (message.contains("events_venue_latitude_ck")) {
-			return new Programme.Refused("latitude", "event3.form.latitude.range", null);
+			return new Refusal("latitude", "event3.form.latitude.range");
 		}
 		if (message.contains("events_venue_longitude_ck")) {
-			return new Programme.Refused("longitude", "event3.form.longitude.range", null);
+			return new Refusal("longitude", "event3.form.longitude.range");
 		}
 		if (message.contains("events_dates_ck")) {
-			return new Programme.Refused("endsOn", "event2.form.error.endBeforeStart", null);
+			return new Refusal("endsOn", "event2.form.error.endBeforeStart");
 		}
 		if (message.contains("sessions_within_event_ck")) {
-			return new Programme.Refused("startsOn", "event2.form.error.strandsSessions", null);
+			return new Refusal("startsOn", "event2.form.error.strandsSessions");
 		}
 		if (message.contains("events_capacity_ck")) {
-			return new Programme.Refused("capacity", "event2.form.capacity.range", null);
+			return new Refusal("capacity", "event2.form.capacity.range");
 		}
 		if (message.contains("registrations_capacity_ck") && eventId != null) {
-			return new Programme.Refused("capacity", "event3.form.capacity.belowConfirmed",
+			return new Refusal("capacity", "event3.form.capacity.belowConfirmed",
 					String.valueOf(this.registrations.counts(eventId, null, null).confirmed()));
 		}
 		return ex;

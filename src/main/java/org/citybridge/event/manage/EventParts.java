@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.citybridge.audit.AuditLog;
 import org.citybridge.system.Actor;
+import org.citybridge.system.Refusal;
 import org.citybridge.system.Text;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -22,22 +23,34 @@ import org.citybridge.event.Programme;
  * The host's staff keep the rooms, tracks and speakers of an event. Every write checks that the
  * actor may edit the event, carries the version it read (optimistic locking) and goes to the audit
  * log. PostgreSQL refuses a duplicate name and the removal of what a session still uses; the
- * refusals come back as a {@link Programme.Refused} naming the field or the session.
+ * refusals come back as a {@link Refusal} naming the field or the session.
  */
 @Service
 public class EventParts {
 
+	/** A room, track or speaker of the event as its pages show it: with its version and how many sessions use it. */
+	public sealed interface Part permits RoomRow, TrackRow, SpeakerRow {
+
+		long id();
+
+		String name();
+
+		long version();
+
+		int sessions();
+	}
+
 	/** A room with its version and how many sessions take place in it. */
-	public record RoomRow(long id, String name, Integer capacity, long version, int sessions) {
+	public record RoomRow(long id, String name, Integer capacity, long version, int sessions) implements Part {
 	}
 
 	/** A track with its version and how many sessions belong to it. */
-	public record TrackRow(long id, int position, String name, long version, int sessions) {
+	public record TrackRow(long id, int position, String name, long version, int sessions) implements Part {
 	}
 
 	/** A speaker of the event, whether a photo is on file ({@code photoTag} its cache key) and how many sessions name them. */
 	public record SpeakerRow(long id, String name, String role, String organisation, String bio, boolean demo,
-			long version, String photoTag, int sessions) {
+			long version, String photoTag, int sessions) implements Part {
 
 		public boolean hasPhoto() {
 			return this.photoTag != null;
@@ -67,7 +80,85 @@ public class EventParts {
 		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
-	// Rooms
+	// Any kind
+
+	/** The rooms, tracks or speakers of the event, in the order their list shows them. */
+	List<? extends Part> list(PartKind kind, long eventId) {
+		return switch (kind) {
+			case ROOMS -> rooms(eventId);
+			case TRACKS -> tracks(eventId);
+			case SPEAKERS -> speakers(eventId);
+		};
+	}
+
+	/** One room, track or speaker of the event; another event's, or none, is not found (404). */
+	Part part(PartKind kind, long eventId, long id) {
+		return list(kind, eventId).stream().filter(p -> p.id() == id).findFirst().orElseThrow(() -> new EventNotFound(id));
+	}
+
+	/** Adds a room, a track (last in the programme's order) or a speaker. */
+	void add(Actor actor, String actorLabel, String slug, PartForm form) {
+		EventCatalogue.Event event = this.programme.editable(actor, slug);
+		if (form instanceof SpeakerForm speaker) {
+			addSpeaker(actor, actorLabel, event, speaker);
+			return;
+		}
+		write(() -> {
+			long id = (form instanceof RoomForm room)
+					? this.jdbc.sql("INSERT INTO rooms (event_id, name, capacity) VALUES (?, ?, ?) RETURNING id")
+						.params(event.id(), room.name().strip(), room.capacity()).query(Long.class).single()
+					: this.jdbc.sql("""
+							INSERT INTO tracks (event_id, position, name)
+							VALUES (?, (SELECT coalesce(max(position), 0) + 1 FROM tracks WHERE event_id = ?), ?) RETURNING id
+							""").params(event.id(), event.id(), form.name().strip()).query(Long.class).single();
+			this.audit.record(who(actor, actorLabel), form.kind().one(), id, AuditLog.Action.CREATE, null,
+					view(event.id(), form));
+			return id;
+		}, form.name());
+	}
+
+	/** Saves a room, track or speaker at the version the form carries. */
+	void update(Actor actor, String actorLabel, String slug, long id, PartForm form) {
+		EventCatalogue.Event event = this.programme.editable(actor, slug);
+		Part before = part(form.kind(), event.id(), id);
+		if (form instanceof SpeakerForm speaker) {
+			updateSpeaker(actor, actorLabel, event, (SpeakerRow) before, speaker);
+			return;
+		}
+		write(() -> {
+			stale((form instanceof RoomForm room)
+					? this.jdbc.sql("""
+							UPDATE rooms SET name = ?, capacity = ?, version = version + 1 WHERE id = ? AND event_id = ? AND version = ?
+							""").params(room.name().strip(), room.capacity(), id, event.id(), form.version()).update()
+					: this.jdbc.sql("UPDATE tracks SET name = ?, version = version + 1 WHERE id = ? AND event_id = ? AND version = ?")
+						.params(form.name().strip(), id, event.id(), form.version()).update());
+			this.audit.record(who(actor, actorLabel), form.kind().one(), id, AuditLog.Action.UPDATE,
+					view(event.id(), PartForm.of(before)), view(event.id(), form));
+			return id;
+		}, form.name());
+	}
+
+	/** Deletes a room or track, or takes a speaker off the event; refused while a session uses it. */
+	void delete(Actor actor, String actorLabel, String slug, PartKind kind, long id, long version) {
+		EventCatalogue.Event event = this.programme.editable(actor, slug);
+		Part before = part(kind, event.id(), id);
+		if (before instanceof SpeakerRow speaker) {
+			deleteSpeaker(actor, actorLabel, event, speaker, version);
+			return;
+		}
+		// The table is named after the kind, its column in sessions after one of it.
+		usedBy("SELECT title FROM sessions WHERE " + kind.one() + "_id = ? ORDER BY starts_at, id LIMIT 1", id,
+				kind.key("inUse"));
+		write(() -> {
+			stale(this.jdbc.sql("DELETE FROM " + kind.path() + " WHERE id = ? AND event_id = ? AND version = ?")
+				.params(id, event.id(), version).update());
+			this.audit.record(who(actor, actorLabel), kind.one(), id, AuditLog.Action.DELETE,
+					view(event.id(), PartForm.of(before)), null);
+			return id;
+		}, before.name());
+	}
+
+	// Rooms and tracks
 
 	List<RoomRow> rooms(long eventId) {
 		return this.jdbc.sql("""
@@ -78,49 +169,6 @@ public class EventParts {
 			.list();
 	}
 
-	RoomRow room(long eventId, long roomId) {
-		return rooms(eventId).stream().filter(r -> r.id() == roomId).findFirst().orElseThrow(() -> new EventNotFound(roomId));
-	}
-
-	long addRoom(Actor actor, String actorLabel, String slug, RoomForm form) {
-		EventCatalogue.Event event = this.programme.editable(actor, slug);
-		return write(() -> {
-			long id = this.jdbc.sql("INSERT INTO rooms (event_id, name, capacity) VALUES (?, ?, ?) RETURNING id")
-				.params(event.id(), form.name().strip(), form.capacity()).query(Long.class).single();
-			this.audit.record(who(actor, actorLabel), "room", id, AuditLog.Action.CREATE, null, roomView(event.id(), form));
-			return id;
-		}, form.name());
-	}
-
-	void updateRoom(Actor actor, String actorLabel, String slug, long roomId, RoomForm form) {
-		EventCatalogue.Event event = this.programme.editable(actor, slug);
-		RoomRow before = room(event.id(), roomId);
-		write(() -> {
-			int updated = this.jdbc.sql("""
-					UPDATE rooms SET name = ?, capacity = ?, version = version + 1 WHERE id = ? AND event_id = ? AND version = ?
-					""").params(form.name().strip(), form.capacity(), roomId, event.id(), form.version()).update();
-			stale(updated);
-			this.audit.record(who(actor, actorLabel), "room", roomId, AuditLog.Action.UPDATE,
-					roomView(event.id(), RoomForm.of(before)), roomView(event.id(), form));
-			return roomId;
-		}, form.name());
-	}
-
-	void deleteRoom(Actor actor, String actorLabel, String slug, long roomId, long version) {
-		EventCatalogue.Event event = this.programme.editable(actor, slug);
-		RoomRow before = room(event.id(), roomId);
-		usedBy("SELECT title FROM sessions WHERE room_id = ? ORDER BY starts_at, id LIMIT 1", roomId, "event3.room.inUse");
-		write(() -> {
-			stale(this.jdbc.sql("DELETE FROM rooms WHERE id = ? AND event_id = ? AND version = ?")
-				.params(roomId, event.id(), version).update());
-			this.audit.record(who(actor, actorLabel), "room", roomId, AuditLog.Action.DELETE,
-					roomView(event.id(), RoomForm.of(before)), null);
-			return roomId;
-		}, before.name());
-	}
-
-	// Tracks
-
 	List<TrackRow> tracks(long eventId) {
 		return this.jdbc.sql("""
 				SELECT t.id, t.position, t.name, t.version, (SELECT count(*) FROM sessions s WHERE s.track_id = t.id)
@@ -128,47 +176,6 @@ public class EventParts {
 				""").param(eventId)
 			.query((rs, n) -> new TrackRow(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getLong(4), rs.getInt(5)))
 			.list();
-	}
-
-	TrackRow track(long eventId, long trackId) {
-		return tracks(eventId).stream().filter(t -> t.id() == trackId).findFirst().orElseThrow(() -> new EventNotFound(trackId));
-	}
-
-	long addTrack(Actor actor, String actorLabel, String slug, TrackForm form) {
-		EventCatalogue.Event event = this.programme.editable(actor, slug);
-		return write(() -> {
-			long id = this.jdbc.sql("""
-					INSERT INTO tracks (event_id, position, name)
-					VALUES (?, (SELECT coalesce(max(position), 0) + 1 FROM tracks WHERE event_id = ?), ?) RETURNING id
-					""").params(event.id(), event.id(), form.name().strip()).query(Long.class).single();
-			this.audit.record(who(actor, actorLabel), "track", id, AuditLog.Action.CREATE, null, trackView(event.id(), form));
-			return id;
-		}, form.name());
-	}
-
-	void updateTrack(Actor actor, String actorLabel, String slug, long trackId, TrackForm form) {
-		EventCatalogue.Event event = this.programme.editable(actor, slug);
-		TrackRow before = track(event.id(), trackId);
-		write(() -> {
-			stale(this.jdbc.sql("UPDATE tracks SET name = ?, version = version + 1 WHERE id = ? AND event_id = ? AND version = ?")
-				.params(form.name().strip(), trackId, event.id(), form.version()).update());
-			this.audit.record(who(actor, actorLabel), "track", trackId, AuditLog.Action.UPDATE,
-					trackView(event.id(), TrackForm.of(before)), trackView(event.id(), form));
-			return trackId;
-		}, form.name());
-	}
-
-	void deleteTrack(Actor actor, String actorLabel, String slug, long trackId, long version) {
-		EventCatalogue.Event event = this.programme.editable(actor, slug);
-		TrackRow before = track(event.id(), trackId);
-		usedBy("SELECT title FROM sessions WHERE track_id = ? ORDER BY starts_at, id LIMIT 1", trackId, "event3.track.inUse");
-		write(() -> {
-			stale(this.jdbc.sql("DELETE FROM tracks WHERE id = ? AND event_id = ? AND version = ?")
-				.params(trackId, event.id(), version).update());
-			this.audit.record(who(actor, actorLabel), "track", trackId, AuditLog.Action.DELETE,
-					trackView(event.id(), TrackForm.of(before)), null);
-			return trackId;
-		}, before.name());
 	}
 
 	// Speakers
@@ -189,13 +196,6 @@ public class EventParts {
 			.list();
 	}
 
-	SpeakerRow speaker(long eventId, long speakerId) {
-		return speakers(eventId).stream()
-			.filter(s -> s.id() == speakerId)
-			.findFirst()
-			.orElseThrow(() -> new EventNotFound(speakerId));
-	}
-
 	/** The photo cache keys of the speakers that have one, for links from the public pages. */
 	public Map<Long, String> photoTags(long eventId) {
 		Map<Long, String> tags = new LinkedHashMap<>();
@@ -204,16 +204,15 @@ public class EventParts {
 	}
 
 	Optional<StoredPhoto> photo(String slug, long speakerId) {
-		speaker(this.catalogue.bySlug(slug).id(), speakerId);
+		part(PartKind.SPEAKERS, this.catalogue.bySlug(slug).id(), speakerId);
 		return this.jdbc.sql("SELECT media_type, content, sha256 FROM speaker_photos WHERE speaker_id = ?").param(speakerId)
 			.query((rs, n) -> new StoredPhoto(rs.getString(1), rs.getBytes(2), rs.getString(3)))
 			.optional();
 	}
 
-	long addSpeaker(Actor actor, String actorLabel, String slug, SpeakerForm form) {
-		EventCatalogue.Event event = this.programme.editable(actor, slug);
+	private void addSpeaker(Actor actor, String actorLabel, EventCatalogue.Event event, SpeakerForm form) {
 		SpeakerPhoto photo = SpeakerPhoto.of(form.photo());
-		return write(() -> {
+		write(() -> {
 			long id = this.jdbc.sql("INSERT INTO speakers (name, role, organisation, bio) VALUES (?, ?, ?, ?) RETURNING id")
 				.params(form.name().strip(), Text.blankToNull(form.role()), Text.blankToNull(form.organisation()),
 						Text.blankToNull(form.bio()))
@@ -228,9 +227,9 @@ public class EventParts {
 		}, form.name());
 	}
 
-	void updateSpeaker(Actor actor, String actorLabel, String slug, long speakerId, SpeakerForm form) {
-		EventCatalogue.Event event = this.programme.editable(actor, slug);
-		SpeakerRow before = speaker(event.id(), speakerId);
+	private void updateSpeaker(Actor actor, String actorLabel, EventCatalogue.Event event, SpeakerRow before,
+			SpeakerForm form) {
+		long speakerId = before.id();
 		SpeakerPhoto photo = SpeakerPhoto.of(form.photo());
 		String beforePhoto = this.jdbc.sql("SELECT sha256 FROM speaker_photos WHERE speaker_id = ?").param(speakerId)
 			.query(String.class).optional().orElse(null);
@@ -250,7 +249,7 @@ public class EventParts {
 				afterPhoto = null;
 			}
 			this.audit.record(who(actor, actorLabel), "speaker", speakerId, AuditLog.Action.UPDATE,
-					speakerView(event.id(), SpeakerForm.of(before), beforePhoto), speakerView(event.id(), form, afterPhoto));
+					speakerView(event.id(), (SpeakerForm) PartForm.of(before), beforePhoto), speakerView(event.id(), form, afterPhoto));
 			return speakerId;
 		}, form.name());
 	}
@@ -259,9 +258,8 @@ public class EventParts {
 	 * Takes a speaker off the event; a speaker whom no other event keeps is deleted. Refused while a
 	 * session names them.
 	 */
-	void deleteSpeaker(Actor actor, String actorLabel, String slug, long speakerId, long version) {
-		EventCatalogue.Event event = this.programme.editable(actor, slug);
-		SpeakerRow before = speaker(event.id(), speakerId);
+	private void deleteSpeaker(Actor actor, String actorLabel, EventCatalogue.Event event, SpeakerRow before, long version) {
+		long speakerId = before.id();
 		usedBy("""
 				SELECT s.title FROM session_speakers ss JOIN sessions s ON s.id = ss.session_id
 				WHERE ss.speaker_id = ? ORDER BY s.starts_at, s.id LIMIT 1
@@ -277,7 +275,7 @@ public class EventParts {
 					  AND NOT EXISTS (SELECT 1 FROM event_speakers es WHERE es.speaker_id = sp.id)
 					""").param(speakerId).update();
 			this.audit.record(who(actor, actorLabel), "speaker", speakerId, AuditLog.Action.DELETE,
-					speakerView(event.id(), SpeakerForm.of(before), before.photoTag()), null);
+					speakerView(event.id(), (SpeakerForm) PartForm.of(before), before.photoTag()), null);
 			return speakerId;
 		}, before.name());
 	}
@@ -294,13 +292,13 @@ public class EventParts {
 
 	private void usedBy(String sql, long id, String messageKey) {
 		this.jdbc.sql(sql).param(id).query(String.class).optional().ifPresent(title -> {
-			throw new Programme.Refused(null, messageKey, title);
+			throw Refusal.ofForm(messageKey, title);
 		});
 	}
 
 	private static void stale(int updated) {
 		if (updated == 0) {
-			throw new Programme.Refused(null, "event3.stale", null);
+			throw Refusal.ofForm("event3.stale");
 		}
 	}
 
@@ -313,28 +311,28 @@ public class EventParts {
 			String message = String.valueOf(ex.getMostSpecificCause().getMessage());
 			String label = name == null ? "" : name.strip();
 			if (message.contains("rooms_name_uk")) {
-				throw new Programme.Refused("name", "event3.room.name.taken", label);
+				throw new Refusal("name", "event3.room.name.taken", label);
 			}
 			if (message.contains("tracks_name_uk")) {
-				throw new Programme.Refused("name", "event3.track.name.taken", label);
+				throw new Refusal("name", "event3.track.name.taken", label);
 			}
 			if (message.contains("rooms_capacity_ck")) {
-				throw new Programme.Refused("capacity", "event3.room.capacity.range", null);
+				throw new Refusal("capacity", "event3.room.capacity.range");
 			}
 			if (message.contains("_name_ck")) {
-				throw new Programme.Refused("name", "event3.name.required", null);
+				throw new Refusal("name", "event3.name.required");
 			}
 			if (message.contains("sessions_room_fk")) {
-				throw new Programme.Refused(null, "event3.room.inUse", label);
+				throw Refusal.ofForm("event3.room.inUse", label);
 			}
 			if (message.contains("sessions_track_fk")) {
-				throw new Programme.Refused(null, "event3.track.inUse", label);
+				throw Refusal.ofForm("event3.track.inUse", label);
 			}
 			if (message.contains("session_speakers_speaker_id_fkey")) {
-				throw new Programme.Refused(null, "event3.speaker.inUse", label);
+				throw Refusal.ofForm("event3.speaker.inUse", label);
 			}
 			if (message.contains("speaker_photos_")) {
-				throw new Programme.Refused("photo", "event3.speaker.photo.type", null);
+				throw new Refusal("photo", "event3.speaker.photo.type");
 			}
 			throw ex;
 		}
@@ -344,18 +342,14 @@ public class EventParts {
 		return new AuditLog.Who(actor.accountId(), label);
 	}
 
-	private static Map<String, Object> roomView(long eventId, RoomForm form) {
+	/** A room or track as the audit log keeps it (a speaker: {@link #speakerView}). */
+	private static Map<String, Object> view(long eventId, PartForm form) {
 		Map<String, Object> view = new LinkedHashMap<>();
 		view.put("eventId", eventId);
 		view.put("name", form.name() == null ? null : form.name().strip());
-		view.put("capacity", form.capacity());
-		return view;
-	}
-
-	private static Map<String, Object> trackView(long eventId, TrackForm form) {
-		Map<String, Object> view = new LinkedHashMap<>();
-		view.put("eventId", eventId);
-		view.put("name", form.name() == null ? null : form.name().strip());
+		if (form instanceof RoomForm room) {
+			view.put("capacity", room.capacity());
+		}
 		return view;
 	}
 

@@ -9,13 +9,10 @@ import jakarta.validation.constraints.Size;
 record RoomForm(
 		@NotBlank(message = "{event3.room.name.required}") @Size(max = 200, message = "{event3.name.size}") String name,
 		@Min(value = 1, message = "{event3.room.capacity.range}") @Max(value = 100000, message = "{event3.room.capacity.range}") Integer capacity,
-		long version) {
+		long version) implements PartForm {
 
-	static RoomForm empty() {
-		return new RoomForm("", null, 0);
-	}
-
-	static RoomForm of(EventParts.RoomRow room) {
-		return new RoomForm(room.name(), room.capacity(), room.version());
+	@Override
+	public PartKind kind() {
+		return PartKind.ROOMS;
 	}
 }

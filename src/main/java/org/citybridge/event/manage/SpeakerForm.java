@@ -11,18 +11,14 @@ record SpeakerForm(
 		@Size(max = 200, message = "{event3.name.size}") String role,
 		@Size(max = 200, message = "{event3.name.size}") String organisation,
 		@Size(max = 1000, message = "{event3.speaker.bio.size}") String bio,
-		MultipartFile photo, Boolean removePhoto, long version) {
+		MultipartFile photo, Boolean removePhoto, long version) implements PartForm {
+
+	@Override
+	public PartKind kind() {
+		return PartKind.SPEAKERS;
+	}
 
 	boolean removesPhoto() {
 		return Boolean.TRUE.equals(this.removePhoto);
-	}
-
-	static SpeakerForm empty() {
-		return new SpeakerForm("", "", "", "", null, false, 0);
-	}
-
-	static SpeakerForm of(EventParts.SpeakerRow speaker) {
-		return new SpeakerForm(speaker.name(), speaker.role(), speaker.organisation(), speaker.bio(), null, false,
-				speaker.version());
 	}
 }

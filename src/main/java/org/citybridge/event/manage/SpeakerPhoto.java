@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 import org.springframework.web.multipart.MultipartFile;
-import org.citybridge.event.Programme;
+import org.citybridge.system.Refusal;
 
 /**
  * A speaker's photo as uploaded: JPEG, PNG or WebP of at most 2 MB, judged by its first bytes, never
@@ -32,23 +32,23 @@ record SpeakerPhoto(String mediaType, byte[] content, String sha256) {
 			return null;
 		}
 		if (file.getSize() > MAX_BYTES) {
-			throw new Programme.Refused("photo", "event3.speaker.photo.tooLarge", null);
+			throw new Refusal("photo", "event3.speaker.photo.tooLarge");
 		}
 		try (InputStream in = file.getInputStream()) {
 			return of(in.readNBytes(MAX_BYTES + 1));
 		}
 		catch (IOException ex) {
-			throw new Programme.Refused("photo", "event3.speaker.photo.type", null);
+			throw new Refusal("photo", "event3.speaker.photo.type");
 		}
 	}
 
 	static SpeakerPhoto of(byte[] bytes) {
 		if (bytes.length > MAX_BYTES) {
-			throw new Programme.Refused("photo", "event3.speaker.photo.tooLarge", null);
+			throw new Refusal("photo", "event3.speaker.photo.tooLarge");
 		}
 		String type = mediaType(bytes);
 		if (type == null) {
-			throw new Programme.Refused("photo", "event3.speaker.photo.type", null);
+			throw new Refusal("photo", "event3.speaker.photo.type");
 		}
 		return new SpeakerPhoto(type, bytes, sha256(bytes));
 	}

@@ -6,13 +6,10 @@ import jakarta.validation.constraints.Size;
 /** A track of the programme as staff name it. */
 record TrackForm(
 		@NotBlank(message = "{event3.track.name.required}") @Size(max = 200, message = "{event3.name.size}") String name,
-		long version) {
+		long version) implements PartForm {
 
-	static TrackForm empty() {
-		return new TrackForm("", 0);
-	}
-
-	static TrackForm of(EventParts.TrackRow track) {
-		return new TrackForm(track.name(), track.version());
+	@Override
+	public PartKind kind() {
+		return PartKind.TRACKS;
 	}
 }

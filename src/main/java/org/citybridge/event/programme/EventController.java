@@ -37,7 +37,6 @@ import org.citybridge.event.manage.EventForm;
 import org.citybridge.event.manage.EventStaffController;
 import org.citybridge.event.EventWeb;
 import org.citybridge.event.attendance.PersonalAgendas;
-import org.citybridge.event.Programme;
 import org.citybridge.event.attendance.Registrations;
 import org.citybridge.event.SessionForm;
 
@@ -197,7 +196,7 @@ class EventController {
 			return "redirect:/events/" + saved.event().slug();
 		}
 		if (saved.refused() != null) {
-			reject(result, saved.refused());
+			saved.refused().rejectIn(result);
 		}
 		model.addAttribute("invalid", true);
 		return eventForm(saved.page(), model);
@@ -246,7 +245,7 @@ class EventController {
 			return "redirect:/events/" + saved.event().slug() + "/agenda?day=" + form.day() + "#session-" + saved.savedId();
 		}
 		if (saved.refused() != null) {
-			reject(result, saved.refused());
+			saved.refused().rejectIn(result);
 		}
 		model.addAttribute("invalid", true);
 		return form(saved.page(), model);
@@ -262,16 +261,6 @@ class EventController {
 		model.addAttribute("speakers", page.speakers());
 		model.addAttribute("kinds", page.kinds());
 		return "event/form";
-	}
-
-	private static void reject(BindingResult result, Programme.Refused refused) {
-		Object[] args = refused.argument == null ? null : new Object[] { refused.argument };
-		if (refused.field == null) {
-			result.reject(refused.messageKey, args, null);
-		}
-		else {
-			result.rejectValue(refused.field, refused.messageKey, args, null);
-		}
 	}
 
 	/** An event in the list, with its dates formatted and whether it is over. */

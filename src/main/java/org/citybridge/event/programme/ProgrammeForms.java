@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import org.citybridge.system.Actor;
 import org.citybridge.system.Ids;
+import org.citybridge.system.Refusal;
 
 import org.springframework.stereotype.Service;
 import org.citybridge.event.EventCatalogue;
@@ -42,7 +43,7 @@ class ProgrammeForms {
 	 * ({@code page}) with the reason the save was refused ({@code refused}, null when the form itself
 	 * was not valid).
 	 */
-	record Saved<P>(EventCatalogue.Event event, Long savedId, Programme.Refused refused, P page) {
+	record Saved<P>(EventCatalogue.Event event, Long savedId, Refusal refused, P page) {
 
 		boolean done() {
 			return this.savedId != null;
@@ -83,7 +84,7 @@ class ProgrammeForms {
 		EventCatalogue.Event event = this.programme.editable(actor, slug);
 		Long sessionId = id == null ? null
 				: this.catalogue.session(event.id(), Ids.require(id, EventNotFound::new)).id();
-		Programme.Refused refused = null;
+		Refusal refused = null;
 		if (valid) {
 			try {
 				if (sessionId == null) {
@@ -92,7 +93,7 @@ class ProgrammeForms {
 				this.programme.update(actor, actorLabel, slug, sessionId, form);
 				return new Saved<>(event, sessionId, null, null);
 			}
-			catch (Programme.Refused refusal) {
+			catch (Refusal refusal) {
 				refused = refusal;
 			}
 		}
@@ -109,13 +110,13 @@ class ProgrammeForms {
 	/** Saves the event's details when the form is {@code valid}; else, or when refused, the form again. */
 	Saved<EventPage> saveEvent(Actor actor, String actorLabel, String slug, EventForm form, boolean valid) {
 		EventCatalogue.Event event = this.programme.editable(actor, slug);
-		Programme.Refused refused = null;
+		Refusal refused = null;
 		if (valid) {
 			try {
 				this.editor.update(actor, actorLabel, slug, form);
 				return new Saved<>(event, event.id(), null, null);
 			}
-			catch (Programme.Refused refusal) {
+			catch (Refusal refusal) {
 				refused = refusal;
 			}
 		}
