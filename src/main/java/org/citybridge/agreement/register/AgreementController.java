@@ -175,13 +175,18 @@ class AgreementController {
 			}
 			model.addAttribute("invalid", true);
 		}
-		return form(submitted.page(), model);
+		return form(submitted.page(), submitted.picking(), model);
 	}
 
 	private static String form(AgreementPages.FormPage page, Model model) {
-		// The form as sent stays as it is, with its binding errors; a new one (opened, or after a
-		// picker button) replaces it.
-		if (page.form() != model.getAttribute("agreementForm")) {
+		return form(page, false, model);
+	}
+
+	private static String form(AgreementPages.FormPage page, boolean replaceForm, Model model) {
+		// The form as sent stays as the model holds it, with its binding errors (a value that did not
+		// convert, such as a date, exists only there); a new one (opened, or after a picker button)
+		// replaces it.
+		if (replaceForm || !model.containsAttribute("agreementForm")) {
 			model.addAttribute("agreementForm", page.form());
 		}
 		if (page.searched()) {
