@@ -13,11 +13,11 @@ import org.citybridge.country.CountryGroup;
 public interface FundingFeasibility {
 
 	/** An instrument open to the municipality together with a partner from one of the groups. */
-	record Instrument(String name, Set<CountryGroup> partnerGroups) {
+	record Scheme(String name, Set<CountryGroup> partnerGroups) {
 	}
 
 	/** Nothing is known about funding: no candidate gets funding points. */
 	FundingFeasibility NONE = municipalityId -> List.of();
 
-	List<Instrument> instrumentsFor(long municipalityId);
+	List<Scheme> instrumentsFor(long municipalityId);
 }

@@ -20,11 +20,11 @@ class FundingFromFinder implements FundingFeasibility {
 	}
 
 	@Override
-	public List<Instrument> instrumentsFor(long municipalityId) {
+	public List<Scheme> instrumentsFor(long municipalityId) {
 		return this.finder.partnerGroupsFor(municipalityId)
 			.entrySet()
 			.stream()
-			.map(e -> new Instrument(e.getKey(), e.getValue()))
+			.map(e -> new Scheme(e.getKey(), e.getValue()))
 			.toList();
 	}
 }

@@ -17,7 +17,7 @@ import org.citybridge.country.Countries;
 import org.citybridge.country.Country;
 import org.citybridge.country.CountryGroup;
 import org.citybridge.matchmaking.ranking.CandidateIndex;
-import org.citybridge.matchmaking.ranking.Query;
+import org.citybridge.matchmaking.ranking.RankingQuery;
 import org.citybridge.matchmaking.ranking.Scored;
 import org.citybridge.matchmaking.ranking.Snapshot;
 import org.citybridge.system.DisplayNames;
@@ -156,7 +156,7 @@ public class PartnerSuggestions {
 
 	/** The page of suggestions for the municipality, with reasons in the locale's language. */
 	Page suggest(long municipalityId, SuggestionFilter filter, Locale locale) {
-		List<FundingFeasibility.Instrument> instruments = instruments(municipalityId);
+		List<FundingFeasibility.Scheme> instruments = instruments(municipalityId);
 		List<Ranked> ranked = new ArrayList<>();
 		rank(municipalityId, filter, instruments, -1, SuggestionFilter.PAGE_SIZE + 1, filter.offset())
 			.forEach(row -> ranked.add(new Ranked(row.id(), row.score())));
@@ -182,14 +182,14 @@ public class PartnerSuggestions {
 	record Row(long id, double score) {
 	}
 
-	List<Row> rank(long municipalityId, SuggestionFilter filter, List<FundingFeasibility.Instrument> instruments,
+	List<Row> rank(long municipalityId, SuggestionFilter filter, List<FundingFeasibility.Scheme> instruments,
 			long hiddenAgreement, int limit, int offset) {
 		Snapshot s = this.index.current();
 		int a = s.index(municipalityId);
 		if (a < 0) {
 			return List.of();
 		}
-		Query q = this.index.query(s, a, filter, targetCountries(filter), fundingCountries(instruments),
+		RankingQuery q = this.index.query(s, a, filter, targetCountries(filter), fundingCountries(instruments),
 				hiddenAgreement);
 		Scored scored = s.scoreAll(q, this.weights);
 		List<Row> rows = new ArrayList<>();
@@ -200,7 +200,7 @@ public class PartnerSuggestions {
 	}
 
 	/** The countries whose municipalities one of the instruments is open to, with the subject. */
-	String[] fundingCountries(List<FundingFeasibility.Instrument> instruments) {
+	String[] fundingCountries(List<FundingFeasibility.Scheme> instruments) {
 		Set<String> fundingGroups = instruments.stream().flatMap(i -> i.partnerGroups().stream()).map(CountryGroup::name)
 			.collect(Collectors.toSet());
 		return this.countries.all().stream()
@@ -222,7 +222,7 @@ public class PartnerSuggestions {
 		return allowed.isEmpty() ? new String[] { "--" } : allowed.stream().sorted().toArray(String[]::new);
 	}
 
-	private List<FundingFeasibility.Instrument> instruments(long municipalityId) {
+	private List<FundingFeasibility.Scheme> instruments(long municipalityId) {
 		return this.funding.getIfAvailable(() -> FundingFeasibility.NONE).instrumentsFor(municipalityId);
 	}
 
@@ -255,7 +255,7 @@ public class PartnerSuggestions {
 	}
 
 	/** The reasons, in the order of the weights, each with the points its signal adds. */
-	List<Reason> reasons(Details d, List<FundingFeasibility.Instrument> instruments, Locale locale) {
+	List<Reason> reasons(Details d, List<FundingFeasibility.Scheme> instruments, Locale locale) {
 		SuggestionWeights w = this.weights;
 		List<Reason> reasons = new ArrayList<>();
 		if (!d.offersSought().isEmpty()) {
@@ -303,7 +303,7 @@ public class PartnerSuggestions {
 		}
 		List<String> open = instruments.stream()
 			.filter(i -> i.partnerGroups().stream().anyMatch(g -> g.name().equals(d.countryGroup())))
-			.map(FundingFeasibility.Instrument::name)
+			.map(FundingFeasibility.Scheme::name)
 			.toList();
 		if (!open.isEmpty()) {
 			reasons.add(reason("funding", w.funding(), locale, "matchmaking.reason.funding", String.join(", ", open)));

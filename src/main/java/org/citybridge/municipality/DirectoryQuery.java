@@ -123,7 +123,7 @@ public record DirectoryQuery(String text, Set<String> countries, Set<CountryGrou
 				networks.add(id);
 			}
 			else {
-				problems.add(new Problem("networks.filter.problem", value));
+				problems.add(new Problem("network.filter.problem", value));
 			}
 		}
 		int page = Math.max(1, integer(p.page(), 1));

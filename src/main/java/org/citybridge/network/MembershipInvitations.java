@@ -99,7 +99,7 @@ class MembershipInvitations {
 				throw new Refusal("municipalityId", "network.members.already");
 			}
 			if (message.contains("does not admit municipalities")) {
-				throw new Refusal("municipalityId", "networks.members.municipalitiesNotAdmitted");
+				throw new Refusal("municipalityId", "network.members.municipalitiesNotAdmitted");
 			}
 			throw new Refusal("municipalityId", "network.members.unknown");
 		}
@@ -182,7 +182,7 @@ class MembershipInvitations {
 		}
 		catch (DataIntegrityViolationException ex) {
 			// The network closed its door to municipalities after inviting: nothing is changed.
-			throw new Refusal(null, "networks.members.municipalitiesNotAdmitted");
+			throw new Refusal(null, "network.members.municipalitiesNotAdmitted");
 		}
 		if (added == 0) {
 			throw new Refusal(null, "network.invitations.gone");

@@ -9,15 +9,15 @@ import jakarta.validation.constraints.Size;
 
 /** A network as staff enter it: what it is, where and on what it works, and who may join. */
 record NetworkForm(
-		@NotBlank(message = "{networks.form.name.required}") @Size(max = 200, message = "{networks.form.name.size}") String name,
-		@Size(max = 40, message = "{networks.form.shortName.size}") String shortName,
-		@NotNull(message = "{networks.form.kind.required}") OrganisationKind kind,
-		@Size(max = 3, message = "{networks.form.region.invalid}") String region,
-		@Size(max = 30, message = "{networks.form.themes.invalid}") List<String> themes,
-		@Size(max = 500, message = "{networks.form.website.invalid}")
-		@Pattern(regexp = "^$|^https?://[^\\s]+$", message = "{networks.form.website.invalid}") String website,
+		@NotBlank(message = "{network.networkForm.name.required}") @Size(max = 200, message = "{network.networkForm.name.size}") String name,
+		@Size(max = 40, message = "{network.networkForm.shortName.size}") String shortName,
+		@NotNull(message = "{network.networkForm.kind.required}") OrganisationKind kind,
+		@Size(max = 3, message = "{network.networkForm.region.invalid}") String region,
+		@Size(max = 30, message = "{network.networkForm.themes.invalid}") List<String> themes,
+		@Size(max = 500, message = "{network.networkForm.website.invalid}")
+		@Pattern(regexp = "^$|^https?://[^\\s]+$", message = "{network.networkForm.website.invalid}") String website,
 		Admission admits,
-		@Size(max = 1000, message = "{networks.form.membershipNote.size}") String membershipNote,
+		@Size(max = 1000, message = "{network.networkForm.membershipNote.size}") String membershipNote,
 		Long version) {
 
 	static NetworkForm empty() {

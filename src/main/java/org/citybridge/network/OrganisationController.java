@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.citybridge.system.Actor;
 import org.citybridge.system.Ids;
 import org.citybridge.system.Refusal;
+import org.citybridge.system.Submitted;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -127,7 +128,7 @@ class OrganisationController {
 	String createNetwork(@Valid @ModelAttribute("networkForm") NetworkForm form, BindingResult result, Model model,
 			Locale locale, Authentication authentication, RedirectAttributes redirect) {
 		return submitted(this.pages.submitNetwork(Actor.current(), null, form, !result.hasErrors(), authentication.getName(),
-				locale), "networks.flash.created", result, model, redirect);
+				locale), "network.flash.created", result, model, redirect);
 	}
 
 	@GetMapping("/organisations/{id}/edit")
@@ -141,18 +142,16 @@ class OrganisationController {
 	String updateNetwork(@PathVariable("id") String id, @Valid @ModelAttribute("networkForm") NetworkForm form,
 			BindingResult result, Model model, Locale locale, Authentication authentication, RedirectAttributes redirect) {
 		return submitted(this.pages.submitNetwork(Actor.current(), parseId(id), form, !result.hasErrors(),
-				authentication.getName(), locale), "networks.flash.updated", result, model, redirect);
+				authentication.getName(), locale), "network.flash.updated", result, model, redirect);
 	}
 
-	private static String submitted(OrganisationPages.Submitted submitted, String flash, BindingResult result, Model model,
+	private static String submitted(Submitted<Long, OrganisationPages.NetworkFormPage> submitted, String flash, BindingResult result, Model model,
 			RedirectAttributes redirect) {
-		if (submitted.saved()) {
+		if (submitted.isSaved()) {
 			redirect.addFlashAttribute("flash", flash);
-			return "redirect:/organisations/" + submitted.savedId();
+			return "redirect:/organisations/" + submitted.saved();
 		}
-		if (submitted.refusal() != null) {
-			submitted.refusal().rejectIn(result);
-		}
+		submitted.rejectIn(result);
 		model.addAttribute("invalid", true);
 		return networkForm(submitted.page(), model);
 	}
@@ -181,7 +180,7 @@ class OrganisationController {
 		catch (java.time.format.DateTimeParseException ex) {
 			// refused below
 		}
-		throw new Refusal("since", "networks.members.since.invalid");
+		throw new Refusal("since", "network.members.since.invalid");
 	}
 
 	@PostMapping("/organisations/{id}/members/{municipalityId}/remove")
@@ -221,7 +220,7 @@ class OrganisationController {
 	/** A member number that is not a number is no municipality: the same message as an unknown one. */
 	private static long parsePositive(String value, String field) {
 		return Ids.require(value, text -> new Refusal(field,
-				field.equals("memberId") ? "networks.members.unknownAssociation" : "network.members.unknown"));
+				field.equals("memberId") ? "network.members.unknownAssociation" : "network.members.unknown"));
 	}
 
 	/** A number in the address that is no organisation's, or no number, is a page not found. */

@@ -234,7 +234,7 @@ class OrganisationDirectory {
 					Text.blankToNull(form.membershipNote()), id, form.version())
 				.update();
 			if (updated == 0) {
-				throw new Refusal(null, "networks.form.stale");
+				throw new Refusal(null, "network.networkForm.stale");
 			}
 			this.jdbc.sql("DELETE FROM organisation_themes WHERE organisation_id = ?").param(id).update();
 			writeThemes(id, form.themeCodes());
@@ -249,7 +249,7 @@ class OrganisationDirectory {
 	private void check(NetworkForm form) {
 		String region = Text.blankToNull(form.region());
 		if (region != null && !this.regions.isKnown(region)) {
-			throw new Refusal("region", "networks.form.region.invalid");
+			throw new Refusal("region", "network.networkForm.region.invalid");
 		}
 	}
 
@@ -268,15 +268,15 @@ class OrganisationDirectory {
 			return new Refusal("name", "network.form.taken");
 		}
 		if (message.contains("organisation_themes_theme_code_fkey")) {
-			return new Refusal("themes", "networks.form.themes.invalid");
+			return new Refusal("themes", "network.networkForm.themes.invalid");
 		}
 		if (message.contains("has municipal members") || message.contains("has association members")) {
-			return new Refusal("admits", "networks.form.admits.members");
+			return new Refusal("admits", "network.networkForm.admits.members");
 		}
 		if (message.contains("organisations_website_ck")) {
-			return new Refusal("website", "networks.form.website.invalid");
+			return new Refusal("website", "network.networkForm.website.invalid");
 		}
-		return new Refusal(null, "networks.form.refused");
+		return new Refusal(null, "network.networkForm.refused");
 	}
 
 	private static Map<String, Object> auditView(NetworkForm form) {
@@ -338,18 +338,18 @@ class OrganisationDirectory {
 	private static Refusal memberRefusal(DataIntegrityViolationException ex, String field) {
 		String message = String.valueOf(ex.getMostSpecificCause().getMessage());
 		if (message.contains("does not admit municipalities")) {
-			return new Refusal(field, "networks.members.municipalitiesNotAdmitted");
+			return new Refusal(field, "network.members.municipalitiesNotAdmitted");
 		}
 		if (message.contains("does not admit associations")) {
-			return new Refusal(field, "networks.members.associationsNotAdmitted");
+			return new Refusal(field, "network.members.associationsNotAdmitted");
 		}
 		if (message.contains("is not an association") || message.contains("self_ck")) {
-			return new Refusal(field, "networks.members.notAnAssociation");
+			return new Refusal(field, "network.members.notAnAssociation");
 		}
 		if (message.contains("since_ck")) {
-			return new Refusal(field, "networks.members.since.invalid");
+			return new Refusal(field, "network.members.since.invalid");
 		}
-		return new Refusal(field, field.equals("memberId") ? "networks.members.unknownAssociation" : "network.members.unknown");
+		return new Refusal(field, field.equals("memberId") ? "network.members.unknownAssociation" : "network.members.unknown");
 	}
 
 	@Transactional

@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.citybridge.system.Actor;
 import org.citybridge.system.Refusal;
+import org.citybridge.system.Submitted;
 import org.citybridge.theme.Themes;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -34,17 +35,6 @@ class OrganisationPages {
 	/** The network form and its choices; {@code organisation} is null for a new network. */
 	record NetworkFormPage(OrganisationDirectory.Summary organisation, List<NetworkRegions.Option> areas,
 			List<NetworkRegions.Option> regionCountries, List<String> themeCodes) {
-	}
-
-	/**
-	 * What a submitted network form came to: the network saved ({@code savedId}), or the form to show
-	 * again, with the refusal to put on it if the service refused the change.
-	 */
-	record Submitted(Long savedId, Refusal refusal, NetworkFormPage page) {
-
-		boolean saved() {
-			return this.savedId != null;
-		}
 	}
 
 	private final OrganisationDirectory directory;
@@ -90,22 +80,22 @@ class OrganisationPages {
 	 * it. A form that did not bind ({@code valid} false) is not saved but shown again, to those who
 	 * may edit it.
 	 */
-	Submitted submitNetwork(Actor actor, Long organisationId, NetworkForm form, boolean valid, String actorLabel,
+	Submitted<Long, NetworkFormPage> submitNetwork(Actor actor, Long organisationId, NetworkForm form, boolean valid, String actorLabel,
 			Locale locale) {
 		OrganisationDirectory.Summary organisation = (organisationId == null) ? null : this.directory.byId(organisationId);
 		if (!valid) {
 			requireMayEdit(actor, organisationId);
-			return new Submitted(null, null, formPage(organisation, locale));
+			return Submitted.again(formPage(organisation, locale), null);
 		}
 		try {
 			if (organisationId == null) {
-				return new Submitted(this.directory.createNetwork(actor, form, actorLabel), null, null);
+				return Submitted.saved(this.directory.createNetwork(actor, form, actorLabel));
 			}
 			this.directory.updateNetwork(actor, organisationId, form, actorLabel);
-			return new Submitted(organisationId, null, null);
+			return Submitted.saved(organisationId);
 		}
 		catch (Refusal refused) {
-			return new Submitted(null, refused, formPage(organisation, locale));
+			return Submitted.again(formPage(organisation, locale), refused);
 		}
 	}
 

@@ -56,7 +56,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 public final class PdfInspection {
 
 	/** What a document is, as far as the portal accepts it. */
-	public enum Finding {
+	public enum Result {
 		/** A PDF of at least one page, read within bounds, that runs no code. */
 		ACCEPTED,
 		/** Not a PDF, damaged beyond repair, without pages, or protected by a password. */
@@ -96,28 +96,28 @@ public final class PdfInspection {
 	}
 
 	/** Reads the document within the portal's bounds. */
-	public static Finding inspect(byte[] pdf) {
+	public static Result inspect(byte[] pdf) {
 		return inspect(pdf, MAX_DECODED_BYTES, MAX_TIME);
 	}
 
-	static Finding inspect(byte[] pdf, long maxDecodedBytes, Duration maxTime) {
+	static Result inspect(byte[] pdf, long maxDecodedBytes, Duration maxTime) {
 		if (pdf == null || !startsWith(pdf, MAGIC)) {
-			return Finding.NOT_PDF;
+			return Result.NOT_PDF;
 		}
 		try {
 			if (!READERS.tryAcquire(maxTime.toNanos(), TimeUnit.NANOSECONDS)) {
-				return Finding.BUSY;
+				return Result.BUSY;
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return Finding.BUSY;
+			return Result.BUSY;
 		}
 		try {
 			long deadline = System.nanoTime() + maxTime.toNanos();
 			Budget strict = new Budget(maxDecodedBytes, deadline);
-			Finding verdict = read(pdf, strict, false);
-			if (verdict == Finding.NOT_PDF && !strict.exceeded() && indexOf(pdf, OBJECT_STREAM) < 0) {
+			Result verdict = read(pdf, strict, false);
+			if (verdict == Result.NOT_PDF && !strict.exceeded() && indexOf(pdf, OBJECT_STREAM) < 0) {
 				verdict = read(pdf, new Budget(maxDecodedBytes, deadline), true);
 			}
 			return verdict;
@@ -127,22 +127,22 @@ public final class PdfInspection {
 		}
 	}
 
-	private static Finding read(byte[] pdf, Budget budget, boolean repair) {
+	private static Result read(byte[] pdf, Budget budget, boolean repair) {
 		try (PDDocument document = new BoundedParser(pdf, budget).parse(repair)) {
 			if (budget.exceeded()) {
-				return Finding.TOO_COMPLEX;
+				return Result.TOO_COMPLEX;
 			}
 			if (document.getNumberOfPages() < 1) {
-				return Finding.NOT_PDF;
+				return Result.NOT_PDF;
 			}
 			boolean code = runsCode(document.getDocumentCatalog().getCOSObject(), budget);
 			if (budget.exceeded()) {
-				return Finding.TOO_COMPLEX;
+				return Result.TOO_COMPLEX;
 			}
-			return code ? Finding.SCRIPT : Finding.ACCEPTED;
+			return code ? Result.SCRIPT : Result.ACCEPTED;
 		}
 		catch (IOException | RuntimeException | StackOverflowError ex) {
-			return budget.exceeded() || ex instanceof StackOverflowError ? Finding.TOO_COMPLEX : Finding.NOT_PDF;
+			return budget.exceeded() || ex instanceof StackOverflowError ? Result.TOO_COMPLEX : Result.NOT_PDF;
 		}
 	}
 

@@ -65,7 +65,7 @@ class CandidateIndexIT {
 		f.network(a, gent, nis);
 		this.jdbc.sql("INSERT INTO partnership_requests (from_municipality_id, to_municipality_id, message) VALUES (?, ?, 'Hi')")
 			.params(a, pending).update();
-		List<FundingFeasibility.Instrument> taiex = List.of(new FundingFeasibility.Instrument("TAIEX", Set.of(CountryGroup.EU_MEMBER)));
+		List<FundingFeasibility.Scheme> taiex = List.of(new FundingFeasibility.Scheme("TAIEX", Set.of(CountryGroup.EU_MEMBER)));
 		List<SuggestionFilter> filters = List.of(SuggestionFilter.none(),
 				new SuggestionFilter(List.of(), List.of(), List.of(), null, null, false, true, 1),
 				new SuggestionFilter(List.of("FR", "RS"), List.of(), List.of(), null, null, false, false, 1),
@@ -76,7 +76,7 @@ class CandidateIndexIT {
 				new SuggestionFilter(List.of(), List.of(), List.of(), null, null, true, true, 1));
 		for (SuggestionFilter filter : filters) {
 			for (long hide : new long[] { -1, hidden }) {
-				for (List<FundingFeasibility.Instrument> instruments : List.of(List.<FundingFeasibility.Instrument>of(), taiex)) {
+				for (List<FundingFeasibility.Scheme> instruments : List.of(List.<FundingFeasibility.Scheme>of(), taiex)) {
 					List<PartnerSuggestions.Row> expected = reference(a, filter, instruments, hide);
 					List<PartnerSuggestions.Row> actual = this.suggestions.rank(a, filter, instruments, hide, 1_000_000, 0);
 					String what = filter + " hidden " + hide + " funding " + instruments.size();
@@ -130,7 +130,7 @@ class CandidateIndexIT {
 		assertThat(this.suggestions.suggest(a, SuggestionFilter.none(), Locale.ENGLISH).suggestions()).isNotEmpty();
 	}
 
-	private List<PartnerSuggestions.Row> reference(long a, SuggestionFilter filter, List<FundingFeasibility.Instrument> instruments,
+	private List<PartnerSuggestions.Row> reference(long a, SuggestionFilter filter, List<FundingFeasibility.Scheme> instruments,
 			long hidden) {
 		return SqlRankingReference.statement(this.jdbc, SqlRankingReference.RANKING, SuggestionWeights.DEFAULT, a, filter,
 				this.suggestions.targetCountries(filter), this.suggestions.fundingCountries(instruments), hidden)

@@ -1,7 +1,7 @@
 package org.citybridge.matchmaking;
 
 import org.citybridge.matchmaking.ranking.CandidateIndex;
-import org.citybridge.matchmaking.ranking.Query;
+import org.citybridge.matchmaking.ranking.RankingQuery;
 import org.citybridge.matchmaking.ranking.Scored;
 import org.citybridge.matchmaking.ranking.Snapshot;
 
@@ -181,7 +181,7 @@ public final class MatchmakingEvaluation {
 
 	/** The ranking's scored candidates for a case: the hidden agreement left out of every signal. */
 	static Scored scored(CandidateIndex index, Snapshot s, Case c, SuggestionWeights w) {
-		Query q = index.query(s, s.index(c.subject()), SuggestionFilter.none(), new String[0], new String[0],
+		RankingQuery q = index.query(s, s.index(c.subject()), SuggestionFilter.none(), new String[0], new String[0],
 				c.agreement());
 		return s.scoreAll(q, w);
 	}
@@ -312,7 +312,7 @@ public final class MatchmakingEvaluation {
 		double[] signal = new double[Snapshot.SIGNALS];
 		for (Case c : cases) {
 			int a = s.index(c.subject());
-			Query q = index.query(s, a, SuggestionFilter.none(), new String[0], new String[0], c.agreement());
+			RankingQuery q = index.query(s, a, SuggestionFilter.none(), new String[0], new String[0], c.agreement());
 			Scored all = s.scoreAll(q, d);
 			int t = s.index(c.partner());
 			int m = all.size();

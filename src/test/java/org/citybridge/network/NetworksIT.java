@@ -176,20 +176,20 @@ class NetworksIT {
 		long associationsOnly = create("Associations only " + System.nanoTime(), "150", "ASSOCIATIONS");
 		assertThat(flash(this.mvc.post().uri("/organisations/" + associationsOnly + "/members").with(csrf())
 			.with(as(AccountTestSupport.STAFF_CEMR)).param("municipalityId", String.valueOf(this.ghent)).exchange()))
-			.containsEntry("flashError", "networks.members.municipalitiesNotAdmitted");
+			.containsEntry("flashError", "network.members.municipalitiesNotAdmitted");
 		// A national association joins, with the date it joined; the network itself or a network that is not an association may not.
 		assertThat(flash(this.mvc.post().uri("/organisations/" + associationsOnly + "/associations").with(csrf())
 			.with(as(AccountTestSupport.STAFF_CEMR)).param("memberId", String.valueOf(this.amla)).param("since", "2019-05-01").exchange()))
 			.containsEntry("flash", "network.members.added");
 		assertThat(flash(this.mvc.post().uri("/organisations/" + associationsOnly + "/associations").with(csrf())
 			.with(as(AccountTestSupport.STAFF_CEMR)).param("memberId", String.valueOf(this.nalas)).exchange()))
-			.containsEntry("flashError", "networks.members.notAnAssociation");
+			.containsEntry("flashError", "network.members.notAnAssociation");
 		assertThat(flash(this.mvc.post().uri("/organisations/" + associationsOnly + "/associations").with(csrf())
 			.with(as(AccountTestSupport.STAFF_CEMR)).param("memberId", String.valueOf(associationsOnly)).exchange()))
-			.containsEntry("flashError", "networks.members.notAnAssociation");
+			.containsEntry("flashError", "network.members.notAnAssociation");
 		assertThat(flash(this.mvc.post().uri("/organisations/" + associationsOnly + "/associations").with(csrf())
 			.with(as(AccountTestSupport.STAFF_CEMR)).param("memberId", "not-a-number").exchange()))
-			.containsEntry("flashError", "networks.members.unknownAssociation");
+			.containsEntry("flashError", "network.members.unknownAssociation");
 		assertThat(this.mvc.get().uri("/organisations/" + associationsOnly)).hasStatusOk().bodyText().contains("since 2019-05-01");
 		assertThat(this.mvc.get().uri("/organisations/" + this.amla)).hasStatusOk().bodyText().contains("Member of");
 		// Closing the door to associations while one is a member is refused.
@@ -200,14 +200,14 @@ class NetworksIT {
 		long municipalitiesOnly = create("Municipalities only " + System.nanoTime(), "150", "MUNICIPALITIES");
 		assertThat(flash(this.mvc.post().uri("/organisations/" + municipalitiesOnly + "/associations").with(csrf())
 			.with(as(AccountTestSupport.STAFF_CEMR)).param("memberId", String.valueOf(this.amla)).exchange()))
-			.containsEntry("flashError", "networks.members.associationsNotAdmitted");
+			.containsEntry("flashError", "network.members.associationsNotAdmitted");
 		String tomorrow = LocalDate.now().plusDays(1).toString();
 		assertThat(flash(this.mvc.post().uri("/organisations/" + municipalitiesOnly + "/members").with(csrf())
 			.with(as(AccountTestSupport.STAFF_CEMR)).param("municipalityId", String.valueOf(this.ghent)).param("since", tomorrow).exchange()))
-			.containsEntry("flashError", "networks.members.since.invalid");
+			.containsEntry("flashError", "network.members.since.invalid");
 		assertThat(flash(this.mvc.post().uri("/organisations/" + municipalitiesOnly + "/members").with(csrf())
 			.with(as(AccountTestSupport.STAFF_CEMR)).param("municipalityId", String.valueOf(this.ghent)).param("since", "yesterday").exchange()))
-			.containsEntry("flashError", "networks.members.since.invalid");
+			.containsEntry("flashError", "network.members.since.invalid");
 		assertThat(flash(this.mvc.post().uri("/organisations/" + municipalitiesOnly + "/members").with(csrf())
 			.with(as(AccountTestSupport.STAFF_CEMR)).param("municipalityId", String.valueOf(this.ghent)).param("since", "2021-03-04").exchange()))
 			.containsEntry("flash", "network.invitations.sent");

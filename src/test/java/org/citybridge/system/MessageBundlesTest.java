@@ -35,9 +35,9 @@ class MessageBundlesTest {
 	static final Set<String> SAME_IN_ALL_LANGUAGES = Set.of("layout.product", "layout.footer.geonames.link",
 			"layout.footer.licence", "privacy.cookies.heading", "municipality.field.population", "account.field.organisation",
 			"account.admin.actions", "audit.type.organisation",
-			"event.kind.FORUM", "audit.type.session", "event2.session.title", "event2.speaker.title",
+			"event.kind.FORUM", "audit.type.session", "event.session.title", "event.speaker.title",
 			"municipality.new.latitude", "municipality.new.longitude",
-			"agreementviews.map.line", "agreementviews.stats.pair", "agreementviews.view.EUROPE");
+			"agreement.views.map.line", "agreement.views.stats.pair", "agreement.views.view.EUROPE");
 
 	static Map<String, Properties> bundles() throws IOException {
 		Map<String, Properties> bundles = new TreeMap<>();

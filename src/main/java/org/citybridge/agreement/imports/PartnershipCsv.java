@@ -62,7 +62,7 @@ final class PartnershipCsv {
 					}
 					List<String> names = record.toList().stream().map(s -> s.strip().replace("\uFEFF", "")).toList();
 					if (!names.equals(HEADER)) {
-						throw new PartnershipFileInvalid("agreementimport.file.header",
+						throw new PartnershipFileInvalid("agreement.imports.file.header",
 								"The first line must be the header " + String.join(",", HEADER));
 					}
 					header = false;
@@ -72,7 +72,7 @@ final class PartnershipCsv {
 					continue;
 				}
 				if (rows.size() >= MAX_ROWS) {
-					throw new PartnershipFileInvalid("agreementimport.file.tooLarge",
+					throw new PartnershipFileInvalid("agreement.imports.file.tooLarge",
 							"The file has more than " + MAX_ROWS + " rows");
 				}
 				long line = record.getRecordNumber();
@@ -83,7 +83,7 @@ final class PartnershipCsv {
 				rows.add(new Row(line, side(record, 0), side(record, 4)));
 			}
 			if (header) {
-				throw new PartnershipFileInvalid("agreementimport.file.empty", "The file is empty");
+				throw new PartnershipFileInvalid("agreement.imports.file.empty", "The file is empty");
 			}
 			return rows;
 		}
@@ -95,25 +95,25 @@ final class PartnershipCsv {
 		}
 		catch (IllegalStateException | IllegalArgumentException ex) {
 			// commons-csv's answer to a broken quote
-			throw new PartnershipFileInvalid("agreementimport.file.notCsv", "The file is not valid CSV");
+			throw new PartnershipFileInvalid("agreement.imports.file.notCsv", "The file is not valid CSV");
 		}
 	}
 
 	private static PartnershipFileInvalid invalid(Throwable ex) {
 		if (ex instanceof RowTooLong tooLong) {
-			return new PartnershipFileInvalid("agreementimport.file.rowTooLong", tooLong.getMessage());
+			return new PartnershipFileInvalid("agreement.imports.file.rowTooLong", tooLong.getMessage());
 		}
 		if (ex instanceof Unpacked.TooLarge tooLarge) {
-			return new PartnershipFileInvalid("agreementimport.file.unpacksTooLarge",
+			return new PartnershipFileInvalid("agreement.imports.file.unpacksTooLarge",
 					tooLarge.getMessage() + ": it is not a partnership list");
 		}
 		if (ex instanceof CharacterCodingException) {
-			return new PartnershipFileInvalid("agreementimport.file.notCsv", "The file is not UTF-8 text");
+			return new PartnershipFileInvalid("agreement.imports.file.notCsv", "The file is not UTF-8 text");
 		}
 		if (ex instanceof ZipException || ex instanceof java.io.EOFException) {
-			return new PartnershipFileInvalid("agreementimport.file.badGzip", "The gzip file is damaged or cut short");
+			return new PartnershipFileInvalid("agreement.imports.file.badGzip", "The gzip file is damaged or cut short");
 		}
-		return new PartnershipFileInvalid("agreementimport.file.notCsv", "The file cannot be read as CSV");
+		return new PartnershipFileInvalid("agreement.imports.file.notCsv", "The file cannot be read as CSV");
 	}
 
 	private static Reader reader(InputStream raw) throws IOException {

@@ -64,7 +64,7 @@ class PartnershipImportPages {
 		this.runs.requireImporter(actor);
 		ListKind kind = "OWN".equals(list) ? ListKind.OWN : ListKind.WIKIPEDIA;
 		if (file == null || file.isEmpty()) {
-			return new Upload(null, form("agreementimport.file.required", kind));
+			return new Upload(null, form("agreement.imports.file.required", kind));
 		}
 		try (InputStream in = file.getInputStream()) {
 			return new Upload(this.runs.start(actor, actorLabel, file.getOriginalFilename(), in, kind), null);
@@ -111,7 +111,7 @@ class PartnershipImportPages {
 		long rowId = Ids.require(id, AgreementNotFound::new);
 		try {
 			boolean added = this.review.resolve(rowId, Ids.orNull(first), Ids.orNull(second), actor, actorLabel);
-			return new Resolved(added ? "agreementimport.review.flash.added" : "agreementimport.review.flash.present", null,
+			return new Resolved(added ? "agreement.imports.review.flash.added" : "agreement.imports.review.flash.present", null,
 					null);
 		}
 		catch (Refusal refused) {

@@ -117,15 +117,15 @@ class PartnershipReview {
 		}
 		ReviewRow row = find(rowId).orElseThrow(() -> new AgreementNotFound("import row " + rowId));
 		if (row.resolved()) {
-			throw Refusal.ofForm("agreementimport.review.error.resolved");
+			throw Refusal.ofForm("agreement.imports.review.error.resolved");
 		}
 		Long a = chosen(row.first(), first);
 		Long b = chosen(row.second(), second);
 		if (a == null || b == null) {
-			throw Refusal.ofForm("agreementimport.review.error.choose");
+			throw Refusal.ofForm("agreement.imports.review.error.choose");
 		}
 		if (a.equals(b)) {
-			throw Refusal.ofForm("agreementimport.review.error.same");
+			throw Refusal.ofForm("agreement.imports.review.error.same");
 		}
 		decide(row.first(), a, actor);
 		decide(row.second(), b, actor);

@@ -35,7 +35,7 @@ import org.citybridge.agreement.AgreementType;
 public class AgreementCatalogue {
 
 	/** A party as pages show it. */
-	public record Party(long id, String name, String countryCode) {
+	public record Signatory(long id, String name, String countryCode) {
 
 		public String href() {
 			return "/municipalities/" + this.id;
@@ -44,7 +44,7 @@ public class AgreementCatalogue {
 
 	/** One line of a list of agreements. */
 	public record Listed(long id, String title, AgreementType type, AgreementStatus status, LocalDate signedOn,
-			boolean verified, boolean imported, List<Party> parties) {
+			boolean verified, boolean imported, List<Signatory> parties) {
 
 		public String href() {
 			return "/agreements/" + this.id;
@@ -72,7 +72,7 @@ public class AgreementCatalogue {
 	}
 
 	/** An agreement's page. */
-	public record Detail(long id, String title, AgreementType type, AgreementStatus status, List<Party> parties,
+	public record Detail(long id, String title, AgreementType type, AgreementStatus status, List<Signatory> parties,
 			List<String> themes, LocalDate signedOn, String signingPlace, LocalDate endsOn, Long eventId,
 			String eventTitle, String eventSlug, String fundingUsed, String notes, AgreementSource.Kind source,
 			String sourceName, String sourceAttribution, String sourceUrl, String sourceRecord, Instant importedAt,
@@ -145,14 +145,14 @@ public class AgreementCatalogue {
 			if (rs.getObject(2) == null) {
 				return;
 			}
-			List<Party> parties = new ArrayList<>();
+			List<Signatory> parties = new ArrayList<>();
 			java.sql.Array ids = rs.getArray(9);
 			if (ids != null) {
 				Long[] id = (Long[]) ids.getArray();
 				String[] name = (String[]) rs.getArray(10).getArray();
 				String[] country = (String[]) rs.getArray(11).getArray();
 				for (int i = 0; i < id.length; i++) {
-					parties.add(new Party(id[i], name[i], country[i]));
+					parties.add(new Signatory(id[i], name[i], country[i]));
 				}
 			}
 			rows.add(new Listed(rs.getLong(2), rs.getString(3), AgreementType.valueOf(rs.getString(4)),
@@ -228,15 +228,15 @@ public class AgreementCatalogue {
 		List<Row> rows = this.jdbc.sql(sql).params(params).query((rs, n) -> new Row(rs.getLong(1), rs.getString(2),
 				AgreementType.valueOf(rs.getString(3)), AgreementStatus.valueOf(rs.getString(4)),
 				localDate(rs.getDate(5)), rs.getBoolean(6), rs.getBoolean(7))).list();
-		Map<Long, List<Party>> parties = parties(rows.stream().map(Row::id).toList());
+		Map<Long, List<Signatory>> parties = parties(rows.stream().map(Row::id).toList());
 		return rows.stream()
 			.map(r -> new Listed(r.id(), r.title(), r.type(), r.status(), r.signedOn(), r.verified(), r.imported(),
 					parties.getOrDefault(r.id(), List.of())))
 			.toList();
 	}
 
-	private Map<Long, List<Party>> parties(Collection<Long> agreementIds) {
-		Map<Long, List<Party>> result = new LinkedHashMap<>();
+	private Map<Long, List<Signatory>> parties(Collection<Long> agreementIds) {
+		Map<Long, List<Signatory>> result = new LinkedHashMap<>();
 		if (agreementIds.isEmpty()) {
 			return result;
 		}
@@ -246,7 +246,7 @@ public class AgreementCatalogue {
 				ORDER BY p.agreement_id, m.name, m.id
 				""").param("ids", agreementIds).query((ResultSet rs) -> {
 			result.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-				.add(new Party(rs.getLong(2), rs.getString(3), rs.getString(4)));
+				.add(new Signatory(rs.getLong(2), rs.getString(3), rs.getString(4)));
 		});
 		return result;
 	}
@@ -271,7 +271,7 @@ public class AgreementCatalogue {
 				List.of(), List.of()))
 			.optional()
 			.orElseThrow(() -> new AgreementNotFound(id));
-		List<Party> parties = parties(List.of(id)).getOrDefault(id, List.of());
+		List<Signatory> parties = parties(List.of(id)).getOrDefault(id, List.of());
 		List<String> themes = this.jdbc.sql("""
 				SELECT t.theme_code FROM agreement_themes t JOIN themes th ON th.code = t.theme_code
 				WHERE t.agreement_id = ? ORDER BY th.position
@@ -328,14 +328,14 @@ public class AgreementCatalogue {
 	}
 
 	/** The chosen parties of a form, in the order given; ids that name no municipality are left out. */
-	List<Party> partiesByIds(List<Long> ids) {
+	List<Signatory> partiesByIds(List<Long> ids) {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		Map<Long, Party> found = new HashMap<>();
+		Map<Long, Signatory> found = new HashMap<>();
 		this.jdbc.sql("SELECT id, name, country_code FROM municipalities WHERE id IN (:ids)")
 			.param("ids", ids)
-			.query((rs, n) -> new Party(rs.getLong(1), rs.getString(2), rs.getString(3)))
+			.query((rs, n) -> new Signatory(rs.getLong(1), rs.getString(2), rs.getString(3)))
 			.list()
 			.forEach(p -> found.put(p.id(), p));
 		return ids.stream().distinct().map(found::get).filter(p -> p != null).toList();

@@ -134,7 +134,7 @@ class AgreementController {
 	String create(@Valid @ModelAttribute("agreementForm") AgreementForm form, BindingResult result,
 			Model model,
 			Authentication authentication, RedirectAttributes redirect) {
-		AgreementPages.Submitted submitted = this.pages.create(Actor.current(), authentication.getName(), form,
+		AgreementPages.Outcome submitted = this.pages.create(Actor.current(), authentication.getName(), form,
 				!result.hasErrors());
 		if (submitted.saved()) {
 			redirect.addFlashAttribute("flash", "agreement.flash.created");
@@ -153,7 +153,7 @@ class AgreementController {
 			BindingResult result, Model model,
 			Authentication authentication, RedirectAttributes redirect) {
 		long agreementId = Ids.require(id, AgreementNotFound::new);
-		AgreementPages.Submitted submitted = this.pages.update(Actor.current(), authentication.getName(), agreementId,
+		AgreementPages.Outcome submitted = this.pages.update(Actor.current(), authentication.getName(), agreementId,
 				form, !result.hasErrors());
 		if (submitted.saved()) {
 			redirect.addFlashAttribute("flash", "agreement.flash.updated");
@@ -163,7 +163,7 @@ class AgreementController {
 	}
 
 	/** The form again: after a picker button as it now is, else marked invalid with the refusal on it. */
-	private static String formAgain(AgreementPages.Submitted submitted, BindingResult result, Model model) {
+	private static String formAgain(AgreementPages.Outcome submitted, BindingResult result, Model model) {
 		if (!submitted.picking()) {
 			AgreementRefused refused = submitted.refused();
 			if (refused != null) {

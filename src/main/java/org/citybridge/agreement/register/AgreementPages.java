@@ -46,7 +46,7 @@ class AgreementPages {
 	 * chosen parties by name, the choices of its lists, and the picker's search results when the
 	 * visitor searched ({@code null} otherwise).
 	 */
-	record FormPage(AgreementForm form, Long agreementId, List<AgreementCatalogue.Party> chosen,
+	record FormPage(AgreementForm form, Long agreementId, List<AgreementCatalogue.Signatory> chosen,
 			List<String> themeCodes, List<AgreementCatalogue.EventOption> events,
 			List<MunicipalitySummary> searchResults) {
 
@@ -60,7 +60,7 @@ class AgreementPages {
 	 * again, after a picker button ({@code picking}) or with why it was not saved ({@code refused},
 	 * or the form's own errors).
 	 */
-	record Submitted(Long savedId, FormPage page, boolean picking, AgreementRefused refused) {
+	record Outcome(Long savedId, FormPage page, boolean picking, AgreementRefused refused) {
 
 		boolean saved() {
 			return this.savedId != null;
@@ -140,14 +140,14 @@ class AgreementPages {
 	}
 
 	/** Registers the agreement sent, or says how to show the form again; {@code valid}: the form has no errors of its own. */
-	Submitted create(Actor actor, String actorLabel, AgreementForm form, boolean valid) {
+	Outcome create(Actor actor, String actorLabel, AgreementForm form, boolean valid) {
 		this.register.newForm(actor);
 		return submit(form, null, valid,
 				() -> this.register.create(actor, actorLabel, form, SignedDocument.of(form.document())));
 	}
 
 	/** Saves the changes sent to an agreement, or says how to show the form again. */
-	Submitted update(Actor actor, String actorLabel, long id, AgreementForm form, boolean valid) {
+	Outcome update(Actor actor, String actorLabel, long id, AgreementForm form, boolean valid) {
 		this.register.editForm(actor, id);
 		return submit(form, id, valid, () -> {
 			this.register.update(actor, actorLabel, id, form, SignedDocument.of(form.document()));
@@ -155,20 +155,20 @@ class AgreementPages {
 		});
 	}
 
-	private Submitted submit(AgreementForm form, Long agreementId, boolean valid, Save save) {
+	private Outcome submit(AgreementForm form, Long agreementId, boolean valid, Save save) {
 		if (form.isPicking()) {
-			return new Submitted(null, picking(form, agreementId), true, null);
+			return new Outcome(null, picking(form, agreementId), true, null);
 		}
 		AgreementRefused refused = null;
 		if (valid) {
 			try {
-				return new Submitted(save.save(), null, false, null);
+				return new Outcome(save.save(), null, false, null);
 			}
 			catch (AgreementRefused ex) {
 				refused = ex;
 			}
 		}
-		return new Submitted(null, formPage(form, agreementId, null), false, refused);
+		return new Outcome(null, formPage(form, agreementId, null), false, refused);
 	}
 
 	/** A picker button: the form comes back with the party added or removed, or with search results. */

@@ -110,7 +110,7 @@ class AgreementViewsController {
 	void atom(@ModelAttribute("viewFilter") ViewFilter filter, HttpServletResponse response, Locale locale)
 			throws IOException {
 		start(response, "application/atom+xml;charset=UTF-8", null);
-		this.openData.atom(filter, base(), message("agreementviews.atom.title", locale), response.getOutputStream());
+		this.openData.atom(filter, base(), message("agreement.views.atom.title", locale), response.getOutputStream());
 	}
 
 	private static void start(HttpServletResponse response, String contentType, String attachment) {

@@ -43,7 +43,7 @@ record ViewFilter(AgreementQuery register, Long municipality, List<Problem> prob
 			}
 			if (municipality == null) {
 				String shown = municipalityParam.length() > 60 ? municipalityParam.substring(0, 60) + "…" : municipalityParam;
-				problems.add(new Problem("agreementviews.problem.municipality", shown));
+				problems.add(new Problem("agreement.views.problem.municipality", shown));
 			}
 		}
 		return new ViewFilter(register, municipality, List.copyOf(problems));

@@ -120,17 +120,17 @@ class ViewPages {
 			.map(c -> new StatisticsCharts.Bar(countryPair(c.key(), locale), c.count()))
 			.toList();
 		List<StatisticsCharts.Bar> statuses = this.views.perStatus(filter).stream()
-			.map(c -> new StatisticsCharts.Bar(message("agreementviews.status." + c.key(), locale), c.count()))
+			.map(c -> new StatisticsCharts.Bar(message("agreement.views.status." + c.key(), locale), c.count()))
 			.toList();
 		return new StatsPage(this.views.count(filter), undated, years, themes, pairs, statuses,
-				StatisticsCharts.columns("chart-years", message("agreementviews.stats.years", locale),
-						message("agreementviews.stats.years.desc", locale), years),
-				StatisticsCharts.rows("chart-themes", message("agreementviews.stats.themes", locale),
-						message("agreementviews.stats.themes.desc", locale), themes),
-				StatisticsCharts.rows("chart-pairs", message("agreementviews.stats.pairs", locale),
-						message("agreementviews.stats.pairs.desc", locale), pairs),
-				StatisticsCharts.rows("chart-status", message("agreementviews.stats.status", locale),
-						message("agreementviews.stats.status.desc", locale), statuses),
+				StatisticsCharts.columns("chart-years", message("agreement.views.stats.years", locale),
+						message("agreement.views.stats.years.desc", locale), years),
+				StatisticsCharts.rows("chart-themes", message("agreement.views.stats.themes", locale),
+						message("agreement.views.stats.themes.desc", locale), themes),
+				StatisticsCharts.rows("chart-pairs", message("agreement.views.stats.pairs", locale),
+						message("agreement.views.stats.pairs.desc", locale), pairs),
+				StatisticsCharts.rows("chart-status", message("agreement.views.stats.status", locale),
+						message("agreement.views.stats.status.desc", locale), statuses),
 				filtered(filter));
 	}
 
@@ -146,8 +146,8 @@ class ViewPages {
 			public String place(PartnershipMaps.Place place, int othersNearby, int partnerships) {
 				String country = ViewPages.this.names.country(place.countryCode(), locale);
 				return othersNearby == 0
-						? message("agreementviews.map.place", locale, place.name(), country, partnerships)
-						: message("agreementviews.map.places", locale, place.name(), country, othersNearby, partnerships);
+						? message("agreement.views.map.place", locale, place.name(), country, partnerships)
+						: message("agreement.views.map.places", locale, place.name(), country, othersNearby, partnerships);
 			}
 
 			@Override
@@ -162,7 +162,7 @@ class ViewPages {
 
 			@Override
 			public String line(PartnershipMaps.Line line) {
-				return message("agreementviews.map.line", locale, line.a().name(), line.b().name());
+				return message("agreement.views.map.line", locale, line.a().name(), line.b().name());
 			}
 
 			@Override
@@ -208,7 +208,7 @@ class ViewPages {
 	private String countryPair(String key, Locale locale) {
 		String[] codes = key.split("-");
 		return codes.length == 2
-				? message("agreementviews.stats.pair", locale, this.names.country(codes[0], locale),
+				? message("agreement.views.stats.pair", locale, this.names.country(codes[0], locale),
 						this.names.country(codes[1], locale))
 				: key;
 	}

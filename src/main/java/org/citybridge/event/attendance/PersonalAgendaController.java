@@ -88,7 +88,7 @@ class PersonalAgendaController {
 			@RequestParam(name = "back", required = false) String back,
 			@RequestParam(name = "day", required = false) String day, RedirectAttributes redirect) {
 		PersonalAgendas.Starred done = this.agendas.star(Actor.current(), slug, id, starred);
-		redirect.addFlashAttribute("flash", starred ? "event2.my.flash.starred" : "event2.my.flash.unstarred");
+		redirect.addFlashAttribute("flash", starred ? "event.my.flash.starred" : "event.my.flash.unstarred");
 		if ("my".equals(back)) {
 			return "redirect:/events/" + done.eventSlug() + "/my";
 		}
@@ -104,7 +104,7 @@ class PersonalAgendaController {
 	@PostMapping("/events/{slug}/my/feed")
 	String newFeed(@PathVariable("slug") String slug, Authentication authentication, RedirectAttributes redirect) {
 		PersonalAgendas.Feed feed = this.agendas.newFeed(Actor.current(), authentication.getName(), slug);
-		redirect.addFlashAttribute("flash", "event2.my.flash.feedCreated");
+		redirect.addFlashAttribute("flash", "event.my.flash.feedCreated");
 		redirect.addFlashAttribute("feedUrl", EventWeb.base() + "/events/feeds/" + feed.token() + ".ics");
 		return "redirect:/events/" + feed.eventSlug() + "/my";
 	}
@@ -112,7 +112,7 @@ class PersonalAgendaController {
 	@PostMapping("/events/{slug}/my/feed/revoke")
 	String revokeFeed(@PathVariable("slug") String slug, Authentication authentication, RedirectAttributes redirect) {
 		String eventSlug = this.agendas.revokeFeed(Actor.current(), authentication.getName(), slug);
-		redirect.addFlashAttribute("flash", "event2.my.flash.feedRevoked");
+		redirect.addFlashAttribute("flash", "event.my.flash.feedRevoked");
 		return "redirect:/events/" + eventSlug + "/my";
 	}
 }

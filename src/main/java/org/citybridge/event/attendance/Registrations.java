@@ -90,10 +90,10 @@ public class Registrations {
 		EventCatalogue.Event event = this.catalogue.bySlug(slug);
 		Long session = sessionId == null ? null : this.catalogue.session(event.id(), sessionId).id();
 		if (ended(event, this.clock.instant())) {
-			throw Refusal.ofForm("event3.registration.error.ended");
+			throw Refusal.ofForm("event.registration.error.ended");
 		}
 		if (session == null && !event.registrationOpen()) {
-			throw Refusal.ofForm("event2.registration.error.closed");
+			throw Refusal.ofForm("event.registration.error.closed");
 		}
 		try {
 			return this.transactions.execute(tx -> {
@@ -110,13 +110,13 @@ public class Registrations {
 		catch (DataIntegrityViolationException ex) {
 			String message = String.valueOf(ex.getMostSpecificCause().getMessage());
 			if (message.contains("registrations_account_uk")) {
-				throw Refusal.ofForm("event2.registration.error.already");
+				throw Refusal.ofForm("event.registration.error.already");
 			}
 			if (message.contains("registrations_open_ck")) {
-				throw Refusal.ofForm("event2.registration.error.closed");
+				throw Refusal.ofForm("event.registration.error.closed");
 			}
 			if (message.contains("registrations_session_ck")) {
-				throw Refusal.ofForm("event2.registration.error.noSeats");
+				throw Refusal.ofForm("event.registration.error.noSeats");
 			}
 			throw ex;
 		}
@@ -133,12 +133,12 @@ public class Registrations {
 		if (cancel) {
 			boolean cancelled = cancel(actor, actorLabel, slug, session);
 			return new Answer(event.slug(), session,
-					cancelled ? "event2.registration.flash.cancelled" : "event2.registration.flash.none", null);
+					cancelled ? "event.registration.flash.cancelled" : "event.registration.flash.none", null);
 		}
 		try {
 			Registration registration = register(actor, actorLabel, slug, session);
 			return new Answer(event.slug(), session,
-					registration.confirmed() ? "event2.registration.flash.confirmed" : "event2.registration.flash.waiting", null);
+					registration.confirmed() ? "event.registration.flash.confirmed" : "event.registration.flash.waiting", null);
 		}
 		catch (Refusal refused) {
 			return new Answer(event.slug(), session, null, refused.messageKey());

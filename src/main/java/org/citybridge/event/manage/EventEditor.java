@@ -92,13 +92,13 @@ public class EventEditor {
 	String create(Actor actor, String actorLabel, EventForm form) {
 		List<Organisation> hosts = hosts(actor);
 		if (form.hostOrganisationId() == null) {
-			throw new Refusal("hostOrganisationId", "event3.form.host.required");
+			throw new Refusal("hostOrganisationId", "event.form.host.required");
 		}
 		if (hosts.stream().noneMatch(o -> o.id() == form.hostOrganisationId())) {
 			if (this.organisations.byId(form.hostOrganisationId()).isPresent()) {
 				throw new AccessDeniedException("May not create events for organisation " + form.hostOrganisationId());
 			}
-			throw new Refusal("hostOrganisationId", "event3.form.host.required");
+			throw new Refusal("hostOrganisationId", "event.form.host.required");
 		}
 		ZoneId zone = zone(form);
 		String slug = slug(form.title(), form.startsOn());
@@ -129,7 +129,7 @@ public class EventEditor {
 		catch (DataIntegrityViolationException ex) {
 			String message = String.valueOf(ex.getMostSpecificCause().getMessage());
 			if (message.contains("events_slug_uk")) {
-				throw new Refusal("title", "event3.form.slug.taken", slug);
+				throw new Refusal("title", "event.form.slug.taken", slug);
 			}
 			throw refusal(ex, null);
 		}
@@ -172,7 +172,7 @@ public class EventEditor {
 
 	private static ZoneId zone(EventForm form) {
 		return ViewerZone.parse(form.timeZone())
-			.orElseThrow(() -> new Refusal("timeZone", "event2.form.zone.invalid"));
+			.orElseThrow(() -> new Refusal("timeZone", "event.form.zone.invalid"));
 	}
 
 	/** The version the form must carry back, for optimistic locking. */
@@ -196,7 +196,7 @@ public class EventEditor {
 						form.registrationOpen(), form.capacity(), form.latitude(), form.longitude(), event.id(), form.version())
 					.update();
 				if (updated == 0) {
-					throw Refusal.ofForm("event2.form.stale");
+					throw Refusal.ofForm("event.form.stale");
 				}
 				this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "event", event.id(), AuditLog.Action.UPDATE,
 						before, view(form));
@@ -214,25 +214,25 @@ public class EventEditor {
 	private RuntimeException refusal(DataIntegrityViolationException ex, Long eventId) {
 		String message = String.valueOf(ex.getMostSpecificCause().getMessage());
 		if (message.contains("events_venue_coordinates_ck")) {
-			return new Refusal("latitude", "event3.form.coordinates.both");
+			return new Refusal("latitude", "event.form.coordinates.both");
 		}
 		if (message.contains("events_venue_latitude_ck")) {
-			return new Refusal("latitude", "event3.form.latitude.range");
+			return new Refusal("latitude", "event.form.latitude.range");
 		}
 		if (message.contains("events_venue_longitude_ck")) {
-			return new Refusal("longitude", "event3.form.longitude.range");
+			return new Refusal("longitude", "event.form.longitude.range");
 		}
 		if (message.contains("events_dates_ck")) {
-			return new Refusal("endsOn", "event2.form.error.endBeforeStart");
+			return new Refusal("endsOn", "event.form.error.endBeforeStart");
 		}
 		if (message.contains("sessions_within_event_ck")) {
-			return new Refusal("startsOn", "event2.form.error.strandsSessions");
+			return new Refusal("startsOn", "event.form.error.strandsSessions");
 		}
 		if (message.contains("events_capacity_ck")) {
-			return new Refusal("capacity", "event2.form.capacity.range");
+			return new Refusal("capacity", "event.form.capacity.range");
 		}
 		if (message.contains("registrations_capacity_ck") && eventId != null) {
-			return new Refusal("capacity", "event3.form.capacity.belowConfirmed",
+			return new Refusal("capacity", "event.form.capacity.belowConfirmed",
 					String.valueOf(this.registrations.counts(eventId, null, null).confirmed()));
 		}
 		return ex;

@@ -18,21 +18,21 @@ import org.citybridge.event.EventKind;
 
 /** An event's facts as staff edit them: dates in the event's own zone, registration and its capacity. */
 public record EventForm(
-		@NotBlank(message = "{event2.form.title.required}") @Size(max = 200, message = "{event2.form.title.size}") String title,
-		@NotNull(message = "{event2.form.kind.required}") EventKind kind,
-		@NotNull(message = "{event2.form.date.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startsOn,
-		@NotNull(message = "{event2.form.date.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsOn,
-		@NotBlank(message = "{event2.form.zone.required}") @Size(max = 64, message = "{event2.form.zone.invalid}") String timeZone,
-		@NotBlank(message = "{event2.form.venue.required}") @Size(max = 200, message = "{event2.form.venue.size}") String venueName,
-		@Size(max = 300, message = "{event2.form.address.size}") String venueAddress,
-		@Size(max = 4000, message = "{event2.form.description.size}") String description,
+		@NotBlank(message = "{event.form.title.required}") @Size(max = 200, message = "{event.form.title.size}") String title,
+		@NotNull(message = "{event.form.kind.required}") EventKind kind,
+		@NotNull(message = "{event.form.date.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startsOn,
+		@NotNull(message = "{event.form.date.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsOn,
+		@NotBlank(message = "{event.form.zone.required}") @Size(max = 64, message = "{event.form.zone.invalid}") String timeZone,
+		@NotBlank(message = "{event.form.venue.required}") @Size(max = 200, message = "{event.form.venue.size}") String venueName,
+		@Size(max = 300, message = "{event.form.address.size}") String venueAddress,
+		@Size(max = 4000, message = "{event.form.description.size}") String description,
 		boolean registrationOpen,
-		@Min(value = 1, message = "{event2.form.capacity.range}") @Max(value = 100000, message = "{event2.form.capacity.range}") Integer capacity,
+		@Min(value = 1, message = "{event.form.capacity.range}") @Max(value = 100000, message = "{event.form.capacity.range}") Integer capacity,
 		long version,
 		/** The host, chosen when the event is created (an edit keeps the host). */
 		Long hostOrganisationId,
-		@DecimalMin(value = "-90", message = "{event3.form.latitude.range}") @DecimalMax(value = "90", message = "{event3.form.latitude.range}") @Digits(integer = 2, fraction = 6, message = "{event3.form.latitude.range}") BigDecimal latitude,
-		@DecimalMin(value = "-180", message = "{event3.form.longitude.range}") @DecimalMax(value = "180", message = "{event3.form.longitude.range}") @Digits(integer = 3, fraction = 6, message = "{event3.form.longitude.range}") BigDecimal longitude) {
+		@DecimalMin(value = "-90", message = "{event.form.latitude.range}") @DecimalMax(value = "90", message = "{event.form.latitude.range}") @Digits(integer = 2, fraction = 6, message = "{event.form.latitude.range}") BigDecimal latitude,
+		@DecimalMin(value = "-180", message = "{event.form.longitude.range}") @DecimalMax(value = "180", message = "{event.form.longitude.range}") @Digits(integer = 3, fraction = 6, message = "{event.form.longitude.range}") BigDecimal longitude) {
 
 	public static EventForm of(EventCatalogue.Event event, long version) {
 		return of(event, version, EventEditor.Coordinates.NONE);

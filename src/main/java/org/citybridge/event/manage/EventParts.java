@@ -263,7 +263,7 @@ public class EventParts {
 		usedBy("""
 				SELECT s.title FROM session_speakers ss JOIN sessions s ON s.id = ss.session_id
 				WHERE ss.speaker_id = ? ORDER BY s.starts_at, s.id LIMIT 1
-				""", speakerId, "event3.speaker.inUse");
+				""", speakerId, "event.speakers.inUse");
 		write(() -> {
 			// Locks the speaker at the version the page showed.
 			stale(this.jdbc.sql("UPDATE speakers SET version = version + 1 WHERE id = ? AND version = ?")
@@ -298,7 +298,7 @@ public class EventParts {
 
 	private static void stale(int updated) {
 		if (updated == 0) {
-			throw Refusal.ofForm("event3.stale");
+			throw Refusal.ofForm("event.stale");
 		}
 	}
 
@@ -311,28 +311,28 @@ public class EventParts {
 			String message = String.valueOf(ex.getMostSpecificCause().getMessage());
 			String label = name == null ? "" : name.strip();
 			if (message.contains("rooms_name_uk")) {
-				throw new Refusal("name", "event3.room.name.taken", label);
+				throw new Refusal("name", "event.room.name.taken", label);
 			}
 			if (message.contains("tracks_name_uk")) {
-				throw new Refusal("name", "event3.track.name.taken", label);
+				throw new Refusal("name", "event.track.name.taken", label);
 			}
 			if (message.contains("rooms_capacity_ck")) {
-				throw new Refusal("capacity", "event3.room.capacity.range");
+				throw new Refusal("capacity", "event.room.capacity.range");
 			}
 			if (message.contains("_name_ck")) {
-				throw new Refusal("name", "event3.name.required");
+				throw new Refusal("name", "event.name.required");
 			}
 			if (message.contains("sessions_room_fk")) {
-				throw Refusal.ofForm("event3.room.inUse", label);
+				throw Refusal.ofForm("event.room.inUse", label);
 			}
 			if (message.contains("sessions_track_fk")) {
-				throw Refusal.ofForm("event3.track.inUse", label);
+				throw Refusal.ofForm("event.track.inUse", label);
 			}
 			if (message.contains("session_speakers_speaker_id_fkey")) {
-				throw Refusal.ofForm("event3.speaker.inUse", label);
+				throw Refusal.ofForm("event.speakers.inUse", label);
 			}
 			if (message.contains("speaker_photos_")) {
-				throw new Refusal("photo", "event3.speaker.photo.type");
+				throw new Refusal("photo", "event.speakers.photo.type");
 			}
 			throw ex;
 		}

@@ -14,6 +14,7 @@ import org.citybridge.system.Actor;
 import org.citybridge.system.Ids;
 import org.citybridge.system.Refusal;
 import org.citybridge.system.ViewerZone;
+import org.citybridge.system.Submitted;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
@@ -69,11 +70,11 @@ public class EventStaffController {
 	String createEvent(@Valid @ModelAttribute("eventForm") EventForm form, BindingResult result, Model model,
 			Authentication authentication, RedirectAttributes redirect) {
 		check(form, result);
-		Submitted<List<Organisation>> submitted = this.pages.create(Actor.current(), authentication.getName(), form,
+		Submitted<String, List<Organisation>> submitted = this.pages.create(Actor.current(), authentication.getName(), form,
 				!result.hasErrors());
-		if (submitted.isWritten()) {
-			redirect.addFlashAttribute("flash", "event3.event.flash.created");
-			return "redirect:/events/" + submitted.slug();
+		if (submitted.isSaved()) {
+			redirect.addFlashAttribute("flash", "event.event.flash.created");
+			return "redirect:/events/" + submitted.saved();
 		}
 		return newEventForm(again(submitted, result, model), model);
 	}
@@ -81,15 +82,15 @@ public class EventStaffController {
 	/** The checks the new event and the edit form share, beyond the annotations. */
 	public static void check(EventForm form, BindingResult result) {
 		if (!result.hasFieldErrors("timeZone") && ViewerZone.parse(form.timeZone()).isEmpty()) {
-			result.rejectValue("timeZone", "event2.form.zone.invalid");
+			result.rejectValue("timeZone", "event.form.zone.invalid");
 		}
 		if (form.startsOn() != null && form.endsOn() != null && form.endsOn().isBefore(form.startsOn())
 				&& !result.hasFieldErrors("endsOn")) {
-			result.rejectValue("endsOn", "event2.form.error.endBeforeStart");
+			result.rejectValue("endsOn", "event.form.error.endBeforeStart");
 		}
 		if (!result.hasFieldErrors("latitude") && !result.hasFieldErrors("longitude")
 				&& (form.latitude() == null) != (form.longitude() == null)) {
-			result.rejectValue(form.latitude() == null ? "latitude" : "longitude", "event3.form.coordinates.both");
+			result.rejectValue(form.latitude() == null ? "latitude" : "longitude", "event.form.coordinates.both");
 		}
 	}
 
@@ -165,9 +166,9 @@ public class EventStaffController {
 			@RequestParam(name = "version", defaultValue = "-1") long version, Model model, Locale locale,
 			Authentication authentication, RedirectAttributes redirect) {
 		PartKind partKind = PartKind.ofPath(kind);
-		Submitted<EventStaffPages.Editing> deleted = this.pages.delete(Actor.current(), authentication.getName(), slug,
+		Submitted<String, EventStaffPages.Editing> deleted = this.pages.delete(Actor.current(), authentication.getName(), slug,
 				partKind, id, version);
-		if (deleted.isWritten()) {
+		if (deleted.isSaved()) {
 			return done(slug, partKind, "flash.deleted", redirect);
 		}
 		Refusal refused = deleted.refusal();
@@ -198,18 +199,18 @@ public class EventStaffController {
 	/** A valid form is written and the browser goes to the list; an invalid or refused one comes back under the list. */
 	private String added(String slug, PartForm form, BindingResult result, Model model, Authentication authentication,
 			RedirectAttributes redirect) {
-		Submitted<EventStaffPages.Listing> added = this.pages.add(Actor.current(), authentication.getName(), slug, form,
+		Submitted<String, EventStaffPages.Listing> added = this.pages.add(Actor.current(), authentication.getName(), slug, form,
 				!result.hasErrors());
-		return added.isWritten() ? done(slug, form.kind(), "flash.added", redirect)
+		return added.isSaved() ? done(slug, form.kind(), "flash.added", redirect)
 				: listing(again(added, result, model), model);
 	}
 
 	/** A valid form is written and the browser goes to the list; an invalid or refused one comes back on its page. */
 	private String updated(String slug, String id, PartForm form, BindingResult result, Model model,
 			Authentication authentication, RedirectAttributes redirect) {
-		Submitted<EventStaffPages.Editing> updated = this.pages.update(Actor.current(), authentication.getName(), slug, id,
+		Submitted<String, EventStaffPages.Editing> updated = this.pages.update(Actor.current(), authentication.getName(), slug, id,
 				form, !result.hasErrors());
-		return updated.isWritten() ? done(slug, form.kind(), "flash.saved", redirect)
+		return updated.isSaved() ? done(slug, form.kind(), "flash.saved", redirect)
 				: editing(again(updated, result, model), model);
 	}
 
@@ -219,7 +220,7 @@ public class EventStaffController {
 	}
 
 	/** The form comes back with the user's values and the reasons by the fields; the page to show it on. */
-	private static <P> P again(Submitted<P> submitted, BindingResult result, Model model) {
+	private static <P> P again(Submitted<String, P> submitted, BindingResult result, Model model) {
 		if (submitted.refusal() != null) {
 			submitted.refusal().rejectIn(result);
 		}

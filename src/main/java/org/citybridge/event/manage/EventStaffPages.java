@@ -12,6 +12,7 @@ import org.citybridge.network.Organisation;
 import org.citybridge.system.Actor;
 import org.citybridge.system.Ids;
 import org.citybridge.system.Refusal;
+import org.citybridge.system.Submitted;
 
 import org.springframework.stereotype.Service;
 
@@ -59,7 +60,7 @@ class EventStaffPages {
 	}
 
 	/** Creates the event if the form is {@code valid}; otherwise, or refused, the hosts to show the form again. */
-	Submitted<List<Organisation>> create(Actor actor, String actorLabel, EventForm form, boolean valid) {
+	Submitted<String, List<Organisation>> create(Actor actor, String actorLabel, EventForm form, boolean valid) {
 		List<Organisation> hosts = this.editor.hosts(actor);
 		return submit(valid, () -> this.editor.create(actor, actorLabel, form), hosts);
 	}
@@ -75,7 +76,7 @@ class EventStaffPages {
 	}
 
 	/** Adds the room, track or speaker if the form is {@code valid}; otherwise, or refused, the list again. */
-	Submitted<Listing> add(Actor actor, String actorLabel, String slug, PartForm form, boolean valid) {
+	Submitted<String, Listing> add(Actor actor, String actorLabel, String slug, PartForm form, boolean valid) {
 		Listing listing = list(actor, slug, form.kind());
 		return submit(valid, () -> {
 			this.parts.add(actor, actorLabel, slug, form);
@@ -84,7 +85,7 @@ class EventStaffPages {
 	}
 
 	/** Saves the room, track or speaker if the form is {@code valid}; otherwise, or refused, its edit page again. */
-	Submitted<Editing> update(Actor actor, String actorLabel, String slug, String id, PartForm form, boolean valid) {
+	Submitted<String, Editing> update(Actor actor, String actorLabel, String slug, String id, PartForm form, boolean valid) {
 		Editing editing = edit(actor, slug, form.kind(), id);
 		return submit(valid, () -> {
 			this.parts.update(actor, actorLabel, slug, editing.part().id(), form);
@@ -93,7 +94,7 @@ class EventStaffPages {
 	}
 
 	/** Deletes the room or track, or takes the speaker off the event; refused, its edit page again. */
-	Submitted<Editing> delete(Actor actor, String actorLabel, String slug, PartKind kind, String id, long version) {
+	Submitted<String, Editing> delete(Actor actor, String actorLabel, String slug, PartKind kind, String id, long version) {
 		Editing editing = edit(actor, slug, kind, id);
 		return submit(true, () -> {
 			this.parts.delete(actor, actorLabel, slug, kind, editing.part().id(), version);
@@ -102,12 +103,12 @@ class EventStaffPages {
 	}
 
 	/** Writes ({@code write} gives the event's address) if {@code valid}; else, or refused, the {@code page} again. */
-	private static <P> Submitted<P> submit(boolean valid, Supplier<String> write, P page) {
+	private static <P> Submitted<String, P> submit(boolean valid, Supplier<String> write, P page) {
 		if (!valid) {
 			return Submitted.again(page, null);
 		}
 		try {
-			return Submitted.written(write.get());
+			return Submitted.saved(write.get());
 		}
 		catch (Refusal refused) {
 			return Submitted.again(page, refused);

@@ -4,7 +4,7 @@ package org.citybridge.event.manage;
  * The three kinds of things staff keep for an event besides its sessions: the rooms of the venue,
  * the tracks of the programme and the speakers. Each has its list page at
  * {@code /events/{slug}/manage/{path}}, an edit page per entry below it, and messages under
- * {@code event3.{one}.}.
+ * {@code event.{one}.}.
  */
 enum PartKind {
 
@@ -42,8 +42,8 @@ enum PartKind {
 		return this.one;
 	}
 
-	/** The message key {@code event3.<one>.<suffix>}. */
+	/** The message key {@code event.<one>.<suffix>}. */
 	String key(String suffix) {
-		return "event3." + this.one + "." + suffix;
+		return "event." + this.one + "." + suffix;
 	}
 }

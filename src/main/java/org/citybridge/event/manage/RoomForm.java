@@ -7,8 +7,8 @@ import jakarta.validation.constraints.Size;
 
 /** A room of the venue as staff enter it. */
 record RoomForm(
-		@NotBlank(message = "{event3.room.name.required}") @Size(max = 200, message = "{event3.name.size}") String name,
-		@Min(value = 1, message = "{event3.room.capacity.range}") @Max(value = 100000, message = "{event3.room.capacity.range}") Integer capacity,
+		@NotBlank(message = "{event.room.name.required}") @Size(max = 200, message = "{event.name.size}") String name,
+		@Min(value = 1, message = "{event.room.capacity.range}") @Max(value = 100000, message = "{event.room.capacity.range}") Integer capacity,
 		long version) implements PartForm {
 
 	@Override

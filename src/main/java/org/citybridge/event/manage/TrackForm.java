@@ -5,7 +5,7 @@ import jakarta.validation.constraints.Size;
 
 /** A track of the programme as staff name it. */
 record TrackForm(
-		@NotBlank(message = "{event3.track.name.required}") @Size(max = 200, message = "{event3.name.size}") String name,
+		@NotBlank(message = "{event.track.name.required}") @Size(max = 200, message = "{event.name.size}") String name,
 		long version) implements PartForm {
 
 	@Override

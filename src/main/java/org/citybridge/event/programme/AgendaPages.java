@@ -172,8 +172,8 @@ class AgendaPages {
 						query.trackId()),
 				labels.options("event.agenda.allRooms", read.rooms(), EventCatalogue.Room::id, EventCatalogue.Room::name,
 						query.roomId()),
-				labels.options("event2.agenda.allLanguages", languages, l -> l, l -> l, lang),
-				labels.options("event2.agenda.allSpeakers", read.speakers(), EventCatalogue.Speaker::id,
+				labels.options("event.agenda.allLanguages", languages, l -> l, l -> l, lang),
+				labels.options("event.agenda.allSpeakers", read.speakers(), EventCatalogue.Speaker::id,
 						EventCatalogue.Speaker::name, query.speakerId()),
 				mayEdit, eventPath, sharedValue, filtered,
 				href(eventPath, unfiltered, null));
@@ -225,9 +225,9 @@ class AgendaPages {
 
 		Labels(Locale locale) {
 			this.locale = locale;
-			this.words = new AgendaMarkup.Words(message("event2.agenda.now"), message("event2.agenda.next"),
+			this.words = new AgendaMarkup.Words(message("event.agenda.now"), message("event.agenda.next"),
 					message("event.agenda.eventTime"), message("event.agenda.yourTime"), message("event.demo.badge"),
-					message("event2.my.star"), message("event2.my.unstar"), message("event2.my.inList"),
+					message("event.my.star"), message("event.my.unstar"), message("event.my.inList"),
 					message("event.agenda.addToCalendar"), message("event.session.edit"));
 			for (SessionKind kind : SessionKind.values()) {
 				this.kinds.put(kind, message("event.sessionKind." + kind));
@@ -268,7 +268,7 @@ class AgendaPages {
 			}
 			if (s.capacity() != null) {
 				facts.append(this.separator)
-					.append(AgendaPages.this.messages.getMessage("event2.session.seats", new Object[] { s.capacity() }, this.locale));
+					.append(AgendaPages.this.messages.getMessage("event.session.seats", new Object[] { s.capacity() }, this.locale));
 			}
 			return facts.toString();
 		}

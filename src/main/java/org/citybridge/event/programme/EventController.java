@@ -134,7 +134,7 @@ class EventController {
 
 	@GetMapping("/events/{slug}/agenda.ics")
 	ResponseEntity<String> eventCalendar(@PathVariable("slug") String slug) {
-		EventPages.CalendarFile file = this.pages.eventCalendar(slug);
+		EventPages.IcsFile file = this.pages.eventCalendar(slug);
 		return EventWeb.icsFile(file.filename(), file.body());
 	}
 
@@ -162,7 +162,7 @@ class EventController {
 
 	@GetMapping("/events/{slug}/sessions/{id}.ics")
 	ResponseEntity<String> calendar(@PathVariable("slug") String slug, @PathVariable("id") String id) {
-		EventPages.CalendarFile file = this.pages.sessionCalendar(slug, id);
+		EventPages.IcsFile file = this.pages.sessionCalendar(slug, id);
 		return EventWeb.icsFile(file.filename(), file.body());
 	}
 
@@ -192,7 +192,7 @@ class EventController {
 		ProgrammeForms.Saved<ProgrammeForms.EventPage> saved = this.forms.saveEvent(Actor.current(), authentication.getName(),
 				slug, form, !result.hasErrors());
 		if (saved.done()) {
-			redirect.addFlashAttribute("flash", "event2.form.flash.updated");
+			redirect.addFlashAttribute("flash", "event.form.flash.updated");
 			return "redirect:/events/" + saved.event().slug();
 		}
 		if (saved.refused() != null) {

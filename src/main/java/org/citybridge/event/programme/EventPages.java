@@ -45,7 +45,7 @@ class EventPages {
 	}
 
 	/** A calendar file: its name and its text. */
-	record CalendarFile(String filename, String body) {
+	record IcsFile(String filename, String body) {
 	}
 
 	private final EventCatalogue catalogue;
@@ -108,21 +108,21 @@ class EventPages {
 	}
 
 	/** The whole programme as a calendar file. */
-	CalendarFile eventCalendar(String slug) {
+	IcsFile eventCalendar(String slug) {
 		EventCatalogue.Event event = this.catalogue.bySlug(slug);
 		String base = EventWeb.base();
 		List<SessionCalendar.Entry> entries = this.catalogue.sessions(event.id(), null, null).stream()
 			.map(s -> new SessionCalendar.Entry(event, s, EventWeb.sessionUrl(base, event, s)))
 			.toList();
-		return new CalendarFile(event.slug() + ".ics", SessionCalendar.calendar(event.title(), event,
+		return new IcsFile(event.slug() + ".ics", SessionCalendar.calendar(event.title(), event,
 				base + "/events/" + event.slug(), entries, this.clock.instant()));
 	}
 
 	/** One session as a calendar file. */
-	CalendarFile sessionCalendar(String slug, String id) {
+	IcsFile sessionCalendar(String slug, String id) {
 		EventCatalogue.Event event = this.catalogue.bySlug(slug);
 		EventCatalogue.Session session = this.catalogue.session(event.id(), Ids.require(id, EventNotFound::new));
-		return new CalendarFile(event.slug() + "-session-" + session.id() + ".ics", SessionCalendar.of(event, session,
+		return new IcsFile(event.slug() + "-session-" + session.id() + ".ics", SessionCalendar.of(event, session,
 				EventWeb.sessionUrl(EventWeb.base(), event, session), this.clock.instant()));
 	}
 }

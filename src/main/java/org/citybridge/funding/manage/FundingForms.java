@@ -13,6 +13,7 @@ import org.citybridge.funding.Instrument;
 import org.citybridge.system.Actor;
 import org.citybridge.system.Ids;
 import org.citybridge.system.Refusal;
+import org.citybridge.system.Submitted;
 import org.citybridge.system.ViewerZone;
 import org.citybridge.theme.Themes;
 
@@ -65,15 +66,8 @@ class FundingForms {
 		}
 	}
 
-	/**
-	 * What a submitted form came to: saved (the address to go to and the flash message to show there),
-	 * or the form again ({@code again}) with the refusal, if the editor refused it.
-	 */
-	record Submitted(String location, String flash, Page again, Refusal refusal) {
-
-		boolean saved() {
-			return this.location != null;
-		}
+	/** Where a saved form leads, and the flash message to show there. */
+	record Saved(String location, String flash) {
 	}
 
 	private final FundingEditor editor;
@@ -102,13 +96,13 @@ class FundingForms {
 	}
 
 	/** Creates the instrument, unless the form is {@code invalid} already or the editor refuses it. */
-	Submitted createInstrument(Actor actor, String actorLabel, InstrumentForm form, boolean invalid) {
+	Submitted<Saved, Page> createInstrument(Actor actor, String actorLabel, InstrumentForm form, boolean invalid) {
 		this.policy.requireEditor(actor);
 		return submit(invalid, new InstrumentPage(null, null, this.themes.codes()), "funding.flash.instrumentCreated",
 				() -> "/funding/" + this.editor.createInstrument(actor, actorLabel, form));
 	}
 
-	Submitted updateInstrument(Actor actor, String actorLabel, String slug, InstrumentForm form, boolean invalid) {
+	Submitted<Saved, Page> updateInstrument(Actor actor, String actorLabel, String slug, InstrumentForm form, boolean invalid) {
 		Instrument instrument = this.editor.editable(actor, slug);
 		return submit(invalid, new InstrumentPage(instrument, null, this.themes.codes()), "funding.flash.instrumentUpdated",
 				() -> "/funding/" + this.editor.updateInstrument(actor, actorLabel, slug, form));
@@ -125,13 +119,13 @@ class FundingForms {
 		return new CallPage(instrument, call.id(), CallForm.of(call));
 	}
 
-	Submitted createCall(Actor actor, String actorLabel, String slug, CallForm form, boolean invalid) {
+	Submitted<Saved, Page> createCall(Actor actor, String actorLabel, String slug, CallForm form, boolean invalid) {
 		Instrument instrument = this.editor.editable(actor, slug);
 		return submit(invalid, new CallPage(instrument, null, null), "funding.flash.callCreated",
 				() -> "/funding/" + instrument.slug() + "#call-" + this.editor.createCall(actor, actorLabel, slug, form));
 	}
 
-	Submitted updateCall(Actor actor, String actorLabel, String slug, String id, CallForm form, boolean invalid) {
+	Submitted<Saved, Page> updateCall(Actor actor, String actorLabel, String slug, String id, CallForm form, boolean invalid) {
 		Instrument instrument = this.editor.editable(actor, slug);
 		long callId = this.catalogue.call(instrument.id(), Ids.require(id, FundingNotFound::new)).id();
 		return submit(invalid, new CallPage(instrument, callId, null), "funding.flash.callUpdated", () -> {
@@ -141,15 +135,15 @@ class FundingForms {
 	}
 
 	/** Saves (giving the address to go to) unless the form is invalid already; a refusal gives the form back. */
-	private static Submitted submit(boolean invalid, Page again, String flash, Supplier<String> save) {
+	private static Submitted<Saved, Page> submit(boolean invalid, Page again, String flash, Supplier<String> save) {
 		if (!invalid) {
 			try {
-				return new Submitted(save.get(), flash, again, null);
+				return Submitted.saved(new Saved(save.get(), flash));
 			}
 			catch (Refusal refusal) {
-				return new Submitted(null, flash, again, refusal);
+				return Submitted.again(again, refusal);
 			}
 		}
-		return new Submitted(null, flash, again, null);
+		return Submitted.again(again, null);
 	}
 }

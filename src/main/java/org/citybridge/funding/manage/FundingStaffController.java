@@ -3,6 +3,7 @@ package org.citybridge.funding.manage;
 import jakarta.validation.Valid;
 
 import org.citybridge.system.Actor;
+import org.citybridge.system.Submitted;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -75,16 +76,14 @@ class FundingStaffController {
 	}
 
 	/** Goes where a saved form leads, with its flash message; else shows the form again with what is wrong. */
-	private static String answer(FundingForms.Submitted submitted, BindingResult result, Model model,
-			RedirectAttributes redirect) {
-		if (submitted.saved()) {
-			redirect.addFlashAttribute("flash", submitted.flash());
-			return "redirect:" + submitted.location();
+	private static String answer(Submitted<FundingForms.Saved, FundingForms.Page> submitted, BindingResult result,
+			Model model, RedirectAttributes redirect) {
+		if (submitted.isSaved()) {
+			redirect.addFlashAttribute("flash", submitted.saved().flash());
+			return "redirect:" + submitted.saved().location();
 		}
-		if (submitted.refusal() != null) {
-			submitted.refusal().rejectIn(result);
-		}
+		submitted.rejectIn(result);
 		model.addAttribute("invalid", true);
-		return submitted.again().show(model);
+		return submitted.page().show(model);
 	}
 }

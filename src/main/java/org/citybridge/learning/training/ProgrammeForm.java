@@ -33,7 +33,7 @@ record ProgrammeForm(
 				"Europe/Brussels", 20, "", "", 0L);
 	}
 
-	static ProgrammeForm of(Training.Programme p) {
+	static ProgrammeForm of(Training.Course p) {
 		return new ProgrammeForm(p.title(), p.topic(), p.format(), p.language(),
 				p.startsAt().atZone(p.zone()).toLocalDateTime(), p.endsAt().atZone(p.zone()).toLocalDateTime(),
 				p.zone().getId(), p.seats(), p.provider(), p.description() == null ? "" : p.description(), p.version());

@@ -33,8 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class Training {
 
-	/** A programme as pages show it. */
-	record Programme(long id, String title, TrainingTopic topic, TrainingFormat format, String language, Instant startsAt,
+	/** A training course (a programme of sessions people enrol in) as pages show it. */
+	record Course(long id, String title, TrainingTopic topic, TrainingFormat format, String language, Instant startsAt,
 			Instant endsAt, ZoneId zone, int seats, int confirmed, String provider, String description,
 			Long organisationId, String organisationName, long version, long waiting) {
 
@@ -87,29 +87,29 @@ class Training {
 		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
-	private static Programme programme(ResultSet rs, int n) throws SQLException {
-		return new Programme(rs.getLong(1), rs.getString(2), TrainingTopic.valueOf(rs.getString(3)),
+	private static Course programme(ResultSet rs, int n) throws SQLException {
+		return new Course(rs.getLong(1), rs.getString(2), TrainingTopic.valueOf(rs.getString(3)),
 				TrainingFormat.valueOf(rs.getString(4)), rs.getString(5), rs.getTimestamp(6).toInstant(),
 				rs.getTimestamp(7).toInstant(), ZoneId.of(rs.getString(8)), rs.getInt(9), rs.getInt(10), rs.getString(11),
 				rs.getString(12), (Long) rs.getObject(13), rs.getString(14), rs.getLong(15), rs.getLong(16));
 	}
 
 	/** Programmes that have not ended, soonest first. */
-	List<Programme> upcoming() {
+	List<Course> upcoming() {
 		return this.jdbc.sql(PROGRAMME + " WHERE p.ends_at >= now() ORDER BY p.starts_at, p.id LIMIT 100")
 			.param(WAITING)
 			.query(Training::programme)
 			.list();
 	}
 
-	List<Programme> past() {
+	List<Course> past() {
 		return this.jdbc.sql(PROGRAMME + " WHERE p.ends_at < now() ORDER BY p.starts_at DESC, p.id LIMIT 50")
 			.param(WAITING)
 			.query(Training::programme)
 			.list();
 	}
 
-	Programme programme(long id) {
+	Course programme(long id) {
 		return this.jdbc.sql(PROGRAMME + " WHERE p.id = ?")
 			.params(WAITING, id)
 			.query(Training::programme)
@@ -184,7 +184,7 @@ class Training {
 	}
 
 	void update(Actor actor, String actorLabel, long id, ProgrammeForm form) {
-		Programme before = programme(id);
+		Course before = programme(id);
 		if (!this.policy.mayManage(actor, before)) {
 			throw new AccessDeniedException("May not edit programme " + id);
 		}
@@ -295,7 +295,7 @@ class Training {
 
 	/** Staff mark that a confirmed participant completed the programme. */
 	void complete(Actor actor, String actorLabel, long programmeId, long enrolmentId) {
-		Programme programme = programme(programmeId);
+		Course programme = programme(programmeId);
 		if (!this.policy.mayManage(actor, programme)) {
 			throw new AccessDeniedException("May not mark completion in programme " + programmeId);
 		}

@@ -129,7 +129,7 @@ class TrainingController {
 
 	@GetMapping("/learn/training/{id}/edit")
 	String editProgramme(@PathVariable("id") String id, Model model) {
-		Training.Programme programme = this.pages.managed(Actor.current(), programmeId(id));
+		Training.Course programme = this.pages.managed(Actor.current(), programmeId(id));
 		model.addAttribute("programmeForm", ProgrammeForm.of(programme));
 		return programmeForm(programme, model);
 	}
@@ -137,7 +137,7 @@ class TrainingController {
 	@PostMapping("/learn/training/{id}/edit")
 	String updateProgramme(@PathVariable("id") String id, @Valid @ModelAttribute("programmeForm") ProgrammeForm form,
 			BindingResult result, Model model, Authentication authentication, RedirectAttributes redirect) {
-		Training.Programme programme = this.pages.update(Actor.current(), authentication.getName(), programmeId(id), form,
+		Training.Course programme = this.pages.update(Actor.current(), authentication.getName(), programmeId(id), form,
 				result);
 		if (!result.hasErrors()) {
 			redirect.addFlashAttribute("flash", "learning.flash.programmeUpdated");
@@ -155,7 +155,7 @@ class TrainingController {
 		return "learning/my";
 	}
 
-	private static String programmeForm(Training.Programme programme, Model model) {
+	private static String programmeForm(Training.Course programme, Model model) {
 		model.addAttribute("programme", programme);
 		model.addAttribute("topics", TrainingTopic.values());
 		model.addAttribute("formats", TrainingFormat.values());

@@ -25,7 +25,7 @@ import org.springframework.validation.BindingResult;
 class TrainingPages {
 
 	/** A programme in a list, with its dates in its own zone. */
-	record ListedProgramme(Training.Programme programme, String when) {
+	record ListedProgramme(Training.Course programme, String when) {
 	}
 
 	/** The overview of learning: {@code /learn}. */
@@ -35,7 +35,7 @@ class TrainingPages {
 	}
 
 	/** A programme's page, with the visitor's enrolment and, for its staff, everyone enrolled. */
-	record ProgrammePage(Training.Programme programme, String when, Training.Enrolment mine, boolean mayEnrol,
+	record ProgrammePage(Training.Course programme, String when, Training.Enrolment mine, boolean mayEnrol,
 			boolean mayManage, List<Training.Enrolment> enrolments, boolean signedIn) {
 	}
 
@@ -65,7 +65,7 @@ class TrainingPages {
 	}
 
 	ProgrammePage programme(Actor actor, long id, Locale locale) {
-		Training.Programme programme = this.training.programme(id);
+		Training.Course programme = this.training.programme(id);
 		boolean mayManage = this.policy.mayManage(actor, programme);
 		return new ProgrammePage(programme, when(programme, locale),
 				this.training.myEnrolment(actor, programme.id()).orElse(null), this.policy.mayEnrol(actor), mayManage,
@@ -104,8 +104,8 @@ class TrainingPages {
 	}
 
 	/** The programme to edit, if the actor manages it: 404 if there is none, else 403. */
-	Training.Programme managed(Actor actor, long id) {
-		Training.Programme programme = this.training.programme(id);
+	Training.Course managed(Actor actor, long id) {
+		Training.Course programme = this.training.programme(id);
 		if (!this.policy.mayManage(actor, programme)) {
 			throw new AccessDeniedException("May not edit programme " + programme.id());
 		}
@@ -116,8 +116,8 @@ class TrainingPages {
 	 * Saves the edit when the form is valid (a refusal is added to {@code result}); the programme as
 	 * it was, for the form shown again or the address to go to.
 	 */
-	Training.Programme update(Actor actor, String actorLabel, long id, ProgrammeForm form, BindingResult result) {
-		Training.Programme programme = managed(actor, id);
+	Training.Course update(Actor actor, String actorLabel, long id, ProgrammeForm form, BindingResult result) {
+		Training.Course programme = managed(actor, id);
 		if (!result.hasErrors()) {
 			try {
 				this.training.update(actor, actorLabel, programme.id(), form);
@@ -129,12 +129,12 @@ class TrainingPages {
 		return programme;
 	}
 
-	private static List<ListedProgramme> listed(List<Training.Programme> programmes, Locale locale) {
+	private static List<ListedProgramme> listed(List<Training.Course> programmes, Locale locale) {
 		return programmes.stream().map(p -> new ListedProgramme(p, when(p, locale))).toList();
 	}
 
 	/** The programme's start and end in its own zone, with the zone named. */
-	static String when(Training.Programme p, Locale locale) {
+	static String when(Training.Course p, Locale locale) {
 		DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale);
 		ZoneId zone = p.zone();
 		return format.format(p.startsAt().atZone(zone)) + " – " + format.format(p.endsAt().atZone(zone)) + " (" + zone.getId() + ")";

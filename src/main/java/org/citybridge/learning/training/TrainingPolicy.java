@@ -16,7 +16,7 @@ class TrainingPolicy {
 		return actor.role() == Actor.Role.ADMIN || (actor.role() == Actor.Role.STAFF && actor.organisationId() != null);
 	}
 
-	boolean mayManage(Actor actor, Training.Programme programme) {
+	boolean mayManage(Actor actor, Training.Course programme) {
 		return actor.role() == Actor.Role.ADMIN || (actor.role() == Actor.Role.STAFF && actor.organisationId() != null
 				&& actor.organisationId().equals(programme.organisationId()));
 	}

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * The compact read model the suggestions are scored from ({@link Snapshot}): 15 MB for the 135,000
  * municipalities of GeoNames and 19,000 agreements (docs/benchmarks.md), and the query of one
- * ranking over it ({@link Query}).
+ * ranking over it ({@link RankingQuery}).
  *
  * <p>The copy is rebuilt when {@code matchmaking_data_version} (kept by deferred triggers on every
  * table it is built from, V42) differs from the version it was built at. That version is read
@@ -89,9 +89,9 @@ public class CandidateIndex {
 	 * pending requests as read for this call, the filter's countries (empty for any) and the
 	 * countries whose municipalities a funding instrument is open to.
 	 */
-	public Query query(Snapshot s, int a, SuggestionFilter filter, String[] targetCountries, String[] fundingCountries,
+	public RankingQuery query(Snapshot s, int a, SuggestionFilter filter, String[] targetCountries, String[] fundingCountries,
 			long hiddenAgreement) {
-		Query q = new Query(a);
+		RankingQuery q = new RankingQuery(a);
 		q.aOffers = s.offers[a];
 		q.aSeeks = s.seeks[a];
 		q.aLnPopulation = s.lnPopulation[a];
@@ -158,7 +158,7 @@ public class CandidateIndex {
 	 * of municipalities of A's country (A itself aside) it partners with; each counted once however
 	 * many agreements link the two.
 	 */
-	private static void graph(Snapshot s, Query q, long hidden) {
+	private static void graph(Snapshot s, RankingQuery q, long hidden) {
 		int a = q.a;
 		q.partnerOfPartner = new int[s.n];
 		q.likeA = new int[s.n];

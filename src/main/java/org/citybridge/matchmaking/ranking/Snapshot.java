@@ -170,7 +170,7 @@ public final class Snapshot {
 	 * themes, size similarity (0 to 1), same kind, common language, shared networks, seeking,
 	 * partners of A it partners with, partners in A's country, funding.
 	 */
-	public void signals(Query q, int i, double[] out) {
+	public void signals(RankingQuery q, int i, double[] out) {
 		long bo = this.offers[i];
 		long bs = this.seeks[i];
 		out[0] = Long.bitCount(bo & q.aSeeks) + Long.bitCount(bs & q.aOffers);
@@ -202,7 +202,7 @@ public final class Snapshot {
 	}
 
 	/** Whether a municipality is a candidate for the query: not A, not a partner, within the filter. */
-	boolean candidate(Query q, int i) {
+	boolean candidate(RankingQuery q, int i) {
 		if (i == q.a || this.kind[i] == this.district || q.excluded[i]) {
 			return false;
 		}
@@ -227,7 +227,7 @@ public final class Snapshot {
 	}
 
 	/** Every candidate's position and score, in the order of the directory (by id). */
-	public Scored scoreAll(Query q, SuggestionWeights w) {
+	public Scored scoreAll(RankingQuery q, SuggestionWeights w) {
 		int[] candidates = new int[this.n];
 		double[] scores = new double[this.n];
 		double[] s = new double[SIGNALS];

@@ -27,7 +27,7 @@ class PartnershipCsvTest {
 		long before = allocated();
 		assertThatThrownBy(() -> PartnershipCsv.read(bomb)).isInstanceOf(PartnershipFileInvalid.class)
 			.hasMessageStartingWith("Row 2 is longer than 64 KB")
-			.extracting(ex -> ((PartnershipFileInvalid) ex).messageKey()).isEqualTo("agreementimport.file.rowTooLong");
+			.extracting(ex -> ((PartnershipFileInvalid) ex).messageKey()).isEqualTo("agreement.imports.file.rowTooLong");
 		assertThat(allocated() - before).isLessThan(64L << 20);
 	}
 
@@ -40,7 +40,7 @@ class PartnershipCsvTest {
 		csv.append("\",Mongolia,49.48,105.92\n");
 		assertThatThrownBy(() -> PartnershipCsv.read(new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8))))
 			.isInstanceOf(PartnershipFileInvalid.class)
-			.extracting(ex -> ((PartnershipFileInvalid) ex).messageKey()).isEqualTo("agreementimport.file.rowTooLong");
+			.extracting(ex -> ((PartnershipFileInvalid) ex).messageKey()).isEqualTo("agreement.imports.file.rowTooLong");
 	}
 
 	@Test

@@ -189,7 +189,7 @@ class PersonalAgendaIT {
 		assertThat(this.mvc.get().uri(demo).with(as(AccountTestSupport.STAFF_NALAS))).hasStatusOk().bodyText()
 			.contains("This event has ended: registration is closed.").doesNotContain("Join the waiting list");
 		assertThat(this.mvc.post().uri(demo + "/registration").with(csrf()).with(as(AccountTestSupport.STAFF_NALAS)))
-			.hasStatus3xxRedirection().flash().containsEntry("refusal", "event3.registration.error.ended");
+			.hasStatus3xxRedirection().flash().containsEntry("refusal", "event.registration.error.ended");
 		// An event of next year, with a workshop of 25 seats and a plenary without registration.
 		java.time.LocalDate day = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusYears(1);
 		String slug = "future-forum-" + java.util.UUID.randomUUID().toString().substring(0, 8);
@@ -210,17 +210,17 @@ class PersonalAgendaIT {
 		assertThat(this.mvc.get().uri(page)).hasStatusOk().bodyText().contains("25 seats: 0 taken, 0 on the waiting list.",
 				"Sign in to register");
 		assertThat(this.mvc.post().uri(page + "/registration").with(csrf()).with(as(AccountTestSupport.STAFF_NALAS)))
-			.hasStatus3xxRedirection().flash().containsEntry("flash", "event2.registration.flash.confirmed");
+			.hasStatus3xxRedirection().flash().containsEntry("flash", "event.registration.flash.confirmed");
 		assertThat(this.mvc.get().uri(page).with(as(AccountTestSupport.STAFF_NALAS))).bodyText()
 			.contains("25 seats: 1 taken", "your seat is confirmed", "Cancel my registration");
 		assertThat(this.mvc.post().uri(page + "/registration").with(csrf()).with(as(AccountTestSupport.STAFF_NALAS)))
-			.flash().containsEntry("refusal", "event2.registration.error.already");
+			.flash().containsEntry("refusal", "event.registration.error.already");
 		assertThat(this.mvc.post().uri(page + "/registration").with(csrf()).with(as(AccountTestSupport.STAFF_NALAS))
-			.param("action", "cancel")).flash().containsEntry("flash", "event2.registration.flash.cancelled");
+			.param("action", "cancel")).flash().containsEntry("flash", "event.registration.flash.cancelled");
 		assertThat(this.mvc.post().uri("/events/" + slug + "/sessions/" + plenary + "/registration").with(csrf())
-			.with(as(AccountTestSupport.STAFF_NALAS))).flash().containsEntry("refusal", "event2.registration.error.noSeats");
+			.with(as(AccountTestSupport.STAFF_NALAS))).flash().containsEntry("refusal", "event.registration.error.noSeats");
 		assertThat(this.mvc.post().uri("/events/" + slug + "/registration").with(csrf()).with(as(AccountTestSupport.STAFF_NALAS)))
-			.flash().containsEntry("refusal", "event2.registration.error.closed");
+			.flash().containsEntry("refusal", "event.registration.error.closed");
 		assertThat(this.mvc.post().uri(page + "/registration").with(csrf())).hasStatus3xxRedirection().redirectedUrl()
 			.contains("/login");
 		assertThat(this.jdbc.sql("SELECT count(*) FROM audit_entries WHERE entity_type = 'registration'").query(Long.class)

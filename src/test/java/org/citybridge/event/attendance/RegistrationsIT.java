@@ -181,7 +181,7 @@ class RegistrationsIT {
 		Actor one = this.fixtures.delegate();
 		Actor two = this.fixtures.delegate();
 		assertThatThrownBy(() -> this.registrations.register(one, "delegate", this.fixtures.slug, null))
-			.isInstanceOf(Refusal.class).hasMessage("event2.registration.error.closed");
+			.isInstanceOf(Refusal.class).hasMessage("event.registration.error.closed");
 		this.jdbc.sql("UPDATE events SET registration_open = true, capacity = 1 WHERE id = ?").param(this.fixtures.event).update();
 		assertThat(this.registrations.register(one, "delegate", this.fixtures.slug, null).confirmed()).isTrue();
 		Registrations.Registration waiting = this.registrations.register(two, "delegate", this.fixtures.slug, null);
@@ -197,11 +197,11 @@ class RegistrationsIT {
 		Actor delegate = this.fixtures.delegate();
 		this.registrations.register(delegate, "delegate", this.fixtures.slug, this.workshop);
 		assertThatThrownBy(() -> this.registrations.register(delegate, "delegate", this.fixtures.slug, this.workshop))
-			.isInstanceOf(Refusal.class).hasMessage("event2.registration.error.already");
+			.isInstanceOf(Refusal.class).hasMessage("event.registration.error.already");
 		long open = this.fixtures.session("Open panel", this.fixtures.otherRoom, EventFixtures.at(28, 10, 0),
 				EventFixtures.at(28, 11, 0));
 		assertThatThrownBy(() -> this.registrations.register(delegate, "delegate", this.fixtures.slug, open))
-			.isInstanceOf(Refusal.class).hasMessage("event2.registration.error.noSeats");
+			.isInstanceOf(Refusal.class).hasMessage("event.registration.error.noSeats");
 		assertThatThrownBy(() -> this.registrations.register(Actor.ANONYMOUS, "x", this.fixtures.slug, this.workshop))
 			.isInstanceOf(AccessDeniedException.class);
 		assertThatThrownBy(() -> this.registrations.register(delegate, "delegate", this.fixtures.slug, 999_999_999L))
@@ -229,9 +229,9 @@ class RegistrationsIT {
 		this.jdbc.sql("UPDATE events SET registration_open = true WHERE id = ?").param(this.fixtures.event).update();
 		Actor delegate = this.fixtures.delegate();
 		assertThatThrownBy(() -> this.today.register(delegate, "delegate", this.fixtures.slug, this.workshop))
-			.isInstanceOf(Refusal.class).hasMessage("event3.registration.error.ended");
+			.isInstanceOf(Refusal.class).hasMessage("event.registration.error.ended");
 		assertThatThrownBy(() -> this.today.register(delegate, "delegate", this.fixtures.slug, null))
-			.isInstanceOf(Refusal.class).hasMessage("event3.registration.error.ended");
+			.isInstanceOf(Refusal.class).hasMessage("event.registration.error.ended");
 		assertThat(rows(this.workshop)).isEmpty();
 		EventCatalogue.Event event = this.catalogue.bySlug(this.fixtures.slug);
 		// The last day is 30 March 2025 in Brussels (summer time from that morning): it ends at 22:00 UTC.
@@ -243,7 +243,7 @@ class RegistrationsIT {
 	void aClosedEventIsRefusedByTheServiceAndByTheDatabase() {
 		Actor delegate = this.fixtures.delegate();
 		assertThatThrownBy(() -> this.registrations.register(delegate, "delegate", this.fixtures.slug, null))
-			.isInstanceOf(Refusal.class).hasMessage("event2.registration.error.closed");
+			.isInstanceOf(Refusal.class).hasMessage("event.registration.error.closed");
 		assertThatThrownBy(() -> this.jdbc.sql("INSERT INTO registrations (event_id, account_id, status) VALUES (?, ?, 'WAITING')")
 			.params(this.fixtures.event, delegate.accountId()).update()).isInstanceOf(DataIntegrityViolationException.class)
 			.hasMessageContaining("registrations_open_ck");

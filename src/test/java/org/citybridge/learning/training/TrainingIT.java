@@ -179,14 +179,14 @@ class TrainingIT {
 		long programmeId = programme(1, LocalDateTime.now().plusDays(10));
 		List<Actor> people = officers("grow", 3);
 		people.forEach(officer -> this.training.enrol(officer, "officer", programmeId));
-		Training.Programme p = this.training.programme(programmeId);
+		Training.Course p = this.training.programme(programmeId);
 		ProgrammeForm form = ProgrammeForm.of(p);
 		this.training.update(staff(this.cemr), "staff", programmeId, new ProgrammeForm(form.title(), form.topic(),
 				form.format(), form.language(), form.startsAt(), form.endsAt(), form.timeZone(), 2, form.provider(), "",
 				form.version()));
 		assertThat(count(programmeId, "CONFIRMED")).isEqualTo(2);
 		assertThat(waitingPositions(programmeId)).containsExactly(1);
-		Training.Programme after = this.training.programme(programmeId);
+		Training.Course after = this.training.programme(programmeId);
 		ProgrammeForm again = ProgrammeForm.of(after);
 		assertThatThrownBy(() -> this.training.update(staff(this.cemr), "staff", programmeId, new ProgrammeForm(again.title(),
 				again.topic(), again.format(), again.language(), again.startsAt(), again.endsAt(), again.timeZone(), 1,

@@ -4,7 +4,7 @@ package org.citybridge.matchmaking.ranking;
  * What one ranking needs about the subject A beyond the copy: its themes and languages, the
  * filter resolved to masks, the per-candidate graph and network counts, the exclusions.
  */
-public final class Query {
+public final class RankingQuery {
 
 	final int a;
 
@@ -42,7 +42,7 @@ public final class Query {
 
 	boolean seekingOnly;
 
-	Query(int a) {
+	RankingQuery(int a) {
 		this.a = a;
 	}
 }
