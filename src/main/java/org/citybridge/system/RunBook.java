@@ -31,13 +31,23 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public abstract class RunBook<R extends RunBook.Run> {
 
+	/**
+	 * The states of a run, as its table's CHECK constraint lists them: running until it ends as
+	 * applied, refused (the file was not one the import reads) or failed (an error, or its process
+	 * stopped without ending it).
+	 */
+	public enum Status {
+
+		RUNNING, APPLIED, REFUSED, FAILED
+	}
+
 	/** A run as its page shows it: running until it ends. */
 	public interface Run {
 
 		String status();
 
 		default boolean running() {
-			return "RUNNING".equals(status());
+			return Status.RUNNING.name().equals(status());
 		}
 	}
 
@@ -142,22 +152,22 @@ public abstract class RunBook<R extends RunBook.Run> {
 
 	/** Writes the counters of a run that is still running ({@code assignments} such as {@code "rows = ?"}). */
 	protected final void progress(long id, String assignments, Object... values) {
-		this.jdbc.sql("UPDATE " + this.table + " SET " + assignments + " WHERE id = ? AND status = 'RUNNING'")
-			.params(append(values, id))
+		this.jdbc.sql("UPDATE " + this.table + " SET " + assignments + " WHERE id = ? AND status = ?")
+			.params(append(append(values, id), Status.RUNNING.name()))
 			.update();
 	}
 
 	/** Ends a run: its status, its final counters ({@code assignments}, or none) and the time. */
-	protected final void finish(long id, String status, String assignments, Object... values) {
+	protected final void finish(long id, Status status, String assignments, Object... values) {
 		this.jdbc.sql("UPDATE " + this.table + " SET status = ?, " + (assignments == null ? "" : assignments + ", ")
 				+ "finished_at = now() WHERE id = ?")
-			.params(prepend(status, append(values, id)))
+			.params(prepend(status.name(), append(values, id)))
 			.update();
 	}
 
 	/** Marks a run FAILED; a feature whose failed runs say more overrides it. */
 	protected void failed(long id) {
-		finish(id, "FAILED", null);
+		finish(id, Status.FAILED, null);
 	}
 
 	/** The run no longer runs on this instance (finished, refused or failed): what it kept aside can go. */

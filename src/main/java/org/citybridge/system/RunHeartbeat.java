@@ -99,7 +99,8 @@ public final class RunHeartbeat implements AutoCloseable {
 		if (ids.isEmpty()) {
 			return 0;
 		}
-		return this.jdbc.sql("UPDATE " + this.table + " SET heartbeat_at = now() WHERE status = 'RUNNING' AND id IN (:ids)")
+		return this.jdbc.sql("UPDATE " + this.table + " SET heartbeat_at = now() WHERE status = :running AND id IN (:ids)")
+			.param("running", RunBook.Status.RUNNING.name())
 			.param("ids", ids)
 			.update();
 	}
@@ -107,10 +108,12 @@ public final class RunHeartbeat implements AutoCloseable {
 	/** Marks FAILED (interrupted) the runs of other instances whose heartbeat is older than the limit; returns how many. */
 	public int reap() {
 		List<Long> mine = List.copyOf(this.active);
-		int reaped = this.jdbc.sql("UPDATE " + this.table + " SET status = 'FAILED', finished_at = now(),"
-				+ " report = '{\"interrupted\": true}'::jsonb WHERE status = 'RUNNING'"
+		int reaped = this.jdbc.sql("UPDATE " + this.table + " SET status = :failed, finished_at = now(),"
+				+ " report = '{\"interrupted\": true}'::jsonb WHERE status = :running"
 				+ " AND heartbeat_at < now() - make_interval(secs => :seconds)"
 				+ (mine.isEmpty() ? "" : " AND id NOT IN (:mine)"))
+			.param("failed", RunBook.Status.FAILED.name())
+			.param("running", RunBook.Status.RUNNING.name())
 			.param("seconds", (double) this.limit.toMillis() / 1000)
 			.params(mine.isEmpty() ? java.util.Map.of() : java.util.Map.of("mine", mine))
 			.update();

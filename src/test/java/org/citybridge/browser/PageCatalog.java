@@ -317,44 +317,44 @@ final class PageCatalog {
 					return submit(page, "main form", Map.of("#title", " ", "#timeZone", "Mars/Olympus_Mons", "#latitude", "91",
 							"#capacity", "0"));
 				}),
-				new PageType("room-list", "/events/{slug}/manage/rooms", true,
+				new PageType("room-list", "/events/{slug}/manage/{kind:rooms|tracks|speakers}", true,
 						(page, site) -> signedIn(page, site, AccountTestSupport.STAFF_CEMR, EVENT + "/manage/rooms")),
-				new PageType("room-list-invalid", "/events/{slug}/manage/rooms", false, (page, site) -> {
+				new PageType("room-list-invalid", "/events/{slug}/manage/{kind:rooms|tracks|speakers}", false, (page, site) -> {
 					signedIn(page, site, AccountTestSupport.STAFF_CEMR, EVENT + "/manage/rooms");
 					return submit(page, "main form", Map.of("#name", "House of Municipalities", "#capacity", "0"));
 				}),
-				new PageType("room-edit", "/events/{slug}/manage/rooms/{id}", false, (page, site) -> {
+				new PageType("room-edit", "/events/{slug}/manage/{kind:rooms|tracks|speakers}/{id}", false, (page, site) -> {
 					signedIn(page, site, AccountTestSupport.STAFF_CEMR, EVENT + "/manage/rooms");
 					return follow(page, "main table a:has-text('House of Municipalities')");
 				}),
-				new PageType("room-edit-refused", "/events/{slug}/manage/rooms/{id}", false, (page, site) -> {
+				new PageType("room-edit-refused", "/events/{slug}/manage/{kind:rooms|tracks|speakers}/{id}", false, (page, site) -> {
 					signedIn(page, site, AccountTestSupport.STAFF_CEMR, EVENT + "/manage/rooms");
 					follow(page, "main table a:has-text('House of Municipalities')");
 					return clickAndWait(page, "main form[action$='/delete'] button[type=submit]");
 				}),
-				new PageType("track-list", "/events/{slug}/manage/tracks", false,
+				new PageType("track-list", "/events/{slug}/manage/{kind:rooms|tracks|speakers}", false,
 						(page, site) -> signedIn(page, site, AccountTestSupport.STAFF_CEMR, EVENT + "/manage/tracks")),
-				new PageType("track-list-invalid", "/events/{slug}/manage/tracks", false, (page, site) -> {
+				new PageType("track-list-invalid", "/events/{slug}/manage/{kind:rooms|tracks|speakers}", false, (page, site) -> {
 					signedIn(page, site, AccountTestSupport.STAFF_CEMR, EVENT + "/manage/tracks");
 					return submit(page, "main form", Map.of("#name", " "));
 				}),
-				new PageType("track-edit", "/events/{slug}/manage/tracks/{id}", false, (page, site) -> {
+				new PageType("track-edit", "/events/{slug}/manage/{kind:rooms|tracks|speakers}/{id}", false, (page, site) -> {
 					signedIn(page, site, AccountTestSupport.STAFF_CEMR, EVENT + "/manage/tracks");
 					return follow(page, "main table a:has-text('Institutional partnerships')");
 				}),
-				new PageType("speaker-list", "/events/{slug}/manage/speakers", true,
+				new PageType("speaker-list", "/events/{slug}/manage/{kind:rooms|tracks|speakers}", true,
 						(page, site) -> signedIn(page, site, AccountTestSupport.STAFF_CEMR, EVENT + "/manage/speakers")),
-				new PageType("speaker-list-invalid", "/events/{slug}/manage/speakers", false, (page, site) -> {
+				new PageType("speaker-list-invalid", "/events/{slug}/manage/{kind:rooms|tracks|speakers}", false, (page, site) -> {
 					signedIn(page, site, AccountTestSupport.STAFF_CEMR, EVENT + "/manage/speakers");
 					page.setInputFiles("#photo", new com.microsoft.playwright.options.FilePayload("face.png", "image/png",
 							"%PDF-1.7 not an image".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
 					return submit(page, "main form", Map.of("#name", "Example speaker (demo)", "#role", "Mayor"));
 				}),
-				new PageType("speaker-edit", "/events/{slug}/manage/speakers/{id}", false, (page, site) -> {
+				new PageType("speaker-edit", "/events/{slug}/manage/{kind:rooms|tracks|speakers}/{id}", false, (page, site) -> {
 					signedIn(page, site, AccountTestSupport.STAFF_CEMR, EVENT + "/manage/speakers");
 					return follow(page, "main table a:has-text('Dusan Raicevic')");
 				}),
-				new PageType("speaker-edit-invalid", "/events/{slug}/manage/speakers/{id}", false, (page, site) -> {
+				new PageType("speaker-edit-invalid", "/events/{slug}/manage/{kind:rooms|tracks|speakers}/{id}", false, (page, site) -> {
 					signedIn(page, site, AccountTestSupport.STAFF_CEMR, EVENT + "/manage/speakers");
 					follow(page, "main table a:has-text('Dusan Raicevic')");
 					return submit(page, "main form:not([action$='/delete'])", Map.of("#name", " "));

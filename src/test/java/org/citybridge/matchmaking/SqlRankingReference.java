@@ -60,7 +60,7 @@ final class SqlRankingReference {
 			             ELSE :w_size * greatest(0, 1 - abs(ln(m.population) - a.ln_population) / ln(10)) END
 			      + CASE WHEN m.kind = a.kind THEN :w_kind ELSE 0 END
 			      + CASE WHEN m.working_languages && a.working_languages THEN :w_language ELSE 0 END
-			      + :w_network * coalesce(network.n, 0)
+			      + :w_network * coalesce(networks.n, 0)
 			      + CASE WHEN m.seeking_partners THEN :w_seeking ELSE 0 END
 			      + :w_pop * least(coalesce(partner_of_partner.n, 0), :pop_cap)
 			      + :w_like * least(coalesce(like_a.n, 0), :like_cap)

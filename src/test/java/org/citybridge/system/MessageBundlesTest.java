@@ -35,7 +35,7 @@ class MessageBundlesTest {
 	static final Set<String> SAME_IN_ALL_LANGUAGES = Set.of("layout.product", "layout.footer.geonames.link",
 			"layout.footer.licence", "privacy.cookies.heading", "municipality.field.population", "account.field.organisation",
 			"account.admin.actions", "audit.type.organisation",
-			"event.kind.FORUM", "audit.type.session", "event.session.title", "event.speaker.title",
+			"event.kind.FORUM", "audit.type.session", "event.session.title", "event.speaker.pageTitle",
 			"municipality.new.latitude", "municipality.new.longitude",
 			"agreement.views.map.line", "agreement.views.stats.pair", "agreement.views.view.EUROPE");
 

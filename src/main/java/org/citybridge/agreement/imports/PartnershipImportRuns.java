@@ -168,7 +168,7 @@ class PartnershipImportRuns extends RunBook<PartnershipImportRuns.Run> {
 					SELECT ?, r.line, r.outcome, r.sides::jsonb FROM unnest(?::bigint[], ?::text[], ?::text[]) AS r (line, outcome, sides)
 					""").params(id, lines.toArray(Long[]::new), outcomes.toArray(String[]::new), sides.toArray(String[]::new))
 				.update();
-			finish(id, "APPLIED", "rows_read = ?, matched = ?, ambiguous = ?, unmatched = ?, already_present = ?, report = ?::jsonb",
+			finish(id, RunBook.Status.APPLIED, "rows_read = ?, matched = ?, ambiguous = ?, unmatched = ?, already_present = ?, report = ?::jsonb",
 					r.rows(), r.added(), r.ambiguous(), r.unmatched(), r.alreadyPresent(), json(summary));
 		});
 	}

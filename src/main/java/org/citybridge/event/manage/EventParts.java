@@ -263,7 +263,7 @@ public class EventParts {
 		usedBy("""
 				SELECT s.title FROM session_speakers ss JOIN sessions s ON s.id = ss.session_id
 				WHERE ss.speaker_id = ? ORDER BY s.starts_at, s.id LIMIT 1
-				""", speakerId, "event.speakers.inUse");
+				""", speakerId, "event.speaker.inUse");
 		write(() -> {
 			// Locks the speaker at the version the page showed.
 			stale(this.jdbc.sql("UPDATE speakers SET version = version + 1 WHERE id = ? AND version = ?")
@@ -329,10 +329,10 @@ public class EventParts {
 				throw Refusal.ofForm("event.track.inUse", label);
 			}
 			if (message.contains("session_speakers_speaker_id_fkey")) {
-				throw Refusal.ofForm("event.speakers.inUse", label);
+				throw Refusal.ofForm("event.speaker.inUse", label);
 			}
 			if (message.contains("speaker_photos_")) {
-				throw new Refusal("photo", "event.speakers.photo.type");
+				throw new Refusal("photo", "event.speaker.photo.type");
 			}
 			throw ex;
 		}

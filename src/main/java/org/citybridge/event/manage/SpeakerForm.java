@@ -7,10 +7,10 @@ import org.springframework.web.multipart.MultipartFile;
 
 /** A speaker or moderator as staff enter them, with an optional photo. */
 record SpeakerForm(
-		@NotBlank(message = "{event.speakers.name.required}") @Size(max = 200, message = "{event.name.size}") String name,
+		@NotBlank(message = "{event.speaker.name.required}") @Size(max = 200, message = "{event.name.size}") String name,
 		@Size(max = 200, message = "{event.name.size}") String role,
 		@Size(max = 200, message = "{event.name.size}") String organisation,
-		@Size(max = 1000, message = "{event.speakers.bio.size}") String bio,
+		@Size(max = 1000, message = "{event.speaker.bio.size}") String bio,
 		MultipartFile photo, Boolean removePhoto, long version) implements PartForm {
 
 	@Override

@@ -32,23 +32,23 @@ record SpeakerPhoto(String mediaType, byte[] content, String sha256) {
 			return null;
 		}
 		if (file.getSize() > MAX_BYTES) {
-			throw new Refusal("photo", "event.speakers.photo.tooLarge");
+			throw new Refusal("photo", "event.speaker.photo.tooLarge");
 		}
 		try (InputStream in = file.getInputStream()) {
 			return of(in.readNBytes(MAX_BYTES + 1));
 		}
 		catch (IOException ex) {
-			throw new Refusal("photo", "event.speakers.photo.type");
+			throw new Refusal("photo", "event.speaker.photo.type");
 		}
 	}
 
 	static SpeakerPhoto of(byte[] bytes) {
 		if (bytes.length > MAX_BYTES) {
-			throw new Refusal("photo", "event.speakers.photo.tooLarge");
+			throw new Refusal("photo", "event.speaker.photo.tooLarge");
 		}
 		String type = mediaType(bytes);
 		if (type == null) {
-			throw new Refusal("photo", "event.speakers.photo.type");
+			throw new Refusal("photo", "event.speaker.photo.type");
 		}
 		return new SpeakerPhoto(type, bytes, sha256(bytes));
 	}

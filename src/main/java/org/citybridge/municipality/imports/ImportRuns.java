@@ -139,18 +139,18 @@ class ImportRuns extends RunBook<ImportRuns.Run> {
 						public void rejected(ImportReport.Rejection rejection) {
 						}
 					});
-			finish(id, report.applied() ? "APPLIED" : "REFUSED", report.rows(), report.rejected(), report.rowsPerSecond(),
+			finish(id, report.applied() ? RunBook.Status.APPLIED : RunBook.Status.REFUSED, report.rows(), report.rejected(), report.rowsPerSecond(),
 					summary(report));
 		}
 		catch (ImportFileInvalid invalid) {
-			finish(id, "REFUSED", 0, 0, 0, Map.of("fileProblem", invalid.getMessage()));
+			finish(id, RunBook.Status.REFUSED, 0, 0, 0, Map.of("fileProblem", invalid.getMessage()));
 		}
 	}
 
 	/** A failed run shows no counters and an empty report. */
 	@Override
 	protected void failed(long id) {
-		finish(id, "FAILED", 0, 0, 0, Map.of());
+		finish(id, RunBook.Status.FAILED, 0, 0, 0, Map.of());
 	}
 
 	@Override
@@ -181,7 +181,8 @@ class ImportRuns extends RunBook<ImportRuns.Run> {
 	@Override
 	protected void afterReaping() {
 		List<Map.Entry<Long, String>> left = this.jdbc
-			.sql("SELECT id, upload_path FROM import_runs WHERE upload_path IS NOT NULL AND status <> 'RUNNING'")
+			.sql("SELECT id, upload_path FROM import_runs WHERE upload_path IS NOT NULL AND status <> ?")
+			.param(RunBook.Status.RUNNING.name())
 			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
 			.list();
 		for (Map.Entry<Long, String> run : left) {
@@ -209,7 +210,7 @@ class ImportRuns extends RunBook<ImportRuns.Run> {
 		}
 	}
 
-	private void finish(long id, String status, long rows, long rejected, double rate, Map<String, Object> report) {
+	private void finish(long id, RunBook.Status status, long rows, long rejected, double rate, Map<String, Object> report) {
 		finish(id, status, "rows_done = ?, rejected = ?, rows_per_second = ?, report = ?::jsonb", rows,
 				Math.min(rejected, rows), tenths(rate), json(report));
 	}
