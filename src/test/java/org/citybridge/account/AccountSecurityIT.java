@@ -20,6 +20,9 @@ import org.springframework.web.context.WebApplicationContext;
 import org.citybridge.account.signin.LoginThrottle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.citybridge.DemoPlaces.DARKHAN;
+import static org.citybridge.DemoPlaces.GHENT;
+import static org.citybridge.DemoPlaces.NIS;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
@@ -55,9 +58,9 @@ class AccountSecurityIT {
 	void setUp() {
 		AccountTestSupport.loadDemoData(this.context);
 		this.mvc = MockMvcTester.create(MockMvcBuilders.webAppContextSetup(this.context).apply(springSecurity()).build());
-		this.darkhan = AccountTestSupport.municipalityId(this.context, 2031964);
-		this.ghent = AccountTestSupport.municipalityId(this.context, 2797656);
-		this.nis = AccountTestSupport.municipalityId(this.context, 787657);
+		this.darkhan = AccountTestSupport.municipalityId(this.context, DARKHAN);
+		this.ghent = AccountTestSupport.municipalityId(this.context, GHENT);
+		this.nis = AccountTestSupport.municipalityId(this.context, NIS);
 	}
 
 	RequestPostProcessor as(String email) {

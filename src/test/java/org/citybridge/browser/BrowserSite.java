@@ -6,6 +6,8 @@ import org.citybridge.account.AccountTestSupport;
 
 import org.springframework.context.ApplicationContext;
 
+import static org.citybridge.DemoPlaces.DARKHAN;
+
 /** The running portal as the browser tests see it. */
 record BrowserSite(int port, ApplicationContext context) implements PageType.Site {
 
@@ -36,7 +38,7 @@ record BrowserSite(int port, ApplicationContext context) implements PageType.Sit
 	@Override
 	public String invitationPath() {
 		return AccountTestSupport.newInvitationPath(this.context,
-				"invitee-" + UUID.randomUUID().toString().substring(0, 8) + "@citybridge.example", municipalityId(2031964));
+				"invitee-" + UUID.randomUUID().toString().substring(0, 8) + "@citybridge.example", municipalityId(DARKHAN));
 	}
 
 	@Override

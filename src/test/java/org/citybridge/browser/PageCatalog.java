@@ -8,18 +8,22 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import org.citybridge.account.AccountTestSupport;
 
+import static org.citybridge.DemoPlaces.BONN;
+import static org.citybridge.DemoPlaces.DARKHAN;
+import static org.citybridge.DemoPlaces.ERDENET;
+import static org.citybridge.DemoPlaces.GHENT;
+import static org.citybridge.DemoPlaces.KAPOSVAR;
+import static org.citybridge.DemoPlaces.NIS;
+import static org.citybridge.DemoPlaces.SZEKESFEHERVAR;
+import static org.citybridge.DemoPlaces.ULAANBAATAR;
+import static org.citybridge.DemoPlaces.ZEITZ;
+
 /**
  * Every page type of the portal, each in the states a visitor meets. A new GET route without an
  * entry here fails {@code RouteCoverageBrowserIT}: add its page (and its forms' empty and invalid
  * states) to this list.
  */
 final class PageCatalog {
-
-	/** GeoNames id of Darkhan, a demo municipality with a native name, themes and a GeoNames spelling. */
-	static final long DARKHAN = 2031964;
-
-	/** GeoNames id of Ghent, a demo municipality in an EU member state. */
-	static final long GHENT = 2797656;
 
 	/** An example instrument of {@code FundingDemoData} with a country exception and an open call. */
 	static final String FUNDING_EXAMPLE = "example-technical-exchange";
@@ -28,9 +32,6 @@ final class PageCatalog {
 	static final String BRUSSELS_FORUM = "brussels-forum-2025";
 
 	static final String EVENT = "/events/" + BRUSSELS_FORUM;
-
-	/** GeoNames id of Niš, a demo municipality with an officer. */
-	static final long NIS = 787657;
 
 	static final String OFFICER_NIS = "officer.nis@citybridge.example";
 
@@ -246,7 +247,7 @@ final class PageCatalog {
 				}),
 				new PageType("learn-case-study-new-agreements-listed", "/learn/case-studies/new", false, (page, site) -> {
 					signedIn(page, site, AccountTestSupport.OFFICER_DARKHAN, "/learn/case-studies/new");
-					page.fill("#municipalities", site.municipalityId(NIS) + ", " + site.municipalityId(2031964));
+					page.fill("#municipalities", site.municipalityId(NIS) + ", " + site.municipalityId(DARKHAN));
 					return clickAndWait(page, "main form button[name=refresh]");
 				}),
 				new PageType("learn-case-study-new-agreements-invalid", "/learn/case-studies/new", false, (page, site) -> {
@@ -503,8 +504,8 @@ final class PageCatalog {
 	static Response withPartnerships(Page page, PageType.Site site, String path) {
 		org.springframework.jdbc.core.simple.JdbcClient jdbc = ((BrowserSite) site).context()
 			.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
-		long[][] pairs = { { 2946447, 2028462 }, { 2804922, DARKHAN }, { 3050616, DARKHAN }, { 3044774, 2031405 },
-				{ 2797656, 787657 } };
+		long[][] pairs = { { BONN, ULAANBAATAR }, { ZEITZ, DARKHAN }, { KAPOSVAR, DARKHAN },
+				{ SZEKESFEHERVAR, ERDENET }, { GHENT, NIS } };
 		for (long[] pair : pairs) {
 			jdbc.sql("INSERT INTO agreements (type, title, status, party_key, signed_on) SELECT 'SISTER_CITY',"
 					+ " a.name || ' – ' || b.name, 'ACTIVE', ARRAY[a.id, b.id], DATE '2005-06-01'"

@@ -19,6 +19,8 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.citybridge.DemoPlaces.DARKHAN;
+import static org.citybridge.DemoPlaces.GHENT;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
@@ -50,8 +52,8 @@ class CaseStudiesIT {
 	void setUp() {
 		AccountTestSupport.loadDemoData(this.context);
 		this.mvc = MockMvcTester.create(MockMvcBuilders.webAppContextSetup(this.context).apply(springSecurity()).build());
-		this.darkhan = AccountTestSupport.municipalityId(this.context, 2031964);
-		this.ghent = AccountTestSupport.municipalityId(this.context, 2797656);
+		this.darkhan = AccountTestSupport.municipalityId(this.context, DARKHAN);
+		this.ghent = AccountTestSupport.municipalityId(this.context, GHENT);
 	}
 
 	RequestPostProcessor as(String email) {

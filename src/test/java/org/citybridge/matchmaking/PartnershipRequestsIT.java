@@ -27,6 +27,9 @@ import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.citybridge.DemoPlaces.DARKHAN;
+import static org.citybridge.DemoPlaces.GHENT;
+import static org.citybridge.DemoPlaces.NIS;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
@@ -66,9 +69,9 @@ class PartnershipRequestsIT {
 		this.mvc = MockMvcTester.create(MockMvcBuilders.webAppContextSetup(this.context).apply(springSecurity()).build());
 		this.jdbc.sql("DELETE FROM partnership_requests").update();
 		this.jdbc.sql("DELETE FROM outbox_messages").update();
-		this.darkhan = AccountTestSupport.municipalityId(this.context, 2031964);
-		this.nis = AccountTestSupport.municipalityId(this.context, 787657);
-		this.ghent = AccountTestSupport.municipalityId(this.context, 2797656);
+		this.darkhan = AccountTestSupport.municipalityId(this.context, DARKHAN);
+		this.nis = AccountTestSupport.municipalityId(this.context, NIS);
+		this.ghent = AccountTestSupport.municipalityId(this.context, GHENT);
 	}
 
 	RequestPostProcessor as(String email) {

@@ -7,6 +7,8 @@ import org.citybridge.system.ResultPage;
 import org.citybridge.municipality.directory.Directory;
 import org.citybridge.municipality.profile.MunicipalityProfile;
 
+import static org.citybridge.DemoPlaces.CHOIBALSAN;
+
 /** Valid test objects, modelled on real demo municipalities. */
 public final class MunicipalityFixtures {
 
@@ -21,7 +23,7 @@ public final class MunicipalityFixtures {
 	public static MunicipalityProfile choibalsanProfile() {
 		return new MunicipalityProfile(9, "Choibalsan", "Чойбалсан", "Choibalsan", List.of("Choybalsan"), "MN",
 				"Dornod", MunicipalityKind.REGIONAL_CENTRE, null, null, new BigDecimal("48.07257"),
-				new BigDecimal("114.53264"), null, List.of("mn"), true, 2032054L, List.of("AGRICULTURE_RURAL"),
+				new BigDecimal("114.53264"), null, List.of("mn"), true, CHOIBALSAN, List.of("AGRICULTURE_RURAL"),
 				List.of("HEALTH"), null, null, null);
 	}
 

@@ -15,6 +15,10 @@ import org.citybridge.municipality.profile.MunicipalityProfile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.citybridge.DemoPlaces.CHOIBALSAN;
+import static org.citybridge.DemoPlaces.DARKHAN;
+import static org.citybridge.DemoPlaces.MORON;
+import static org.citybridge.DemoPlaces.ULAANBAATAR;
 
 /** The schema refuses rows that cannot be true, and the demo data loads once. */
 @IntegrationTest
@@ -53,16 +57,16 @@ class MunicipalityRepositoryIT {
 
 	@Test
 	void demoDataKeepsGeoNamesSpellingsAndShowsUnknownForAWrongPopulation() {
-		long choibalsan = idOf(2032054);
+		long choibalsan = idOf(CHOIBALSAN);
 		MunicipalityProfile profile = this.profiles.profile(choibalsan);
 		assertThat(profile.population()).as("GeoNames says 23").isNull();
 		assertThat(profile.nativeName()).isEqualTo("Чойбалсан");
 
-		MunicipalityProfile moron = this.profiles.profile(idOf(2029945));
+		MunicipalityProfile moron = this.profiles.profile(idOf(MORON));
 		assertThat(moron.name()).isEqualTo("Mörön");
 		assertThat(moron.geonamesName()).isEqualTo("Murun-kuren");
 
-		MunicipalityProfile darkhan = this.profiles.profile(idOf(2031964));
+		MunicipalityProfile darkhan = this.profiles.profile(idOf(DARKHAN));
 		assertThat(darkhan.geonamesName()).isEqualTo("Darhan");
 		assertThat(darkhan.offeredThemes()).isNotEmpty();
 	}
@@ -118,7 +122,7 @@ class MunicipalityRepositoryIT {
 
 	@Test
 	void refusesAThemeOutsideTheVocabulary() {
-		long id = idOf(2028462);
+		long id = idOf(ULAANBAATAR);
 		assertThatThrownBy(() -> this.jdbc
 			.sql("INSERT INTO municipality_sought_themes (municipality_id, theme_code) VALUES (?, 'ASTROLOGY')")
 			.param(id)

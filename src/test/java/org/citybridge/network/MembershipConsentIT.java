@@ -15,6 +15,10 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.citybridge.DemoPlaces.DARKHAN;
+import static org.citybridge.DemoPlaces.GHENT;
+import static org.citybridge.DemoPlaces.NIS;
+import static org.citybridge.DemoPlaces.STRASBOURG;
 import static org.citybridge.account.AccountTestSupport.as;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
@@ -25,10 +29,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  */
 @IntegrationTest
 class MembershipConsentIT {
-
-	private static final long GHENT = 2797656;
-
-	private static final long STRASBOURG = 2973783;
 
 	@Autowired
 	WebApplicationContext context;
@@ -54,7 +54,7 @@ class MembershipConsentIT {
 		this.mvc = AccountTestSupport.mockMvc(this.context);
 		this.nalas = this.jdbc.sql("SELECT id FROM organisations WHERE short_name = 'NALAS'").query(Long.class).single();
 		this.ghent = AccountTestSupport.municipalityId(this.context, GHENT);
-		this.darkhan = AccountTestSupport.municipalityId(this.context, 2031964);
+		this.darkhan = AccountTestSupport.municipalityId(this.context, DARKHAN);
 		this.started = this.jdbc.sql("SELECT clock_timestamp()::text").query(String.class).single();
 		this.request = this.jdbc.sql("""
 				INSERT INTO partnership_requests (from_municipality_id, to_municipality_id, message)
@@ -160,7 +160,7 @@ class MembershipConsentIT {
 				RETURNING id""").query(Long.class).single();
 		try {
 			// NALAS staff keep Niš, a member: they may name it, not merge Strasbourg (CEMR's) into anything.
-			long nis = AccountTestSupport.municipalityId(this.context, 787657);
+			long nis = AccountTestSupport.municipalityId(this.context, NIS);
 			this.jdbc.sql("INSERT INTO organisation_members (organisation_id, municipality_id) VALUES (?, ?)")
 				.params(this.nalas, junk).update();
 			assertThat(this.mvc.post().uri("/municipalities/" + junk + "/merge").with(csrf())

@@ -18,6 +18,9 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.citybridge.DemoPlaces.DARKHAN;
+import static org.citybridge.DemoPlaces.GHENT;
+import static org.citybridge.DemoPlaces.NIS;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
@@ -63,9 +66,9 @@ class NetworksIT {
 		this.nalas = id("NALAS");
 		this.cemr = id("CEMR");
 		this.amla = id("AMLA");
-		this.darkhan = AccountTestSupport.municipalityId(this.context, 2031964);
-		this.ghent = AccountTestSupport.municipalityId(this.context, 2797656);
-		this.nis = AccountTestSupport.municipalityId(this.context, 787657);
+		this.darkhan = AccountTestSupport.municipalityId(this.context, DARKHAN);
+		this.ghent = AccountTestSupport.municipalityId(this.context, GHENT);
+		this.nis = AccountTestSupport.municipalityId(this.context, NIS);
 	}
 
 	long id(String shortName) {

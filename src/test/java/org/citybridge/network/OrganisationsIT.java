@@ -16,6 +16,8 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.citybridge.DemoPlaces.DARKHAN;
+import static org.citybridge.DemoPlaces.NIS;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
@@ -47,7 +49,7 @@ class OrganisationsIT {
 		this.mvc = MockMvcTester.create(MockMvcBuilders.webAppContextSetup(this.context).apply(springSecurity()).build());
 		this.nalas = this.jdbc.sql("SELECT id FROM organisations WHERE short_name = 'NALAS'").query(Long.class).single();
 		this.cemr = this.jdbc.sql("SELECT id FROM organisations WHERE short_name = 'CEMR'").query(Long.class).single();
-		this.darkhan = AccountTestSupport.municipalityId(this.context, 2031964);
+		this.darkhan = AccountTestSupport.municipalityId(this.context, DARKHAN);
 	}
 
 	RequestPostProcessor as(String email) {
@@ -101,7 +103,7 @@ class OrganisationsIT {
 
 	@Test
 	void aMunicipalitysProfileNamesTheNetworksItBelongsTo() {
-		long nis = AccountTestSupport.municipalityId(this.context, 787657);
+		long nis = AccountTestSupport.municipalityId(this.context, NIS);
 		assertThat(this.mvc.get().uri("/municipalities/" + nis)).hasStatusOk().bodyText()
 			.contains("id=\"networks-heading\"").contains("NALAS – Network of Associations of Local Authorities");
 		assertThat(this.mvc.get().uri("/municipalities/" + this.darkhan + "?lang=fr")).hasStatusOk().bodyText()

@@ -14,20 +14,16 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.citybridge.DemoPlaces.DARKHAN;
+import static org.citybridge.DemoPlaces.GHENT;
+import static org.citybridge.DemoPlaces.NIS;
+import static org.citybridge.DemoPlaces.ZEITZ;
 import static org.citybridge.account.AccountTestSupport.as;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 /** Where features meet on a page: the header's request badge, an agreement's funding, a request's draft agreement. */
 @IntegrationTest
 class FeaturesTogetherIT {
-
-	static final long DARKHAN = 2031964;
-
-	static final long ZEITZ = 2804922;
-
-	static final long GHENT = 2797656;
-
-	static final long NIS = 787657;
 
 	@Autowired
 	WebApplicationContext context;

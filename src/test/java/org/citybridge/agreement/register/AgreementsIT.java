@@ -35,6 +35,8 @@ import org.citybridge.agreement.Agreements;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.citybridge.DemoPlaces.DARKHAN;
+import static org.citybridge.DemoPlaces.ZEITZ;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
@@ -69,7 +71,7 @@ class AgreementsIT {
 		AccountTestSupport.loadDemoData(this.context);
 		this.mvc = MockMvcTester.create(MockMvcBuilders.webAppContextSetup(this.context).apply(springSecurity()).build());
 		this.fixtures = new AgreementFixtures(this.jdbc);
-		this.darkhan = AccountTestSupport.municipalityId(this.context, 2031964);
+		this.darkhan = AccountTestSupport.municipalityId(this.context, DARKHAN);
 	}
 
 	RequestPostProcessor as(String email) {
@@ -343,7 +345,7 @@ class AgreementsIT {
 	void theDemoPartnershipsLoadOnceWithTheirSource() {
 		this.context.getBean(AgreementDemoData.class).load();
 		this.context.getBean(AgreementDemoData.class).load();
-		long zeitz = AccountTestSupport.municipalityId(this.context, 2804922);
+		long zeitz = AccountTestSupport.municipalityId(this.context, ZEITZ);
 		assertThat(count("party_key = ARRAY[?, ?]::bigint[] AND source = 'PUBLIC_LIST' AND status = 'ACTIVE' AND verified_at IS NULL",
 				Math.min(zeitz, this.darkhan), Math.max(zeitz, this.darkhan))).isEqualTo(1);
 		long id = this.jdbc.sql("SELECT id FROM agreements WHERE party_key = ARRAY[?, ?]::bigint[]")

@@ -32,20 +32,15 @@ import org.citybridge.funding.Rule;
 import org.citybridge.funding.Verdict;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.citybridge.DemoPlaces.DARKHAN;
+import static org.citybridge.DemoPlaces.ERDENET;
+import static org.citybridge.DemoPlaces.GHENT;
+import static org.citybridge.DemoPlaces.NIS;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 
 /** The public funding pages on the demo data: list, filters, one instrument, deadlines, feed, finder. */
 @IntegrationTest
 class FundingPagesIT {
-
-	/** GeoNames ids of demo municipalities. */
-	static final long DARKHAN = 2031964;
-
-	static final long GHENT = 2797656;
-
-	static final long ERDENET = 2031405;
-
-	static final long NIS = 787657;
 
 	@Autowired
 	WebApplicationContext context;

@@ -27,6 +27,11 @@ import org.citybridge.municipality.MunicipalitySummary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.citybridge.DemoPlaces.DARKHAN;
+import static org.citybridge.DemoPlaces.ERDENET;
+import static org.citybridge.DemoPlaces.MORON;
+import static org.citybridge.DemoPlaces.NIS;
+import static org.citybridge.DemoPlaces.ULAANBAATAR;
 
 /** The GeoNames import on PostgreSQL: upsert, idempotency, validation, all-or-nothing. */
 @IntegrationTest
@@ -103,18 +108,18 @@ class MunicipalityImportIT {
 	@Test
 	void findsEachPlaceFirstAfterTheImportOnTopOfTheDemoData() throws IOException {
 		importSample();
-		assertFirst(2028462, "Улаанбаатар", "Ulaanbaatar", "Ulan Bator");
-		assertFirst(2031964, "Darkhan", "Дархан");
-		assertFirst(2029945, "Mörön", "moron", "Мөрөн");
-		assertFirst(2031405, "Erdenet", "Эрдэнэт");
-		assertFirst(787657, "nis");
+		assertFirst(ULAANBAATAR, "Улаанбаатар", "Ulaanbaatar", "Ulan Bator");
+		assertFirst(DARKHAN, "Darkhan", "Дархан");
+		assertFirst(MORON, "Mörön", "moron", "Мөрөн");
+		assertFirst(ERDENET, "Erdenet", "Эрдэнэт");
+		assertFirst(NIS, "nis");
 		assertFirst(3430545, "Morón");
 	}
 
 	@Test
 	void keepsWhatOfficersEditAndTakesTheGeoNamesFacts() throws IOException {
 		importSample();
-		MunicipalityProfile moron = this.profiles.profile(idOf(2029945));
+		MunicipalityProfile moron = this.profiles.profile(idOf(MORON));
 		assertThat(moron.name()).isEqualTo("Mörön");
 		assertThat(moron.nativeName()).isEqualTo("Мөрөн");
 		assertThat(moron.geonamesName()).isEqualTo("Murun-kuren");
@@ -122,7 +127,7 @@ class MunicipalityImportIT {
 
 		ImportReport newer = importText(HEADER + "2029945,Murun-kuren,,MN,13,PPLA,30000,49.70000,100.20000\n");
 		assertThat(newer.updated()).isEqualTo(1);
-		MunicipalityProfile updated = this.profiles.profile(idOf(2029945));
+		MunicipalityProfile updated = this.profiles.profile(idOf(MORON));
 		assertThat(updated.population()).isEqualTo(30000);
 		assertThat(updated.latitude()).isEqualByComparingTo("49.7");
 		assertThat(updated.name()).isEqualTo("Mörön");

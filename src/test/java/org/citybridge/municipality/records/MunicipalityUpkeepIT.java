@@ -11,14 +11,13 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.citybridge.DemoPlaces.DARKHAN;
 import static org.citybridge.account.AccountTestSupport.as;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 /** Staff add municipalities GeoNames lacks, give alternate names and merge duplicates; nobody else may. */
 @IntegrationTest
 class MunicipalityUpkeepIT {
-
-	static final long DARKHAN = 2031964;
 
 	@Autowired
 	WebApplicationContext context;
