@@ -3,20 +3,14 @@ package org.citybridge.account;
 import java.util.List;
 import java.util.Map;
 
-import org.citybridge.IntegrationTest;
+import org.citybridge.DemoDataIntegrationTest;
 import org.citybridge.audit.AuditLog;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 import org.citybridge.account.signin.LoginThrottle;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,29 +18,15 @@ import static org.citybridge.DemoPlaces.DARKHAN;
 import static org.citybridge.DemoPlaces.GHENT;
 import static org.citybridge.DemoPlaces.NIS;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 
 /**
  * Each forbidden path, tried for real against the whole application on PostgreSQL: it is refused
  * (403, a redirect to sign in, or a clear message), never a 500, and nothing changes.
  */
-@IntegrationTest
-class AccountSecurityIT {
-
-	@Autowired
-	WebApplicationContext context;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
+class AccountSecurityIT extends DemoDataIntegrationTest {
 
 	@Autowired
 	AuditLog audit;
-
-	MockMvcTester mvc;
 
 	long darkhan;
 
@@ -56,15 +36,9 @@ class AccountSecurityIT {
 
 	@BeforeEach
 	void setUp() {
-		AccountTestSupport.loadDemoData(this.context);
-		this.mvc = MockMvcTester.create(MockMvcBuilders.webAppContextSetup(this.context).apply(springSecurity()).build());
 		this.darkhan = AccountTestSupport.municipalityId(this.context, DARKHAN);
 		this.ghent = AccountTestSupport.municipalityId(this.context, GHENT);
 		this.nis = AccountTestSupport.municipalityId(this.context, NIS);
-	}
-
-	RequestPostProcessor as(String email) {
-		return user(this.users.loadUserByUsername(email));
 	}
 
 	@Test

@@ -1,40 +1,19 @@
 package org.citybridge.event;
 
-import org.citybridge.IntegrationTest;
+import org.citybridge.DemoDataIntegrationTest;
 import org.citybridge.account.AccountTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 
 /** The host's staff build the programme; a clash comes back as a form message naming the other session. */
-@IntegrationTest
-class SessionFormIT {
+class SessionFormIT extends DemoDataIntegrationTest {
 
 	static final String NEW = "/events/" + EventDemoData.SLUG + "/sessions/new";
-
-	@Autowired
-	WebApplicationContext context;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
-
-	MockMvcTester mvc;
 
 	long hall;
 
@@ -42,16 +21,10 @@ class SessionFormIT {
 
 	@BeforeEach
 	void setUp() {
-		AccountTestSupport.loadDemoData(this.context);
 		this.context.getBean(EventDemoData.class).load();
-		this.mvc = MockMvcTester.create(MockMvcBuilders.webAppContextSetup(this.context).apply(springSecurity()).build());
 		this.hall = this.jdbc.sql("SELECT r.id FROM rooms r JOIN events e ON e.id = r.event_id WHERE e.slug = ? AND r.name = ?")
 			.params(EventDemoData.SLUG, "House of Municipalities").query(Long.class).single();
 		this.raicevic = this.jdbc.sql("SELECT id FROM speakers WHERE name = 'Dusan Raicevic'").query(Long.class).single();
-	}
-
-	RequestPostProcessor as(String email) {
-		return user(this.users.loadUserByUsername(email));
 	}
 
 	MockMvcRequestBuilder post(String uri, String email, String title, String day, String start, String end, Long room) {

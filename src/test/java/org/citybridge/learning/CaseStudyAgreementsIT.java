@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.Cookie;
 
-import org.citybridge.IntegrationTest;
+import org.citybridge.DemoDataIntegrationTest;
 import org.citybridge.account.AccountTestSupport;
 import org.citybridge.agreement.AgreementSource;
 import org.citybridge.agreement.AgreementType;
@@ -17,11 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -31,22 +27,13 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * municipalities, checked on the server, shown on the case study's page, and listed on the
  * agreement's page once (and only while) the case study is published.
  */
-@IntegrationTest
-class CaseStudyAgreementsIT {
-
-	@Autowired
-	WebApplicationContext context;
-
-	@Autowired
-	JdbcClient jdbc;
+class CaseStudyAgreementsIT extends DemoDataIntegrationTest {
 
 	@Autowired
 	Agreements agreements;
 
 	@Autowired
 	MunicipalityRecords records;
-
-	MockMvcTester mvc;
 
 	/** Fresh municipalities: a Mongolian one, a Belgian one, a French one, and two that nobody else links. */
 	long mn;
@@ -68,8 +55,6 @@ class CaseStudyAgreementsIT {
 
 	@BeforeEach
 	void setUp() {
-		AccountTestSupport.loadDemoData(this.context);
-		this.mvc = AccountTestSupport.mockMvc(this.context);
 		this.mn = municipality("Linkton", "MN");
 		this.be = municipality("Linkbeek", "BE");
 		this.fr = municipality("Linkville", "FR");
@@ -94,10 +79,6 @@ class CaseStudyAgreementsIT {
 
 	String title(long agreementId) {
 		return this.jdbc.sql("SELECT title FROM agreements WHERE id = ?").param(agreementId).query(String.class).single();
-	}
-
-	RequestPostProcessor as(String email) {
-		return AccountTestSupport.as(this.context, email);
 	}
 
 	MvcTestResult post(String uri, String email, String title, String municipalities, String version, String... agreementIds) {

@@ -8,7 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.citybridge.IntegrationTest;
+import org.citybridge.DemoDataIntegrationTest;
 import org.citybridge.account.AccountTestSupport;
 import org.citybridge.matchmaking.MatchmakingFixtures.Place;
 import org.citybridge.system.Actor;
@@ -17,13 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,31 +25,17 @@ import static org.citybridge.DemoPlaces.DARKHAN;
 import static org.citybridge.DemoPlaces.GHENT;
 import static org.citybridge.DemoPlaces.NIS;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 
 /** Partnership requests as officers and staff use them, and the limits PostgreSQL keeps. */
-@IntegrationTest
-class PartnershipRequestsIT {
+class PartnershipRequestsIT extends DemoDataIntegrationTest {
 
 	static final String OFFICER_NIS = "officer.nis@citybridge.example";
-
-	@Autowired
-	WebApplicationContext context;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
 
 	@Autowired
 	PartnershipRequests requests;
 
 	@Autowired
 	Requests reads;
-
-	MockMvcTester mvc;
 
 	long darkhan;
 
@@ -65,17 +45,11 @@ class PartnershipRequestsIT {
 
 	@BeforeEach
 	void setUp() {
-		AccountTestSupport.loadDemoData(this.context);
-		this.mvc = MockMvcTester.create(MockMvcBuilders.webAppContextSetup(this.context).apply(springSecurity()).build());
 		this.jdbc.sql("DELETE FROM partnership_requests").update();
 		this.jdbc.sql("DELETE FROM outbox_messages").update();
 		this.darkhan = AccountTestSupport.municipalityId(this.context, DARKHAN);
 		this.nis = AccountTestSupport.municipalityId(this.context, NIS);
 		this.ghent = AccountTestSupport.municipalityId(this.context, GHENT);
-	}
-
-	RequestPostProcessor as(String email) {
-		return user(this.users.loadUserByUsername(email));
 	}
 
 	Actor actor(String email) {

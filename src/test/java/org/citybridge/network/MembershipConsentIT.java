@@ -2,24 +2,19 @@ package org.citybridge.network;
 
 import java.util.Map;
 
-import org.citybridge.IntegrationTest;
+import org.citybridge.DemoDataIntegrationTest;
 import org.citybridge.account.AccountTestSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
-import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.citybridge.DemoPlaces.DARKHAN;
 import static org.citybridge.DemoPlaces.GHENT;
 import static org.citybridge.DemoPlaces.NIS;
 import static org.citybridge.DemoPlaces.STRASBOURG;
-import static org.citybridge.account.AccountTestSupport.as;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 /**
@@ -27,16 +22,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * join. Staff of NALAS tried to take over Ghent (a CEMR member): add it to NALAS, edit its profile,
  * read its request, invite an officer of it; and to merge Strasbourg into a junk record.
  */
-@IntegrationTest
-class MembershipConsentIT {
-
-	@Autowired
-	WebApplicationContext context;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	MockMvcTester mvc;
+class MembershipConsentIT extends DemoDataIntegrationTest {
 
 	long nalas;
 
@@ -50,8 +36,6 @@ class MembershipConsentIT {
 
 	@BeforeEach
 	void setUp() {
-		AccountTestSupport.loadDemoData(this.context);
-		this.mvc = AccountTestSupport.mockMvc(this.context);
 		this.nalas = this.jdbc.sql("SELECT id FROM organisations WHERE short_name = 'NALAS'").query(Long.class).single();
 		this.ghent = AccountTestSupport.municipalityId(this.context, GHENT);
 		this.darkhan = AccountTestSupport.municipalityId(this.context, DARKHAN);
@@ -73,7 +57,7 @@ class MembershipConsentIT {
 	@Test
 	void staffInviteAndGainNoRightUntilAnOfficerOfTheMunicipalityAccepts() {
 		MvcTestResult invited = this.mvc.post().uri("/organisations/" + this.nalas + "/members").with(csrf())
-			.with(as(this.context, AccountTestSupport.STAFF_NALAS)).param("municipalityId", String.valueOf(this.ghent))
+			.with(as(AccountTestSupport.STAFF_NALAS)).param("municipalityId", String.valueOf(this.ghent))
 			.exchange();
 		assertThat(flash(invited)).containsEntry("flash", "network.invitations.sent");
 		assertThat(isMember()).isFalse();
@@ -83,36 +67,36 @@ class MembershipConsentIT {
 
 		// Asking again changes nothing; the network's page lists the invitation waiting.
 		assertThat(flash(this.mvc.post().uri("/organisations/" + this.nalas + "/members").with(csrf())
-			.with(as(this.context, AccountTestSupport.STAFF_NALAS)).param("municipalityId", String.valueOf(this.ghent))
+			.with(as(AccountTestSupport.STAFF_NALAS)).param("municipalityId", String.valueOf(this.ghent))
 			.exchange())).containsEntry("flashError", "network.invitations.already");
-		assertThat(this.mvc.get().uri("/organisations/" + this.nalas).with(as(this.context, AccountTestSupport.STAFF_NALAS)))
+		assertThat(this.mvc.get().uri("/organisations/" + this.nalas).with(as(AccountTestSupport.STAFF_NALAS)))
 			.hasStatusOk().bodyText().contains("Invitations waiting for an answer").contains("Withdraw the invitation to Ghent");
 
 		// Nobody but Ghent answers for Ghent.
 		String accept = "/municipalities/" + this.ghent + "/networks/" + this.nalas + "/accept";
-		assertThat(this.mvc.post().uri(accept).with(csrf()).with(as(this.context, AccountTestSupport.STAFF_NALAS)))
+		assertThat(this.mvc.post().uri(accept).with(csrf()).with(as(AccountTestSupport.STAFF_NALAS)))
 			.hasStatus(403);
-		assertThat(this.mvc.post().uri(accept).with(csrf()).with(as(this.context, AccountTestSupport.OFFICER_DARKHAN)))
+		assertThat(this.mvc.post().uri(accept).with(csrf()).with(as(AccountTestSupport.OFFICER_DARKHAN)))
 			.hasStatus(403);
 		assertThat(this.mvc.post().uri(accept).with(csrf())).hasStatus3xxRedirection();
 		assertThat(isMember()).isFalse();
 
 		// Ghent's officer sees what accepting means, and accepts.
-		assertThat(this.mvc.get().uri("/municipalities/" + this.ghent).with(as(this.context, AccountTestSupport.OFFICER_GHENT)))
+		assertThat(this.mvc.get().uri("/municipalities/" + this.ghent).with(as(AccountTestSupport.OFFICER_GHENT)))
 			.hasStatusOk().bodyText().contains("Invitations to join a network").contains("Accept the invitation from NALAS");
 		assertThat(this.mvc.get().uri("/municipalities/" + this.ghent)).hasStatusOk().bodyText()
 			.doesNotContain("Invitations to join a network");
-		assertThat(flash(this.mvc.post().uri(accept).with(csrf()).with(as(this.context, AccountTestSupport.OFFICER_GHENT))
+		assertThat(flash(this.mvc.post().uri(accept).with(csrf()).with(as(AccountTestSupport.OFFICER_GHENT))
 			.exchange())).containsEntry("flash", "network.invitations.accepted");
 		assertThat(isMember()).isTrue();
-		assertThat(this.mvc.get().uri("/municipalities/" + this.ghent + "/edit").with(as(this.context, AccountTestSupport.STAFF_NALAS)))
+		assertThat(this.mvc.get().uri("/municipalities/" + this.ghent + "/edit").with(as(AccountTestSupport.STAFF_NALAS)))
 			.hasStatusOk();
-		assertThat(this.mvc.get().uri("/requests/" + this.request).with(as(this.context, AccountTestSupport.STAFF_NALAS)))
+		assertThat(this.mvc.get().uri("/requests/" + this.request).with(as(AccountTestSupport.STAFF_NALAS)))
 			.hasStatusOk();
 
 		// Ghent leaves: the rights go with the membership.
 		assertThat(flash(this.mvc.post().uri("/municipalities/" + this.ghent + "/networks/" + this.nalas + "/leave").with(csrf())
-			.with(as(this.context, AccountTestSupport.OFFICER_GHENT)).exchange())).containsEntry("flash", "network.invitations.left");
+			.with(as(AccountTestSupport.OFFICER_GHENT)).exchange())).containsEntry("flash", "network.invitations.left");
 		assertThat(isMember()).isFalse();
 		assertNoRightsOverGhent();
 		assertThat(this.jdbc.sql("""
@@ -126,28 +110,28 @@ class MembershipConsentIT {
 	void anInvitationDeclinedOrWithdrawnLeavesNoMembership() {
 		invite();
 		assertThat(flash(this.mvc.post().uri("/municipalities/" + this.ghent + "/networks/" + this.nalas + "/decline").with(csrf())
-			.with(as(this.context, AccountTestSupport.OFFICER_GHENT)).exchange())).containsEntry("flash", "network.invitations.declined");
+			.with(as(AccountTestSupport.OFFICER_GHENT)).exchange())).containsEntry("flash", "network.invitations.declined");
 		assertThat(isMember()).isFalse();
 		assertThat(flash(this.mvc.post().uri("/municipalities/" + this.ghent + "/networks/" + this.nalas + "/accept").with(csrf())
-			.with(as(this.context, AccountTestSupport.OFFICER_GHENT)).exchange())).containsEntry("flashError", "network.invitations.gone");
+			.with(as(AccountTestSupport.OFFICER_GHENT)).exchange())).containsEntry("flashError", "network.invitations.gone");
 		assertThat(isMember()).isFalse();
 
 		invite();
 		assertThat(this.mvc.post().uri("/organisations/" + this.nalas + "/invitations/" + this.ghent + "/withdraw").with(csrf())
-			.with(as(this.context, AccountTestSupport.STAFF_CEMR))).hasStatus(403);
+			.with(as(AccountTestSupport.STAFF_CEMR))).hasStatus(403);
 		assertThat(flash(this.mvc.post().uri("/organisations/" + this.nalas + "/invitations/" + this.ghent + "/withdraw").with(csrf())
-			.with(as(this.context, AccountTestSupport.STAFF_NALAS)).exchange())).containsEntry("flash", "network.invitations.withdrawn");
+			.with(as(AccountTestSupport.STAFF_NALAS)).exchange())).containsEntry("flash", "network.invitations.withdrawn");
 		assertThat(flash(this.mvc.post().uri("/municipalities/" + this.ghent + "/networks/" + this.nalas + "/accept").with(csrf())
-			.with(as(this.context, AccountTestSupport.OFFICER_GHENT)).exchange())).containsEntry("flashError", "network.invitations.gone");
+			.with(as(AccountTestSupport.OFFICER_GHENT)).exchange())).containsEntry("flashError", "network.invitations.gone");
 		assertThat(isMember()).isFalse();
 		assertThat(this.mvc.post().uri("/municipalities/abc/networks/" + this.nalas + "/accept").with(csrf())
-			.with(as(this.context, AccountTestSupport.OFFICER_GHENT))).hasStatus(404);
+			.with(as(AccountTestSupport.OFFICER_GHENT))).hasStatus(404);
 	}
 
 	@Test
 	void anAdministratorRecordsAMembershipTheMunicipalityAgreedTo() {
 		assertThat(flash(this.mvc.post().uri("/organisations/" + this.nalas + "/members").with(csrf())
-			.with(as(this.context, AccountTestSupport.ADMIN)).param("municipalityId", String.valueOf(this.ghent))
+			.with(as(AccountTestSupport.ADMIN)).param("municipalityId", String.valueOf(this.ghent))
 			.param("since", "2024-05-01").exchange())).containsEntry("flash", "network.members.added");
 		assertThat(isMember()).isTrue();
 	}
@@ -164,20 +148,20 @@ class MembershipConsentIT {
 			this.jdbc.sql("INSERT INTO organisation_members (organisation_id, municipality_id) VALUES (?, ?)")
 				.params(this.nalas, junk).update();
 			assertThat(this.mvc.post().uri("/municipalities/" + junk + "/merge").with(csrf())
-				.with(as(this.context, AccountTestSupport.STAFF_NALAS)).param("removed", String.valueOf(strasbourg))).hasStatus(403);
+				.with(as(AccountTestSupport.STAFF_NALAS)).param("removed", String.valueOf(strasbourg))).hasStatus(403);
 			assertThat(this.mvc.post().uri("/municipalities/" + strasbourg + "/names").with(csrf())
-				.with(as(this.context, AccountTestSupport.STAFF_NALAS)).param("name", "Junkville")).hasStatus(403);
+				.with(as(AccountTestSupport.STAFF_NALAS)).param("name", "Junkville")).hasStatus(403);
 			assertThat(this.mvc.get().uri("/municipalities/" + strasbourg + "/records")
-				.with(as(this.context, AccountTestSupport.STAFF_NALAS))).hasStatus(403);
+				.with(as(AccountTestSupport.STAFF_NALAS))).hasStatus(403);
 			assertThat(this.mvc.get().uri("/municipalities/" + junk + "/records?q=Strasbourg&merge=" + strasbourg)
-				.with(as(this.context, AccountTestSupport.STAFF_NALAS))).hasStatusOk().bodyText()
+				.with(as(AccountTestSupport.STAFF_NALAS))).hasStatusOk().bodyText()
 				.contains("You may not merge Strasbourg").doesNotContain("name=\"removed\"");
 			assertThat(this.jdbc.sql("SELECT count(*) FROM municipalities WHERE id = ? AND NOT ('Junkville' = ANY (alternate_names))")
 				.param(strasbourg).query(Long.class).single()).isEqualTo(1);
-			assertThat(this.mvc.get().uri("/municipalities/" + strasbourg).with(as(this.context, AccountTestSupport.STAFF_NALAS)))
+			assertThat(this.mvc.get().uri("/municipalities/" + strasbourg).with(as(AccountTestSupport.STAFF_NALAS)))
 				.hasStatusOk().bodyText().doesNotContain("/records\"");
 			assertThat(this.mvc.post().uri("/municipalities/" + nis + "/names").with(csrf())
-				.with(as(this.context, AccountTestSupport.STAFF_NALAS)).param("name", "Nissa-test")).hasStatus3xxRedirection();
+				.with(as(AccountTestSupport.STAFF_NALAS)).param("name", "Nissa-test")).hasStatus3xxRedirection();
 		}
 		finally {
 			this.jdbc.sql("DELETE FROM municipalities WHERE id = ?").param(junk).update();
@@ -186,20 +170,20 @@ class MembershipConsentIT {
 
 	private void invite() {
 		assertThat(flash(this.mvc.post().uri("/organisations/" + this.nalas + "/members").with(csrf())
-			.with(as(this.context, AccountTestSupport.STAFF_NALAS)).param("municipalityId", String.valueOf(this.ghent))
+			.with(as(AccountTestSupport.STAFF_NALAS)).param("municipalityId", String.valueOf(this.ghent))
 			.exchange())).containsEntry("flash", "network.invitations.sent");
 	}
 
 	private void assertNoRightsOverGhent() {
-		assertThat(this.mvc.get().uri("/municipalities/" + this.ghent + "/edit").with(as(this.context, AccountTestSupport.STAFF_NALAS)))
+		assertThat(this.mvc.get().uri("/municipalities/" + this.ghent + "/edit").with(as(AccountTestSupport.STAFF_NALAS)))
 			.hasStatus(403);
 		assertThat(this.mvc.post().uri("/municipalities/" + this.ghent + "/edit").with(csrf())
-			.with(as(this.context, AccountTestSupport.STAFF_NALAS)).param("website", "https://evil.example").param("version", "0"))
+			.with(as(AccountTestSupport.STAFF_NALAS)).param("website", "https://evil.example").param("version", "0"))
 			.hasStatus(403);
-		assertThat(this.mvc.get().uri("/requests/" + this.request).with(as(this.context, AccountTestSupport.STAFF_NALAS)).exchange()
+		assertThat(this.mvc.get().uri("/requests/" + this.request).with(as(AccountTestSupport.STAFF_NALAS)).exchange()
 			.getResponse().getStatus()).isIn(403, 404);
 		MvcTestResult invitation = this.mvc.post().uri("/account/invitations").with(csrf())
-			.with(as(this.context, AccountTestSupport.STAFF_NALAS)).param("email", "taken.over@ghent.example")
+			.with(as(AccountTestSupport.STAFF_NALAS)).param("email", "taken.over@ghent.example")
 			.param("displayName", "Taken Over").param("role", "OFFICER").param("municipalityId", String.valueOf(this.ghent)).exchange();
 		assertThat(invitation).bodyText().contains("You may not invite this person in this role.");
 		assertThat(this.jdbc.sql("SELECT count(*) FROM accounts WHERE email = 'taken.over@ghent.example'").query(Long.class).single())

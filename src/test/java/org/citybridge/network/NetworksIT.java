@@ -3,49 +3,29 @@ package org.citybridge.network;
 import java.time.LocalDate;
 import java.util.Map;
 
-import org.citybridge.IntegrationTest;
+import org.citybridge.DemoDataIntegrationTest;
 import org.citybridge.account.AccountTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.citybridge.DemoPlaces.DARKHAN;
 import static org.citybridge.DemoPlaces.GHENT;
 import static org.citybridge.DemoPlaces.NIS;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 
 /**
  * Networks on real PostgreSQL: staff enter and keep them as the policy allows, who may join is the
  * database's rule, members carry the date they joined, the directory filters by network, and a
  * municipality is offered the networks that fit it, with the reason.
  */
-@IntegrationTest
-class NetworksIT {
-
-	@Autowired
-	WebApplicationContext context;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
+class NetworksIT extends DemoDataIntegrationTest {
 
 	@Autowired
 	NetworkSuggestions suggestions;
-
-	MockMvcTester mvc;
 
 	long nalas;
 
@@ -61,8 +41,6 @@ class NetworksIT {
 
 	@BeforeEach
 	void setUp() {
-		AccountTestSupport.loadDemoData(this.context);
-		this.mvc = MockMvcTester.create(MockMvcBuilders.webAppContextSetup(this.context).apply(springSecurity()).build());
 		this.nalas = id("NALAS");
 		this.cemr = id("CEMR");
 		this.amla = id("AMLA");
@@ -73,10 +51,6 @@ class NetworksIT {
 
 	long id(String shortName) {
 		return this.jdbc.sql("SELECT id FROM organisations WHERE short_name = ?").param(shortName).query(Long.class).single();
-	}
-
-	RequestPostProcessor as(String email) {
-		return user(this.users.loadUserByUsername(email));
 	}
 
 	/** Staff of CEMR enter a network; returns its id. */

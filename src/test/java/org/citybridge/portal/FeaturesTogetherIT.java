@@ -1,44 +1,28 @@
 package org.citybridge.portal;
 
-import org.citybridge.IntegrationTest;
+import org.citybridge.DemoDataIntegrationTest;
 import org.citybridge.account.AccountTestSupport;
 import org.citybridge.agreement.AgreementDemoData;
 import org.citybridge.funding.FundingDemoData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
-import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.citybridge.DemoPlaces.DARKHAN;
 import static org.citybridge.DemoPlaces.GHENT;
 import static org.citybridge.DemoPlaces.NIS;
 import static org.citybridge.DemoPlaces.ZEITZ;
-import static org.citybridge.account.AccountTestSupport.as;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 /** Where features meet on a page: the header's request badge, an agreement's funding, a request's draft agreement. */
-@IntegrationTest
-class FeaturesTogetherIT {
-
-	@Autowired
-	WebApplicationContext context;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	MockMvcTester mvc;
+class FeaturesTogetherIT extends DemoDataIntegrationTest {
 
 	@BeforeEach
 	void setUp() {
-		AccountTestSupport.loadDemoData(this.context);
 		this.context.getBean(FundingDemoData.class).load();
 		this.context.getBean(AgreementDemoData.class).load();
-		this.mvc = AccountTestSupport.mockMvc(this.context);
 	}
 
 	@Test
@@ -55,27 +39,27 @@ class FeaturesTogetherIT {
 			.loadUserByUsername(AccountTestSupport.OFFICER_GHENT)).actor();
 		long ghentBefore = requests.unreadFor(ghentOfficer);
 		MvcTestResult sent = this.mvc.post().uri("/municipalities/" + nis + "/requests/new")
-			.with(as(this.context, AccountTestSupport.OFFICER_GHENT)).with(csrf())
+			.with(as(AccountTestSupport.OFFICER_GHENT)).with(csrf())
 			.param("themes", "SMART_CITY").param("message", "Shall we talk about smart-city services?").exchange();
 		assertThat(sent).hasStatus3xxRedirection();
 		String location = sent.getResponse().getRedirectedUrl();
 		try {
-			assertThat(this.mvc.get().uri("/municipalities").with(as(this.context, "officer.nis@citybridge.example")))
+			assertThat(this.mvc.get().uri("/municipalities").with(as("officer.nis@citybridge.example")))
 				.hasStatusOk().bodyText().contains("<span class=\"badge count\">" + (before + 1) + "</span>");
 			assertThat(requests.unreadFor(ghentOfficer)).as("the sender's own request is not news to it").isEqualTo(ghentBefore);
-			assertThat(this.mvc.get().uri(location).with(as(this.context, "officer.nis@citybridge.example"))).hasStatusOk();
+			assertThat(this.mvc.get().uri(location).with(as("officer.nis@citybridge.example"))).hasStatusOk();
 			assertThat(requests.unreadFor(nisOfficer)).as("reading the page changes nothing").isEqualTo(before + 1);
-			assertThat(this.mvc.post().uri(location + "/read").with(as(this.context, "officer.nis@citybridge.example")).with(csrf()))
+			assertThat(this.mvc.post().uri(location + "/read").with(as("officer.nis@citybridge.example")).with(csrf()))
 				.hasStatus3xxRedirection();
 			assertThat(requests.unreadFor(nisOfficer)).isEqualTo(before);
 			if (before == 0) {
-				assertThat(this.mvc.get().uri("/municipalities").with(as(this.context, "officer.nis@citybridge.example")))
+				assertThat(this.mvc.get().uri("/municipalities").with(as("officer.nis@citybridge.example")))
 					.hasStatusOk().bodyText().doesNotContain("badge count");
 			}
 		}
 		finally {
 			// Other tests share the database: one pending request per pair.
-			this.mvc.post().uri(location + "/withdraw").with(as(this.context, AccountTestSupport.OFFICER_GHENT)).with(csrf()).exchange();
+			this.mvc.post().uri(location + "/withdraw").with(as(AccountTestSupport.OFFICER_GHENT)).with(csrf()).exchange();
 		}
 	}
 
@@ -96,7 +80,7 @@ class FeaturesTogetherIT {
 		long ghent = AccountTestSupport.municipalityId(this.context, GHENT);
 		long nis = AccountTestSupport.municipalityId(this.context, NIS);
 		assertThat(this.mvc.get().uri("/agreements/new?partyIds=" + ghent + "&partyIds=" + nis + "&partyIds=abc&partyIds=-4&partyIds=99999999")
-			.with(as(this.context, AccountTestSupport.STAFF_CEMR)))
+			.with(as(AccountTestSupport.STAFF_CEMR)))
 			.hasStatusOk().bodyText()
 			.contains("name=\"partyIds\" value=\"" + ghent + "\"")
 			.contains("name=\"partyIds\" value=\"" + nis + "\"")

@@ -1,38 +1,19 @@
 package org.citybridge.agreement.imports;
 
-import org.citybridge.IntegrationTest;
+import org.citybridge.DemoDataIntegrationTest;
 import org.citybridge.account.AccountTestSupport;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
-import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A partnership import left RUNNING by a portal instance that died is marked FAILED, interrupted. */
-@IntegrationTest
-class InterruptedPartnershipImportRunsIT {
-
-	@Autowired
-	WebApplicationContext context;
-
-	@Autowired
-	JdbcClient jdbc;
+class InterruptedPartnershipImportRunsIT extends DemoDataIntegrationTest {
 
 	@Autowired
 	PartnershipImportRuns runs;
-
-	MockMvcTester mvc;
-
-	@BeforeEach
-	void setUp() {
-		AccountTestSupport.loadDemoData(this.context);
-		this.mvc = AccountTestSupport.mockMvc(this.context);
-	}
 
 	@AfterEach
 	void removeRuns() {

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 
-import org.citybridge.IntegrationTest;
+import org.citybridge.DemoDataIntegrationTest;
 import org.citybridge.account.AccountTestSupport;
 import org.citybridge.agreement.imports.PartnershipImport.Report;
 import org.citybridge.agreement.imports.PartnershipImport.RowOutcome;
@@ -24,33 +24,23 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 import org.citybridge.agreement.Agreements;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 
 /**
  * The matching import of partnerships on PostgreSQL: matched, ambiguous, unmatched and already
  * present rows, districts, idempotency, alternate names, review, bad files and who may import.
  */
-@IntegrationTest
-class PartnershipImportIT {
+class PartnershipImportIT extends DemoDataIntegrationTest {
 
 	static final String HEADER = "city1,country1,lat1,lng1,city2,country2,lat2,lng2\n";
-
-	@Autowired
-	WebApplicationContext context;
 
 	@Autowired
 	PartnershipImportRuns runs;
@@ -61,21 +51,11 @@ class PartnershipImportIT {
 	@Autowired
 	MunicipalityRecords records;
 
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
-
-	MockMvcTester mvc;
-
 	/** A made-up word per test, so that test places never meet demo places or each other. */
 	String tag;
 
 	@BeforeEach
 	void setUp() {
-		AccountTestSupport.loadDemoData(this.context);
-		this.mvc = MockMvcTester.create(MockMvcBuilders.webAppContextSetup(this.context).apply(springSecurity()).build());
 		Random random = new Random();
 		StringBuilder s = new StringBuilder();
 		for (int i = 0; i < 6; i++) {

@@ -11,22 +11,16 @@ import java.util.concurrent.Future;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.citybridge.IntegrationTest;
+import org.citybridge.DemoDataIntegrationTest;
 import org.citybridge.account.AccountTestSupport;
 import org.citybridge.system.Actor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 import org.citybridge.agreement.AgreementDemoData;
 import org.citybridge.agreement.AgreementFixtures;
 import org.citybridge.agreement.AgreementStatus;
@@ -38,21 +32,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.citybridge.DemoPlaces.DARKHAN;
 import static org.citybridge.DemoPlaces.ZEITZ;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 
 /** The register as staff, officers and the public use it, on PostgreSQL. */
-@IntegrationTest
-class AgreementsIT {
-
-	@Autowired
-	WebApplicationContext context;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
+class AgreementsIT extends DemoDataIntegrationTest {
 
 	@Autowired
 	AgreementRegister register;
@@ -60,22 +42,14 @@ class AgreementsIT {
 	@Autowired
 	Agreements agreements;
 
-	MockMvcTester mvc;
-
 	AgreementFixtures fixtures;
 
 	long darkhan;
 
 	@BeforeEach
 	void setUp() {
-		AccountTestSupport.loadDemoData(this.context);
-		this.mvc = MockMvcTester.create(MockMvcBuilders.webAppContextSetup(this.context).apply(springSecurity()).build());
 		this.fixtures = new AgreementFixtures(this.jdbc);
 		this.darkhan = AccountTestSupport.municipalityId(this.context, DARKHAN);
-	}
-
-	RequestPostProcessor as(String email) {
-		return user(this.users.loadUserByUsername(email));
 	}
 
 	MockMvcRequestBuilder save(String uri, String email, String title, Long... parties) {

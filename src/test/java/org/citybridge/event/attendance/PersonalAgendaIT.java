@@ -4,20 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.citybridge.IntegrationTest;
+import org.citybridge.DemoDataIntegrationTest;
 import org.citybridge.account.AccountTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 import org.citybridge.event.programme.AgendaMarkup;
 import org.citybridge.event.EventDemoData;
 import org.citybridge.event.EventFixtures;
@@ -25,25 +18,11 @@ import org.citybridge.event.IcsParser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 
 /** Personal agendas by account and by address, the private calendar address, and registering through the pages. */
-@IntegrationTest
-class PersonalAgendaIT {
+class PersonalAgendaIT extends DemoDataIntegrationTest {
 
 	static final String EVENT = "/events/" + EventDemoData.SLUG;
-
-	@Autowired
-	WebApplicationContext context;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
-
-	MockMvcTester mvc;
 
 	long twinning;
 
@@ -55,9 +34,7 @@ class PersonalAgendaIT {
 
 	@BeforeEach
 	void setUp() {
-		AccountTestSupport.loadDemoData(this.context);
 		this.context.getBean(EventDemoData.class).load();
-		this.mvc = MockMvcTester.create(MockMvcBuilders.webAppContextSetup(this.context).apply(springSecurity()).build());
 		this.twinning = id("Twinning and TAIEX%");
 		this.sisterCities = id("Sister-city agreements%");
 		this.closing = id("Closing plenary%");
@@ -69,10 +46,6 @@ class PersonalAgendaIT {
 
 	long id(String title) {
 		return this.jdbc.sql("SELECT id FROM sessions WHERE title LIKE ?").param(title).query(Long.class).single();
-	}
-
-	RequestPostProcessor as(String email) {
-		return user(this.users.loadUserByUsername(email));
 	}
 
 	static String text(MvcTestResult result) throws Exception {

@@ -8,45 +8,25 @@ import java.util.UUID;
 
 import javax.imageio.ImageIO;
 
-import org.citybridge.IntegrationTest;
+import org.citybridge.DemoDataIntegrationTest;
 import org.citybridge.account.AccountTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 import org.citybridge.event.EventDemoData;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 
 /**
  * Staff create events and keep their rooms, tracks and speakers (with photos): validation, refusals
  * from PostgreSQL, optimistic locking, audit, and who may.
  */
-@IntegrationTest
-class EventStaffIT {
-
-	@Autowired
-	WebApplicationContext context;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
-
-	MockMvcTester mvc;
+class EventStaffIT extends DemoDataIntegrationTest {
 
 	/** A fresh event hosted by CEMR, created through the form, for each test. */
 	String slug;
@@ -57,9 +37,7 @@ class EventStaffIT {
 
 	@BeforeEach
 	void setUp() {
-		AccountTestSupport.loadDemoData(this.context);
 		this.context.getBean(EventDemoData.class).load();
-		this.mvc = MockMvcTester.create(MockMvcBuilders.webAppContextSetup(this.context).apply(springSecurity()).build());
 		this.unique = UUID.randomUUID().toString().substring(0, 8);
 		MvcTestResult created = newEvent(AccountTestSupport.STAFF_CEMR, "Smart city summit " + this.unique, cemr(),
 				"2027-06-14", "2027-06-16", "Asia/Ulaanbaatar", "47.9184", "106.9177").exchange();
@@ -73,10 +51,6 @@ class EventStaffIT {
 		this.jdbc.sql("DELETE FROM events WHERE slug LIKE ?").param("%" + this.unique + "%").update();
 		this.jdbc.sql("DELETE FROM speakers WHERE name LIKE ? AND id NOT IN (SELECT speaker_id FROM session_speakers)")
 			.param("%" + this.unique + "%").update();
-	}
-
-	RequestPostProcessor as(String email) {
-		return user(this.users.loadUserByUsername(email));
 	}
 
 	long cemr() {

@@ -5,17 +5,11 @@ import java.util.List;
 
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
-import org.citybridge.IntegrationTest;
-import org.citybridge.account.AccountTestSupport;
+import org.citybridge.DemoDataIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import org.citybridge.event.EventDemoData;
@@ -25,18 +19,9 @@ import org.citybridge.event.IcsParser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Session and speaker pages, the timetable, the new filters, calendar files, JSON and JSON-LD. */
-@IntegrationTest
-class AgendaPagesIT {
+class AgendaPagesIT extends DemoDataIntegrationTest {
 
 	static final String EVENT = "/events/" + EventDemoData.SLUG;
-
-	@Autowired
-	WebApplicationContext context;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	MockMvcTester mvc;
 
 	long plenary;
 
@@ -44,9 +29,7 @@ class AgendaPagesIT {
 
 	@BeforeEach
 	void setUp() {
-		AccountTestSupport.loadDemoData(this.context);
 		this.context.getBean(EventDemoData.class).load();
-		this.mvc = MockMvcTester.create(MockMvcBuilders.webAppContextSetup(this.context).apply(springSecurity()).build());
 		this.plenary = this.jdbc.sql("SELECT id FROM sessions WHERE title LIKE 'Four strategic%'").query(Long.class).single();
 		this.raicevic = this.jdbc.sql("SELECT id FROM speakers WHERE name = 'Dusan Raicevic'").query(Long.class).single();
 	}

@@ -4,43 +4,25 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.Cookie;
 
-import org.citybridge.IntegrationTest;
-import org.citybridge.account.AccountTestSupport;
+import org.citybridge.DemoDataIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 import org.citybridge.event.EventDemoData;
 import org.citybridge.event.EventWeb;
 import org.citybridge.event.IcsParser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 
 /** The public event pages: the list, the overview, the agenda in one or two zones, and .ics files. */
-@IntegrationTest
-class EventPagesIT {
+class EventPagesIT extends DemoDataIntegrationTest {
 
 	static final String AGENDA = "/events/" + EventDemoData.SLUG + "/agenda";
 
-	@Autowired
-	WebApplicationContext context;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	MockMvcTester mvc;
-
 	@BeforeEach
 	void setUp() {
-		AccountTestSupport.loadDemoData(this.context);
 		this.context.getBean(EventDemoData.class).load();
-		this.mvc = MockMvcTester.create(MockMvcBuilders.webAppContextSetup(this.context).apply(springSecurity()).build());
 	}
 
 	@Test

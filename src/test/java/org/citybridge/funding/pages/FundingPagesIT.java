@@ -9,7 +9,7 @@ import jakarta.servlet.http.Cookie;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
-import org.citybridge.IntegrationTest;
+import org.citybridge.DemoDataIntegrationTest;
 import org.citybridge.account.AccountTestSupport;
 import org.citybridge.system.ViewerZone;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,11 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 import org.citybridge.funding.Call;
 import org.citybridge.funding.Eligibility;
 import org.citybridge.funding.Finding;
@@ -36,28 +32,16 @@ import static org.citybridge.DemoPlaces.DARKHAN;
 import static org.citybridge.DemoPlaces.ERDENET;
 import static org.citybridge.DemoPlaces.GHENT;
 import static org.citybridge.DemoPlaces.NIS;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 
 /** The public funding pages on the demo data: list, filters, one instrument, deadlines, feed, finder. */
-@IntegrationTest
-class FundingPagesIT {
-
-	@Autowired
-	WebApplicationContext context;
-
-	@Autowired
-	JdbcClient jdbc;
+class FundingPagesIT extends DemoDataIntegrationTest {
 
 	@Autowired
 	FundingFinder finder;
 
-	MockMvcTester mvc;
-
 	@BeforeEach
 	void setUp() {
-		AccountTestSupport.loadDemoData(this.context);
 		this.context.getBean(FundingDemoData.class).load();
-		this.mvc = MockMvcTester.create(MockMvcBuilders.webAppContextSetup(this.context).apply(springSecurity()).build());
 	}
 
 	long id(long geonamesId) {

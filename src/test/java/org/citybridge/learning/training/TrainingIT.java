@@ -10,7 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
-import org.citybridge.IntegrationTest;
+import org.citybridge.DemoDataIntegrationTest;
 import org.citybridge.account.AccountTestSupport;
 import org.citybridge.system.Actor;
 import org.citybridge.system.Refusal;
@@ -18,42 +18,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.citybridge.DemoPlaces.DARKHAN;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 
 /**
  * Training on real PostgreSQL: seats are never oversold when many officers enrol at the same
  * moment, the waiting list keeps gapless positions and moves up when someone leaves, staff of the
  * publishing organisation mark completion, and nobody else may.
  */
-@IntegrationTest
-class TrainingIT {
-
-	@Autowired
-	WebApplicationContext context;
-
-	@Autowired
-	JdbcClient jdbc;
+class TrainingIT extends DemoDataIntegrationTest {
 
 	@Autowired
 	Training training;
-
-	@Autowired
-	UserDetailsService users;
-
-	MockMvcTester mvc;
 
 	long cemr;
 
@@ -63,15 +43,9 @@ class TrainingIT {
 
 	@BeforeEach
 	void setUp() {
-		AccountTestSupport.loadDemoData(this.context);
-		this.mvc = MockMvcTester.create(MockMvcBuilders.webAppContextSetup(this.context).apply(springSecurity()).build());
 		this.cemr = this.jdbc.sql("SELECT id FROM organisations WHERE short_name = 'CEMR'").query(Long.class).single();
 		this.nalas = this.jdbc.sql("SELECT id FROM organisations WHERE short_name = 'NALAS'").query(Long.class).single();
 		this.darkhan = AccountTestSupport.municipalityId(this.context, DARKHAN);
-	}
-
-	RequestPostProcessor as(String email) {
-		return user(this.users.loadUserByUsername(email));
 	}
 
 	Actor staff(long organisationId) {

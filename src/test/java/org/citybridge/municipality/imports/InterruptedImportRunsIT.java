@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import org.citybridge.IntegrationTest;
+import org.citybridge.DemoDataIntegrationTest;
 import org.citybridge.account.AccountTestSupport;
 import org.citybridge.audit.AuditLog;
 import org.citybridge.system.Actor;
@@ -21,10 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,14 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * interrupted, and its page says so; a run whose heartbeat is fresh, or that this instance works
  * on, is left alone.
  */
-@IntegrationTest
-class InterruptedImportRunsIT {
-
-	@Autowired
-	WebApplicationContext context;
-
-	@Autowired
-	JdbcClient jdbc;
+class InterruptedImportRunsIT extends DemoDataIntegrationTest {
 
 	@Autowired
 	ImportRuns runs;
@@ -55,8 +45,6 @@ class InterruptedImportRunsIT {
 	@Autowired
 	AuditLog audit;
 
-	MockMvcTester mvc;
-
 	long stale;
 
 	long fresh;
@@ -65,8 +53,6 @@ class InterruptedImportRunsIT {
 
 	@BeforeEach
 	void setUp() {
-		AccountTestSupport.loadDemoData(this.context);
-		this.mvc = AccountTestSupport.mockMvc(this.context);
 		this.stale = run("1 hour");
 		this.fresh = run("0 seconds");
 		// Fresh, so that the portal's own heartbeat (every 30 s) cannot reap it before the test's other instance beats.

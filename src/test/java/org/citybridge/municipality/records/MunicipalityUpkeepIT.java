@@ -1,41 +1,19 @@
 package org.citybridge.municipality.records;
 
-import org.citybridge.IntegrationTest;
+import org.citybridge.DemoDataIntegrationTest;
 import org.citybridge.account.AccountTestSupport;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
-import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.citybridge.DemoPlaces.DARKHAN;
-import static org.citybridge.account.AccountTestSupport.as;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 /** Staff add municipalities GeoNames lacks, give alternate names and merge duplicates; nobody else may. */
-@IntegrationTest
-class MunicipalityUpkeepIT {
-
-	@Autowired
-	WebApplicationContext context;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	MockMvcTester mvc;
-
-	@BeforeEach
-	void setUp() {
-		AccountTestSupport.loadDemoData(this.context);
-		this.mvc = AccountTestSupport.mockMvc(this.context);
-	}
+class MunicipalityUpkeepIT extends DemoDataIntegrationTest {
 
 	@Test
 	void staffAddAMunicipalityThatIsThenFoundByBothItsNames() {
-		assertThat(this.mvc.post().uri("/municipalities/new").with(as(this.context, AccountTestSupport.STAFF_NALAS)).with(csrf())
+		assertThat(this.mvc.post().uri("/municipalities/new").with(as(AccountTestSupport.STAFF_NALAS)).with(csrf())
 			.param("name", "Bayanzürkh Test").param("nativeName", "Баянзүрх Тест").param("country", "MN").param("kind", "RURAL")
 			.param("population", "1200").param("latitude", "47.9").param("longitude", "107.1"))
 			.hasStatus3xxRedirection();
@@ -50,7 +28,7 @@ class MunicipalityUpkeepIT {
 	@Test
 	void anInvalidNewMunicipalityComesBackWithTheValuesAndAMessageNextToEachField() {
 		long before = count();
-		assertThat(this.mvc.post().uri("/municipalities/new").with(as(this.context, AccountTestSupport.ADMIN)).with(csrf())
+		assertThat(this.mvc.post().uri("/municipalities/new").with(as(AccountTestSupport.ADMIN)).with(csrf())
 			.param("name", " ").param("country", "ZZ").param("kind", "DISTRICT").param("population", "-4")
 			.param("latitude", "123").param("longitude", "abc").param("nativeName", "Kept <b>value</b>"))
 			.hasStatusOk()
@@ -69,15 +47,15 @@ class MunicipalityUpkeepIT {
 	void officersAndVisitorsCannotAddRenameOrMerge() {
 		long darkhan = AccountTestSupport.municipalityId(this.context, DARKHAN);
 		long before = count();
-		assertThat(this.mvc.get().uri("/municipalities/new").with(as(this.context, AccountTestSupport.OFFICER_DARKHAN)))
+		assertThat(this.mvc.get().uri("/municipalities/new").with(as(AccountTestSupport.OFFICER_DARKHAN)))
 			.hasStatus(403);
-		assertThat(this.mvc.post().uri("/municipalities/new").with(as(this.context, AccountTestSupport.OFFICER_DARKHAN)).with(csrf())
+		assertThat(this.mvc.post().uri("/municipalities/new").with(as(AccountTestSupport.OFFICER_DARKHAN)).with(csrf())
 			.param("name", "Sneaky").param("country", "MN").param("kind", "TOWN")).hasStatus(403);
-		assertThat(this.mvc.post().uri("/municipalities/" + darkhan + "/names").with(as(this.context, AccountTestSupport.OFFICER_DARKHAN))
+		assertThat(this.mvc.post().uri("/municipalities/" + darkhan + "/names").with(as(AccountTestSupport.OFFICER_DARKHAN))
 			.with(csrf()).param("name", "Sneaky")).hasStatus(403);
 		assertThat(this.mvc.post().uri("/municipalities/" + darkhan + "/names").with(csrf()).param("name", "Sneaky"))
 			.hasStatus3xxRedirection();
-		assertThat(this.mvc.post().uri("/municipalities/" + darkhan + "/merge").with(as(this.context, AccountTestSupport.OFFICER_DARKHAN))
+		assertThat(this.mvc.post().uri("/municipalities/" + darkhan + "/merge").with(as(AccountTestSupport.OFFICER_DARKHAN))
 			.with(csrf()).param("removed", "1")).hasStatus(403);
 		assertThat(count()).isEqualTo(before);
 		assertThat(this.jdbc.sql("SELECT count(*) FROM municipalities WHERE 'Sneaky' = ANY (alternate_names)").query(Long.class).single())
@@ -88,17 +66,17 @@ class MunicipalityUpkeepIT {
 	void anAlternateNameMakesTheMunicipalitySearchable() {
 		long darkhan = AccountTestSupport.municipalityId(this.context, DARKHAN);
 		assertThat(this.mvc.get().uri("/municipalities?q=Darchan-Ul-Test")).bodyText().doesNotContain("/municipalities/" + darkhan + "\"");
-		assertThat(this.mvc.post().uri("/municipalities/" + darkhan + "/names").with(as(this.context, AccountTestSupport.ADMIN))
+		assertThat(this.mvc.post().uri("/municipalities/" + darkhan + "/names").with(as(AccountTestSupport.ADMIN))
 			.with(csrf()).param("name", "Darchan-Ul-Test")).hasStatus3xxRedirection();
 		assertThat(this.mvc.get().uri("/municipalities?q=darchan ul test")).bodyText().contains("/municipalities/" + darkhan + "\"");
-		assertThat(this.mvc.get().uri("/municipalities/" + darkhan + "/records").with(as(this.context, AccountTestSupport.ADMIN)))
+		assertThat(this.mvc.get().uri("/municipalities/" + darkhan + "/records").with(as(AccountTestSupport.ADMIN)))
 			.hasStatusOk().bodyText().contains("Darchan-Ul-Test");
 	}
 
 	@Test
 	void aBlankAlternateNameIsRefusedNextToTheField() {
 		long darkhan = AccountTestSupport.municipalityId(this.context, DARKHAN);
-		assertThat(this.mvc.post().uri("/municipalities/" + darkhan + "/names").with(as(this.context, AccountTestSupport.ADMIN))
+		assertThat(this.mvc.post().uri("/municipalities/" + darkhan + "/names").with(as(AccountTestSupport.ADMIN))
 			.with(csrf()).param("name", "   ")).hasStatusOk().bodyText().contains("Enter the alternate name.");
 	}
 
@@ -120,9 +98,9 @@ class MunicipalityUpkeepIT {
 				""").param(duplicate).update();
 
 		assertThat(this.mvc.get().uri("/municipalities/" + darkhan + "/records?q=Darkhan Duplicate&merge=" + duplicate)
-			.with(as(this.context, AccountTestSupport.ADMIN)))
+			.with(as(AccountTestSupport.ADMIN)))
 			.hasStatusOk().bodyText().contains("Merge Darkhan Duplicate into Darkhan");
-		assertThat(this.mvc.post().uri("/municipalities/" + darkhan + "/merge").with(as(this.context, AccountTestSupport.ADMIN))
+		assertThat(this.mvc.post().uri("/municipalities/" + darkhan + "/merge").with(as(AccountTestSupport.ADMIN))
 			.with(csrf()).param("removed", String.valueOf(duplicate))).hasStatus3xxRedirection();
 
 		assertThat(this.jdbc.sql("SELECT count(*) FROM municipalities WHERE id = ?").param(duplicate).query(Long.class).single()).isZero();
@@ -142,15 +120,15 @@ class MunicipalityUpkeepIT {
 	@Test
 	void malformedIdsAreNotFoundNotErrors() {
 		long darkhan = AccountTestSupport.municipalityId(this.context, DARKHAN);
-		assertThat(this.mvc.post().uri("/municipalities/" + darkhan + "/merge").with(as(this.context, AccountTestSupport.ADMIN))
+		assertThat(this.mvc.post().uri("/municipalities/" + darkhan + "/merge").with(as(AccountTestSupport.ADMIN))
 			.with(csrf()).param("removed", "x'; DROP TABLE municipalities")).hasStatus(404);
-		assertThat(this.mvc.post().uri("/municipalities/" + darkhan + "/merge").with(as(this.context, AccountTestSupport.ADMIN))
+		assertThat(this.mvc.post().uri("/municipalities/" + darkhan + "/merge").with(as(AccountTestSupport.ADMIN))
 			.with(csrf()).param("removed", "999999999")).hasStatus(404);
-		assertThat(this.mvc.post().uri("/municipalities/" + darkhan + "/merge").with(as(this.context, AccountTestSupport.ADMIN))
+		assertThat(this.mvc.post().uri("/municipalities/" + darkhan + "/merge").with(as(AccountTestSupport.ADMIN))
 			.with(csrf()).param("removed", String.valueOf(darkhan))).hasStatus3xxRedirection();
-		assertThat(this.mvc.get().uri("/municipalities/abc/records").with(as(this.context, AccountTestSupport.ADMIN))).hasStatus(404);
+		assertThat(this.mvc.get().uri("/municipalities/abc/records").with(as(AccountTestSupport.ADMIN))).hasStatus(404);
 		assertThat(this.mvc.get().uri("/municipalities/" + darkhan + "/records?merge=zz&q=" + "x".repeat(5000))
-			.with(as(this.context, AccountTestSupport.ADMIN))).hasStatusOk();
+			.with(as(AccountTestSupport.ADMIN))).hasStatusOk();
 	}
 
 	private long count() {
