@@ -3,7 +3,6 @@ package org.citybridge.event;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -30,9 +29,6 @@ public final class EventWeb {
 
 	/** Remembers the viewer's chosen zone across agenda pages; no account needed. */
 	public static final String ZONE_COOKIE = ViewerZone.COOKIE;
-
-	/** Zones offered as suggestions beside the free field: the portal's one list. */
-	public static final List<String> SUGGESTED_ZONES = ViewerZone.SUGGESTED;
 
 	public static final MediaType CALENDAR = new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8);
 

@@ -97,7 +97,7 @@ public class EventStaffController {
 	private static String newEventForm(List<Organisation> hosts, Model model) {
 		model.addAttribute("hosts", hosts);
 		model.addAttribute("kinds", EventKind.values());
-		model.addAttribute("suggestedZones", EventWeb.SUGGESTED_ZONES);
+		model.addAttribute("suggestedZones", ViewerZone.SUGGESTED);
 		return "event/event-form";
 	}
 

@@ -124,7 +124,7 @@ class EventController {
 		model.addAttribute("dates", EventWeb.dates(event, locale));
 		model.addAttribute("grid", grid);
 		model.addAttribute("zoneValue", viewer == null ? "" : viewer.getId());
-		model.addAttribute("suggestedZones", EventWeb.SUGGESTED_ZONES);
+		model.addAttribute("suggestedZones", ViewerZone.SUGGESTED);
 		model.addAttribute("eventZoneHref", agendaHref(event, "event", grid, chosen));
 		model.addAttribute("ulaanbaatarHref", agendaHref(event, "Asia/Ulaanbaatar", grid, chosen));
 		model.addAttribute("listHref", agendaHref(event, null, false, chosen));

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.citybridge.system.Actor;
 import org.citybridge.system.Ids;
 import org.citybridge.system.Refusal;
+import org.citybridge.system.ViewerZone;
 
 import org.springframework.stereotype.Service;
 import org.citybridge.event.EventCatalogue;
@@ -130,6 +131,6 @@ class ProgrammeForms {
 	}
 
 	private static EventPage eventPage(EventCatalogue.Event event, EventForm form) {
-		return new EventPage(event, form, List.of(EventKind.values()), EventWeb.SUGGESTED_ZONES);
+		return new EventPage(event, form, List.of(EventKind.values()), ViewerZone.SUGGESTED);
 	}
 }

@@ -1,6 +1,5 @@
 package org.citybridge.learning.training;
 
-import java.util.List;
 import java.util.Locale;
 
 import jakarta.validation.Valid;
@@ -9,6 +8,7 @@ import org.citybridge.learning.Languages;
 import org.citybridge.system.Actor;
 import org.citybridge.system.Ids;
 import org.citybridge.system.Refusal;
+import org.citybridge.system.ViewerZone;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -27,10 +27,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class TrainingController {
-
-	/** Zones offered beside the free field. */
-	static final List<String> SUGGESTED_ZONES = List.of("Europe/Brussels", "Asia/Ulaanbaatar", "Asia/Hovd",
-			"Europe/Belgrade", "Europe/Paris", "UTC");
 
 	private final Training training;
 
@@ -160,7 +156,7 @@ class TrainingController {
 		model.addAttribute("topics", TrainingTopic.values());
 		model.addAttribute("formats", TrainingFormat.values());
 		model.addAttribute("languages", Languages.ALL);
-		model.addAttribute("suggestedZones", SUGGESTED_ZONES);
+		model.addAttribute("suggestedZones", ViewerZone.SUGGESTED);
 		return "learning/programme-form";
 	}
 
