@@ -103,12 +103,13 @@ public class Agreements {
 		Long id = this.jdbc.sql("""
 				INSERT INTO agreements (type, title, status, party_key, source, source_name, source_attribution,
 				                        source_url, source_record, imported_at, created_by_account_id, updated_by_account_id)
-				VALUES (:type, :title, 'ACTIVE', :key, :source, :name, :attribution, :url, :record, now(), :who, :who)
+				VALUES (:type, :title, :status, :key, :source, :name, :attribution, :url, :record, now(), :who, :who)
 				ON CONFLICT (type, party_key) WHERE status <> 'ENDED' DO NOTHING
 				RETURNING id
 				""")
 			.param("type", type.name())
 			.param("title", title)
+			.param("status", AgreementStatus.ACTIVE.name())
 			.param("key", keyArray)
 			.param("source", source.kind().name())
 			.param("name", source.name())
@@ -214,7 +215,7 @@ public class Agreements {
 		this.jdbc.sql("""
 				INSERT INTO agreements (type, title, status, party_key, source, source_name, source_attribution,
 				                        source_url, source_record, imported_at, created_by_account_id, updated_by_account_id)
-				SELECT ?, e.title, 'ACTIVE', e.party_key::bigint[], e.source, e.source_name, e.attribution, e.url,
+				SELECT ?, e.title, ?, e.party_key::bigint[], e.source, e.source_name, e.attribution, e.url,
 				       e.record, now(), ?, ?
 				FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY
 				     AS e (title, party_key, source, source_name, attribution, url, record, n)
@@ -222,7 +223,8 @@ public class Agreements {
 				ON CONFLICT (type, party_key) WHERE status <> 'ENDED' DO NOTHING
 				RETURNING id, party_key::text
 				""")
-			.params(type.name(), who.accountId(), who.accountId(), titles, keyTexts, sources, sourceNames, attributions,
+			.params(type.name(), AgreementStatus.ACTIVE.name(), who.accountId(), who.accountId(), titles, keyTexts, sources,
+					sourceNames, attributions,
 					urls, records)
 			.query((java.sql.ResultSet rs) -> {
 				inserted.put(rs.getString(2), rs.getLong(1));
