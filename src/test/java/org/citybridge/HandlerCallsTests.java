@@ -1,8 +1,5 @@
 package org.citybridge;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
@@ -33,15 +30,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * that gather several reads have a page service that gathers them, and authorization lives in the
  * services' policies, not in the controller. Counts, for every handler, the calls to the portal's
  * beans (services, components, repositories), following the controller's own private helpers and
- * lambdas. Handlers not yet reshaped are listed in {@code handler-calls-allowed.txt}; the list may
- * only shrink: a listed handler that now makes one call fails the test until it is struck off.
+ * lambdas. Every handler is held to it, with no list of exceptions.
  */
 class HandlerCallsTests {
 
-	static final String ALLOWED = "/handler-calls-allowed.txt";
-
 	@Test
-	void everyHandlerCallsAtMostOneServiceMethod() throws IOException {
+	void everyHandlerCallsAtMostOneServiceMethod() {
 		JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 			.importPackages("org.citybridge");
 		Map<String, Integer> calls = new TreeMap<>();
@@ -56,22 +50,13 @@ class HandlerCallsTests {
 			}
 		}
 		assertThat(calls).as("handlers found").hasSizeGreaterThan(100);
-		Set<String> allowed = allowed();
 		Set<String> offending = new TreeSet<>();
-		Set<String> reshaped = new TreeSet<>();
 		calls.forEach((handler, count) -> {
-			if (count > 1 && !allowed.contains(handler)) {
+			if (count > 1) {
 				offending.add(handler + " (" + count + " calls)");
 			}
-			if (count <= 1 && allowed.contains(handler)) {
-				reshaped.add(handler);
-			}
 		});
-		Set<String> gone = new TreeSet<>(allowed);
-		gone.removeAll(calls.keySet());
 		assertThat(offending).as("handlers calling more than one service method").isEmpty();
-		assertThat(reshaped).as("handlers now making one call: strike them off " + ALLOWED).isEmpty();
-		assertThat(gone).as("listed handlers that no longer exist: strike them off " + ALLOWED).isEmpty();
 	}
 
 	private static int serviceCalls(JavaClass controller, JavaMethod handler) {
@@ -107,20 +92,5 @@ class HandlerCallsTests {
 	private static boolean isBean(JavaClass owner) {
 		return owner.getPackageName().startsWith("org.citybridge")
 				&& (owner.isMetaAnnotatedWith(Component.class) || owner.isAssignableTo(Repository.class));
-	}
-
-	private static Set<String> allowed() throws IOException {
-		try (InputStream in = HandlerCallsTests.class.getResourceAsStream(ALLOWED)) {
-			Set<String> names = new TreeSet<>();
-			if (in != null) {
-				for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-					String name = line.strip();
-					if (!name.isEmpty() && !name.startsWith("#")) {
-						names.add(name);
-					}
-				}
-			}
-			return names;
-		}
 	}
 }
