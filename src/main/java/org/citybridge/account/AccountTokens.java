@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * the database keeps only its SHA-256, so a leaked table opens no account.
  */
 @Component
-class AccountTokens {
+record AccountTokens(JdbcClient jdbc) {
 
 	enum Purpose {
 		INVITATION(Duration.ofDays(7)), PASSWORD_RESET(Duration.ofHours(1));
@@ -30,12 +30,6 @@ class AccountTokens {
 	}
 
 	private static final SecureRandom RANDOM = new SecureRandom();
-
-	private final JdbcClient jdbc;
-
-	AccountTokens(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	/** Issues a token for the account; returns the secret part of the link. */
 	String issue(long accountId, Purpose purpose) {

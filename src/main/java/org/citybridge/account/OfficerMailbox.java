@@ -9,16 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** Sends what other features tell a municipality to its active officers, through the outbox. */
 @Component
-class OfficerMailbox implements OfficerMail {
-
-	private final JdbcClient jdbc;
-
-	private final Outbox outbox;
-
-	OfficerMailbox(JdbcClient jdbc, Outbox outbox) {
-		this.jdbc = jdbc;
-		this.outbox = outbox;
-	}
+record OfficerMailbox(JdbcClient jdbc, Outbox outbox) implements OfficerMail {
 
 	@Override
 	public int toOfficersOf(long municipalityId, String subject, String body) {

@@ -11,13 +11,7 @@ import org.springframework.stereotype.Component;
  * of the kept one, inside the merge's transaction (their accounts must not point to a deleted row).
  */
 @Component
-class OfficersFollowMerges {
-
-	private final JdbcClient jdbc;
-
-	OfficersFollowMerges(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
+record OfficersFollowMerges(JdbcClient jdbc) {
 
 	@EventListener
 	void on(MunicipalitiesMerged merged) {

@@ -18,20 +18,11 @@ import org.springframework.stereotype.Component;
  * it is also sent. Without one (as on a developer's machine) admins read the outbox.
  */
 @Component
-class Outbox {
+record Outbox(JdbcClient jdbc, ObjectProvider<JavaMailSender> mailSender) {
 
 	private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
 	record Message(long id, String recipient, String subject, String body, Instant createdAt, Instant sentAt) {
-	}
-
-	private final JdbcClient jdbc;
-
-	private final ObjectProvider<JavaMailSender> mailSender;
-
-	Outbox(JdbcClient jdbc, ObjectProvider<JavaMailSender> mailSender) {
-		this.jdbc = jdbc;
-		this.mailSender = mailSender;
 	}
 
 	void send(String recipient, String subject, String body) {

@@ -13,13 +13,7 @@ import org.springframework.stereotype.Component;
  * that would leave two open agreements of a type between the same parties.
  */
 @Component
-class MergedParties {
-
-	private final JdbcClient jdbc;
-
-	MergedParties(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
+record MergedParties(JdbcClient jdbc) {
 
 	@EventListener
 	void on(MunicipalitiesMerged merged) {

@@ -12,13 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * organisation's accounts (the security rules admit nobody else).
  */
 @Controller
-class AuditController {
-
-	private final AuditLog log;
-
-	AuditController(AuditLog log) {
-		this.log = log;
-	}
+record AuditController(AuditLog log) {
 
 	@GetMapping("/audit")
 	String recent(@RequestParam(name = "type", required = false) String type,

@@ -12,13 +12,7 @@ import org.springframework.stereotype.Component;
  * link). Links to agreements are by agreement id and need nothing: the agreement's parties move.
  */
 @Component
-class CaseStudiesFollowMerges {
-
-	private final JdbcClient jdbc;
-
-	CaseStudiesFollowMerges(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
+record CaseStudiesFollowMerges(JdbcClient jdbc) {
 
 	@EventListener
 	void on(MunicipalitiesMerged merged) {

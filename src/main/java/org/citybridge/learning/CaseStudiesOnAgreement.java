@@ -9,13 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** The published case studies linked to an agreement, on its page; nothing when none. */
 @Component
-class CaseStudiesOnAgreement implements AgreementSection {
-
-	private final CaseStudies caseStudies;
-
-	CaseStudiesOnAgreement(CaseStudies caseStudies) {
-		this.caseStudies = caseStudies;
-	}
+record CaseStudiesOnAgreement(CaseStudies caseStudies) implements AgreementSection {
 
 	@Override
 	public String fragment() {

@@ -9,13 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** The published case studies a municipality took part in, on its profile; nothing when none. */
 @Component
-class CaseStudiesOnProfile implements ProfileSection {
-
-	private final CaseStudies caseStudies;
-
-	CaseStudiesOnProfile(CaseStudies caseStudies) {
-		this.caseStudies = caseStudies;
-	}
+record CaseStudiesOnProfile(CaseStudies caseStudies) implements ProfileSection {
 
 	@Override
 	public String fragment() {

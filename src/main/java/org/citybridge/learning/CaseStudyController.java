@@ -31,19 +31,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * and staff's approval. Each handler makes one call; who may do what is the services' to say.
  */
 @Controller
-class CaseStudyController {
-
-	private final CaseStudyPages pages;
-
-	private final CaseStudyWriting writing;
-
-	private final CaseStudyAttachments attachments;
-
-	CaseStudyController(CaseStudyPages pages, CaseStudyWriting writing, CaseStudyAttachments attachments) {
-		this.pages = pages;
-		this.writing = writing;
-		this.attachments = attachments;
-	}
+record CaseStudyController(CaseStudyPages pages, CaseStudyWriting writing, CaseStudyAttachments attachments) {
 
 	@GetMapping("/learn/case-studies")
 	String search(@RequestParam(name = "q", required = false) String q,

@@ -20,7 +20,7 @@ import org.springframework.validation.BindingResult;
  * of the policy here, never in the controller.
  */
 @Service
-class CaseStudyPages {
+record CaseStudyPages(CaseStudies caseStudies, CaseStudyWriting writing, LearningPolicy policy, Themes themes) {
 
 	/** The search page: the results and the filters as understood. */
 	record Search(ResultPage<CaseStudies.Listed> results, String q, String theme, boolean themeRefused, Long municipality,
@@ -37,21 +37,6 @@ class CaseStudyPages {
 
 	/** A save: the case study's id when saved, else the form to show again. */
 	record Saved(Long id, Form form) {
-	}
-
-	private final CaseStudies caseStudies;
-
-	private final CaseStudyWriting writing;
-
-	private final LearningPolicy policy;
-
-	private final Themes themes;
-
-	CaseStudyPages(CaseStudies caseStudies, CaseStudyWriting writing, LearningPolicy policy, Themes themes) {
-		this.caseStudies = caseStudies;
-		this.writing = writing;
-		this.policy = policy;
-		this.themes = themes;
 	}
 
 	/** Never fails on what the visitor sent: an unknown theme is dropped (and said so), a bad number ignored. */

@@ -11,13 +11,7 @@ import org.springframework.stereotype.Component;
  * could use with a partner, by the partner's country group.
  */
 @Component
-class FundingFromFinder implements FundingFeasibility {
-
-	private final FundingFinder finder;
-
-	FundingFromFinder(FundingFinder finder) {
-		this.finder = finder;
-	}
+record FundingFromFinder(FundingFinder finder) implements FundingFeasibility {
 
 	@Override
 	public List<Scheme> instrumentsFor(long municipalityId) {

@@ -26,13 +26,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * who may do what is {@link PartnershipRequests}' (and {@link RequestPolicy}'s) to say.
  */
 @Controller
-class RequestController {
-
-	private final PartnershipRequests partnershipRequests;
-
-	RequestController(PartnershipRequests partnershipRequests) {
-		this.partnershipRequests = partnershipRequests;
-	}
+record RequestController(PartnershipRequests partnershipRequests) {
 
 	@GetMapping("/requests")
 	String inbox(@RequestParam(name = "status", required = false) String status, Model model) {

@@ -14,16 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** Partner suggestions for a municipality, and the page that says how they are ranked. */
 @Controller
-class SuggestionController {
-
-	private final SuggestionPages pages;
-
-	private final PartnerSuggestions suggestions;
-
-	SuggestionController(SuggestionPages pages, PartnerSuggestions suggestions) {
-		this.pages = pages;
-		this.suggestions = suggestions;
-	}
+record SuggestionController(SuggestionPages pages, PartnerSuggestions suggestions) {
 
 	@GetMapping("/municipalities/{id}/partners")
 	String suggestions(@PathVariable("id") String id,

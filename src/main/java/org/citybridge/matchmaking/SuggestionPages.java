@@ -20,7 +20,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * staff, the requests already in progress.
  */
 @Service
-class SuggestionPages {
+record SuggestionPages(PartnerSuggestions suggestions, Requests requests, Countries countries, Themes themes) {
 
 	/** The filter exactly as the visitor sent it: nothing here is trusted yet. */
 	record Asked(List<String> country, List<String> group, List<String> theme, String populationMin,
@@ -35,21 +35,6 @@ class SuggestionPages {
 	record SuggestionsPage(PartnerSuggestions.Subject subject, SuggestionFilter filter, PartnerSuggestions.Page result,
 			boolean mayRequest, List<Requests.Listed> inProgress, List<String> countryOptions,
 			List<String> themeOptions, String previousHref, String nextHref) {
-	}
-
-	private final PartnerSuggestions suggestions;
-
-	private final Requests requests;
-
-	private final Countries countries;
-
-	private final Themes themes;
-
-	SuggestionPages(PartnerSuggestions suggestions, Requests requests, Countries countries, Themes themes) {
-		this.suggestions = suggestions;
-		this.requests = requests;
-		this.countries = countries;
-		this.themes = themes;
 	}
 
 	/** The page for the municipality ({@code id} as in the address, for the 404's message). */

@@ -13,16 +13,7 @@ import org.springframework.stereotype.Component;
  * transaction; the GeoNames import writes its keys in bulk itself.
  */
 @Component
-class SearchKeyWriter {
-
-	private final JdbcClient jdbc;
-
-	private final DirectoryCounts counts;
-
-	SearchKeyWriter(JdbcClient jdbc, DirectoryCounts counts) {
-		this.jdbc = jdbc;
-		this.counts = counts;
-	}
+record SearchKeyWriter(JdbcClient jdbc, DirectoryCounts counts) {
 
 	void refresh(long municipalityId) {
 		this.counts.forget();

@@ -14,13 +14,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * decline an invitation to join, leave a network.
  */
 @Controller
-class MembershipAnswerController {
-
-	private final MembershipInvitations invitations;
-
-	MembershipAnswerController(MembershipInvitations invitations) {
-		this.invitations = invitations;
-	}
+record MembershipAnswerController(MembershipInvitations invitations) {
 
 	@PostMapping("/municipalities/{municipality}/networks/{organisation}/{answer:accept|decline|leave}")
 	String answer(@PathVariable("municipality") String municipality, @PathVariable("organisation") String organisation,

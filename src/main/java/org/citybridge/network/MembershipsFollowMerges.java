@@ -11,13 +11,7 @@ import org.springframework.stereotype.Component;
  * kept one (where it is not a member already), inside the merge's transaction.
  */
 @Component
-class MembershipsFollowMerges {
-
-	private final JdbcClient jdbc;
-
-	MembershipsFollowMerges(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
+record MembershipsFollowMerges(JdbcClient jdbc) {
 
 	@EventListener
 	void on(MunicipalitiesMerged merged) {

@@ -8,13 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** Networks the municipality might join, with the reasons, on its profile. */
 @Component
-class NetworkSuggestionsOnProfile implements ProfileSection {
-
-	private final NetworkSuggestions suggestions;
-
-	NetworkSuggestionsOnProfile(NetworkSuggestions suggestions) {
-		this.suggestions = suggestions;
-	}
+record NetworkSuggestionsOnProfile(NetworkSuggestions suggestions) implements ProfileSection {
 
 	@Override
 	public String fragment() {

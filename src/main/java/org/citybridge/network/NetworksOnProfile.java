@@ -14,19 +14,10 @@ import org.springframework.stereotype.Component;
  * invitations to join that wait for their answer, and a way to leave.
  */
 @Component
-class NetworksOnProfile implements ProfileSection {
+record NetworksOnProfile(JdbcClient jdbc, MembershipInvitations invitations) implements ProfileSection {
 
 	/** One membership, as the profile lists it. */
 	record Membership(long organisationId, String name, String shortName, OrganisationKind kind, java.time.LocalDate since) {
-	}
-
-	private final JdbcClient jdbc;
-
-	private final MembershipInvitations invitations;
-
-	NetworksOnProfile(JdbcClient jdbc, MembershipInvitations invitations) {
-		this.jdbc = jdbc;
-		this.invitations = invitations;
 	}
 
 	@Override

@@ -23,19 +23,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 @Controller
-class OrganisationController {
-
-	private final OrganisationDirectory directory;
-
-	private final OrganisationPages pages;
-
-	private final MembershipInvitations invitations;
-
-	OrganisationController(OrganisationDirectory directory, OrganisationPages pages, MembershipInvitations invitations) {
-		this.directory = directory;
-		this.pages = pages;
-		this.invitations = invitations;
-	}
+record OrganisationController(OrganisationDirectory directory,
+		OrganisationPages pages,
+		MembershipInvitations invitations) {
 
 	@GetMapping("/organisations")
 	String list(Model model) {

@@ -19,7 +19,10 @@ import org.springframework.stereotype.Service;
  * and in {@link NetworkPolicy}, not in the controller.
  */
 @Service
-class OrganisationPages {
+record OrganisationPages(OrganisationDirectory directory,
+		MembershipInvitations invitations,
+		NetworkRegions regions,
+		Themes themes) {
 
 	/** The list of organisations, and whether the reader may start a network. */
 	record Listing(List<OrganisationDirectory.Summary> organisations, boolean mayCreateNetwork) {
@@ -35,22 +38,6 @@ class OrganisationPages {
 	/** The network form and its choices; {@code organisation} is null for a new network. */
 	record NetworkFormPage(OrganisationDirectory.Summary organisation, List<NetworkRegions.Option> areas,
 			List<NetworkRegions.Option> regionCountries, List<String> themeCodes) {
-	}
-
-	private final OrganisationDirectory directory;
-
-	private final MembershipInvitations invitations;
-
-	private final NetworkRegions regions;
-
-	private final Themes themes;
-
-	OrganisationPages(OrganisationDirectory directory, MembershipInvitations invitations, NetworkRegions regions,
-			Themes themes) {
-		this.directory = directory;
-		this.invitations = invitations;
-		this.regions = regions;
-		this.themes = themes;
 	}
 
 	Listing listing(Actor actor) {

@@ -26,32 +26,13 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 @ConditionalOnBooleanProperty("citybridge.demo.enabled")
-class DemoDataRunner implements ApplicationRunner {
-
-	private final MunicipalityDemoData municipalities;
-
-	private final NetworkDemoData networks;
-
-	private final AccountDemoData accounts;
-
-	private final EventDemoData events;
-
-	private final AgreementDemoData agreements;
-
-	private final LearningDemoData learning;
-
-	private final FundingDemoData funding;
-
-	DemoDataRunner(MunicipalityDemoData municipalities, NetworkDemoData networks, AccountDemoData accounts,
-			EventDemoData events, AgreementDemoData agreements, LearningDemoData learning, FundingDemoData funding) {
-		this.municipalities = municipalities;
-		this.networks = networks;
-		this.accounts = accounts;
-		this.events = events;
-		this.agreements = agreements;
-		this.learning = learning;
-		this.funding = funding;
-	}
+record DemoDataRunner(MunicipalityDemoData municipalities,
+		NetworkDemoData networks,
+		AccountDemoData accounts,
+		EventDemoData events,
+		AgreementDemoData agreements,
+		LearningDemoData learning,
+		FundingDemoData funding) implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {

@@ -11,13 +11,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * One count query for signed-in officers; nothing for anyone else.
  */
 @ControllerAdvice
-class HeaderBadges {
-
-	private final Requests requests;
-
-	HeaderBadges(Requests requests) {
-		this.requests = requests;
-	}
+record HeaderBadges(Requests requests) {
 
 	@ModelAttribute("unreadRequests")
 	long unreadRequests() {

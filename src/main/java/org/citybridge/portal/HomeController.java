@@ -10,13 +10,7 @@ import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 
 @Controller
-class HomeController {
-
-	private final HomePage page;
-
-	HomeController(HomePage page) {
-		this.page = page;
-	}
+record HomeController(HomePage page) {
 
 	/** The deadlines show in the zone the visitor chose on the agenda or the funding page, if any. */
 	@GetMapping("/")

@@ -11,19 +11,10 @@ import org.springframework.stereotype.Service;
 
 /** What the home page shows: how many places the directory holds, and the next funding deadlines. */
 @Service
-class HomePage {
+record HomePage(MunicipalitySearch municipalities, FundingDeadlines deadlines) {
 
 	/** The home page's figures and deadlines; {@code viewerZone} is the zone the visitor chose, if any. */
 	record View(long municipalityCount, long countryCount, List<FundingDeadlines.Shown> deadlines, String viewerZone) {
-	}
-
-	private final MunicipalitySearch municipalities;
-
-	private final FundingDeadlines deadlines;
-
-	HomePage(MunicipalitySearch municipalities, FundingDeadlines deadlines) {
-		this.municipalities = municipalities;
-		this.deadlines = deadlines;
 	}
 
 	/** The page, with deadlines in the viewer's zone when they chose one (null: each call's own zone). */

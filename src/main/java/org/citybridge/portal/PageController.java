@@ -17,13 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The short pages, and the sections whose features are still being built. */
 @Controller
-class PageController {
-
-	private final BarrierReports barrierReports;
-
-	PageController(BarrierReports barrierReports) {
-		this.barrierReports = barrierReports;
-	}
+record PageController(BarrierReports barrierReports) {
 
 	/** When the accessibility statement was last reviewed against the checks in docs/accessibility.md. */
 	static final LocalDate STATEMENT_REVIEWED = LocalDate.of(2026, 11, 25);

@@ -27,16 +27,7 @@ import org.citybridge.account.PasswordForm;
 
 /** The signed-in person's own account page, and inviting others for those who may. */
 @Controller
-class AccountController {
-
-	private final AccountSettings settings;
-
-	private final AccountPages pages;
-
-	AccountController(AccountSettings settings, AccountPages pages) {
-		this.settings = settings;
-		this.pages = pages;
-	}
+record AccountController(AccountSettings settings, AccountPages pages) {
 
 	@GetMapping("/account")
 	String show(Model model) {

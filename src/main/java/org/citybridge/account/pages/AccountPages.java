@@ -23,7 +23,10 @@ import org.springframework.stereotype.Service;
  * do what is decided here and in the account services.
  */
 @Service
-class AccountPages {
+record AccountPages(AccountSettings settings,
+		Invitations invitations,
+		AccountAdministration administration,
+		Organisations organisations) {
 
 	/** One's own account page: the account and the organisation it belongs to, if any. */
 	record Own(AccountSettings.View account, Organisation organisation) {
@@ -53,22 +56,6 @@ class AccountPages {
 	}
 
 	private static final List<Actor.Role> ALL_ROLES = List.of(Actor.Role.OFFICER, Actor.Role.STAFF, Actor.Role.ADMIN);
-
-	private final AccountSettings settings;
-
-	private final Invitations invitations;
-
-	private final AccountAdministration administration;
-
-	private final Organisations organisations;
-
-	AccountPages(AccountSettings settings, Invitations invitations, AccountAdministration administration,
-			Organisations organisations) {
-		this.settings = settings;
-		this.invitations = invitations;
-		this.administration = administration;
-		this.organisations = organisations;
-	}
 
 	Own own(Actor actor) {
 		AccountSettings.View view = this.settings.view(actor);

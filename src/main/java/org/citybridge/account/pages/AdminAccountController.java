@@ -14,16 +14,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Administrators manage accounts and read the outbox. */
 @Controller
-class AdminAccountController {
-
-	private final AccountAdministration administration;
-
-	private final AccountPages pages;
-
-	AdminAccountController(AccountAdministration administration, AccountPages pages) {
-		this.administration = administration;
-		this.pages = pages;
-	}
+record AdminAccountController(AccountAdministration administration, AccountPages pages) {
 
 	@GetMapping("/admin/accounts")
 	String list(@RequestParam(name = "q", required = false) String query, Model model) {

@@ -15,16 +15,7 @@ import org.citybridge.account.PasswordResets;
 
 /** The invitee follows the link and sets their password; a password reset works the same way. */
 @Controller
-class InvitationController {
-
-	private final Invitations invitations;
-
-	private final PasswordResets resets;
-
-	InvitationController(Invitations invitations, PasswordResets resets) {
-		this.invitations = invitations;
-		this.resets = resets;
-	}
+record InvitationController(Invitations invitations, PasswordResets resets) {
 
 	@GetMapping("/invitations/{token}")
 	String invitation(@PathVariable("token") String token, Model model) {

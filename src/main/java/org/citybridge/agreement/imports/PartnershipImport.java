@@ -37,7 +37,10 @@ import org.springframework.stereotype.Service;
  * changes nothing (pairs already registered are counted as already present).
  */
 @Service
-class PartnershipImport {
+record PartnershipImport(PartnershipMatcher matcher,
+		PartnershipRegister register,
+		MunicipalityRecords records,
+		JdbcClient jdbc) {
 
 	/** A row's end. */
 	enum RowOutcome {
@@ -69,22 +72,6 @@ class PartnershipImport {
 
 	/** How many rows are matched between two progress reports. */
 	static final int PROGRESS_ROWS = 2_000;
-
-	private final PartnershipMatcher matcher;
-
-	private final PartnershipRegister register;
-
-	private final MunicipalityRecords records;
-
-	private final JdbcClient jdbc;
-
-	PartnershipImport(PartnershipMatcher matcher, PartnershipRegister register, MunicipalityRecords records,
-			JdbcClient jdbc) {
-		this.matcher = matcher;
-		this.register = register;
-		this.records = records;
-		this.jdbc = jdbc;
-	}
 
 	/** What to do with a file: whose list it is, whether to register, and who asks (null: the system). */
 	record Options(PartnershipRegister.ListKind kind, String fileName, boolean apply, Actor actor, String actorLabel) {

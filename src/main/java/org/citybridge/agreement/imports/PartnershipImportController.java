@@ -19,13 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * read its report and review the ambiguous rows; the same import as the command line.
  */
 @Controller
-class PartnershipImportController {
-
-	private final PartnershipImportPages pages;
-
-	PartnershipImportController(PartnershipImportPages pages) {
-		this.pages = pages;
-	}
+record PartnershipImportController(PartnershipImportPages pages) {
 
 	@GetMapping("/agreements/import")
 	String form(Model model) {

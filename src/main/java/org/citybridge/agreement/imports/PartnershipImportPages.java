@@ -22,7 +22,7 @@ import org.springframework.web.multipart.MultipartFile;
  * staff and administrators see them.
  */
 @Service
-class PartnershipImportPages {
+record PartnershipImportPages(PartnershipImportRuns runs, PartnershipReview review) {
 
 	/** The upload form: a refused upload's message (none at first), the list chosen, the latest runs, the rows to review. */
 	record Form(String fileError, String list, List<PartnershipImportRuns.Run> runs, long pending) {
@@ -38,15 +38,6 @@ class PartnershipImportPages {
 
 	/** Staff's choice for a row: the flash message when it was taken, or the row again with why not. */
 	record Resolved(String flash, ReviewRow row, String error) {
-	}
-
-	private final PartnershipImportRuns runs;
-
-	private final PartnershipReview review;
-
-	PartnershipImportPages(PartnershipImportRuns runs, PartnershipReview review) {
-		this.runs = runs;
-		this.review = review;
 	}
 
 	/** @throws AccessDeniedException unless the actor is staff or an administrator */

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * catches {@code Ulaanbaatar} for GeoNames' {@code Ulan Bator}. Read-only.
  */
 @Component
-class PartnershipMatcher {
+record PartnershipMatcher(JdbcClient jdbc, CountryNames countries) {
 
 	/** A candidate farther than this from the row's coordinates is not the place meant. */
 	static final double MAX_KM = 30;
@@ -80,15 +80,6 @@ class PartnershipMatcher {
 		static SideMatch unmatched(Reason reason, List<Candidate> near) {
 			return new SideMatch(Outcome.UNMATCHED, reason, null, near, null, false);
 		}
-	}
-
-	private final JdbcClient jdbc;
-
-	private final CountryNames countries;
-
-	PartnershipMatcher(JdbcClient jdbc, CountryNames countries) {
-		this.jdbc = jdbc;
-		this.countries = countries;
 	}
 
 	/**

@@ -19,18 +19,10 @@ import org.citybridge.agreement.Agreements;
  * transaction, a slice of pairs per statement ({@link Agreements#registerAllFromPublicList}).
  */
 @Component
-class RegisterThroughAgreements implements PartnershipRegister {
+record RegisterThroughAgreements(Agreements agreements,
+		TransactionTemplate transaction) implements PartnershipRegister {
 
 	static final int SLICE = 5_000;
-
-	private final Agreements agreements;
-
-	private final TransactionTemplate transaction;
-
-	RegisterThroughAgreements(Agreements agreements, TransactionTemplate transaction) {
-		this.agreements = agreements;
-		this.transaction = transaction;
-	}
 
 	@Override
 	public Set<Pair> register(Map<Pair, String> pairs, ListKind kind, String fileName, Actor actor, String actorLabel) {

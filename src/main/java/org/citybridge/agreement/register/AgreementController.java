@@ -34,19 +34,7 @@ import org.citybridge.agreement.Agreements;
  * ({@link AgreementPages}, {@link Agreements}); who may do what is the services' to say.
  */
 @Controller
-class AgreementController {
-
-	private final AgreementPages pages;
-
-	private final AgreementCatalogue catalogue;
-
-	private final Agreements agreements;
-
-	AgreementController(AgreementPages pages, AgreementCatalogue catalogue, Agreements agreements) {
-		this.pages = pages;
-		this.catalogue = catalogue;
-		this.agreements = agreements;
-	}
+record AgreementController(AgreementPages pages, AgreementCatalogue catalogue, Agreements agreements) {
 
 	@GetMapping("/agreements")
 	String list(@ModelAttribute("params") AgreementParams params, Model model, Locale locale) {

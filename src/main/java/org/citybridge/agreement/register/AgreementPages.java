@@ -23,7 +23,13 @@ import org.springframework.stereotype.Service;
  * party picker, and saving it or showing it again with why it was refused).
  */
 @Service
-class AgreementPages {
+record AgreementPages(AgreementCatalogue catalogue,
+		AgreementRegister register,
+		AgreementPolicy policy,
+		MunicipalitySearch municipalities,
+		FundingFinder funding,
+		RegisterOptions options,
+		ObjectProvider<AgreementSection> sections) {
 
 	/** How many unverified agreements the staff's list shows at a time. */
 	static final int UNVERIFIED_PAGE_SIZE = 50;
@@ -65,32 +71,6 @@ class AgreementPages {
 		boolean saved() {
 			return this.savedId != null;
 		}
-	}
-
-	private final AgreementCatalogue catalogue;
-
-	private final AgreementRegister register;
-
-	private final AgreementPolicy policy;
-
-	private final MunicipalitySearch municipalities;
-
-	private final FundingFinder funding;
-
-	private final RegisterOptions options;
-
-	private final ObjectProvider<AgreementSection> sections;
-
-	AgreementPages(AgreementCatalogue catalogue, AgreementRegister register, AgreementPolicy policy,
-			MunicipalitySearch municipalities, FundingFinder funding, RegisterOptions options,
-			ObjectProvider<AgreementSection> sections) {
-		this.catalogue = catalogue;
-		this.register = register;
-		this.policy = policy;
-		this.municipalities = municipalities;
-		this.funding = funding;
-		this.options = options;
-		this.sections = sections;
 	}
 
 	ListPage list(AgreementParams params, Actor actor, Locale locale) {

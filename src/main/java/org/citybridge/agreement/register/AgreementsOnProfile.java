@@ -8,13 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** The agreements a municipality is a party to, shown on its profile. */
 @Component
-class AgreementsOnProfile implements ProfileSection {
-
-	private final AgreementCatalogue catalogue;
-
-	AgreementsOnProfile(AgreementCatalogue catalogue) {
-		this.catalogue = catalogue;
-	}
+record AgreementsOnProfile(AgreementCatalogue catalogue) implements ProfileSection {
 
 	@Override
 	public String fragment() {

@@ -21,22 +21,7 @@ import org.citybridge.agreement.register.AgreementParams;
  * documentation. Every view takes the register's filters from the query string.
  */
 @Controller
-class AgreementViewsController {
-
-	private final AgreementViews views;
-
-	private final ViewPages pages;
-
-	private final OpenData openData;
-
-	private final MessageSource messages;
-
-	AgreementViewsController(AgreementViews views, ViewPages pages, OpenData openData, MessageSource messages) {
-		this.views = views;
-		this.pages = pages;
-		this.openData = openData;
-		this.messages = messages;
-	}
+record AgreementViewsController(AgreementViews views, ViewPages pages, OpenData openData, MessageSource messages) {
 
 	@ModelAttribute("viewFilter")
 	ViewFilter filter(@ModelAttribute("params") AgreementParams params,

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * country, one city), each line is its own link to its agreement.
  */
 @Component
-class PartnershipMaps {
+record PartnershipMaps(MapOutlines outlines) {
 
 	/** Ceiling of SVG elements per map, outlines and lines and cities together. */
 	static final int MAX_ELEMENTS = 2000;
@@ -59,12 +59,6 @@ class PartnershipMaps {
 	 */
 	record Drawing(String content, int width, int height, int lines, int segments, int markers, int elements,
 			boolean linked, int grid) {
-	}
-
-	private final MapOutlines outlines;
-
-	PartnershipMaps(MapOutlines outlines) {
-		this.outlines = outlines;
 	}
 
 	Drawing draw(MapView view, List<Line> lines, Set<String> highlightedCountries, Labels labels) {

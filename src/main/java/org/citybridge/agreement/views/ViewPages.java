@@ -18,7 +18,11 @@ import org.springframework.web.util.UriComponentsBuilder;
  * (counts per year, theme, country pair and status, with their charts).
  */
 @Service
-class ViewPages {
+record ViewPages(AgreementViews views,
+		PartnershipMaps maps,
+		RegisterMapCache cache,
+		MessageSource messages,
+		DisplayNames names) {
 
 	/** What every view shows of its filter: the query string, what could not be used, the municipality named. */
 	record Filtered(String filterQuery, List<ViewFilter.Problem> problems, String municipalityName) {
@@ -46,25 +50,6 @@ class ViewPages {
 
 	/** A map's drawing and how many lines it was drawn from. */
 	private record MapDrawing(PartnershipMaps.Drawing drawing, int lines) {
-	}
-
-	private final AgreementViews views;
-
-	private final PartnershipMaps maps;
-
-	private final RegisterMapCache cache;
-
-	private final MessageSource messages;
-
-	private final DisplayNames names;
-
-	ViewPages(AgreementViews views, PartnershipMaps maps, RegisterMapCache cache, MessageSource messages,
-			DisplayNames names) {
-		this.views = views;
-		this.maps = maps;
-		this.cache = cache;
-		this.messages = messages;
-		this.names = names;
 	}
 
 	/** The map page for the view and page number as sent (anything unusable is the world, the first page). */

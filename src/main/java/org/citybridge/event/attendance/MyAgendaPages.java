@@ -21,7 +21,7 @@ import org.citybridge.event.programme.AgendaView;
  * address to share them by, and when the person's private calendar address was made.
  */
 @Service
-class MyAgendaPages {
+record MyAgendaPages(EventCatalogue catalogue, PersonalAgendas agendas, Clock clock) {
 
 	/**
 	 * The page: {@code ids} the sessions found, in time order ({@code idsValue} as an address lists
@@ -30,18 +30,6 @@ class MyAgendaPages {
 	record Page(EventCatalogue.Event event, String dates, boolean fromAddress, boolean signedIn, List<Long> ids,
 			String idsValue, Map<Long, List<String>> clashes, Map<Long, String> without, String eventPath, long clashCount,
 			AgendaView agenda, String shareUrl, Instant feedCreated) {
-	}
-
-	private final EventCatalogue catalogue;
-
-	private final PersonalAgendas agendas;
-
-	private final Clock clock;
-
-	MyAgendaPages(EventCatalogue catalogue, PersonalAgendas agendas, Clock clock) {
-		this.catalogue = catalogue;
-		this.agendas = agendas;
-		this.clock = clock;
 	}
 
 	/** The page of the sessions a shared address lists ({@code shared} not null), else those the actor starred. */

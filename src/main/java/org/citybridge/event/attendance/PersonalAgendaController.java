@@ -29,19 +29,7 @@ import org.citybridge.event.EventWeb;
  * private, revocable calendar address of a signed-in person.
  */
 @Controller
-class PersonalAgendaController {
-
-	private final MyAgendaPages pages;
-
-	private final PersonalAgendas agendas;
-
-	private final Clock clock;
-
-	PersonalAgendaController(MyAgendaPages pages, PersonalAgendas agendas, Clock clock) {
-		this.pages = pages;
-		this.agendas = agendas;
-		this.clock = clock;
-	}
+record PersonalAgendaController(MyAgendaPages pages, PersonalAgendas agendas, Clock clock) {
 
 	@GetMapping("/events/{slug}/my")
 	String mine(@PathVariable("slug") String slug, @RequestParam(name = "s", required = false) String shared,

@@ -11,13 +11,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Delegates register for an event or a session with seats, or cancel; the page says where they stand. */
 @Controller
-class RegistrationController {
-
-	private final Registrations registrations;
-
-	RegistrationController(Registrations registrations) {
-		this.registrations = registrations;
-	}
+record RegistrationController(Registrations registrations) {
 
 	@PostMapping("/events/{slug}/registration")
 	String event(@PathVariable("slug") String slug, @RequestParam(name = "action", defaultValue = "register") String action,

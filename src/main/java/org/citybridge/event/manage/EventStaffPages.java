@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
  * Who may is checked by {@link Programme#editable} and {@link EventEditor}, before anything else.
  */
 @Service
-class EventStaffPages {
+record EventStaffPages(EventEditor editor, EventParts parts, Programme programme, Clock clock) {
 
 	/** The new event's form, filled in for the actor, and the hosts they may choose. */
 	record NewEvent(EventForm form, List<Organisation> hosts) {
@@ -35,21 +35,6 @@ class EventStaffPages {
 
 	/** The edit page of one room, track or speaker. */
 	record Editing(EventCatalogue.Event event, PartKind kind, EventParts.Part part) {
-	}
-
-	private final EventEditor editor;
-
-	private final EventParts parts;
-
-	private final Programme programme;
-
-	private final Clock clock;
-
-	EventStaffPages(EventEditor editor, EventParts parts, Programme programme, Clock clock) {
-		this.editor = editor;
-		this.parts = parts;
-		this.programme = programme;
-		this.clock = clock;
 	}
 
 	/** An empty form for a new event today, hosted by the staff's own organisation. */

@@ -31,7 +31,7 @@ import org.citybridge.event.SessionKind;
  * session: its facts line, its speakers' links, whether it is starred or in the shared list.
  */
 @Service
-class AgendaPages {
+record AgendaPages(EventCatalogue catalogue, PersonalAgendas agendas, MessageSource messages, Clock clock) {
 
 	/** Up to this many sessions are shown on one page without asking; longer programmes go day by day. */
 	static final int WHOLE_UP_TO = 40;
@@ -81,21 +81,6 @@ class AgendaPages {
 		public String myHref() {
 			return this.eventPath + "/my" + (this.sharedValue == null ? "" : "?s=" + this.sharedValue);
 		}
-	}
-
-	private final EventCatalogue catalogue;
-
-	private final PersonalAgendas agendas;
-
-	private final MessageSource messages;
-
-	private final Clock clock;
-
-	AgendaPages(EventCatalogue catalogue, PersonalAgendas agendas, MessageSource messages, Clock clock) {
-		this.catalogue = catalogue;
-		this.agendas = agendas;
-		this.messages = messages;
-		this.clock = clock;
 	}
 
 	/**

@@ -41,25 +41,11 @@ import org.citybridge.event.attendance.Registrations;
 import org.citybridge.event.SessionForm;
 
 @Controller
-class EventController {
-
-	private final EventCatalogue catalogue;
-
-	private final Clock clock;
-
-	private final AgendaPages agendas;
-
-	private final EventPages pages;
-
-	private final ProgrammeForms forms;
-
-	EventController(EventCatalogue catalogue, Clock clock, AgendaPages agendas, EventPages pages, ProgrammeForms forms) {
-		this.catalogue = catalogue;
-		this.clock = clock;
-		this.agendas = agendas;
-		this.pages = pages;
-		this.forms = forms;
-	}
+record EventController(EventCatalogue catalogue,
+		Clock clock,
+		AgendaPages agendas,
+		EventPages pages,
+		ProgrammeForms forms) {
 
 	@GetMapping("/events")
 	String list(Model model, Locale locale) {

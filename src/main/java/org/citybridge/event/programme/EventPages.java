@@ -27,7 +27,12 @@ import org.citybridge.event.manage.EventParts;
  * {@link AgendaPages}.
  */
 @Service
-class EventPages {
+record EventPages(EventCatalogue catalogue,
+		Registrations registrations,
+		PersonalAgendas agendas,
+		EventEditor editor,
+		EventParts parts,
+		Clock clock) {
 
 	/** The event's page: {@code dates} and {@code zoneName} as the reader reads them, {@code jsonLd} its structured data. */
 	record Detail(EventCatalogue.Event event, String eventPath, String dates, String zoneName, List<EventCatalogue.Room> rooms,
@@ -46,28 +51,6 @@ class EventPages {
 
 	/** A calendar file: its name and its text. */
 	record IcsFile(String filename, String body) {
-	}
-
-	private final EventCatalogue catalogue;
-
-	private final Registrations registrations;
-
-	private final PersonalAgendas agendas;
-
-	private final EventEditor editor;
-
-	private final EventParts parts;
-
-	private final Clock clock;
-
-	EventPages(EventCatalogue catalogue, Registrations registrations, PersonalAgendas agendas, EventEditor editor,
-			EventParts parts, Clock clock) {
-		this.catalogue = catalogue;
-		this.registrations = registrations;
-		this.agendas = agendas;
-		this.editor = editor;
-		this.parts = parts;
-		this.clock = clock;
 	}
 
 	Detail detail(String slug, Actor actor, Locale locale) {

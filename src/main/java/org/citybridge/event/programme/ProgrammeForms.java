@@ -27,7 +27,7 @@ import org.citybridge.event.manage.EventForm;
  * {@link Programme#editable}'s to say; the writes are {@link Programme}'s and {@link EventEditor}'s.
  */
 @Service
-class ProgrammeForms {
+record ProgrammeForms(EventCatalogue catalogue, Programme programme, EventEditor editor) {
 
 	/** The session form: the form's values and its choices ({@code sessionId} null for a new session). */
 	record SessionPage(EventCatalogue.Event event, Long sessionId, SessionForm form, String dates, String zoneName,
@@ -49,18 +49,6 @@ class ProgrammeForms {
 		boolean done() {
 			return this.savedId != null;
 		}
-	}
-
-	private final EventCatalogue catalogue;
-
-	private final Programme programme;
-
-	private final EventEditor editor;
-
-	ProgrammeForms(EventCatalogue catalogue, Programme programme, EventEditor editor) {
-		this.catalogue = catalogue;
-		this.programme = programme;
-		this.editor = editor;
 	}
 
 	/** A new session's form, on the event's first day. */

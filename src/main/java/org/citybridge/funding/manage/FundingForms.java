@@ -26,7 +26,7 @@ import org.springframework.ui.Model;
  * it was refused. Who may open them is the {@link FundingPolicy}'s answer, asked first.
  */
 @Service
-class FundingForms {
+record FundingForms(FundingEditor editor, FundingCatalogue catalogue, FundingPolicy policy, Themes themes) {
 
 	/** A form page: what it shows and the view that shows it. */
 	interface Page {
@@ -68,21 +68,6 @@ class FundingForms {
 
 	/** Where a saved form leads, and the flash message to show there. */
 	record Saved(String location, String flash) {
-	}
-
-	private final FundingEditor editor;
-
-	private final FundingCatalogue catalogue;
-
-	private final FundingPolicy policy;
-
-	private final Themes themes;
-
-	FundingForms(FundingEditor editor, FundingCatalogue catalogue, FundingPolicy policy, Themes themes) {
-		this.editor = editor;
-		this.catalogue = catalogue;
-		this.policy = policy;
-		this.themes = themes;
 	}
 
 	InstrumentPage newInstrument(Actor actor) {

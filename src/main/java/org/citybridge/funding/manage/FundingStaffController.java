@@ -17,13 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Staff forms: an instrument with its eligibility rules, and its calls. */
 @Controller
-class FundingStaffController {
-
-	private final FundingForms forms;
-
-	FundingStaffController(FundingForms forms) {
-		this.forms = forms;
-	}
+record FundingStaffController(FundingForms forms) {
 
 	@GetMapping("/funding/new")
 	String newInstrument(Model model) {

@@ -23,13 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The public funding pages: the instruments with filters and deadlines, one instrument, the finder, the feed. */
 @Controller
-class FundingController {
-
-	private final FundingPages pages;
-
-	FundingController(FundingPages pages) {
-		this.pages = pages;
-	}
+record FundingController(FundingPages pages) {
 
 	@GetMapping("/funding")
 	String list(@RequestParam(name = "theme", required = false) String theme,

@@ -36,7 +36,12 @@ import org.springframework.stereotype.Service;
  * for a pair of municipalities, the deadlines' calendar file.
  */
 @Service
-class FundingPages {
+record FundingPages(FundingCatalogue catalogue,
+		FundingDeadlines deadlines,
+		FundingFinder finder,
+		RuleWords ruleWords,
+		Themes themes,
+		MunicipalitySearch municipalities) {
 
 	/** How many name matches the finder offers to choose from. */
 	static final int CANDIDATES = 8;
@@ -65,28 +70,6 @@ class FundingPages {
 	/** The finder's answer: both sides, the parties found and the verdict on each instrument. */
 	record FinderPage(FinderSide sideA, FinderSide sideB, boolean same, boolean unknownId, List<Party> parties,
 			List<Verdict> verdicts, Instant now) {
-	}
-
-	private final FundingCatalogue catalogue;
-
-	private final FundingDeadlines deadlines;
-
-	private final FundingFinder finder;
-
-	private final RuleWords ruleWords;
-
-	private final Themes themes;
-
-	private final MunicipalitySearch municipalities;
-
-	FundingPages(FundingCatalogue catalogue, FundingDeadlines deadlines, FundingFinder finder, RuleWords ruleWords,
-			Themes themes, MunicipalitySearch municipalities) {
-		this.catalogue = catalogue;
-		this.deadlines = deadlines;
-		this.finder = finder;
-		this.ruleWords = ruleWords;
-		this.themes = themes;
-		this.municipalities = municipalities;
 	}
 
 	/** The instruments that pass the filters, and the deadlines of the next 90 days in the viewer's zone. */

@@ -15,16 +15,7 @@ import org.citybridge.funding.Rule;
 
 /** An instrument's rules in plain words, in the reader's language, for its page. */
 @Component
-class RuleWords {
-
-	private final MessageSource messages;
-
-	private final DisplayNames names;
-
-	RuleWords(MessageSource messages, DisplayNames names) {
-		this.messages = messages;
-		this.names = names;
-	}
+record RuleWords(MessageSource messages, DisplayNames names) {
 
 	List<String> of(Instrument instrument, Locale locale) {
 		List<Rule> rules = instrument.rules();

@@ -26,16 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * who may do what is the services' to say.
  */
 @Controller
-class TrainingController {
-
-	private final Training training;
-
-	private final TrainingPages pages;
-
-	TrainingController(Training training, TrainingPages pages) {
-		this.training = training;
-		this.pages = pages;
-	}
+record TrainingController(Training training, TrainingPages pages) {
 
 	@GetMapping("/learn")
 	String overview(Model model, Locale locale) {

@@ -22,7 +22,7 @@ import org.springframework.validation.BindingResult;
  * policies here, never in the controller.
  */
 @Service
-class TrainingPages {
+record TrainingPages(Training training, TrainingPolicy policy, CaseStudies caseStudies, Themes themes) {
 
 	/** A programme in a list, with its dates in its own zone. */
 	record ListedProgramme(Training.Course programme, String when) {
@@ -41,21 +41,6 @@ class TrainingPages {
 
 	/** One's own learning: training history and case studies written. */
 	record Mine(List<Training.HistoryEntry> history, List<CaseStudies.Listed> written) {
-	}
-
-	private final Training training;
-
-	private final TrainingPolicy policy;
-
-	private final CaseStudies caseStudies;
-
-	private final Themes themes;
-
-	TrainingPages(Training training, TrainingPolicy policy, CaseStudies caseStudies, Themes themes) {
-		this.training = training;
-		this.policy = policy;
-		this.caseStudies = caseStudies;
-		this.themes = themes;
 	}
 
 	Overview overview(Actor actor, Locale locale) {

@@ -18,7 +18,7 @@ import org.springframework.web.multipart.MultipartFile;
  * staff and administrators see them.
  */
 @Service
-class ImportPages {
+record ImportPages(ImportRuns runs) {
 
 	/** The upload form: the latest runs, and a refused upload's message and choice (none at first). */
 	record Form(List<ImportRuns.Run> runs, String fileError, boolean skipInvalid) {
@@ -26,12 +26,6 @@ class ImportPages {
 
 	/** An upload: the run it started, or the form to show again. */
 	record Upload(Long runId, Form form) {
-	}
-
-	private final ImportRuns runs;
-
-	ImportPages(ImportRuns runs) {
-		this.runs = runs;
 	}
 
 	/** @throws AccessDeniedException unless the actor is staff or an administrator */

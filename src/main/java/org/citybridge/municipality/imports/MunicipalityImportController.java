@@ -15,13 +15,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 /** Staff upload a GeoNames-format file and follow its import; the same import as the command line. */
 @Controller
-class MunicipalityImportController {
-
-	private final ImportPages pages;
-
-	MunicipalityImportController(ImportPages pages) {
-		this.pages = pages;
-	}
+record MunicipalityImportController(ImportPages pages) {
 
 	@GetMapping("/municipalities/import")
 	String form(Model model) {

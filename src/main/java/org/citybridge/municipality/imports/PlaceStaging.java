@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * the file says unknown), coordinates and codes change, and only where they changed.
  */
 @Component
-class PlaceStaging {
+record PlaceStaging(JdbcClient jdbc, DataSource dataSource) {
 
 	/** How many places the upsert added and updated. */
 	static final class Applied {
@@ -32,15 +32,6 @@ class PlaceStaging {
 	}
 
 	private static final int BUFFER = 1 << 16;
-
-	private final JdbcClient jdbc;
-
-	private final DataSource dataSource;
-
-	PlaceStaging(JdbcClient jdbc, DataSource dataSource) {
-		this.jdbc = jdbc;
-		this.dataSource = dataSource;
-	}
 
 	/** Creates the staging table (dropped at commit) and opens the COPY into it. */
 	Copy open() {

@@ -17,13 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The profile edit form, for officers of the municipality, staff of its networks and admins. */
 @Controller
-class MunicipalityProfileController {
-
-	private final ProfilePages pages;
-
-	MunicipalityProfileController(ProfilePages pages) {
-		this.pages = pages;
-	}
+record MunicipalityProfileController(ProfilePages pages) {
 
 	@GetMapping("/municipalities/{id}/edit")
 	String form(@PathVariable("id") String id, Model model) {

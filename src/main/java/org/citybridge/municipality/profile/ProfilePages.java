@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
  * themes to choose from, and saving it or showing it again with why it was not saved.
  */
 @Service
-class ProfilePages {
+record ProfilePages(MunicipalityProfiles profiles, Themes themes) {
 
 	/** The form as shown: its values, the municipality's name, the themes to choose from. */
 	record FormPage(ProfileForm form, String municipalityName, List<String> themes) {
@@ -21,15 +21,6 @@ class ProfilePages {
 
 	/** What sending the form came to: saved, or the form to show again and why ({@code refusal}, or the form's own errors). */
 	record Saved(boolean saved, FormPage page, Refusal refusal) {
-	}
-
-	private final MunicipalityProfiles profiles;
-
-	private final Themes themes;
-
-	ProfilePages(MunicipalityProfiles profiles, Themes themes) {
-		this.profiles = profiles;
-		this.themes = themes;
 	}
 
 	/** The form of a profile, if the actor may edit it (else 403). */

@@ -26,16 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * plain forms; the service checks who may.
  */
 @Controller
-class MunicipalityRecordsController {
-
-	private final RecordsPages pages;
-
-	private final MunicipalityUpkeep upkeep;
-
-	MunicipalityRecordsController(RecordsPages pages, MunicipalityUpkeep upkeep) {
-		this.pages = pages;
-		this.upkeep = upkeep;
-	}
+record MunicipalityRecordsController(RecordsPages pages, MunicipalityUpkeep upkeep) {
 
 	@GetMapping("/municipalities/new")
 	String newForm(Model model, Locale locale) {

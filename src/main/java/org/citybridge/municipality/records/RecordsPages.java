@@ -29,7 +29,10 @@ import org.springframework.validation.BindingResult;
  * for a duplicate and the merge to confirm), with adding an alternate name.
  */
 @Service
-class RecordsPages {
+record RecordsPages(MunicipalityUpkeep upkeep,
+		MunicipalitySearch search,
+		DirectoryOptions options,
+		MunicipalityProfiles profiles) {
 
 	/** How long an alternate name may be. */
 	static final int MAX_NAME_LENGTH = 200;
@@ -53,22 +56,6 @@ class RecordsPages {
 
 	/** An alternate name refused: the name as sent, the message key, and the page to show again. */
 	record NameRefused(String name, String error, RecordsPage page) {
-	}
-
-	private final MunicipalityUpkeep upkeep;
-
-	private final MunicipalitySearch search;
-
-	private final DirectoryOptions options;
-
-	private final MunicipalityProfiles profiles;
-
-	RecordsPages(MunicipalityUpkeep upkeep, MunicipalitySearch search, DirectoryOptions options,
-			MunicipalityProfiles profiles) {
-		this.upkeep = upkeep;
-		this.search = search;
-		this.options = options;
-		this.profiles = profiles;
 	}
 
 	/** The form's choices, the country chosen (if any) selected. */
