@@ -10,13 +10,7 @@ import org.springframework.stereotype.Component;
  * that a session opened elsewhere (a stolen one, say) does not outlive what it was opened with.
  */
 @Component
-public class AccountSessions {
-
-	private final FindByIndexNameSessionRepository<? extends Session> sessions;
-
-	AccountSessions(FindByIndexNameSessionRepository<? extends Session> sessions) {
-		this.sessions = sessions;
-	}
+public record AccountSessions(FindByIndexNameSessionRepository<? extends Session> sessions) {
 
 	/** Ends every session of the account with this e-mail; returns how many there were. */
 	public int endAll(String email) {

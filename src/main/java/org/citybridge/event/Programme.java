@@ -16,7 +16,6 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -35,11 +34,11 @@ public class Programme {
 
 	private final TransactionTemplate transactions;
 
-	Programme(JdbcClient jdbc, EventCatalogue catalogue, AuditLog audit, PlatformTransactionManager transactionManager) {
+	Programme(JdbcClient jdbc, EventCatalogue catalogue, AuditLog audit, TransactionTemplate transactions) {
 		this.jdbc = jdbc;
 		this.catalogue = catalogue;
 		this.audit = audit;
-		this.transactions = new TransactionTemplate(transactionManager);
+		this.transactions = transactions;
 	}
 
 	public static boolean mayEdit(Actor actor, EventCatalogue.Event event) {

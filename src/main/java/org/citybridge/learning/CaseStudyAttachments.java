@@ -9,7 +9,6 @@ import org.citybridge.system.Refusal;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -18,23 +17,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * inflates beyond reason refused), read by whoever may read it.
  */
 @Service
-class CaseStudyAttachments {
-
-	private final JdbcClient jdbc;
-
-	private final CaseStudies caseStudies;
-
-	private final AuditLog audit;
-
-	private final TransactionTemplate transactions;
-
-	CaseStudyAttachments(JdbcClient jdbc, CaseStudies caseStudies, AuditLog audit,
-			PlatformTransactionManager transactionManager) {
-		this.jdbc = jdbc;
-		this.caseStudies = caseStudies;
-		this.audit = audit;
-		this.transactions = new TransactionTemplate(transactionManager);
-	}
+record CaseStudyAttachments(JdbcClient jdbc,
+		CaseStudies caseStudies,
+		AuditLog audit,
+		TransactionTemplate transactions) {
 
 	void addAttachment(Actor actor, String actorLabel, long id, String originalName, byte[] data) {
 		this.caseStudies.editable(actor, id);

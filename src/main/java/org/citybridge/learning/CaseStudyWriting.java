@@ -18,7 +18,6 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -28,37 +27,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * allows it. Every change is audited.
  */
 @Service
-class CaseStudyWriting {
+record CaseStudyWriting(JdbcClient jdbc,
+		CaseStudies caseStudies,
+		AuditLog audit,
+		LearningPolicy policy,
+		MessageSource messages,
+		TransactionTemplate transactions,
+		AgreementLookup agreements) {
 
 	/** The portal's languages, in which theme names are indexed. */
 	private static final List<Locale> INDEXED = List.of(Locale.ENGLISH, Locale.FRENCH, Locale.forLanguageTag("mn"));
 
 	private static final String PUBLISHED = CaseStudyStatus.PUBLISHED.name();
-
-	private final JdbcClient jdbc;
-
-	private final CaseStudies caseStudies;
-
-	private final AuditLog audit;
-
-	private final LearningPolicy policy;
-
-	private final MessageSource messages;
-
-	private final TransactionTemplate transactions;
-
-	private final AgreementLookup agreements;
-
-	CaseStudyWriting(JdbcClient jdbc, CaseStudies caseStudies, AuditLog audit, LearningPolicy policy,
-			MessageSource messages, PlatformTransactionManager transactionManager, AgreementLookup agreements) {
-		this.jdbc = jdbc;
-		this.caseStudies = caseStudies;
-		this.audit = audit;
-		this.policy = policy;
-		this.messages = messages;
-		this.transactions = new TransactionTemplate(transactionManager);
-		this.agreements = agreements;
-	}
 
 	long create(Actor actor, String actorLabel, CaseStudyForm form) {
 		if (!this.policy.mayWriteCaseStudy(actor)) {

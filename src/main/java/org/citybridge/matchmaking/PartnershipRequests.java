@@ -17,7 +17,6 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.validation.BindingResult;
 
@@ -29,7 +28,13 @@ import org.springframework.validation.BindingResult;
  * other side's officers in the same transaction.
  */
 @Service
-class PartnershipRequests {
+record PartnershipRequests(JdbcClient jdbc,
+		Requests requests,
+		AuditLog audit,
+		OfficerMail mail,
+		MessageSource messages,
+		TransactionTemplate transactions,
+		Themes themes) {
 
 	/** What an officer does with a request from its page. */
 	enum Answer {
@@ -55,31 +60,6 @@ class PartnershipRequests {
 
 	/** How many pending outgoing requests a municipality may have; the database's CHECK says the same. */
 	static final int PENDING_LIMIT = 10;
-
-	private final JdbcClient jdbc;
-
-	private final Requests requests;
-
-	private final AuditLog audit;
-
-	private final OfficerMail mail;
-
-	private final MessageSource messages;
-
-	private final TransactionTemplate transactions;
-
-	private final Themes themes;
-
-	PartnershipRequests(JdbcClient jdbc, Requests requests, AuditLog audit, OfficerMail mail, MessageSource messages,
-			PlatformTransactionManager transactionManager, Themes themes) {
-		this.jdbc = jdbc;
-		this.requests = requests;
-		this.audit = audit;
-		this.mail = mail;
-		this.messages = messages;
-		this.transactions = new TransactionTemplate(transactionManager);
-		this.themes = themes;
-	}
 
 	/** The requests page for the actor: an officer's inbox, or staff's list; else 403. */
 	Inbox inbox(Actor actor, RequestStatus chosen) {

@@ -16,7 +16,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.citybridge.agreement.Agreement;
 import org.citybridge.agreement.AgreementEnded;
@@ -34,32 +33,13 @@ import org.citybridge.agreement.Agreements;
  * duplicate, the agreement already registered.
  */
 @Service
-class AgreementRegister {
-
-	private final AgreementRepository repository;
-
-	private final AgreementPolicy policy;
-
-	private final Agreements agreements;
-
-	private final JdbcClient jdbc;
-
-	private final AuditLog audit;
-
-	private final ApplicationEventPublisher events;
-
-	private final TransactionTemplate transactions;
-
-	AgreementRegister(AgreementRepository repository, AgreementPolicy policy, Agreements agreements, JdbcClient jdbc,
-			AuditLog audit, ApplicationEventPublisher events, PlatformTransactionManager transactionManager) {
-		this.repository = repository;
-		this.policy = policy;
-		this.agreements = agreements;
-		this.jdbc = jdbc;
-		this.audit = audit;
-		this.events = events;
-		this.transactions = new TransactionTemplate(transactionManager);
-	}
+record AgreementRegister(AgreementRepository repository,
+		AgreementPolicy policy,
+		Agreements agreements,
+		JdbcClient jdbc,
+		AuditLog audit,
+		ApplicationEventPublisher events,
+		TransactionTemplate transactions) {
 
 	/** The empty form for a new agreement, if the actor may start one at all (else 403). */
 	AgreementForm newForm(Actor actor) {

@@ -15,7 +15,6 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.citybridge.event.EventCatalogue;
 import org.citybridge.event.EventNotFound;
@@ -27,7 +26,11 @@ import org.citybridge.event.EventNotFound;
  * simultaneous registrations; cancelling hands the seat to position 1 and moves the list up.
  */
 @Service
-public class Registrations {
+public record Registrations(JdbcClient jdbc,
+		EventCatalogue catalogue,
+		AuditLog audit,
+		TransactionTemplate transactions,
+		Clock clock) {
 
 	/** One delegate's registration: a seat, or a place on the waiting list. */
 	public record Registration(long id, RegistrationState status, Integer position) {
@@ -63,25 +66,6 @@ public class Registrations {
 	 * refusal's message key.
 	 */
 	record Answer(String eventSlug, Long sessionId, String flash, String refusal) {
-	}
-
-	private final JdbcClient jdbc;
-
-	private final EventCatalogue catalogue;
-
-	private final AuditLog audit;
-
-	private final TransactionTemplate transactions;
-
-	private final Clock clock;
-
-	Registrations(JdbcClient jdbc, EventCatalogue catalogue, AuditLog audit, PlatformTransactionManager transactionManager,
-			Clock clock) {
-		this.clock = clock;
-		this.jdbc = jdbc;
-		this.catalogue = catalogue;
-		this.audit = audit;
-		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
 	/** Registers the signed-in actor for the event ({@code sessionId} null) or one of its sessions. */

@@ -18,7 +18,6 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.citybridge.event.attendance.Registrations;
 import org.citybridge.event.EventCatalogue;
@@ -31,29 +30,12 @@ import org.citybridge.event.Programme;
  * refusal comes back as a {@link Refusal} on the field.
  */
 @Service
-public class EventEditor {
-
-	private final JdbcClient jdbc;
-
-	private final Programme programme;
-
-	private final AuditLog audit;
-
-	private final TransactionTemplate transactions;
-
-	private final Organisations organisations;
-
-	private final Registrations registrations;
-
-	EventEditor(JdbcClient jdbc, Programme programme, AuditLog audit, PlatformTransactionManager transactionManager,
-			Organisations organisations, Registrations registrations) {
-		this.organisations = organisations;
-		this.registrations = registrations;
-		this.jdbc = jdbc;
-		this.programme = programme;
-		this.audit = audit;
-		this.transactions = new TransactionTemplate(transactionManager);
-	}
+public record EventEditor(JdbcClient jdbc,
+		Programme programme,
+		AuditLog audit,
+		TransactionTemplate transactions,
+		Organisations organisations,
+		Registrations registrations) {
 
 	/** The venue's position, both parts or neither. */
 	public record Coordinates(BigDecimal latitude, BigDecimal longitude) {

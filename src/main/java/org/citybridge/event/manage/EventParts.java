@@ -13,7 +13,6 @@ import org.citybridge.system.Text;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.citybridge.event.EventCatalogue;
 import org.citybridge.event.EventNotFound;
@@ -26,7 +25,11 @@ import org.citybridge.event.Programme;
  * refusals come back as a {@link Refusal} naming the field or the session.
  */
 @Service
-public class EventParts {
+public record EventParts(JdbcClient jdbc,
+		Programme programme,
+		AuditLog audit,
+		TransactionTemplate transactions,
+		EventCatalogue catalogue) {
 
 	/** A room, track or speaker of the event as its pages show it: with its version and how many sessions use it. */
 	public sealed interface Part permits RoomRow, TrackRow, SpeakerRow {
@@ -59,25 +62,6 @@ public class EventParts {
 
 	/** A stored photo as served. */
 	record StoredPhoto(String mediaType, byte[] content, String sha256) {
-	}
-
-	private final JdbcClient jdbc;
-
-	private final Programme programme;
-
-	private final AuditLog audit;
-
-	private final TransactionTemplate transactions;
-
-	private final EventCatalogue catalogue;
-
-	EventParts(JdbcClient jdbc, Programme programme, AuditLog audit, PlatformTransactionManager transactionManager,
-			EventCatalogue catalogue) {
-		this.catalogue = catalogue;
-		this.jdbc = jdbc;
-		this.programme = programme;
-		this.audit = audit;
-		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
 	// Any kind

@@ -40,22 +40,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * only the forms' bindings have a handler each.
  */
 @Controller
-public class EventStaffController {
+public record EventStaffController(EventStaffPages pages, EventParts parts, MessageSource messages) {
 
 	/** The address of a kind's list, e.g. {@code /events/summit-2027/manage/rooms}. */
 	private static final String PARTS = "/events/{slug}/manage/{kind:" + PartKind.PATHS + "}";
-
-	private final EventStaffPages pages;
-
-	private final EventParts parts;
-
-	private final MessageSource messages;
-
-	EventStaffController(EventStaffPages pages, EventParts parts, MessageSource messages) {
-		this.pages = pages;
-		this.parts = parts;
-		this.messages = messages;
-	}
 
 	// New event
 

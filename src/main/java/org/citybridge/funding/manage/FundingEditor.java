@@ -18,7 +18,6 @@ import org.citybridge.system.ViewerZone;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.citybridge.funding.Call;
 import org.citybridge.funding.FundingCatalogue;
@@ -32,29 +31,14 @@ import org.citybridge.funding.Rule;
  * version); what the database refuses comes back as a {@link Refusal} naming the field.
  */
 @Service
-public class FundingEditor {
+public record FundingEditor(JdbcClient jdbc,
+		FundingCatalogue catalogue,
+		FundingPolicy policy,
+		AuditLog audit,
+		TransactionTemplate transactions) {
 
 	/** Slugs that are pages of their own under /funding. */
 	static final Set<String> RESERVED_SLUGS = Set.of("new", "finder", "deadlines", "instruments", "calls");
-
-	private final JdbcClient jdbc;
-
-	private final FundingCatalogue catalogue;
-
-	private final FundingPolicy policy;
-
-	private final AuditLog audit;
-
-	private final TransactionTemplate transactions;
-
-	FundingEditor(JdbcClient jdbc, FundingCatalogue catalogue, FundingPolicy policy, AuditLog audit,
-			PlatformTransactionManager transactionManager) {
-		this.jdbc = jdbc;
-		this.catalogue = catalogue;
-		this.policy = policy;
-		this.audit = audit;
-		this.transactions = new TransactionTemplate(transactionManager);
-	}
 
 	/** The instrument, if the actor may edit it; else access is denied (403). */
 	Instrument editable(Actor actor, String slug) {

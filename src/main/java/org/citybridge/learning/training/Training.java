@@ -20,7 +20,6 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -31,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (an exclusion constraint checked at commit refuses two on one position).
  */
 @Service
-class Training {
+record Training(JdbcClient jdbc, AuditLog audit, TrainingPolicy policy, TransactionTemplate transactions) {
 
 	/** A training course (a programme of sessions people enrol in) as pages show it. */
 	record Course(long id, String title, TrainingTopic topic, TrainingFormat format, String language, Instant startsAt,
@@ -71,21 +70,6 @@ class Training {
 	private static final String CANCELLED = EnrolmentStatus.CANCELLED.name();
 
 	private static final String COMPLETED = EnrolmentStatus.COMPLETED.name();
-
-	private final JdbcClient jdbc;
-
-	private final AuditLog audit;
-
-	private final TrainingPolicy policy;
-
-	private final TransactionTemplate transactions;
-
-	Training(JdbcClient jdbc, AuditLog audit, TrainingPolicy policy, PlatformTransactionManager transactionManager) {
-		this.jdbc = jdbc;
-		this.audit = audit;
-		this.policy = policy;
-		this.transactions = new TransactionTemplate(transactionManager);
-	}
 
 	private static Course programme(ResultSet rs, int n) throws SQLException {
 		return new Course(rs.getLong(1), rs.getString(2), TrainingTopic.valueOf(rs.getString(3)),

@@ -23,7 +23,12 @@ import org.springframework.stereotype.Service;
  * viewer may do, and the sections other features add).
  */
 @Service
-public class DirectoryPages {
+public record DirectoryPages(MunicipalitySearch search,
+		DirectoryOptions options,
+		LocationMaps maps,
+		MunicipalityProfiles profiles,
+		MunicipalityUpkeep upkeep,
+		ObjectProvider<ProfileSection> sections) {
 
 	/** The directory page: the search and the filters' choices, as option elements. */
 	public record DirectoryPage(Directory directory, String countryOptions, String offersOptions,
@@ -33,28 +38,6 @@ public class DirectoryPages {
 	/** A profile's page: the profile, its map ({@code null} without coordinates), what the viewer may do, the sections. */
 	public record ProfilePage(MunicipalityProfile municipality, LocationMaps.LocationMap map, boolean mayEdit,
 			boolean mayKeepRecords, List<ProfileSection.Rendered> sections) {
-	}
-
-	private final MunicipalitySearch search;
-
-	private final DirectoryOptions options;
-
-	private final LocationMaps maps;
-
-	private final MunicipalityProfiles profiles;
-
-	private final MunicipalityUpkeep upkeep;
-
-	private final ObjectProvider<ProfileSection> sections;
-
-	DirectoryPages(MunicipalitySearch search, DirectoryOptions options, LocationMaps maps,
-			MunicipalityProfiles profiles, MunicipalityUpkeep upkeep, ObjectProvider<ProfileSection> sections) {
-		this.search = search;
-		this.options = options;
-		this.maps = maps;
-		this.profiles = profiles;
-		this.upkeep = upkeep;
-		this.sections = sections;
 	}
 
 	/** Checks what the visitor sent and runs the search; never fails on bad input. */

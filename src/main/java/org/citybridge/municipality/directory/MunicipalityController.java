@@ -20,13 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /** The directory of municipalities and a municipality's profile page. */
 @Controller
-public class MunicipalityController {
-
-	private final DirectoryPages pages;
-
-	MunicipalityController(DirectoryPages pages) {
-		this.pages = pages;
-	}
+public record MunicipalityController(DirectoryPages pages) {
 
 	@GetMapping("/municipalities")
 	String list(@ModelAttribute("params") DirectoryParams params, Model model, Locale locale) {

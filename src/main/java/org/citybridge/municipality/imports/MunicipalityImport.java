@@ -29,27 +29,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * sections of a city ({@code PPLX}) become districts of the largest place nearby.
  */
 @Service
-public class MunicipalityImport {
+public record MunicipalityImport(PlaceStaging staging,
+		TransactionTemplate transaction,
+		Countries countries,
+		DirectoryCounts counts) {
 
 	/** How many rejected rows a report lists; the count covers them all. */
 	public static final int MAX_LISTED_REJECTIONS = 1_000;
 
 	private static final int PROGRESS_EVERY = 10_000;
-
-	private final PlaceStaging staging;
-
-	private final TransactionTemplate transaction;
-
-	private final Countries countries;
-
-	private final DirectoryCounts counts;
-
-	MunicipalityImport(PlaceStaging staging, TransactionTemplate transaction, Countries countries, DirectoryCounts counts) {
-		this.staging = staging;
-		this.transaction = transaction;
-		this.countries = countries;
-		this.counts = counts;
-	}
 
 	/** Imports a file, gzip-compressed or not. */
 	public ImportReport importFile(Path file, ImportOptions options, ImportProgress progress) {

@@ -10,13 +10,7 @@ import org.citybridge.municipality.MunicipalityMemberships;
  * of, and administrators. Checked by the service on every write, not only by hiding the link.
  */
 @Component
-public class MunicipalityEditPolicy {
-
-	private final MunicipalityMemberships memberships;
-
-	MunicipalityEditPolicy(MunicipalityMemberships memberships) {
-		this.memberships = memberships;
-	}
+public record MunicipalityEditPolicy(MunicipalityMemberships memberships) {
 
 	public boolean mayEdit(Actor actor, long municipalityId) {
 		return switch (actor.role()) {

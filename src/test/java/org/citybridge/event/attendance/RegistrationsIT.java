@@ -48,7 +48,7 @@ class RegistrationsIT {
 	org.citybridge.audit.AuditLog audit;
 
 	@Autowired
-	org.springframework.transaction.PlatformTransactionManager transactionManager;
+	org.springframework.transaction.support.TransactionTemplate transactions;
 
 	EventFixtures fixtures;
 
@@ -56,7 +56,7 @@ class RegistrationsIT {
 
 	@BeforeEach
 	void setUp() {
-		this.registrations = new Registrations(this.jdbc, this.catalogue, this.audit, this.transactionManager,
+		this.registrations = new Registrations(this.jdbc, this.catalogue, this.audit, this.transactions,
 				java.time.Clock.fixed(java.time.Instant.parse("2025-03-01T09:00:00Z"), java.time.ZoneOffset.UTC));
 		this.fixtures = new EventFixtures(this.jdbc);
 		this.workshop = this.fixtures.session("Workshop", this.fixtures.room, EventFixtures.at(28, 10, 0),
