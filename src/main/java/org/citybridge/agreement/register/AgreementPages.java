@@ -3,6 +3,7 @@ package org.citybridge.agreement.register;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import org.citybridge.agreement.AgreementPolicy;
 import org.citybridge.agreement.AgreementSection;
@@ -93,8 +94,8 @@ record AgreementPages(AgreementCatalogue catalogue,
 		}
 		List<AgreementSection.Rendered> rendered = this.sections.stream()
 			.sorted(Comparator.comparingInt(AgreementSection::order))
-			.map(section -> new AgreementSection.Rendered(section.fragment(), section.model(id)))
-			.filter(section -> section.model() != null)
+			.map(section -> section.render(id))
+			.filter(Objects::nonNull)
 			.toList();
 		return new DetailPage(detail, usable, finderHref, this.register.mayEdit(actor, id), this.policy.mayVerify(actor),
 				rendered);

@@ -3,6 +3,7 @@ package org.citybridge.municipality.directory;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import org.citybridge.municipality.DirectoryOptions;
 import org.citybridge.municipality.DirectoryParams;
@@ -62,8 +63,8 @@ public record DirectoryPages(MunicipalitySearch search,
 				this.upkeep.mayKeep(actor, id),
 				this.sections.stream()
 					.sorted(Comparator.comparingInt(ProfileSection::order))
-					.map(section -> new ProfileSection.Rendered(section.fragment(), section.model(id)))
-					.filter(rendered -> rendered.model() != null)
+					.map(section -> section.render(id))
+					.filter(Objects::nonNull)
 					.toList());
 	}
 }
