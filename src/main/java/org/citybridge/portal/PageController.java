@@ -43,7 +43,7 @@ record PageController(BarrierReports barrierReports) {
 			result.rejectValue("description", "accessibility.report.tooMany");
 			return "portal/accessibility";
 		}
-		redirect.addFlashAttribute("flash", "accessibility.report.thanks");
+		redirect.addFlashAttribute("reportFlash", "accessibility.report.thanks");
 		return "redirect:/accessibility#report";
 	}
 

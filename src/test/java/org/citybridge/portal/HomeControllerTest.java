@@ -130,7 +130,7 @@ class HomeControllerTest {
 			.param("description", "The directory table is hard to read with my screen reader.")
 			.exchange();
 		assertThat(result).hasStatus3xxRedirection().hasRedirectedUrl("/accessibility#report");
-		assertThat(result).flash().containsEntry("flash", "accessibility.report.thanks");
+		assertThat(result).flash().containsEntry("reportFlash", "accessibility.report.thanks");
 		then(this.barrierReports).should().report(any(), any(), any());
 	}
 
