@@ -11,7 +11,7 @@ import java.util.Set;
 
 import org.citybridge.agreement.AgreementLookup;
 import org.citybridge.system.Actor;
-import org.citybridge.system.Ids;
+import org.citybridge.system.Text;
 import org.citybridge.system.ResultPage;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -165,7 +165,7 @@ public class CaseStudies {
 		List<String> ticked = form.agreements() == null ? List.of() : form.agreements();
 		List<Long> more = new ArrayList<>();
 		for (String value : ticked) {
-			Long id = Ids.orNull(value);
+			Long id = Text.idOrNull(value);
 			if (id != null && !shown.contains(id)) {
 				more.add(id);
 			}
@@ -179,7 +179,7 @@ public class CaseStudies {
 			if (value == null || value.isBlank()) {
 				continue;
 			}
-			Long id = Ids.orNull(value);
+			Long id = Text.idOrNull(value);
 			if ((id == null || !shown.contains(id)) && added.add(value)) {
 				choices.add(new AgreementChoice(value, id == null ? null : found.get(id)));
 			}

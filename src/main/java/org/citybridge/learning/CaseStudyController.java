@@ -6,7 +6,8 @@ import java.nio.charset.StandardCharsets;
 import jakarta.validation.Valid;
 
 import org.citybridge.system.Actor;
-import org.citybridge.system.Ids;
+import org.citybridge.system.Text;
+import org.citybridge.system.PageModel;
 import org.citybridge.system.Refusal;
 
 import org.springframework.http.ContentDisposition;
@@ -39,21 +40,14 @@ record CaseStudyController(CaseStudyPages pages, CaseStudyWriting writing, CaseS
 			@RequestParam(name = "municipality", required = false) String municipality,
 			@RequestParam(name = "page", required = false) String page, Model model) {
 		CaseStudyPages.Search search = this.pages.search(q, theme, municipality, page);
-		model.addAttribute("results", search.results());
-		model.addAttribute("q", search.q());
-		model.addAttribute("theme", search.theme());
-		model.addAttribute("themeRefused", search.themeRefused());
-		model.addAttribute("municipality", search.municipality());
-		model.addAttribute("themeCodes", search.themeCodes());
+		PageModel.add(model, search);
 		return "learning/case-studies";
 	}
 
 	@GetMapping("/learn/case-studies/{id}")
 	String caseStudy(@PathVariable("id") String id, Model model) {
 		CaseStudyPages.Study page = this.pages.study(Actor.current(), studyId(id));
-		model.addAttribute("study", page.study());
-		model.addAttribute("mayEdit", page.mayEdit());
-		model.addAttribute("mayModerate", page.mayModerate());
+		PageModel.add(model, page);
 		model.addAttribute("maxMegabytes", AttachmentType.MAX_BYTES / (1024 * 1024));
 		return "learning/case-study";
 	}
@@ -169,6 +163,6 @@ record CaseStudyController(CaseStudyPages pages, CaseStudyWriting writing, CaseS
 	}
 
 	private static long studyId(String id) {
-		return Ids.require(id, CaseStudyNotFound::new);
+		return Text.requireId(id, CaseStudyNotFound::new);
 	}
 }

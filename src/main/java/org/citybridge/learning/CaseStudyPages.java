@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.citybridge.system.Actor;
-import org.citybridge.system.Ids;
+import org.citybridge.system.Text;
 import org.citybridge.system.Refusal;
 import org.citybridge.system.ResultPage;
 import org.citybridge.theme.Themes;
@@ -47,7 +47,7 @@ record CaseStudyPages(CaseStudies caseStudies, CaseStudyWriting writing, Learnin
 		if (themeRefused || (themeCode != null && themeCode.isEmpty())) {
 			themeCode = null;
 		}
-		Long municipalityId = Ids.orNull(municipality);
+		Long municipalityId = Text.idOrNull(municipality);
 		return new Search(this.caseStudies.search(q, themeCode, municipalityId, pageNumber(page)),
 				q == null ? "" : q.strip(), themeCode, themeRefused, municipalityId, codes);
 	}

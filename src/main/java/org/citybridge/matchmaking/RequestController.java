@@ -5,7 +5,7 @@ import java.util.Locale;
 import jakarta.validation.Valid;
 
 import org.citybridge.system.Actor;
-import org.citybridge.system.Ids;
+import org.citybridge.system.Text;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -161,10 +161,10 @@ record RequestController(PartnershipRequests partnershipRequests) {
 	}
 
 	static long requestId(String id) {
-		return Ids.require(id, RequestNotFound::new);
+		return Text.requireId(id, RequestNotFound::new);
 	}
 
 	static long municipalityId(String id) {
-		return Ids.require(id, MunicipalityUnknown::new);
+		return Text.requireId(id, MunicipalityUnknown::new);
 	}
 }

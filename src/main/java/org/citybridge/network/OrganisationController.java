@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 
 import org.citybridge.system.Actor;
-import org.citybridge.system.Ids;
+import org.citybridge.system.Text;
 import org.citybridge.system.Refusal;
 import org.citybridge.system.Submitted;
 
@@ -209,12 +209,12 @@ record OrganisationController(OrganisationDirectory directory,
 
 	/** A member number that is not a number is no municipality: the same message as an unknown one. */
 	private static long parsePositive(String value, String field) {
-		return Ids.require(value, text -> new Refusal(field,
+		return Text.requireId(value, text -> new Refusal(field,
 				field.equals("memberId") ? "network.members.unknownAssociation" : "network.members.unknown"));
 	}
 
 	/** A number in the address that is no organisation's, or no number, is a page not found. */
 	static long parseId(String id) {
-		return Ids.require(id, OrganisationNotFound::new);
+		return Text.requireId(id, OrganisationNotFound::new);
 	}
 }

@@ -1,7 +1,19 @@
 package org.citybridge.system;
 
-/** Small rules for text that forms and files hand over. */
+import java.util.OptionalLong;
+import java.util.function.Function;
+
+/**
+ * Small rules for text that forms, files and addresses hand over: blanks are no value, and the
+ * number of a record is at most 18 digits, greater than zero, nothing else. Text that names no
+ * record makes the caller answer as it does for an unknown one (a 404, or a message next to the
+ * field), never with a 500.
+ */
 public final class Text {
+
+	private static final int MAX_ID_DIGITS = 18;
+
+	private static final int MAX_ECHO = 40;
 
 	private Text() {
 	}
@@ -9,5 +21,38 @@ public final class Text {
 	/** A value with nothing but blanks in it is no value; anything else loses its outer blanks. */
 	public static String blankToNull(String value) {
 		return value == null || value.isBlank() ? null : value.strip();
+	}
+
+	/** The record's id, if the text (surrounding white space allowed) is one. */
+	public static OptionalLong parseId(String text) {
+		if (text == null) {
+			return OptionalLong.empty();
+		}
+		String digits = text.strip();
+		if (digits.isEmpty() || digits.length() > MAX_ID_DIGITS
+				|| !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+			return OptionalLong.empty();
+		}
+		long value = Long.parseLong(digits);
+		return (value > 0) ? OptionalLong.of(value) : OptionalLong.empty();
+	}
+
+	/** The record's id, or {@code null} if the text is none. */
+	public static Long idOrNull(String text) {
+		OptionalLong id = parseId(text);
+		return id.isPresent() ? id.getAsLong() : null;
+	}
+
+	/**
+	 * The record's id, or the exception {@code notFound} makes of the text (cut to 40 characters, so
+	 * that a hostile address is not echoed whole).
+	 */
+	public static long requireId(String text, Function<String, ? extends RuntimeException> notFound) {
+		OptionalLong id = parseId(text);
+		if (id.isPresent()) {
+			return id.getAsLong();
+		}
+		String echo = (text == null) ? "" : (text.length() > MAX_ECHO) ? text.substring(0, MAX_ECHO) : text;
+		throw notFound.apply(echo);
 	}
 }

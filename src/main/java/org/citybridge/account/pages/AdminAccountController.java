@@ -3,6 +3,7 @@ package org.citybridge.account.pages;
 import org.citybridge.account.AccountAdministration;
 import org.citybridge.account.AccountRefused;
 import org.citybridge.system.Actor;
+import org.citybridge.system.PageModel;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,9 +21,7 @@ record AdminAccountController(AccountAdministration administration, AccountPages
 	String list(@RequestParam(name = "q", required = false) String query, Model model) {
 		model.addAttribute("query", query == null ? "" : query.strip());
 		AccountPages.AdminList list = this.pages.adminList(Actor.current(), query);
-		model.addAttribute("accounts", list.accounts());
-		model.addAttribute("organisations", list.organisations());
-		model.addAttribute("roles", list.roles());
+		PageModel.add(model, list);
 		return "account/admin-list";
 	}
 

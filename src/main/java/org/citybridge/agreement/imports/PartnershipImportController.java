@@ -3,6 +3,7 @@ package org.citybridge.agreement.imports;
 import java.io.IOException;
 
 import org.citybridge.system.Actor;
+import org.citybridge.system.PageModel;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -54,10 +55,7 @@ record PartnershipImportController(PartnershipImportPages pages) {
 	@GetMapping("/agreements/import/review")
 	String reviewList(@RequestParam(name = "page", required = false) String page, Model model) {
 		PartnershipImportPages.ReviewList list = this.pages.reviewList(Actor.current(), page);
-		model.addAttribute("rows", list.rows());
-		model.addAttribute("count", list.count());
-		model.addAttribute("page", list.page());
-		model.addAttribute("hasNext", list.hasNext());
+		PageModel.add(model, list);
 		return "agreement/import-review";
 	}
 

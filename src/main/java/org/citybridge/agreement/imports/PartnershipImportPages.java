@@ -8,7 +8,7 @@ import org.citybridge.agreement.AgreementNotFound;
 import org.citybridge.agreement.imports.PartnershipRegister.ListKind;
 import org.citybridge.agreement.imports.PartnershipReview.ReviewRow;
 import org.citybridge.system.Actor;
-import org.citybridge.system.Ids;
+import org.citybridge.system.Text;
 import org.citybridge.system.Refusal;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -68,7 +68,7 @@ record PartnershipImportPages(PartnershipImportRuns runs, PartnershipReview revi
 	/** A run by the id in its address; an id that names none is not found. */
 	PartnershipImportRuns.Run run(Actor actor, String id) {
 		this.runs.requireImporter(actor);
-		long runId = Ids.require(id, AgreementNotFound::new);
+		long runId = Text.requireId(id, AgreementNotFound::new);
 		return this.runs.find(runId).orElseThrow(() -> new AgreementNotFound("import " + runId));
 	}
 
@@ -89,7 +89,7 @@ record PartnershipImportPages(PartnershipImportRuns runs, PartnershipReview revi
 	/** A row under review by the id in its address. */
 	ReviewRow reviewRow(Actor actor, String id) {
 		this.runs.requireImporter(actor);
-		return row(Ids.require(id, AgreementNotFound::new));
+		return row(Text.requireId(id, AgreementNotFound::new));
 	}
 
 	private ReviewRow row(long rowId) {
@@ -99,9 +99,9 @@ record PartnershipImportPages(PartnershipImportRuns runs, PartnershipReview revi
 	/** Takes staff's choice of a candidate per ambiguous side (ids from the form; anything else is no choice). */
 	Resolved resolve(Actor actor, String actorLabel, String id, String first, String second) {
 		this.runs.requireImporter(actor);
-		long rowId = Ids.require(id, AgreementNotFound::new);
+		long rowId = Text.requireId(id, AgreementNotFound::new);
 		try {
-			boolean added = this.review.resolve(rowId, Ids.orNull(first), Ids.orNull(second), actor, actorLabel);
+			boolean added = this.review.resolve(rowId, Text.idOrNull(first), Text.idOrNull(second), actor, actorLabel);
 			return new Resolved(added ? "agreement.imports.review.flash.added" : "agreement.imports.review.flash.present", null,
 					null);
 		}

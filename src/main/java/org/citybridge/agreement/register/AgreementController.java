@@ -7,7 +7,7 @@ import java.util.Objects;
 import jakarta.validation.Valid;
 
 import org.citybridge.system.Actor;
-import org.citybridge.system.Ids;
+import org.citybridge.system.Text;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -57,7 +57,7 @@ record AgreementController(AgreementPages pages, AgreementCatalogue catalogue, A
 
 	@GetMapping("/agreements/{id}")
 	String show(@PathVariable("id") String id, Model model) {
-		AgreementPages.DetailPage page = this.pages.detail(Ids.require(id, AgreementNotFound::new), Actor.current());
+		AgreementPages.DetailPage page = this.pages.detail(Text.requireId(id, AgreementNotFound::new), Actor.current());
 		model.addAttribute("agreement", page.agreement());
 		if (page.funding() != null) {
 			model.addAttribute("funding", page.funding());
@@ -71,7 +71,7 @@ record AgreementController(AgreementPages pages, AgreementCatalogue catalogue, A
 
 	@GetMapping("/agreements/{id}/document")
 	ResponseEntity<byte[]> document(@PathVariable("id") String id) {
-		long agreementId = Ids.require(id, AgreementNotFound::new);
+		long agreementId = Text.requireId(id, AgreementNotFound::new);
 		AgreementCatalogue.StoredDocument document = this.catalogue.document(agreementId)
 			.orElseThrow(() -> new AgreementNotFound(agreementId));
 		return ResponseEntity.ok()
@@ -85,7 +85,7 @@ record AgreementController(AgreementPages pages, AgreementCatalogue catalogue, A
 
 	@PostMapping("/agreements/{id}/verify")
 	String verify(@PathVariable("id") String id, Authentication authentication, RedirectAttributes redirect) {
-		long agreementId = Ids.require(id, AgreementNotFound::new);
+		long agreementId = Text.requireId(id, AgreementNotFound::new);
 		this.agreements.verify(agreementId, Actor.current(), authentication.getName());
 		redirect.addFlashAttribute("flash", "agreement.flash.verified");
 		return "redirect:/agreements/" + agreementId;
@@ -101,7 +101,7 @@ record AgreementController(AgreementPages pages, AgreementCatalogue catalogue, A
 	String verifyAll(@RequestParam(name = "ids", required = false) List<String> ids, Authentication authentication,
 			RedirectAttributes redirect) {
 		List<Long> agreementIds = ids == null ? List.of()
-				: ids.stream().map(Ids::orNull).filter(Objects::nonNull).toList();
+				: ids.stream().map(Text::idOrNull).filter(Objects::nonNull).toList();
 		int count = this.agreements.verifyAll(agreementIds, Actor.current(), authentication.getName());
 		redirect.addFlashAttribute("flash", "agreement.flash.verifiedMany");
 		redirect.addFlashAttribute("flashCount", count);
@@ -133,14 +133,14 @@ record AgreementController(AgreementPages pages, AgreementCatalogue catalogue, A
 
 	@GetMapping("/agreements/{id}/edit")
 	String edit(@PathVariable("id") String id, Model model) {
-		return form(this.pages.editForm(Actor.current(), Ids.require(id, AgreementNotFound::new)), model);
+		return form(this.pages.editForm(Actor.current(), Text.requireId(id, AgreementNotFound::new)), model);
 	}
 
 	@PostMapping("/agreements/{id}/edit")
 	String update(@PathVariable("id") String id, @Valid @ModelAttribute("agreementForm") AgreementForm form,
 			BindingResult result, Model model,
 			Authentication authentication, RedirectAttributes redirect) {
-		long agreementId = Ids.require(id, AgreementNotFound::new);
+		long agreementId = Text.requireId(id, AgreementNotFound::new);
 		AgreementPages.Outcome submitted = this.pages.update(Actor.current(), authentication.getName(), agreementId,
 				form, !result.hasErrors());
 		if (submitted.saved()) {

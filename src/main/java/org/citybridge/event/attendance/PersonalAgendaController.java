@@ -9,6 +9,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.citybridge.system.Actor;
+import org.citybridge.system.PageModel;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -38,19 +39,7 @@ record PersonalAgendaController(MyAgendaPages pages, PersonalAgendas agendas, Cl
 			HttpServletResponse response, Model model, Locale locale) {
 		ZoneId viewer = EventWeb.viewerZone(tz, remembered, response, model);
 		MyAgendaPages.Page page = this.pages.page(slug, shared, viewer, Actor.current(), locale);
-		model.addAttribute("event", page.event());
-		model.addAttribute("dates", page.dates());
-		model.addAttribute("fromAddress", page.fromAddress());
-		model.addAttribute("signedIn", page.signedIn());
-		model.addAttribute("ids", page.ids());
-		model.addAttribute("idsValue", page.idsValue());
-		model.addAttribute("clashes", page.clashes());
-		model.addAttribute("without", page.without());
-		model.addAttribute("eventPath", page.eventPath());
-		model.addAttribute("clashCount", page.clashCount());
-		model.addAttribute("agenda", page.agenda());
-		model.addAttribute("shareUrl", page.shareUrl());
-		model.addAttribute("feedCreated", page.feedCreated());
+		PageModel.add(model, page);
 		return "event/my";
 	}
 

@@ -16,7 +16,7 @@ import java.util.Set;
 
 import org.citybridge.audit.AuditLog;
 import org.citybridge.system.Actor;
-import org.citybridge.system.Ids;
+import org.citybridge.system.Text;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -68,7 +68,7 @@ public class PersonalAgendas {
 	Starred star(Actor actor, String slug, String sessionId, boolean starred) {
 		EventCatalogue.Event event = this.catalogue.bySlug(slug);
 		long account = signedIn(actor);
-		long session = this.catalogue.session(event.id(), Ids.require(sessionId, EventNotFound::new)).id();
+		long session = this.catalogue.session(event.id(), Text.requireId(sessionId, EventNotFound::new)).id();
 		if (starred) {
 			this.jdbc.sql("INSERT INTO agenda_stars (account_id, session_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
 				.params(account, session).update();
@@ -116,7 +116,7 @@ public class PersonalAgendas {
 				if (ids.size() >= MAX_SHARED) {
 					break;
 				}
-				Long id = Ids.orNull(part);
+				Long id = Text.idOrNull(part);
 				if (id != null) {
 					ids.add(id);
 				}

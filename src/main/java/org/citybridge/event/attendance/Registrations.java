@@ -8,7 +8,7 @@ import java.util.Optional;
 
 import org.citybridge.audit.AuditLog;
 import org.citybridge.system.Actor;
-import org.citybridge.system.Ids;
+import org.citybridge.system.Text;
 import org.citybridge.system.Refusal;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -113,7 +113,7 @@ public record Registrations(JdbcClient jdbc,
 	Answer answer(Actor actor, String actorLabel, String slug, String sessionId, boolean cancel) {
 		EventCatalogue.Event event = this.catalogue.bySlug(slug);
 		Long session = sessionId == null ? null
-				: this.catalogue.session(event.id(), Ids.require(sessionId, EventNotFound::new)).id();
+				: this.catalogue.session(event.id(), Text.requireId(sessionId, EventNotFound::new)).id();
 		if (cancel) {
 			boolean cancelled = cancel(actor, actorLabel, slug, session);
 			return new Answer(event.slug(), session,

@@ -11,7 +11,7 @@ import org.citybridge.event.EventNotFound;
 import org.citybridge.event.EventWeb;
 import org.citybridge.network.Organisation;
 import org.citybridge.system.Actor;
-import org.citybridge.system.Ids;
+import org.citybridge.system.Text;
 import org.citybridge.system.Refusal;
 import org.citybridge.system.ViewerZone;
 import org.citybridge.system.Submitted;
@@ -168,7 +168,7 @@ public record EventStaffController(EventStaffPages pages, EventParts parts, Mess
 	/** A speaker's photo, cached by browsers and revalidated by its ETag (the SHA-256 of its bytes). */
 	@GetMapping("/events/{slug}/speakers/{id}/photo")
 	ResponseEntity<byte[]> photo(@PathVariable("slug") String slug, @PathVariable("id") String id, WebRequest request) {
-		EventParts.StoredPhoto photo = this.parts.photo(slug, Ids.require(id, EventNotFound::new))
+		EventParts.StoredPhoto photo = this.parts.photo(slug, Text.requireId(id, EventNotFound::new))
 			.orElseThrow(() -> new EventNotFound(id));
 		String etag = "\"" + photo.sha256() + "\"";
 		CacheControl cache = CacheControl.maxAge(1, TimeUnit.DAYS).cachePublic();

@@ -10,7 +10,7 @@ import org.citybridge.event.EventNotFound;
 import org.citybridge.event.Programme;
 import org.citybridge.network.Organisation;
 import org.citybridge.system.Actor;
-import org.citybridge.system.Ids;
+import org.citybridge.system.Text;
 import org.citybridge.system.Refusal;
 import org.citybridge.system.Submitted;
 
@@ -57,7 +57,7 @@ record EventStaffPages(EventEditor editor, EventParts parts, Programme programme
 
 	Editing edit(Actor actor, String slug, PartKind kind, String id) {
 		EventCatalogue.Event event = this.programme.editable(actor, slug);
-		return new Editing(event, kind, this.parts.part(kind, event.id(), Ids.require(id, EventNotFound::new)));
+		return new Editing(event, kind, this.parts.part(kind, event.id(), Text.requireId(id, EventNotFound::new)));
 	}
 
 	/** Adds the room, track or speaker if the form is {@code valid}; otherwise, or refused, the list again. */

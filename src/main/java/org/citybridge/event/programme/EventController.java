@@ -13,7 +13,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.citybridge.system.Actor;
-import org.citybridge.system.Ids;
+import org.citybridge.system.PageModel;
+import org.citybridge.system.Text;
 import org.citybridge.system.ViewerZone;
 
 import org.springframework.http.MediaType;
@@ -98,7 +99,7 @@ record EventController(EventCatalogue catalogue,
 		String lang = language == null || language.isBlank() || language.length() > 100 ? null : language.strip();
 		boolean grid = "grid".equals(view);
 		List<Long> chosen = PersonalAgendas.shared(shared);
-		AgendaPages.Query query = new AgendaPages.Query(Ids.orNull(track), Ids.orNull(room), lang, Ids.orNull(speaker), day,
+		AgendaPages.Query query = new AgendaPages.Query(Text.idOrNull(track), Text.idOrNull(room), lang, Text.idOrNull(speaker), day,
 				grid, chosen);
 		// Star forms are written with the page's entries (AgendaMarkup), so they take the CSRF field from here.
 		AgendaPages.Page page = this.agendas.page(slug, query, viewer, actor, locale,
@@ -157,10 +158,7 @@ record EventController(EventCatalogue catalogue,
 			@CookieValue(name = EventWeb.ZONE_COOKIE, required = false) String remembered, Model model, Locale locale) {
 		ZoneId viewer = ViewerZone.parse(remembered).orElse(null);
 		EventPages.SpeakerPage page = this.pages.speaker(slug, id, viewer, locale);
-		model.addAttribute("event", page.event());
-		model.addAttribute("speaker", page.speaker());
-		model.addAttribute("photo", page.photo());
-		model.addAttribute("agenda", page.agenda());
+		PageModel.add(model, page);
 		return "event/speaker";
 	}
 

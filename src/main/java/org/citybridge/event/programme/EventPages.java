@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.citybridge.system.Actor;
-import org.citybridge.system.Ids;
+import org.citybridge.system.Text;
 
 import org.springframework.stereotype.Service;
 import org.citybridge.event.EventCatalogue;
@@ -64,7 +64,7 @@ record EventPages(EventCatalogue catalogue,
 
 	SessionPage session(String slug, String id, ZoneId viewer, Actor actor, Locale locale) {
 		EventCatalogue.Event event = this.catalogue.bySlug(slug);
-		EventCatalogue.Session session = this.catalogue.session(event.id(), Ids.require(id, EventNotFound::new));
+		EventCatalogue.Session session = this.catalogue.session(event.id(), Text.requireId(id, EventNotFound::new));
 		AgendaView agenda = AgendaView.of(List.of(session), event.zone(), viewer, locale, this.clock.instant(),
 				this.catalogue.sessions(event.id(), null, null));
 		return new SessionPage(event, session, agenda, Programme.mayEdit(actor, event), actor.isSignedIn(),
@@ -75,7 +75,7 @@ record EventPages(EventCatalogue catalogue,
 
 	SpeakerPage speaker(String slug, String id, ZoneId viewer, Locale locale) {
 		EventCatalogue.Event event = this.catalogue.bySlug(slug);
-		EventCatalogue.Speaker speaker = this.catalogue.speaker(event.id(), Ids.require(id, EventNotFound::new));
+		EventCatalogue.Speaker speaker = this.catalogue.speaker(event.id(), Text.requireId(id, EventNotFound::new));
 		List<EventCatalogue.Session> sessions = this.catalogue.sessions(event.id(), null, null).stream()
 			.filter(s -> s.speakers().stream().anyMatch(sp -> sp.id() == speaker.id()))
 			.toList();
@@ -104,7 +104,7 @@ record EventPages(EventCatalogue catalogue,
 	/** One session as a calendar file. */
 	IcsFile sessionCalendar(String slug, String id) {
 		EventCatalogue.Event event = this.catalogue.bySlug(slug);
-		EventCatalogue.Session session = this.catalogue.session(event.id(), Ids.require(id, EventNotFound::new));
+		EventCatalogue.Session session = this.catalogue.session(event.id(), Text.requireId(id, EventNotFound::new));
 		return new IcsFile(event.slug() + "-session-" + session.id() + ".ics", SessionCalendar.of(event, session,
 				EventWeb.sessionUrl(EventWeb.base(), event, session), this.clock.instant()));
 	}

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.citybridge.system.Actor;
-import org.citybridge.system.Ids;
+import org.citybridge.system.Text;
 import org.citybridge.system.Refusal;
 import org.citybridge.system.ViewerZone;
 
@@ -60,7 +60,7 @@ record ProgrammeForms(EventCatalogue catalogue, Programme programme, EventEditor
 	/** A session's form with its values; {@code id} as the address gives it. */
 	SessionPage editSession(Actor actor, String slug, String id, Locale locale) {
 		EventCatalogue.Event event = this.programme.editable(actor, slug);
-		EventCatalogue.Session session = this.catalogue.session(event.id(), Ids.require(id, EventNotFound::new));
+		EventCatalogue.Session session = this.catalogue.session(event.id(), Text.requireId(id, EventNotFound::new));
 		return sessionPage(event, session.id(), SessionForm.of(session, event.zone()), locale);
 	}
 
@@ -72,7 +72,7 @@ record ProgrammeForms(EventCatalogue catalogue, Programme programme, EventEditor
 			Locale locale) {
 		EventCatalogue.Event event = this.programme.editable(actor, slug);
 		Long sessionId = id == null ? null
-				: this.catalogue.session(event.id(), Ids.require(id, EventNotFound::new)).id();
+				: this.catalogue.session(event.id(), Text.requireId(id, EventNotFound::new)).id();
 		Refusal refused = null;
 		if (valid) {
 			try {

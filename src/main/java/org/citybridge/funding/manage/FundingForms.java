@@ -11,7 +11,7 @@ import org.citybridge.funding.FundingNotFound;
 import org.citybridge.funding.FundingPolicy;
 import org.citybridge.funding.Instrument;
 import org.citybridge.system.Actor;
-import org.citybridge.system.Ids;
+import org.citybridge.system.Text;
 import org.citybridge.system.Refusal;
 import org.citybridge.system.Submitted;
 import org.citybridge.system.ViewerZone;
@@ -100,7 +100,7 @@ record FundingForms(FundingEditor editor, FundingCatalogue catalogue, FundingPol
 	/** The call {@code id} of the instrument at {@code slug}, or {@code FundingNotFound}. */
 	CallPage editCall(Actor actor, String slug, String id) {
 		Instrument instrument = this.editor.editable(actor, slug);
-		Call call = this.catalogue.call(instrument.id(), Ids.require(id, FundingNotFound::new));
+		Call call = this.catalogue.call(instrument.id(), Text.requireId(id, FundingNotFound::new));
 		return new CallPage(instrument, call.id(), CallForm.of(call));
 	}
 
@@ -112,7 +112,7 @@ record FundingForms(FundingEditor editor, FundingCatalogue catalogue, FundingPol
 
 	Submitted<Saved, Page> updateCall(Actor actor, String actorLabel, String slug, String id, CallForm form, boolean invalid) {
 		Instrument instrument = this.editor.editable(actor, slug);
-		long callId = this.catalogue.call(instrument.id(), Ids.require(id, FundingNotFound::new)).id();
+		long callId = this.catalogue.call(instrument.id(), Text.requireId(id, FundingNotFound::new)).id();
 		return submit(invalid, new CallPage(instrument, callId, null), "funding.flash.callUpdated", () -> {
 			this.editor.updateCall(actor, actorLabel, slug, callId, form);
 			return "/funding/" + instrument.slug() + "#call-" + callId;

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.citybridge.country.CountryGroup;
 import org.citybridge.funding.BodyKind;
+import org.citybridge.system.PageModel;
 import org.citybridge.system.ViewerZone;
 
 import org.springframework.http.ContentDisposition;
@@ -81,13 +82,7 @@ record FundingController(FundingPages pages) {
 			@RequestParam(name = "pa", required = false) String pa, @RequestParam(name = "pb", required = false) String pb,
 			Model model, Locale locale) {
 		FundingPages.FinderPage page = this.pages.finder(new FundingPages.FinderQuery(a, b, qa, qb, pa, pb), locale);
-		model.addAttribute("sideA", page.sideA());
-		model.addAttribute("sideB", page.sideB());
-		model.addAttribute("same", page.same());
-		model.addAttribute("unknownId", page.unknownId());
-		model.addAttribute("parties", page.parties());
-		model.addAttribute("verdicts", page.verdicts());
-		model.addAttribute("now", page.now());
+		PageModel.add(model, page);
 		return "funding/finder";
 	}
 }

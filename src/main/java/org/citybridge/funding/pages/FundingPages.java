@@ -25,7 +25,7 @@ import org.citybridge.funding.Verdict;
 import org.citybridge.municipality.MunicipalitySearch;
 import org.citybridge.municipality.MunicipalitySummary;
 import org.citybridge.system.Actor;
-import org.citybridge.system.Ids;
+import org.citybridge.system.Text;
 import org.citybridge.theme.Themes;
 
 import org.springframework.stereotype.Service;
@@ -122,8 +122,8 @@ record FundingPages(FundingCatalogue catalogue,
 	 * picked one of the matches it offered.
 	 */
 	FinderPage finder(FinderQuery query, Locale locale) {
-		Long idA = searching(query.qa(), query.pa()) ? null : Ids.orNull(query.a());
-		Long idB = searching(query.qb(), query.pb()) ? null : Ids.orNull(query.b());
+		Long idA = searching(query.qa(), query.pa()) ? null : Text.idOrNull(query.a());
+		Long idB = searching(query.qb(), query.pb()) ? null : Text.idOrNull(query.b());
 		List<Party> chosen = idA == null && idB == null ? List.of() : this.finder.parties(idA == null ? idB : idA,
 				idA == null || idB == null ? null : idB);
 		Party partyA = idA == null ? null : chosen.stream().filter(p -> p.id() == idA).findFirst().orElse(null);

@@ -6,7 +6,8 @@ import jakarta.validation.Valid;
 
 import org.citybridge.learning.Languages;
 import org.citybridge.system.Actor;
-import org.citybridge.system.Ids;
+import org.citybridge.system.Text;
+import org.citybridge.system.PageModel;
 import org.citybridge.system.Refusal;
 import org.citybridge.system.ViewerZone;
 
@@ -31,27 +32,14 @@ record TrainingController(Training training, TrainingPages pages) {
 	@GetMapping("/learn")
 	String overview(Model model, Locale locale) {
 		TrainingPages.Overview page = this.pages.overview(Actor.current(), locale);
-		model.addAttribute("programmes", page.programmes());
-		model.addAttribute("pastProgrammes", page.pastProgrammes());
-		model.addAttribute("caseStudies", page.caseStudies());
-		model.addAttribute("pending", page.pending());
-		model.addAttribute("mayPublish", page.mayPublish());
-		model.addAttribute("mayWrite", page.mayWrite());
-		model.addAttribute("signedIn", page.signedIn());
-		model.addAttribute("themeCodes", page.themeCodes());
+		PageModel.add(model, page);
 		return "learning/overview";
 	}
 
 	@GetMapping("/learn/training/{id}")
 	String programme(@PathVariable("id") String id, Model model, Locale locale) {
 		TrainingPages.ProgrammePage page = this.pages.programme(Actor.current(), programmeId(id), locale);
-		model.addAttribute("programme", page.programme());
-		model.addAttribute("when", page.when());
-		model.addAttribute("mine", page.mine());
-		model.addAttribute("mayEnrol", page.mayEnrol());
-		model.addAttribute("mayManage", page.mayManage());
-		model.addAttribute("enrolments", page.enrolments());
-		model.addAttribute("signedIn", page.signedIn());
+		PageModel.add(model, page);
 		return "learning/programme";
 	}
 
@@ -137,8 +125,7 @@ record TrainingController(Training training, TrainingPages pages) {
 	@GetMapping("/learn/my")
 	String mine(Model model) {
 		TrainingPages.Mine mine = this.pages.mine(Actor.current());
-		model.addAttribute("history", mine.history());
-		model.addAttribute("written", mine.written());
+		PageModel.add(model, mine);
 		return "learning/my";
 	}
 
@@ -152,6 +139,6 @@ record TrainingController(Training training, TrainingPages pages) {
 	}
 
 	private static long programmeId(String id) {
-		return Ids.require(id, TrainingNotFound::new);
+		return Text.requireId(id, TrainingNotFound::new);
 	}
 }

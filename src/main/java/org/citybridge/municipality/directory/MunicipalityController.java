@@ -10,7 +10,8 @@ import org.citybridge.municipality.DirectoryQuery;
 import org.citybridge.municipality.MunicipalityKind;
 import org.citybridge.municipality.MunicipalityNotFound;
 import org.citybridge.system.Actor;
-import org.citybridge.system.Ids;
+import org.citybridge.system.PageModel;
+import org.citybridge.system.Text;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,11 +44,7 @@ public record MunicipalityController(DirectoryPages pages) {
 	@GetMapping("/municipalities/{id}")
 	String show(@PathVariable("id") String id, Model model) {
 		DirectoryPages.ProfilePage page = this.pages.profile(parseId(id), Actor.current());
-		model.addAttribute("municipality", page.municipality());
-		model.addAttribute("map", page.map());
-		model.addAttribute("mayEdit", page.mayEdit());
-		model.addAttribute("mayKeepRecords", page.mayKeepRecords());
-		model.addAttribute("sections", page.sections());
+		PageModel.add(model, page);
 		return "municipality/detail";
 	}
 
@@ -57,6 +54,6 @@ public record MunicipalityController(DirectoryPages pages) {
 	 */
 	public static long parseId(String id) {
 		int dash = id.indexOf('-');
-		return Ids.require(dash > 0 ? id.substring(0, dash) : id, MunicipalityNotFound::new);
+		return Text.requireId(dash > 0 ? id.substring(0, dash) : id, MunicipalityNotFound::new);
 	}
 }

@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.citybridge.municipality.MunicipalityNotFound;
 import org.citybridge.system.Actor;
-import org.citybridge.system.Ids;
+import org.citybridge.system.Text;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -48,7 +48,7 @@ record ImportPages(ImportRuns runs) {
 	/** A run by the id in its address; an id that names none is not found. */
 	ImportRuns.Run run(Actor actor, String id) {
 		ImportRuns.requireImporter(actor);
-		long runId = Ids.require(id, MunicipalityNotFound::new);
+		long runId = Text.requireId(id, MunicipalityNotFound::new);
 		return this.runs.find(runId).orElseThrow(() -> new MunicipalityNotFound("import " + runId));
 	}
 }

@@ -15,7 +15,6 @@ import org.citybridge.municipality.MunicipalitySummary;
 import org.citybridge.municipality.profile.MunicipalityProfile;
 import org.citybridge.municipality.profile.MunicipalityProfiles;
 import org.citybridge.system.Actor;
-import org.citybridge.system.Ids;
 import org.citybridge.system.Text;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -128,7 +127,7 @@ record RecordsPages(MunicipalityUpkeep upkeep,
 		}
 		MunicipalityProfile duplicate = null;
 		Boolean mayMerge = null;
-		long mergeId = Ids.parse(merge).orElse(0);
+		long mergeId = Text.parseId(merge).orElse(0);
 		if (mergeId > 0 && mergeId != id) {
 			try {
 				duplicate = this.profiles.profile(mergeId);
