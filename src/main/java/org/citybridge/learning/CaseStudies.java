@@ -27,7 +27,7 @@ import org.springframework.stereotype.Service;
  * of all of them at once. Writing is {@link CaseStudyWriting}'s, files {@link CaseStudyAttachments}'.
  */
 @Service
-public class CaseStudies {
+public record CaseStudies(JdbcClient jdbc, LearningPolicy policy, AgreementLookup agreements) {
 
 	static final int PAGE_SIZE = 20;
 
@@ -74,18 +74,6 @@ public class CaseStudies {
 			+ " FROM case_studies cs";
 
 	private static final String PUBLISHED = CaseStudyStatus.PUBLISHED.name();
-
-	private final JdbcClient jdbc;
-
-	private final LearningPolicy policy;
-
-	private final AgreementLookup agreements;
-
-	CaseStudies(JdbcClient jdbc, LearningPolicy policy, AgreementLookup agreements) {
-		this.jdbc = jdbc;
-		this.agreements = agreements;
-		this.policy = policy;
-	}
 
 	/** Published case studies matching the words, theme and municipality given (each optional). */
 	ResultPage<Listed> search(String q, String theme, Long municipalityId, int page) {
