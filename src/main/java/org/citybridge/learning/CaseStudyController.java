@@ -86,17 +86,19 @@ record CaseStudyController(CaseStudyPages pages, CaseStudyWriting writing, CaseS
 
 	@PostMapping("/learn/case-studies/{id}/approve")
 	String approve(@PathVariable("id") String id, Authentication authentication, RedirectAttributes redirect) {
-		long studyId = studyId(id);
-		this.writing.moderate(Actor.current(), authentication.getName(), studyId, true);
-		redirect.addFlashAttribute("flash", "learning.flash.approved");
-		return "redirect:/learn/case-studies/" + studyId;
+		return moderate(id, true, authentication, redirect);
 	}
 
 	@PostMapping("/learn/case-studies/{id}/reject")
 	String rejectStudy(@PathVariable("id") String id, Authentication authentication, RedirectAttributes redirect) {
+		return moderate(id, false, authentication, redirect);
+	}
+
+	/** Approves or rejects a case study and goes back to it, saying which. */
+	private String moderate(String id, boolean approved, Authentication authentication, RedirectAttributes redirect) {
 		long studyId = studyId(id);
-		this.writing.moderate(Actor.current(), authentication.getName(), studyId, false);
-		redirect.addFlashAttribute("flash", "learning.flash.rejected");
+		this.writing.moderate(Actor.current(), authentication.getName(), studyId, approved);
+		redirect.addFlashAttribute("flash", approved ? "learning.flash.approved" : "learning.flash.rejected");
 		return "redirect:/learn/case-studies/" + studyId;
 	}
 
