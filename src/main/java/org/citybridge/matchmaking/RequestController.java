@@ -79,17 +79,15 @@ record RequestController(PartnershipRequests partnershipRequests) {
 	@PostMapping("/requests/{id}/accept")
 	String accept(@PathVariable("id") String id, Model model, Authentication authentication, Locale locale,
 			RedirectAttributes redirect) {
-		AnswerForm form = AnswerForm.empty();
-		return answered(id, PartnershipRequests.Answer.ACCEPT, form, new BeanPropertyBindingResult(form, "answer"), model,
-				authentication, locale, redirect, "matchmaking.flash.accepted");
+		return answeredWithoutText(id, PartnershipRequests.Answer.ACCEPT, model, authentication, locale, redirect,
+				"matchmaking.flash.accepted");
 	}
 
 	@PostMapping("/requests/{id}/withdraw")
 	String withdraw(@PathVariable("id") String id, Model model, Authentication authentication, Locale locale,
 			RedirectAttributes redirect) {
-		AnswerForm form = AnswerForm.empty();
-		return answered(id, PartnershipRequests.Answer.WITHDRAW, form, new BeanPropertyBindingResult(form, "answer"), model,
-				authentication, locale, redirect, "matchmaking.flash.withdrawn");
+		return answeredWithoutText(id, PartnershipRequests.Answer.WITHDRAW, model, authentication, locale, redirect,
+				"matchmaking.flash.withdrawn");
 	}
 
 	@GetMapping("/municipalities/{id}/requests/new")
@@ -116,6 +114,14 @@ record RequestController(PartnershipRequests partnershipRequests) {
 		model.addAttribute("to", sending.to());
 		model.addAttribute("themes", sending.themes());
 		return "matchmaking/request-form";
+	}
+
+	/** An answer that the form sends without a message (accepting, withdrawing): answered with an empty form. */
+	private String answeredWithoutText(String id, PartnershipRequests.Answer answer, Model model,
+			Authentication authentication, Locale locale, RedirectAttributes redirect, String flash) {
+		AnswerForm form = AnswerForm.empty();
+		return answered(id, answer, form, new BeanPropertyBindingResult(form, "answer"), model, authentication, locale,
+				redirect, flash);
 	}
 
 	private String answered(String id, PartnershipRequests.Answer answer, AnswerForm form, BindingResult result,

@@ -1,6 +1,7 @@
 package org.citybridge.learning.training;
 
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import jakarta.validation.Valid;
 
@@ -46,36 +47,38 @@ record TrainingController(Training training, TrainingPages pages) {
 	@PostMapping("/learn/training/{id}/enrol")
 	String enrol(@PathVariable("id") String id, Authentication authentication, RedirectAttributes redirect) {
 		long programmeId = programmeId(id);
-		try {
+		return backToProgramme(programmeId, () -> {
 			EnrolmentStatus status = this.training.enrol(Actor.current(), authentication.getName(), programmeId);
-			redirect.addFlashAttribute("flash", status == EnrolmentStatus.CONFIRMED ? "learning.flash.enrolled" : "learning.flash.waiting");
-		}
-		catch (Refusal refused) {
-			redirect.addFlashAttribute("flashError", refused.messageKey());
-		}
-		return "redirect:/learn/training/" + programmeId;
+			return status == EnrolmentStatus.CONFIRMED ? "learning.flash.enrolled" : "learning.flash.waiting";
+		}, redirect);
 	}
 
 	@PostMapping("/learn/training/{id}/cancel")
 	String cancel(@PathVariable("id") String id, Authentication authentication, RedirectAttributes redirect) {
 		long programmeId = programmeId(id);
-		try {
+		return backToProgramme(programmeId, () -> {
 			this.training.cancel(Actor.current(), authentication.getName(), programmeId);
-			redirect.addFlashAttribute("flash", "learning.flash.cancelled");
-		}
-		catch (Refusal refused) {
-			redirect.addFlashAttribute("flashError", refused.messageKey());
-		}
-		return "redirect:/learn/training/" + programmeId;
+			return "learning.flash.cancelled";
+		}, redirect);
 	}
 
 	@PostMapping("/learn/training/{id}/enrolments/{enrolmentId}/complete")
 	String complete(@PathVariable("id") String id, @PathVariable("enrolmentId") String enrolmentId,
 			Authentication authentication, RedirectAttributes redirect) {
 		long programmeId = programmeId(id);
-		try {
+		return backToProgramme(programmeId, () -> {
 			this.training.complete(Actor.current(), authentication.getName(), programmeId, programmeId(enrolmentId));
-			redirect.addFlashAttribute("flash", "learning.flash.completed");
+			return "learning.flash.completed";
+		}, redirect);
+	}
+
+	/**
+	 * Makes a change to a programme's enrolments and goes back to the programme: with the flash message that
+	 * {@code change} returns, or with the refusal's message when the change is refused.
+	 */
+	private static String backToProgramme(long programmeId, Supplier<String> change, RedirectAttributes redirect) {
+		try {
+			redirect.addFlashAttribute("flash", change.get());
 		}
 		catch (Refusal refused) {
 			redirect.addFlashAttribute("flashError", refused.messageKey());
