@@ -4,7 +4,6 @@ import jakarta.validation.Valid;
 
 import java.time.LocalDate;
 import java.util.Locale;
-import java.util.function.Supplier;
 
 import org.citybridge.system.Actor;
 import org.citybridge.system.Text;
@@ -57,12 +56,12 @@ record OrganisationController(OrganisationDirectory directory,
 			@RequestParam(name = "since", required = false) String since, Authentication authentication,
 			Locale locale, RedirectAttributes redirect) {
 		long organisationId = parseId(id);
-		return backToOrganisation(organisationId, () -> {
+		return Refusal.redirectAfter(() -> {
 			MembershipInvitations.Outcome outcome = this.invitations.propose(Actor.current(), organisationId,
 					parsePositive(municipalityId, "municipalityId"), parseSince(since), authentication.getName(),
 					ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString(), locale);
 			return outcome == MembershipInvitations.Outcome.ADDED ? "network.members.added" : "network.invitations.sent";
-		}, redirect);
+		}, "/organisations/" + organisationId, redirect);
 	}
 
 	@PostMapping("/organisations/{id}/associations")
@@ -70,35 +69,21 @@ record OrganisationController(OrganisationDirectory directory,
 			@RequestParam(name = "since", required = false) String since, Authentication authentication,
 			RedirectAttributes redirect) {
 		long organisationId = parseId(id);
-		return backToOrganisation(organisationId, () -> {
+		return Refusal.redirectAfter(() -> {
 			this.directory.addAssociation(Actor.current(), organisationId, parsePositive(memberId, "memberId"),
 					parseSince(since), authentication.getName());
 			return "network.members.added";
-		}, redirect);
+		}, "/organisations/" + organisationId, redirect);
 	}
 
 	@PostMapping("/organisations/{id}/invitations/{municipalityId}/withdraw")
 	String withdrawInvitation(@PathVariable("id") String id, @PathVariable("municipalityId") String municipalityId,
 			Authentication authentication, RedirectAttributes redirect) {
 		long organisationId = parseId(id);
-		return backToOrganisation(organisationId, () -> {
+		return Refusal.redirectAfter(() -> {
 			this.invitations.withdraw(Actor.current(), organisationId, parseId(municipalityId), authentication.getName());
 			return "network.invitations.withdrawn";
-		}, redirect);
-	}
-
-	/**
-	 * Makes a change on an organisation's page and goes back to it: with the flash message that {@code change}
-	 * returns, or with the refusal's message when the change is refused.
-	 */
-	private static String backToOrganisation(long organisationId, Supplier<String> change, RedirectAttributes redirect) {
-		try {
-			redirect.addFlashAttribute("flash", change.get());
-		}
-		catch (Refusal refused) {
-			redirect.addFlashAttribute("flashError", refused.messageKey());
-		}
-		return "redirect:/organisations/" + organisationId;
+		}, "/organisations/" + organisationId, redirect);
 	}
 
 	@PostMapping("/organisations/{id}/associations/{memberId}/remove")

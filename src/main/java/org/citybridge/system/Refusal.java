@@ -1,15 +1,18 @@
 package org.citybridge.system;
 
 import java.util.Arrays;
+import java.util.function.Supplier;
 
 import org.springframework.validation.BindingResult;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * A change that was not made because it breaks a rule or the caller may not make it: the message
  * key (with its arguments) says why, the field says where the form shows it ({@code null} for the
  * whole form). Every feature refuses with this type, or a subclass that carries more (the
  * agreement that a duplicate clashes with); controllers put it back on the form with
- * {@link #rejectIn(BindingResult)} and nothing else.
+ * {@link #rejectIn(BindingResult)}, or, for a button that changes something and goes back to its page, in the
+ * flash with {@link #redirectAfter(Supplier, String, RedirectAttributes)}, and nothing else.
  */
 public class Refusal extends RuntimeException {
 
@@ -53,6 +56,20 @@ public class Refusal extends RuntimeException {
 		else {
 			result.rejectValue(this.field, this.messageKey, arguments(), null);
 		}
+	}
+
+	/**
+	 * Makes a change that a button asks for and goes back to {@code target}: with the flash message ({@code flash})
+	 * that {@code change} returns, or with the refusal's message ({@code flashError}) when the change is refused.
+	 */
+	public static String redirectAfter(Supplier<String> change, String target, RedirectAttributes redirect) {
+		try {
+			redirect.addFlashAttribute("flash", change.get());
+		}
+		catch (Refusal refused) {
+			redirect.addFlashAttribute("flashError", refused.messageKey());
+		}
+		return "redirect:" + target;
 	}
 
 	@Override

@@ -1,7 +1,6 @@
 package org.citybridge.learning.training;
 
 import java.util.Locale;
-import java.util.function.Supplier;
 
 import jakarta.validation.Valid;
 
@@ -47,43 +46,29 @@ record TrainingController(Training training, TrainingPages pages) {
 	@PostMapping("/learn/training/{id}/enrol")
 	String enrol(@PathVariable("id") String id, Authentication authentication, RedirectAttributes redirect) {
 		long programmeId = programmeId(id);
-		return backToProgramme(programmeId, () -> {
+		return Refusal.redirectAfter(() -> {
 			EnrolmentStatus status = this.training.enrol(Actor.current(), authentication.getName(), programmeId);
 			return status == EnrolmentStatus.CONFIRMED ? "learning.flash.enrolled" : "learning.flash.waiting";
-		}, redirect);
+		}, "/learn/training/" + programmeId, redirect);
 	}
 
 	@PostMapping("/learn/training/{id}/cancel")
 	String cancel(@PathVariable("id") String id, Authentication authentication, RedirectAttributes redirect) {
 		long programmeId = programmeId(id);
-		return backToProgramme(programmeId, () -> {
+		return Refusal.redirectAfter(() -> {
 			this.training.cancel(Actor.current(), authentication.getName(), programmeId);
 			return "learning.flash.cancelled";
-		}, redirect);
+		}, "/learn/training/" + programmeId, redirect);
 	}
 
 	@PostMapping("/learn/training/{id}/enrolments/{enrolmentId}/complete")
 	String complete(@PathVariable("id") String id, @PathVariable("enrolmentId") String enrolmentId,
 			Authentication authentication, RedirectAttributes redirect) {
 		long programmeId = programmeId(id);
-		return backToProgramme(programmeId, () -> {
+		return Refusal.redirectAfter(() -> {
 			this.training.complete(Actor.current(), authentication.getName(), programmeId, programmeId(enrolmentId));
 			return "learning.flash.completed";
-		}, redirect);
-	}
-
-	/**
-	 * Makes a change to a programme's enrolments and goes back to the programme: with the flash message that
-	 * {@code change} returns, or with the refusal's message when the change is refused.
-	 */
-	private static String backToProgramme(long programmeId, Supplier<String> change, RedirectAttributes redirect) {
-		try {
-			redirect.addFlashAttribute("flash", change.get());
-		}
-		catch (Refusal refused) {
-			redirect.addFlashAttribute("flashError", refused.messageKey());
-		}
-		return "redirect:/learn/training/" + programmeId;
+		}, "/learn/training/" + programmeId, redirect);
 	}
 
 	@GetMapping("/learn/training/new")
