@@ -354,25 +354,29 @@ class OrganisationDirectory {
 
 	@Transactional
 	void removeMember(Actor actor, long organisationId, long municipalityId, String actorLabel) {
-		keptBy(actor, organisationId);
-		int removed = this.jdbc.sql("DELETE FROM organisation_members WHERE organisation_id = ? AND municipality_id = ?")
-			.params(organisationId, municipalityId)
-			.update();
-		if (removed > 0) {
-			this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "organisation", organisationId,
-					AuditLog.Action.UPDATE, Map.of("memberRemoved", municipalityId), Map.of());
-		}
+		removeLink(actor, organisationId, "organisation_members", "municipality_id", municipalityId, "memberRemoved",
+				actorLabel);
 	}
 
 	@Transactional
 	void removeAssociation(Actor actor, long organisationId, long memberId, String actorLabel) {
+		removeLink(actor, organisationId, "organisation_member_associations", "member_id", memberId,
+				"associationRemoved", actorLabel);
+	}
+
+	/**
+	 * Removes one of the organisation's links (a member municipality or an associated organisation,
+	 * named by its table and column, both fixed here), audited when there was one to remove.
+	 */
+	private void removeLink(Actor actor, long organisationId, String table, String column, long id, String change,
+			String actorLabel) {
 		keptBy(actor, organisationId);
-		int removed = this.jdbc.sql("DELETE FROM organisation_member_associations WHERE organisation_id = ? AND member_id = ?")
-			.params(organisationId, memberId)
+		int removed = this.jdbc.sql("DELETE FROM " + table + " WHERE organisation_id = ? AND " + column + " = ?")
+			.params(organisationId, id)
 			.update();
 		if (removed > 0) {
 			this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "organisation", organisationId,
-					AuditLog.Action.UPDATE, Map.of("associationRemoved", memberId), Map.of());
+					AuditLog.Action.UPDATE, Map.of(change, id), Map.of());
 		}
 	}
 }

@@ -83,6 +83,23 @@ class OrganisationsIT extends DemoDataIntegrationTest {
 	}
 
 	@Test
+	void staffAddAndRemoveAnAssociatedOrganisation() {
+		long amla = this.jdbc.sql("SELECT id FROM organisations WHERE short_name = 'AMLA'").query(Long.class).single();
+		long before = associations(this.cemr);
+		assertThat(flash(this.mvc.post().uri("/organisations/" + this.cemr + "/associations").with(csrf())
+			.with(as(AccountTestSupport.STAFF_CEMR)).param("memberId", String.valueOf(amla)).exchange()))
+			.containsEntry("flash", "network.members.added");
+		assertThat(associations(this.cemr)).isEqualTo(before + 1);
+		assertThat(this.mvc.post().uri("/organisations/" + this.cemr + "/associations/" + amla + "/remove")
+			.with(csrf()).with(as(AccountTestSupport.STAFF_NALAS))).hasStatus(403);
+		assertThat(associations(this.cemr)).isEqualTo(before + 1);
+		assertThat(flash(this.mvc.post().uri("/organisations/" + this.cemr + "/associations/" + amla + "/remove")
+			.with(csrf()).with(as(AccountTestSupport.STAFF_CEMR)).exchange()))
+			.containsEntry("flash", "network.members.removed");
+		assertThat(associations(this.cemr)).isEqualTo(before);
+	}
+
+	@Test
 	void unknownOrNonNumericOrganisationsAre404() {
 		assertThat(this.mvc.get().uri("/organisations/99999999")).hasStatus(404);
 		assertThat(this.mvc.get().uri("/organisations/nalas")).hasStatus(404);
@@ -95,5 +112,10 @@ class OrganisationsIT extends DemoDataIntegrationTest {
 	private long members(long organisationId) {
 		return this.jdbc.sql("SELECT count(*) FROM organisation_members WHERE organisation_id = ?").param(organisationId)
 			.query(Long.class).single();
+	}
+
+	private long associations(long organisationId) {
+		return this.jdbc.sql("SELECT count(*) FROM organisation_member_associations WHERE organisation_id = ?")
+			.param(organisationId).query(Long.class).single();
 	}
 }

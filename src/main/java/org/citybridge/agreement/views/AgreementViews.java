@@ -9,7 +9,6 @@ import org.citybridge.country.Country;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import org.citybridge.agreement.register.AgreementParams;
 import org.citybridge.agreement.AgreementStatus;
 import org.citybridge.agreement.Agreements;
@@ -17,11 +16,11 @@ import org.citybridge.agreement.register.RegisterOptions;
 
 /**
  * Read model of the register's map and statistics: the filtered pairs with their coordinates, a
- * page of them as the map's text alternative, and the counts the charts show.
+ * page of them as the map's text alternative, and the counts the charts show. Each method is one
+ * statement, so none needs a transaction of its own.
  */
 @Service
-@Transactional(readOnly = true)
-class AgreementViews {
+record AgreementViews(NamedParameterJdbcTemplate jdbc, Countries countries, RegisterOptions options) {
 
 	static final int PAGE_SIZE = 50;
 
@@ -40,18 +39,6 @@ class AgreementViews {
 
 	/** A label (already localised or a code) and its count. */
 	public record Count(String key, long count) {
-	}
-
-	private final NamedParameterJdbcTemplate jdbc;
-
-	private final Countries countries;
-
-	private final RegisterOptions options;
-
-	AgreementViews(NamedParameterJdbcTemplate jdbc, Countries countries, RegisterOptions options) {
-		this.jdbc = jdbc;
-		this.countries = countries;
-		this.options = options;
 	}
 
 	ViewFilter filter(AgreementParams params, String municipality) {
