@@ -10,7 +10,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.env.Environment;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The first administrator of an installation without demo data: read once at start-up from
@@ -19,29 +19,17 @@ import org.springframework.transaction.annotation.Transactional;
  * no default password.
  */
 @Component
-class FirstAdministrator implements ApplicationRunner {
+record FirstAdministrator(Environment environment, AccountRepository accounts, PasswordEncoder passwordEncoder,
+		AuditLog audit, TransactionTemplate transactions) implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(FirstAdministrator.class);
 
-	private final Environment environment;
-
-	private final AccountRepository accounts;
-
-	private final PasswordEncoder passwordEncoder;
-
-	private final AuditLog audit;
-
-	FirstAdministrator(Environment environment, AccountRepository accounts, PasswordEncoder passwordEncoder,
-			AuditLog audit) {
-		this.environment = environment;
-		this.accounts = accounts;
-		this.passwordEncoder = passwordEncoder;
-		this.audit = audit;
+	@Override
+	public void run(ApplicationArguments args) {
+		this.transactions.executeWithoutResult(status -> createIfNone());
 	}
 
-	@Override
-	@Transactional
-	public void run(ApplicationArguments args) {
+	private void createIfNone() {
 		String email = this.environment.getProperty("citybridge.admin.email");
 		String password = this.environment.getProperty("citybridge.admin.password");
 		if (email == null || email.isBlank() || this.accounts.existsByRole(Actor.Role.ADMIN)) {
