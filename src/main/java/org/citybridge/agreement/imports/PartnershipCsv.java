@@ -27,7 +27,7 @@ import org.citybridge.system.Unpacked;
  * so does one with a row longer than 64 KB or that unpacks to more than 1 GB: both are checked as
  * the file is read, so that a compressed bomb is refused before it fills the memory.
  */
-record PartnershipCsv() {
+final class PartnershipCsv {
 
 	static final List<String> HEADER = List.of("city1", "country1", "lat1", "lng1", "city2", "country2", "lat2", "lng2");
 
@@ -44,6 +44,9 @@ record PartnershipCsv() {
 	static final long MAX_UNPACKED_BYTES = 1L << 30;
 
 	record Row(long line, Side first, Side second) {
+	}
+
+	private PartnershipCsv() {
 	}
 
 	static List<Row> read(InputStream raw) {
