@@ -22,13 +22,9 @@ record MembershipAnswerController(MembershipInvitations invitations) {
 		long municipalityId = OrganisationController.parseId(municipality);
 		long organisationId = OrganisationController.parseId(organisation);
 		MembershipInvitations.Answer given = MembershipInvitations.Answer.valueOf(answer.toUpperCase(java.util.Locale.ROOT));
-		try {
+		return Refusal.redirectAfter(() -> {
 			this.invitations.answer(Actor.current(), organisationId, municipalityId, given, authentication.getName());
-			redirect.addFlashAttribute("flash", given.doneKey);
-		}
-		catch (Refusal refused) {
-			redirect.addFlashAttribute("flashError", refused.messageKey());
-		}
-		return "redirect:/municipalities/" + municipalityId + "#networks-heading";
+			return given.doneKey;
+		}, "/municipalities/" + municipalityId + "#networks-heading", redirect);
 	}
 }

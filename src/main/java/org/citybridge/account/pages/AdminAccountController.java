@@ -4,6 +4,7 @@ import org.citybridge.account.AccountAdministration;
 import org.citybridge.account.AccountRefused;
 import org.citybridge.system.Actor;
 import org.citybridge.system.PageModel;
+import org.citybridge.system.Refusal;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,14 +28,10 @@ record AdminAccountController(AccountAdministration administration, AccountPages
 
 	@PostMapping("/admin/accounts/{id}/deactivate")
 	String deactivate(@PathVariable("id") long id, RedirectAttributes redirect) {
-		try {
+		return Refusal.redirectAfter(() -> {
 			this.administration.deactivate(Actor.current(), id);
-			redirect.addFlashAttribute("flash", "account.admin.deactivated");
-		}
-		catch (AccountRefused refused) {
-			redirect.addFlashAttribute("flashError", refused.messageKey());
-		}
-		return "redirect:/admin/accounts";
+			return "account.admin.deactivated";
+		}, "/admin/accounts", redirect);
 	}
 
 	@PostMapping("/admin/accounts/{id}/role")
