@@ -1,6 +1,7 @@
 package org.citybridge.system;
 
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.UndeclaredThrowableException;
 
@@ -12,16 +13,29 @@ import org.springframework.ui.Model;
  */
 public final class PageModel {
 
+	/** Each page record type's accessors, looked up and opened once, not on every request. */
+	private static final ClassValue<Method[]> ACCESSORS = new ClassValue<>() {
+
+		@Override
+		protected Method[] computeValue(Class<?> type) {
+			RecordComponent[] components = type.getRecordComponents();
+			Method[] accessors = new Method[components.length];
+			for (int i = 0; i < components.length; i++) {
+				accessors[i] = components[i].getAccessor();
+				accessors[i].setAccessible(true);
+			}
+			return accessors;
+		}
+	};
+
 	private PageModel() {
 	}
 
 	/** Puts each component of {@code page} into the model under its own name ({@code null}s too). */
 	public static void add(Model model, Record page) {
-		for (RecordComponent component : page.getClass().getRecordComponents()) {
+		for (Method accessor : ACCESSORS.get(page.getClass())) {
 			try {
-				var accessor = component.getAccessor();
-				accessor.setAccessible(true);
-				model.addAttribute(component.getName(), accessor.invoke(page));
+				model.addAttribute(accessor.getName(), accessor.invoke(page));
 			}
 			catch (IllegalAccessException ex) {
 				throw new IllegalStateException(ex);
