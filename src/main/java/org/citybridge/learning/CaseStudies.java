@@ -11,8 +11,8 @@ import java.util.Set;
 
 import org.citybridge.agreement.AgreementLookup;
 import org.citybridge.system.Actor;
-import org.citybridge.system.Text;
 import org.citybridge.system.ResultPage;
+import org.citybridge.system.Text;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;

@@ -6,9 +6,9 @@ import java.nio.charset.StandardCharsets;
 import jakarta.validation.Valid;
 
 import org.citybridge.system.Actor;
-import org.citybridge.system.Text;
 import org.citybridge.system.PageModel;
 import org.citybridge.system.Refusal;
+import org.citybridge.system.Text;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

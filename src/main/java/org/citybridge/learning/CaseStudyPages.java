@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Locale;
 
 import org.citybridge.system.Actor;
-import org.citybridge.system.Text;
 import org.citybridge.system.Refusal;
 import org.citybridge.system.ResultPage;
+import org.citybridge.system.Text;
 import org.citybridge.theme.Themes;
 
 import org.springframework.security.access.AccessDeniedException;

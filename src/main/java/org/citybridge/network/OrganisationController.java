@@ -6,9 +6,9 @@ import java.time.LocalDate;
 import java.util.Locale;
 
 import org.citybridge.system.Actor;
-import org.citybridge.system.Text;
 import org.citybridge.system.Refusal;
 import org.citybridge.system.Submitted;
+import org.citybridge.system.Text;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;

@@ -8,8 +8,8 @@ import org.citybridge.agreement.AgreementNotFound;
 import org.citybridge.agreement.imports.PartnershipRegister.ListKind;
 import org.citybridge.agreement.imports.PartnershipReview.ReviewRow;
 import org.citybridge.system.Actor;
-import org.citybridge.system.Text;
 import org.citybridge.system.Refusal;
+import org.citybridge.system.Text;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;

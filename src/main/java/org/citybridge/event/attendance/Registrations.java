@@ -8,8 +8,8 @@ import java.util.Optional;
 
 import org.citybridge.audit.AuditLog;
 import org.citybridge.system.Actor;
-import org.citybridge.system.Text;
 import org.citybridge.system.Refusal;
+import org.citybridge.system.Text;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -11,8 +11,8 @@ import org.citybridge.network.Organisation;
 import org.citybridge.network.Organisations;
 import org.citybridge.system.Actor;
 import org.citybridge.system.Refusal;
-import org.citybridge.system.ViewerZone;
 import org.citybridge.system.Text;
+import org.citybridge.system.ViewerZone;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -11,10 +11,10 @@ import org.citybridge.event.EventNotFound;
 import org.citybridge.event.EventWeb;
 import org.citybridge.network.Organisation;
 import org.citybridge.system.Actor;
-import org.citybridge.system.Text;
 import org.citybridge.system.Refusal;
-import org.citybridge.system.ViewerZone;
 import org.citybridge.system.Submitted;
+import org.citybridge.system.Text;
+import org.citybridge.system.ViewerZone;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;

@@ -10,9 +10,9 @@ import org.citybridge.event.EventNotFound;
 import org.citybridge.event.Programme;
 import org.citybridge.network.Organisation;
 import org.citybridge.system.Actor;
-import org.citybridge.system.Text;
 import org.citybridge.system.Refusal;
 import org.citybridge.system.Submitted;
+import org.citybridge.system.Text;
 
 import org.springframework.stereotype.Service;
 

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Locale;
 
 import org.citybridge.system.Actor;
-import org.citybridge.system.Text;
 import org.citybridge.system.Refusal;
+import org.citybridge.system.Text;
 import org.citybridge.system.ViewerZone;
 
 import org.springframework.stereotype.Service;

@@ -11,9 +11,9 @@ import org.citybridge.funding.FundingNotFound;
 import org.citybridge.funding.FundingPolicy;
 import org.citybridge.funding.Instrument;
 import org.citybridge.system.Actor;
-import org.citybridge.system.Text;
 import org.citybridge.system.Refusal;
 import org.citybridge.system.Submitted;
+import org.citybridge.system.Text;
 import org.citybridge.system.ViewerZone;
 import org.citybridge.theme.Themes;
 

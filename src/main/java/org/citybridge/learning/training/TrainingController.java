@@ -6,9 +6,9 @@ import jakarta.validation.Valid;
 
 import org.citybridge.learning.Languages;
 import org.citybridge.system.Actor;
-import org.citybridge.system.Text;
 import org.citybridge.system.PageModel;
 import org.citybridge.system.Refusal;
+import org.citybridge.system.Text;
 import org.citybridge.system.ViewerZone;
 
 import org.springframework.security.core.Authentication;
