@@ -286,16 +286,16 @@ final class PageCatalog {
 				PageType.get("my-agenda-empty", "/events/{slug}/my", EVENT + "/my").onPhoneToo(),
 				new PageType("my-agenda-shared-with-clash", "/events/{slug}/my", true, (page, site) -> {
 					page.navigate(site.url(AGENDA + "?tz=event"));
-					follow(page, "main li.session:has(h3 a:has-text('Sister-city agreements')) a[href*='/my?s=']");
-					follow(page, "main a[href*='/agenda?s=']");
-					return follow(page, "main li.session:has(h3 a:has-text('Twinning and TAIEX')) a[href*='/my?s=']");
+					stay(page, "main li.session:has(h3 a:has-text('Sister-city agreements')) a[href*='/agenda?s=']");
+					stay(page, "main li.session:has(h3 a:has-text('Twinning and TAIEX')) a[href*='/agenda?s=']");
+					return follow(page, "main a[href*='/my?s=']");
 				}),
 				new PageType("my-agenda-signed-in", "/events/{slug}/my", false, (page, site) -> {
 					signedIn(page, site, AccountTestSupport.OFFICER_DARKHAN, AGENDA + "?tz=event");
 					String star = "main li.session:has(h3 a:has-text('Four strategic focus areas'))"
 							+ " form[action$='/star']:has(input[name=starred][value=true]) button";
 					if (page.locator(star).count() > 0) {
-						follow(page, star);
+						stay(page, star);
 					}
 					return page.navigate(site.url(EVENT + "/my"));
 				}),
@@ -554,6 +554,12 @@ final class PageCatalog {
 	/** Clicks a link or a button and waits for the page it leads to (after any redirect). */
 	private static Response follow(Page page, String selector) {
 		return page.waitForResponse(r -> r.request().isNavigationRequest() && r.status() == 200, () -> page.click(selector));
+	}
+
+	/** Clicks what the page answers in place (htmx): waits for the agenda it takes its main part from. */
+	static Response stay(Page page, String selector) {
+		return page.waitForResponse(r -> !r.request().isNavigationRequest() && r.url().contains("/agenda") && r.status() == 200,
+				() -> page.click(selector));
 	}
 
 	private static Response clickAndWait(Page page, String selector) {
