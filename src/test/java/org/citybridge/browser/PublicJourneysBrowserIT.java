@@ -54,7 +54,7 @@ class PublicJourneysBrowserIT {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "en", "mn" })
+	@ValueSource(strings = { "en", "mn", "fr" })
 	void fromTheHomePageThroughTheRegisterItsMapStatisticsDownloadsAndOpenData(String language) {
 		try (BrowserContext browser = Chromium.phone(language)) {
 			Page page = browser.newPage();
@@ -126,6 +126,14 @@ class PublicJourneysBrowserIT {
 		try (BrowserContext browser = Chromium.phone(language)) {
 			Page page = browser.newPage();
 			page.navigate(this.site.url(PageCatalog.AGENDA + "?tz=event"));
+			// The filters are folded: from them, the first "Add to my agenda" is a few Tab presses away.
+			page.focus("main details.filters summary");
+			int presses = 0;
+			while (!String.valueOf(page.evaluate("() => document.activeElement.id")).startsWith("choose-") && presses < 40) {
+				page.keyboard().press("Tab");
+				presses++;
+			}
+			assertThat(presses).as("Tab presses from the filters to the first Add").isLessThanOrEqualTo(15);
 			List<Request> navigations = new ArrayList<>();
 			List<Request> requests = new ArrayList<>();
 			page.onRequest(r -> {
