@@ -247,6 +247,15 @@ class RequestAgreementIT extends DemoDataIntegrationTest {
 	}
 
 	@Test
+	void aSuggestionLinksToARequestAboutItsThemesAndNamesInstrumentsByName() {
+		assertThat(this.mvc.get().uri("/municipalities/" + this.darkhan + "/partners").with(as(AccountTestSupport.OFFICER_DARKHAN)))
+			.hasStatusOk().bodyText()
+			.contains("href=\"/municipalities/" + this.ghent + "/requests/new?themes=SMART_CITY\"",
+					"Eligible together for City Partnership Fund (example)")
+			.doesNotContain("EX-CPF", "EX-TEF", "themes=&");
+	}
+
+	@Test
 	void theFormTicksTheSuggestedThemesAndOffersThePairsInstrumentsByName() {
 		assertThat(this.mvc.get().uri("/municipalities/" + this.ghent + "/requests/new?themes=WATER_SANITATION&themes=NOPE"
 				+ "&themes=%3Cb%3E").with(as(AccountTestSupport.OFFICER_DARKHAN))).hasStatusOk().bodyText()
