@@ -127,8 +127,9 @@ record PartnershipRequests(JdbcClient jdbc,
 
 	/**
 	 * Answers the request (404 if the actor may not see it) when the form is valid, and marks it read,
-	 * since answering is reading: {@code null} when done; else (or when refused, the refusal added
-	 * to {@code result}) the request's page to show again.
+	 * since answering is reading: done (for an acceptance, saying whether it led to the pair's
+	 * existing agreement); else (or when refused, the refusal added to {@code result}) with the
+	 * request's page to show again.
 	 */
 	Answered answer(Actor actor, String actorLabel, long id, Answer answer, AnswerForm form, BindingResult result,
 			String baseUrl, Locale locale) {
