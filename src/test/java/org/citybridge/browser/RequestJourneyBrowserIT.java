@@ -107,19 +107,21 @@ class RequestJourneyBrowserIT {
 			signOut(page);
 
 			// Ghent's officer: one unread request, in the header and on the page, until marked read.
+			// (Other tests of the run may have left Ghent other unread requests: the count is relative.)
 			signIn(page, AccountTestSupport.OFFICER_GHENT, false);
-			assertThat(badge(page)).isEqualTo("1");
+			int unread = unread(page);
+			assertThat(unread).isPositive();
 			follow(page, ".account-nav a[href='/requests']");
 			follow(page, "main table a[href='" + requestPath + "']");
-			assertThat(badge(page)).isEqualTo("1");
+			assertThat(unread(page)).isEqualTo(unread);
 			follow(page, "main form[action$='/read'] button");
-			assertThat(badge(page)).as("the header's count on the request page, once read").isNull();
+			assertThat(unread(page)).as("the header's count on the request page, once read").isEqualTo(unread - 1);
 			assertThat(page.locator("main form[action$='/read']").count()).isZero();
 
 			// Accepting opens the draft agreement at once; the request links to it, and to no form.
 			follow(page, "main form[action$='/accept'] button");
 			assertThat(page.locator(".flash").innerText()).isEqualTo(text(locale, "matchmaking.flash.accepted"));
-			assertThat(badge(page)).isNull();
+			assertThat(unread(page)).isEqualTo(unread - 1);
 			Locator agreementLink = page.locator("section[aria-labelledby=agreement-heading] a");
 			assertThat(agreementLink.innerText()).contains("Darkhan – Ghent");
 			assertThat(page.locator("main a[href^='/agreements/new']").count()).isZero();
@@ -179,10 +181,10 @@ class RequestJourneyBrowserIT {
 		assertThat(page.locator(".account-nav a[href='/login']").count()).isOne();
 	}
 
-	/** The header's count of unread requests, or {@code null} when it shows none. */
-	private static String badge(Page page) {
+	/** The header's count of unread requests, 0 when it shows none. */
+	private static int unread(Page page) {
 		Locator badge = page.locator(".account-nav .badge.count");
-		return badge.count() == 0 ? null : badge.innerText().strip();
+		return badge.count() == 0 ? 0 : Integer.parseInt(badge.innerText().strip());
 	}
 
 	private static String suggestionSelector(String name) {
