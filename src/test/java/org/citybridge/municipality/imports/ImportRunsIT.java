@@ -69,7 +69,7 @@ class ImportRunsIT extends DemoDataIntegrationTest {
 		waitUntilDone(runId);
 		assertThat(this.mvc.get().uri("/municipalities/imports/" + runId).with(user(this.users.loadUserByUsername(AccountTestSupport.STAFF_NALAS))))
 			.hasStatusOk().bodyText().contains("Not imported: nothing was changed").contains("Unknown country code")
-			.contains("<td>4</td>");
+			.containsPattern("<td[^>]*>4</td>");
 		assertThat(count()).isZero();
 	}
 
