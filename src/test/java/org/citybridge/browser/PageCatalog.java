@@ -598,6 +598,7 @@ final class PageCatalog {
 				("city1,country1,lat1,lng1,city2,country2,lat2,lng2\n"
 						+ "Zeitz,Germany,51.05,12.14,Darkhan,Mongolia,49.48,105.92\n"
 						+ "Atlantis,Atlantis,0,0,Darkhan,Mongolia,49.48,105.92\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		page.check("input[name=list][value=WIKIPEDIA]");
 		page.waitForResponse(r -> r.request().isNavigationRequest() && r.status() == 200,
 				() -> page.click("main form button[type=submit]"));
 		page.waitForFunction("() => !document.querySelector('#import-progress[data-hx-get]')");

@@ -67,7 +67,9 @@ class PartnershipImportCommand extends RunCommand {
 					rows = PartnershipCsv.read(in);
 				}
 				Report report = this.runs.runNow(rows,
-						new PartnershipImport.Options(own ? PartnershipRegister.ListKind.OWN : PartnershipRegister.ListKind.WIKIPEDIA,
+						new PartnershipImport.Options(
+								own ? PartnershipRegister.ListSource.own(file.getFileName().toString(), null, null)
+										: PartnershipRegister.ListSource.wikipedia(),
 								file.getFileName().toString(), !dryRun, null, "command line"),
 						(read, matched, ambiguous, unmatched) -> this.out.printf(
 								"  %,d rows read, %,d matched, %,d ambiguous, %,d unmatched%n", read, matched, ambiguous,
