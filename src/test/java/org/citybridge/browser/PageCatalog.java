@@ -422,6 +422,11 @@ final class PageCatalog {
 					signedIn(page, site, AccountTestSupport.ADMIN, "/account/invitations");
 					return submit(page, "main form", Map.of("#email", "not an address"));
 				}),
+				new PageType("invite-candidates", "/account/invitations", true, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.STAFF_NALAS, "/account/invitations");
+					return submit(page, "main form", Map.of("#displayName", "Jelena", "#email", "jelena@sabac.example",
+							"#municipality", "Saba"));
+				}),
 				new PageType("admin-accounts", "/admin/accounts", true,
 						(page, site) -> signedIn(page, site, AccountTestSupport.ADMIN, "/admin/accounts")),
 				new PageType("admin-outbox", "/admin/outbox", false,
@@ -482,7 +487,18 @@ final class PageCatalog {
 							"name,country\nGhent,Belgium\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 					return submit(page, "main form", Map.of());
 				}),
+				new PageType("agreement-import-invalid-source", "/agreements/import", true, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.STAFF_NALAS, "/agreements/import");
+					page.setInputFiles("#file", new com.microsoft.playwright.options.FilePayload("pairs.csv", "text/csv",
+							"city1,country1,lat1,lng1,city2,country2,lat2,lng2\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+					page.check("input[name=list][value=OWN]");
+					return submit(page, "main form", Map.of("#sourceUrl", "not a link"));
+				}),
 				new PageType("agreement-import-report", "/agreements/imports/{id}", true, PageCatalog::importPartnerships),
+				new PageType("agreement-import-report-unmatched", "/agreements/imports/{id}", false, (page, site) -> {
+					importPartnerships(page, site);
+					return follow(page, "main .row-filter a[href*='outcome=UNMATCHED']");
+				}),
 				new PageType("agreement-import-review", "/agreements/import/review", false, (page, site) -> {
 					site.ambiguousPartnershipRowId();
 					return signedIn(page, site, AccountTestSupport.STAFF_NALAS, "/agreements/import/review");
