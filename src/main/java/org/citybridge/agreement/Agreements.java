@@ -20,15 +20,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The register's API for other code: the partnership import registers the pairs it matched, and
- * staff verify entries. The duplicate rule is the database's (one agreement of a type per set of
+ * The register's API for other code: the partnership import registers the pairs it matched,
+ * an accepted partnership request opens a draft, and staff verify entries. The duplicate rule is the database's (one agreement of a type per set of
  * municipalities until it has ended): registering a pair that is already there is answered with
  * the existing agreement, not with a second one.
  */
 @Service
 public class Agreements {
 
-	/** What {@link #registerFromPublicList} did: added a new agreement, or found it already there. */
+	/** What registering did: added a new agreement, or found one of that type between the parties already there. */
 	public record Registration(long agreementId, boolean added) {
 
 		public boolean alreadyPresent() {
@@ -135,6 +135,90 @@ public class Agreements {
 		after.put("sourceRecord", source.record());
 		this.audit.record(who, ENTITY, id, AuditLog.Action.CREATE, null, after);
 		this.events.publishEvent(new AgreementRegistered(id, type, key, false));
+		return new Registration(id, true);
+	}
+
+	/**
+	 * A draft that another feature opens for some municipalities (an accepted partnership request):
+	 * its type, its parties, what it is about and the funding the parties mean to use.
+	 */
+	public record Draft(AgreementType type, Set<Long> municipalityIds, Collection<String> themes, String fundingUsed) {
+	}
+
+	/**
+	 * Registers a draft agreement between the municipalities as the actor proposes it: status
+	 * draft, unverified (staff complete and verify it as any proposal), titled with the parties'
+	 * names as imported agreements are, with the draft's themes and funding. When the parties
+	 * already have an agreement of that type that has not ended, the duplicate rule keeps that one:
+	 * the answer names it and nothing is added. Runs in the caller's transaction if there is one.
+	 * @throws AccessDeniedException unless the actor is staff, an administrator or an officer of a party
+	 * @throws UnknownMunicipality if an id names no municipality
+	 * @throws IllegalArgumentException for fewer than two distinct parties
+	 */
+	@Transactional
+	public Registration registerDraft(Draft draft, Actor actor, String actorLabel) {
+		Objects.requireNonNull(draft.type(), "type");
+		Set<Long> ids = draft.municipalityIds();
+		if (ids == null || ids.size() < 2 || ids.stream().anyMatch(Objects::isNull)) {
+			throw new IllegalArgumentException("An agreement needs at least two different parties");
+		}
+		if (!this.policy.mayRegister(actor) && !this.policy.mayPropose(actor, ids)) {
+			throw new AccessDeniedException("May not propose this agreement");
+		}
+		List<Long> key = Agreement.partyKey(ids);
+		Long[] keyArray = key.toArray(Long[]::new);
+		immediateForeignKeys();
+		List<String> names = this.jdbc.sql("SELECT name FROM municipalities WHERE id IN (:ids) ORDER BY name, id")
+			.param("ids", key)
+			.query(String.class)
+			.list();
+		if (names.size() != key.size()) {
+			throw new UnknownMunicipality(key);
+		}
+		String title = clip(String.join(" – ", names), 300);
+		String funding = draft.fundingUsed() == null || draft.fundingUsed().isBlank() ? null
+				: clip(draft.fundingUsed().strip(), 2000);
+		List<String> themes = draft.themes() == null ? List.of()
+				: draft.themes().stream().filter(Objects::nonNull).distinct().toList();
+		Long id = this.jdbc.sql("""
+				INSERT INTO agreements (type, title, status, party_key, funding_used, source, proposed_by_account_id,
+				                        created_by_account_id, updated_by_account_id)
+				VALUES (:type, :title, :status, :key, :funding, :source, :who, :who, :who)
+				ON CONFLICT (type, party_key) WHERE status <> 'ENDED' DO NOTHING
+				RETURNING id
+				""")
+			.param("type", draft.type().name())
+			.param("title", title)
+			.param("status", AgreementStatus.DRAFT.name())
+			.param("key", keyArray)
+			.param("funding", funding)
+			.param("source", AgreementSource.Kind.MANUAL.name())
+			.param("who", actor.accountId())
+			.query(Long.class)
+			.optional()
+			.orElse(null);
+		if (id == null) {
+			long existing = this.jdbc.sql("""
+					SELECT id FROM agreements WHERE type = :type AND party_key = :key AND status <> 'ENDED'
+					""").param("type", draft.type().name()).param("key", keyArray).query(Long.class).single();
+			return new Registration(existing, false);
+		}
+		if (!themes.isEmpty()) {
+			this.jdbc.sql("INSERT INTO agreement_themes (agreement_id, theme_code) SELECT ?, unnest(?::varchar[])")
+				.params(id, themes.toArray(String[]::new))
+				.update();
+		}
+		Map<String, Object> after = new LinkedHashMap<>();
+		after.put("type", draft.type());
+		after.put("title", title);
+		after.put("status", AgreementStatus.DRAFT);
+		after.put("parties", key);
+		after.put("themes", themes);
+		after.put("fundingUsed", funding);
+		after.put("verified", false);
+		this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), ENTITY, id, AuditLog.Action.CREATE, null,
+				after);
+		this.events.publishEvent(new AgreementRegistered(id, draft.type(), key, false));
 		return new Registration(id, true);
 	}
 

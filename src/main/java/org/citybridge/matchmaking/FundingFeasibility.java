@@ -6,18 +6,32 @@ import java.util.Set;
 import org.citybridge.country.CountryGroup;
 
 /**
- * The hook for the funding signal: which funding instruments a municipality could use together
- * with a partner, by the partner's country group. Until the funding feature offers a finder, the
- * portal has no instrument data and {@link #NONE} answers; a bean of this type replaces it.
+ * The hook for funding: which funding instruments a municipality could use together with a
+ * partner, by the partner's country group (a signal of the suggestions), and which ones a pair
+ * could use (the choices of a request's proposed instrument). Without the funding feature's
+ * finder the portal has no instrument data and {@link #NONE} answers; a bean of this type
+ * replaces it.
  */
 public interface FundingFeasibility {
 
-	/** An instrument open to the municipality together with a partner from one of the groups. */
+	/** An instrument, by its name, open to the municipality together with a partner from one of the groups. */
 	record Scheme(String name, Set<CountryGroup> partnerGroups) {
 	}
 
-	/** Nothing is known about funding: no candidate gets funding points. */
+	/**
+	 * An instrument a pair could use: its slug (what a form sends), its name, and whether it is
+	 * plainly eligible or has conditions someone must check.
+	 */
+	record Usable(String slug, String name, boolean eligible) {
+	}
+
+	/** Nothing is known about funding: no candidate gets funding points, no pair any instrument. */
 	FundingFeasibility NONE = municipalityId -> List.of();
 
 	List<Scheme> instrumentsFor(long municipalityId);
+
+	/** The instruments the two municipalities could use together, eligible ones first. */
+	default List<Usable> usableBy(long first, long second) {
+		return List.of();
+	}
 }

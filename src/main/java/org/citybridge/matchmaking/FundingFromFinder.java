@@ -1,24 +1,41 @@
 package org.citybridge.matchmaking;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
+import org.citybridge.funding.Eligibility;
 import org.citybridge.funding.FundingFinder;
+import org.citybridge.funding.Instruments;
 
 import org.springframework.stereotype.Component;
 
 /**
- * The funding signal from the funding feature's eligibility data: the instruments a municipality
- * could use with a partner, by the partner's country group.
+ * Funding from the funding feature's eligibility data: the instruments a municipality could use
+ * with a partner, by the partner's country group, and those a pair could use. Instruments are
+ * named by their names, as a person reads them, not by their short codes.
  */
 @Component
-record FundingFromFinder(FundingFinder finder) implements FundingFeasibility {
+record FundingFromFinder(FundingFinder finder, Instruments instruments) implements FundingFeasibility {
 
 	@Override
 	public List<Scheme> instrumentsFor(long municipalityId) {
+		Map<String, String> names = this.instruments.all()
+			.stream()
+			.filter(i -> i.shortName() != null)
+			.collect(Collectors.toMap(Instruments.Ref::shortName, Instruments.Ref::name, (a, b) -> a));
 		return this.finder.partnerGroupsFor(municipalityId)
 			.entrySet()
 			.stream()
-			.map(e -> new Scheme(e.getKey(), e.getValue()))
+			.map(e -> new Scheme(names.getOrDefault(e.getKey(), e.getKey()), e.getValue()))
+			.toList();
+	}
+
+	@Override
+	public List<Usable> usableBy(long first, long second) {
+		return this.finder.usableByPair(first, second)
+			.stream()
+			.map(v -> new Usable(v.slug(), v.name(), v.eligibility() == Eligibility.ELIGIBLE))
 			.toList();
 	}
 }

@@ -1,7 +1,9 @@
 package org.citybridge.matchmaking;
 
+import java.util.List;
 import java.util.Map;
 
+import org.citybridge.agreement.AgreementSection;
 import org.citybridge.municipality.ProfileSection;
 import org.citybridge.system.Actor;
 
@@ -17,5 +19,17 @@ class MatchmakingSections {
 	ProfileSection partnerSuggestionsOnProfile() {
 		return new ProfileSection("matchmaking/profile-section", 20, municipalityId -> Map.of("municipalityId",
 				municipalityId, "mayRequest", RequestPolicy.maySend(Actor.current(), municipalityId)));
+	}
+
+	/**
+	 * An agreement's page names the partnership requests it came from, to those who may read them
+	 * (the two sides' officers, their networks' staff); nothing for anyone else.
+	 */
+	@Bean
+	AgreementSection requestsOnAgreement(Requests requests) {
+		return new AgreementSection("matchmaking/agreement-section", 10, agreementId -> {
+			List<Requests.Request> origins = requests.leadingTo(Actor.current(), agreementId);
+			return origins.isEmpty() ? null : Map.of("requests", origins);
+		});
 	}
 }

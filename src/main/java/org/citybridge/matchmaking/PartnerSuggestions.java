@@ -21,6 +21,7 @@ import org.citybridge.matchmaking.ranking.RankingQuery;
 import org.citybridge.matchmaking.ranking.Scored;
 import org.citybridge.matchmaking.ranking.Snapshot;
 import org.citybridge.system.DisplayNames;
+import org.citybridge.theme.Themes;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
@@ -49,10 +50,20 @@ public class PartnerSuggestions {
 	public record Reason(String signal, String text, double points) {
 	}
 
-	/** One suggested partner with its score and reasons, best first. */
+	/**
+	 * One suggested partner with its score and reasons, best first, and the themes its reasons name
+	 * (offered, sought or shared), in the themes' order: what a request to it would be about.
+	 */
 	public record Suggestion(int rank, long id, String name, String countryCode, String kind, Integer population,
-			boolean seeking, double score, List<Reason> reasons) {
+			boolean seeking, double score, List<Reason> reasons, List<String> themes) {
 	}
+
+	/**
+	 * The share of its full points that a signal with a sliding scale (size) must add to be given
+	 * as a reason: below it, the signal still counts in the score, but "similar size" would not be
+	 * true of two places far apart (half the points: populations within about three times).
+	 */
+	static final double LEAST_SHARE_SHOWN = 0.5;
 
 	/**
 	 * A page of suggestions, and whether more follow. Counting every candidate would cost a second
@@ -128,8 +139,11 @@ public class PartnerSuggestions {
 
 	private final Countries countries;
 
+	private final Themes themes;
+
 	PartnerSuggestions(JdbcClient jdbc, CandidateIndex index, ObjectProvider<FundingFeasibility> funding,
-			MessageSource messages, DisplayNames names, Countries countries) {
+			MessageSource messages, DisplayNames names, Countries countries, Themes themes) {
+		this.themes = themes;
 		this.index = index;
 		this.countries = countries;
 		this.jdbc = jdbc;
@@ -168,12 +182,13 @@ public class PartnerSuggestions {
 			return new Page(List.of(), filter.page(), SuggestionFilter.PAGE_SIZE, false);
 		}
 		Map<Long, Details> details = details(municipalityId, ranked.stream().map(Ranked::id).toList(), -1);
+		List<String> themeOrder = this.themes.codes();
 		List<Suggestion> suggestions = new ArrayList<>();
 		for (int i = 0; i < ranked.size(); i++) {
 			Ranked r = ranked.get(i);
 			Details d = details.get(r.id());
 			suggestions.add(new Suggestion(filter.offset() + i + 1, r.id(), d.name, d.countryCode, d.kind, d.population,
-					d.seeking, Math.round(r.score() * 10) / 10.0, reasons(d, instruments, locale)));
+					d.seeking, Math.round(r.score() * 10) / 10.0, reasons(d, instruments, locale), themes(d, themeOrder)));
 		}
 		return new Page(suggestions, filter.page(), SuggestionFilter.PAGE_SIZE, hasNext);
 	}
@@ -272,7 +287,7 @@ public class PartnerSuggestions {
 		}
 		if (d.population() != null && d.aPopulation() != null) {
 			double similarity = Math.max(0, 1 - Math.abs(Math.log(d.population()) - Math.log(d.aPopulation())) / Math.log(10));
-			if (similarity > 0) {
+			if (similarity >= LEAST_SHARE_SHOWN) {
 				java.text.NumberFormat format = java.text.NumberFormat.getIntegerInstance(locale);
 				reasons.add(reason("size", w.size() * similarity, locale, "matchmaking.reason.size",
 						format.format(d.aPopulation()), format.format(d.population())));
@@ -309,6 +324,17 @@ public class PartnerSuggestions {
 			reasons.add(reason("funding", w.funding(), locale, "matchmaking.reason.funding", String.join(", ", open)));
 		}
 		return reasons;
+	}
+
+	/** The themes a page row's reasons name, each once, in the order of the theme list. */
+	private static List<String> themes(Details d, List<String> order) {
+		Set<String> named = new java.util.HashSet<>(d.offersSought());
+		named.addAll(d.seeksOffered());
+		named.addAll(d.shared());
+		if (named.isEmpty()) {
+			return List.of();
+		}
+		return order.stream().filter(named::contains).toList();
 	}
 
 	private Reason reason(String signal, double points, Locale locale, String key, Object... arguments) {

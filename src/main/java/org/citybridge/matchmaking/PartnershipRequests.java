@@ -4,7 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
+import org.citybridge.agreement.AgreementLookup;
+import org.citybridge.agreement.AgreementType;
+import org.citybridge.agreement.Agreements;
 import org.citybridge.audit.AuditLog;
 import org.citybridge.system.Actor;
 import org.citybridge.system.OfficerMail;
@@ -12,6 +16,7 @@ import org.citybridge.system.Refusal;
 import org.citybridge.system.Text;
 import org.citybridge.theme.Themes;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,9 +28,10 @@ import org.springframework.validation.BindingResult;
 /**
  * The life of a partnership request: sent by an officer of A to B, answered by B (accepted,
  * declined with an optional reason), replied to by either side, withdrawn by A while pending.
- * PostgreSQL holds the limits (one pending request per pair, ten pending outgoing per
- * municipality); a refusal comes back as {@link Refusal}. Every step is audited and mailed to the
- * other side's officers in the same transaction.
+ * Accepting it opens a draft agreement in the register in the same transaction, or leads to the
+ * agreement the two already have. PostgreSQL holds the limits (one pending request per pair, ten
+ * pending outgoing per municipality); a refusal comes back as {@link Refusal}. Every step is
+ * audited and mailed to the other side's officers in the same transaction.
  */
 @Service
 record PartnershipRequests(JdbcClient jdbc,
@@ -34,16 +40,34 @@ record PartnershipRequests(JdbcClient jdbc,
 		OfficerMail mail,
 		MessageSource messages,
 		TransactionTemplate transactions,
-		Themes themes) {
+		Themes themes,
+		Agreements agreements,
+		AgreementLookup agreementLookup,
+		ObjectProvider<FundingFeasibility> funding) {
 
 	/** What an officer does with a request from its page. */
 	enum Answer {
 		REPLY, DECLINE, ACCEPT, WITHDRAW
 	}
 
-	/** A request's page: its steps, whether the actor's side has read it, and what the actor may do. */
+	/**
+	 * A request's page: its steps, whether the actor's side has read it, what the actor may do, and
+	 * the agreement it led to ({@code null} while there is none).
+	 */
 	record Detail(Requests.Request request, List<Requests.Step> steps, boolean unread, boolean mayAnswer,
-			boolean mayWithdraw, boolean mayReply, String draftHref) {
+			boolean mayWithdraw, boolean mayReply, AgreementLookup.Summary agreement) {
+	}
+
+	/**
+	 * What answering came to: the request's page to show again ({@code again}, with why) or done;
+	 * when done by accepting, whether the request led to an agreement the two already had rather
+	 * than to a new draft.
+	 */
+	record Answered(Detail again, boolean existingAgreement) {
+
+		boolean done() {
+			return this.again == null;
+		}
 	}
 
 	/**
@@ -54,8 +78,12 @@ record PartnershipRequests(JdbcClient jdbc,
 			Requests.Counts counts) {
 	}
 
-	/** The form of a new request: who it goes to and the themes to choose from; {@code sent} once sent. */
-	record Sending(Long sent, Requests.Named to, List<String> themes) {
+	/**
+	 * The form of a new request: who it goes to, the themes and the instruments to choose from (those
+	 * the two could use), and the form's values; {@code sent} once sent.
+	 */
+	record Sending(Long sent, Requests.Named to, List<String> themes, List<FundingFeasibility.Usable> instruments,
+			RequestForm form) {
 	}
 
 	/** How many pending outgoing requests a municipality may have; the database's CHECK says the same. */
@@ -80,13 +108,12 @@ record PartnershipRequests(JdbcClient jdbc,
 	}
 
 	private Detail detail(Actor actor, Requests.Request request) {
-		boolean draftOffered = request.status() == RequestStatus.ACCEPTED
-				&& (actor.role() != Actor.Role.OFFICER || RequestPolicy.side(actor, request) != null);
+		AgreementLookup.Summary agreement = request.agreementId() == null ? null
+				: this.agreementLookup.byIds(List.of(request.agreementId())).stream().findFirst().orElse(null);
 		return new Detail(request, this.requests.steps(request.id()), this.requests.unread(actor, request.id()),
 				request.pending() && RequestPolicy.mayAnswer(actor, request),
 				request.pending() && RequestPolicy.mayWithdraw(actor, request),
-				request.pending() && RequestPolicy.mayReply(actor, request),
-				draftOffered ? AgreementDraftLink.of(request.fromId(), request.toId()) : null);
+				request.pending() && RequestPolicy.mayReply(actor, request), agreement);
 	}
 
 	private Requests.Request visible(Actor actor, long id) {
@@ -100,33 +127,44 @@ record PartnershipRequests(JdbcClient jdbc,
 
 	/**
 	 * Answers the request (404 if the actor may not see it) when the form is valid, and marks it read,
-	 * since answering is reading: {@code null} when done; else (or when refused, the refusal added
-	 * to {@code result}) the request's page to show again.
+	 * since answering is reading: done (for an acceptance, saying whether it led to the pair's
+	 * existing agreement); else (or when refused, the refusal added to {@code result}) with the
+	 * request's page to show again.
 	 */
-	Detail answer(Actor actor, String actorLabel, long id, Answer answer, AnswerForm form, BindingResult result,
+	Answered answer(Actor actor, String actorLabel, long id, Answer answer, AnswerForm form, BindingResult result,
 			String baseUrl, Locale locale) {
 		Requests.Request request = visible(actor, id);
 		if (!result.hasErrors()) {
 			try {
+				boolean existing = false;
 				switch (answer) {
 					case REPLY -> reply(actor, actorLabel, id, form, baseUrl, locale);
 					case DECLINE -> decline(actor, actorLabel, id, form, baseUrl, locale);
-					case ACCEPT -> accept(actor, actorLabel, id, baseUrl, locale);
+					case ACCEPT -> existing = !accept(actor, actorLabel, id, baseUrl, locale).added();
 					case WITHDRAW -> withdraw(actor, actorLabel, id, baseUrl, locale);
 				}
 				markRead(actor, request);
-				return null;
+				return new Answered(null, existing);
 			}
 			catch (Refusal refusal) {
 				refusal.rejectIn(result);
 			}
 		}
-		return detail(actor, visible(actor, request.id()));
+		return new Answered(detail(actor, visible(actor, request.id())), false);
 	}
 
-	/** The empty form of a request to the municipality, if the actor may send one there; else 404 or 403. */
-	Sending recipientForm(Actor actor, long toMunicipalityId) {
-		return new Sending(null, recipient(actor, toMunicipalityId), this.themes.codes());
+	/**
+	 * The form of a request to the municipality, if the actor may send one there (else 404 or 403),
+	 * with the asked themes ticked (those that are themes: a suggestion's link names the themes it
+	 * was based on).
+	 */
+	Sending recipientForm(Actor actor, long toMunicipalityId, List<String> askedThemes) {
+		Requests.Named to = recipient(actor, toMunicipalityId);
+		List<String> codes = this.themes.codes();
+		List<String> ticked = askedThemes == null ? List.of()
+				: codes.stream().filter(askedThemes::contains).toList();
+		return new Sending(null, to, codes, usable(actor.municipalityId(), to.id()),
+				new RequestForm(ticked, "", ""));
 	}
 
 	/**
@@ -138,13 +176,34 @@ record PartnershipRequests(JdbcClient jdbc,
 		Requests.Named to = recipient(actor, toMunicipalityId);
 		if (!result.hasErrors()) {
 			try {
-				return new Sending(send(actor, actorLabel, to.id(), form, baseUrl, locale), to, null);
+				return new Sending(send(actor, actorLabel, to.id(), form, baseUrl, locale), to, null, null, form);
 			}
 			catch (Refusal refusal) {
 				refusal.rejectIn(result);
 			}
 		}
-		return new Sending(null, to, this.themes.codes());
+		return new Sending(null, to, this.themes.codes(), usable(actor.municipalityId(), to.id()), form);
+	}
+
+	/** The instruments the two could use together, as the funding finder lists them. */
+	private List<FundingFeasibility.Usable> usable(long from, long to) {
+		return this.funding.getIfAvailable(() -> FundingFeasibility.NONE).usableBy(from, to);
+	}
+
+	/**
+	 * The name of the proposed instrument, sent by its slug: {@code null} for none; refused unless
+	 * it is one of those the two could use, as the form offered.
+	 */
+	private String instrument(long from, long to, String slug) {
+		String chosen = Text.blankToNull(slug);
+		if (chosen == null) {
+			return null;
+		}
+		return usable(from, to).stream()
+			.filter(u -> u.slug().equals(chosen.strip()))
+			.map(FundingFeasibility.Usable::name)
+			.findFirst()
+			.orElseThrow(() -> new Refusal("proposedInstrument", "matchmaking.request.error.instrument"));
 	}
 
 	/** The municipality a request would go to, if the actor may send one there; else 404 or 403. */
@@ -161,13 +220,13 @@ record PartnershipRequests(JdbcClient jdbc,
 		Requests.Named to = recipient(actor, toMunicipalityId);
 		long from = actor.municipalityId();
 		List<String> themes = form.chosenThemes();
+		String instrument = instrument(from, to.id(), form.proposedInstrument());
 		try {
 			return this.transactions.execute(tx -> {
 				long id = this.jdbc.sql("""
 						INSERT INTO partnership_requests (from_municipality_id, to_municipality_id, message, proposed_instrument, sent_by)
 						VALUES (?, ?, ?, ?, ?) RETURNING id
-						""").params(from, to.id(), form.message().strip(), Text.blankToNull(form.proposedInstrument()),
-						actor.accountId())
+						""").params(from, to.id(), form.message().strip(), instrument, actor.accountId())
 					.query(Long.class)
 					.single();
 				for (String theme : themes) {
@@ -181,7 +240,7 @@ record PartnershipRequests(JdbcClient jdbc,
 				after.put("to", to.id());
 				after.put("status", RequestStatus.PENDING);
 				after.put("themes", themes);
-				after.put("proposedInstrument", Text.blankToNull(form.proposedInstrument()));
+				after.put("proposedInstrument", instrument);
 				this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "partnership_request", id,
 						AuditLog.Action.CREATE, null, after);
 				String fromName = this.requests.municipality(from).map(Requests.Named::name).orElse("");
@@ -236,8 +295,14 @@ record PartnershipRequests(JdbcClient jdbc,
 		});
 	}
 
-	void accept(Actor actor, String actorLabel, long id, String baseUrl, Locale locale) {
-		close(actor, actorLabel, id, RequestStatus.ACCEPTED, null, baseUrl, locale);
+	/**
+	 * Accepts the request and, in the same transaction, opens a draft sister-city agreement of the
+	 * two in the register with the request's themes and proposed instrument, unverified until staff
+	 * complete and verify it; when the two already have such an agreement, the request leads to
+	 * that one. Returns which.
+	 */
+	Agreements.Registration accept(Actor actor, String actorLabel, long id, String baseUrl, Locale locale) {
+		return close(actor, actorLabel, id, RequestStatus.ACCEPTED, null, baseUrl, locale);
 	}
 
 	void decline(Actor actor, String actorLabel, long id, AnswerForm form, String baseUrl, Locale locale) {
@@ -248,9 +313,9 @@ record PartnershipRequests(JdbcClient jdbc,
 		close(actor, actorLabel, id, RequestStatus.WITHDRAWN, null, baseUrl, locale);
 	}
 
-	private void close(Actor actor, String actorLabel, long id, RequestStatus status, String reason, String baseUrl,
-			Locale locale) {
-		this.transactions.executeWithoutResult(tx -> {
+	private Agreements.Registration close(Actor actor, String actorLabel, long id, RequestStatus status, String reason,
+			String baseUrl, Locale locale) {
+		return this.transactions.execute(tx -> {
 			Requests.Request visible = this.requests.visible(actor, id).orElseThrow(() -> new RequestNotFound(id));
 			boolean allowed = status == RequestStatus.WITHDRAWN ? RequestPolicy.mayWithdraw(actor, visible)
 					: RequestPolicy.mayAnswer(actor, visible);
@@ -265,17 +330,41 @@ record PartnershipRequests(JdbcClient jdbc,
 				throw new Refusal(null, "matchmaking.request.error.closed");
 			}
 			step(id, status.name(), side, actor, reason);
+			Agreements.Registration agreement = status == RequestStatus.ACCEPTED ? draft(actor, actorLabel, request)
+					: null;
 			Map<String, Object> before = Map.of("status", RequestStatus.PENDING);
 			Map<String, Object> after = new LinkedHashMap<>();
 			after.put("status", status);
 			after.put("reason", reason);
+			if (agreement != null) {
+				after.put("agreement", agreement.agreementId());
+			}
 			this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "partnership_request", id,
 					AuditLog.Action.UPDATE, before, after);
 			long other = "FROM".equals(side) ? request.toId() : request.fromId();
 			String author = "FROM".equals(side) ? request.fromName() : request.toName();
-			notify(other, "matchmaking.mail." + status.name().toLowerCase(Locale.ROOT), id, baseUrl, locale, author,
-					reason == null ? "" : reason);
+			String key = "matchmaking.mail." + status.name().toLowerCase(Locale.ROOT);
+			String text = reason == null ? "" : reason;
+			if (agreement == null) {
+				notify(other, key, id, baseUrl, locale, author, text);
+			}
+			else {
+				mail(other, key + ".subject", agreement.added() ? key + ".body" : key + ".existing", locale, author, text,
+						baseUrl + "/requests/" + id, baseUrl + "/agreements/" + agreement.agreementId());
+			}
+			return agreement;
 		});
+	}
+
+	/** The draft agreement an accepted request opens (or the two's agreement already there), linked to it. */
+	private Agreements.Registration draft(Actor actor, String actorLabel, Requests.Request request) {
+		Agreements.Registration registration = this.agreements.registerDraft(new Agreements.Draft(
+				AgreementType.SISTER_CITY, Set.of(request.fromId(), request.toId()), request.themes(),
+				request.proposedInstrument()), actor, actorLabel);
+		this.jdbc.sql("UPDATE partnership_requests SET agreement_id = ? WHERE id = ?")
+			.params(registration.agreementId(), request.id())
+			.update();
+		return registration;
 	}
 
 	/** The request, locked for the change, if the actor may make it and it is still pending. */
@@ -298,9 +387,13 @@ record PartnershipRequests(JdbcClient jdbc,
 	}
 
 	private void notify(long municipalityId, String key, long id, String baseUrl, Locale locale, String who, String text) {
-		String subject = this.messages.getMessage(key + ".subject", new Object[] { who }, locale);
-		String body = this.messages.getMessage(key + ".body", new Object[] { who, text, baseUrl + "/requests/" + id },
-				locale);
+		mail(municipalityId, key + ".subject", key + ".body", locale, who, text, baseUrl + "/requests/" + id);
+	}
+
+	/** Mails the municipality's officers: the subject names {@code who}; the body takes every argument. */
+	private void mail(long municipalityId, String subjectKey, String bodyKey, Locale locale, Object... arguments) {
+		String subject = this.messages.getMessage(subjectKey, new Object[] { arguments[0] }, locale);
+		String body = this.messages.getMessage(bodyKey, arguments, locale);
 		this.mail.toOfficersOf(municipalityId, subject, body);
 	}
 }

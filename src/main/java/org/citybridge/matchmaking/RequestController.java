@@ -1,5 +1,6 @@
 package org.citybridge.matchmaking;
 
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.validation.Valid;
@@ -90,10 +91,13 @@ record RequestController(PartnershipRequests partnershipRequests) {
 				"matchmaking.flash.withdrawn");
 	}
 
+	/** The form of a new request; a suggestion's link names the themes to tick ({@code themes}). */
 	@GetMapping("/municipalities/{id}/requests/new")
-	String newRequest(@PathVariable("id") String id, Model model) {
-		PartnershipRequests.Sending sending = this.partnershipRequests.recipientForm(Actor.current(), municipalityId(id));
-		model.addAttribute("requestForm", RequestForm.empty());
+	String newRequest(@PathVariable("id") String id,
+			@RequestParam(name = "themes", required = false) List<String> themes, Model model) {
+		PartnershipRequests.Sending sending = this.partnershipRequests.recipientForm(Actor.current(), municipalityId(id),
+				themes);
+		model.addAttribute("requestForm", sending.form());
 		return form(sending, model);
 	}
 
@@ -113,6 +117,7 @@ record RequestController(PartnershipRequests partnershipRequests) {
 	private static String form(PartnershipRequests.Sending sending, Model model) {
 		model.addAttribute("to", sending.to());
 		model.addAttribute("themes", sending.themes());
+		model.addAttribute("instruments", sending.instruments());
 		return "matchmaking/request-form";
 	}
 
@@ -127,16 +132,16 @@ record RequestController(PartnershipRequests partnershipRequests) {
 	private String answered(String id, PartnershipRequests.Answer answer, AnswerForm form, BindingResult result,
 			Model model, Authentication authentication, Locale locale, RedirectAttributes redirect, String flash) {
 		long requestId = requestId(id);
-		PartnershipRequests.Detail again = this.partnershipRequests.answer(Actor.current(), authentication.getName(),
-				requestId, answer, form, result, base(), locale);
-		if (again == null) {
-			redirect.addFlashAttribute("flash", flash);
+		PartnershipRequests.Answered answered = this.partnershipRequests.answer(Actor.current(),
+				authentication.getName(), requestId, answer, form, result, base(), locale);
+		if (answered.done()) {
+			redirect.addFlashAttribute("flash", answered.existingAgreement() ? flash + ".existing" : flash);
 			return "redirect:/requests/" + requestId;
 		}
 		model.addAttribute("invalid", true);
 		model.addAttribute("answer", form);
 		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "answer", result);
-		return detail(again, model);
+		return detail(answered.again(), model);
 	}
 
 	private static String detail(PartnershipRequests.Detail detail, Model model) {
@@ -146,7 +151,7 @@ record RequestController(PartnershipRequests partnershipRequests) {
 		model.addAttribute("mayAnswer", detail.mayAnswer());
 		model.addAttribute("mayWithdraw", detail.mayWithdraw());
 		model.addAttribute("mayReply", detail.mayReply());
-		model.addAttribute("draftHref", detail.draftHref());
+		model.addAttribute("agreement", detail.agreement());
 		return "matchmaking/request";
 	}
 

@@ -23,10 +23,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class Requests {
 
-	/** One request with both sides' names. */
+	/**
+	 * One request with both sides' names, and the agreement it led to once accepted ({@code null}
+	 * before, and for a request accepted before drafts were opened on acceptance).
+	 */
 	public record Request(long id, long fromId, String fromName, String fromCountry, long toId, String toName,
 			String toCountry, String message, String proposedInstrument, RequestStatus status, Instant sentAt,
-			Instant closedAt, List<String> themes) {
+			Instant closedAt, List<String> themes, Long agreementId) {
 
 		public boolean pending() {
 			return this.status == RequestStatus.PENDING;
@@ -55,7 +58,8 @@ public class Requests {
 			r.id, r.from_municipality_id, fm.name, fm.country_code, r.to_municipality_id, tm.name, tm.country_code,
 			r.message, r.proposed_instrument, r.status, r.sent_at, r.closed_at,
 			ARRAY(SELECT t.theme_code FROM partnership_request_themes t JOIN themes th ON th.code = t.theme_code
-			      WHERE t.request_id = r.id ORDER BY th.position) AS themes
+			      WHERE t.request_id = r.id ORDER BY th.position) AS themes,
+			r.agreement_id
 			""";
 
 	private static final String LISTED_COLUMNS = """
@@ -115,6 +119,25 @@ public class Requests {
 				JOIN municipalities tm ON tm.id = r.to_municipality_id
 				WHERE r.id = :id
 				""").param("id", id).query(Requests::request).optional().filter(r -> RequestPolicy.mayRead(actor, r, this));
+	}
+
+	/** The requests that led to the agreement and that the actor may read, first accepted first. */
+	List<Request> leadingTo(Actor actor, long agreementId) {
+		if (!actor.isSignedIn()) {
+			return List.of();
+		}
+		return this.jdbc.sql("SELECT " + REQUEST_COLUMNS + """
+				FROM partnership_requests r
+				JOIN municipalities fm ON fm.id = r.from_municipality_id
+				JOIN municipalities tm ON tm.id = r.to_municipality_id
+				WHERE r.agreement_id = :agreement
+				ORDER BY r.closed_at, r.id
+				""").param("agreement", agreementId)
+			.query(Requests::request)
+			.list()
+			.stream()
+			.filter(r -> RequestPolicy.mayRead(actor, r, this))
+			.toList();
 	}
 
 	List<Step> steps(long requestId) {
@@ -220,7 +243,7 @@ public class Requests {
 		return new Request(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6),
 				rs.getString(7), rs.getString(8), rs.getString(9), RequestStatus.valueOf(rs.getString(10)),
 				rs.getTimestamp(11).toInstant(), rs.getTimestamp(12) == null ? null : rs.getTimestamp(12).toInstant(),
-				Arrays.asList((String[]) rs.getArray(13).getArray()));
+				Arrays.asList((String[]) rs.getArray(13).getArray()), (Long) rs.getObject(14));
 	}
 
 	private static Listed listed(ResultSet rs, int n) throws SQLException {

@@ -38,6 +38,12 @@ public record SuggestionFilter(List<String> countries, List<String> groups, List
 				p == null ? 1 : Math.min(p, MAX_PAGE));
 	}
 
+	/** How many choices narrow the suggestions. */
+	public int chosenCount() {
+		return this.countries.size() + this.groups.size() + this.themes.size() + (this.populationMin != null ? 1 : 0)
+				+ (this.populationMax != null ? 1 : 0) + (this.seekingOnly ? 1 : 0) + (this.homeCountry ? 1 : 0);
+	}
+
 	public boolean narrowed() {
 		return !this.countries.isEmpty() || !this.groups.isEmpty() || !this.themes.isEmpty() || this.populationMin != null
 				|| this.populationMax != null || this.seekingOnly || this.homeCountry;

@@ -3,8 +3,9 @@
  * pass over a compact in-memory copy of the directory and the agreement graph, rebuilt when a
  * counter kept by database triggers changes; weights in {@link org.citybridge.matchmaking.SuggestionWeights}),
  * and partnership requests between municipalities with their inbox, answers, limits kept by
- * PostgreSQL, and the staff overview of a network's requests. Reads the agreement register's
- * tables for existing partners and the partnership graph.
+ * PostgreSQL, and the staff overview of a network's requests. Accepting a request opens a draft
+ * agreement through the register's API, linked to the request (the agreement's page names it as
+ * its origin). Reads the agreement register's tables for existing partners and the partnership graph.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "agreement", "funding", "network",
 		"municipality", "system", "audit", "theme", "country" })

@@ -77,22 +77,49 @@ public class DirectoryOptions {
 		return Set.copyOf(this.jdbc.sql("SELECT id FROM organisations").query(Long.class).list());
 	}
 
-	/** The network {@code option} elements, the chosen ones selected. */
-	public String networkOptionsHtml(Set<Long> selected) {
-		return optionsHtml(networks(), selected.stream().map(String::valueOf).collect(java.util.stream.Collectors.toSet()));
-	}
-
 	/** The country {@code option} elements, the chosen ones selected. */
 	public String countryOptionsHtml(Locale locale, Set<String> selected) {
 		return optionsHtml(countries(locale), selected);
 	}
 
-	/** The theme {@code option} elements, named in the visitor's language, the chosen ones selected. */
-	public String themeOptionsHtml(Locale locale, Set<String> selected) {
-		List<CountryOption> options = this.themesByLocale.computeIfAbsent(locale, l -> themes().stream()
+	private List<CountryOption> themeOptions(Locale locale) {
+		return this.themesByLocale.computeIfAbsent(locale, l -> themes().stream()
 			.map(code -> new CountryOption(code, this.messages.getMessage("theme." + code, null, code, l)))
 			.toList());
-		return optionsHtml(options, selected);
+	}
+
+	/** The country checkboxes named {@code country}, the chosen ones ticked (and listed first). */
+	public String countryChecksHtml(Locale locale, Set<String> selected) {
+		return checkboxesHtml("country", countries(locale), selected);
+	}
+
+	/** The theme checkboxes named {@code name}, named in the visitor's language, the chosen ones ticked. */
+	public String themeChecksHtml(Locale locale, String name, Set<String> selected) {
+		return checkboxesHtml(name, themeOptions(locale), selected);
+	}
+
+	/** The network checkboxes, the chosen ones ticked. */
+	public String networkChecksHtml(Set<Long> selected) {
+		return checkboxesHtml("network", networks(),
+				selected.stream().map(String::valueOf).collect(java.util.stream.Collectors.toSet()));
+	}
+
+	/**
+	 * A long list of choices as checkboxes rather than a multiple select (which wants Ctrl or Cmd and
+	 * is all but unusable on a phone): the chosen ones first, so that they are seen without scrolling.
+	 */
+	public static String checkboxesHtml(String name, List<CountryOption> options, Set<String> selected) {
+		StringBuilder html = new StringBuilder(options.size() * 90);
+		for (boolean chosen : new boolean[] { true, false }) {
+			for (CountryOption option : options) {
+				if (selected.contains(option.code()) == chosen) {
+					html.append("<label><input type=\"checkbox\" name=\"").append(name).append("\" value=\"")
+						.append(HtmlUtils.htmlEscape(option.code())).append(chosen ? "\" checked>" : "\">")
+						.append(HtmlUtils.htmlEscape(option.name())).append("</label>");
+				}
+			}
+		}
+		return html.toString();
 	}
 
 	static String optionsHtml(List<CountryOption> options, Set<String> selected) {

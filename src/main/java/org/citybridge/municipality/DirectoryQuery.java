@@ -134,6 +134,13 @@ public record DirectoryQuery(String text, Set<String> countries, Set<CountryGrou
 	}
 
 	/** Whether any filter besides the name narrows the list (for the "clear filters" link). */
+	/** How many choices narrow the list: each country, group, kind, theme and network, and each other filter set. */
+	public int chosenCount() {
+		return this.countries.size() + this.groups.size() + this.kinds.size() + this.offers.size() + this.seeks.size()
+				+ this.networks.size() + (this.populationMin != null ? 1 : 0) + (this.populationMax != null ? 1 : 0)
+				+ (this.seekingOnly ? 1 : 0);
+	}
+
 	public boolean filtered() {
 		return !this.countries.isEmpty() || !this.groups.isEmpty() || this.populationMin != null
 				|| this.populationMax != null || !this.kinds.isEmpty() || !this.offers.isEmpty()

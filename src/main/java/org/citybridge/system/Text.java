@@ -55,4 +55,22 @@ public final class Text {
 		String echo = (text == null) ? "" : (text.length() > MAX_ECHO) ? text.substring(0, MAX_ECHO) : text;
 		throw notFound.apply(echo);
 	}
+
+	/**
+	 * A path on this site to go on to (after signing in, say), or {@code null} when the text is not one:
+	 * it must start with one slash and hold no scheme, host, backslash or control character, so that a
+	 * crafted link cannot send the visitor to another site.
+	 */
+	public static String localPath(String text) {
+		if (text == null || text.length() > 500 || !text.startsWith("/") || text.startsWith("//")) {
+			return null;
+		}
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '\\' || c < 0x20 || c == 0x7f) {
+				return null;
+			}
+		}
+		return text;
+	}
 }

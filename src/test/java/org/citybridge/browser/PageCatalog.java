@@ -286,16 +286,16 @@ final class PageCatalog {
 				PageType.get("my-agenda-empty", "/events/{slug}/my", EVENT + "/my").onPhoneToo(),
 				new PageType("my-agenda-shared-with-clash", "/events/{slug}/my", true, (page, site) -> {
 					page.navigate(site.url(AGENDA + "?tz=event"));
-					follow(page, "main li.session:has(h3 a:has-text('Sister-city agreements')) a[href*='/my?s=']");
-					follow(page, "main a[href*='/agenda?s=']");
-					return follow(page, "main li.session:has(h3 a:has-text('Twinning and TAIEX')) a[href*='/my?s=']");
+					stay(page, "main li.session:has(h3 a:has-text('Sister-city agreements')) a[href*='/agenda?s=']");
+					stay(page, "main li.session:has(h3 a:has-text('Twinning and TAIEX')) a[href*='/agenda?s=']");
+					return follow(page, "main a[href*='/my?s=']");
 				}),
 				new PageType("my-agenda-signed-in", "/events/{slug}/my", false, (page, site) -> {
 					signedIn(page, site, AccountTestSupport.OFFICER_DARKHAN, AGENDA + "?tz=event");
 					String star = "main li.session:has(h3 a:has-text('Four strategic focus areas'))"
 							+ " form[action$='/star']:has(input[name=starred][value=true]) button";
 					if (page.locator(star).count() > 0) {
-						follow(page, star);
+						stay(page, star);
 					}
 					return page.navigate(site.url(EVENT + "/my"));
 				}),
@@ -381,13 +381,20 @@ final class PageCatalog {
 				}),
 				PageType.get("partners-how", "/partners/how", "/partners/how").onPhoneToo(),
 				new PageType("requests-send", "/municipalities/{id}/requests/new", true, (page, site) -> signedIn(page, site,
-						AccountTestSupport.OFFICER_DARKHAN, "/municipalities/" + site.municipalityId(GHENT) + "/requests/new")),
+						AccountTestSupport.OFFICER_DARKHAN, "/municipalities/" + site.municipalityId(GHENT)
+								+ "/requests/new?themes=SMART_CITY&themes=WATER_SANITATION")),
 				new PageType("requests-send-invalid", "/municipalities/{id}/requests/new", false, (page, site) -> {
 					signedIn(page, site, AccountTestSupport.OFFICER_DARKHAN,
 							"/municipalities/" + site.municipalityId(GHENT) + "/requests/new");
-					return submit(page, "main form", Map.of("#message", " ", "#proposedInstrument", "x".repeat(201)));
+					page.check("input[name=proposedInstrument][value='" + FUNDING_EXAMPLE + "']");
+					return submit(page, "main form", Map.of("#message", " "));
 				}),
 				new PageType("requests-detail", "/requests/{id}", true, PageCatalog::openRequest),
+				new PageType("requests-detail-accepted", "/requests/{id}", true, PageCatalog::acceptedRequest),
+				new PageType("agreement-detail-origin", "/agreements/{id}", true, (page, site) -> {
+					acceptedRequest(page, site);
+					return follow(page, "section[aria-labelledby=agreement-heading] a");
+				}),
 				new PageType("requests-inbox", "/requests", true, (page, site) -> {
 					openRequest(page, site);
 					page.context().clearCookies();
@@ -572,6 +579,12 @@ final class PageCatalog {
 		return page.waitForResponse(r -> r.request().isNavigationRequest() && r.status() == 200, () -> page.click(selector));
 	}
 
+	/** Clicks what the page answers in place (htmx): waits for the agenda it takes its main part from. */
+	static Response stay(Page page, String selector) {
+		return page.waitForResponse(r -> !r.request().isNavigationRequest() && r.url().contains("/agenda") && r.status() == 200,
+				() -> page.click(selector));
+	}
+
 	private static Response clickAndWait(Page page, String selector) {
 		return page.waitForResponse(r -> r.request().isNavigationRequest(), () -> page.click(selector));
 	}
@@ -589,10 +602,27 @@ final class PageCatalog {
 	private static Response openRequest(Page page, PageType.Site site) {
 		signedIn(page, site, AccountTestSupport.OFFICER_DARKHAN, "/municipalities/" + site.municipalityId(NIS) + "/requests/new");
 		page.check("input[value='SMART_CITY']");
-		submit(page, "main form", Map.of("#message", "Dear colleagues in Niš, shall we share what we learn on smart-city services?",
-				"#proposedInstrument", "TAIEX study visit"));
+		page.check("input[name=proposedInstrument][value='taiex']");
+		submit(page, "main form", Map.of("#message", "Dear colleagues in Niš, shall we share what we learn on smart-city services?"));
 		page.navigate(site.url("/requests"));
 		return page.waitForResponse(r -> r.request().isNavigationRequest(), () -> page.click("main table a"));
+	}
+
+	/**
+	 * Ghent's officer sends Niš a request and Niš's officer accepts it: the request's page then
+	 * links to the draft agreement accepting opened (or to the one the pair already had).
+	 */
+	private static Response acceptedRequest(Page page, PageType.Site site) {
+		signedIn(page, site, AccountTestSupport.OFFICER_GHENT, "/municipalities/" + site.municipalityId(NIS) + "/requests/new");
+		page.check("input[name=themes][value='MOBILITY']");
+		submit(page, "main form", Map.of("#message", "Ghent and Niš could share their work on city mobility."));
+		page.context().clearCookies();
+		signedIn(page, site, OFFICER_NIS, "/requests");
+		follow(page, "main table a:text-is('Ghent')");
+		if (page.locator("main form[action$='/accept']").count() > 0) {
+			return follow(page, "main form[action$='/accept'] button");
+		}
+		return page.navigate(page.url());
 	}
 
 	/** Uploads a file whose one row names no country: refused, nothing changed, a report to read. */

@@ -147,7 +147,21 @@ final class PageChecks {
 				  const controls = [...document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea')]
 				    .filter(e => e.offsetParent !== null || e === document.activeElement)
 				    .filter(e => !e.classList.contains('skip-link'));
-				  const boxes = controls.flatMap(e => [...e.getClientRects()].map(r => ({e, r})));
+				  // What a scrolling box (a long checkbox list) clips is not drawn: only the part inside counts.
+				  const clip = (e, r) => {
+				    let box = {left: r.left, right: r.right, top: r.top, bottom: r.bottom};
+				    for (let p = e.parentElement; p; p = p.parentElement) {
+				      const s = getComputedStyle(p);
+				      if (s.overflowX !== 'visible' || s.overflowY !== 'visible') {
+				        const c = p.getBoundingClientRect();
+				        box = {left: Math.max(box.left, c.left), right: Math.min(box.right, c.right),
+				               top: Math.max(box.top, c.top), bottom: Math.min(box.bottom, c.bottom)};
+				      }
+				    }
+				    return box;
+				  };
+				  const boxes = controls.flatMap(e => [...e.getClientRects()].map(r => ({e, r: clip(e, r)})))
+				    .filter(b => b.r.right > b.r.left && b.r.bottom > b.r.top);
 				  const found = [];
 				  for (let i = 0; i < boxes.length; i++) {
 				    for (let j = i + 1; j < boxes.length; j++) {

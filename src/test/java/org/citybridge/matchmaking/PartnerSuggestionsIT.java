@@ -116,6 +116,35 @@ class PartnerSuggestionsIT {
 	}
 
 	@Test
+	void aSizeTenTimesApartCountsInTheScoreButIsNotClaimedAsSimilar() {
+		Place neutral = Place.neutral("HR");
+		long plain = this.fixtures.municipality("Plain", neutral);
+		// Darkhan and Zagreb: 74,300 and 698,966 inhabitants, a few tenths of a point.
+		this.jdbc.sql("UPDATE municipalities SET population = 74300 WHERE id = ?").param(this.a).update();
+		long far = this.fixtures.municipality("Far", neutral.population(698_966));
+		long near = this.fixtures.municipality("Near", neutral.population(150_000));
+		Map<Long, Double> scores = scores(SuggestionFilter.none());
+		assertThat(scores.get(far)).isGreaterThan(scores.get(plain));
+		assertThat(signals(far)).isEmpty();
+		assertThat(signals(near)).containsExactly("size");
+		assertThat(texts(near)).containsExactly("Similar size (74,300 and 150,000 inhabitants)");
+	}
+
+	@Test
+	void aSuggestionCarriesTheThemesItsReasonsNameInTheThemesOrder() {
+		long complementary = this.fixtures.municipality("Themed", Place.neutral("BE").offers("SMART_CITY")
+			.seeks("AGRICULTURE_RURAL").languages("fr"));
+		SuggestionFilter belgium = new SuggestionFilter(List.of("BE"), List.of(), List.of(), null, null, false, false, 1);
+		PartnerSuggestions.Suggestion suggestion = this.suggestions.suggest(this.a, belgium, Locale.ENGLISH)
+			.suggestions()
+			.stream()
+			.filter(s -> s.id() == complementary)
+			.findFirst()
+			.orElseThrow();
+		assertThat(suggestion.themes()).containsExactly("SMART_CITY", "AGRICULTURE_RURAL");
+	}
+
+	@Test
 	void aComplementaryPairRanksAboveAMerelySimilarPair() {
 		long complementary = this.fixtures.municipality("Complementary", Place.neutral("BE").offers("SMART_CITY", "WATER_SANITATION")
 			.seeks("AGRICULTURE_RURAL"));

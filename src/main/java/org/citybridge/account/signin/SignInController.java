@@ -1,6 +1,7 @@
 package org.citybridge.account.signin;
 
 import org.citybridge.system.Actor;
+import org.citybridge.system.Text;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,10 +14,13 @@ class SignInController {
 
 	@GetMapping("/login")
 	String login(@RequestParam(name = "error", required = false) String error,
-			@RequestParam(name = "throttled", required = false) String throttled, Model model) {
+			@RequestParam(name = "throttled", required = false) String throttled,
+			@RequestParam(name = "next", required = false) String next, Model model) {
+		String target = Text.localPath(next);
 		if (Actor.current().isSignedIn()) {
-			return "redirect:/account";
+			return "redirect:" + (target != null ? target : "/account");
 		}
+		model.addAttribute("next", target);
 		model.addAttribute("problem", throttled != null ? "account.login.throttled" : error != null ? "account.login.failed" : null);
 		return "account/login";
 	}

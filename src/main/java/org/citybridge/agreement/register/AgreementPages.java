@@ -77,7 +77,7 @@ record AgreementPages(AgreementCatalogue catalogue,
 	ListPage list(AgreementParams params, Actor actor, Locale locale) {
 		AgreementCatalogue.Register found = this.catalogue.register(params);
 		AgreementQuery query = found.query();
-		return new ListPage(found, this.options.countryOptionsHtml(locale, query.countries()),
+		return new ListPage(found, this.options.countryChecksHtml(locale, query.countries()),
 				this.options.pairOptionsHtml(locale, query.pairA()), this.options.pairOptionsHtml(locale, query.pairB()),
 				this.options.themeCodes(), this.policy.mayStart(actor), this.policy.mayVerify(actor));
 	}

@@ -99,6 +99,13 @@ public record AgreementQuery(Set<String> countries, String pairA, String pairB, 
 				Set.copyOf(statuses), from, to, verifiedOnly, sort, page, size, List.copyOf(problems));
 	}
 
+	/** How many choices narrow the list. */
+	public int chosenCount() {
+		return this.countries.size() + (this.pairA != null ? 1 : 0) + this.themes.size() + this.types.size()
+				+ this.statuses.size() + (this.fromYear != null ? 1 : 0) + (this.toYear != null ? 1 : 0)
+				+ (this.verifiedOnly ? 1 : 0);
+	}
+
 	/** Whether any filter narrows the list (for the "clear filters" link). */
 	public boolean filtered() {
 		return !this.countries.isEmpty() || this.pairA != null || !this.themes.isEmpty() || !this.types.isEmpty()
@@ -109,6 +116,20 @@ public record AgreementQuery(Set<String> countries, String pairA, String pairB, 
 	public String href(int page) {
 		UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/agreements");
 		params(page).forEach((name, values) -> values.forEach(v -> uri.queryParam(name, v)));
+		return uri.encode().build().toUriString();
+	}
+
+	/**
+	 * The filters alone as a query string, empty or starting with {@code ?}: what the map, the
+	 * statistics and the downloads of the same agreements take.
+	 */
+	public String filterQuery() {
+		UriComponentsBuilder uri = UriComponentsBuilder.newInstance();
+		params(1).forEach((name, values) -> {
+			if (!"sort".equals(name) && !"size".equals(name)) {
+				values.forEach(v -> uri.queryParam(name, v));
+			}
+		});
 		return uri.encode().build().toUriString();
 	}
 

@@ -15,6 +15,6 @@ class AgreementSections {
 	@Bean
 	ProfileSection agreementsOnProfile(AgreementCatalogue catalogue) {
 		return new ProfileSection("agreement/profile-section", 20,
-				municipalityId -> Map.of("agreements", catalogue.ofMunicipality(municipalityId)));
+				municipalityId -> Map.of("agreements", catalogue.ofMunicipality(municipalityId), "municipality", municipalityId));
 	}
 }

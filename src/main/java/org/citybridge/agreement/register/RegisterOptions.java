@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.citybridge.country.Countries;
 import org.citybridge.country.Country;
 import org.citybridge.country.CountryGroup;
+import org.citybridge.municipality.DirectoryOptions;
 import org.citybridge.theme.Themes;
 
 import org.springframework.context.MessageSource;
@@ -84,11 +85,11 @@ public class RegisterOptions {
 		return this.themeCodeSet;
 	}
 
-	/** The {@code option} elements of the country list (several may be chosen). */
-	String countryOptionsHtml(Locale locale, Set<String> selected) {
-		StringBuilder html = new StringBuilder(8_192);
-		append(html, countries(locale), selected);
-		return html.toString();
+	/** The checkboxes of the country list (several may be chosen). */
+	String countryChecksHtml(Locale locale, Set<String> selected) {
+		return DirectoryOptions.checkboxesHtml("country",
+				countries(locale).stream().map(o -> new DirectoryOptions.CountryOption(o.value(), o.label())).toList(),
+				selected);
 	}
 
 	/**

@@ -81,13 +81,13 @@ record AgreementViewsController(AgreementViews views, ViewPages pages, OpenData 
 
 	@GetMapping("/agreements.json")
 	void json(@ModelAttribute("viewFilter") ViewFilter filter, HttpServletResponse response) throws IOException {
-		start(response, "application/json;charset=UTF-8", null);
+		start(response, "application/json;charset=UTF-8", "agreements.json");
 		this.openData.json(filter, base(), response.getOutputStream());
 	}
 
 	@GetMapping("/agreements.geojson")
 	void geojson(@ModelAttribute("viewFilter") ViewFilter filter, HttpServletResponse response) throws IOException {
-		start(response, "application/geo+json;charset=UTF-8", null);
+		start(response, "application/geo+json;charset=UTF-8", "agreements.geojson");
 		this.openData.geojson(filter, base(), response.getOutputStream());
 	}
 

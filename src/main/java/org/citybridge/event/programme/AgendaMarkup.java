@@ -124,23 +124,30 @@ public final class AgendaMarkup {
 		}
 		html.append("<div class=\"session-actions no-print\">");
 		if (this.viewer.signedIn()) {
-			html.append("<form action=\"").append(esc(r.href())).append("/star\" method=\"post\" class=\"inline\">");
+			// With JavaScript (htmx) the answer replaces the page's main part in place: no reload, no
+			// jump, focus back on this session's button (same id); without, the redirect comes back here.
+			html.append("<form action=\"").append(esc(r.href())).append("/star\" method=\"post\" class=\"inline\" data-hx-post=\"")
+				.append(esc(r.href())).append("/star\"").append(STAY).append('>');
 			if (this.viewer.csrfName() != null) {
 				html.append("<input type=\"hidden\" name=\"").append(esc(this.viewer.csrfName())).append("\" value=\"")
 					.append(esc(this.viewer.csrfValue())).append("\">");
 			}
 			html.append("<input type=\"hidden\" name=\"starred\" value=\"").append(!r.starred())
 				.append("\"><input type=\"hidden\" name=\"day\" value=\"").append(esc(this.viewer.shownDay()))
-				.append("\"><button type=\"submit\" class=\"secondary\">")
+				.append("\"><button type=\"submit\" class=\"secondary\" id=\"choose-").append(r.id()).append("\">")
 				.append(esc(r.starred() ? this.words.unstar() : this.words.star()));
 			forTitle(html, r);
 			html.append("</button></form>");
 		}
 		else if (r.chosen()) {
-			html.append("<span>").append(esc(this.words.inList())).append("</span>");
+			html.append("<span id=\"choose-").append(r.id()).append("\" tabindex=\"-1\">").append(esc(this.words.inList()))
+				.append("</span>");
 		}
 		else {
-			html.append("<a href=\"").append(esc(r.chooseHref())).append("\">").append(esc(this.words.star()));
+			String address = r.chooseHref().replaceFirst("#.*$", "");
+			html.append("<a href=\"").append(esc(r.chooseHref())).append("\" id=\"choose-").append(r.id())
+				.append("\" data-hx-get=\"").append(esc(address)).append("\" data-hx-push-url=\"").append(esc(address)).append('"')
+				.append(STAY).append('>').append(esc(this.words.star()));
 			forTitle(html, r);
 			html.append("</a>");
 		}
@@ -163,6 +170,9 @@ public final class AgendaMarkup {
 			html.append("<strong class=\"marker marker-next\">").append(esc(this.words.next())).append("</strong> ");
 		}
 	}
+
+	/** htmx: take the answer's main part in place of this page's. */
+	private static final String STAY = " data-hx-select=\"main\" data-hx-target=\"main\" data-hx-swap=\"outerHTML\"";
 
 	private static void link(StringBuilder html, String href, String text) {
 		html.append("<a href=\"").append(esc(href)).append("\">").append(esc(text)).append("</a>");

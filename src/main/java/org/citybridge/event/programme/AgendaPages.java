@@ -77,6 +77,11 @@ record AgendaPages(EventCatalogue catalogue, PersonalAgendas agendas, MessageSou
 			String trackOptions, String roomOptions, String languageOptions, String speakerOptions, boolean mayEdit,
 			String eventPath, String sharedValue, boolean filtered, String clearHref) {
 
+		/** How many sessions the list in the address holds. */
+		public int sharedCount() {
+			return this.sharedValue == null ? 0 : this.sharedValue.split(",").length;
+		}
+
 		/** My agenda, with the shared list when there is one. */
 		public String myHref() {
 			return this.eventPath + "/my" + (this.sharedValue == null ? "" : "?s=" + this.sharedValue);
@@ -123,7 +128,7 @@ record AgendaPages(EventCatalogue catalogue, PersonalAgendas agendas, MessageSou
 						item.viewer() == null ? null : item.viewer().isoStart(), item.viewer() == null ? null : item.viewer().label(),
 						s.title(), eventPath + "/sessions/" + s.id(), labels.facts(s), s.demo(), s.trackName(), speakers,
 						starred.contains(s.id()), shared.contains(s.id()),
-						eventPath + "/my?s=" + (sharedValue == null ? s.id() : sharedValue + "," + s.id()),
+						chooseHref(eventPath, query, agenda.shown(), s.id()),
 						mayEdit ? labels.editFor(s) : null));
 			}
 			if (query.grid()) {
@@ -162,6 +167,21 @@ record AgendaPages(EventCatalogue catalogue, PersonalAgendas agendas, MessageSou
 						EventCatalogue.Speaker::name, query.speakerId()),
 				mayEdit, eventPath, sharedValue, filtered,
 				href(eventPath, unfiltered, null));
+	}
+
+	/**
+	 * "Add to my agenda" without an account: the same agenda, day and filters with the session added
+	 * to the list in the address, back at the session, so that choosing three sessions takes three
+	 * requests and no detour through the list.
+	 */
+	private static String chooseHref(String eventPath, Query query, String day, long sessionId) {
+		List<Long> shared = new ArrayList<>(query.shared());
+		if (!shared.contains(sessionId)) {
+			shared.add(sessionId);
+		}
+		Query chosen = new Query(query.trackId(), query.roomId(), query.language(), query.speakerId(), query.day(),
+				query.grid(), shared);
+		return href(eventPath, chosen, day) + "#session-" + sessionId;
 	}
 
 	/** The agenda with the same filters, view and shared list, showing {@code day} (null: the day shown by default). */

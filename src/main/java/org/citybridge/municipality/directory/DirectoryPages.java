@@ -51,9 +51,9 @@ public record DirectoryPages(MunicipalitySearch search,
 	public DirectoryPage list(DirectoryParams params, Locale locale) {
 		Directory directory = directory(params);
 		DirectoryQuery query = directory.query();
-		return new DirectoryPage(directory, this.options.countryOptionsHtml(locale, query.countries()),
-				this.options.themeOptionsHtml(locale, query.offers()), this.options.themeOptionsHtml(locale, query.seeks()),
-				this.options.networkOptionsHtml(query.networks()));
+		return new DirectoryPage(directory, this.options.countryChecksHtml(locale, query.countries()),
+				this.options.themeChecksHtml(locale, "offers", query.offers()),
+				this.options.themeChecksHtml(locale, "seeks", query.seeks()), this.options.networkChecksHtml(query.networks()));
 	}
 
 	/** A municipality's profile page, as the actor sees it. */

@@ -1,6 +1,9 @@
 package org.citybridge.system.web;
 
+
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -21,6 +24,7 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.citybridge.system.LoginAttempts;
+import org.citybridge.system.Text;
 
 /**
  * Everything public is readable without an account; every write needs one. URL rules here are the
@@ -67,16 +71,24 @@ public class SecurityConfiguration {
 			.formLogin(form -> form.loginPage("/login")
 				.successHandler((request, response, authentication) -> {
 					attempts.ifAvailable(a -> a.succeeded(authentication.getName(), request.getRemoteAddr()));
+					// Back to the page that sent the visitor to sign in ("Sign in to register" on an event).
+					String target = Text.localPath(request.getParameter("next"));
+					if (target != null) {
+						response.sendRedirect(target);
+						return;
+					}
 					SavedRequestAwareAuthenticationSuccessHandler next = new SavedRequestAwareAuthenticationSuccessHandler();
 					next.setDefaultTargetUrl("/account");
 					next.onAuthenticationSuccess(request, response, authentication);
 				})
 				.failureHandler((request, response, exception) -> {
 					attempts.ifAvailable(a -> a.failed(request.getParameter("username"), request.getRemoteAddr()));
-					response.sendRedirect(request.getContextPath() + "/login?error");
+					String target = Text.localPath(request.getParameter("next"));
+					response.sendRedirect(request.getContextPath() + "/login?error"
+							+ (target == null ? "" : "&next=" + URLEncoder.encode(target, StandardCharsets.UTF_8)));
 				})
 				.permitAll())
-			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut").permitAll())
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut=1").permitAll())
 			.rememberMe(rememberMe -> rememberMe.disable())
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
 			.addFilterBefore(new ThrottleFilter(attempts), UsernamePasswordAuthenticationFilter.class)

@@ -316,6 +316,40 @@ class AgreementsIT extends DemoDataIntegrationTest {
 	}
 
 	@Test
+	void aDraftOpenedForAnotherFeatureIsAnUnverifiedProposalOfAPartysOfficerAndNeverASecondOne() {
+		long aarhus = this.fixtures.municipality("Aarhus", "DK");
+		long bonn = this.fixtures.municipality("Bonn", "DE");
+		Actor officer = ((Actor.Source) this.users.loadUserByUsername(AccountTestSupport.OFFICER_DARKHAN)).actor();
+		assertThatThrownBy(() -> this.agreements.registerDraft(
+				new Agreements.Draft(AgreementType.SISTER_CITY, java.util.Set.of(aarhus, bonn), List.of(), null), officer, "test"))
+			.isInstanceOf(AccessDeniedException.class);
+
+		Agreements.Registration first = this.agreements.registerDraft(new Agreements.Draft(AgreementType.SISTER_CITY,
+				java.util.Set.of(this.darkhan, aarhus), List.of("WATER_SANITATION", "SMART_CITY"), "  TAIEX  "), officer, "test");
+		assertThat(first.added()).isTrue();
+		assertThat(this.jdbc.sql("""
+				SELECT title || '|' || status || '|' || funding_used || '|' || (verified_at IS NULL) || '|' || source
+				FROM agreements WHERE id = ?
+				""").param(first.agreementId()).query(String.class).single())
+			.startsWith("Aarhus ").endsWith(" – Darkhan|DRAFT|TAIEX|true|MANUAL");
+		assertThat(this.jdbc.sql("SELECT theme_code FROM agreement_themes WHERE agreement_id = ? ORDER BY 1")
+			.param(first.agreementId()).query(String.class).list()).containsExactly("SMART_CITY", "WATER_SANITATION");
+		assertThat(this.mvc.get().uri("/agreements/" + first.agreementId() + "/edit").with(as(AccountTestSupport.OFFICER_DARKHAN)))
+			.as("the proposing officer may complete it until staff verify it").hasStatusOk();
+
+		Agreements.Registration again = this.agreements.registerDraft(new Agreements.Draft(AgreementType.SISTER_CITY,
+				java.util.Set.of(aarhus, this.darkhan), List.of(), null), officer, "test");
+		assertThat(again.alreadyPresent()).isTrue();
+		assertThat(again.agreementId()).isEqualTo(first.agreementId());
+		assertThat(count("party_key = ARRAY[?, ?]::bigint[]", Math.min(aarhus, this.darkhan), Math.max(aarhus, this.darkhan)))
+			.isEqualTo(1);
+
+		this.jdbc.sql("UPDATE agreements SET status = 'ENDED' WHERE id = ?").param(first.agreementId()).update();
+		assertThat(this.agreements.registerDraft(new Agreements.Draft(AgreementType.SISTER_CITY,
+				java.util.Set.of(aarhus, this.darkhan), List.of(), null), officer, "test").added()).isTrue();
+	}
+
+	@Test
 	void theDemoPartnershipsLoadOnceWithTheirSource() {
 		this.context.getBean(AgreementDemoData.class).load();
 		this.context.getBean(AgreementDemoData.class).load();

@@ -71,7 +71,7 @@ class PersonalAgendaIT extends DemoDataIntegrationTest {
 			.single()).isEqualTo(1);
 		// An anonymous visitor's page has no forms to post, only links that keep the list in the address.
 		assertThat(this.mvc.get().uri(EVENT + "/agenda?tz=event")).hasStatusOk().bodyText()
-			.doesNotContain("/star\"", "_csrf\" value").contains("/my?s=" + this.twinning);
+			.doesNotContain("/star\"", "_csrf\" value").contains("/agenda?s=" + this.twinning);
 	}
 
 	@Test
@@ -84,7 +84,7 @@ class PersonalAgendaIT extends DemoDataIntegrationTest {
 		assertThat(ics).hasStatusOk().hasContentTypeCompatibleWith("text/calendar");
 		assertThat(IcsParser.events(IcsParser.parse(text(ics)))).hasSize(2);
 		assertThat(this.mvc.get().uri(EVENT + "/agenda?s=" + this.twinning)).hasStatusOk().bodyText()
-			.contains("In your agenda", "/my?s=" + this.twinning + "," + this.plenary);
+			.contains("In your agenda", "/agenda?s=" + this.twinning + "," + this.plenary, "My agenda (1)");
 		assertThat(this.mvc.get().uri(EVENT + "/my")).hasStatusOk().bodyText().contains("No sessions chosen yet.");
 		assertThat(this.mvc.get().uri(EVENT + "/my?s=" + "1,".repeat(5000))).hasStatusOk();
 	}

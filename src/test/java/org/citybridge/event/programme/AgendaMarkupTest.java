@@ -22,7 +22,7 @@ class AgendaMarkupTest {
 				"2025-02-17T11:30+01:00", "11:30\u201313:00 CET", "2025-02-17T18:30+08:00", "18:30\u201320:00 ULAT", title,
 				"/events/forum/sessions/" + id, "Panel \u00B7 Room: " + title, true, "Track <1>",
 				List.of(new AgendaPages.Link("/events/forum/speakers/9", "Dusan Raicevic, NALAS \"President\"")), starred, chosen,
-				"/events/forum/my?s=" + id, "Edit session: " + title);
+				"/events/forum/agenda?s=" + id + "&day=2025-02-17#session-" + id, "Edit session: " + title);
 	}
 
 	static AgendaMarkup markup(boolean signedIn, boolean mayEdit, boolean dual) {
@@ -47,15 +47,20 @@ class AgendaMarkupTest {
 		String html = markup(false, false, false)
 			.entries(List.of(row(1, "Opening", false, false, null), row(2, "Closing", false, true, null)));
 		assertThat(html).doesNotContain("<form", "_csrf", "Edit session", "Your time:")
-			.contains("<a href=\"/events/forum/my?s=1\">Add to my agenda<span class=\"visually-hidden\">: Opening</span></a>",
-					"<span>In your agenda</span>", "<a href=\"/events/forum/sessions/2.ics\">Add to calendar");
+			.contains("<a href=\"/events/forum/agenda?s=1&amp;day=2025-02-17#session-1\" id=\"choose-1\""
+					+ " data-hx-get=\"/events/forum/agenda?s=1&amp;day=2025-02-17\" data-hx-push-url=\"/events/forum/agenda?s=1&amp;day=2025-02-17\""
+					+ " data-hx-select=\"main\" data-hx-target=\"main\" data-hx-swap=\"outerHTML\">Add to my agenda"
+					+ "<span class=\"visually-hidden\">: Opening</span></a>",
+					"<span id=\"choose-2\" tabindex=\"-1\">In your agenda</span>",
+					"<a href=\"/events/forum/sessions/2.ics\">Add to calendar");
 	}
 
 	@Test
 	void aSignedInDelegateStarsWithAFormThatCarriesTheCsrfFieldAndTheDay() {
 		String html = markup(true, false, false).entries(List.of(row(1, "Opening", false, false, null), row(2, "Closing", true,
 				false, null)));
-		assertThat(html).contains("<form action=\"/events/forum/sessions/1/star\" method=\"post\" class=\"inline\">"
+		assertThat(html).contains("<form action=\"/events/forum/sessions/1/star\" method=\"post\" class=\"inline\""
+				+ " data-hx-post=\"/events/forum/sessions/1/star\" data-hx-select=\"main\" data-hx-target=\"main\" data-hx-swap=\"outerHTML\">"
 				+ "<input type=\"hidden\" name=\"_csrf\" value=\"t&quot;ok\"><input type=\"hidden\" name=\"starred\" value=\"true\">"
 				+ "<input type=\"hidden\" name=\"day\" value=\"2025-02-17\">", ">Remove from my agenda<span")
 			.contains("name=\"starred\" value=\"false\"").doesNotContain("Edit session");

@@ -53,9 +53,10 @@ class MunicipalityControllerTest {
 
 	@BeforeEach
 	void options() {
-		given(this.options.countryOptionsHtml(any(), any())).willAnswer(call -> call.<java.util.Set<String>>getArgument(1)
-			.contains("RS") ? "<option value=\"RS\" selected>Serbia</option>" : "<option value=\"RS\">Serbia</option>");
-		given(this.options.themeOptionsHtml(any(), any())).willReturn("<option value=\"HEALTH\">Health</option>");
+		given(this.options.countryChecksHtml(any(), any())).willAnswer(call -> DirectoryOptions.checkboxesHtml("country",
+				List.of(new DirectoryOptions.CountryOption("RS", "Serbia")), call.getArgument(1)));
+		given(this.options.themeChecksHtml(any(), any(), any())).willAnswer(call -> DirectoryOptions
+			.checkboxesHtml(call.getArgument(1), List.of(new DirectoryOptions.CountryOption("HEALTH", "Health")), java.util.Set.of()));
 		given(this.search.query(any()))
 			.willAnswer(call -> MunicipalityFixtures.directory(call.getArgument(0), MunicipalityFixtures.nis()).query());
 		given(this.search.search(any())).willAnswer(call -> new ResultPage<>(List.of(MunicipalityFixtures.nis()), 1, 1,
@@ -101,7 +102,7 @@ class MunicipalityControllerTest {
 		assertThat(this.mvc.get().uri("/municipalities?population_min=abc&country=RS")).hasStatusOk()
 			.bodyText()
 			.contains("The smallest population “abc” is not a whole number.")
-			.contains("<option value=\"RS\" selected>Serbia</option>");
+			.contains("<label><input type=\"checkbox\" name=\"country\" value=\"RS\" checked>Serbia</label>");
 	}
 
 	@Test
