@@ -52,6 +52,9 @@ class PartnershipImportIT extends DemoDataIntegrationTest {
 	@Autowired
 	MunicipalityRecords records;
 
+	@Autowired
+	PartnershipImportCommand command;
+
 	/** A made-up word per test, so that test places never meet demo places or each other. */
 	String tag;
 
@@ -270,9 +273,22 @@ class PartnershipImportIT extends DemoDataIntegrationTest {
 			.containsExactlyInAnyOrder(near, partner);
 	}
 
+	@Test
+	void theCommandLineRecordsAnOwnListUnderTheNameAndAttributionGiven(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+			throws IOException {
+		long a = place("Komanda" + this.tag, "RS", 44.0, 20.0);
+		long b = place("Ligne" + this.tag, "FR", 48.0, 2.0);
+		java.nio.file.Path file = dir.resolve("own.csv");
+		java.nio.file.Files.writeString(file,
+				HEADER + "Komanda" + this.tag + ",Serbia,44.0,20.0,Ligne" + this.tag + ",France,48.0,2.0\n");
+		assertThat(this.command.execute(java.util.List.of(PartnershipImportCommand.NAME, file.toString()), false, true, 0, 42,
+				"Survey " + this.tag, "Compiled by staff", null)).isZero();
+		assertThat(source(a, b)).isEqualTo("CSV_UPLOAD|Survey " + this.tag + "|Compiled by staff|");
+	}
+
 	private String source(long a, long b) {
 		return this.jdbc.sql("""
-				SELECT source || '|' || source_name || '|' || source_attribution || '|' || source_url FROM agreements
+				SELECT source || '|' || source_name || '|' || source_attribution || '|' || coalesce(source_url, '') FROM agreements
 				WHERE party_key = ?::bigint[]
 				""").param(new Long[] { Math.min(a, b), Math.max(a, b) }).query(String.class).single();
 	}
