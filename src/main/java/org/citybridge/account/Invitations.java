@@ -4,10 +4,13 @@ import java.util.Locale;
 
 import org.citybridge.audit.AuditLog;
 import org.citybridge.municipality.MunicipalityMemberships;
+import org.citybridge.network.Organisation;
+import org.citybridge.network.Organisations;
 import org.citybridge.system.Actor;
 
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,8 +37,13 @@ public class Invitations {
 
 	private final MessageSource messages;
 
+	private final Organisations organisations;
+
+	private final JdbcClient jdbc;
+
 	Invitations(AccountRepository accounts, AccountTokens tokens, Outbox outbox, MunicipalityMemberships memberships,
-			AuditLog audit, PasswordEncoder passwordEncoder, MessageSource messages) {
+			AuditLog audit, PasswordEncoder passwordEncoder, MessageSource messages, Organisations organisations,
+			JdbcClient jdbc) {
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.outbox = outbox;
@@ -43,11 +51,23 @@ public class Invitations {
 		this.audit = audit;
 		this.passwordEncoder = passwordEncoder;
 		this.messages = messages;
+		this.organisations = organisations;
+		this.jdbc = jdbc;
 	}
 
-	/** Creates the invited account and its link; returns the link's path for the inviter to see. */
+	/**
+	 * An invitation sent: the link's path for the inviter to see, and the municipality of an
+	 * invited officer (name and country code; null for other roles).
+	 */
+	public record Sent(String path, String municipalityName, String countryCode) {
+	}
+
+	/**
+	 * Creates the invited account and its link, and mails the link in {@code locale}'s language,
+	 * saying who invites and, for an officer, for which municipality (its name and country).
+	 */
 	@Transactional
-	public String invite(Actor inviter, InvitationForm form, String baseUrl, Locale locale) {
+	public Sent invite(Actor inviter, InvitationForm form, String baseUrl, Locale locale) {
 		checkMayInvite(inviter, form);
 		if (this.accounts.findByEmail(form.email().strip()).isPresent()) {
 			throw new AccountRefused("email", "account.invite.email.taken");
@@ -63,7 +83,7 @@ public class Invitations {
 				throw new AccountRefused("email", "account.invite.email.taken");
 			}
 			if (message.contains("municipality_id") || message.contains("organisation_id")) {
-				throw new AccountRefused(form.role() == Actor.Role.OFFICER ? "municipalityId" : "organisationId",
+				throw new AccountRefused(form.role() == Actor.Role.OFFICER ? "municipality" : "organisationId",
 						"account.invite.scope.unknown");
 			}
 			throw ex;
@@ -71,15 +91,56 @@ public class Invitations {
 		this.audit.record(AccountAdministration.who(inviter, this.accounts), "account", account.getId(),
 				AuditLog.Action.CREATE, null, account.auditView());
 		String path = "/invitations/" + this.tokens.issue(account.getId(), AccountTokens.Purpose.INVITATION);
-		this.outbox.send(account.getEmail(), this.messages.getMessage("account.mail.invitation.subject", null, locale),
-				this.messages.getMessage("account.mail.invitation.body",
-						new Object[] { account.getDisplayName(), baseUrl + path }, locale));
-		return path;
+		Place place = form.role() == Actor.Role.OFFICER ? place(form.municipalityId()) : null;
+		String scope = switch (form.role()) {
+			case OFFICER -> this.messages.getMessage("account.mail.invitation.officer",
+					new Object[] { place.name(), countryName(place.countryCode(), locale) }, locale);
+			case STAFF -> this.messages.getMessage("account.mail.invitation.staff", new Object[] {
+					this.organisations.byId(form.organisationId()).map(o -> o.name()).orElse("") }, locale);
+			default -> this.messages.getMessage("account.mail.invitation.admin", null, locale);
+		};
+		String subject = place != null
+				? this.messages.getMessage("account.mail.invitation.subject.municipality", new Object[] { place.name() }, locale)
+				: this.messages.getMessage("account.mail.invitation.subject", null, locale);
+		this.outbox.send(account.getEmail(), subject, this.messages.getMessage("account.mail.invitation.body",
+				new Object[] { account.getDisplayName(), inviterName(inviter, locale), scope, baseUrl + path }, locale));
+		return new Sent(path, place == null ? null : place.name(), place == null ? null : place.countryCode());
+	}
+
+	private record Place(String name, String countryCode) {
+	}
+
+	/** The invited officer's municipality, read as the directory keeps it. */
+	private Place place(long municipalityId) {
+		return this.jdbc.sql("SELECT name, country_code FROM municipalities WHERE id = ?")
+			.param(municipalityId)
+			.query((rs, n) -> new Place(rs.getString(1), rs.getString(2)))
+			.single();
+	}
+
+	private static String countryName(String code, Locale locale) {
+		String name = new Locale("", code).getDisplayCountry(locale);
+		return name.isBlank() ? code : name;
+	}
+
+	/** Who invites, as the invitee knows them: name and address, and the organisation they work for. */
+	private String inviterName(Actor inviter, Locale locale) {
+		Account account = inviter.accountId() == null ? null : this.accounts.findById(inviter.accountId()).orElse(null);
+		String person = account == null ? this.messages.getMessage("account.mail.invitation.inviter.portal", null, locale)
+				: account.label();
+		Organisation organisation = inviter.organisationId() == null ? null
+				: this.organisations.byId(inviter.organisationId()).orElse(null);
+		if (organisation == null) {
+			return person;
+		}
+		String name = organisation.shortName() != null && !organisation.shortName().isBlank()
+				? organisation.name() + " (" + organisation.shortName() + ")" : organisation.name();
+		return this.messages.getMessage("account.mail.invitation.inviter.organisation", new Object[] { person, name }, locale);
 	}
 
 	private void checkMayInvite(Actor inviter, InvitationForm form) {
 		if (form.role() == Actor.Role.OFFICER && form.municipalityId() == null) {
-			throw new AccountRefused("municipalityId", "account.invite.municipality.required");
+			throw new AccountRefused("municipality", "account.invite.municipality.required");
 		}
 		if (form.role() == Actor.Role.STAFF && form.organisationId() == null) {
 			throw new AccountRefused("organisationId", "account.invite.organisation.required");
@@ -93,6 +154,9 @@ public class Invitations {
 					&& this.memberships.organisationHasMember(inviter.organisationId(), form.municipalityId());
 			default -> false;
 		};
+		if (!allowed && inviter.role() == Actor.Role.STAFF && form.role() == Actor.Role.OFFICER) {
+			throw new AccountRefused("municipality", "account.invite.forbidden");
+		}
 		if (!allowed) {
 			throw new AccountRefused("role", "account.invite.forbidden");
 		}

@@ -429,6 +429,11 @@ final class PageCatalog {
 					signedIn(page, site, AccountTestSupport.ADMIN, "/account/invitations");
 					return submit(page, "main form", Map.of("#email", "not an address"));
 				}),
+				new PageType("invite-candidates", "/account/invitations", true, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.STAFF_NALAS, "/account/invitations");
+					return submit(page, "main form", Map.of("#displayName", "Jelena", "#email", "jelena@sabac.example",
+							"#municipality", "Saba"));
+				}),
 				new PageType("admin-accounts", "/admin/accounts", true,
 						(page, site) -> signedIn(page, site, AccountTestSupport.ADMIN, "/admin/accounts")),
 				new PageType("admin-outbox", "/admin/outbox", false,
@@ -489,7 +494,18 @@ final class PageCatalog {
 							"name,country\nGhent,Belgium\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 					return submit(page, "main form", Map.of());
 				}),
+				new PageType("agreement-import-invalid-source", "/agreements/import", true, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.STAFF_NALAS, "/agreements/import");
+					page.setInputFiles("#file", new com.microsoft.playwright.options.FilePayload("pairs.csv", "text/csv",
+							"city1,country1,lat1,lng1,city2,country2,lat2,lng2\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+					page.check("input[name=list][value=OWN]");
+					return submit(page, "main form", Map.of("#sourceUrl", "not a link"));
+				}),
 				new PageType("agreement-import-report", "/agreements/imports/{id}", true, PageCatalog::importPartnerships),
+				new PageType("agreement-import-report-unmatched", "/agreements/imports/{id}", false, (page, site) -> {
+					importPartnerships(page, site);
+					return follow(page, "main .row-filter a[href*='outcome=UNMATCHED']");
+				}),
 				new PageType("agreement-import-review", "/agreements/import/review", false, (page, site) -> {
 					site.ambiguousPartnershipRowId();
 					return signedIn(page, site, AccountTestSupport.STAFF_NALAS, "/agreements/import/review");
@@ -628,6 +644,7 @@ final class PageCatalog {
 				("city1,country1,lat1,lng1,city2,country2,lat2,lng2\n"
 						+ "Zeitz,Germany,51.05,12.14,Darkhan,Mongolia,49.48,105.92\n"
 						+ "Atlantis,Atlantis,0,0,Darkhan,Mongolia,49.48,105.92\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		page.check("input[name=list][value=WIKIPEDIA]");
 		page.waitForResponse(r -> r.request().isNavigationRequest() && r.status() == 200,
 				() -> page.click("main form button[type=submit]"));
 		page.waitForFunction("() => !document.querySelector('#import-progress[data-hx-get]')");

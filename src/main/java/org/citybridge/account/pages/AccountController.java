@@ -86,6 +86,9 @@ record AccountController(AccountSettings settings, AccountPages pages) {
 				ServletUriComponentsBuilder.fromCurrentContextPath().toUriString(), locale);
 		if (invited.link() != null) {
 			model.addAttribute("invitationLink", invited.link());
+			model.addAttribute("invitedName", form.displayName());
+			model.addAttribute("invitedMunicipality", invited.municipalityName());
+			model.addAttribute("invitedCountry", invited.countryCode());
 			model.addAttribute("invitation", InvitationForm.empty());
 		}
 		else {
@@ -100,6 +103,7 @@ record AccountController(AccountSettings settings, AccountPages pages) {
 	private static String invitePage(AccountPages.InviteForm form, Model model) {
 		model.addAttribute("organisations", form.organisations());
 		model.addAttribute("roles", form.roles());
+		model.addAttribute("candidates", form.candidates());
 		return "account/invite";
 	}
 

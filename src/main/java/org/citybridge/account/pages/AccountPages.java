@@ -8,6 +8,7 @@ import org.citybridge.account.AccountRefused;
 import org.citybridge.account.InvitationForm;
 import org.citybridge.account.Invitations;
 import org.citybridge.account.PasswordForm;
+import org.citybridge.municipality.MunicipalitySummary;
 import org.citybridge.network.Organisation;
 import org.citybridge.network.Organisations;
 import org.citybridge.system.Actor;
@@ -26,7 +27,8 @@ import org.springframework.stereotype.Service;
 record AccountPages(AccountSettings settings,
 		Invitations invitations,
 		AccountAdministration administration,
-		Organisations organisations) {
+		Organisations organisations,
+		MunicipalityByName municipalities) {
 
 	/** One's own account page: the account and the organisation it belongs to, if any. */
 	record Own(AccountSettings.View account, Organisation organisation) {
@@ -43,12 +45,22 @@ record AccountPages(AccountSettings settings,
 		}
 	}
 
-	/** The invitation form's choices: the organisations, and the roles this inviter may give. */
-	record InviteForm(List<Organisation> organisations, List<Actor.Role> roles) {
+	/**
+	 * The invitation form's choices: the organisations, the roles this inviter may give, and the
+	 * municipalities a name given could mean (empty until a name fits several or none exactly).
+	 */
+	record InviteForm(List<Organisation> organisations, List<Actor.Role> roles, List<MunicipalitySummary> candidates) {
+
+		InviteForm withCandidates(List<MunicipalitySummary> found) {
+			return new InviteForm(this.organisations, this.roles, found);
+		}
 	}
 
-	/** What an invitation came to: the link to pass on, or the refusal to show on the form. */
-	record Invited(String link, Refusal refusal, InviteForm form) {
+	/**
+	 * What an invitation came to: the link to pass on and the officer's municipality (name and
+	 * country code), or the refusal to show on the form.
+	 */
+	record Invited(String link, String municipalityName, String countryCode, Refusal refusal, InviteForm form) {
 	}
 
 	/** The administrators' list of accounts and the choices of its role form. */
@@ -89,7 +101,7 @@ record AccountPages(AccountSettings settings,
 			throw new AccessDeniedException("Only staff and admins invite");
 		}
 		return new InviteForm(this.organisations.all(),
-				(actor.role() == Actor.Role.ADMIN) ? ALL_ROLES : List.of(Actor.Role.OFFICER));
+				(actor.role() == Actor.Role.ADMIN) ? ALL_ROLES : List.of(Actor.Role.OFFICER), List.of());
 	}
 
 	/**
@@ -98,14 +110,25 @@ record AccountPages(AccountSettings settings,
 	 */
 	Invited invite(Actor actor, InvitationForm form, boolean valid, String baseUrl, Locale locale) {
 		InviteForm choices = inviteForm(actor);
+		InvitationForm named = form;
+		if (form.role() == Actor.Role.OFFICER) {
+			MunicipalityByName.Found found = this.municipalities.find(form.municipality(), form.municipalityId());
+			if (found.id() == null) {
+				String name = form.municipality() == null ? "" : form.municipality().strip();
+				return new Invited(null, null, null, new Refusal("municipality", found.problem(), name),
+						choices.withCandidates(found.candidates()));
+			}
+			named = form.withMunicipality(found.id());
+		}
 		if (!valid) {
-			return new Invited(null, null, choices);
+			return new Invited(null, null, null, null, choices);
 		}
 		try {
-			return new Invited(baseUrl + this.invitations.invite(actor, form, baseUrl, locale), null, choices);
+			Invitations.Sent sent = this.invitations.invite(actor, named, baseUrl, locale);
+			return new Invited(baseUrl + sent.path(), sent.municipalityName(), sent.countryCode(), null, choices);
 		}
 		catch (AccountRefused refused) {
-			return new Invited(null, refused, choices);
+			return new Invited(null, null, null, refused, choices);
 		}
 	}
 

@@ -73,8 +73,8 @@ record PartnershipImport(PartnershipMatcher matcher,
 	/** How many rows are matched between two progress reports. */
 	static final int PROGRESS_ROWS = 2_000;
 
-	/** What to do with a file: whose list it is, whether to register, and who asks (null: the system). */
-	record Options(PartnershipRegister.ListKind kind, String fileName, boolean apply, Actor actor, String actorLabel) {
+	/** What to do with a file: the source its entries get, whether to register, and who asks (null: the system). */
+	record Options(PartnershipRegister.ListSource source, String fileName, boolean apply, Actor actor, String actorLabel) {
 	}
 
 	Report importFile(Path file, Options options, Progress progress) {
@@ -161,7 +161,7 @@ record PartnershipImport(PartnershipMatcher matcher,
 					pairs.put(e.getKey(), record(results.get(e.getValue()).row()));
 				}
 			}
-			added.addAll(this.register.register(pairs, options.kind(), options.fileName(), options.actor(),
+			added.addAll(this.register.register(pairs, options.source(), options.actor(),
 					options.actorLabel()));
 			int named = this.records.addAlternateNames(alternateNames(results));
 			alternateNames += named;

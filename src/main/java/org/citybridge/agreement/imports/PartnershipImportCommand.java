@@ -20,11 +20,12 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code java -jar citybridge.jar import-partnerships FILE [--dry-run] [--own-list] [--sample=N] [--seed=S]}:
+ * {@code java -jar citybridge.jar import-partnerships FILE [--dry-run] [--own-list [--source-name=NAME] [--attribution=TEXT] [--source-url=URL]] [--sample=N] [--seed=S]}:
  * the partnership import from the command line. Prints progress, the report by outcome, reason
  * and country, optionally a random sample of matched pairs (fixed seed, for checking by eye), and
  * exits (0 done, 1 file refused, 2 usage, 3 failed, such as the database out of reach). {@code --dry-run} matches without registering;
- * {@code --own-list} records the file itself as the source instead of Wikipedia's lists.
+ * {@code --own-list} records the list (named by {@code --source-name}, else by its file, with the attribution and
+ * address given) as the source instead of Wikipedia's lists.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -35,14 +36,20 @@ class PartnershipImportCommand extends RunCommand {
 	private final PartnershipImportRuns runs;
 
 	PartnershipImportCommand(PartnershipImportRuns runs, ConfigurableApplicationContext context) {
-		super(NAME, "FILE[.gz] [--dry-run] [--own-list] [--sample=N] [--seed=S]", context);
+		super(NAME, "FILE[.gz] [--dry-run] [--own-list [--source-name=NAME] [--attribution=TEXT] [--source-url=URL]] [--sample=N] [--seed=S]", context);
 		this.runs = runs;
 	}
 
 	@Override
 	protected int execute(List<String> words, ApplicationArguments args) {
 		return execute(words, args.containsOption("dry-run"), args.containsOption("own-list"), intOption(args, "sample", 0),
-				intOption(args, "seed", 42));
+				intOption(args, "seed", 42), textOption(args, "source-name"), textOption(args, "attribution"),
+				textOption(args, "source-url"));
+	}
+
+	private static String textOption(ApplicationArguments args, String name) {
+		List<String> values = args.getOptionValues(name);
+		return values == null || values.isEmpty() || values.get(0).isBlank() ? null : values.get(0).strip();
 	}
 
 	private static int intOption(ApplicationArguments args, String name, int fallback) {
@@ -58,7 +65,9 @@ class PartnershipImportCommand extends RunCommand {
 		}
 	}
 
-	int execute(List<String> words, boolean dryRun, boolean own, int sample, long seed) {
+	/** With {@code own}, the list's name (else the file's), attribution and web address, as the register shows them. */
+	int execute(List<String> words, boolean dryRun, boolean own, int sample, long seed, String sourceName,
+			String attribution, String sourceUrl) {
 		return onFile(words, file -> {
 			this.out.printf("Importing partnerships from %s%s%n", file, dryRun ? " (dry run: nothing is registered)" : "");
 			try {
@@ -67,7 +76,10 @@ class PartnershipImportCommand extends RunCommand {
 					rows = PartnershipCsv.read(in);
 				}
 				Report report = this.runs.runNow(rows,
-						new PartnershipImport.Options(own ? PartnershipRegister.ListKind.OWN : PartnershipRegister.ListKind.WIKIPEDIA,
+						new PartnershipImport.Options(
+								own ? PartnershipRegister.ListSource.own(
+										sourceName != null ? sourceName : file.getFileName().toString(), attribution, sourceUrl)
+										: PartnershipRegister.ListSource.wikipedia(),
 								file.getFileName().toString(), !dryRun, null, "command line"),
 						(read, matched, ambiguous, unmatched) -> this.out.printf(
 								"  %,d rows read, %,d matched, %,d ambiguous, %,d unmatched%n", read, matched, ambiguous,

@@ -8,7 +8,9 @@ import org.citybridge.system.PageModel;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,31 +26,38 @@ record PartnershipImportController(PartnershipImportPages pages) {
 
 	@GetMapping("/agreements/import")
 	String form(Model model) {
-		return form(model, this.pages.form(Actor.current()));
+		model.addAttribute("importForm", PartnershipImportForm.empty());
+		return form(model, this.pages.form(Actor.current()), false);
 	}
 
-	private static String form(Model model, PartnershipImportPages.Form form) {
+	private static String form(Model model, PartnershipImportPages.Form form, boolean invalid) {
 		model.addAttribute("fileError", form.fileError());
-		model.addAttribute("list", form.list());
 		model.addAttribute("runs", form.runs());
 		model.addAttribute("pending", form.pending());
+		model.addAttribute("invalid", invalid);
 		return "agreement/import";
 	}
 
 	@PostMapping("/agreements/import")
 	String upload(@RequestParam(name = "file", required = false) MultipartFile file,
-			@RequestParam(name = "list", required = false) String list, Authentication authentication, Model model)
-			throws IOException {
-		PartnershipImportPages.Upload upload = this.pages.upload(Actor.current(), authentication.getName(), file, list);
+			@ModelAttribute("importForm") PartnershipImportForm choices, BindingResult result,
+			Authentication authentication, Model model) throws IOException {
+		choices.problems().forEach((field, key) -> result.rejectValue(field, key));
+		PartnershipImportPages.Upload upload = this.pages.upload(Actor.current(), authentication.getName(), file, choices,
+				!result.hasErrors());
 		if (upload.runId() == null) {
-			return form(model, upload.form());
+			return form(model, upload.form(), true);
 		}
 		return "redirect:/agreements/imports/" + upload.runId();
 	}
 
 	@GetMapping("/agreements/imports/{id}")
-	String run(@PathVariable("id") String id, Model model) {
-		model.addAttribute("run", this.pages.run(Actor.current(), id));
+	String run(@PathVariable("id") String id, @RequestParam(name = "outcome", required = false) String outcome,
+			@RequestParam(name = "reason", required = false) String reason,
+			@RequestParam(name = "page", required = false) String page, Model model) {
+		PartnershipImportPages.RunPage view = this.pages.run(Actor.current(), id, outcome, reason, page);
+		PageModel.add(model, view);
+		model.addAttribute("view", view);
 		return "agreement/import-run";
 	}
 
@@ -80,6 +89,9 @@ record PartnershipImportController(PartnershipImportPages pages) {
 			return reviewPage(model, resolved.row(), resolved.error());
 		}
 		redirect.addFlashAttribute("flash", resolved.flash());
+		if (resolved.agreementId() != null) {
+			redirect.addFlashAttribute("registeredId", resolved.agreementId());
+		}
 		return "redirect:/agreements/import/review";
 	}
 }

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.citybridge.agreement.imports.PartnershipRegister.ListKind;
+import org.citybridge.agreement.imports.PartnershipRegister.ListSource;
 import org.citybridge.agreement.imports.PartnershipRegister.Pair;
 import org.citybridge.audit.AuditLog;
 import org.citybridge.municipality.MunicipalityRecords;
@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.citybridge.agreement.AgreementNotFound;
 import org.citybridge.agreement.AgreementPolicy;
+import org.citybridge.agreement.AgreementSource;
 
 /**
  * The review list of ambiguous rows: staff pick one candidate per ambiguous side; the choice is
@@ -104,14 +105,18 @@ class PartnershipReview {
 			.optional();
 	}
 
+	/** What staff's choice came to: whether the pair was added (else it was present), and its register entry. */
+	record Resolution(boolean added, Long agreementId) {
+	}
+
 	/**
-	 * Resolves a row with staff's choice per ambiguous side (a matched side keeps its match);
-	 * returns whether the pair was registered (else it was already present).
+	 * Resolves a row with staff's choice per ambiguous side (a matched side keeps its match) and
+	 * registers the pair under the source of the row's run, as its matched rows were.
 	 * @throws AccessDeniedException unless the actor is staff or an administrator
 	 * @throws Refusal when the row was resolved already, or a side lacks a choice, or both are one place
 	 */
 	@Transactional
-	boolean resolve(long rowId, Long first, Long second, Actor actor, String actorLabel) {
+	Resolution resolve(long rowId, Long first, Long second, Actor actor, String actorLabel) {
 		if (actor == null || !this.policy.mayImport(actor)) {
 			throw new AccessDeniedException("Only staff and administrators review imported partnerships");
 		}
@@ -130,7 +135,7 @@ class PartnershipReview {
 		decide(row.first(), a, actor);
 		decide(row.second(), b, actor);
 		Pair pair = Pair.of(a, b);
-		Set<Pair> added = this.register.register(Map.of(pair, row.record()), ListKind.WIKIPEDIA, null, actor, actorLabel);
+		Set<Pair> added = this.register.register(Map.of(pair, row.record()), source(row.runId()), actor, actorLabel);
 		Map<Long, List<String>> names = new java.util.HashMap<>();
 		names.computeIfAbsent(a, k -> new ArrayList<>()).add(spelling(row.first()));
 		names.computeIfAbsent(b, k -> new ArrayList<>()).add(spelling(row.second()));
@@ -141,7 +146,20 @@ class PartnershipReview {
 				""").params(actor.accountId(), rowId).update();
 		this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "partnership-import-row", rowId,
 				AuditLog.Action.UPDATE, null, Map.of("first", a, "second", b, "added", !added.isEmpty()));
-		return !added.isEmpty();
+		Long agreementId = this.jdbc.sql("""
+				SELECT id FROM agreements WHERE party_key = ?::bigint[] AND type = 'SISTER_CITY' ORDER BY id DESC LIMIT 1
+				""").param(new Long[] { pair.first(), pair.second() }).query(Long.class).optional().orElse(null);
+		return new Resolution(!added.isEmpty(), agreementId);
+	}
+
+	/** The source that the run of a row chose for its list. */
+	private ListSource source(long runId) {
+		return this.jdbc.sql("""
+				SELECT source_kind, source_name, source_attribution, source_url FROM partnership_import_runs WHERE id = ?
+				""").param(runId)
+			.query((rs, n) -> new ListSource(AgreementSource.Kind.valueOf(rs.getString(1)), rs.getString(2),
+					rs.getString(3), rs.getString(4)))
+			.single();
 	}
 
 	private static String spelling(ReviewSide side) {
@@ -172,7 +190,7 @@ class PartnershipReview {
 	}
 
 	@SuppressWarnings("unchecked")
-	private static ReviewRow row(long id, long runId, long line, boolean resolved, String json, boolean withMaps) {
+	static ReviewRow row(long id, long runId, long line, boolean resolved, String json, boolean withMaps) {
 		List<Map<String, Object>> sides = PartnershipImportRuns.JSON.readValue(json, List.class);
 		return new ReviewRow(id, runId, line, resolved, side(sides.get(0), withMaps), side(sides.get(1), withMaps));
 	}

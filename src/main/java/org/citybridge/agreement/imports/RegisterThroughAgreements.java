@@ -10,7 +10,6 @@ import org.citybridge.system.Actor;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.citybridge.agreement.AgreementSource;
 import org.citybridge.agreement.AgreementType;
 import org.citybridge.agreement.Agreements;
 
@@ -25,17 +24,14 @@ record RegisterThroughAgreements(Agreements agreements,
 	static final int SLICE = 5_000;
 
 	@Override
-	public Set<Pair> register(Map<Pair, String> pairs, ListKind kind, String fileName, Actor actor, String actorLabel) {
+	public Set<Pair> register(Map<Pair, String> pairs, ListSource source, Actor actor, String actorLabel) {
 		if (pairs.isEmpty()) {
 			return Set.of();
 		}
 		List<Pair> order = new ArrayList<>(pairs.keySet());
 		List<Agreements.Listed> entries = new ArrayList<>(order.size());
 		for (Pair pair : order) {
-			String record = pairs.get(pair);
-			AgreementSource source = kind == ListKind.WIKIPEDIA ? AgreementSource.wikipedia(record)
-					: AgreementSource.csvUpload(fileName, record);
-			entries.add(new Agreements.Listed(Set.of(pair.first(), pair.second()), source));
+			entries.add(new Agreements.Listed(Set.of(pair.first(), pair.second()), source.forRow(pairs.get(pair))));
 		}
 		return this.transaction.execute(status -> {
 			Set<Pair> added = new HashSet<>();

@@ -22,8 +22,8 @@ class InterruptedPartnershipImportRunsIT extends DemoDataIntegrationTest {
 
 	long run(String age) {
 		return this.jdbc.sql("""
-				INSERT INTO partnership_import_runs (file_name, started_at, heartbeat_at)
-				VALUES ('interrupted.csv', now() - ?::interval, now() - ?::interval) RETURNING id
+				INSERT INTO partnership_import_runs (file_name, source_kind, source_name, started_at, heartbeat_at)
+				VALUES ('interrupted.csv', 'CSV_UPLOAD', 'interrupted.csv', now() - ?::interval, now() - ?::interval) RETURNING id
 				""").params(age, age).query(Long.class).single();
 	}
 

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 
@@ -15,7 +16,7 @@ import org.citybridge.agreement.imports.PartnershipImport.Report;
 import org.citybridge.agreement.imports.PartnershipImport.RowOutcome;
 import org.citybridge.agreement.imports.PartnershipMatcher.Outcome;
 import org.citybridge.agreement.imports.PartnershipMatcher.Reason;
-import org.citybridge.agreement.imports.PartnershipRegister.ListKind;
+import org.citybridge.agreement.imports.PartnershipRegister.ListSource;
 import org.citybridge.municipality.MunicipalityKind;
 import org.citybridge.municipality.MunicipalityRecords;
 import org.citybridge.municipality.NewMunicipality;
@@ -51,6 +52,9 @@ class PartnershipImportIT extends DemoDataIntegrationTest {
 	@Autowired
 	MunicipalityRecords records;
 
+	@Autowired
+	PartnershipImportCommand command;
+
 	/** A made-up word per test, so that test places never meet demo places or each other. */
 	String tag;
 
@@ -75,7 +79,7 @@ class PartnershipImportIT extends DemoDataIntegrationTest {
 
 	Report run(String csv) {
 		return this.runs.runNow(PartnershipCsv.read(new java.io.ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8))),
-				new PartnershipImport.Options(ListKind.WIKIPEDIA, "test.csv", true, null, "test"),
+				new PartnershipImport.Options(ListSource.wikipedia(), "test.csv", true, null, "test"),
 				PartnershipImport.Progress.NONE);
 	}
 
@@ -221,6 +225,132 @@ class PartnershipImportIT extends DemoDataIntegrationTest {
 	}
 
 	@Test
+	void anUploadWithoutAnExplicitSourceComesBackWithAMessageNextToTheChoiceAndStartsNoRun() {
+		String csv = HEADER + "A" + this.tag + ",Serbia,44,20,B" + this.tag + ",Belgium,51,4\n";
+		String staff = AccountTestSupport.STAFF_NALAS;
+		long before = this.jdbc.sql("SELECT count(*) FROM partnership_import_runs").query(Long.class).single();
+		assertThat(upload(csv, "own.csv", staff, Map.of())).hasStatusOk().bodyText()
+			.contains("id=\"list-error\"", "Choose whose list it is: Wikipedia&#39;s lists or your own.")
+			.doesNotContainPattern("name=\"list\"[^>]*checked");
+		// an own list needs its name and attribution; what was typed comes back
+		assertThat(upload(csv, "own.csv", staff, Map.of("list", "OWN", "sourceAttribution", "Kept " + this.tag,
+				"sourceUrl", "ftp://nope")))
+			.hasStatusOk().bodyText()
+			.contains("id=\"sourceName-error\"", "Type the name of your list.", "value=\"Kept " + this.tag + "\"",
+					"id=\"sourceUrl-error\"")
+			.containsPattern("value=\"OWN\"[^>]*checked");
+		// a name typed for an own list while Wikipedia's is chosen is not silently dropped
+		assertThat(upload(csv, "own.csv", staff, Map.of("list", "WIKIPEDIA", "sourceName", "Our survey")))
+			.hasStatusOk().bodyText().contains("id=\"list-error\"", "value=\"Our survey\"");
+		assertThat(upload(csv, "own.csv", staff, Map.of("list", "SOMETHING"))).hasStatusOk().bodyText()
+			.contains("id=\"list-error\"");
+		assertThat(this.jdbc.sql("SELECT count(*) FROM partnership_import_runs").query(Long.class).single()).isEqualTo(before);
+	}
+
+	@Test
+	void anOwnListsEntriesCarryItsNameAndAttributionAlsoWhenStaffRegisterThemFromTheReview() {
+		long a = place("Vlastiti" + this.tag, "RS", 44.0, 20.0);
+		long near = place("Dvojni" + this.tag, "RS", 45.00, 19.00);
+		place("Dvojni" + this.tag, "RS", 45.05, 19.05);
+		long partner = place("Partenaire" + this.tag, "FR", 48.0, 2.0);
+		String csv = HEADER + "Vlastiti" + this.tag + ",Serbia,44.0,20.0,Partenaire" + this.tag + ",France,48.0,2.0\n"
+				+ "Dvojni" + this.tag + ",Serbia,45.02,19.02,Partenaire" + this.tag + ",France,48.0,2.0\n";
+		ListSource own = ListSource.own("Our survey " + this.tag, "Compiled by test staff", "https://example.org/list");
+		Report report = this.runs.runNow(PartnershipCsv.read(new java.io.ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8))),
+				new PartnershipImport.Options(own, "own.csv", true, null, "test"), PartnershipImport.Progress.NONE);
+		assertThat(report.added()).isEqualTo(1);
+		assertThat(source(a, partner)).isEqualTo("CSV_UPLOAD|Our survey " + this.tag + "|Compiled by test staff|https://example.org/list");
+
+		long rowId = this.jdbc.sql("SELECT id FROM partnership_import_rows WHERE outcome = 'AMBIGUOUS' AND sides -> 0 ->> 'name' = ?")
+			.param("Dvojni" + this.tag).query(Long.class).single();
+		Actor staff = new Actor(this.jdbc.sql("SELECT id FROM accounts WHERE email = ?").param(AccountTestSupport.STAFF_NALAS)
+			.query(Long.class).single(), Actor.Role.STAFF, null, null);
+		PartnershipReview.Resolution done = this.review.resolve(rowId, near, null, staff, "staff");
+		assertThat(done.added()).isTrue();
+		assertThat(source(near, partner)).isEqualTo("CSV_UPLOAD|Our survey " + this.tag + "|Compiled by test staff|https://example.org/list");
+		assertThat(this.jdbc.sql("SELECT party_key FROM agreements WHERE id = ?").param(done.agreementId())
+			.query((rs, n) -> java.util.Arrays.asList((Long[]) rs.getArray(1).getArray())).single())
+			.containsExactlyInAnyOrder(near, partner);
+	}
+
+	@Test
+	void theCommandLineRecordsAnOwnListUnderTheNameAndAttributionGiven(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+			throws IOException {
+		long a = place("Komanda" + this.tag, "RS", 44.0, 20.0);
+		long b = place("Ligne" + this.tag, "FR", 48.0, 2.0);
+		java.nio.file.Path file = dir.resolve("own.csv");
+		java.nio.file.Files.writeString(file,
+				HEADER + "Komanda" + this.tag + ",Serbia,44.0,20.0,Ligne" + this.tag + ",France,48.0,2.0\n");
+		assertThat(this.command.execute(java.util.List.of(PartnershipImportCommand.NAME, file.toString()), false, true, 0, 42,
+				"Survey " + this.tag, "Compiled by staff", null)).isZero();
+		assertThat(source(a, b)).isEqualTo("CSV_UPLOAD|Survey " + this.tag + "|Compiled by staff|");
+	}
+
+	private String source(long a, long b) {
+		return this.jdbc.sql("""
+				SELECT source || '|' || source_name || '|' || source_attribution || '|' || coalesce(source_url, '') FROM agreements
+				WHERE party_key = ?::bigint[]
+				""").param(new Long[] { Math.min(a, b), Math.max(a, b) }).query(String.class).single();
+	}
+
+	@Test
+	void theReportListsEveryRowWithItsLineWhatMatchedTheCandidatesAndWhyTheOthersFailed() throws Exception {
+		place("Upload" + this.tag, "RS", 44.0, 20.0);
+		place("Partner" + this.tag, "BE", 51.0, 4.0);
+		place("Twin" + this.tag, "RS", 45.00, 19.00);
+		place("Twin" + this.tag, "RS", 45.05, 19.05);
+		place("Daleko" + this.tag, "RS", 43.00, 22.00);
+		String csv = HEADER
+				+ "Upload" + this.tag + ",Serbia,44.0,20.0,Partner" + this.tag + ",Belgium,51.0,4.0\n"
+				+ "Twin" + this.tag + ",Serbia,45.02,19.02,Partner" + this.tag + ",Belgium,51.0,4.0\n"
+				+ "Atlantis" + this.tag + ",Atlantis,0,0,Partner" + this.tag + ",Belgium,51.0,4.0\n"
+				+ "Daleko" + this.tag + ",Serbia,43.6,22.0,Partner" + this.tag + ",Belgium,51.0,4.0\n"
+				+ "Nigde" + this.tag + ",Serbia,44.0,21.0,Partner" + this.tag + ",Belgium,51.0,4.0\n";
+		String staff = AccountTestSupport.STAFF_NALAS;
+		MvcTestResult result = upload(csv, "own.csv", staff, Map.of("list", "OWN", "sourceName", "Survey " + this.tag,
+				"sourceAttribution", "NALAS staff"));
+		String location = result.getResponse().getRedirectedUrl();
+		long runId = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+		while (this.runs.find(runId).orElseThrow().running() && Instant.now().isBefore(deadline)) {
+			Thread.sleep(100);
+		}
+		var user = user(this.users.loadUserByUsername(staff));
+		assertThat(this.mvc.get().uri(location).with(user)).hasStatusOk().bodyText()
+			.contains("Survey " + this.tag, "NALAS staff", "Rows of the file", "All (5)", "Not matched (3)")
+			.contains("Line 2", "Added", "Upload" + this.tag + ", Serbia: matched to")
+			.contains("Line 3", "Twin" + this.tag + ", Serbia: 2 municipalities may be meant:", "Choose the municipalities of line 3")
+			.contains("Line 4", "Atlantis" + this.tag + ", Atlantis: The country is not known.")
+			.contains("Line 5", "Daleko" + this.tag + ", Serbia: Municipalities of that name, all farther than 30 km.",
+					"Nearest of that name:")
+			.contains("Line 6", "Nigde" + this.tag + ", Serbia: No municipality of that name in the country.");
+		assertThat(this.mvc.get().uri(location).param("outcome", "UNMATCHED").with(user)).hasStatusOk().bodyText()
+			.contains("Line 4", "Line 5", "Line 6").doesNotContain("Line 2<", "Line 3<");
+		assertThat(this.mvc.get().uri(location).param("outcome", "UNMATCHED").param("reason", "TOO_FAR").with(user))
+			.hasStatusOk().bodyText().contains("Line 5").doesNotContain("Line 4<", "Line 6<");
+		assertThat(this.mvc.get().uri(location).param("outcome", "nonsense").param("page", "-3").with(user)).hasStatusOk()
+			.bodyText().contains("Line 2", "Line 6");
+		assertThat(this.mvc.get().uri(location).param("page", "999").with(user)).hasStatusOk().bodyText()
+			.contains("No rows of this kind.");
+	}
+
+	@Test
+	void theReportOfABigFileShowsItsRowsFiftyAPage() {
+		StringBuilder csv = new StringBuilder(HEADER);
+		for (int i = 0; i < 120; i++) {
+			csv.append("Nigde").append(i).append(this.tag).append(",Serbia,44.0,21.0,Nowhere").append(this.tag)
+				.append(",Belgium,51.0,4.0\n");
+		}
+		run(csv.toString());
+		long runId = this.jdbc.sql("SELECT max(id) FROM partnership_import_runs").query(Long.class).single();
+		var user = user(this.users.loadUserByUsername(AccountTestSupport.STAFF_NALAS));
+		assertThat(this.mvc.get().uri("/agreements/imports/" + runId).with(user)).hasStatusOk().bodyText()
+			.contains("Line 51<", "Page 1 of 3", "page=1").doesNotContain("Line 52<");
+		assertThat(this.mvc.get().uri("/agreements/imports/" + runId).param("page", "2").with(user)).hasStatusOk()
+			.bodyText().contains("Line 121<", "Page 3 of 3").doesNotContain("Line 101<");
+	}
+
+	@Test
 	void filesThatAreNoPartnershipListGetAMessageNotAnError() throws IOException {
 		String staff = AccountTestSupport.STAFF_NALAS;
 		assertThat(upload(new byte[] { (byte) 0x89, 'P', 'N', 'G', 0, (byte) 0xff, (byte) 0xfe, 1, 2 }, "x.csv", staff))
@@ -270,7 +400,7 @@ class PartnershipImportIT extends DemoDataIntegrationTest {
 		}
 		Actor officer = new Actor(1L, Actor.Role.OFFICER, 1L, null);
 		assertThatThrownBy(() -> this.runs.start(officer, "officer", "x.csv",
-				new java.io.ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), ListKind.OWN))
+				new java.io.ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), ListSource.own("x", "y", null)))
 			.isInstanceOf(AccessDeniedException.class);
 		assertThatThrownBy(() -> this.review.resolve(1L, 1L, 2L, officer, "officer")).isInstanceOf(AccessDeniedException.class);
 	}
@@ -291,8 +421,17 @@ class PartnershipImportIT extends DemoDataIntegrationTest {
 	}
 
 	private MvcTestResult upload(byte[] bytes, String name, String email) {
-		return this.mvc.post().uri("/agreements/import").multipart()
-			.file(new MockMultipartFile("file", name, "text/csv", bytes)).param("list", "WIKIPEDIA").with(csrf())
-			.with(user(this.users.loadUserByUsername(email))).exchange();
+		return upload(bytes, name, email, Map.of("list", "WIKIPEDIA"));
+	}
+
+	private MvcTestResult upload(String csv, String name, String email, Map<String, String> params) {
+		return upload(csv.getBytes(StandardCharsets.UTF_8), name, email, params);
+	}
+
+	private MvcTestResult upload(byte[] bytes, String name, String email, Map<String, String> params) {
+		var request = this.mvc.post().uri("/agreements/import").multipart()
+			.file(new MockMultipartFile("file", name, "text/csv", bytes));
+		params.forEach((key, value) -> request.param(key, value));
+		return request.with(csrf()).with(user(this.users.loadUserByUsername(email))).exchange();
 	}
 }

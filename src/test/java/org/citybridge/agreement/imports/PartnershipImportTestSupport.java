@@ -4,7 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 
-import org.citybridge.agreement.imports.PartnershipRegister.ListKind;
+import org.citybridge.agreement.imports.PartnershipRegister.ListSource;
 import org.citybridge.municipality.MunicipalityKind;
 import org.citybridge.municipality.MunicipalityRecords;
 import org.citybridge.municipality.NewMunicipality;
@@ -37,7 +37,7 @@ public final class PartnershipImportTestSupport {
 				+ "Twinville,Serbia,44.02,20.02,Darkhan,Mongolia,49.48,105.92\n";
 		context.getBean(PartnershipImportRuns.class)
 			.runNow(PartnershipCsv.read(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8))),
-					new PartnershipImport.Options(ListKind.WIKIPEDIA, "twinville.csv", true, null, "test"),
+					new PartnershipImport.Options(ListSource.wikipedia(), "twinville.csv", true, null, "test"),
 					PartnershipImport.Progress.NONE);
 		return jdbc.sql("""
 				SELECT id FROM partnership_import_rows WHERE outcome = 'AMBIGUOUS' AND sides -> 0 ->> 'name' = 'Twinville'

@@ -1,0 +1,152 @@
+package org.citybridge.account;
+
+import java.math.BigDecimal;
+import java.util.Random;
+
+import org.citybridge.DemoDataIntegrationTest;
+import org.citybridge.municipality.MunicipalityKind;
+import org.citybridge.municipality.MunicipalityRecords;
+import org.citybridge.municipality.NewMunicipality;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.citybridge.DemoPlaces.NIS;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+/**
+ * Inviting an officer names the municipality as a person names it: one of that name is the one
+ * meant, several or none come back with a message and candidates; the mail says who invites and
+ * for which municipality, in the language of the page it was sent from.
+ */
+class InvitationByNameIT extends DemoDataIntegrationTest {
+
+	@Autowired
+	MunicipalityRecords records;
+
+	/** A made-up word per test, so that its addresses and places meet no other test's. */
+	String tag;
+
+	@BeforeEach
+	void tag() {
+		Random random = new Random();
+		StringBuilder s = new StringBuilder();
+		for (int i = 0; i < 6; i++) {
+			s.append((char) ('a' + random.nextInt(26)));
+		}
+		this.tag = s.toString();
+	}
+
+	MvcTestResult invite(String inviter, String language, String email, String municipality, Long chosen) {
+		var request = this.mvc.post().uri("/account/invitations").with(csrf()).with(as(inviter))
+			.header("Accept-Language", language).param("email", email).param("displayName", "Invitee " + this.tag)
+			.param("role", "OFFICER").param("municipality", municipality);
+		if (chosen != null) {
+			request.param("municipalityId", String.valueOf(chosen));
+		}
+		return request.exchange();
+	}
+
+	long accounts(String email) {
+		return this.jdbc.sql("SELECT count(*) FROM accounts WHERE email = ?").param(email).query(Long.class).single();
+	}
+
+	String[] mail(String email) {
+		return this.jdbc.sql("SELECT subject, body FROM outbox_messages WHERE recipient = ? ORDER BY id DESC LIMIT 1")
+			.param(email)
+			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
+			.single();
+	}
+
+	@Test
+	void staffInviteAnOfficerOfAMunicipalityByItsNameAndTheMailSaysWhoInvitesAndForWhichMunicipality() {
+		String email = "officer-" + this.tag + "@nis.example";
+		long nis = AccountTestSupport.municipalityId(this.context, NIS);
+		assertThat(invite(AccountTestSupport.STAFF_NALAS, "en", email, "Niš", null)).hasStatusOk().bodyText()
+			.contains("Invitee " + this.tag + " is invited as an officer of Niš (Serbia).", "id=\"invitation-link\"");
+		assertThat(this.jdbc.sql("SELECT municipality_id FROM accounts WHERE email = ?").param(email).query(Long.class).single())
+			.isEqualTo(nis);
+		String[] mail = mail(email);
+		assertThat(mail[0]).isEqualTo("Your invitation to CityBridge for Niš");
+		assertThat(mail[1]).contains("Hello Invitee " + this.tag)
+			.contains(AccountTestSupport.STAFF_NALAS, "from Network of Associations of Local Authorities of South-East Europe (NALAS)")
+			.contains("invites you to CityBridge as an officer of Niš (Serbia).")
+			.containsPattern("http://localhost(:\\d+)?/invitations/\\S+");
+	}
+
+	@Test
+	void theMailIsInTheLanguageOfThePageAndNamesTheCountryInItAndAnyScriptFindsTheMunicipality() {
+		String email = "officer-mn-" + this.tag + "@nis.example";
+		assertThat(invite(AccountTestSupport.STAFF_NALAS, "mn", email, "Ниш", null)).hasStatusOk().bodyText()
+			.contains("id=\"invitation-link\"");
+		String[] mail = mail(email);
+		assertThat(mail[0]).isEqualTo("CityBridge-д урих урилга: Niš");
+		assertThat(mail[1]).contains("Сайн байна уу", "Niš (Серби) засаг захиргааны нэгжийн албан хаагчаар", "NALAS");
+	}
+
+	@Test
+	void anUnknownNameComesBackWithAMessageNextToTheFieldAndTheValuesKept() {
+		String email = "nobody-" + this.tag + "@example.org";
+		assertThat(invite(AccountTestSupport.STAFF_NALAS, "en", email, "Atlantis" + this.tag, null)).hasStatusOk().bodyText()
+			.contains("id=\"municipality-error\"", "No municipality in the directory is called Atlantis" + this.tag,
+					"value=\"" + email + "\"", "value=\"Atlantis" + this.tag + "\"")
+			.doesNotContain("id=\"invitation-link\"");
+		assertThat(invite(AccountTestSupport.STAFF_NALAS, "en", email, " ", null)).hasStatusOk().bodyText()
+			.contains("id=\"municipality-error\"", "An officer needs a municipality: type its name.");
+		assertThat(accounts(email)).isZero();
+	}
+
+	@Test
+	void aNameThatSeveralMunicipalitiesShareComesBackWithThemToChooseFromAndTheChoiceIsInvited() throws Exception {
+		long first = place("Dvojnik" + this.tag, 44.0, 20.0);
+		long second = place("Dvojnik" + this.tag, 45.0, 19.0);
+		String email = "twin-" + this.tag + "@example.org";
+		String page = invite(AccountTestSupport.ADMIN, "en", email, "Dvojnik" + this.tag, null).getResponse()
+			.getContentAsString();
+		assertThat(page).contains("Several municipalities are called Dvojnik" + this.tag, "Which municipality do you mean?",
+				"name=\"municipalityId\" value=\"" + first + "\"", "name=\"municipalityId\" value=\"" + second + "\"");
+		assertThat(accounts(email)).isZero();
+
+		assertThat(invite(AccountTestSupport.ADMIN, "en", email, "Dvojnik" + this.tag, second)).hasStatusOk().bodyText()
+			.contains("id=\"invitation-link\"");
+		assertThat(this.jdbc.sql("SELECT municipality_id FROM accounts WHERE email = ?").param(email).query(Long.class).single())
+			.isEqualTo(second);
+		// a choice that is not one of the name's candidates is not taken
+		String other = "twin-other-" + this.tag + "@example.org";
+		assertThat(invite(AccountTestSupport.ADMIN, "en", other, "Dvojnik" + this.tag,
+				AccountTestSupport.municipalityId(this.context, NIS))).hasStatusOk().bodyText()
+			.contains("Several municipalities are called Dvojnik" + this.tag);
+		assertThat(accounts(other)).isZero();
+	}
+
+	@Test
+	void aPartOfANameComesBackWithTheSimilarNamesToChooseFrom() {
+		place("Zlatograd" + this.tag, 41.38, 25.1);
+		assertThat(invite(AccountTestSupport.ADMIN, "en", "similar-" + this.tag + "@example.org", "Zlatogr" + this.tag, null))
+			.hasStatusOk().bodyText().contains("No municipality is called exactly Zlatogr" + this.tag)
+			.doesNotContain("id=\"invitation-link\"");
+	}
+
+	@Test
+	void staffMayInviteOfficersOfTheirMembersOnlyAndOfficersInviteNoOne() {
+		String email = "outsider-" + this.tag + "@example.org";
+		// Darkhan is no member of CEMR
+		assertThat(invite(AccountTestSupport.STAFF_CEMR, "en", email, "Darkhan", null)).hasStatusOk().bodyText()
+			.contains("id=\"municipality-error\"", "You may not invite this person in this role.");
+		assertThat(invite(AccountTestSupport.OFFICER_DARKHAN, "en", email, "Darkhan", null)).hasStatus(403);
+		assertThat(this.mvc.post().uri("/account/invitations").with(csrf()).param("email", email).param("displayName", "X")
+			.param("role", "OFFICER").param("municipality", "Darkhan")).hasStatus3xxRedirection();
+		assertThat(accounts(email)).isZero();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM outbox_messages WHERE recipient = ?").param(email).query(Long.class).single())
+			.isZero();
+	}
+
+	long place(String name, double lat, double lng) {
+		return this.records.add(new NewMunicipality(name, null, null, "RS", MunicipalityKind.TOWN, 5_000,
+				BigDecimal.valueOf(lat), BigDecimal.valueOf(lng)));
+	}
+
+}
