@@ -3,7 +3,7 @@ package org.citybridge.country;
 import java.util.List;
 import java.util.Locale;
 
-import org.citybridge.system.NameIndex;
+import org.citybridge.system.DisplayNames.NameIndex;
 
 import org.springframework.stereotype.Component;
 

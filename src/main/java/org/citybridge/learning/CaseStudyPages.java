@@ -6,7 +6,7 @@ import java.util.Locale;
 import org.citybridge.municipality.MunicipalitySearch;
 import org.citybridge.municipality.MunicipalitySummary;
 import org.citybridge.system.Actor;
-import org.citybridge.system.NameIndex;
+import org.citybridge.system.DisplayNames.NameIndex;
 import org.citybridge.system.Refusal;
 import org.citybridge.system.ResultPage;
 import org.citybridge.system.Text;

@@ -15,9 +15,8 @@ import org.citybridge.funding.FundingNotFound;
 import org.citybridge.funding.FundingPolicy;
 import org.citybridge.funding.Instrument;
 import org.citybridge.system.Actor;
-import org.citybridge.system.NameIndex;
+import org.citybridge.system.DisplayNames.NameIndex;
 import org.citybridge.system.Refusal;
-import org.citybridge.system.Refusals;
 import org.citybridge.system.Submitted;
 import org.citybridge.system.Text;
 import org.citybridge.system.ViewerZone;
@@ -142,7 +141,7 @@ record FundingForms(FundingEditor editor, FundingCatalogue catalogue, FundingPol
 			}
 		}
 		if (!refusals.isEmpty()) {
-			return Submitted.again(again, refusals.size() == 1 ? refusals.get(0) : new Refusals(refusals));
+			return Submitted.again(again, Refusal.Several.of(refusals));
 		}
 		return next.apply(form.withCountries(codes));
 	}

@@ -6,8 +6,7 @@ import java.util.Locale;
 
 import org.citybridge.system.Actor;
 import org.citybridge.system.DisplayNames;
-import org.citybridge.system.NameIndex;
-import org.citybridge.system.Refusals;
+import org.citybridge.system.DisplayNames.NameIndex;
 import org.citybridge.system.Refusal;
 import org.citybridge.theme.Themes;
 
@@ -53,7 +52,7 @@ record ProfilePages(MunicipalityProfiles profiles, Themes themes, DisplayNames n
 				unknown.add(match.refusal("workingLanguages", "municipality.edit.languages", languages, locale));
 			}
 		}
-		Refusal refusal = unknown.isEmpty() ? null : unknown.size() == 1 ? unknown.get(0) : new Refusals(unknown);
+		Refusal refusal = Refusal.Several.of(unknown);
 		if (valid && refusal == null) {
 			try {
 				this.profiles.edit(actor, id, form.withLanguages(codes), actorLabel);
