@@ -127,7 +127,7 @@ record CaseStudyPages(CaseStudies caseStudies, CaseStudyWriting writing, Learnin
 	private Saved submit(CaseStudies.CaseStudy study, CaseStudyForm form, BindingResult result, Save save) {
 		if (form.isPicking()) {
 			CaseStudyForm picked = form.picked();
-			List<MunicipalitySummary> found = "search".equals(form.action()) ? search(picked) : null;
+			List<MunicipalitySummary> found = "search".equals(form.action()) && !picked.searchText().isEmpty() ? search(picked) : null;
 			Preview preview = form.isPreview() ? new Preview(Text.blankToNull(form.title()), Text.blankToNull(form.summary()),
 					form.language(), SafeMarkdown.toHtml(form.body())) : null;
 			return new Saved(null, form(study, picked, found, preview), true, picked);
@@ -144,7 +144,9 @@ record CaseStudyPages(CaseStudies caseStudies, CaseStudyWriting writing, Learnin
 				ready = form.withMunicipalities(ids, "");
 			}
 			else {
-				candidates = found;
+				// Several of the very name: those are the candidates, not every similar one.
+				List<MunicipalitySummary> same = sameName(form.searchText(), found);
+				candidates = same.size() > 1 ? same : found;
 				result.rejectValue("municipalitySearch", found.isEmpty() ? "learning.case.municipalitySearch.unknown"
 						: "learning.case.municipalitySearch.ambiguous", new Object[] { form.searchText() }, null);
 			}
@@ -180,11 +182,16 @@ record CaseStudyPages(CaseStudies caseStudies, CaseStudyWriting writing, Learnin
 		if (found.size() == 1) {
 			return found.get(0);
 		}
+		List<MunicipalitySummary> same = sameName(typed, found);
+		return same.size() == 1 ? same.get(0) : null;
+	}
+
+	/** Those whose name, in the directory's or their own spelling, is the name typed, ignoring case and accents. */
+	static List<MunicipalitySummary> sameName(String typed, List<MunicipalitySummary> found) {
 		String key = NameIndex.normalise(typed);
-		List<MunicipalitySummary> same = found.stream()
+		return found.stream()
 			.filter(m -> key.equals(NameIndex.normalise(m.name())) || key.equals(NameIndex.normalise(m.nativeName())))
 			.toList();
-		return same.size() == 1 ? same.get(0) : null;
 	}
 
 	private void mayWrite(Actor actor) {
