@@ -460,6 +460,13 @@ final class PageCatalog {
 						AccountTestSupport.STAFF_NALAS, "/organisations/" + site.organisationId("ICLEI"))),
 				new PageType("network-detail-invitations", "/organisations/{id}", false, (page, site) -> signedIn(page, site,
 						AccountTestSupport.STAFF_NALAS, "/organisations/" + site.organisationId("UCLG"))),
+				new PageType("network-detail-member-unknown", "/organisations/{id}", true, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.STAFF_NALAS, "/organisations/" + site.organisationId("ICLEI"));
+					page.fill("#municipality", "Zzqqxxville");
+					return follow(page, "section[aria-labelledby='add-member-heading'] form button[type=submit]");
+				}),
+				new PageType("network-detail-member-candidates", "/organisations/{id}", false, (page, site) -> signedIn(page, site,
+						AccountTestSupport.STAFF_NALAS, "/organisations/" + site.organisationId("ICLEI") + "?member=Da")),
 				new PageType("network-new", "/organisations/new", true,
 						(page, site) -> signedIn(page, site, AccountTestSupport.STAFF_NALAS, "/organisations/new")),
 				new PageType("network-new-invalid", "/organisations/new", false, (page, site) -> {
