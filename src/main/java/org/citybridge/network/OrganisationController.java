@@ -68,10 +68,9 @@ record OrganisationController(OrganisationDirectory directory,
 			Locale locale, RedirectAttributes redirect) {
 		long organisationId = parseId(id);
 		try {
-			long chosen = municipalityId != null ? parsePositive(municipalityId, "municipalityId")
-					: this.pages.municipalityNamed(Actor.current(), organisationId, municipality);
-			MembershipInvitations.Outcome outcome = this.invitations.propose(Actor.current(), organisationId, chosen,
-					parseSince(since), authentication.getName(),
+			Long chosen = municipalityId != null ? parsePositive(municipalityId, "municipalityId") : null;
+			MembershipInvitations.Outcome outcome = this.pages.addMember(Actor.current(), organisationId, chosen,
+					municipality, parseSince(since), authentication.getName(),
 					ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString(), locale);
 			redirect.addFlashAttribute("flash",
 					outcome == MembershipInvitations.Outcome.ADDED ? "network.members.added" : "network.invitations.sent");

@@ -71,6 +71,16 @@ record OrganisationPages(OrganisationDirectory directory,
 	 * refusal, "unknown" or "ambiguous", and the page then lists the candidates to choose from. Only
 	 * for those who keep the organisation's members (else 403).
 	 */
+	/**
+	 * Adds or invites a member: the municipality chosen ({@code municipalityId}), else the one the
+	 * name typed means (see {@link #municipalityNamed}).
+	 */
+	MembershipInvitations.Outcome addMember(Actor actor, long organisationId, Long municipalityId, String typed,
+			LocalDate since, String actorLabel, String baseUrl, Locale locale) {
+		long chosen = municipalityId != null ? municipalityId : municipalityNamed(actor, organisationId, typed);
+		return this.invitations.propose(actor, organisationId, chosen, since, actorLabel, baseUrl, locale);
+	}
+
 	long municipalityNamed(Actor actor, long organisationId, String typed) {
 		if (!this.directory.mayKeepMembers(actor, organisationId)) {
 			throw new AccessDeniedException("May not keep the members of organisation " + organisationId);
