@@ -1,11 +1,13 @@
 package org.citybridge.municipality.profile;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.Cookie;
 
 import org.citybridge.DemoDataIntegrationTest;
 import org.citybridge.account.AccountTestSupport;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,9 +24,45 @@ class WorkingLanguagesIT extends DemoDataIntegrationTest {
 
 	long darkhan;
 
+	/** Darkhan's profile and themes as the demo data has them, put back after each test for the others. */
+	Map<String, Object> profile;
+
+	List<String> offered;
+
+	List<String> sought;
+
 	@BeforeEach
 	void setUp() {
 		this.darkhan = AccountTestSupport.municipalityId(this.context, DARKHAN);
+		this.profile = this.jdbc.sql("""
+				SELECT website, working_languages, seeking_partners, contact_name, contact_email, contact_public
+				FROM municipalities WHERE id = ?
+				""").param(this.darkhan).query().singleRow();
+		this.offered = themes("municipality_offered_themes");
+		this.sought = themes("municipality_sought_themes");
+	}
+
+	List<String> themes(String table) {
+		return this.jdbc.sql("SELECT theme_code FROM " + table + " WHERE municipality_id = ?").param(this.darkhan)
+			.query(String.class).list();
+	}
+
+	@AfterEach
+	void putBack() {
+		this.jdbc.sql("""
+				UPDATE municipalities SET website = ?, working_languages = ?, seeking_partners = ?, contact_name = ?,
+				       contact_email = ?, contact_public = ?
+				WHERE id = ?
+				""").params(this.profile.get("website"), this.profile.get("working_languages"),
+				this.profile.get("seeking_partners"), this.profile.get("contact_name"), this.profile.get("contact_email"),
+				this.profile.get("contact_public"), this.darkhan).update();
+		for (String table : List.of("municipality_offered_themes", "municipality_sought_themes")) {
+			this.jdbc.sql("DELETE FROM " + table + " WHERE municipality_id = ?").param(this.darkhan).update();
+			for (String theme : table.contains("offered") ? this.offered : this.sought) {
+				this.jdbc.sql("INSERT INTO " + table + " (municipality_id, theme_code) VALUES (?, ?)")
+					.params(this.darkhan, theme).update();
+			}
+		}
 	}
 
 	long version() {
