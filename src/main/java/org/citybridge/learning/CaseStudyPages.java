@@ -136,11 +136,14 @@ record CaseStudyPages(CaseStudies caseStudies, CaseStudyWriting writing, Learnin
 		List<MunicipalitySummary> candidates = null;
 		if (!form.searchText().isEmpty()) {
 			// A name typed but not looked up: saved if it names one municipality, else the candidates to choose from.
-			List<MunicipalitySummary> found = search(form);
+			// (Those already chosen count too: naming one again is no mistake.)
+			List<MunicipalitySummary> found = this.municipalities.find(form.searchText(), SEARCH_RESULTS);
 			MunicipalitySummary one = onlyMatch(form.searchText(), found);
 			if (one != null) {
 				List<String> ids = new java.util.ArrayList<>(form.picked().municipalityIds());
-				ids.add(String.valueOf(one.id()));
+				if (!ids.contains(String.valueOf(one.id()))) {
+					ids.add(String.valueOf(one.id()));
+				}
 				ready = form.withMunicipalities(ids, "");
 			}
 			else {

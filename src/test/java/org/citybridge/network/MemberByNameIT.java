@@ -74,7 +74,7 @@ class MemberByNameIT extends DemoDataIntegrationTest {
 		assertThat(flash(unknown)).containsEntry("memberError", "network.members.name.unknown");
 		assertThat(unknown.getResponse().getRedirectedUrl()).contains("member=Zzqqxxville").endsWith("#add-member-heading");
 
-		String twin = "Twinmoor" + UUID.randomUUID().toString().substring(0, 6).replaceAll("[0-9-]", "x");
+		String twin = "Twinmoor" + letters(UUID.randomUUID().toString().substring(0, 8));
 		long mn = this.records.add(new NewMunicipality(twin, null, null, "MN", MunicipalityKind.TOWN, null,
 				new BigDecimal("47.5"), new BigDecimal("19.0")));
 		long rs = this.records.add(new NewMunicipality(twin, null, null, "RS", MunicipalityKind.TOWN, null,
@@ -93,5 +93,12 @@ class MemberByNameIT extends DemoDataIntegrationTest {
 	@Test
 	void anOfficerMayNotLookUpMembersForANetwork() {
 		assertThat(add(AccountTestSupport.OFFICER_DARKHAN, "Gand")).hasStatus(403);
+	}
+
+	/** Hexadecimal digits as letters (0 to g, 9 to p), so that a fresh name stays one word and unique. */
+	static String letters(String hex) {
+		StringBuilder name = new StringBuilder();
+		hex.chars().forEach(c -> name.append(Character.isDigit(c) ? (char) ('g' + (c - '0')) : (char) c));
+		return name.toString();
 	}
 }
