@@ -3,5 +3,5 @@
  * candidate, potential candidate, neighbourhood, partner, other). Names come localised from the
  * JDK's CLDR data, never from hand-written tables.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "system" })
 package org.citybridge.country;

@@ -145,7 +145,7 @@ public record CaseStudies(JdbcClient jdbc, LearningPolicy policy, AgreementLooku
 	 * can be read), then any other value ticked, so that nothing chosen silently disappears.
 	 */
 	List<AgreementChoice> agreementChoices(CaseStudyForm form) {
-		List<Long> municipalities = form.municipalityIds();
+		List<Long> municipalities = form.municipalityIdList();
 		List<AgreementLookup.Summary> offered = new ArrayList<>(
 				this.agreements.involvingAny(municipalities == null ? List.of() : municipalities));
 		Set<Long> shown = new LinkedHashSet<>();
@@ -173,6 +173,20 @@ public record CaseStudies(JdbcClient jdbc, LearningPolicy policy, AgreementLooku
 			}
 		}
 		return choices;
+	}
+
+	/** The municipalities of the ids, in the order given; ids of none are left out. */
+	List<Place> places(List<Long> ids) {
+		if (ids == null || ids.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, Place> found = new HashMap<>();
+		this.jdbc.sql("SELECT id, name, country_code FROM municipalities WHERE id = ANY(?)")
+			.param(ids.toArray(Long[]::new))
+			.query((rs, n) -> new Place(rs.getLong(1), rs.getString(2), rs.getString(3)))
+			.list()
+			.forEach(p -> found.put(p.id(), p));
+		return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
 	}
 
 	/** The latest published case studies. */

@@ -111,11 +111,9 @@ record CaseStudyController(CaseStudyPages pages, CaseStudyWriting writing, CaseS
 
 	@PostMapping("/learn/case-studies/new")
 	String createCaseStudy(@Valid @ModelAttribute("caseStudyForm") CaseStudyForm form, BindingResult result, Model model,
-			@RequestParam(name = "refresh", required = false) String refresh, Authentication authentication,
-			RedirectAttributes redirect) {
-		CaseStudyPages.Saved saved = this.pages.create(Actor.current(), authentication.getName(), form, refresh != null,
-				result);
-		return savedOrForm(saved, form, refresh != null, "learning.flash.caseCreated", model, redirect);
+			Authentication authentication, RedirectAttributes redirect) {
+		CaseStudyPages.Saved saved = this.pages.create(Actor.current(), authentication.getName(), form, result);
+		return savedOrForm(saved, "learning.flash.caseCreated", model, redirect);
 	}
 
 	@GetMapping("/learn/case-studies/{id}/edit")
@@ -127,28 +125,27 @@ record CaseStudyController(CaseStudyPages pages, CaseStudyWriting writing, CaseS
 
 	@PostMapping("/learn/case-studies/{id}/edit")
 	String updateCaseStudy(@PathVariable("id") String id, @Valid @ModelAttribute("caseStudyForm") CaseStudyForm form,
-			BindingResult result, Model model, @RequestParam(name = "refresh", required = false) String refresh,
-			Authentication authentication, RedirectAttributes redirect) {
+			BindingResult result, Model model, Authentication authentication, RedirectAttributes redirect) {
 		CaseStudyPages.Saved saved = this.pages.update(Actor.current(), authentication.getName(), studyId(id), form,
-				refresh != null, result);
-		return savedOrForm(saved, form, refresh != null, "learning.flash.caseUpdated", model, redirect);
+				result);
+		return savedOrForm(saved, "learning.flash.caseUpdated", model, redirect);
 	}
 
 	/**
-	 * The case study's page when saved; else the form again: after a refresh with what was typed and
-	 * the agreements of the municipalities now named, nothing saved and no message yet (the way to
-	 * choose agreements without JavaScript), else with its errors.
+	 * The case study's page when saved; else the form again: after a picker button or the preview
+	 * as it now is, with no message yet and nothing saved (the way to choose municipalities and
+	 * agreements and to see the text without JavaScript), else with its errors.
 	 */
-	private static String savedOrForm(CaseStudyPages.Saved saved, CaseStudyForm form, boolean refresh, String flash,
-			Model model, RedirectAttributes redirect) {
+	private static String savedOrForm(CaseStudyPages.Saved saved, String flash, Model model,
+			RedirectAttributes redirect) {
 		if (saved.id() != null) {
 			redirect.addFlashAttribute("flash", flash);
 			return "redirect:/learn/case-studies/" + saved.id();
 		}
-		if (refresh) {
+		if (saved.picking()) {
+			model.addAttribute("caseStudyForm", saved.shown());
 			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "caseStudyForm",
-					new BeanPropertyBindingResult(form, "caseStudyForm"));
-			model.addAttribute("refreshed", true);
+					new BeanPropertyBindingResult(saved.shown(), "caseStudyForm"));
 		}
 		else {
 			model.addAttribute("invalid", true);
@@ -161,6 +158,11 @@ record CaseStudyController(CaseStudyPages pages, CaseStudyWriting writing, CaseS
 		model.addAttribute("agreementChoices", page.agreementChoices());
 		model.addAttribute("languages", Languages.ALL);
 		model.addAttribute("themeCodes", page.themeCodes());
+		model.addAttribute("chosen", page.chosen());
+		model.addAttribute("searched", page.searched());
+		model.addAttribute("searchResults", page.searchResults());
+		model.addAttribute("preview", page.preview());
+		model.addAttribute("hiddenImages", page.hiddenImages());
 		return "learning/case-study-form";
 	}
 

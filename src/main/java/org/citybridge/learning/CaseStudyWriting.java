@@ -133,9 +133,9 @@ record CaseStudyWriting(JdbcClient jdbc,
 		if (!Languages.ALL.contains(form.language())) {
 			throw new Refusal("language", "learning.language.invalid");
 		}
-		List<Long> ids = form.municipalityIds();
+		List<Long> ids = form.municipalityIdList();
 		if (ids == null) {
-			throw new Refusal("municipalities", "learning.case.municipalities.invalid");
+			throw new Refusal("municipalityIds", "learning.case.municipalities.invalid");
 		}
 		if (!ids.isEmpty()) {
 			long known = this.jdbc.sql("SELECT count(*) FROM municipalities WHERE id IN (:ids)")
@@ -143,7 +143,7 @@ record CaseStudyWriting(JdbcClient jdbc,
 				.query(Long.class)
 				.single();
 			if (known != ids.size()) {
-				throw new Refusal("municipalities", "learning.case.municipalities.unknown");
+				throw new Refusal("municipalityIds", "learning.case.municipalities.unknown");
 			}
 		}
 		return ids;
@@ -213,7 +213,7 @@ record CaseStudyWriting(JdbcClient jdbc,
 			return new Refusal("agreements", "learning.case.agreements.unknown");
 		}
 		if (message.contains("case_study_municipalities_municipality_id_fkey")) {
-			return new Refusal("municipalities", "learning.case.municipalities.unknown");
+			return new Refusal("municipalityIds", "learning.case.municipalities.unknown");
 		}
 		return Refusal.ofForm("learning.form.refused");
 	}

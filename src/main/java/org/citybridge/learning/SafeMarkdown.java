@@ -1,7 +1,12 @@
 package org.citybridge.learning;
 
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Image;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
@@ -13,6 +18,11 @@ import org.owasp.html.PolicyFactory;
  * and its output then goes through the OWASP sanitizer with a short list of formatting elements,
  * links only to http, https and mailto, and no images, styles, scripts or event handlers.
  * Headings start at level 3, below the page's own.
+ * <p>
+ * Images are not shown, neither from other sites (they would tell those sites who reads the
+ * page, and could change after approval) nor from the case study's own files (these are offered as
+ * downloads under the text, and a new case study has none until it is first saved, so its author
+ * could not preview them). {@link #images} names those in a text, so that the form tells the author.
  */
 final class SafeMarkdown {
 
@@ -33,6 +43,23 @@ final class SafeMarkdown {
 		.toFactory();
 
 	private SafeMarkdown() {
+	}
+
+	/** The addresses of the images in the text, in order, each once: none of them will be shown. */
+	static List<String> images(String markdown) {
+		if (markdown == null || markdown.isBlank()) {
+			return List.of();
+		}
+		Set<String> found = new LinkedHashSet<>();
+		PARSER.parse(markdown).accept(new AbstractVisitor() {
+			@Override
+			public void visit(Image image) {
+				String destination = image.getDestination() == null ? "" : image.getDestination().strip();
+				found.add(destination.length() > 80 ? destination.substring(0, 79) + "…" : destination);
+				visitChildren(image);
+			}
+		});
+		return List.copyOf(found);
 	}
 
 	static String toHtml(String markdown) {

@@ -36,8 +36,12 @@ record OrganisationController(OrganisationDirectory directory,
 	}
 
 	@GetMapping("/organisations/{id}")
-	String show(@PathVariable("id") String id, Model model, Locale locale) {
-		OrganisationPages.Detail page = this.pages.detail(Actor.current(), parseId(id), locale);
+	String show(@PathVariable("id") String id, @RequestParam(name = "member", required = false) String member,
+			@RequestParam(name = "since", required = false) String since, Model model, Locale locale) {
+		OrganisationPages.Detail page = this.pages.detail(Actor.current(), parseId(id), locale, member);
+		model.addAttribute("memberName", member == null ? "" : member.strip());
+		model.addAttribute("memberSince", since == null ? "" : since.strip());
+		model.addAttribute("memberCandidates", page.memberCandidates());
 		model.addAttribute("organisation", page.organisation());
 		model.addAttribute("regionName", page.regionName());
 		model.addAttribute("members", page.members());
@@ -51,17 +55,39 @@ record OrganisationController(OrganisationDirectory directory,
 		return "network/detail";
 	}
 
+	/**
+	 * Adds or invites a member municipality: the one chosen from the candidates
+	 * ({@code municipalityId}), or the one a name typed means ({@code municipality}). A name of none,
+	 * or of several, goes back to the page with the name kept, the message next to the field and
+	 * the candidates to choose from.
+	 */
 	@PostMapping("/organisations/{id}/members")
 	String addMember(@PathVariable("id") String id, @RequestParam(name = "municipalityId", required = false) String municipalityId,
+			@RequestParam(name = "municipality", required = false) String municipality,
 			@RequestParam(name = "since", required = false) String since, Authentication authentication,
 			Locale locale, RedirectAttributes redirect) {
 		long organisationId = parseId(id);
-		return Refusal.redirectAfter(() -> {
-			MembershipInvitations.Outcome outcome = this.invitations.propose(Actor.current(), organisationId,
-					parsePositive(municipalityId, "municipalityId"), parseSince(since), authentication.getName(),
+		try {
+			Long chosen = municipalityId != null ? parsePositive(municipalityId, "municipalityId") : null;
+			MembershipInvitations.Outcome outcome = this.pages.addMember(Actor.current(), organisationId, chosen,
+					municipality, parseSince(since), authentication.getName(),
 					ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString(), locale);
-			return outcome == MembershipInvitations.Outcome.ADDED ? "network.members.added" : "network.invitations.sent";
-		}, "/organisations/" + organisationId, redirect);
+			redirect.addFlashAttribute("flash",
+					outcome == MembershipInvitations.Outcome.ADDED ? "network.members.added" : "network.invitations.sent");
+			return "redirect:/organisations/" + organisationId;
+		}
+		catch (Refusal refused) {
+			if (!"municipality".equals(refused.field())) {
+				redirect.addFlashAttribute("flashError", refused.messageKey());
+				return "redirect:/organisations/" + organisationId;
+			}
+			redirect.addFlashAttribute("memberError", refused.messageKey());
+			redirect.addAttribute("member", municipality == null ? "" : municipality.strip());
+			if (since != null && !since.isBlank()) {
+				redirect.addAttribute("since", since.strip());
+			}
+			return "redirect:/organisations/" + organisationId + "#add-member-heading";
+		}
 	}
 
 	@PostMapping("/organisations/{id}/associations")

@@ -4,7 +4,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
+import org.citybridge.municipality.MunicipalitySearch;
+import org.citybridge.municipality.MunicipalitySummary;
 import org.citybridge.system.Actor;
+import org.citybridge.system.DisplayNames;
 import org.citybridge.system.Refusal;
 import org.citybridge.system.Submitted;
 import org.citybridge.theme.Themes;
@@ -22,17 +25,24 @@ import org.springframework.stereotype.Service;
 record OrganisationPages(OrganisationDirectory directory,
 		MembershipInvitations invitations,
 		NetworkRegions regions,
-		Themes themes) {
+		Themes themes,
+		MunicipalitySearch municipalities) {
+
+	/** How many municipalities a name typed for a new member offers to choose from. */
+	static final int CANDIDATES = 10;
 
 	/** The list of organisations, and whether the reader may start a network. */
 	record Listing(List<OrganisationDirectory.Summary> organisations, boolean mayCreateNetwork) {
 	}
 
-	/** One organisation's page. */
+	/**
+	 * One organisation's page; {@code memberCandidates}: for the staff who keep it, the
+	 * municipalities a name typed for a new member may mean (empty when none was typed).
+	 */
 	record Detail(OrganisationDirectory.Summary organisation, String regionName, List<OrganisationDirectory.Member> members,
 			List<OrganisationDirectory.Linked> associations, List<OrganisationDirectory.Linked> memberOf, boolean mayKeepMembers,
 			List<OrganisationDirectory.Linked> candidateAssociations, List<MembershipInvitations.Pending> invitations,
-			boolean recordsConsent, LocalDate today) {
+			boolean recordsConsent, LocalDate today, List<MunicipalitySummary> memberCandidates) {
 	}
 
 	/** The network form and its choices; {@code organisation} is null for a new network. */
@@ -44,7 +54,7 @@ record OrganisationPages(OrganisationDirectory directory,
 		return new Listing(this.directory.all(), this.directory.mayCreate(actor));
 	}
 
-	Detail detail(Actor actor, long organisationId, Locale locale) {
+	Detail detail(Actor actor, long organisationId, Locale locale, String memberName) {
 		OrganisationDirectory.Summary organisation = this.directory.byId(organisationId);
 		boolean mayKeep = this.directory.mayKeepMembers(actor, organisationId);
 		return new Detail(organisation, NetworkRegions.name(organisation.region(), locale),
@@ -52,7 +62,50 @@ record OrganisationPages(OrganisationDirectory directory,
 				this.directory.memberOf(organisationId), mayKeep,
 				mayKeep ? this.directory.candidateAssociations(organisationId) : List.of(),
 				mayKeep ? this.invitations.sentBy(organisationId) : List.of(), actor.role() == Actor.Role.ADMIN,
-				LocalDate.now());
+				LocalDate.now(), mayKeep ? candidates(memberName) : List.of());
+	}
+
+	/**
+	 * The municipality a name typed for a new member means: the only one found, or the only one of
+	 * that very name (in the directory's or its own spelling, ignoring case and accents); else a
+	 * refusal, "unknown" or "ambiguous", and the page then lists the candidates to choose from. Only
+	 * for those who keep the organisation's members (else 403).
+	 */
+	/**
+	 * Adds or invites a member: the municipality chosen ({@code municipalityId}), else the one the
+	 * name typed means (see {@link #municipalityNamed}).
+	 */
+	MembershipInvitations.Outcome addMember(Actor actor, long organisationId, Long municipalityId, String typed,
+			LocalDate since, String actorLabel, String baseUrl, Locale locale) {
+		long chosen = municipalityId != null ? municipalityId : municipalityNamed(actor, organisationId, typed);
+		return this.invitations.propose(actor, organisationId, chosen, since, actorLabel, baseUrl, locale);
+	}
+
+	long municipalityNamed(Actor actor, long organisationId, String typed) {
+		if (!this.directory.mayKeepMembers(actor, organisationId)) {
+			throw new AccessDeniedException("May not keep the members of organisation " + organisationId);
+		}
+		List<MunicipalitySummary> found = candidates(typed);
+		if (found.isEmpty()) {
+			throw new Refusal("municipality", "network.members.name.unknown");
+		}
+		if (found.size() == 1) {
+			return found.get(0).id();
+		}
+		String key = DisplayNames.NameIndex.normalise(typed);
+		List<MunicipalitySummary> same = found.stream()
+			.filter(m -> key.equals(DisplayNames.NameIndex.normalise(m.name()))
+					|| key.equals(DisplayNames.NameIndex.normalise(m.nativeName())))
+			.toList();
+		if (same.size() == 1) {
+			return same.get(0).id();
+		}
+		throw new Refusal("municipality", "network.members.name.ambiguous");
+	}
+
+	private List<MunicipalitySummary> candidates(String typed) {
+		String text = typed == null ? "" : typed.strip();
+		return text.isEmpty() ? List.of() : this.municipalities.find(text, CANDIDATES);
 	}
 
 	/** The empty form for a new network ({@code organisationId} null) or the network to edit. */

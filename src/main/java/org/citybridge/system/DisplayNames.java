@@ -1,17 +1,49 @@
 package org.citybridge.system;
 
+import java.text.Collator;
+import java.text.Normalizer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Localised names of countries and languages from the JDK's CLDR data, for templates
- * ({@code ${@names.country(code, #locale)}}); never hand-written tables.
+ * ({@code ${@names.country(code, #locale)}}); never hand-written tables. The other way round, a
+ * {@link NameIndex} says what a name typed in a form means.
  */
 @Component("names")
 public class DisplayNames {
+
+	/** The ISO 639-1 languages that CLDR names, for forms that ask for a language by its name. */
+	private static final NameIndex LANGUAGES = NameIndex.of(
+			Arrays.stream(Locale.getISOLanguages())
+				.filter(code -> !Locale.forLanguageTag(code).getDisplayLanguage(Locale.ENGLISH).equals(code))
+				.toList(),
+			(code, locale) -> Locale.forLanguageTag(code).getDisplayLanguage(locale));
+
+	/** Languages by name in any of the portal's languages, or by code. */
+	public NameIndex languages() {
+		return LANGUAGES;
+	}
+
+	/** Every language's name in the page's language, in its order: a type-ahead's choices. */
+	public List<String> languageNames(Locale locale) {
+		return LANGUAGES.names(locale);
+	}
 
 	public String country(String code, Locale locale) {
 		if (code == null) {
@@ -35,5 +67,136 @@ public class DisplayNames {
 		}
 		String name = Locale.forLanguageTag(code).getDisplayLanguage(locale);
 		return name.isBlank() ? code : name;
+	}
+
+	/**
+	 * What a person means by the name of a country or a language, typed in any of the portal's
+	 * languages or as its code: "russian", "Russian", "орос", "russe" and "ru" all mean {@code ru}.
+	 * Case, accents and punctuation do not count. A name that is the whole of one name is that code; else a name
+	 * that starts one or more names (or a word in them) is that one, or ambiguous among them; else it is
+	 * unknown. Forms keep what was typed and store the code; the names come from the JDK's CLDR data.
+	 */
+	public static final class NameIndex {
+
+		/** The portal's languages: names typed in any of them are understood whatever the page's language. */
+		public static final List<Locale> PORTAL = List.of(Locale.ENGLISH, Locale.FRENCH, Locale.forLanguageTag("mn"));
+
+		/** At most this many candidates are offered for an ambiguous name. */
+		static final int MAX_CANDIDATES = 8;
+
+		private final List<String> codes;
+
+		private final BiFunction<String, Locale, String> namer;
+
+		/** Every normalised name (and code) of each code. */
+		private final Map<String, List<String>> keys = new LinkedHashMap<>();
+
+		private final Map<String, Set<String>> exact = new HashMap<>();
+
+		private final Map<Locale, List<String>> sorted = new ConcurrentHashMap<>();
+
+		NameIndex(Collection<String> codes, BiFunction<String, Locale, String> namer) {
+			this.codes = List.copyOf(codes);
+			this.namer = namer;
+			for (String code : this.codes) {
+				Set<String> own = new LinkedHashSet<>();
+				own.add(normalise(code));
+				for (Locale locale : PORTAL) {
+					String key = normalise(namer.apply(code, locale));
+					if (!key.isEmpty()) {
+						own.add(key);
+					}
+				}
+				this.keys.put(code, List.copyOf(own));
+				own.forEach(key -> this.exact.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(code));
+			}
+		}
+
+		/** An index of the codes given, named by {@code namer} (a code and a language to a name). */
+		public static NameIndex of(Collection<String> codes, BiFunction<String, Locale, String> namer) {
+			return new NameIndex(codes, namer);
+		}
+
+		/** What a typed value means: {@code code} when it names one, else the candidates (none: unknown). */
+		public record Match(String typed, String code, List<String> candidates) {
+
+			public boolean found() {
+				return this.code != null;
+			}
+
+			public boolean ambiguous() {
+				return this.code == null && !this.candidates.isEmpty();
+			}
+
+			/**
+			 * Why the value names nothing, for the field: {@code <prefix>.unknown} with what was typed, or
+			 * {@code <prefix>.ambiguous} with what was typed and the candidates' names in alphabetical order, comma separated.
+			 */
+			public Refusal refusal(String field, String prefix, NameIndex index, Locale locale) {
+				if (ambiguous()) {
+					return new Refusal(field, prefix + ".ambiguous", this.typed,
+							String.join(", ", this.candidates.stream().map(c -> index.name(c, locale))
+								.sorted(Collator.getInstance(locale == null ? Locale.ENGLISH : locale)).toList()));
+				}
+				return new Refusal(field, prefix + ".unknown", this.typed);
+			}
+		}
+
+		public Match find(String typed) {
+			String text = typed == null ? "" : typed.strip();
+			String key = normalise(text);
+			if (key.isEmpty()) {
+				return new Match(text, null, List.of());
+			}
+			Set<String> same = this.exact.getOrDefault(key, Set.of());
+			if (same.size() == 1) {
+				return new Match(text, same.iterator().next(), List.of());
+			}
+			if (!same.isEmpty()) {
+				return new Match(text, null, List.copyOf(same).subList(0, Math.min(same.size(), MAX_CANDIDATES)));
+			}
+			List<String> starting = new ArrayList<>();
+			for (Map.Entry<String, List<String>> entry : this.keys.entrySet()) {
+				if (entry.getValue().stream().anyMatch(name -> name.startsWith(key) || name.contains(" " + key))) {
+					starting.add(entry.getKey());
+				}
+			}
+			if (starting.size() == 1) {
+				return new Match(text, starting.get(0), List.of());
+			}
+			return new Match(text, null, starting.subList(0, Math.min(starting.size(), MAX_CANDIDATES)));
+		}
+
+		/** Whether the code is one of this index's. */
+		public boolean contains(String code) {
+			return code != null && this.keys.containsKey(code);
+		}
+
+		/** The code's name in the language, or the code itself when CLDR has none. */
+		public String name(String code, Locale locale) {
+			if (code == null) {
+				return "";
+			}
+			String name = this.namer.apply(code, locale);
+			return name == null || name.isBlank() ? code : name;
+		}
+
+		/** Every name in the language, in its alphabetical order: the choices of a type-ahead. */
+		public List<String> names(Locale locale) {
+			Locale language = locale == null ? Locale.ENGLISH : Locale.forLanguageTag(locale.getLanguage());
+			return this.sorted.computeIfAbsent(language, l -> {
+				Collator collator = Collator.getInstance(l);
+				return this.codes.stream().map(code -> name(code, l)).distinct().sorted(Comparator.comparing(n -> n, collator)).toList();
+			});
+		}
+
+		/** Lower case, without accents, letters and digits only, single spaces. */
+		public static String normalise(String value) {
+			if (value == null) {
+				return "";
+			}
+			String decomposed = Normalizer.normalize(value, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+			return decomposed.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package org.citybridge.system;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Supplier;
 
 import org.springframework.validation.BindingResult;
@@ -75,5 +76,34 @@ public class Refusal extends RuntimeException {
 	@Override
 	public String toString() {
 		return "Refusal[" + this.field + ", " + this.messageKey + ", " + Arrays.toString(this.arguments) + "]";
+	}
+
+	/**
+	 * Several refusals at once, each shown next to its own field: a form whose names of places,
+	 * countries or languages could not all be understood says so for every one of them, not only the
+	 * first.
+	 */
+	public static class Several extends Refusal {
+
+		private final List<Refusal> all;
+
+		public Several(List<Refusal> all) {
+			super(all.get(0).field(), all.get(0).messageKey(), all.get(0).arguments());
+			this.all = List.copyOf(all);
+		}
+
+		/** The one refusal, or all of them as one; {@code null} when there are none. */
+		public static Refusal of(List<Refusal> refusals) {
+			return refusals.isEmpty() ? null : refusals.size() == 1 ? refusals.get(0) : new Several(refusals);
+		}
+
+		public List<Refusal> all() {
+			return this.all;
+		}
+
+		@Override
+		public void rejectIn(BindingResult result) {
+			this.all.forEach(refusal -> refusal.rejectIn(result));
+		}
 	}
 }

@@ -84,7 +84,7 @@ final class PageCatalog {
 				new PageType("funding-instrument-new-invalid", "/funding/new", true, (page, site) -> {
 					signedIn(page, site, AccountTestSupport.STAFF_NALAS, "/funding/new");
 					return submit(page, "main form", Map.of("#name", " ", "#slug", "Not A Slug", "#officialUrl", "ftp://nope",
-							"#leadAlso", "MN, 12", "#minPartners", "abc"));
+							"#leadAlso", "Atlantis", "#partnerNot", "Congo", "#minPartners", "abc"));
 				}),
 				new PageType("funding-instrument-edit", "/funding/{slug}/edit", false, (page, site) -> signedIn(page, site,
 						AccountTestSupport.STAFF_CEMR, "/funding/" + FUNDING_EXAMPLE + "/edit")),
@@ -243,18 +243,35 @@ final class PageCatalog {
 						(page, site) -> signedIn(page, site, AccountTestSupport.OFFICER_DARKHAN, "/learn/case-studies/new")),
 				new PageType("learn-case-study-new-invalid", "/learn/case-studies/new", false, (page, site) -> {
 					signedIn(page, site, AccountTestSupport.OFFICER_DARKHAN, "/learn/case-studies/new");
-					return submit(page, "main form", Map.of("#title", " ", "#municipalities", "not numbers"));
+					page.fill("#title", " ");
+					page.fill("#municipalitySearch", "Zzqqxxville");
+					return clickAndWait(page, "main form button[name=action][value=save]");
+				}),
+				new PageType("learn-case-study-new-searched", "/learn/case-studies/new", false, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.OFFICER_DARKHAN, "/learn/case-studies/new");
+					page.fill("#municipalitySearch", "Nis");
+					return clickAndWait(page, "main form button[name=action][value=search]");
 				}),
 				new PageType("learn-case-study-new-agreements-listed", "/learn/case-studies/new", false, (page, site) -> {
 					signedIn(page, site, AccountTestSupport.OFFICER_DARKHAN, "/learn/case-studies/new");
-					page.fill("#municipalities", site.municipalityId(NIS) + ", " + site.municipalityId(DARKHAN));
-					return clickAndWait(page, "main form button[name=refresh]");
+					page.fill("#municipalitySearch", "Niš");
+					clickAndWait(page, "main form button[name=action][value=search]");
+					return clickAndWait(page, "main form button[name=addMunicipality][value='" + site.municipalityId(NIS) + "']");
+				}),
+				new PageType("learn-case-study-new-preview", "/learn/case-studies/new", true, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.OFFICER_DARKHAN, "/learn/case-studies/new");
+					page.fill("#title", "Winter markets");
+					page.fill("#body", "## Plan\n\nThe market opens at **dawn**.\n\n![Map of the stalls](https://example.org/map.png)");
+					return clickAndWait(page, "main form button[name=action][value=preview]");
 				}),
 				new PageType("learn-case-study-new-agreements-invalid", "/learn/case-studies/new", false, (page, site) -> {
 					signedIn(page, site, AccountTestSupport.OFFICER_DARKHAN, "/learn/case-studies/new");
 					page.check("main form input[name=agreements] >> nth=0");
-					return submit(page, "main form", Map.of("#title", "Linked elsewhere", "#summary", "S", "#body", "B",
-							"#municipalities", ""));
+					clickAndWait(page, "main form button[name=removeMunicipality]");
+					page.fill("#title", "Linked elsewhere");
+					page.fill("#summary", "S");
+					page.fill("#body", "B");
+					return clickAndWait(page, "main form button[name=action][value=save]");
 				}),
 				new PageType("learn-case-study-edit", "/learn/case-studies/{id}/edit", false, (page, site) -> {
 					signedIn(page, site, AccountTestSupport.STAFF_CEMR, "/learn/case-studies");
@@ -444,7 +461,7 @@ final class PageCatalog {
 				new PageType("profile-edit-invalid", "/municipalities/{id}/edit", false, (page, site) -> {
 					signedIn(page, site, AccountTestSupport.OFFICER_DARKHAN,
 							"/municipalities/" + site.municipalityId(DARKHAN) + "/edit");
-					return submit(page, "main form", Map.of("#website", "not a link", "#workingLanguages", "english"));
+					return submit(page, "main form", Map.of("#website", "not a link", "#workingLanguages", "Klingonish"));
 				}),
 				PageType.get("organisations", "/organisations", "/organisations"),
 				new PageType("network-list-staff", "/organisations", false,
@@ -455,6 +472,13 @@ final class PageCatalog {
 						AccountTestSupport.STAFF_NALAS, "/organisations/" + site.organisationId("ICLEI"))),
 				new PageType("network-detail-invitations", "/organisations/{id}", false, (page, site) -> signedIn(page, site,
 						AccountTestSupport.STAFF_NALAS, "/organisations/" + site.organisationId("UCLG"))),
+				new PageType("network-detail-member-unknown", "/organisations/{id}", true, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.STAFF_NALAS, "/organisations/" + site.organisationId("ICLEI"));
+					page.fill("#municipality", "Zzqqxxville");
+					return follow(page, "section[aria-labelledby='add-member-heading'] form button[type=submit]");
+				}),
+				new PageType("network-detail-member-candidates", "/organisations/{id}", false, (page, site) -> signedIn(page, site,
+						AccountTestSupport.STAFF_NALAS, "/organisations/" + site.organisationId("ICLEI") + "?member=Da")),
 				new PageType("network-new", "/organisations/new", true,
 						(page, site) -> signedIn(page, site, AccountTestSupport.STAFF_NALAS, "/organisations/new")),
 				new PageType("network-new-invalid", "/organisations/new", false, (page, site) -> {

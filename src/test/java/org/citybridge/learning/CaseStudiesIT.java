@@ -36,10 +36,15 @@ class CaseStudiesIT extends DemoDataIntegrationTest {
 	long write(String email, String title, String body, String language, String theme, String municipalities) {
 		MvcTestResult result = this.mvc.post().uri("/learn/case-studies/new").with(csrf()).with(as(email))
 			.param("title", title).param("summary", "Summary of " + title).param("body", body).param("language", language)
-			.param("themes", theme).param("municipalities", municipalities).param("version", "0").exchange();
+			.param("themes", theme).param("municipalityIds", ids(municipalities)).param("version", "0").exchange();
 		assertThat(result).hasStatus3xxRedirection();
 		String location = result.getResponse().getRedirectedUrl();
 		return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+	}
+
+	/** The ids of a list such as "12, 14", as the form's hidden fields send them. */
+	static String[] ids(String list) {
+		return list.isBlank() ? new String[] { "" } : list.strip().split("[,\\s]+");
 	}
 
 	void approve(long id) {
@@ -125,19 +130,19 @@ class CaseStudiesIT extends DemoDataIntegrationTest {
 	void badInputsComeBackAsMessagesNever500() {
 		assertThat(this.mvc.post().uri("/learn/case-studies/new").with(csrf()).with(as(AccountTestSupport.OFFICER_DARKHAN))
 			.param("title", "").param("summary", "").param("body", "").param("language", "klingon").param("themes", "NOT_A_THEME")
-			.param("municipalities", "abc").param("version", "0")).hasStatusOk().bodyText().contains("Enter a title.")
+			.param("municipalityIds", "abc").param("version", "0")).hasStatusOk().bodyText().contains("Enter a title.")
 			.contains("Enter the text of the case study.");
 		assertThat(this.mvc.post().uri("/learn/case-studies/new").with(csrf()).with(as(AccountTestSupport.OFFICER_DARKHAN))
 			.param("title", "T").param("summary", "S").param("body", "B").param("language", "en").param("themes", "NOT_A_THEME")
-			.param("municipalities", "").param("version", "0")).hasStatusOk().bodyText().contains("Choose themes from the list.");
+			.param("municipalityIds", "").param("version", "0")).hasStatusOk().bodyText().contains("Choose themes from the list.");
 		assertThat(this.mvc.post().uri("/learn/case-studies/new").with(csrf()).with(as(AccountTestSupport.OFFICER_DARKHAN))
 			.param("title", "T").param("summary", "S").param("body", "B").param("language", "en")
-			.param("municipalities", "99999999").param("version", "0")).hasStatusOk().bodyText()
-			.contains("One of these numbers is no municipality in the directory.");
+			.param("municipalityIds", "99999999").param("version", "0")).hasStatusOk().bodyText()
+			.contains("One of the municipalities chosen is no longer in the directory.");
 		assertThat(this.mvc.post().uri("/learn/case-studies/new").with(csrf()).with(as(AccountTestSupport.OFFICER_DARKHAN))
 			.param("title", "T").param("summary", "S").param("body", "B").param("language", "en")
-			.param("municipalities", "1 2 x").param("version", "0")).hasStatusOk().bodyText()
-			.contains("Enter up to 20 municipality numbers");
+			.param("municipalityIds", "1", "2", "x").param("version", "0")).hasStatusOk().bodyText()
+			.contains("Choose at most 20 municipalities.");
 		assertThat(this.mvc.post().uri("/learn/case-studies/new").with(csrf()).param("title", "T")).hasStatus3xxRedirection();
 		assertThat(this.mvc.get().uri("/learn/case-studies/abc")).hasStatus(404);
 		assertThat(this.mvc.get().uri("/learn/case-studies/99999999")).hasStatus(404);

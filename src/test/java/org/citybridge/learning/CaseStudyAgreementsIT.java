@@ -83,7 +83,7 @@ class CaseStudyAgreementsIT extends DemoDataIntegrationTest {
 
 	MvcTestResult post(String uri, String email, String title, String municipalities, String version, String... agreementIds) {
 		return this.mvc.post().uri(uri).with(csrf()).with(as(email)).param("title", title).param("summary", "Summary")
-			.param("body", "Body").param("language", "en").param("municipalities", municipalities).param("version", version)
+			.param("body", "Body").param("language", "en").param("municipalityIds", CaseStudiesIT.ids(municipalities)).param("version", version)
 			.param("agreements", agreementIds).exchange();
 	}
 
@@ -109,7 +109,7 @@ class CaseStudyAgreementsIT extends DemoDataIntegrationTest {
 		String title = "Linked heating pilot " + UUID.randomUUID();
 		// The form offers the agreements of the municipalities named, and no others.
 		MvcTestResult form = this.mvc.post().uri("/learn/case-studies/new").with(csrf()).with(as(AccountTestSupport.OFFICER_DARKHAN))
-			.param("title", "").param("municipalities", this.mn + ", " + this.fr).param("refresh", "agreements").exchange();
+			.param("title", "").param("municipalityIds", String.valueOf(this.mn), String.valueOf(this.fr)).param("action", "refresh").exchange();
 		assertThat(form).hasStatusOk();
 		assertThat(body(form)).contains("value=\"" + this.mnBe + "\"").contains("value=\"" + this.beFr + "\"")
 			.doesNotContain("value=\"" + this.unrelated + "\"").doesNotContain("Enter a title.");
@@ -178,11 +178,11 @@ class CaseStudyAgreementsIT extends DemoDataIntegrationTest {
 		// French and Mongolian messages.
 		assertThat(this.mvc.post().uri("/learn/case-studies/new").cookie(new Cookie("citybridge-lang", "fr")).with(csrf()).with(as(AccountTestSupport.OFFICER_DARKHAN))
 			.param("title", title).param("summary", "S").param("body", "B").param("language", "en")
-			.param("municipalities", String.valueOf(this.mn)).param("version", "0").param("agreements", "999999999"))
+			.param("municipalityIds", String.valueOf(this.mn)).param("version", "0").param("agreements", "999999999"))
 			.hasStatusOk().bodyText().contains("L’un des accords choisis n’est pas dans le registre.");
 		assertThat(this.mvc.post().uri("/learn/case-studies/new").cookie(new Cookie("citybridge-lang", "mn")).with(csrf()).with(as(AccountTestSupport.OFFICER_DARKHAN))
 			.param("title", title).param("summary", "S").param("body", "B").param("language", "en")
-			.param("municipalities", String.valueOf(this.mn)).param("version", "0").param("agreements", String.valueOf(this.unrelated)))
+			.param("municipalityIds", String.valueOf(this.mn)).param("version", "0").param("agreements", String.valueOf(this.unrelated)))
 			.hasStatusOk().bodyText().contains("Зөвхөн нэрлэсэн засаг захиргааны аль нэг нь тал болсон гэрээг сонгоно уу.");
 
 		assertThat(this.jdbc.sql("SELECT count(*) FROM case_studies WHERE title = ?").param(title).query(Integer.class).single())
@@ -196,7 +196,7 @@ class CaseStudyAgreementsIT extends DemoDataIntegrationTest {
 		assertThat(post("/learn/case-studies/" + id + "/edit", AccountTestSupport.OFFICER_GHENT, "Hijack", String.valueOf(this.be),
 				"0", String.valueOf(this.beFr))).hasStatus(404);
 		assertThat(this.mvc.post().uri("/learn/case-studies/" + id + "/edit").with(csrf()).with(as(AccountTestSupport.OFFICER_GHENT))
-			.param("refresh", "agreements")).hasStatus(404);
+			.param("action", "refresh")).hasStatus(404);
 		assertThat(this.mvc.post().uri("/learn/case-studies/" + id + "/approve").with(csrf()).with(as(AccountTestSupport.STAFF_CEMR)))
 			.hasStatus3xxRedirection();
 		// Published: readable, still not theirs to edit.

@@ -177,14 +177,8 @@ public record FundingEditor(JdbcClient jdbc,
 			throw new Refusal("slug", "funding.instrument.slug.reserved", form.slug().strip());
 		}
 		List<String> known = this.jdbc.sql("SELECT code FROM countries").query(String.class).list();
-		for (String field : List.of("leadAlso", "leadNot", "partnerAlso", "partnerNot")) {
-			String text = switch (field) {
-				case "leadAlso" -> form.leadAlso();
-				case "leadNot" -> form.leadNot();
-				case "partnerAlso" -> form.partnerAlso();
-				default -> form.partnerNot();
-			};
-			for (String code : InstrumentForm.CountryCodes.of(text)) {
+		for (String field : InstrumentForm.COUNTRY_FIELDS) {
+			for (String code : InstrumentForm.CountryCodes.of(form.countries(field))) {
 				if (!known.contains(code)) {
 					throw new Refusal(field, "funding.instrument.countries.unknown", code);
 				}

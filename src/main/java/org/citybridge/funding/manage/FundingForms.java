@@ -1,9 +1,13 @@
 package org.citybridge.funding.manage;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.citybridge.country.CountryGroup;
+import org.citybridge.country.CountryChoices;
 import org.citybridge.funding.BodyKind;
 import org.citybridge.funding.Call;
 import org.citybridge.funding.FundingCatalogue;
@@ -11,6 +15,7 @@ import org.citybridge.funding.FundingNotFound;
 import org.citybridge.funding.FundingPolicy;
 import org.citybridge.funding.Instrument;
 import org.citybridge.system.Actor;
+import org.citybridge.system.DisplayNames.NameIndex;
 import org.citybridge.system.Refusal;
 import org.citybridge.system.Submitted;
 import org.citybridge.system.Text;
@@ -26,7 +31,8 @@ import org.springframework.ui.Model;
  * it was refused. Who may open them is the {@link FundingPolicy}'s answer, asked first.
  */
 @Service
-record FundingForms(FundingEditor editor, FundingCatalogue catalogue, FundingPolicy policy, Themes themes) {
+record FundingForms(FundingEditor editor, FundingCatalogue catalogue, FundingPolicy policy, Themes themes,
+		CountryChoices countries) {
 
 	/** A form page: what it shows and the view that shows it. */
 	interface Page {
@@ -75,22 +81,69 @@ record FundingForms(FundingEditor editor, FundingCatalogue catalogue, FundingPol
 		return new InstrumentPage(null, InstrumentForm.empty(), this.themes.codes());
 	}
 
-	InstrumentPage editInstrument(Actor actor, String slug) {
+	/** The instrument's form, its exception countries by their names in the page's language. */
+	InstrumentPage editInstrument(Actor actor, String slug, Locale locale) {
 		Instrument instrument = this.editor.editable(actor, slug);
-		return new InstrumentPage(instrument, InstrumentForm.of(instrument), this.themes.codes());
+		InstrumentForm form = InstrumentForm.of(instrument);
+		List<List<String>> named = InstrumentForm.COUNTRY_FIELDS.stream()
+			.map(field -> form.countries(field).stream().map(code -> this.countries.name(code, locale)).toList())
+			.toList();
+		return new InstrumentPage(instrument, form.withCountries(named), this.themes.codes());
 	}
 
 	/** Creates the instrument, unless the form is {@code invalid} already or the editor refuses it. */
-	Submitted<Saved, Page> createInstrument(Actor actor, String actorLabel, InstrumentForm form, boolean invalid) {
+	Submitted<Saved, Page> createInstrument(Actor actor, String actorLabel, InstrumentForm form, boolean invalid,
+			Locale locale) {
 		this.policy.requireEditor(actor);
-		return submit(invalid, new InstrumentPage(null, null, this.themes.codes()), "funding.flash.instrumentCreated",
-				() -> "/funding/" + this.editor.createInstrument(actor, actorLabel, form));
+		InstrumentPage again = new InstrumentPage(null, null, this.themes.codes());
+		return withCountryCodes(form, locale, again, coded -> submit(invalid, again,
+				"funding.flash.instrumentCreated", () -> "/funding/" + this.editor.createInstrument(actor, actorLabel, coded)));
 	}
 
-	Submitted<Saved, Page> updateInstrument(Actor actor, String actorLabel, String slug, InstrumentForm form, boolean invalid) {
+	Submitted<Saved, Page> updateInstrument(Actor actor, String actorLabel, String slug, InstrumentForm form, boolean invalid,
+			Locale locale) {
 		Instrument instrument = this.editor.editable(actor, slug);
-		return submit(invalid, new InstrumentPage(instrument, null, this.themes.codes()), "funding.flash.instrumentUpdated",
-				() -> "/funding/" + this.editor.updateInstrument(actor, actorLabel, slug, form));
+		InstrumentPage again = new InstrumentPage(instrument, null, this.themes.codes());
+		return withCountryCodes(form, locale, again, coded -> submit(invalid, again,
+				"funding.flash.instrumentUpdated", () -> "/funding/" + this.editor.updateInstrument(actor, actorLabel, slug, coded)));
+	}
+
+	/**
+	 * The form with the countries as codes: each value typed must name one country (in any of the
+	 * portal's languages, or by code), and no country may be both allowed and refused for a role.
+	 * Every value that does not is refused next to its field, with the candidates when it could mean
+	 * several, also when the form has other errors, so that all of them show at once; else the form
+	 * with codes goes on to {@code next}.
+	 */
+	private Submitted<Saved, Page> withCountryCodes(InstrumentForm form, Locale locale, Page again,
+			Function<InstrumentForm, Submitted<Saved, Page>> next) {
+		List<Refusal> refusals = new ArrayList<>();
+		List<List<String>> codes = new ArrayList<>();
+		for (String field : InstrumentForm.COUNTRY_FIELDS) {
+			List<String> found = new ArrayList<>();
+			for (String typed : form.countries(field)) {
+				NameIndex.Match match = this.countries.find(typed);
+				if (match.found()) {
+					found.add(match.code());
+				}
+				else {
+					refusals.add(match.refusal(field, "funding.instrument.countries", this.countries.index(), locale));
+				}
+			}
+			codes.add(found);
+		}
+		for (int role = 0; role < 4; role += 2) {
+			for (String code : codes.get(role)) {
+				if (codes.get(role + 1).contains(code)) {
+					refusals.add(new Refusal(InstrumentForm.COUNTRY_FIELDS.get(role + 1), "funding.instrument.countries.both",
+							this.countries.name(code, locale)));
+				}
+			}
+		}
+		if (!refusals.isEmpty()) {
+			return Submitted.again(again, Refusal.Several.of(refusals));
+		}
+		return next.apply(form.withCountries(codes));
 	}
 
 	CallPage newCall(Actor actor, String slug) {

@@ -1,5 +1,7 @@
 package org.citybridge.funding.manage;
 
+import java.util.Locale;
+
 import jakarta.validation.Valid;
 
 import org.citybridge.system.Actor;
@@ -26,20 +28,22 @@ record FundingStaffController(FundingForms forms) {
 
 	@PostMapping("/funding/new")
 	String createInstrument(@Valid @ModelAttribute("instrumentForm") InstrumentForm form, BindingResult result,
-			Model model, Authentication authentication, RedirectAttributes redirect) {
-		return answer(this.forms.createInstrument(Actor.current(), authentication.getName(), form, result.hasErrors()),
+			Model model, Authentication authentication, RedirectAttributes redirect, Locale locale) {
+		return answer(
+				this.forms.createInstrument(Actor.current(), authentication.getName(), form, result.hasErrors(), locale),
 				result, model, redirect);
 	}
 
 	@GetMapping("/funding/{slug}/edit")
-	String editInstrument(@PathVariable("slug") String slug, Model model) {
-		return this.forms.editInstrument(Actor.current(), slug).show(model);
+	String editInstrument(@PathVariable("slug") String slug, Model model, Locale locale) {
+		return this.forms.editInstrument(Actor.current(), slug, locale).show(model);
 	}
 
 	@PostMapping("/funding/{slug}/edit")
 	String updateInstrument(@PathVariable("slug") String slug, @Valid @ModelAttribute("instrumentForm") InstrumentForm form,
-			BindingResult result, Model model, Authentication authentication, RedirectAttributes redirect) {
-		return answer(this.forms.updateInstrument(Actor.current(), authentication.getName(), slug, form, result.hasErrors()),
+			BindingResult result, Model model, Authentication authentication, RedirectAttributes redirect, Locale locale) {
+		return answer(
+				this.forms.updateInstrument(Actor.current(), authentication.getName(), slug, form, result.hasErrors(), locale),
 				result, model, redirect);
 	}
 

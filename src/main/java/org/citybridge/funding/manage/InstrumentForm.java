@@ -17,8 +17,9 @@ import org.citybridge.funding.Rule;
 
 /**
  * An instrument as staff enter it, eligibility included: the country groups that may lead and
- * partner, single countries as exceptions (ISO codes such as MN or RS), kinds of body, minimums, and
- * conditions to check, one a line. Becomes rows of funding_rules.
+ * partner, single countries as exceptions (one a field, by name in any of the portal's languages or by
+ * code, as typed; the codes once {@link FundingForms} has read them), kinds of body, minimums, and conditions to
+ * check, one a line. Becomes rows of funding_rules.
  */
 record InstrumentForm(
 		@NotBlank(message = "{funding.instrument.name.required}") @Size(max = 200, message = "{funding.instrument.name.size}") String name,
@@ -33,10 +34,10 @@ record InstrumentForm(
 		@Size(max = 500, message = "{funding.instrument.text.size}")
 		@Pattern(regexp = "^(https?://\\S+)?$", message = "{funding.link.pattern}") String officialUrl,
 		List<String> themes, List<CountryGroup> leadGroups, List<CountryGroup> partnerGroups,
-		@Pattern(regexp = CountryCodes.PATTERN, message = "{funding.instrument.countries.pattern}") String leadAlso,
-		@Pattern(regexp = CountryCodes.PATTERN, message = "{funding.instrument.countries.pattern}") String leadNot,
-		@Pattern(regexp = CountryCodes.PATTERN, message = "{funding.instrument.countries.pattern}") String partnerAlso,
-		@Pattern(regexp = CountryCodes.PATTERN, message = "{funding.instrument.countries.pattern}") String partnerNot,
+		@Size(max = MAX_COUNTRIES, message = "{funding.instrument.countries.tooMany}") List<String> leadAlso,
+		@Size(max = MAX_COUNTRIES, message = "{funding.instrument.countries.tooMany}") List<String> leadNot,
+		@Size(max = MAX_COUNTRIES, message = "{funding.instrument.countries.tooMany}") List<String> partnerAlso,
+		@Size(max = MAX_COUNTRIES, message = "{funding.instrument.countries.tooMany}") List<String> partnerNot,
 		List<BodyKind> bodyKinds,
 		@Pattern(regexp = MINIMUM, message = "{funding.instrument.minimum.range}") String minPartners,
 		@Pattern(regexp = MINIMUM, message = "{funding.instrument.minimum.range}") String minCountries,
@@ -49,9 +50,15 @@ record InstrumentForm(
 	 */
 	static final String MINIMUM = "^\\s*([1-9][0-9]?|100)?\\s*$";
 
+	/** The most countries one exception list may name. */
+	static final int MAX_COUNTRIES = 60;
+
+	/** The fields that name countries, in the form's order. */
+	static final List<String> COUNTRY_FIELDS = List.of("leadAlso", "leadNot", "partnerAlso", "partnerNot");
+
 	static InstrumentForm empty() {
-		return new InstrumentForm("", "", "", "", "", "", "", "", "", List.of(), List.of(), List.of(), "", "", "", "",
-				List.of(), "", "", "", false, 0);
+		return new InstrumentForm("", "", "", "", "", "", "", "", "", List.of(), List.of(), List.of(), List.of(),
+				List.of(), List.of(), List.of(), List.of(), "", "", "", false, 0);
 	}
 
 	static InstrumentForm of(Instrument i) {
@@ -78,9 +85,28 @@ record InstrumentForm(
 		}
 		return new InstrumentForm(i.name(), i.shortName(), i.slug(), nz(i.managingBody()), i.purpose(), nz(i.funds()),
 				nz(i.typicalSize()), nz(i.typicalDuration()), nz(i.officialUrl()), i.themes(), lead, partner,
-				String.join(", ", leadAlso), String.join(", ", leadNot), String.join(", ", partnerAlso),
-				String.join(", ", partnerNot), bodies, text(minPartners), text(minCountries), String.join("\n", conditions),
+				leadAlso, leadNot, partnerAlso, partnerNot, bodies, text(minPartners), text(minCountries), String.join("\n", conditions),
 				i.example(), i.version());
+	}
+
+	/** The countries of one of {@link #COUNTRY_FIELDS}, as typed. */
+	List<String> countries(String field) {
+		List<String> values = switch (field) {
+			case "leadAlso" -> this.leadAlso;
+			case "leadNot" -> this.leadNot;
+			case "partnerAlso" -> this.partnerAlso;
+			case "partnerNot" -> this.partnerNot;
+			default -> throw new IllegalArgumentException(field);
+		};
+		return values == null ? List.of() : values.stream().filter(v -> v != null && !v.isBlank()).map(String::strip).toList();
+	}
+
+	/** This form with the four country lists replaced, in {@link #COUNTRY_FIELDS}' order (codes, or names to show). */
+	InstrumentForm withCountries(List<List<String>> lists) {
+		return new InstrumentForm(this.name, this.shortName, this.slug, this.managingBody, this.purpose, this.funds,
+				this.typicalSize, this.typicalDuration, this.officialUrl, this.themes, this.leadGroups, this.partnerGroups,
+				lists.get(0), lists.get(1), lists.get(2), lists.get(3), this.bodyKinds, this.minPartners,
+				this.minCountries, this.conditions, this.example, this.version);
 	}
 
 	private static String text(Integer value) {
@@ -134,20 +160,18 @@ record InstrumentForm(
 		return values == null ? List.of() : List.copyOf(new LinkedHashSet<>(values.stream().filter(v -> v != null).toList()));
 	}
 
-	/** Country codes as staff type them: two letters each, separated by commas or spaces. */
+	/** The country codes of a resolved list: upper case, without blanks or repeats. */
 	static final class CountryCodes {
-
-		static final String PATTERN = "^\\s*([A-Za-z]{2}([\\s,;]+[A-Za-z]{2})*)?[\\s,;]*$";
 
 		private CountryCodes() {
 		}
 
-		static List<String> of(String text) {
-			if (text == null || text.isBlank()) {
+		static List<String> of(List<String> values) {
+			if (values == null) {
 				return List.of();
 			}
-			return Arrays.stream(text.split("[\\s,;]+")).filter(s -> !s.isEmpty())
-				.map(s -> s.toUpperCase(Locale.ROOT)).distinct().toList();
+			return values.stream().filter(v -> v != null && !v.isBlank())
+				.map(v -> v.strip().toUpperCase(Locale.ROOT)).distinct().toList();
 		}
 	}
 }

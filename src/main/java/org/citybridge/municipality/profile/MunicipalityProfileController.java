@@ -1,5 +1,7 @@
 package org.citybridge.municipality.profile;
 
+import java.util.Locale;
+
 import jakarta.validation.Valid;
 
 import org.citybridge.municipality.directory.MunicipalityController;
@@ -20,22 +22,19 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 record MunicipalityProfileController(ProfilePages pages) {
 
 	@GetMapping("/municipalities/{id}/edit")
-	String form(@PathVariable("id") String id, Model model) {
+	String form(@PathVariable("id") String id, Model model, Locale locale) {
 		long municipalityId = MunicipalityController.parseId(id);
-		ProfilePages.FormPage page = this.pages.form(Actor.current(), municipalityId);
+		ProfilePages.FormPage page = this.pages.form(Actor.current(), municipalityId, locale);
 		model.addAttribute("profile", page.form());
 		return page(municipalityId, page, model);
 	}
 
 	@PostMapping("/municipalities/{id}/edit")
 	String save(@PathVariable("id") String id, @Valid @ModelAttribute("profile") ProfileForm form, BindingResult result,
-			Model model, Authentication authentication, RedirectAttributes redirect) {
+			Model model, Authentication authentication, RedirectAttributes redirect, Locale locale) {
 		long municipalityId = MunicipalityController.parseId(id);
-		if (!result.hasFieldErrors("workingLanguages") && !MunicipalityProfiles.knownLanguages(form.workingLanguages())) {
-			result.rejectValue("workingLanguages", "municipality.edit.languages.invalid");
-		}
 		ProfilePages.Saved saved = this.pages.save(Actor.current(), municipalityId, form, authentication.getName(),
-				!result.hasErrors());
+				!result.hasErrors(), locale);
 		if (saved.saved()) {
 			redirect.addFlashAttribute("flash", "municipality.edit.saved");
 			return "redirect:/municipalities/" + municipalityId;

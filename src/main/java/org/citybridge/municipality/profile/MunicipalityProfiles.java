@@ -1,7 +1,6 @@
 package org.citybridge.municipality.profile;
 
 import org.citybridge.system.Text;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -94,21 +93,9 @@ public class MunicipalityProfiles {
 				before, municipality.auditView());
 	}
 
-	/** Unknown language codes are refused with the form's message, known ones normalised. */
-	static List<String> languages(String value) {
-		if (value == null || value.isBlank()) {
-			return List.of();
-		}
-		List<String> codes = Arrays.stream(value.split("[,;]"))
-			.map(s -> s.strip().toLowerCase(Locale.ROOT))
-			.filter(s -> !s.isEmpty())
-			.distinct()
-			.toList();
-		return codes;
-	}
-
-	static boolean knownLanguages(String value) {
-		return languages(value).stream().allMatch(ISO_LANGUAGES::contains);
+	/** The language codes of a form whose languages are codes already: lower case, without repeats. */
+	static List<String> languages(List<String> codes) {
+		return codes.stream().map(s -> s.strip().toLowerCase(Locale.ROOT)).filter(ISO_LANGUAGES::contains).distinct().toList();
 	}
 
 	private Municipality editable(Actor actor, long id) {

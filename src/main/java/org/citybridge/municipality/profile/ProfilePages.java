@@ -1,8 +1,12 @@
 package org.citybridge.municipality.profile;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.citybridge.system.Actor;
+import org.citybridge.system.DisplayNames;
+import org.citybridge.system.DisplayNames.NameIndex;
 import org.citybridge.system.Refusal;
 import org.citybridge.theme.Themes;
 
@@ -13,7 +17,7 @@ import org.springframework.stereotype.Service;
  * themes to choose from, and saving it or showing it again with why it was not saved.
  */
 @Service
-record ProfilePages(MunicipalityProfiles profiles, Themes themes) {
+record ProfilePages(MunicipalityProfiles profiles, Themes themes, DisplayNames names) {
 
 	/** The form as shown: its values, the municipality's name, the themes to choose from. */
 	record FormPage(ProfileForm form, String municipalityName, List<String> themes) {
@@ -23,17 +27,35 @@ record ProfilePages(MunicipalityProfiles profiles, Themes themes) {
 	record Saved(boolean saved, FormPage page, Refusal refusal) {
 	}
 
-	/** The form of a profile, if the actor may edit it (else 403). */
-	FormPage form(Actor actor, long id) {
-		return page(this.profiles.formFor(actor, id), id);
+	/** The form of a profile, if the actor may edit it (else 403); its languages by name in the page's language. */
+	FormPage form(Actor actor, long id, Locale locale) {
+		ProfileForm form = this.profiles.formFor(actor, id);
+		NameIndex languages = this.names.languages();
+		return page(form.withLanguages(form.workingLanguages().stream().map(code -> languages.name(code, locale)).toList()), id);
 	}
 
-	/** Saves the profile if the form is {@code valid}; else, or when refused, the form to show again. */
-	Saved save(Actor actor, long id, ProfileForm form, String actorLabel, boolean valid) {
-		Refusal refusal = null;
-		if (valid) {
+	/**
+	 * Saves the profile if the form is {@code valid} and each language typed names one language;
+	 * else, or when refused, the form to show again (a language that names none, or several, is
+	 * refused next to the field, the candidates named).
+	 */
+	Saved save(Actor actor, long id, ProfileForm form, String actorLabel, boolean valid, Locale locale) {
+		NameIndex languages = this.names.languages();
+		List<Refusal> unknown = new ArrayList<>();
+		List<String> codes = new ArrayList<>();
+		for (String typed : form.typedLanguages()) {
+			NameIndex.Match match = languages.find(typed);
+			if (match.found()) {
+				codes.add(match.code());
+			}
+			else {
+				unknown.add(match.refusal("workingLanguages", "municipality.edit.languages", languages, locale));
+			}
+		}
+		Refusal refusal = Refusal.Several.of(unknown);
+		if (valid && refusal == null) {
 			try {
-				this.profiles.edit(actor, id, form, actorLabel);
+				this.profiles.edit(actor, id, form.withLanguages(codes), actorLabel);
 				return new Saved(true, null, null);
 			}
 			catch (MunicipalityProfiles.ProfileChanged changed) {

@@ -111,12 +111,13 @@ class FundingStaffIT extends DemoDataIntegrationTest {
 		long before = count("funding_instruments");
 		String body = this.mvc.post().uri("/funding/new").with(csrf()).with(as(AccountTestSupport.STAFF_NALAS))
 			.param("name", " ").param("shortName", "Kept <b>short</b>").param("slug", "Not A Slug")
-			.param("purpose", "Kept purpose").param("officialUrl", "javascript:alert(1)").param("leadAlso", "MN, 12")
+			.param("purpose", "Kept purpose").param("officialUrl", "javascript:alert(1)").param("leadAlso", "Mongolie", "12", "Congo")
 			.param("minPartners", "abc").param("minCountries", "1000").param("version", "0").exchange().getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(body).contains("Error: Add an instrument", "Enter the instrument’s name.",
 				"Use lower-case letters, digits and single hyphens only.",
-				"Enter a web address starting with http:// or https://.", "Type two-letter country codes",
+				"Enter a web address starting with http:// or https://.", "No country is called “12”.",
+				"“Congo” can mean several countries: Congo - Brazzaville, Congo - Kinshasa.", "value=\"Mongolie\"",
 				"Enter a whole number from 1 to 100.", "value=\"abc\"",
 				"value=\"Kept &lt;b&gt;short&lt;/b&gt;\"", "Kept purpose", "id=\"slug-error\"", "aria-invalid=\"true\"");
 		assertThat(count("funding_instruments")).isEqualTo(before);
@@ -126,9 +127,9 @@ class FundingStaffIT extends DemoDataIntegrationTest {
 		assertThat(instrument("/funding/new", AccountTestSupport.STAFF_NALAS, "taiex")).hasStatusOk().bodyText()
 			.contains("Another instrument already has this address.");
 		assertThat(instrument("/funding/new", AccountTestSupport.STAFF_NALAS, this.slug).param("leadAlso", "ZZ"))
-			.hasStatusOk().bodyText().contains("“ZZ” is not a country code we know.");
+			.hasStatusOk().bodyText().contains("No country is called “ZZ”.");
 		assertThat(instrument("/funding/new", AccountTestSupport.STAFF_NALAS, this.slug).param("partnerAlso", "RS"))
-			.hasStatusOk().bodyText().contains("RS cannot be both allowed and refused");
+			.hasStatusOk().bodyText().contains("Serbia cannot be both allowed and refused");
 		assertThat(instrument("/funding/new", AccountTestSupport.STAFF_NALAS, this.slug).param("themes", "NOT_A_THEME"))
 			.hasStatusOk().bodyText().contains("Choose themes from the list.");
 		assertThat(count("funding_instruments")).isEqualTo(before);
