@@ -98,7 +98,7 @@ record OrganisationController(OrganisationDirectory directory,
 		return Refusal.redirectAfter(() -> {
 			this.directory.addAssociation(Actor.current(), organisationId, parsePositive(memberId, "memberId"),
 					parseSince(since), authentication.getName());
-			return "network.members.added";
+			return "network.associations.added";
 		}, "/organisations/" + organisationId, redirect);
 	}
 
@@ -117,7 +117,7 @@ record OrganisationController(OrganisationDirectory directory,
 			Authentication authentication, RedirectAttributes redirect) {
 		long organisationId = parseId(id);
 		this.directory.removeAssociation(Actor.current(), organisationId, parseId(memberId), authentication.getName());
-		redirect.addFlashAttribute("flash", "network.members.removed");
+		redirect.addFlashAttribute("flash", "network.associations.removed");
 		return "redirect:/organisations/" + organisationId;
 	}
 

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.citybridge.DemoPlaces.DARKHAN;
 import static org.citybridge.DemoPlaces.NIS;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
@@ -149,4 +150,34 @@ class InvitationByNameIT extends DemoDataIntegrationTest {
 				BigDecimal.valueOf(lat), BigDecimal.valueOf(lng)));
 	}
 
+
+	@Test
+	void anAdministratorMovesAnOfficerToAnotherMunicipalityByItsNameAndANameOfNoneChangesNothing() {
+		String email = "moved-" + this.tag + "@darkhan.example";
+		long darkhan = AccountTestSupport.municipalityId(this.context, DARKHAN);
+		long nis = AccountTestSupport.municipalityId(this.context, NIS);
+		long id = this.jdbc.sql("INSERT INTO accounts (email, display_name, role, municipality_id) VALUES (?, 'Moved', 'OFFICER', ?) RETURNING id")
+			.params(email, darkhan).query(Long.class).single();
+		// The list shows the officer's municipality by its name, in a field to change it.
+		assertThat(this.mvc.get().uri("/admin/accounts?q=" + email).with(as(AccountTestSupport.ADMIN))).hasStatusOk().bodyText()
+			.contains("name=\"municipality\" type=\"text\"", "value=\"Darkhan\"").doesNotContain("name=\"municipalityId\"");
+
+		assertThat(this.mvc.post().uri("/admin/accounts/" + id + "/role").with(csrf()).with(as(AccountTestSupport.ADMIN))
+			.param("role", "OFFICER").param("municipality", "Nowhere " + this.tag)).hasStatus3xxRedirection()
+			.flash().containsEntry("flashError", "account.admin.municipality.unknown");
+		assertThat(municipalityOf(id)).isEqualTo(darkhan);
+
+		assertThat(this.mvc.post().uri("/admin/accounts/" + id + "/role").with(csrf()).with(as(AccountTestSupport.ADMIN))
+			.param("role", "OFFICER").param("municipality", "Ниш")).hasStatus3xxRedirection()
+			.flash().containsEntry("flash", "account.admin.roleChanged");
+		assertThat(municipalityOf(id)).isEqualTo(nis);
+
+		assertThat(this.mvc.post().uri("/admin/accounts/" + id + "/role").with(csrf()).with(as(AccountTestSupport.STAFF_NALAS))
+			.param("role", "OFFICER").param("municipality", "Darkhan")).hasStatus(403);
+		assertThat(municipalityOf(id)).isEqualTo(nis);
+	}
+
+	private Long municipalityOf(long account) {
+		return this.jdbc.sql("SELECT municipality_id FROM accounts WHERE id = ?").param(account).query(Long.class).single();
+	}
 }

@@ -157,7 +157,7 @@ class NetworksIT extends DemoDataIntegrationTest {
 		// A national association joins, with the date it joined; the network itself or a network that is not an association may not.
 		assertThat(flash(this.mvc.post().uri("/organisations/" + associationsOnly + "/associations").with(csrf())
 			.with(as(AccountTestSupport.STAFF_CEMR)).param("memberId", String.valueOf(this.amla)).param("since", "2019-05-01").exchange()))
-			.containsEntry("flash", "network.members.added");
+			.containsEntry("flash", "network.associations.added");
 		assertThat(flash(this.mvc.post().uri("/organisations/" + associationsOnly + "/associations").with(csrf())
 			.with(as(AccountTestSupport.STAFF_CEMR)).param("memberId", String.valueOf(this.nalas)).exchange()))
 			.containsEntry("flashError", "network.members.notAnAssociation");
@@ -229,7 +229,7 @@ class NetworksIT extends DemoDataIntegrationTest {
 	void theDirectoryFiltersByNetworkInTheQueryString() {
 		assertThat(this.mvc.get().uri("/municipalities?network=" + this.nalas + "&size=100")).hasStatusOk().bodyText()
 			.contains(">Niš<").doesNotContain(">Darkhan<").contains("name=\"network\"")
-			.contains("<option value=\"" + this.nalas + "\" selected>NALAS</option>");
+			.contains("<label><input type=\"checkbox\" name=\"network\" value=\"" + this.nalas + "\" checked>NALAS</label>");
 		assertThat(this.mvc.get().uri("/municipalities?network=" + this.nalas + "&network=" + this.amla + "&size=100")).hasStatusOk()
 			.bodyText().contains(">Niš<").contains(">Darkhan<").doesNotContain(">Ghent<");
 		assertThat(this.mvc.get().uri("/municipalities?network=abc&network=99999999&network=-1")).hasStatusOk().bodyText()

@@ -88,14 +88,14 @@ class OrganisationsIT extends DemoDataIntegrationTest {
 		long before = associations(this.cemr);
 		assertThat(flash(this.mvc.post().uri("/organisations/" + this.cemr + "/associations").with(csrf())
 			.with(as(AccountTestSupport.STAFF_CEMR)).param("memberId", String.valueOf(amla)).exchange()))
-			.containsEntry("flash", "network.members.added");
+			.containsEntry("flash", "network.associations.added");
 		assertThat(associations(this.cemr)).isEqualTo(before + 1);
 		assertThat(this.mvc.post().uri("/organisations/" + this.cemr + "/associations/" + amla + "/remove")
 			.with(csrf()).with(as(AccountTestSupport.STAFF_NALAS))).hasStatus(403);
 		assertThat(associations(this.cemr)).isEqualTo(before + 1);
 		assertThat(flash(this.mvc.post().uri("/organisations/" + this.cemr + "/associations/" + amla + "/remove")
 			.with(csrf()).with(as(AccountTestSupport.STAFF_CEMR)).exchange()))
-			.containsEntry("flash", "network.members.removed");
+			.containsEntry("flash", "network.associations.removed");
 		assertThat(associations(this.cemr)).isEqualTo(before);
 	}
 

@@ -64,7 +64,9 @@ record AccountPages(AccountSettings settings,
 	}
 
 	/** The administrators' list of accounts and the choices of its role form. */
-	record AdminList(List<AccountAdministration.Row> accounts, List<Organisation> organisations, List<Actor.Role> roles) {
+	/** The administrators' list of accounts, with the names of the officers' municipalities (by id). */
+	record AdminList(List<AccountAdministration.Row> accounts, List<Organisation> organisations, List<Actor.Role> roles,
+			java.util.Map<Long, String> municipalityNames) {
 	}
 
 	private static final List<Actor.Role> ALL_ROLES = List.of(Actor.Role.OFFICER, Actor.Role.STAFF, Actor.Role.ADMIN);
@@ -132,7 +134,26 @@ record AccountPages(AccountSettings settings,
 		}
 	}
 
+	/**
+	 * An administrator changes an account's role, its municipality named as people name it: a name
+	 * of none or of several is refused and nothing changes.
+	 */
+	void changeRole(Actor actor, long id, Actor.Role role, String municipality, Long organisationId) {
+		Long municipalityId = null;
+		if (municipality != null && !municipality.isBlank()) {
+			municipalityId = this.municipalities.find(municipality, null).id();
+			if (municipalityId == null) {
+				throw new AccountRefused("municipality", "account.admin.municipality.unknown");
+			}
+		}
+		this.administration.changeRole(actor, id, role, municipalityId, organisationId);
+	}
+
 	AdminList adminList(Actor actor, String query) {
-		return new AdminList(this.administration.search(actor, query), this.organisations.all(), ALL_ROLES);
+		List<AccountAdministration.Row> accounts = this.administration.search(actor, query);
+		return new AdminList(accounts, this.organisations.all(), ALL_ROLES, this.municipalities.names(accounts.stream()
+			.map(AccountAdministration.Row::municipalityId)
+			.filter(java.util.Objects::nonNull)
+			.collect(java.util.stream.Collectors.toSet())));
 	}
 }

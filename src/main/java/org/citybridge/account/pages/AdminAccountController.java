@@ -36,10 +36,10 @@ record AdminAccountController(AccountAdministration administration, AccountPages
 
 	@PostMapping("/admin/accounts/{id}/role")
 	String changeRole(@PathVariable("id") long id, @RequestParam(name = "role", required = false) Actor.Role role,
-			@RequestParam(name = "municipalityId", required = false) Long municipalityId,
+			@RequestParam(name = "municipality", required = false) String municipality,
 			@RequestParam(name = "organisationId", required = false) Long organisationId, RedirectAttributes redirect) {
 		try {
-			this.administration.changeRole(Actor.current(), id, role, municipalityId, organisationId);
+			this.pages.changeRole(Actor.current(), id, role, municipality, organisationId);
 			redirect.addFlashAttribute("flash", "account.admin.roleChanged");
 		}
 		catch (AccountRefused refused) {

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * only similar names, come back as candidates to choose from, with a message saying which.
  */
 @Component
-record MunicipalityByName(MunicipalitySearch search) {
+record MunicipalityByName(MunicipalitySearch search, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
 
 	/** How many candidates a name may come back with. */
 	static final int CANDIDATES = 10;
@@ -58,6 +58,19 @@ record MunicipalityByName(MunicipalitySearch search) {
 		}
 		return new Found(null, found.isEmpty() ? "account.invite.municipality.unknown" : "account.invite.municipality.similar",
 				found);
+	}
+
+	/** The names of these municipalities, by id (a read of the directory's table, as read models may). */
+	java.util.Map<Long, String> names(Set<Long> ids) {
+		if (ids.isEmpty()) {
+			return java.util.Map.of();
+		}
+		java.util.Map<Long, String> names = new java.util.HashMap<>();
+		this.jdbc.sql("SELECT id, name FROM municipalities WHERE id = ANY (?)")
+			.param(ids.toArray(Long[]::new))
+			.query((rs, n) -> names.put(rs.getLong(1), rs.getString(2)))
+			.list();
+		return names;
 	}
 
 	private static boolean sameName(Set<String> keys, MunicipalitySummary m) {
