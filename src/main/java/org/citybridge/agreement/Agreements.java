@@ -91,14 +91,7 @@ public class Agreements {
 		}
 		List<Long> key = Agreement.partyKey(municipalityIds);
 		immediateForeignKeys();
-		List<String> names = this.jdbc.sql("SELECT name FROM municipalities WHERE id IN (:ids) ORDER BY name, id")
-			.param("ids", key)
-			.query(String.class)
-			.list();
-		if (names.size() != key.size()) {
-			throw new UnknownMunicipality(key);
-		}
-		String title = clip(String.join(" – ", names), 300);
+		String title = partiesTitle(key);
 		Long[] keyArray = key.toArray(Long[]::new);
 		Long id = this.jdbc.sql("""
 				INSERT INTO agreements (type, title, status, party_key, source, source_name, source_attribution,
@@ -121,10 +114,7 @@ public class Agreements {
 			.optional()
 			.orElse(null);
 		if (id == null) {
-			long existing = this.jdbc.sql("""
-					SELECT id FROM agreements WHERE type = :type AND party_key = :key AND status <> 'ENDED'
-					""").param("type", type.name()).param("key", keyArray).query(Long.class).single();
-			return new Registration(existing, false);
+			return new Registration(openAgreement(type, keyArray), false);
 		}
 		Map<String, Object> after = new LinkedHashMap<>();
 		after.put("type", type);
@@ -168,14 +158,7 @@ public class Agreements {
 		List<Long> key = Agreement.partyKey(ids);
 		Long[] keyArray = key.toArray(Long[]::new);
 		immediateForeignKeys();
-		List<String> names = this.jdbc.sql("SELECT name FROM municipalities WHERE id IN (:ids) ORDER BY name, id")
-			.param("ids", key)
-			.query(String.class)
-			.list();
-		if (names.size() != key.size()) {
-			throw new UnknownMunicipality(key);
-		}
-		String title = clip(String.join(" – ", names), 300);
+		String title = partiesTitle(key);
 		String funding = draft.fundingUsed() == null || draft.fundingUsed().isBlank() ? null
 				: clip(draft.fundingUsed().strip(), 2000);
 		List<String> themes = draft.themes() == null ? List.of()
@@ -198,10 +181,7 @@ public class Agreements {
 			.optional()
 			.orElse(null);
 		if (id == null) {
-			long existing = this.jdbc.sql("""
-					SELECT id FROM agreements WHERE type = :type AND party_key = :key AND status <> 'ENDED'
-					""").param("type", draft.type().name()).param("key", keyArray).query(Long.class).single();
-			return new Registration(existing, false);
+			return new Registration(openAgreement(draft.type(), keyArray), false);
 		}
 		if (!themes.isEmpty()) {
 			this.jdbc.sql("INSERT INTO agreement_themes (agreement_id, theme_code) SELECT ?, unnest(?::varchar[])")
@@ -220,6 +200,25 @@ public class Agreements {
 				after);
 		this.events.publishEvent(new AgreementRegistered(id, draft.type(), key, false));
 		return new Registration(id, true);
+	}
+
+	/** "Darkhan – Ghent": the parties' names in order, as registered agreements without a title of their own are named. */
+	private String partiesTitle(List<Long> key) {
+		List<String> names = this.jdbc.sql("SELECT name FROM municipalities WHERE id IN (:ids) ORDER BY name, id")
+			.param("ids", key)
+			.query(String.class)
+			.list();
+		if (names.size() != key.size()) {
+			throw new UnknownMunicipality(key);
+		}
+		return clip(String.join(" – ", names), 300);
+	}
+
+	/** The agreement of this type between these parties that has not ended (the duplicate rule's one). */
+	private long openAgreement(AgreementType type, Long[] key) {
+		return this.jdbc.sql("""
+				SELECT id FROM agreements WHERE type = :type AND party_key = :key AND status <> 'ENDED'
+				""").param("type", type.name()).param("key", key).query(Long.class).single();
 	}
 
 	/** One agreement of a list to register: its parties and where the list has it. */
