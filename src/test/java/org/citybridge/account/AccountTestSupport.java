@@ -106,4 +106,14 @@ public final class AccountTestSupport {
 			.query(Long.class)
 			.single();
 	}
+
+	/** A made-up lower-case word, so that a test's addresses and places meet no other test's. */
+	public static String tag() {
+		java.util.Random random = new java.util.Random();
+		StringBuilder word = new StringBuilder();
+		for (int i = 0; i < 6; i++) {
+			word.append((char) ('a' + random.nextInt(26)));
+		}
+		return word.toString();
+	}
 }

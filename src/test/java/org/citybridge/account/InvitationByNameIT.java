@@ -1,7 +1,6 @@
 package org.citybridge.account;
 
 import java.math.BigDecimal;
-import java.util.Random;
 
 import org.citybridge.DemoDataIntegrationTest;
 import org.citybridge.municipality.MunicipalityKind;
@@ -33,12 +32,7 @@ class InvitationByNameIT extends DemoDataIntegrationTest {
 
 	@BeforeEach
 	void tag() {
-		Random random = new Random();
-		StringBuilder s = new StringBuilder();
-		for (int i = 0; i < 6; i++) {
-			s.append((char) ('a' + random.nextInt(26)));
-		}
-		this.tag = s.toString();
+		this.tag = AccountTestSupport.tag();
 	}
 
 	MvcTestResult invite(String inviter, String language, String email, String municipality, Long chosen) {

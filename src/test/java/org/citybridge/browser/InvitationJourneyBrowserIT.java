@@ -1,7 +1,6 @@
 package org.citybridge.browser;
 
 import java.util.Locale;
-import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,6 +18,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.MessageSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.citybridge.browser.Journeys.follow;
+import static org.citybridge.browser.Journeys.path;
 
 /**
  * Journey 4 of issue 18, on a phone, in English and in Mongolian: NALAS's staff invite an officer
@@ -52,12 +53,7 @@ class InvitationJourneyBrowserIT {
 	void site() {
 		AccountTestSupport.loadDemoData(this.context);
 		this.site = new BrowserSite(this.port, this.context);
-		Random random = new Random();
-		StringBuilder s = new StringBuilder();
-		for (int i = 0; i < 6; i++) {
-			s.append((char) ('a' + random.nextInt(26)));
-		}
-		this.tag = s.toString();
+		this.tag = AccountTestSupport.tag();
 	}
 
 	@ParameterizedTest
@@ -138,15 +134,5 @@ class InvitationJourneyBrowserIT {
 
 	private String text(Locale locale, String key, Object... arguments) {
 		return this.messages.getMessage(key, arguments, locale);
-	}
-
-	/** Clicks a link or a button and waits for the page it leads to (after any redirect). */
-	private static void follow(Page page, String selector) {
-		page.waitForResponse(r -> r.request().isNavigationRequest() && r.status() == 200, () -> page.click(selector));
-		page.waitForLoadState();
-	}
-
-	private static String path(Page page) {
-		return java.net.URI.create(page.url()).getPath();
 	}
 }

@@ -19,6 +19,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.citybridge.browser.Journeys.follow;
 
 /**
  * The journeys of visitors without an account, walked on a phone in English and Mongolian: a
@@ -172,7 +173,7 @@ class PublicJourneysBrowserIT {
 			for (int i = 0; i < 3; i++) {
 				String id = page.locator("main a[id^=choose-]").nth(1).getAttribute("id");
 				String session = id.substring("choose-".length());
-				page.waitForResponse(r -> r.request().isNavigationRequest() && r.status() == 200, () -> page.click("#" + id));
+				follow(page, "#" + id);
 				assertThat(page.url()).contains("/agenda?").contains("#session-" + session);
 				assertThat(page.locator("span#" + id).count()).isEqualTo(1);
 				Object top = page.evaluate("id => document.getElementById(id).getBoundingClientRect().top", "session-" + session);
@@ -199,13 +200,11 @@ class PublicJourneysBrowserIT {
 			page.waitForURL("**/login?next=**");
 			page.fill("#username", AccountTestSupport.OFFICER_DARKHAN);
 			page.fill("#password", AccountTestSupport.PASSWORD);
-			page.waitForResponse(r -> r.request().isNavigationRequest() && r.status() == 200,
-					() -> page.click("main form button[type=submit]"));
+			follow(page, "main form button[type=submit]");
 			assertThat(page.url()).isEqualTo(this.site.url("/events/" + slug));
 			assertThat(page.locator("#registration form button[type=submit]").count()).as("now the register button").isEqualTo(1);
 
-			page.waitForResponse(r -> r.request().isNavigationRequest() && r.status() == 200,
-					() -> page.click("header form.sign-out button"));
+			follow(page, "header form.sign-out button");
 			assertThat(page.locator("main p.flash[role=status]").count()).as("told they are signed out").isEqualTo(1);
 			assertThat(page.locator("header a[href='/login']").count()).isEqualTo(1);
 		}
@@ -219,8 +218,7 @@ class PublicJourneysBrowserIT {
 			page.navigate(this.site.url("/login?next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8)));
 			page.fill("#username", AccountTestSupport.OFFICER_DARKHAN);
 			page.fill("#password", AccountTestSupport.PASSWORD);
-			page.waitForResponse(r -> r.request().isNavigationRequest() && r.status() == 200,
-					() -> page.click("main form button[type=submit]"));
+			follow(page, "main form button[type=submit]");
 			assertThat(page.url()).startsWith(this.site.url("/"));
 		}
 	}

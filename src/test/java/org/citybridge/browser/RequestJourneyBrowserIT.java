@@ -5,7 +5,6 @@ import java.util.Locale;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Response;
 import org.citybridge.account.AccountTestSupport;
 import org.citybridge.funding.FundingDemoData;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.citybridge.DemoPlaces.DARKHAN;
 import static org.citybridge.DemoPlaces.GHENT;
+import static org.citybridge.browser.Journeys.follow;
+import static org.citybridge.browser.Journeys.path;
 
 /**
  * Journey 1 of issue 18, on a phone, in English and in Mongolian: Darkhan's officer finds Ghent
@@ -207,20 +208,8 @@ class RequestJourneyBrowserIT {
 		return this.messages.getMessage(key, null, locale);
 	}
 
-	/** Clicks a link or a button and waits for the page it leads to (after any redirect). */
-	private static Response follow(Page page, String selector) {
-		Response response = page.waitForResponse(r -> r.request().isNavigationRequest() && r.status() == 200,
-				() -> page.click(selector));
-		page.waitForLoadState();
-		return response;
-	}
-
 	private static void back(Page page) {
 		page.goBack();
 		page.waitForLoadState();
-	}
-
-	private static String path(Page page) {
-		return java.net.URI.create(page.url()).getPath();
 	}
 }
