@@ -149,7 +149,10 @@ class PublicJourneysBrowserIT {
 			for (int i = 0; i < 3; i++) {
 				String id = page.locator("main a[id^=choose-]").first().getAttribute("id");
 				page.waitForResponse(r -> r.url().contains("/agenda?") && r.status() == 200, () -> page.click("#" + id));
-				page.waitForFunction("id => document.activeElement && document.activeElement.id === id", id);
+				// The clicked link has that id too: wait for its replacement (a span) to hold the focus.
+				page.waitForFunction(
+						"id => document.activeElement && document.activeElement.id === id && document.activeElement.tagName === 'SPAN'",
+						id);
 				assertThat(page.locator("span#" + id).count()).as("%s is now in the list", id).isEqualTo(1);
 				chosen.add(id.substring("choose-".length()));
 			}
