@@ -20,4 +20,9 @@ record OfficerMailbox(JdbcClient jdbc, Outbox outbox) implements OfficerMail {
 		recipients.forEach(recipient -> this.outbox.send(recipient, subject, body));
 		return recipients.size();
 	}
+
+	@Override
+	public void send(String recipient, String subject, String body) {
+		this.outbox.send(recipient, subject, body);
+	}
 }

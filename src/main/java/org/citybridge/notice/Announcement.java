@@ -1,0 +1,44 @@
+package org.citybridge.notice;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One thing to announce: its kind, who hears it, the arguments of its message (names, titles,
+ * dates as text, in the order of the kind's message), the portal path where the work is done, and
+ * the account that made the change (which does not hear of its own act).
+ */
+public record Announcement(NoticeKind kind, List<Audience> audiences, List<String> args, String link, Long actorId) {
+
+	public Announcement {
+		audiences = List.copyOf(audiences);
+		args = List.copyOf(args);
+	}
+
+	public static Announcement of(NoticeKind kind) {
+		return new Announcement(kind, List.of(), List.of(), null, null);
+	}
+
+	public Announcement to(Audience... more) {
+		List<Audience> all = new ArrayList<>(this.audiences);
+		all.addAll(Arrays.asList(more));
+		return new Announcement(this.kind, all, this.args, this.link, this.actorId);
+	}
+
+	/** The message's arguments; {@code null} is shown as an empty string. */
+	public Announcement args(Object... values) {
+		List<String> all = Arrays.stream(values).map(v -> v == null ? "" : String.valueOf(v)).toList();
+		return new Announcement(this.kind, this.audiences, all, this.link, this.actorId);
+	}
+
+	/** A same-origin path, such as {@code /agreements/12}. */
+	public Announcement link(String path) {
+		return new Announcement(this.kind, this.audiences, this.args, path, this.actorId);
+	}
+
+	/** The account that made the change; it is left out of the recipients. */
+	public Announcement by(Long accountId) {
+		return new Announcement(this.kind, this.audiences, this.args, this.link, accountId);
+	}
+}
