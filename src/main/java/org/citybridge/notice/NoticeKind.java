@@ -2,46 +2,56 @@ package org.citybridge.notice;
 
 /**
  * The catalogue of what is announced. Each kind has its message keys
- * {@code notice.kind.<KIND>.subject} and {@code notice.kind.<KIND>.text} (with the announcement's
- * arguments {0}, {1}, …) in every bundle, and a default delivery the recipient may change.
+ * {@code notice.kind.<KIND>.subject} and {@code notice.kind.<KIND>.text} in every bundle, written
+ * with the announcement's arguments in the order given here ({0}, {1}, …): names and titles as
+ * stored, dates and times already written out (ISO date, or "2025-02-18 10:00 Europe/Brussels").
  */
 public enum NoticeKind {
 
-	/** A partnership request arrived for your municipality. To the receiving officers. */
+	/** To the receiving officers: {0} sending municipality, {1} receiving municipality. */
 	REQUEST_SENT,
-	/** Your request was accepted or declined. To the sending officers. */
-	REQUEST_ANSWERED,
-	/** A request to your municipality was withdrawn. To the receiving officers. */
+	/** To the sending officers: {0} sending municipality, {1} receiving municipality. */
+	REQUEST_ACCEPTED,
+	/** To the sending officers: {0} sending municipality, {1} receiving municipality. */
+	REQUEST_DECLINED,
+	/** To the receiving officers: {0} sending municipality, {1} receiving municipality. */
 	REQUEST_WITHDRAWN,
-	/** An agreement of your municipality was registered. To the officers of its parties; followers. */
+	/** To the officers of its parties and followers: {0} agreement title. */
 	AGREEMENT_REGISTERED,
-	/** An agreement of your municipality was verified by staff. */
+	/** To the officers of its parties and followers: {0} agreement title. */
 	AGREEMENT_VERIFIED,
-	/** An agreement of your municipality ended. */
+	/** To the officers of its parties and followers: {0} agreement title. */
 	AGREEMENT_ENDED,
-	/** A case study waits for review. To staff who may review it. */
+	/** To staff who review it: {0} case study title, {1} its municipality. */
 	CASE_STUDY_SUBMITTED,
-	/** Your case study was approved. To its author. */
+	/** To its author: {0} case study title. */
 	CASE_STUDY_APPROVED,
-	/** Your case study was sent back. To its author. */
+	/** To its author: {0} case study title. */
 	CASE_STUDY_REJECTED,
-	/** You are enrolled in a training (or on its waiting list). */
+	/** To the person enrolled: {0} training title. */
 	ENROLMENT,
-	/** A seat was freed and you moved up from a training's waiting list. */
+	/** To the person on the waiting list: {0} training title, {1} position on the list. */
+	ENROLMENT_WAITING,
+	/** To the person who moved up from the waiting list into a seat: {0} training title. */
 	ENROLMENT_PROMOTED,
-	/** You completed a training. */
+	/** To the person: {0} training title. */
 	TRAINING_COMPLETED,
-	/** You are registered for an event (or on its waiting list). */
+	/** To the person registered: {0} event or session title. */
 	EVENT_REGISTRATION,
-	/** A seat was freed and you moved up from an event's or session's waiting list. */
+	/** To the person on the waiting list: {0} event or session title, {1} position on the list. */
+	EVENT_WAITING,
+	/** To the person who moved up from the waiting list into a seat: {0} event or session title. */
 	EVENT_PROMOTED,
-	/** A session you registered for or starred moved, changed room or changed otherwise. */
+	/**
+	 * To those registered for it or who starred it, and the event's followers: {0} session title,
+	 * {1} event title, {2} start as written out, {3} room (may be empty).
+	 */
 	SESSION_CHANGED,
-	/** A session you registered for or starred was cancelled. */
+	/** To those registered for it or who starred it, and the event's followers: {0} session title, {1} event title. */
 	SESSION_CANCELLED,
-	/** An instrument your municipality may use opened a new call. */
+	/** To officers whose municipality may use it, and the instrument's followers: {0} instrument, {1} call, {2} deadline (ISO date). */
 	CALL_OPENED,
-	/** Something you follow changed (a municipality's profile, an event's programme). */
+	/** To the followers of a municipality whose profile changed: {0} municipality name. */
 	FOLLOWED_CHANGED;
 
 	public String subjectKey() {

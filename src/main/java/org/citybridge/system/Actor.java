@@ -12,9 +12,13 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 public record Actor(Long accountId, Role role, Long municipalityId, Long organisationId) {
 
-	/** What an account may do; a visitor without an account is {@link #ANONYMOUS}. */
+	/**
+	 * What an account may do; a visitor without an account is {@link #ANONYMOUS}. A
+	 * {@link #DELEGATE} created their own account: they register for events and sessions, keep
+	 * starred sessions and calendar feeds, follow things and manage their account, nothing else.
+	 */
 	public enum Role {
-		ANONYMOUS, OFFICER, STAFF, ADMIN
+		ANONYMOUS, DELEGATE, OFFICER, STAFF, ADMIN
 	}
 
 	public static final Actor ANONYMOUS = new Actor(null, Role.ANONYMOUS, null, null);

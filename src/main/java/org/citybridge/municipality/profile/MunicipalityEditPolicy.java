@@ -18,7 +18,7 @@ public record MunicipalityEditPolicy(MunicipalityMemberships memberships) {
 			case OFFICER -> actor.municipalityId() != null && actor.municipalityId() == municipalityId;
 			case STAFF -> actor.organisationId() != null
 					&& this.memberships.organisationHasMember(actor.organisationId(), municipalityId);
-			case ANONYMOUS -> false;
+			case ANONYMOUS, DELEGATE -> false;
 		};
 	}
 }
