@@ -424,6 +424,7 @@ final class PageCatalog {
 				}),
 				PageType.get("login", "/login", "/login").onPhoneToo(),
 				PageType.get("login-failed", "/login", "/login?error="),
+				PageType.get("login-paused", "/login", "/login?throttled=1893456000"),
 				PageType.get("password-reset-request", "/password-reset", "/password-reset"),
 				new PageType("password-reset", "/password-reset/{token}", false,
 						(page, site) -> page.navigate(site.url(site.resetPath(AccountTestSupport.OFFICER_GHENT)))),

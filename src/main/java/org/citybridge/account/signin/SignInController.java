@@ -1,10 +1,16 @@
 package org.citybridge.account.signin;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
 import org.citybridge.system.Actor;
 import org.citybridge.system.Text;
+import org.citybridge.system.ViewerZone;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -15,13 +21,32 @@ class SignInController {
 	@GetMapping("/login")
 	String login(@RequestParam(name = "error", required = false) String error,
 			@RequestParam(name = "throttled", required = false) String throttled,
-			@RequestParam(name = "next", required = false) String next, Model model) {
+			@RequestParam(name = "next", required = false) String next,
+			@CookieValue(name = ViewerZone.COOKIE, required = false) String zone, Model model) {
 		String target = Text.localPath(next);
 		if (Actor.current().isSignedIn()) {
 			return "redirect:" + (target != null ? target : "/account");
 		}
 		model.addAttribute("next", target);
-		model.addAttribute("problem", throttled != null ? "account.login.throttled" : error != null ? "account.login.failed" : null);
+		String until = throttled == null ? null : until(throttled, zone);
+		model.addAttribute("problem", throttled != null ? (until != null ? "account.login.throttledUntil" : "account.login.throttled")
+				: error != null ? "account.login.failed" : null);
+		model.addAttribute("until", until);
 		return "account/login";
+	}
+
+	/**
+	 * When signing in may be tried again, in the zone the visitor chose on the portal, else UTC; null
+	 * when the address does not carry a time (an older link, or a tampered one).
+	 */
+	private static String until(String epochSeconds, String zone) {
+		try {
+			Instant at = Instant.ofEpochSecond(Long.parseLong(epochSeconds.strip()));
+			ZoneId in = ViewerZone.parse(zone).orElse(ZoneId.of("UTC"));
+			return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(in).format(at) + " " + in.getId();
+		}
+		catch (NumberFormatException | java.time.DateTimeException ex) {
+			return null;
+		}
 	}
 }

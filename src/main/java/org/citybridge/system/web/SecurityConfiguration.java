@@ -82,10 +82,13 @@ public class SecurityConfiguration {
 					next.onAuthenticationSuccess(request, response, authentication);
 				})
 				.failureHandler((request, response, exception) -> {
-					attempts.ifAvailable(a -> a.failed(request.getParameter("username"), request.getRemoteAddr()));
-					String target = Text.localPath(request.getParameter("next"));
-					response.sendRedirect(request.getContextPath() + "/login?error"
-							+ (target == null ? "" : "&next=" + URLEncoder.encode(target, StandardCharsets.UTF_8)));
+					LoginAttempts throttle = attempts.getIfAvailable();
+					java.util.Optional<java.time.Instant> until = java.util.Optional.empty();
+					if (throttle != null) {
+						throttle.failed(request.getParameter("username"), request.getRemoteAddr());
+						until = throttle.blockedUntil(request.getParameter("username"), request.getRemoteAddr());
+					}
+					response.sendRedirect(request.getContextPath() + signInAgain(request, until));
 				})
 				.permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut=1").permitAll())
@@ -98,6 +101,16 @@ public class SecurityConfiguration {
 					.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 				.addHeaderWriter((request, response) -> response.setHeader("Permissions-Policy", PERMISSIONS_POLICY)));
 		return http.build();
+	}
+
+	/**
+	 * The sign-in page again after a refused attempt: "not right", or paused until a given time
+	 * (seconds since the epoch; the page writes it in the reader's zone), keeping where to go next.
+	 */
+	static String signInAgain(HttpServletRequest request, java.util.Optional<java.time.Instant> until) {
+		String target = Text.localPath(request.getParameter("next"));
+		return "/login?" + until.map(u -> "throttled=" + u.getEpochSecond()).orElse("error")
+				+ (target == null ? "" : "&next=" + URLEncoder.encode(target, StandardCharsets.UTF_8));
 	}
 
 	/** Refuses a sign-in attempt while its account or address is throttled, before any password check. */
@@ -115,8 +128,10 @@ public class SecurityConfiguration {
 			String path = request.getRequestURI().substring(request.getContextPath().length());
 			if ("POST".equals(request.getMethod()) && "/login".equals(path)) {
 				LoginAttempts throttle = this.attempts.getIfAvailable();
-				if (throttle != null && throttle.isBlocked(request.getParameter("username"), request.getRemoteAddr())) {
-					response.sendRedirect(request.getContextPath() + "/login?throttled");
+				java.util.Optional<java.time.Instant> until = throttle == null ? java.util.Optional.empty()
+						: throttle.blockedUntil(request.getParameter("username"), request.getRemoteAddr());
+				if (until.isPresent()) {
+					response.sendRedirect(request.getContextPath() + signInAgain(request, until));
 					return;
 				}
 			}
