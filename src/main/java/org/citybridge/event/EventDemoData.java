@@ -77,23 +77,88 @@ public class EventDemoData {
 					"Example session of the demo programme.", DAY1.plusDays(3), 10, 0, 11, 0, "House of Municipalities", null,
 					SessionKind.PLENARY, "English, Mongolian", List.of("Example Moderator (demo)"), true));
 
+	/**
+	 * A forum that is still to come, so that a delegate can try what the Brussels forum (over
+	 * since February 2025) no longer allows: signing up, registering, a waiting list. It is plainly
+	 * a demonstration, not a real forum; its dates follow the day the demo data is loaded.
+	 */
+	public static final String UPCOMING_SLUG = "partnership-forum-demo";
+
+	/** The upcoming demo forum takes registrations for this many delegates. */
+	static final int UPCOMING_SEATS = 60;
+
 	private final JdbcClient jdbc;
 
 	private final Organisations organisations;
 
-	EventDemoData(JdbcClient jdbc, Organisations organisations) {
+	private final java.time.Clock clock;
+
+	EventDemoData(JdbcClient jdbc, Organisations organisations, java.time.Clock clock) {
 		this.jdbc = jdbc;
 		this.organisations = organisations;
+		this.clock = clock;
 	}
 
-	/** Loads the Brussels forum unless it is there already, or its host CEMR is not. */
+	/**
+	 * Loads the upcoming demonstration forum unless it is there already: on the first Monday at
+	 * least eight weeks after today, registration open, a plenary, a workshop with seats and a
+	 * networking session.
+	 */
+	private void loadUpcoming(long cemr) {
+		boolean present = this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM events WHERE slug = ?)").param(UPCOMING_SLUG)
+			.query(Boolean.class).single();
+		if (present) {
+			return;
+		}
+		LocalDate day1 = LocalDate.now(this.clock.withZone(BRUSSELS)).plusWeeks(8)
+			.with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.MONDAY));
+		long event = this.jdbc.sql("""
+				INSERT INTO events (slug, title, kind, host_organisation_id, starts_on, ends_on, time_zone, venue_name,
+				                    venue_address, description, demo, registration_open, capacity)
+				VALUES (?, ?, 'FORUM', ?, ?, ?, ?, ?, ?, ?, true, true, ?) RETURNING id
+				""").params(UPCOMING_SLUG, "Follow-up forum on European–Mongolian city partnerships (demo)", cemr, day1,
+				day1.plusDays(1), BRUSSELS.getId(), "House of Municipalities (demo)", "Brussels",
+				"A demonstration event, not a real forum: it shows how delegates sign up, register and keep their agenda for a forum like the Brussels one.",
+				UPCOMING_SEATS)
+			.query(Long.class).single();
+		long room = this.jdbc.sql("INSERT INTO rooms (event_id, name, capacity) VALUES (?, ?, ?) RETURNING id")
+			.params(event, "Main hall (demo)", 80).query(Long.class).single();
+		List<DemoSession> sessions = List.of(
+				new DemoSession("Opening plenary: partnerships one year after Brussels (demo)", "Example session of the demo programme.",
+						day1, 9, 30, 10, 30, null, null, SessionKind.PLENARY, "English, Mongolian", List.of(), true),
+				new DemoSession("Workshop: preparing a Twinning or TAIEX application together (demo)",
+						"Example session of the demo programme.", day1, 11, 0, 12, 30, null, null, SessionKind.WORKSHOP,
+						"English, French", List.of(), true),
+				new DemoSession("Networking: Mongolian aimags and European regions (demo)", "Example session of the demo programme.",
+						day1.plusDays(1), 10, 0, 11, 30, null, null, SessionKind.NETWORKING, "English, Mongolian", List.of(), true));
+		for (DemoSession session : sessions) {
+			LocalDateTime starts = session.day().atTime(session.startHour(), session.startMinute());
+			LocalDateTime ends = session.day().atTime(session.endHour(), session.endMinute());
+			this.jdbc.sql("""
+					INSERT INTO sessions (event_id, title, abstract, starts_at, ends_at, room_id, kind, languages, demo, capacity)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, true, ?)
+					""").params(event, session.title(), session.abstractText(),
+					Timestamp.from(starts.atZone(BRUSSELS).toInstant()), Timestamp.from(ends.atZone(BRUSSELS).toInstant()), room,
+					session.kind().name(), session.languages(), session.kind() == SessionKind.WORKSHOP ? WORKSHOP_SEATS : null)
+				.update();
+		}
+	}
+
+	/**
+	 * Loads the Brussels forum and the upcoming demonstration forum, each unless it is there
+	 * already; neither without their host CEMR.
+	 */
 	@Transactional
 	public void load() {
 		boolean present = this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM events WHERE slug = ?)").param(SLUG)
 			.query(Boolean.class).single();
 		Long cemr = this.organisations.all().stream().filter(o -> "CEMR".equals(o.shortName())).map(Organisation::id)
 			.findFirst().orElse(null);
-		if (present || cemr == null) {
+		if (cemr == null) {
+			return;
+		}
+		loadUpcoming(cemr);
+		if (present) {
 			return;
 		}
 		long event = this.jdbc.sql("""

@@ -33,6 +33,9 @@ final class PageCatalog {
 
 	static final String EVENT = "/events/" + BRUSSELS_FORUM;
 
+	/** The upcoming demonstration forum that {@code EventDemoData} loads, open for registration. */
+	static final String UPCOMING_FORUM = "partnership-forum-demo";
+
 	static final String OFFICER_NIS = "officer.nis@citybridge.example";
 
 	static final String AGENDA = "/events/" + BRUSSELS_FORUM + "/agenda";
@@ -167,6 +170,7 @@ final class PageCatalog {
 				PageType.get("open-data", "/open-data", "/open-data"),
 				PageType.get("events", "/events", "/events").onPhoneToo(),
 				PageType.get("event", "/events/{slug}", "/events/" + BRUSSELS_FORUM),
+				PageType.get("event-upcoming", "/events/{slug}", "/events/" + UPCOMING_FORUM).onPhoneToo(),
 				PageType.get("agenda", "/events/{slug}/agenda", AGENDA + "?tz=event").onPhoneToo(),
 				PageType.get("agenda-two-zones", "/events/{slug}/agenda", AGENDA + "?tz=Asia/Ulaanbaatar").onPhoneToo(),
 				PageType.get("agenda-zone-refused", "/events/{slug}/agenda", AGENDA + "?tz=Mars/Olympus_Mons"),

@@ -38,6 +38,17 @@ class EventPagesIT extends DemoDataIntegrationTest {
 			.contains("Past events", "Networking and Best Practice Forum", "hosted by CEMR", "aria-current=\"page\"");
 	}
 
+	/** Issue 19: a delegate could not try registering, the only demo forum being over. */
+	@Test
+	void listsAnUpcomingDemonstrationForumOpenForRegistration() {
+		assertThat(this.mvc.get().uri("/events")).hasStatusOk().bodyText()
+			.contains("Upcoming events", "Follow-up forum on European–Mongolian city partnerships (demo)");
+		assertThat(this.mvc.get().uri("/events/" + EventDemoData.UPCOMING_SLUG)).hasStatusOk().bodyText()
+			.contains("A demonstration event, not a real forum")
+			.contains("60 seats: 0 taken", "/login?next=/events/" + EventDemoData.UPCOMING_SLUG)
+			.doesNotContain("This event has ended");
+	}
+
 	@Test
 	void showsTheOverviewWithVenueTracksAndSpeakers() {
 		assertThat(this.mvc.get().uri("/events/" + EventDemoData.SLUG)).hasStatusOk().bodyText()
