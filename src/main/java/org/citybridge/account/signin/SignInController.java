@@ -18,7 +18,7 @@ class SignInController {
 			@RequestParam(name = "next", required = false) String next, Model model) {
 		String target = Text.localPath(next);
 		if (Actor.current().isSignedIn()) {
-			return "redirect:" + (target != null ? target : "/account");
+			return "redirect:" + (target != null ? target : "/home");
 		}
 		model.addAttribute("next", target);
 		model.addAttribute("problem", throttled != null ? "account.login.throttled" : error != null ? "account.login.failed" : null);
