@@ -109,6 +109,24 @@ class HomesIT extends DemoDataIntegrationTest {
 	}
 
 	@Test
+	void suggestionsNotShownOnTheLastVisitAreMarkedNewOnce() {
+		this.jdbc.sql("""
+				INSERT INTO home_visits (account_id, visited_at, suggestion_ids)
+				SELECT id, now() - interval '2 days', '{}' FROM accounts WHERE email = ?
+				ON CONFLICT (account_id) DO UPDATE SET visited_at = EXCLUDED.visited_at, suggestion_ids = '{}'
+				""").param(AccountTestSupport.OFFICER_DARKHAN).update();
+		String first = page("/home", AccountTestSupport.OFFICER_DARKHAN);
+		assertThat(first).contains("Suggested partners", "new since your last visit").doesNotContain("No partner to suggest yet");
+		assertThat(page("/home", AccountTestSupport.OFFICER_DARKHAN)).doesNotContain("new since your last visit");
+	}
+
+	@Test
+	void theHomeSpeaksMongolianAndFrench() {
+		assertThat(page("/home?lang=mn", AccountTestSupport.OFFICER_DARKHAN)).contains("таны ажил", "Таны хариуг хүлээж буй хүсэлт");
+		assertThat(page("/home?lang=fr", AccountTestSupport.STAFF_NALAS)).contains("Files de vérification");
+	}
+
+	@Test
 	void staffSeeUnverifiedAgreementsWithCountriesAndProposerOldestFirstAndTheirMembersRequests() {
 		long newer = agreement(this.ghent, AccountTestSupport.municipalityId(this.context, BONN), "1990-01-02",
 				AccountTestSupport.OFFICER_GHENT);
