@@ -30,6 +30,28 @@ public class AgreementLookup {
 		}
 	}
 
+	/** A party of an unverified agreement: its name and country. */
+	public record Signatory(long id, String name, String countryCode) {
+	}
+
+	/**
+	 * An agreement waiting for staff to verify it, with what they need to judge it: its parties and
+	 * their countries, who proposed it (an account, with its municipality for an officer) or the
+	 * list it was imported from, when it arrived and how many whole days it has waited.
+	 */
+	public record Unverified(long id, String title, List<Signatory> parties, String proposerName,
+			String proposerMunicipality, AgreementSource.Kind source, String sourceName, java.time.Instant arrivedAt,
+			long ageDays) {
+
+		public String href() {
+			return "/agreements/" + this.id;
+		}
+
+		public boolean imported() {
+			return this.source != AgreementSource.Kind.MANUAL;
+		}
+	}
+
 	private static final String COLUMNS = "SELECT a.id, a.title, a.type, a.status FROM agreements a";
 
 	private final JdbcClient jdbc;
@@ -69,6 +91,44 @@ public class AgreementLookup {
 			.list()
 			.stream()
 			.collect(Collectors.toSet());
+	}
+
+	/** How many agreements wait for verification. */
+	public long unverifiedCount() {
+		return this.jdbc.sql("SELECT count(*) FROM agreements WHERE verified_at IS NULL").query(Long.class).single();
+	}
+
+	/**
+	 * Unverified agreements, the longest waiting first: the staff's work list. {@code offset} rows
+	 * are skipped, at most {@code limit} returned.
+	 */
+	public List<Unverified> unverified(int limit, long offset) {
+		List<Unverified> rows = this.jdbc.sql("""
+				SELECT a.id, a.title, pa.display_name, pm.name, a.source, a.source_name, a.created_at,
+				       floor(extract(epoch FROM now() - a.created_at) / 86400)::bigint,
+				       ARRAY(SELECT m.id FROM agreement_parties p JOIN municipalities m ON m.id = p.municipality_id
+				             WHERE p.agreement_id = a.id ORDER BY m.name, m.id),
+				       ARRAY(SELECT m.name FROM agreement_parties p JOIN municipalities m ON m.id = p.municipality_id
+				             WHERE p.agreement_id = a.id ORDER BY m.name, m.id),
+				       ARRAY(SELECT m.country_code FROM agreement_parties p JOIN municipalities m ON m.id = p.municipality_id
+				             WHERE p.agreement_id = a.id ORDER BY m.name, m.id)
+				FROM agreements a
+				LEFT JOIN accounts pa ON pa.id = coalesce(a.proposed_by_account_id, a.created_by_account_id)
+				LEFT JOIN municipalities pm ON pm.id = pa.municipality_id
+				WHERE a.verified_at IS NULL ORDER BY a.created_at, a.id LIMIT :limit OFFSET :offset
+				""").param("limit", limit).param("offset", offset).query((rs, n) -> {
+			Long[] ids = (Long[]) rs.getArray(9).getArray();
+			String[] names = (String[]) rs.getArray(10).getArray();
+			String[] countries = (String[]) rs.getArray(11).getArray();
+			List<Signatory> parties = new java.util.ArrayList<>();
+			for (int i = 0; i < ids.length; i++) {
+				parties.add(new Signatory(ids[i], names[i], countries[i]));
+			}
+			return new Unverified(rs.getLong(1), rs.getString(2), List.copyOf(parties), rs.getString(3), rs.getString(4),
+					AgreementSource.Kind.valueOf(rs.getString(5)), rs.getString(6), rs.getTimestamp(7).toInstant(),
+					rs.getLong(8));
+		}).list();
+		return rows;
 	}
 
 	private List<Summary> summaries(String sql, Map<String, ?> params) {

@@ -168,6 +168,15 @@ public class PartnerSuggestions {
 				(Integer) rs.getObject(5), strings(rs.getArray(6)))).optional();
 	}
 
+	/**
+	 * The municipality's best suggestions without any filter, at most {@code count} (up to a page),
+	 * with reasons in the locale's language: what an officer's home page shows.
+	 */
+	public List<Suggestion> top(long municipalityId, int count, Locale locale) {
+		List<Suggestion> page = suggest(municipalityId, SuggestionFilter.none(), locale).suggestions();
+		return page.subList(0, Math.min(Math.max(0, count), page.size()));
+	}
+
 	/** The page of suggestions for the municipality, with reasons in the locale's language. */
 	Page suggest(long municipalityId, SuggestionFilter filter, Locale locale) {
 		List<FundingFeasibility.Scheme> instruments = instruments(municipalityId);

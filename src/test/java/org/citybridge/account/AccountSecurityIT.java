@@ -212,7 +212,7 @@ class AccountSecurityIT extends DemoDataIntegrationTest {
 		};
 		MvcTestResult ok = this.mvc.post().uri("/login").with(csrf()).with(from).param("username", AccountTestSupport.OFFICER_GHENT)
 			.param("password", AccountTestSupport.PASSWORD).exchange();
-		assertThat(ok.getResponse().getRedirectedUrl()).endsWith("/account");
+		assertThat(ok.getResponse().getRedirectedUrl()).endsWith("/home");
 		MvcTestResult unknown = this.mvc.post().uri("/login").with(csrf()).with(from).param("username", "nobody@nowhere.example")
 			.param("password", "whatever it is").exchange();
 		assertThat(unknown.getResponse().getRedirectedUrl()).endsWith("/login?error");

@@ -54,7 +54,7 @@ class SessionsIT {
 		HttpResponse<String> signIn = browser.send(post("/login", "username=" + enc(email) + "&password="
 				+ enc(AccountTestSupport.PASSWORD) + "&_csrf=" + enc(AccountTestSupport.csrfToken(loginPage))), HttpResponse.BodyHandlers.ofString());
 		assertThat(signIn.statusCode()).isEqualTo(302);
-		assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/account"));
+		assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/home"));
 		assertThat(sessionCookie(browser)).as("session fixation: a new id after sign-in").isNotEqualTo(before);
 		assertThat(this.jdbc.sql("SELECT count(*) FROM spring_session WHERE principal_name = ?").param(email)
 			.query(Long.class).single()).isEqualTo(1);

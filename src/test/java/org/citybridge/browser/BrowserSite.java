@@ -22,6 +22,25 @@ record BrowserSite(int port, ApplicationContext context) implements PageType.Sit
 	}
 
 	@Override
+	public String delegateEmail() {
+		String email = "delegate.pages@citybridge.example";
+		org.springframework.jdbc.core.simple.JdbcClient jdbc = this.context
+			.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+		jdbc.sql("""
+				INSERT INTO accounts (email, display_name, password_hash, role, enabled)
+				SELECT ?, 'Dana Delegate', password_hash, 'DELEGATE', true FROM accounts WHERE email = ?
+				ON CONFLICT ((lower(email))) DO NOTHING
+				""").params(email, AccountTestSupport.ADMIN).update();
+		jdbc.sql("""
+				INSERT INTO agenda_stars (account_id, session_id)
+				SELECT a.id, min(s.id) FROM accounts a, sessions s JOIN events e ON e.id = s.event_id
+				WHERE a.email = ? AND e.slug = ? GROUP BY a.id
+				ON CONFLICT DO NOTHING
+				""").params(email, PageCatalog.BRUSSELS_FORUM).update();
+		return email;
+	}
+
+	@Override
 	public long municipalityId(long geonamesId) {
 		return AccountTestSupport.municipalityId(this.context, geonamesId);
 	}

@@ -117,7 +117,8 @@ class InvitationJourneyBrowserIT {
 			page.fill("#username", email);
 			page.fill("#password", PASSWORD);
 			follow(page, "main form button[type=submit]");
-			assertThat(path(page)).isEqualTo("/account");
+			assertThat(path(page)).isEqualTo("/home");
+			follow(page, ".account-nav a[href='/account']");
 			assertThat(page.textContent("main")).contains(name, text(locale, "account.role.OFFICER"));
 			assertThat(page.locator("main a[href='/municipalities/" + sabac + "']").count()).isOne();
 		}
@@ -129,7 +130,8 @@ class InvitationJourneyBrowserIT {
 		page.fill("#username", email);
 		page.fill("#password", AccountTestSupport.PASSWORD);
 		follow(page, "main form button[type=submit]");
-		assertThat(path(page)).isEqualTo("/account");
+		assertThat(path(page)).isEqualTo("/home");
+		follow(page, ".account-nav a[href='/account']");
 	}
 
 	private String text(Locale locale, String key, Object... arguments) {

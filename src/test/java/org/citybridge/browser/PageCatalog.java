@@ -155,6 +155,14 @@ final class PageCatalog {
 					page.fill("#title", "Zeitz – Darkhan again");
 					return clickAndWait(page, "main form button[value=save]");
 				}),
+				new PageType("home-officer", "/home", true,
+						(page, site) -> signedIn(page, site, AccountTestSupport.OFFICER_DARKHAN, "/home")),
+				new PageType("home-staff", "/home", true,
+						(page, site) -> signedIn(page, site, AccountTestSupport.STAFF_NALAS, "/home")),
+				new PageType("home-delegate", "/home", false,
+						(page, site) -> signedIn(page, site, site.delegateEmail(), "/home")),
+				new PageType("home-admin", "/home", false,
+						(page, site) -> signedIn(page, site, AccountTestSupport.ADMIN, "/home")),
 				new PageType("agreement-verify-list", "/agreements/unverified", false,
 						(page, site) -> signedIn(page, site, AccountTestSupport.STAFF_CEMR, "/agreements/unverified")),
 				new PageType("agreement-map", "/agreements/map", false, (page, site) -> withPartnerships(page, site, "/agreements/map")),

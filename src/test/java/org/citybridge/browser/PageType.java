@@ -35,6 +35,9 @@ record PageType(String name, String route, boolean phone, Visit visit) {
 		/** A live password reset link for the given account. */
 		String resetPath(String email);
 
+		/** A delegate account (created once) that starred a session of the demo forum. */
+		String delegateEmail();
+
 		/** The id of an imported partnership row that waits in the review list. */
 		long ambiguousPartnershipRowId();
 	}

@@ -84,7 +84,7 @@ class StaffImportJourneyBrowserIT {
 			page.fill("#username", AccountTestSupport.STAFF_NALAS);
 			page.fill("#password", AccountTestSupport.PASSWORD);
 			follow(page, "main form button[type=submit]");
-			assertThat(path(page)).isEqualTo("/account");
+			assertThat(path(page)).isEqualTo("/home");
 
 			follow(page, "main a[href='/agreements/import']");
 			assertThat(page.textContent("h1")).isEqualTo(text(locale, "agreement.imports.title"));

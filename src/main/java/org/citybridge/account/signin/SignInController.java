@@ -25,7 +25,7 @@ class SignInController {
 			@CookieValue(name = ViewerZone.COOKIE, required = false) String zone, Model model) {
 		String target = Text.localPath(next);
 		if (Actor.current().isSignedIn()) {
-			return "redirect:" + (target != null ? target : "/account");
+			return "redirect:" + (target != null ? target : "/home");
 		}
 		model.addAttribute("next", target);
 		String until = throttled == null ? null : until(throttled, zone);

@@ -301,21 +301,6 @@ public class AgreementCatalogue {
 			.optional();
 	}
 
-	/** Unverified agreements, oldest first: the staff's work list. */
-	ResultPage<Listed> unverified(int page, int size) {
-		long total = this.jdbc.sql("SELECT count(*) FROM agreements WHERE verified_at IS NULL").query(Long.class).single();
-		int lastPage = (int) Math.max(1, (total + size - 1) / size);
-		int p = Math.min(Math.max(1, page), lastPage);
-		Map<String, Object> params = new HashMap<>();
-		params.put("limit", size);
-		params.put("offset", (long) (p - 1) * size);
-		List<Listed> rows = listed("""
-				SELECT a.id, a.title, a.type, a.status, a.signed_on, false, a.source <> 'MANUAL'
-				FROM agreements a WHERE a.verified_at IS NULL ORDER BY a.created_at, a.id LIMIT :limit OFFSET :offset
-				""", params);
-		return ResultPage.of(rows, total, p, size);
-	}
-
 	/** A municipality's agreements, newest first (its profile section). */
 	List<Listed> ofMunicipality(long municipalityId) {
 		Map<String, Object> params = new HashMap<>();

@@ -30,7 +30,8 @@ record AgreementPages(AgreementCatalogue catalogue,
 		MunicipalitySearch municipalities,
 		FundingFinder funding,
 		RegisterOptions options,
-		ObjectProvider<AgreementSection> sections) {
+		ObjectProvider<AgreementSection> sections,
+		org.citybridge.agreement.AgreementLookup lookup) {
 
 	/** How many unverified agreements the staff's list shows at a time. */
 	static final int UNVERIFIED_PAGE_SIZE = 50;
@@ -102,12 +103,16 @@ record AgreementPages(AgreementCatalogue catalogue,
 	}
 
 	/** The staff's work list; the page as sent, anything unusable being the first. */
-	ResultPage<AgreementCatalogue.Listed> unverified(Actor actor, String page) {
+	ResultPage<org.citybridge.agreement.AgreementLookup.Unverified> unverified(Actor actor, String page) {
 		if (!this.policy.mayVerify(actor)) {
 			throw new AccessDeniedException("Staff only");
 		}
 		int p = page != null && page.matches("\\d{1,6}") ? Integer.parseInt(page) : 1;
-		return this.catalogue.unverified(p, UNVERIFIED_PAGE_SIZE);
+		long total = this.lookup.unverifiedCount();
+		int lastPage = (int) Math.max(1, (total + UNVERIFIED_PAGE_SIZE - 1) / UNVERIFIED_PAGE_SIZE);
+		int shown = Math.min(Math.max(1, p), lastPage);
+		return ResultPage.of(this.lookup.unverified(UNVERIFIED_PAGE_SIZE, (long) (shown - 1) * UNVERIFIED_PAGE_SIZE), total,
+				shown, UNVERIFIED_PAGE_SIZE);
 	}
 
 	/** The empty form (403 if the actor may register nothing), with any parties the address names. */

@@ -71,14 +71,14 @@ public class SecurityConfiguration {
 			.formLogin(form -> form.loginPage("/login")
 				.successHandler((request, response, authentication) -> {
 					attempts.ifAvailable(a -> a.succeeded(authentication.getName(), request.getRemoteAddr()));
-					// Back to the page that sent the visitor to sign in ("Sign in to register" on an event).
+					// Back to the page that sent the visitor to sign in ("Sign in to register" on an event); else home.
 					String target = Text.localPath(request.getParameter("next"));
 					if (target != null) {
 						response.sendRedirect(target);
 						return;
 					}
 					SavedRequestAwareAuthenticationSuccessHandler next = new SavedRequestAwareAuthenticationSuccessHandler();
-					next.setDefaultTargetUrl("/account");
+					next.setDefaultTargetUrl("/home");
 					next.onAuthenticationSuccess(request, response, authentication);
 				})
 				.failureHandler((request, response, exception) -> {
