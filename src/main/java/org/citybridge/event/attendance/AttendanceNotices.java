@@ -36,10 +36,24 @@ public class AttendanceNotices {
 		this.notices = notices;
 	}
 
-	/** The registrations of the event (and its sessions) waiting for a seat now. */
-	public List<Long> waiting(long eventId) {
-		return this.jdbc.sql("SELECT id FROM registrations WHERE event_id = ? AND status = 'WAITING' ORDER BY id")
-			.param(eventId).query(Long.class).list();
+	/**
+	 * The registrations waiting for a seat of the event ({@code sessionId} null) or of one of its
+	 * sessions, read under the lock that registrations and cancellations of it take (the row of the
+	 * event or session), so that no other change moves the queue before the caller's: held until the
+	 * caller's transaction ends.
+	 */
+	public List<Long> waiting(long eventId, Long sessionId) {
+		if (sessionId == null) {
+			this.jdbc.sql("SELECT id FROM events WHERE id = ? FOR NO KEY UPDATE").param(eventId).query(Long.class).list();
+		}
+		else {
+			this.jdbc.sql("SELECT id FROM sessions WHERE id = ? AND event_id = ? FOR NO KEY UPDATE").params(sessionId, eventId)
+				.query(Long.class).list();
+		}
+		return this.jdbc.sql("""
+				SELECT id FROM registrations
+				WHERE event_id = ? AND target = coalesce(CAST(? AS bigint), 0) AND status = 'WAITING' ORDER BY id
+				""").params(eventId, sessionId).query(Long.class).list();
 	}
 
 	/** Tells each of {@code waitingBefore} that now holds a seat that they moved up into it. */

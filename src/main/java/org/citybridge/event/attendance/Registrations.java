@@ -137,7 +137,7 @@ public record Registrations(JdbcClient jdbc,
 		long account = signedIn(actor);
 		EventCatalogue.Event event = this.catalogue.bySlug(slug);
 		Boolean cancelled = this.transactions.execute(tx -> {
-			List<Long> waiting = this.notices.waiting(event.id());
+			List<Long> waiting = this.notices.waiting(event.id(), sessionId);
 			Optional<Registration> registration = this.jdbc.sql("""
 					DELETE FROM registrations WHERE event_id = ? AND target = coalesce(CAST(? AS bigint), 0) AND account_id = ?
 					RETURNING id, status, position

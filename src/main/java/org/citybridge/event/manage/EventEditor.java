@@ -170,7 +170,7 @@ public record EventEditor(JdbcClient jdbc,
 		Map<String, Object> before = view(EventForm.of(event, 0, coordinates(event.id())));
 		try {
 			this.transactions.executeWithoutResult(tx -> {
-				List<Long> waiting = this.notices.waiting(event.id());
+				List<Long> waiting = this.notices.waiting(event.id(), null);
 				int updated = this.jdbc.sql("""
 						UPDATE events SET title = ?, kind = ?, starts_on = ?, ends_on = ?, time_zone = ?, venue_name = ?,
 						       venue_address = ?, description = ?, registration_open = ?, capacity = ?, venue_latitude = ?,
