@@ -79,20 +79,11 @@ public class AttendanceNotices {
 		}
 	}
 
-	/** Tells the person who registered where they stand: a seat, or their place in the queue. */
-	void announceRegistered(long accountId, long eventId, Long sessionId, Registrations.Registration registration) {
-		String[] titleAndLink = titleAndLink(eventId, sessionId);
-		Announcement told = registration.confirmed()
-				? Announcement.of(NoticeKind.EVENT_REGISTRATION).args(titleAndLink[0])
-				: Announcement.of(NoticeKind.EVENT_WAITING).args(titleAndLink[0], registration.position());
-		this.notices.announce(told.to(Audience.account(accountId)).link(titleAndLink[1]));
-	}
-
-	private String[] titleAndLink(long eventId, Long sessionId) {
-		return this.jdbc.sql("""
-				SELECT coalesce(s.title, e.title), '/events/' || e.slug || coalesce('/sessions/' || s.id, '')
-				FROM events e LEFT JOIN sessions s ON s.id = ? AND s.event_id = e.id WHERE e.id = ?
-				""").params(sessionId, eventId).query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) }).single();
+	/** Tells the person who registered for the event or session (its title, its page) where they stand. */
+	void announceRegistered(long accountId, String title, String link, Registrations.Registration registration) {
+		Announcement told = registration.confirmed() ? Announcement.of(NoticeKind.EVENT_REGISTRATION).args(title)
+				: Announcement.of(NoticeKind.EVENT_WAITING).args(title, registration.position());
+		this.notices.announce(told.to(Audience.account(accountId)).link(link));
 	}
 
 	/**

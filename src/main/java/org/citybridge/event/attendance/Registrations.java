@@ -74,7 +74,10 @@ public record Registrations(JdbcClient jdbc,
 	Registration register(Actor actor, String actorLabel, String slug, Long sessionId) {
 		long account = signedIn(actor);
 		EventCatalogue.Event event = this.catalogue.bySlug(slug);
-		Long session = sessionId == null ? null : this.catalogue.session(event.id(), sessionId).id();
+		EventCatalogue.Session chosen = sessionId == null ? null : this.catalogue.session(event.id(), sessionId);
+		Long session = chosen == null ? null : chosen.id();
+		String title = chosen == null ? event.title() : chosen.title();
+		String link = "/events/" + event.slug() + (chosen == null ? "" : "/sessions/" + chosen.id());
 		if (ended(event, this.clock.instant())) {
 			throw Refusal.ofForm("event.registration.error.ended");
 		}
@@ -90,7 +93,7 @@ public record Registrations(JdbcClient jdbc,
 					.query(Registrations::registration).single();
 				this.audit.record(new AuditLog.Who(account, actorLabel), "registration", registration.id(),
 						AuditLog.Action.CREATE, null, view(event.id(), session, registration));
-				this.notices.announceRegistered(account, event.id(), session, registration);
+				this.notices.announceRegistered(account, title, link, registration);
 				return registration;
 			});
 		}
