@@ -53,6 +53,9 @@ class EventNoticesIT {
 	@Autowired
 	Programme programme;
 
+	@Autowired
+	org.citybridge.event.manage.EventEditor editor;
+
 	Registrations registrations;
 
 	EventFixtures fixtures;
@@ -160,5 +163,37 @@ class EventNoticesIT {
 		this.programme.update(admin, "admin", this.fixtures.slug, this.workshop, same);
 		assertThat(this.jdbc.sql("SELECT count(*) FROM notices WHERE kind = 'SESSION_CHANGED' AND link = ?")
 			.param(this.link).query(Long.class).single()).isEqualTo(4L);
+	}
+
+	@Test
+	void aLargerCapacityMovesTheQueueAndThoseMovedHearOfIt() {
+		this.jdbc.sql("UPDATE events SET capacity = 1, registration_open = true WHERE id = ?").param(this.fixtures.event)
+			.update();
+		Actor seated = delegate();
+		Actor waiting = delegate();
+		this.registrations.register(seated, "delegate", this.fixtures.slug, null);
+		this.registrations.register(waiting, "delegate", this.fixtures.slug, null);
+		String eventLink = "/events/" + this.fixtures.slug;
+		assertThat(NoticesHeld.of(this.jdbc, waiting.accountId())).containsExactly("EVENT_WAITING|Fixture forum|1|" + eventLink);
+
+		long version = this.jdbc.sql("SELECT version FROM events WHERE id = ?").param(this.fixtures.event)
+			.query(Long.class).single();
+		org.citybridge.event.manage.EventForm f = org.citybridge.event.manage.EventForm
+			.of(this.catalogue.bySlug(this.fixtures.slug), version);
+		org.citybridge.event.manage.EventForm larger = new org.citybridge.event.manage.EventForm(f.title(), f.kind(),
+				f.startsOn(), f.endsOn(), f.timeZone(), f.venueName(), f.venueAddress(), f.description(), true, 2, version,
+				f.hostOrganisationId(), f.latitude(), f.longitude());
+		Actor admin = new Actor(NoticesHeld.accountId(this.jdbc, AccountTestSupport.ADMIN), Actor.Role.ADMIN, null, null);
+		// Rolled back: nobody moved, nobody told.
+		this.transactions.executeWithoutResult(tx -> {
+			this.editor.update(admin, "admin", this.fixtures.slug, larger);
+			tx.setRollbackOnly();
+		});
+		assertThat(NoticesHeld.of(this.jdbc, waiting.accountId())).hasSize(1);
+
+		this.editor.update(admin, "admin", this.fixtures.slug, larger);
+		assertThat(NoticesHeld.of(this.jdbc, waiting.accountId()))
+			.containsExactly("EVENT_WAITING|Fixture forum|1|" + eventLink, "EVENT_PROMOTED|Fixture forum|" + eventLink);
+		assertThat(NoticesHeld.of(this.jdbc, seated.accountId())).containsExactly("EVENT_REGISTRATION|Fixture forum|" + eventLink);
 	}
 }
