@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.citybridge.agreement.register.AgreementNotices;
 import org.citybridge.audit.AuditLog;
+import org.citybridge.notice.NoticeKind;
 import org.citybridge.system.Actor;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -48,13 +50,16 @@ public class Agreements {
 
 	private final ApplicationEventPublisher events;
 
+	private final AgreementNotices notices;
+
 	Agreements(JdbcClient jdbc, AgreementRepository repository, AgreementPolicy policy, AuditLog audit,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, AgreementNotices notices) {
 		this.jdbc = jdbc;
 		this.repository = repository;
 		this.policy = policy;
 		this.audit = audit;
 		this.events = events;
+		this.notices = notices;
 	}
 
 	/**
@@ -125,6 +130,7 @@ public class Agreements {
 		after.put("sourceRecord", source.record());
 		this.audit.record(who, ENTITY, id, AuditLog.Action.CREATE, null, after);
 		this.events.publishEvent(new AgreementRegistered(id, type, key, false));
+		this.notices.announce(NoticeKind.AGREEMENT_REGISTERED, id, who.accountId());
 		return new Registration(id, true);
 	}
 
@@ -199,6 +205,7 @@ public class Agreements {
 		this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), ENTITY, id, AuditLog.Action.CREATE, null,
 				after);
 		this.events.publishEvent(new AgreementRegistered(id, draft.type(), key, false));
+		this.notices.announce(NoticeKind.AGREEMENT_REGISTERED, id, actor.accountId());
 		return new Registration(id, true);
 	}
 
@@ -354,6 +361,7 @@ public class Agreements {
 				this.events.publishEvent(new AgreementRegistered(result.get(i).agreementId(), type, keys.get(i), false));
 			}
 		}
+		this.notices.announceAll(NoticeKind.AGREEMENT_REGISTERED, audited.keySet(), who.accountId());
 		return result;
 	}
 
@@ -378,6 +386,7 @@ public class Agreements {
 		this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), ENTITY, agreementId, AuditLog.Action.UPDATE,
 				before, agreement.auditView());
 		this.events.publishEvent(new AgreementVerified(agreementId, agreement.getType(), agreement.getPartyKey()));
+		this.notices.announce(NoticeKind.AGREEMENT_VERIFIED, agreementId, actor.accountId());
 		return true;
 	}
 

@@ -1,5 +1,6 @@
 package org.citybridge.event;
 
+import org.citybridge.event.attendance.AttendanceNotices;
 import org.citybridge.system.Text;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -34,7 +35,11 @@ public class Programme {
 
 	private final TransactionTemplate transactions;
 
-	Programme(JdbcClient jdbc, EventCatalogue catalogue, AuditLog audit, TransactionTemplate transactions) {
+	private final AttendanceNotices notices;
+
+	Programme(JdbcClient jdbc, EventCatalogue catalogue, AuditLog audit, TransactionTemplate transactions,
+			AttendanceNotices notices) {
+		this.notices = notices;
 		this.jdbc = jdbc;
 		this.catalogue = catalogue;
 		this.audit = audit;
@@ -105,6 +110,12 @@ public class Programme {
 						AuditLog.Action.UPDATE,
 						auditView(SessionForm.of(before, event.zone()), before.startsAt(), before.endsAt()),
 						auditView(form, starts, ends));
+				boolean changed = !starts.equals(before.startsAt()) || !ends.equals(before.endsAt())
+						|| !java.util.Objects.equals(form.roomId(), before.roomId())
+						|| !form.title().strip().equals(before.title());
+				if (changed) {
+					this.notices.announceSessionChanged(sessionId, actor.accountId());
+				}
 			});
 		}
 		catch (DataIntegrityViolationException ex) {

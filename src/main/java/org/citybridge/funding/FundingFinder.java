@@ -99,6 +99,28 @@ public class FundingFinder {
 		return result;
 	}
 
+	/**
+	 * The municipalities that may use the instrument (eligible, or perhaps) among those with an
+	 * active officer: those are the ones someone would hear of it in, so the directory's other
+	 * municipalities are never read.
+	 */
+	public List<Long> officeredMayUse(Instrument instrument) {
+		return this.jdbc.sql("""
+				SELECT m.id, m.name, m.country_code, c.country_group FROM municipalities m
+				JOIN countries c ON c.code = m.country_code
+				WHERE m.id IN (SELECT municipality_id FROM accounts
+				               WHERE role = 'OFFICER' AND enabled AND deleted_at IS NULL)
+				ORDER BY m.id
+				""")
+			.query((rs, n) -> new Party(rs.getLong(1), rs.getString(2), rs.getString(3),
+					CountryGroup.valueOf(rs.getString(4))))
+			.list()
+			.stream()
+			.filter(p -> EligibilityCheck.evaluate(instrument.rules(), List.of(p)).eligibility() != Eligibility.NOT_ELIGIBLE)
+			.map(Party::id)
+			.toList();
+	}
+
 	/** The municipalities by id (one statement), in the order asked; unknown ids are left out. */
 	public List<Party> parties(Long a, Long b) {
 		List<Long> ids = b == null ? List.of(a) : List.of(a, b);

@@ -7,5 +7,5 @@
  * {@link org.citybridge.funding.FundingFinder} and {@link org.citybridge.funding.Instruments}.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "municipality", "system", "audit", "theme", "country" })
+		allowedDependencies = { "notice", "municipality", "system", "audit", "theme", "country" })
 package org.citybridge.funding;

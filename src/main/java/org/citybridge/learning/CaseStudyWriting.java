@@ -10,6 +10,10 @@ import java.util.Set;
 
 import org.citybridge.agreement.AgreementLookup;
 import org.citybridge.audit.AuditLog;
+import org.citybridge.notice.Announcement;
+import org.citybridge.notice.Audience;
+import org.citybridge.notice.NoticeKind;
+import org.citybridge.notice.Notices;
 import org.citybridge.system.Actor;
 import org.citybridge.system.Refusal;
 
@@ -33,7 +37,8 @@ record CaseStudyWriting(JdbcClient jdbc,
 		LearningPolicy policy,
 		MessageSource messages,
 		TransactionTemplate transactions,
-		AgreementLookup agreements) {
+		AgreementLookup agreements,
+		Notices notices) {
 
 	/** The portal's languages, in which theme names are indexed. */
 	private static final List<Locale> INDEXED = List.of(Locale.ENGLISH, Locale.FRENCH, Locale.forLanguageTag("mn"));
@@ -58,6 +63,7 @@ record CaseStudyWriting(JdbcClient jdbc,
 				writeLinks(id, form.themeCodes(), municipalities, agreementIds);
 				this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "case_study", id, AuditLog.Action.CREATE,
 						null, auditView(form, municipalities, agreementIds, CaseStudyStatus.PENDING.name()));
+				announceSubmitted(id, form.title().strip(), actor);
 				return id;
 			});
 		}
@@ -97,6 +103,9 @@ record CaseStudyWriting(JdbcClient jdbc,
 						auditView(CaseStudyForm.of(before), before.municipalities().stream().map(CaseStudies.Place::id).toList(),
 								before.agreements().stream().map(AgreementLookup.Summary::id).toList(), before.status().name()),
 						auditView(form, municipalities, agreementIds, status.name()));
+				if (status == CaseStudyStatus.PENDING && before.status() != CaseStudyStatus.PENDING) {
+					announceSubmitted(id, form.title().strip(), actor);
+				}
 			});
 		}
 		catch (DataIntegrityViolationException ex) {
@@ -126,7 +135,38 @@ record CaseStudyWriting(JdbcClient jdbc,
 			}
 			this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "case_study", id, AuditLog.Action.UPDATE,
 					Map.of("status", before.status().name()), Map.of("status", after.name()));
+			if (after != before.status() && before.authorAccountId() != null) {
+				this.notices.announce(Announcement
+					.of(approve ? NoticeKind.CASE_STUDY_APPROVED : NoticeKind.CASE_STUDY_REJECTED)
+					.to(Audience.account(before.authorAccountId()))
+					.args(before.title())
+					.link("/learn/case-studies/" + id)
+					.by(actor.accountId()));
+			}
 		});
+	}
+
+	/**
+	 * Tells those who review it that a case study waits for approval: the staff of the networks its
+	 * municipalities belong to, and the administrators.
+	 */
+	private void announceSubmitted(long id, String title, Actor actor) {
+		List<Audience> audiences = new java.util.ArrayList<>();
+		audiences.add(Audience.administrators());
+		this.jdbc.sql("""
+				SELECT DISTINCT om.organisation_id FROM organisation_members om
+				JOIN case_study_municipalities cm ON cm.municipality_id = om.municipality_id
+				WHERE cm.case_study_id = ? ORDER BY 1
+				""").param(id).query(Long.class).list().forEach(o -> audiences.add(Audience.staffOf(o)));
+		String places = String.join(", ", this.jdbc.sql("""
+				SELECT m.name FROM case_study_municipalities cm JOIN municipalities m ON m.id = cm.municipality_id
+				WHERE cm.case_study_id = ? ORDER BY m.name, m.id
+				""").param(id).query(String.class).list());
+		this.notices.announce(Announcement.of(NoticeKind.CASE_STUDY_SUBMITTED)
+			.to(audiences.toArray(Audience[]::new))
+			.args(title, places)
+			.link("/learn/case-studies/" + id)
+			.by(actor.accountId()));
 	}
 
 	private List<Long> checked(CaseStudyForm form) {

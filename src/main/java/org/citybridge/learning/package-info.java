@@ -5,5 +5,5 @@
  * study links the agreements it tells about, and each agreement's page lists the published ones.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "agreement", "network", "municipality", "audit", "country", "theme", "system" })
+		allowedDependencies = { "notice", "agreement", "network", "municipality", "audit", "country", "theme", "system" })
 package org.citybridge.learning;

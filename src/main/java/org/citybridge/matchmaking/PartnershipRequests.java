@@ -10,6 +10,10 @@ import org.citybridge.agreement.AgreementLookup;
 import org.citybridge.agreement.AgreementType;
 import org.citybridge.agreement.Agreements;
 import org.citybridge.audit.AuditLog;
+import org.citybridge.notice.Announcement;
+import org.citybridge.notice.Audience;
+import org.citybridge.notice.NoticeKind;
+import org.citybridge.notice.Notices;
 import org.citybridge.system.Actor;
 import org.citybridge.system.OfficerMail;
 import org.citybridge.system.Refusal;
@@ -31,7 +35,8 @@ import org.springframework.validation.BindingResult;
  * Accepting it opens a draft agreement in the register in the same transaction, or leads to the
  * agreement the two already have. PostgreSQL holds the limits (one pending request per pair, ten
  * pending outgoing per municipality); a refusal comes back as {@link Refusal}. Every step is
- * audited and mailed to the other side's officers in the same transaction.
+ * audited and, in the same transaction, announced to the other side's officers (a notice, mailed in
+ * each one's language; a reply, which has no notice, is mailed to them directly).
  */
 @Service
 record PartnershipRequests(JdbcClient jdbc,
@@ -43,7 +48,8 @@ record PartnershipRequests(JdbcClient jdbc,
 		Themes themes,
 		Agreements agreements,
 		AgreementLookup agreementLookup,
-		ObjectProvider<FundingFeasibility> funding) {
+		ObjectProvider<FundingFeasibility> funding,
+		Notices notices) {
 
 	/** What an officer does with a request from its page. */
 	enum Answer {
@@ -244,7 +250,11 @@ record PartnershipRequests(JdbcClient jdbc,
 				this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "partnership_request", id,
 						AuditLog.Action.CREATE, null, after);
 				String fromName = this.requests.municipality(from).map(Requests.Named::name).orElse("");
-				notify(to.id(), "matchmaking.mail.sent", id, baseUrl, locale, fromName, form.message().strip());
+				this.notices.announce(Announcement.of(NoticeKind.REQUEST_SENT)
+					.to(Audience.officersOf(to.id()))
+					.args(fromName, to.name())
+					.link("/requests/" + id)
+					.by(actor.accountId()));
 				return id;
 			});
 		}
@@ -342,18 +352,26 @@ record PartnershipRequests(JdbcClient jdbc,
 			this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "partnership_request", id,
 					AuditLog.Action.UPDATE, before, after);
 			long other = "FROM".equals(side) ? request.toId() : request.fromId();
-			String author = "FROM".equals(side) ? request.fromName() : request.toName();
-			String key = "matchmaking.mail." + status.name().toLowerCase(Locale.ROOT);
-			String text = reason == null ? "" : reason;
-			if (agreement == null) {
-				notify(other, key, id, baseUrl, locale, author, text);
-			}
-			else {
-				mail(other, key + ".subject", agreement.added() ? key + ".body" : key + ".existing", locale, author, text,
-						baseUrl + "/requests/" + id, baseUrl + "/agreements/" + agreement.agreementId());
-			}
+			this.notices.announce(Announcement.of(kind(status))
+				.to(Audience.officersOf(other))
+				.args(request.fromName(), request.toName())
+				.link("/requests/" + id)
+				.by(actor.accountId()));
 			return agreement;
 		});
+	}
+
+	private static NoticeKind kind(RequestStatus status) {
+		switch (status) {
+			case ACCEPTED:
+				return NoticeKind.REQUEST_ACCEPTED;
+			case DECLINED:
+				return NoticeKind.REQUEST_DECLINED;
+			case WITHDRAWN:
+				return NoticeKind.REQUEST_WITHDRAWN;
+			default:
+				throw new IllegalArgumentException("No notice for " + status);
+		}
 	}
 
 	/** The draft agreement an accepted request opens (or the two's agreement already there), linked to it. */

@@ -7,6 +7,6 @@
  * agreement through the register's API, linked to the request (the agreement's page names it as
  * its origin). Reads the agreement register's tables for existing partners and the partnership graph.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "agreement", "funding", "network",
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "notice", "agreement", "funding", "network",
 		"municipality", "system", "audit", "theme", "country" })
 package org.citybridge.matchmaking;

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,6 +50,7 @@ class PartnershipRequestsIT extends DemoDataIntegrationTest {
 		this.context.getBean(FundingDemoData.class).load();
 		this.jdbc.sql("DELETE FROM partnership_requests").update();
 		this.jdbc.sql("DELETE FROM outbox_messages").update();
+		this.jdbc.sql("DELETE FROM notices").update();
 		this.darkhan = AccountTestSupport.municipalityId(this.context, DARKHAN);
 		this.nis = AccountTestSupport.municipalityId(this.context, NIS);
 		this.ghent = AccountTestSupport.municipalityId(this.context, GHENT);
@@ -74,7 +76,9 @@ class PartnershipRequestsIT extends DemoDataIntegrationTest {
 			.hasStatusOk().bodyText().contains("Partnership request to Niš", "Send the request");
 		long id = sendAsDarkhanToNis("Dear Niš, <script>alert(1)</script> shall we work on smart-city services?");
 
-		assertThat(mailsTo(OFFICER_NIS)).singleElement().asString().contains("Partnership request from Darkhan");
+		// The receiving officers hear of it as a notice (mailed in their language by the notice module); the sender does not.
+		assertThat(noticesTo(OFFICER_NIS)).containsExactly("REQUEST_SENT|Darkhan|Niš|/requests/" + id);
+		assertThat(noticesTo(AccountTestSupport.OFFICER_DARKHAN)).isEmpty();
 		assertThat(this.reads.unreadFor(actor(OFFICER_NIS))).isEqualTo(1);
 		assertThat(this.mvc.get().uri("/requests").with(as(OFFICER_NIS))).hasStatusOk().bodyText()
 			.contains("Darkhan", "1 unread", "Received", "Pending");
@@ -98,7 +102,9 @@ class PartnershipRequestsIT extends DemoDataIntegrationTest {
 		assertThat(this.mvc.post().uri("/requests/" + id + "/accept").with(as(OFFICER_NIS)).with(csrf()))
 			.hasStatus3xxRedirection();
 		assertThat(status(id)).isEqualTo("ACCEPTED");
-		assertThat(mailsTo(AccountTestSupport.OFFICER_DARKHAN)).singleElement().asString().contains("Niš accepted");
+		assertThat(noticesTo(AccountTestSupport.OFFICER_DARKHAN)).contains("REQUEST_ACCEPTED|Darkhan|Niš|/requests/" + id)
+			.filteredOn(n -> n.startsWith("REQUEST_")).hasSize(1);
+		assertThat(noticesTo(OFFICER_NIS)).containsExactly("REQUEST_SENT|Darkhan|Niš|/requests/" + id);
 		assertThat(this.reads.unreadFor(actor(AccountTestSupport.OFFICER_DARKHAN))).isEqualTo(1);
 		assertThat(this.reads.unreadFor(actor(OFFICER_NIS))).as("answering is reading").isZero();
 		assertThat(this.mvc.get().uri("/requests/" + id).with(as(AccountTestSupport.OFFICER_DARKHAN))).hasStatusOk().bodyText()
@@ -120,6 +126,7 @@ class PartnershipRequestsIT extends DemoDataIntegrationTest {
 		assertThat(this.mvc.get().uri("/requests/" + id).with(as(AccountTestSupport.OFFICER_DARKHAN))).hasStatusOk().bodyText()
 			.contains("Reply from Niš", "Tell us more", "Declined by Niš", "Not this year")
 			.doesNotContain("/agreements/new", "Agreement #");
+		assertThat(noticesTo(AccountTestSupport.OFFICER_DARKHAN)).containsExactly("REQUEST_DECLINED|Darkhan|Niš|/requests/" + id);
 		assertThat(this.mvc.post().uri("/requests/" + id + "/withdraw").with(as(AccountTestSupport.OFFICER_DARKHAN)).with(csrf()))
 			.hasStatusOk().bodyText().contains("This request has already been answered or withdrawn.");
 	}
@@ -130,7 +137,31 @@ class PartnershipRequestsIT extends DemoDataIntegrationTest {
 		assertThat(this.mvc.post().uri("/requests/" + id + "/withdraw").with(as(AccountTestSupport.OFFICER_DARKHAN)).with(csrf()))
 			.hasStatus3xxRedirection();
 		assertThat(status(id)).isEqualTo("WITHDRAWN");
+		assertThat(noticesTo(OFFICER_NIS)).containsExactly("REQUEST_SENT|Darkhan|Niš|/requests/" + id,
+				"REQUEST_WITHDRAWN|Darkhan|Niš|/requests/" + id);
+		assertThat(noticesTo(AccountTestSupport.OFFICER_DARKHAN)).isEmpty();
 		assertThat(sendAsDarkhanToNis("Second try")).isNotEqualTo(id);
+	}
+
+	@Test
+	void aSendOrAnAnswerRolledBackAnnouncesNothing() {
+		TransactionTemplate transactions = this.context.getBean(TransactionTemplate.class);
+		Actor darkhanOfficer = actor(AccountTestSupport.OFFICER_DARKHAN);
+		assertThatThrownBy(() -> transactions.executeWithoutResult(tx -> {
+			this.requests.send(darkhanOfficer, "test", this.nis, new RequestForm(List.of("SMART_CITY"), "Rolled back", ""),
+					"http://x", Locale.ENGLISH);
+			throw new IllegalStateException("forced after the announcement");
+		})).isInstanceOf(IllegalStateException.class);
+		assertThat(noticesTo(OFFICER_NIS)).isEmpty();
+		long id = sendAsDarkhanToNis("Kept");
+		Actor nisOfficer = actor(OFFICER_NIS);
+		transactions.executeWithoutResult(tx -> {
+			this.requests.decline(nisOfficer, "test", id, new AnswerForm("No"), "http://x", Locale.ENGLISH);
+			tx.setRollbackOnly();
+		});
+		assertThat(status(id)).isEqualTo("PENDING");
+		assertThat(noticesTo(AccountTestSupport.OFFICER_DARKHAN)).isEmpty();
+		assertThat(noticesTo(OFFICER_NIS)).containsExactly("REQUEST_SENT|Darkhan|Niš|/requests/" + id);
 	}
 
 	@Test
@@ -150,6 +181,9 @@ class PartnershipRequestsIT extends DemoDataIntegrationTest {
 		assertThat(status(id)).isEqualTo("PENDING");
 		assertThat(this.jdbc.sql("SELECT count(*) FROM partnership_request_steps WHERE request_id = ?").param(id)
 			.query(Long.class).single()).isEqualTo(1);
+		// Refused steps announce nothing.
+		assertThat(noticesTo(AccountTestSupport.OFFICER_DARKHAN)).isEmpty();
+		assertThat(noticesTo(OFFICER_NIS)).containsExactly("REQUEST_SENT|Darkhan|Niš|/requests/" + id);
 	}
 
 	@Test
@@ -266,6 +300,14 @@ class PartnershipRequestsIT extends DemoDataIntegrationTest {
 
 	private String status(long id) {
 		return this.jdbc.sql("SELECT status FROM partnership_requests WHERE id = ?").param(id).query(String.class).single();
+	}
+
+	/** The notices an account holds: kind|arguments…|link, oldest first. */
+	private List<String> noticesTo(String email) {
+		return this.jdbc.sql("""
+				SELECT n.kind || '|' || array_to_string(n.args, '|') || '|' || coalesce(n.link, '')
+				FROM notices n JOIN accounts a ON a.id = n.account_id WHERE a.email = ? ORDER BY n.id
+				""").param(email).query(String.class).list();
 	}
 
 	private List<String> mailsTo(String email) {

@@ -52,6 +52,7 @@ class RequestAgreementIT extends DemoDataIntegrationTest {
 			.param(new Long[] { Math.min(this.darkhan, this.ghent), Math.max(this.darkhan, this.ghent) })
 			.update();
 		this.jdbc.sql("DELETE FROM outbox_messages").update();
+		this.jdbc.sql("DELETE FROM notices").update();
 		// Darkhan's demo themes, whatever an earlier test of the run saved on its profile.
 		for (String theme : List.of("SMART_CITY", "WATER_SANITATION", "LOCAL_ECONOMY")) {
 			this.jdbc.sql("INSERT INTO municipality_sought_themes (municipality_id, theme_code) VALUES (?, ?) ON CONFLICT DO NOTHING")
@@ -132,10 +133,12 @@ class RequestAgreementIT extends DemoDataIntegrationTest {
 		assertThat(this.mvc.get().uri("/agreements/" + agreement).with(as(PartnershipRequestsIT.OFFICER_NIS))).hasStatusOk()
 			.bodyText().doesNotContain("/requests/" + request);
 
-		// The mail to the sender is true: it links to the draft.
-		assertThat(mailsTo(AccountTestSupport.OFFICER_DARKHAN)).singleElement().asString()
-			.contains("Ghent accepted", "A draft agreement", "http://localhost/agreements/" + agreement,
-					"http://localhost/requests/" + request);
+		// The sender's officers hear of the acceptance and of the draft agreement it opened; the
+		// accepting officer of neither.
+		assertThat(noticesTo(AccountTestSupport.OFFICER_DARKHAN)).containsExactlyInAnyOrder(
+				"REQUEST_ACCEPTED|Darkhan|Ghent|/requests/" + request,
+				"AGREEMENT_REGISTERED|Darkhan – Ghent|/agreements/" + agreement);
+		assertThat(noticesTo(AccountTestSupport.OFFICER_GHENT)).containsExactly("REQUEST_SENT|Darkhan|Ghent|/requests/" + request);
 	}
 
 	@Test
@@ -172,8 +175,9 @@ class RequestAgreementIT extends DemoDataIntegrationTest {
 		assertThat(agreementsOfThePair()).isEqualTo(1);
 		assertThat(this.mvc.get().uri("/requests/" + request).with(as(AccountTestSupport.OFFICER_DARKHAN))).hasStatusOk()
 			.bodyText().contains("Agreement #" + existing + ": Ghent and Darkhan since 2019", "Active");
-		assertThat(mailsTo(AccountTestSupport.OFFICER_DARKHAN)).singleElement().asString()
-			.contains("already have a sister-city agreement", "/agreements/" + existing);
+		// Nothing new was registered: the sender hears of the acceptance only.
+		assertThat(noticesTo(AccountTestSupport.OFFICER_DARKHAN))
+			.containsExactly("REQUEST_ACCEPTED|Darkhan|Ghent|/requests/" + request);
 	}
 
 	@Test
@@ -301,8 +305,11 @@ class RequestAgreementIT extends DemoDataIntegrationTest {
 			.query(Boolean.class).single()).isTrue();
 	}
 
-	private List<String> mailsTo(String email) {
-		return this.jdbc.sql("SELECT subject || ' ' || body FROM outbox_messages WHERE recipient = ? ORDER BY id").param(email)
-			.query(String.class).list();
+	/** The notices an account holds: kind|arguments…|link, oldest first. */
+	private List<String> noticesTo(String email) {
+		return this.jdbc.sql("""
+				SELECT n.kind || '|' || array_to_string(n.args, '|') || '|' || coalesce(n.link, '')
+				FROM notices n JOIN accounts a ON a.id = n.account_id WHERE a.email = ? ORDER BY n.id
+				""").param(email).query(String.class).list();
 	}
 }

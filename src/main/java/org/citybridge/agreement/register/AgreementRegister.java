@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.citybridge.audit.AuditLog;
+import org.citybridge.notice.NoticeKind;
 import org.citybridge.system.Actor;
 import org.citybridge.system.Text;
 
@@ -39,7 +40,8 @@ record AgreementRegister(AgreementRepository repository,
 		JdbcClient jdbc,
 		AuditLog audit,
 		ApplicationEventPublisher events,
-		TransactionTemplate transactions) {
+		TransactionTemplate transactions,
+		AgreementNotices notices) {
 
 	/** The empty form for a new agreement, if the actor may start one at all (else 403). */
 	AgreementForm newForm(Actor actor) {
@@ -93,6 +95,7 @@ record AgreementRegister(AgreementRepository repository,
 						AuditLog.Action.CREATE, null, after);
 				this.events.publishEvent(new AgreementRegistered(id, agreement.getType(), agreement.getPartyKey(),
 						agreement.isVerified()));
+				this.notices.announce(NoticeKind.AGREEMENT_REGISTERED, id, actor.accountId());
 				if (agreement.getStatus() == AgreementStatus.ENDED) {
 					this.events.publishEvent(new AgreementEnded(id, agreement.getType(), agreement.getPartyKey()));
 				}
@@ -135,6 +138,7 @@ record AgreementRegister(AgreementRepository repository,
 						AuditLog.Action.UPDATE, before, after);
 				if (was != AgreementStatus.ENDED && agreement.getStatus() == AgreementStatus.ENDED) {
 					this.events.publishEvent(new AgreementEnded(id, agreement.getType(), agreement.getPartyKey()));
+					this.notices.announce(NoticeKind.AGREEMENT_ENDED, id, actor.accountId());
 				}
 			});
 		}

@@ -3,6 +3,7 @@ package org.citybridge.event.attendance;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,7 +31,8 @@ public record Registrations(JdbcClient jdbc,
 		EventCatalogue catalogue,
 		AuditLog audit,
 		TransactionTemplate transactions,
-		Clock clock) {
+		Clock clock,
+		AttendanceNotices notices) {
 
 	/** One delegate's registration: a seat, or a place on the waiting list. */
 	public record Registration(long id, RegistrationState status, Integer position) {
@@ -72,7 +74,10 @@ public record Registrations(JdbcClient jdbc,
 	Registration register(Actor actor, String actorLabel, String slug, Long sessionId) {
 		long account = signedIn(actor);
 		EventCatalogue.Event event = this.catalogue.bySlug(slug);
-		Long session = sessionId == null ? null : this.catalogue.session(event.id(), sessionId).id();
+		EventCatalogue.Session chosen = sessionId == null ? null : this.catalogue.session(event.id(), sessionId);
+		Long session = chosen == null ? null : chosen.id();
+		String title = chosen == null ? event.title() : chosen.title();
+		String link = "/events/" + event.slug() + (chosen == null ? "" : "/sessions/" + chosen.id());
 		if (ended(event, this.clock.instant())) {
 			throw Refusal.ofForm("event.registration.error.ended");
 		}
@@ -88,6 +93,7 @@ public record Registrations(JdbcClient jdbc,
 					.query(Registrations::registration).single();
 				this.audit.record(new AuditLog.Who(account, actorLabel), "registration", registration.id(),
 						AuditLog.Action.CREATE, null, view(event.id(), session, registration));
+				this.notices.announceRegistered(account, title, link, registration);
 				return registration;
 			});
 		}
@@ -134,12 +140,15 @@ public record Registrations(JdbcClient jdbc,
 		long account = signedIn(actor);
 		EventCatalogue.Event event = this.catalogue.bySlug(slug);
 		Boolean cancelled = this.transactions.execute(tx -> {
+			List<Long> waiting = this.notices.waiting(event.id(), sessionId);
 			Optional<Registration> registration = this.jdbc.sql("""
 					DELETE FROM registrations WHERE event_id = ? AND target = coalesce(CAST(? AS bigint), 0) AND account_id = ?
 					RETURNING id, status, position
 					""").params(event.id(), sessionId, account).query(Registrations::registration).optional();
 			registration.ifPresent(r -> this.audit.record(new AuditLog.Who(account, actorLabel), "registration", r.id(),
 					AuditLog.Action.DELETE, view(event.id(), sessionId, r), null));
+			// The database gave a freed seat to the first in the queue: they hear of it.
+			this.notices.announcePromoted(waiting);
 			return registration.isPresent();
 		});
 		return Boolean.TRUE.equals(cancelled);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.citybridge.event.attendance.AttendanceNotices;
 import org.citybridge.audit.AuditLog;
 import org.citybridge.network.Organisation;
 import org.citybridge.network.Organisations;
@@ -35,7 +36,8 @@ public record EventEditor(JdbcClient jdbc,
 		AuditLog audit,
 		TransactionTemplate transactions,
 		Organisations organisations,
-		Registrations registrations) {
+		Registrations registrations,
+		AttendanceNotices notices) {
 
 	/** The venue's position, both parts or neither. */
 	public record Coordinates(BigDecimal latitude, BigDecimal longitude) {
@@ -168,6 +170,7 @@ public record EventEditor(JdbcClient jdbc,
 		Map<String, Object> before = view(EventForm.of(event, 0, coordinates(event.id())));
 		try {
 			this.transactions.executeWithoutResult(tx -> {
+				List<Long> waiting = this.notices.waiting(event.id(), null);
 				int updated = this.jdbc.sql("""
 						UPDATE events SET title = ?, kind = ?, starts_on = ?, ends_on = ?, time_zone = ?, venue_name = ?,
 						       venue_address = ?, description = ?, registration_open = ?, capacity = ?, venue_latitude = ?,
@@ -182,6 +185,8 @@ public record EventEditor(JdbcClient jdbc,
 				}
 				this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "event", event.id(), AuditLog.Action.UPDATE,
 						before, view(form));
+				// A larger capacity (or none) moved the queue into the new seats: those moved hear of it.
+				this.notices.announcePromoted(waiting);
 			});
 		}
 		catch (DataIntegrityViolationException ex) {

@@ -4,11 +4,17 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.citybridge.notice.Announcement;
+import org.citybridge.notice.Audience;
+import org.citybridge.notice.Followable;
+import org.citybridge.notice.NoticeKind;
+import org.citybridge.notice.Notices;
 import org.citybridge.audit.AuditLog;
 import org.citybridge.system.Actor;
 import org.citybridge.system.Refusal;
@@ -21,6 +27,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.citybridge.funding.Call;
 import org.citybridge.funding.FundingCatalogue;
+import org.citybridge.funding.FundingFinder;
 import org.citybridge.funding.FundingPolicy;
 import org.citybridge.funding.Instrument;
 import org.citybridge.funding.Rule;
@@ -35,7 +42,9 @@ public record FundingEditor(JdbcClient jdbc,
 		FundingCatalogue catalogue,
 		FundingPolicy policy,
 		AuditLog audit,
-		TransactionTemplate transactions) {
+		TransactionTemplate transactions,
+		FundingFinder finder,
+		Notices notices) {
 
 	/** Slugs that are pages of their own under /funding. */
 	static final Set<String> RESERVED_SLUGS = Set.of("new", "finder", "deadlines", "instruments", "calls");
@@ -118,12 +127,30 @@ public record FundingEditor(JdbcClient jdbc,
 					.single();
 				this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "funding_call", id,
 						AuditLog.Action.CREATE, null, auditView(form, times));
+				announceCall(actor, instrument, form.title().strip(), times);
 				return id;
 			});
 		}
 		catch (DataIntegrityViolationException ex) {
 			throw refusal(ex);
 		}
+	}
+
+	/**
+	 * Tells the instrument's followers, and the officers of the municipalities that may use it, of
+	 * its new call: the instrument, the call, its deadline (the closing day in the call's zone).
+	 */
+	private void announceCall(Actor actor, Instrument instrument, String title, Times times) {
+		List<Audience> audiences = new ArrayList<>();
+		audiences.add(Audience.followers(Followable.INSTRUMENT, instrument.id()));
+		for (long municipality : this.finder.officeredMayUse(instrument)) {
+			audiences.add(Audience.officersOf(municipality));
+		}
+		this.notices.announce(Announcement.of(NoticeKind.CALL_OPENED)
+			.to(audiences.toArray(Audience[]::new))
+			.args(instrument.name(), title, times.closes().atZone(times.zone()).toLocalDate().toString())
+			.link("/funding/" + instrument.slug())
+			.by(actor.accountId()));
 	}
 
 	void updateCall(Actor actor, String actorLabel, String slug, long callId, CallForm form) {

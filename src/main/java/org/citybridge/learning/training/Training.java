@@ -12,6 +12,10 @@ import java.util.Optional;
 
 import org.citybridge.audit.AuditLog;
 import org.citybridge.learning.Languages;
+import org.citybridge.notice.Announcement;
+import org.citybridge.notice.Audience;
+import org.citybridge.notice.NoticeKind;
+import org.citybridge.notice.Notices;
 import org.citybridge.system.Actor;
 import org.citybridge.system.Refusal;
 import org.citybridge.system.Text;
@@ -30,7 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (an exclusion constraint checked at commit refuses two on one position).
  */
 @Service
-record Training(JdbcClient jdbc, AuditLog audit, TrainingPolicy policy, TransactionTemplate transactions) {
+record Training(JdbcClient jdbc, AuditLog audit, TrainingPolicy policy, TransactionTemplate transactions,
+		Notices notices) {
 
 	/** A training course (a programme of sessions people enrol in) as pages show it. */
 	record Course(long id, String title, TrainingTopic topic, TrainingFormat format, String language, Instant startsAt,
@@ -225,20 +230,26 @@ record Training(JdbcClient jdbc, AuditLog audit, TrainingPolicy policy, Transact
 				.param(programmeId)
 				.update();
 			EnrolmentStatus status;
+			// The person enrolling is the one to hear of it (their seat, or their place in the queue).
+			Announcement told;
 			if (seat == 1) {
 				this.jdbc.sql("INSERT INTO training_enrolments (programme_id, account_id, status) VALUES (?, ?, ?)")
 					.params(programmeId, actor.accountId(), CONFIRMED)
 					.update();
 				status = EnrolmentStatus.CONFIRMED;
+				told = Announcement.of(NoticeKind.ENROLMENT).args(title(programmeId));
 			}
 			else {
-				this.jdbc.sql("""
+				int position = this.jdbc.sql("""
 						INSERT INTO training_enrolments (programme_id, account_id, status, waiting_position)
 						SELECT ?, ?, ?, coalesce(max(waiting_position), 0) + 1
 						FROM training_enrolments WHERE programme_id = ? AND status = ?
-						""").params(programmeId, actor.accountId(), WAITING, programmeId, WAITING).update();
+						RETURNING waiting_position
+						""").params(programmeId, actor.accountId(), WAITING, programmeId, WAITING).query(Integer.class).single();
 				status = EnrolmentStatus.WAITING;
+				told = Announcement.of(NoticeKind.ENROLMENT_WAITING).args(title(programmeId), position);
 			}
+			this.notices.announce(told.to(Audience.account(actor.accountId())).link("/learn/training/" + programmeId));
 			this.audit.record(who(actor, actorLabel), "training_programme", programmeId, AuditLog.Action.UPDATE, Map.of(),
 					Map.of("enrolled", actor.accountId(), "status", status.name()));
 			return status;
@@ -294,6 +305,13 @@ record Training(JdbcClient jdbc, AuditLog audit, TrainingPolicy policy, Transact
 			if (updated == 0) {
 				throw Refusal.ofForm("learning.complete.notConfirmed");
 			}
+			long person = this.jdbc.sql("SELECT account_id FROM training_enrolments WHERE id = ?").param(enrolmentId)
+				.query(Long.class).single();
+			this.notices.announce(Announcement.of(NoticeKind.TRAINING_COMPLETED)
+				.to(Audience.account(person))
+				.args(programme.title())
+				.link("/learn/training/" + programmeId)
+				.by(actor.accountId()));
 			this.audit.record(who(actor, actorLabel), "training_enrolment", enrolmentId, AuditLog.Action.UPDATE,
 					Map.of("status", EnrolmentStatus.CONFIRMED.name()), Map.of("status", EnrolmentStatus.COMPLETED.name()));
 		});
@@ -307,7 +325,15 @@ record Training(JdbcClient jdbc, AuditLog audit, TrainingPolicy policy, Transact
 			.orElseThrow(() -> new TrainingNotFound(programmeId));
 	}
 
-	/** While seats are free and someone waits, the first in the queue takes a seat and the rest move up. */
+	private String title(long programmeId) {
+		return this.jdbc.sql("SELECT title FROM training_programmes WHERE id = ?").param(programmeId).query(String.class)
+			.single();
+	}
+
+	/**
+	 * While seats are free and someone waits, the first in the queue takes a seat and the rest move
+	 * up; each who takes a seat hears of it.
+	 */
 	private void promote(long programmeId) {
 		while (true) {
 			Long first = this.jdbc.sql("""
@@ -322,9 +348,14 @@ record Training(JdbcClient jdbc, AuditLog audit, TrainingPolicy policy, Transact
 			if (seat == 0) {
 				return;
 			}
-			this.jdbc.sql("""
+			long person = this.jdbc.sql("""
 					UPDATE training_enrolments SET status = ?, waiting_position = NULL, changed_at = now() WHERE id = ?
-					""").params(CONFIRMED, first).update();
+					RETURNING account_id
+					""").params(CONFIRMED, first).query(Long.class).single();
+			this.notices.announce(Announcement.of(NoticeKind.ENROLMENT_PROMOTED)
+				.to(Audience.account(person))
+				.args(title(programmeId))
+				.link("/learn/training/" + programmeId));
 			this.jdbc.sql("""
 					UPDATE training_enrolments SET waiting_position = waiting_position - 1
 					WHERE programme_id = ? AND status = ?

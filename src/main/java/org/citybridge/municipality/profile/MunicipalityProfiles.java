@@ -1,5 +1,10 @@
 package org.citybridge.municipality.profile;
 
+import org.citybridge.notice.Announcement;
+import org.citybridge.notice.Audience;
+import org.citybridge.notice.Followable;
+import org.citybridge.notice.NoticeKind;
+import org.citybridge.notice.Notices;
 import org.citybridge.system.Text;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,7 +46,11 @@ public class MunicipalityProfiles {
 
 	private final AuditLog audit;
 
-	MunicipalityProfiles(MunicipalityRepository repository, MunicipalityEditPolicy policy, Themes themes, AuditLog audit) {
+	private final Notices notices;
+
+	MunicipalityProfiles(MunicipalityRepository repository, MunicipalityEditPolicy policy, Themes themes, AuditLog audit,
+			Notices notices) {
+		this.notices = notices;
 		this.repository = repository;
 		this.policy = policy;
 		this.themes = themes;
@@ -89,8 +98,23 @@ public class MunicipalityProfiles {
 		catch (ObjectOptimisticLockingFailureException ex) {
 			throw new ProfileChanged();
 		}
+		Map<String, Object> after = municipality.auditView();
 		this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "municipality", id, AuditLog.Action.UPDATE,
-				before, municipality.auditView());
+				before, after);
+		if (!comparable(before).equals(comparable(after))) {
+			this.notices.announce(Announcement.of(NoticeKind.FOLLOWED_CHANGED)
+				.to(Audience.followers(Followable.MUNICIPALITY, id))
+				.args(municipality.getName())
+				.link("/municipalities/" + id)
+				.by(actor.accountId()));
+		}
+	}
+
+	/** An audit view whose lists compare as sets (themes come from sets, in no fixed order). */
+	private static Map<String, Object> comparable(Map<String, Object> view) {
+		Map<String, Object> copy = new java.util.HashMap<>();
+		view.forEach((k, v) -> copy.put(k, v instanceof java.util.Collection<?> c ? new java.util.HashSet<>(c) : v));
+		return copy;
 	}
 
 	/** The language codes of a form whose languages are codes already: lower case, without repeats. */

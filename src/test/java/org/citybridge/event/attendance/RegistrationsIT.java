@@ -50,6 +50,9 @@ class RegistrationsIT {
 	@Autowired
 	org.springframework.transaction.support.TransactionTemplate transactions;
 
+	@Autowired
+	AttendanceNotices notices;
+
 	EventFixtures fixtures;
 
 	long workshop;
@@ -57,7 +60,8 @@ class RegistrationsIT {
 	@BeforeEach
 	void setUp() {
 		this.registrations = new Registrations(this.jdbc, this.catalogue, this.audit, this.transactions,
-				java.time.Clock.fixed(java.time.Instant.parse("2025-03-01T09:00:00Z"), java.time.ZoneOffset.UTC));
+				java.time.Clock.fixed(java.time.Instant.parse("2025-03-01T09:00:00Z"), java.time.ZoneOffset.UTC),
+				this.notices);
 		this.fixtures = new EventFixtures(this.jdbc);
 		this.workshop = this.fixtures.session("Workshop", this.fixtures.room, EventFixtures.at(28, 10, 0),
 				EventFixtures.at(28, 12, 0));

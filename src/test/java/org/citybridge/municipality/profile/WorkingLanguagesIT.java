@@ -100,4 +100,28 @@ class WorkingLanguagesIT extends DemoDataIntegrationTest {
 			.contains("value=\"https://kept.example\"");
 		assertThat(version()).isEqualTo(before);
 	}
+
+	@Test
+	void aChangedProfileIsAnnouncedToItsFollowersOnceButNotToWhoChangedItNorWhenRefused() {
+		long follower = org.citybridge.notice.NoticesHeld.delegate(this.jdbc);
+		org.citybridge.notice.NoticesHeld.follow(this.jdbc, follower, org.citybridge.notice.Followable.MUNICIPALITY,
+				this.darkhan);
+		long officer = org.citybridge.notice.NoticesHeld.accountId(this.jdbc, AccountTestSupport.OFFICER_DARKHAN);
+		org.citybridge.notice.NoticesHeld.follow(this.jdbc, officer, org.citybridge.notice.Followable.MUNICIPALITY,
+				this.darkhan);
+		String link = "/municipalities/" + this.darkhan;
+		long stale = version();
+		assertThat(this.mvc.post().uri(link + "/edit").with(csrf()).with(as(AccountTestSupport.OFFICER_DARKHAN))
+			.param("version", String.valueOf(stale)).param("website", "https://changed.example")
+			.param("workingLanguages", "mn")).hasStatus3xxRedirection();
+		assertThat(org.citybridge.notice.NoticesHeld.of(this.jdbc, follower))
+			.containsExactly("FOLLOWED_CHANGED|Darkhan|" + link);
+		assertThat(org.citybridge.notice.NoticesHeld.of(this.jdbc, officer)).noneMatch(n -> n.startsWith("FOLLOWED_CHANGED"));
+		// A stale form is refused: nothing changed, nothing announced.
+		this.mvc.post().uri(link + "/edit").with(csrf()).with(as(AccountTestSupport.OFFICER_DARKHAN))
+			.param("version", String.valueOf(stale)).param("website", "https://stale.example").param("workingLanguages", "mn")
+			.exchange();
+		assertThat(org.citybridge.notice.NoticesHeld.of(this.jdbc, follower)).hasSize(1);
+		this.jdbc.sql("DELETE FROM follows WHERE account_id = ?").param(officer).update();
+	}
 }
