@@ -13,10 +13,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Notices {
 
+	private record Inserted(long id, String delivery) {
+	}
+
 	private final JdbcClient jdbc;
 
-	Notices(JdbcClient jdbc) {
+	private final NoticeMails mails;
+
+	Notices(JdbcClient jdbc, NoticeMails mails) {
 		this.jdbc = jdbc;
+		this.mails = mails;
 	}
 
 	/**
@@ -36,16 +42,22 @@ public class Notices {
 		}
 		String[] args = announcement.args().toArray(String[]::new);
 		for (long accountId : recipients) {
-			this.jdbc.sql("""
+			Inserted inserted = this.jdbc.sql("""
 					INSERT INTO notices (account_id, kind, args, link, delivery)
 					VALUES (:account, :kind, :args, :link,
 					        coalesce((SELECT delivery FROM notice_preferences WHERE account_id = :account AND kind = :kind), 'IMMEDIATE'))
+					RETURNING id, delivery
 					""")
 				.param("account", accountId)
 				.param("kind", announcement.kind().name())
 				.param("args", args)
 				.param("link", announcement.link())
-				.update();
+				.query((rs, n) -> new Inserted(rs.getLong(1), rs.getString(2)))
+				.single();
+			if (Delivery.IMMEDIATE.name().equals(inserted.delivery())) {
+				// In the same transaction: the mail is kept in the outbox only if the change is made.
+				this.mails.mailNow(inserted.id());
+			}
 		}
 		return recipients.size();
 	}

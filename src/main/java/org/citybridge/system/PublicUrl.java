@@ -45,6 +45,11 @@ public class PublicUrl {
 		this.origin = parse(configured, demo, port);
 	}
 
+	/** The public origin, such as {@code https://citybridge.example.org} (no slash at the end): for absolute links made outside a request (mails of a scheduled job). */
+	public String origin() {
+		return this.origin.toString();
+	}
+
 	/**
 	 * The settings of a command-line run (an import): its portal listens quietly on a free port of
 	 * its own, and as it makes no links, it needs no public address (one configured is kept).

@@ -434,6 +434,17 @@ final class PageCatalog {
 					page.context().clearCookies();
 					return signedIn(page, site, AccountTestSupport.STAFF_NALAS, "/requests");
 				}),
+				new PageType("notices", "/notices", true,
+						(page, site) -> signedIn(page, site, AccountTestSupport.OFFICER_DARKHAN, "/notices")),
+				new PageType("notices-settings", "/notices/settings", true,
+						(page, site) -> signedIn(page, site, AccountTestSupport.OFFICER_DARKHAN, "/notices/settings")),
+				new PageType("notices-settings-invalid", "/notices/settings", false, PageCatalog::submitInvalidNoticeSettings),
+				new PageType("notices-settings-feed", "/notices/settings", false, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.OFFICER_DARKHAN, "/notices/settings");
+					// The form answers with a redirect back to the settings, which show the new address once.
+					return page.waitForResponse(r -> r.request().isNavigationRequest() && r.status() == 200,
+							() -> page.click("form[action='/notices/settings/feed'] button[type=submit]"));
+				}),
 				PageType.get("login", "/login", "/login").onPhoneToo(),
 				PageType.get("login-failed", "/login", "/login?error="),
 				PageType.get("login-paused", "/login", "/login?throttled=1893456000"),
@@ -686,6 +697,14 @@ final class PageCatalog {
 				() -> page.click("main form button[type=submit]"));
 		page.waitForFunction("() => !document.querySelector('#import-progress[data-hx-get]')");
 		return page.navigate(page.url());
+	}
+
+	/** The notice settings sent with a choice that is none of the three (as a crafted form would): the message next to it. */
+	private static Response submitInvalidNoticeSettings(Page page, PageType.Site site) {
+		signedIn(page, site, AccountTestSupport.OFFICER_DARKHAN, "/notices/settings");
+		page.evaluate("() => { const r = document.querySelector('input[name=SESSION_CANCELLED][value=OFF]'); r.value = 'LOUDLY'; r.checked = true; }");
+		return page.waitForResponse(r -> r.request().isNavigationRequest(),
+				() -> page.click("form[action='/notices/settings'] button[type=submit]"));
 	}
 
 	private static Response submitInvalidBarrierReport(Page page, PageType.Site site) {

@@ -36,6 +36,7 @@ class RouteCoverageBrowserIT {
 			java.util.Map.entry("/agreements.csv", "open data: CSV of the register"),
 			java.util.Map.entry("/agreements.json", "open data: JSON of the register"),
 			java.util.Map.entry("/agreements.geojson", "open data: GeoJSON of the register"),
+			java.util.Map.entry("/notices/feed/{token}", "private Atom feed of an account's notices; tested in NoticePagesIT"),
 			java.util.Map.entry("/agreements.atom", "Atom feed of newly verified agreements"));
 
 	@Test

@@ -1,0 +1,176 @@
+package org.citybridge.notice;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.Trigger;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.concurrent.ConcurrentTaskScheduler;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The daily digest: at most one mail a day per account, gathering its notices delivered as
+ * {@link Delivery#DIGEST} and not mailed yet. Safe with several instances of the portal: each
+ * account's day is claimed in one statement on {@code notice_digests}, so only one instance sends it.
+ */
+@Component
+public class NoticeDigests {
+
+	private static final Logger log = LoggerFactory.getLogger(NoticeDigests.class);
+
+	private final JdbcClient jdbc;
+
+	private final NoticeMails mails;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	NoticeDigests(JdbcClient jdbc, NoticeMails mails, PlatformTransactionManager transactionManager, Clock clock) {
+		this.jdbc = jdbc;
+		this.mails = mails;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.clock = clock;
+	}
+
+	/** Every morning (UTC) by default; {@code citybridge.notices.digest-cron} changes the hour. */
+	@Scheduled(cron = "${citybridge.notices.digest-cron:0 0 7 * * *}", zone = "UTC")
+	void daily() {
+		int sent = send(LocalDate.now(this.clock.withZone(ZoneOffset.UTC)));
+		if (sent > 0) {
+			log.info("Sent {} notice digests", sent);
+		}
+	}
+
+	/**
+	 * Sends the digest of {@code today} to every account with unmailed digest notices that has
+	 * not had one that day; each account in its own transaction.
+	 * @return how many digests were sent
+	 */
+	public int send(LocalDate today) {
+		List<Long> accounts = this.jdbc.sql("""
+				SELECT DISTINCT account_id FROM notices WHERE delivery = 'DIGEST' AND mailed_at IS NULL ORDER BY account_id
+				""").query(Long.class).list();
+		int sent = 0;
+		for (long account : accounts) {
+			Boolean done = this.transactions.execute(status -> {
+				boolean mailed = sendOne(account, today);
+				if (!mailed) {
+					status.setRollbackOnly();
+				}
+				return mailed;
+			});
+			if (Boolean.TRUE.equals(done)) {
+				sent++;
+			}
+		}
+		return sent;
+	}
+
+	private boolean sendOne(long account, LocalDate today) {
+		// One statement claims the day: a second instance, or a second run the same day, finds it taken.
+		int claimed = this.jdbc.sql("""
+				INSERT INTO notice_digests (account_id, last_sent_on) VALUES (?, ?)
+				ON CONFLICT (account_id) DO UPDATE SET last_sent_on = EXCLUDED.last_sent_on
+				WHERE notice_digests.last_sent_on < EXCLUDED.last_sent_on
+				""").params(account, today).update();
+		if (claimed == 0) {
+			return false;
+		}
+		Optional<NoticeMails.Recipient> recipient = this.mails.recipient(account);
+		List<NoticeMails.Stored> notices = this.jdbc.sql("SELECT " + NoticeMails.COLUMNS + """
+				 FROM notices n WHERE n.account_id = ? AND n.delivery = 'DIGEST' AND n.mailed_at IS NULL
+				ORDER BY n.created_at, n.id FOR UPDATE
+				""").param(account).query(NoticeMails::row).list();
+		if (recipient.isEmpty() || notices.isEmpty()) {
+			return false;
+		}
+		this.mails.mailDigest(recipient.get(), notices);
+		this.jdbc.sql("UPDATE notices SET mailed_at = now() WHERE id IN (:ids)")
+			.param("ids", notices.stream().map(NoticeMails.Stored::id).toList())
+			.update();
+		return true;
+	}
+
+	/**
+	 * Turns on the portal's scheduled jobs (the digest is the first), on one thread of their own.
+	 * The scheduler is only a {@link TaskScheduler}, not also an executor (as Spring Boot's own
+	 * is): features that take the application's task executor by type still find exactly one.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@EnableScheduling
+	static class Scheduling {
+
+		@Bean
+		TaskScheduler scheduledJobs() {
+			return new JobScheduler();
+		}
+	}
+
+	/** A task scheduler on one daemon thread that is nothing else. */
+	static final class JobScheduler implements TaskScheduler, DisposableBean {
+
+		private final ScheduledExecutorService threads = Executors.newSingleThreadScheduledExecutor(job -> {
+			Thread thread = new Thread(job, "scheduled-jobs");
+			thread.setDaemon(true);
+			return thread;
+		});
+
+		private final ConcurrentTaskScheduler delegate = new ConcurrentTaskScheduler(this.threads);
+
+		@Override
+		public ScheduledFuture<?> schedule(Runnable task, Trigger trigger) {
+			return this.delegate.schedule(task, trigger);
+		}
+
+		@Override
+		public ScheduledFuture<?> schedule(Runnable task, Instant startTime) {
+			return this.delegate.schedule(task, startTime);
+		}
+
+		@Override
+		public ScheduledFuture<?> scheduleAtFixedRate(Runnable task, Instant startTime, Duration period) {
+			return this.delegate.scheduleAtFixedRate(task, startTime, period);
+		}
+
+		@Override
+		public ScheduledFuture<?> scheduleAtFixedRate(Runnable task, Duration period) {
+			return this.delegate.scheduleAtFixedRate(task, period);
+		}
+
+		@Override
+		public ScheduledFuture<?> scheduleWithFixedDelay(Runnable task, Instant startTime, Duration delay) {
+			return this.delegate.scheduleWithFixedDelay(task, startTime, delay);
+		}
+
+		@Override
+		public ScheduledFuture<?> scheduleWithFixedDelay(Runnable task, Duration delay) {
+			return this.delegate.scheduleWithFixedDelay(task, delay);
+		}
+
+		@Override
+		public void destroy() {
+			this.threads.shutdownNow();
+		}
+	}
+}
