@@ -30,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class SignUps {
 
 	/** Sign-ups one client address may send in {@link #WINDOW}. */
-	static final int MAX_PER_CLIENT = 10;
+	static final int MAX_PER_CLIENT = 20;
 
 	/** Mails one address may be sent by sign-ups in {@link #WINDOW}. */
 	static final int MAX_PER_ADDRESS = 3;
@@ -80,7 +80,7 @@ public class SignUps {
 	 */
 	@Transactional
 	public void signUp(SignUpForm form, String next, String clientAddress, String baseUrl, Locale locale) {
-		String problem = Invitations.problemWith(new PasswordForm(null, form.password(), form.confirmation()));
+		String problem = passwordProblem(form);
 		if (problem != null) {
 			throw new AccountRefused("password", problem);
 		}
@@ -121,6 +121,12 @@ public class SignUps {
 		String link = baseUrl + "/signup/confirm/" + this.tokens.issueSignUp(account.getId(), passwordHash, Text.localPath(next));
 		this.outbox.send(account.getEmail(), this.messages.getMessage("account.mail.signup.subject", null, locale),
 				this.messages.getMessage("account.mail.signup.body", new Object[] { account.getDisplayName(), link }, locale));
+	}
+
+	/** The message key of the first rule the form's password breaks (as for invitations), or null. */
+	public static String passwordProblem(SignUpForm form) {
+		return Invitations.problemWith(new PasswordForm(null, form.password() == null ? "" : form.password(),
+				form.confirmation() == null ? "" : form.confirmation()));
 	}
 
 	/** The address a live sign-up link confirms, to show on its page; empty when the link is used or expired. */

@@ -53,6 +53,11 @@ record SignUpController(SignUps signUps) {
 			@RequestParam(name = "next", required = false) String next, Model model, HttpServletRequest request,
 			Locale locale, RedirectAttributes redirect) {
 		String target = Text.localPath(next);
+		// Every mistake at once: the password's too, when another field is wrong.
+		String passwordProblem = SignUps.passwordProblem(form);
+		if (passwordProblem != null) {
+			result.rejectValue("password", passwordProblem);
+		}
 		if (!result.hasErrors()) {
 			try {
 				this.signUps.signUp(form, target, request.getRemoteAddr(),
