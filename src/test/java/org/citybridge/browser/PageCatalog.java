@@ -316,6 +316,12 @@ final class PageCatalog {
 					}
 					return page.navigate(site.url(EVENT + "/my"));
 				}),
+				new PageType("my-agenda-shared-signed-in", "/events/{slug}/my", false, (page, site) -> {
+					page.navigate(site.url(AGENDA + "?tz=event"));
+					stay(page, "main li.session:has(h3 a:has-text('Twinning and TAIEX')) a[href*='/agenda?s=']");
+					String shared = page.locator("main a[href*='/my?s=']").first().getAttribute("href");
+					return signedIn(page, site, AccountTestSupport.OFFICER_GHENT, shared);
+				}),
 				new PageType("my-agenda-feed-created", "/events/{slug}/my", false, (page, site) -> {
 					signedIn(page, site, AccountTestSupport.OFFICER_DARKHAN, EVENT + "/my");
 					return follow(page, "main form[action$='/my/feed'] button[type=submit]");
