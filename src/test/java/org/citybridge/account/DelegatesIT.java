@@ -68,6 +68,9 @@ class DelegatesIT extends DemoDataIntegrationTest {
 		this.jdbc.sql("UPDATE events SET starts_on = current_date + 30, ends_on = current_date + 31, registration_open = true WHERE id = ?")
 			.param(fixture.event).update();
 		String upcoming = "/events/" + fixture.slug;
+		// Without an account, the event offers signing in and signing up, both returning to it.
+		assertThat(this.mvc.get().uri(upcoming)).hasStatusOk().bodyText()
+			.contains("href=\"/login?next=" + upcoming + "\"", "href=\"/signup?next=" + upcoming + "\"");
 		assertThat(this.mvc.post().uri(upcoming + "/registration").with(csrf()).with(as(this.email)).param("action", "register"))
 			.hasStatus3xxRedirection();
 		assertThat(count("SELECT count(*) FROM registrations WHERE account_id = ?")).isEqualTo(1);
@@ -145,6 +148,18 @@ class DelegatesIT extends DemoDataIntegrationTest {
 		assertThat(this.jdbc.sql("SELECT language FROM accounts WHERE id = ?").param(this.id).query(String.class).single())
 			.isEqualTo("fr");
 		assertThat(this.mvc.get().uri("/account/data").with(as(this.email))).hasStatusOk().bodyText().contains(this.email);
+	}
+
+	@Test
+	void anInviteeReadsMailsInTheLanguageOfThePageOnWhichTheyAcceptedTheInvitation() {
+		String invitee = "invitee-" + AccountTestSupport.tag() + "@delegates.example";
+		String path = AccountTestSupport.newInvitationPath(this.context, invitee,
+				AccountTestSupport.municipalityId(this.context, DARKHAN));
+		assertThat(this.mvc.post().uri(path).with(csrf()).header("Accept-Language", "fr").param("password", PASSWORD)
+			.param("confirmation", PASSWORD)).hasStatus3xxRedirection();
+		assertThat(this.jdbc.sql("SELECT language || ' ' || enabled FROM accounts WHERE email = ?").param(invitee)
+			.query(String.class).single()).isEqualTo("fr true");
+		this.jdbc.sql("UPDATE accounts SET enabled = false WHERE email = ?").param(invitee).update();
 	}
 
 	@Test
