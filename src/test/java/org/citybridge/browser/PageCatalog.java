@@ -430,14 +430,6 @@ final class PageCatalog {
 				}),
 				PageType.get("login", "/login", "/login").onPhoneToo(),
 				PageType.get("login-failed", "/login", "/login?error="),
-				PageType.get("signup", "/signup", "/signup?next=/events/" + BRUSSELS_FORUM).onPhoneToo(),
-				new PageType("signup-invalid", "/signup", true, (page, site) -> {
-					page.navigate(site.url("/signup"));
-					return submit(page, "main form", Map.of("#email", "not an address", "#displayName", "Dana", "#password", "short",
-							"#confirmation", "other"));
-				}),
-				PageType.get("signup-sent", "/signup/sent", "/signup/sent"),
-				PageType.get("signup-confirm-used", "/signup/confirm/{token}", "/signup/confirm/no-such-token"),
 				PageType.get("password-reset-request", "/password-reset", "/password-reset"),
 				new PageType("password-reset", "/password-reset/{token}", false,
 						(page, site) -> page.navigate(site.url(site.resetPath(AccountTestSupport.OFFICER_GHENT)))),
@@ -448,6 +440,14 @@ final class PageCatalog {
 				new PageType("invitation", "/invitations/{token}", true,
 						(page, site) -> page.navigate(site.url(site.invitationPath()))),
 				PageType.get("invitation-used", "/invitations/{token}", "/invitations/no-such-token"),
+				PageType.get("signup", "/signup", "/signup?next=/events/" + BRUSSELS_FORUM).onPhoneToo(),
+				new PageType("signup-invalid", "/signup", true, (page, site) -> {
+					page.navigate(site.url("/signup"));
+					return submit(page, "main form", Map.of("#email", "not an address", "#displayName", "Dana", "#password", "short",
+							"#confirmation", "other"));
+				}),
+				PageType.get("signup-sent", "/signup/sent", "/signup/sent"),
+				PageType.get("signup-confirm-used", "/signup/confirm/{token}", "/signup/confirm/no-such-token"),
 				new PageType("account", "/account", true, (page, site) -> signedIn(page, site, AccountTestSupport.OFFICER_DARKHAN, "/account")),
 				new PageType("account-invalid", "/account", false, (page, site) -> {
 					signedIn(page, site, AccountTestSupport.OFFICER_DARKHAN, "/account");
