@@ -34,8 +34,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Controller
 record SignUpController(SignUps signUps) {
 
-	/** Where a person goes once signed in, when no page sent them. */
-	static final String DEFAULT_TARGET = "/account";
+	/** Where a person goes once signed in, when no page sent them: their home, as after signing in with the form. */
+	static final String DEFAULT_TARGET = "/home";
 
 	@GetMapping("/signup")
 	String form(@RequestParam(name = "next", required = false) String next, Model model) {
