@@ -42,6 +42,8 @@ public class Account {
 
 	private boolean enabled;
 
+	private String language = "en";
+
 	private Instant deletedAt;
 
 	@Version
@@ -63,6 +65,41 @@ public class Account {
 		this.role = role;
 		this.municipalityId = role == Actor.Role.OFFICER ? municipalityId : null;
 		this.organisationId = role == Actor.Role.STAFF ? organisationId : null;
+	}
+
+	/** The languages an account reads its mails and notices in. */
+	public static final java.util.List<String> LANGUAGES = java.util.List.of("en", "mn", "fr");
+
+	/** The account's language for a locale: its language if the portal speaks it, else English. */
+	public static String languageOf(java.util.Locale locale) {
+		String language = locale == null ? "en" : locale.getLanguage();
+		return LANGUAGES.contains(language) ? language : "en";
+	}
+
+	/** A delegate who signs up: no municipality, no organisation, unusable until the address is confirmed. */
+	static Account delegate(String email, String displayName, String language) {
+		Account account = new Account(email, displayName, Actor.Role.DELEGATE, null, null);
+		account.language = language;
+		return account;
+	}
+
+	/** Whether this is a delegate's sign-up whose address was never confirmed (no password yet). */
+	boolean isUnconfirmedSignUp() {
+		return this.role == Actor.Role.DELEGATE && this.passwordHash == null && this.deletedAt == null;
+	}
+
+	/** A new sign-up for an address whose earlier one was never confirmed: the latest name and language. */
+	void signedUpAgain(String displayName, String language) {
+		this.displayName = displayName == null ? null : displayName.strip();
+		this.language = language;
+	}
+
+	/** Sets the language of mails and notices; one of {@link #LANGUAGES}. */
+	public void changeLanguage(String language) {
+		if (!LANGUAGES.contains(language)) {
+			throw new AccountRefused("language", "account.language.invalid");
+		}
+		this.language = language;
 	}
 
 	@PrePersist
@@ -117,6 +154,7 @@ public class Account {
 		view.put("municipalityId", this.municipalityId);
 		view.put("organisationId", this.organisationId);
 		view.put("enabled", this.enabled);
+		view.put("language", this.language);
 		view.put("erased", this.deletedAt != null);
 		return view;
 	}
@@ -151,6 +189,10 @@ public class Account {
 
 	public Long getOrganisationId() {
 		return this.organisationId;
+	}
+
+	public String getLanguage() {
+		return this.language;
 	}
 
 	public boolean isEnabled() {

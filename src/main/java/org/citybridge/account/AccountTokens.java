@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 record AccountTokens(JdbcClient jdbc) {
 
 	enum Purpose {
-		INVITATION(Duration.ofDays(7)), PASSWORD_RESET(Duration.ofHours(1));
+		INVITATION(Duration.ofDays(7)), PASSWORD_RESET(Duration.ofHours(1)), EMAIL_CHECK(Duration.ofHours(24));
 
 		final Duration lifetime;
 
@@ -33,14 +33,46 @@ record AccountTokens(JdbcClient jdbc) {
 
 	/** Issues a token for the account; returns the secret part of the link. */
 	String issue(long accountId, Purpose purpose) {
+		return issue(accountId, purpose, null, null);
+	}
+
+	/**
+	 * Issues a sign-up link: it carries the password chosen (hashed) and the path to return to;
+	 * returns the secret part of the link.
+	 */
+	String issueSignUp(long accountId, String passwordHash, String nextPath) {
+		return issue(accountId, Purpose.EMAIL_CHECK, passwordHash, nextPath);
+	}
+
+	private String issue(long accountId, Purpose purpose, String passwordHash, String nextPath) {
 		byte[] bytes = new byte[32];
 		RANDOM.nextBytes(bytes);
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 		this.jdbc.sql("""
-				INSERT INTO account_tokens (account_id, purpose, token_hash, expires_at)
-				VALUES (?, ?, ?, now() + make_interval(secs => ?))
-				""").params(accountId, purpose.name(), hash(token), purpose.lifetime.toSeconds()).update();
+				INSERT INTO account_tokens (account_id, purpose, token_hash, expires_at, password_hash, next_path)
+				VALUES (?, ?, ?, now() + make_interval(secs => ?), ?, ?)
+				""").params(accountId, purpose.name(), hash(token), purpose.lifetime.toSeconds(), passwordHash, nextPath)
+			.update();
 		return token;
+	}
+
+	/** A live sign-up link: its account, the password chosen with it (hashed) and where to return. */
+	record SignUp(long accountId, String passwordHash, String nextPath) {
+
+		@Override
+		public String toString() {
+			return "SignUp[" + this.accountId + "]";
+		}
+	}
+
+	/** The sign-up a live link stands for, without using it up. */
+	Optional<SignUp> peekSignUp(String token) {
+		return this.jdbc.sql("""
+				SELECT account_id, password_hash, next_path FROM account_tokens
+				WHERE token_hash = ? AND purpose = 'EMAIL_CHECK' AND used_at IS NULL AND expires_at > now()
+				""").param(hash(token))
+			.query((rs, n) -> new SignUp(rs.getLong(1), rs.getString(2), rs.getString(3)))
+			.optional();
 	}
 
 	/** The account a live token opens, without using it up. */

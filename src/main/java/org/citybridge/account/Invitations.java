@@ -1,6 +1,7 @@
 package org.citybridge.account;
 
 import java.util.Locale;
+import java.util.Map;
 
 import org.citybridge.audit.AuditLog;
 import org.citybridge.municipality.MunicipalityMemberships;
@@ -41,9 +42,12 @@ public class Invitations {
 
 	private final JdbcClient jdbc;
 
+	private final AccountSessions sessions;
+
 	Invitations(AccountRepository accounts, AccountTokens tokens, Outbox outbox, MunicipalityMemberships memberships,
 			AuditLog audit, PasswordEncoder passwordEncoder, MessageSource messages, Organisations organisations,
-			JdbcClient jdbc) {
+			JdbcClient jdbc, AccountSessions sessions) {
+		this.sessions = sessions;
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.outbox = outbox;
@@ -60,6 +64,11 @@ public class Invitations {
 	 * invited officer (name and country code; null for other roles).
 	 */
 	public record Sent(String path, String municipalityName, String countryCode) {
+
+		/** Whether an existing delegate's account was raised to officer (no link: they keep their password). */
+		public boolean raised() {
+			return this.path == null;
+		}
 	}
 
 	/**
@@ -69,7 +78,12 @@ public class Invitations {
 	@Transactional
 	public Sent invite(Actor inviter, InvitationForm form, String baseUrl, Locale locale) {
 		checkMayInvite(inviter, form);
-		if (this.accounts.findByEmail(form.email().strip()).isPresent()) {
+		java.util.Optional<Account> existing = this.accounts.findByEmail(form.email().strip());
+		if (existing.isPresent() && form.role() == Actor.Role.OFFICER && existing.get().getRole() == Actor.Role.DELEGATE
+				&& existing.get().isEnabled() && !existing.get().isErased()) {
+			return raise(inviter, existing.get(), form.municipalityId());
+		}
+		if (existing.isPresent()) {
 			throw new AccountRefused("email", "account.invite.email.taken");
 		}
 		Account account = new Account(form.email(), form.displayName(), form.role(), form.municipalityId(),
@@ -105,6 +119,27 @@ public class Invitations {
 		this.outbox.send(account.getEmail(), subject, this.messages.getMessage("account.mail.invitation.body",
 				new Object[] { account.getDisplayName(), inviterName(inviter, locale), scope, baseUrl + path }, locale));
 		return new Sent(path, place == null ? null : place.name(), place == null ? null : place.countryCode());
+	}
+
+	/**
+	 * A delegate invited as an officer: the account becomes the municipality's officer's and keeps
+	 * its password; its sessions end (the next sign-in carries the new role), and a mail in the
+	 * account's own language says so.
+	 */
+	private Sent raise(Actor inviter, Account account, long municipalityId) {
+		Map<String, Object> before = account.auditView();
+		account.changeRole(Actor.Role.OFFICER, municipalityId, null);
+		this.accounts.flush();
+		this.sessions.endAll(account.getEmail());
+		this.audit.record(AccountAdministration.who(inviter, this.accounts), "account", account.getId(),
+				AuditLog.Action.UPDATE, before, account.auditView());
+		Place place = place(municipalityId);
+		Locale language = Locale.forLanguageTag(account.getLanguage());
+		this.outbox.send(account.getEmail(),
+				this.messages.getMessage("account.mail.raised.subject", new Object[] { place.name() }, language),
+				this.messages.getMessage("account.mail.raised.body", new Object[] { account.getDisplayName(),
+						inviterName(inviter, language), place.name(), countryName(place.countryCode(), language) }, language));
+		return new Sent(null, place.name(), place.countryCode());
 	}
 
 	private record Place(String name, String countryCode) {
@@ -168,9 +203,12 @@ public class Invitations {
 		return this.tokens.peek(token, AccountTokens.Purpose.INVITATION).isPresent();
 	}
 
-	/** Sets the invitee's password and opens the account; the link is used up. */
+	/**
+	 * Sets the invitee's password and opens the account, reading its mails in {@code locale}'s
+	 * language (the page's); the link is used up.
+	 */
 	@Transactional
-	public void accept(String token, PasswordForm form) {
+	public void accept(String token, PasswordForm form, Locale locale) {
 		String problem = problemWith(form);
 		if (problem != null) {
 			throw new AccountRefused("password", problem);
@@ -180,6 +218,7 @@ public class Invitations {
 		Account account = this.accounts.findById(accountId).orElseThrow(() -> new AccountRefused("password", "account.link.invalid"));
 		java.util.Map<String, Object> before = account.auditView();
 		account.activate(this.passwordEncoder.encode(form.password()));
+		account.changeLanguage(Account.languageOf(locale));
 		this.audit.record(new AuditLog.Who(account.getId(), account.label()), "account", account.getId(),
 				AuditLog.Action.UPDATE, before, account.auditView());
 	}

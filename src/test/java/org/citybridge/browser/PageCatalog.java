@@ -328,6 +328,12 @@ final class PageCatalog {
 					}
 					return page.navigate(site.url(EVENT + "/my"));
 				}),
+				new PageType("my-agenda-shared-signed-in", "/events/{slug}/my", false, (page, site) -> {
+					page.navigate(site.url(AGENDA + "?tz=event"));
+					stay(page, "main li.session:has(h3 a:has-text('Twinning and TAIEX')) a[href*='/agenda?s=']");
+					String shared = page.locator("main a[href*='/my?s=']").first().getAttribute("href");
+					return signedIn(page, site, AccountTestSupport.OFFICER_GHENT, shared);
+				}),
 				new PageType("my-agenda-feed-created", "/events/{slug}/my", false, (page, site) -> {
 					signedIn(page, site, AccountTestSupport.OFFICER_DARKHAN, EVENT + "/my");
 					return follow(page, "main form[action$='/my/feed'] button[type=submit]");
@@ -458,6 +464,14 @@ final class PageCatalog {
 				new PageType("invitation", "/invitations/{token}", true,
 						(page, site) -> page.navigate(site.url(site.invitationPath()))),
 				PageType.get("invitation-used", "/invitations/{token}", "/invitations/no-such-token"),
+				PageType.get("signup", "/signup", "/signup?next=/events/" + BRUSSELS_FORUM).onPhoneToo(),
+				new PageType("signup-invalid", "/signup", true, (page, site) -> {
+					page.navigate(site.url("/signup"));
+					return submit(page, "main form", Map.of("#email", "not an address", "#displayName", "Dana", "#password", "short",
+							"#confirmation", "other"));
+				}),
+				PageType.get("signup-sent", "/signup/sent", "/signup/sent"),
+				PageType.get("signup-confirm-used", "/signup/confirm/{token}", "/signup/confirm/no-such-token"),
 				new PageType("account", "/account", true, (page, site) -> signedIn(page, site, AccountTestSupport.OFFICER_DARKHAN, "/account")),
 				new PageType("account-invalid", "/account", false, (page, site) -> {
 					signedIn(page, site, AccountTestSupport.OFFICER_DARKHAN, "/account");

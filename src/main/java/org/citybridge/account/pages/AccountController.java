@@ -51,6 +51,19 @@ record AccountController(AccountSettings settings, AccountPages pages) {
 		return "redirect:/account";
 	}
 
+	@PostMapping("/account/language")
+	String changeLanguage(@RequestParam(name = "language", required = false) String language, Model model,
+			RedirectAttributes redirect) {
+		AccountPages.Changed changed = this.pages.changeLanguage(Actor.current(), language);
+		if (!changed.done()) {
+			model.addAttribute("passwordForm", PasswordForm.empty());
+			model.addAttribute("languageError", changed.refusal().messageKey());
+			return page(changed.page(), model);
+		}
+		redirect.addFlashAttribute("flash", "account.language.changed");
+		return "redirect:/account";
+	}
+
 	@GetMapping("/account/data")
 	ResponseEntity<Map<String, Object>> personalData() {
 		return ResponseEntity.ok()
@@ -84,7 +97,13 @@ record AccountController(AccountSettings settings, AccountPages pages) {
 			Model model, Locale locale) {
 		AccountPages.Invited invited = this.pages.invite(Actor.current(), form, !result.hasErrors(),
 				ServletUriComponentsBuilder.fromCurrentContextPath().toUriString(), locale);
-		if (invited.link() != null) {
+		if (invited.raised()) {
+			model.addAttribute("raisedName", form.email().strip());
+			model.addAttribute("invitedMunicipality", invited.municipalityName());
+			model.addAttribute("invitedCountry", invited.countryCode());
+			model.addAttribute("invitation", InvitationForm.empty());
+		}
+		else if (invited.link() != null) {
 			model.addAttribute("invitationLink", invited.link());
 			model.addAttribute("invitedName", form.displayName());
 			model.addAttribute("invitedMunicipality", invited.municipalityName());
@@ -110,6 +129,7 @@ record AccountController(AccountSettings settings, AccountPages pages) {
 	private static String page(AccountPages.Own own, Model model) {
 		model.addAttribute("account", own.account());
 		model.addAttribute("organisation", own.organisation());
+		model.addAttribute("languages", org.citybridge.account.Account.LANGUAGES);
 		return "account/account";
 	}
 }

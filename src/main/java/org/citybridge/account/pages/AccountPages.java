@@ -60,7 +60,12 @@ record AccountPages(AccountSettings settings,
 	 * What an invitation came to: the link to pass on and the officer's municipality (name and
 	 * country code), or the refusal to show on the form.
 	 */
-	record Invited(String link, String municipalityName, String countryCode, Refusal refusal, InviteForm form) {
+	record Invited(String link, String municipalityName, String countryCode, Refusal refusal, InviteForm form,
+			boolean raised) {
+
+		Invited(String link, String municipalityName, String countryCode, Refusal refusal, InviteForm form) {
+			this(link, municipalityName, countryCode, refusal, form, false);
+		}
 	}
 
 	/** The administrators' list of accounts and the choices of its role form. */
@@ -81,6 +86,17 @@ record AccountPages(AccountSettings settings,
 	Changed changePassword(Actor actor, PasswordForm form, String currentSessionId) {
 		try {
 			this.settings.changePassword(actor, form, currentSessionId);
+			return new Changed(null, null);
+		}
+		catch (AccountRefused refused) {
+			return new Changed(refused, own(actor));
+		}
+	}
+
+	/** Sets the language of the account's mails and notices; an unknown one is refused on the page. */
+	Changed changeLanguage(Actor actor, String language) {
+		try {
+			this.settings.changeLanguage(actor, language);
 			return new Changed(null, null);
 		}
 		catch (AccountRefused refused) {
@@ -127,6 +143,9 @@ record AccountPages(AccountSettings settings,
 		}
 		try {
 			Invitations.Sent sent = this.invitations.invite(actor, named, baseUrl, locale);
+			if (sent.raised()) {
+				return new Invited(null, sent.municipalityName(), sent.countryCode(), null, choices, true);
+			}
 			return new Invited(baseUrl + sent.path(), sent.municipalityName(), sent.countryCode(), null, choices);
 		}
 		catch (AccountRefused refused) {

@@ -21,7 +21,8 @@ import org.citybridge.account.PasswordForm;
 class AccountSettings {
 
 	/** What the account page shows. */
-	record View(long id, String email, String displayName, Actor.Role role, Long municipalityId, Long organisationId) {
+	record View(long id, String email, String displayName, Actor.Role role, Long municipalityId, Long organisationId,
+			String language) {
 	}
 
 	private final AccountRepository accounts;
@@ -44,7 +45,17 @@ class AccountSettings {
 	View view(Actor actor) {
 		Account account = own(actor);
 		return new View(account.getId(), account.getEmail(), account.getDisplayName(), account.getRole(),
-				account.getMunicipalityId(), account.getOrganisationId());
+				account.getMunicipalityId(), account.getOrganisationId(), account.getLanguage());
+	}
+
+	/** Sets the language the account's mails and notices are written in (en, mn or fr). */
+	@Transactional
+	void changeLanguage(Actor actor, String language) {
+		Account account = own(actor);
+		Map<String, Object> before = Map.of("language", account.getLanguage());
+		account.changeLanguage(language == null ? "" : language.strip());
+		this.audit.record(new AuditLog.Who(account.getId(), account.label()), "account", account.getId(),
+				AuditLog.Action.UPDATE, before, Map.of("language", account.getLanguage()));
 	}
 
 	/**
@@ -74,7 +85,7 @@ class AccountSettings {
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("account", Map.of("id", account.getId(), "email", account.getEmail(),
 				"displayName", String.valueOf(account.getDisplayName()), "role", account.getRole().name(),
-				"createdAt", account.getCreatedAt().toString()));
+				"createdAt", account.getCreatedAt().toString(), "language", account.getLanguage()));
 		data.put("municipalityId", account.getMunicipalityId());
 		data.put("organisationId", account.getOrganisationId());
 		data.put("changesMade", this.audit.byActor(account.getId()));

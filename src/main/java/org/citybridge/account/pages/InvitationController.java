@@ -24,8 +24,8 @@ record InvitationController(Invitations invitations, PasswordResets resets) {
 
 	@PostMapping("/invitations/{token}")
 	String accept(@PathVariable("token") String token, @ModelAttribute("passwordForm") PasswordForm form,
-			BindingResult result, Model model, RedirectAttributes redirect) {
-		return setPassword(() -> this.invitations.accept(token, form), token, "invitation", "account.invitation.accepted",
+			BindingResult result, Model model, java.util.Locale locale, RedirectAttributes redirect) {
+		return setPassword(() -> this.invitations.accept(token, form, locale), token, "invitation", "account.invitation.accepted",
 				result, model, redirect);
 	}
 

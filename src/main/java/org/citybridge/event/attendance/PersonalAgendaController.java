@@ -78,6 +78,14 @@ record PersonalAgendaController(MyAgendaPages pages, PersonalAgendas agendas, Cl
 				+ done.sessionId();
 	}
 
+	@PostMapping("/events/{slug}/my/keep")
+	String keep(@PathVariable("slug") String slug, @RequestParam(name = "s", required = false) String shared,
+			RedirectAttributes redirect) {
+		String eventSlug = this.agendas.keep(Actor.current(), slug, shared);
+		redirect.addFlashAttribute("flash", "event.my.flash.kept");
+		return "redirect:/events/" + eventSlug + "/my";
+	}
+
 	@PostMapping("/events/{slug}/my/feed")
 	String newFeed(@PathVariable("slug") String slug, Authentication authentication, RedirectAttributes redirect) {
 		PersonalAgendas.Feed feed = this.agendas.newFeed(Actor.current(), authentication.getName(), slug);

@@ -79,6 +79,23 @@ public class PersonalAgendas {
 		return new Starred(event.slug(), session);
 	}
 
+	/**
+	 * Keeps the sessions of a shared address ({@code shared}, as {@code s=} lists them) in the
+	 * actor's account, as if each had been starred: sessions already starred stay as they are, ids
+	 * of no session of the event are skipped. Answers the event's slug.
+	 */
+	@Transactional
+	String keep(Actor actor, String slug, String shared) {
+		EventCatalogue.Event event = this.catalogue.bySlug(slug);
+		long account = signedIn(actor);
+		List<Long> sessions = chosen(event.id(), shared(shared)).stream().map(c -> c.session().id()).toList();
+		for (long session : sessions) {
+			this.jdbc.sql("INSERT INTO agenda_stars (account_id, session_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
+				.params(account, session).update();
+		}
+		return event.slug();
+	}
+
 	@Transactional(readOnly = true)
 	public List<Long> starred(Actor actor, long eventId) {
 		return actor.accountId() == null ? List.of() : this.catalogue.starred(actor.accountId(), eventId);

@@ -39,9 +39,9 @@ public class SecurityConfiguration {
 
 	static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
 
-	/** Pages that anyone may post to: signing in, the barrier report, invitations and resets. */
+	/** Pages that anyone may post to: signing in, the barrier report, invitations, resets and signing up. */
 	static final String[] PUBLIC_POSTS = { "/login", "/accessibility", "/password-reset", "/password-reset/*",
-			"/invitations/*" };
+			"/invitations/*", "/signup", "/signup/confirm/*" };
 
 	@Bean
 	SecurityFilterChain portalSecurity(HttpSecurity http, ObjectProvider<LoginAttempts> attempts) throws Exception {
