@@ -9,15 +9,17 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice
 class NoticeHeader {
 
-	private final NoticeBoard board;
+	/** Absent in web slice tests, which load controllers and advice without the services. */
+	private final org.springframework.beans.factory.ObjectProvider<NoticeBoard> board;
 
-	NoticeHeader(NoticeBoard board) {
+	NoticeHeader(org.springframework.beans.factory.ObjectProvider<NoticeBoard> board) {
 		this.board = board;
 	}
 
 	@ModelAttribute("unreadNotices")
 	Long unreadNotices() {
 		Actor actor = Actor.current();
-		return actor.isSignedIn() ? this.board.unread(actor) : null;
+		NoticeBoard notices = this.board.getIfAvailable();
+		return actor.isSignedIn() && notices != null ? notices.unread(actor) : null;
 	}
 }
