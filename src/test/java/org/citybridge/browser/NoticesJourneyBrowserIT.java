@@ -128,7 +128,7 @@ class NoticesJourneyBrowserIT {
 			assertThat(page.locator("header a[href='/notices'] .badge.count").count()).isOne();
 			follow(page, "header a[href='/notices']");
 			assertThat(page.locator("main").innerText())
-				.contains(text(locale, "notice.kind.AGREEMENT_VERIFIED.subject", "Darkhan – Niš"));
+				.contains(text(locale, "notice.kind.AGREEMENT_VERIFIED.text", "Darkhan – Niš"));
 		}
 	}
 
