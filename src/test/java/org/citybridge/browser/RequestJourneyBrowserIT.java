@@ -184,7 +184,7 @@ class RequestJourneyBrowserIT {
 
 	/** The header's count of unread requests, 0 when it shows none. */
 	private static int unread(Page page) {
-		Locator badge = page.locator(".account-nav .badge.count");
+		Locator badge = page.locator(".account-nav a[href='/requests'] .badge.count");
 		return badge.count() == 0 ? 0 : Integer.parseInt(badge.innerText().strip());
 	}
 
