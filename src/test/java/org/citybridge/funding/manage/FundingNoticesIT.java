@@ -48,6 +48,16 @@ class FundingNoticesIT extends DemoDataIntegrationTest {
 		return verdicts.stream().anyMatch(v -> v.slug().equals(slug) && v.eligibility() != Eligibility.NOT_ELIGIBLE);
 	}
 
+	/** TAIEX is a real instrument of the demo data: other tests read its calls and its followers. */
+	@org.junit.jupiter.api.AfterEach
+	void leaveTaiexAsTheDemoHasIt() {
+		this.jdbc.sql("DELETE FROM funding_calls WHERE title LIKE 'Notice call %'").update();
+		this.jdbc.sql("""
+				DELETE FROM follows WHERE target_type = 'INSTRUMENT'
+				  AND target_id = (SELECT id FROM funding_instruments WHERE slug = 'taiex')
+				""").update();
+	}
+
 	@Test
 	void aNewCallReachesTheOfficersWhoMayUseItAndTheFollowersOnce() {
 		String title = "Notice call " + System.nanoTime();
