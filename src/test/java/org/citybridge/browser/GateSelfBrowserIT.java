@@ -32,6 +32,20 @@ class GateSelfBrowserIT {
 		assertThat(axeOn(VALID_PAGE.replace("<label for=\"q\">Name</label>", ""))).anyMatch(p -> p.startsWith("label "));
 	}
 
+	/** The cases that run only the language rules still find what a language can break, and only that. */
+	@Test
+	void theLanguageRulesFindAnEmptyLinkButNotAContrastProblem() {
+		String page = VALID_PAGE.replace("<h1>Fine</h1>",
+				"<h1>Fine</h1><a href=\"/x\"></a><p style=\"color:#ccc;background:#fff\">Pale</p>");
+		try (BrowserContext context = Chromium.desktop("en")) {
+			Page tab = context.newPage();
+			tab.setContent(page);
+			assertThat(PageChecks.accessibility(tab, false)).anyMatch(p -> p.startsWith("link-name "))
+				.noneMatch(p -> p.startsWith("color-contrast "));
+			assertThat(PageChecks.accessibility(tab, true)).anyMatch(p -> p.startsWith("color-contrast "));
+		}
+	}
+
 	@Test
 	void reportsAMissingLang() {
 		assertThat(axeOn(VALID_PAGE.replace(" lang=\"en\"", ""))).anyMatch(p -> p.startsWith("html-has-lang "));

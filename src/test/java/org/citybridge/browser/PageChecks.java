@@ -37,8 +37,32 @@ final class PageChecks {
 	 * every page cost a third of axe's time); a page with no address of its own (set from a string
 	 * by the gate's self-test) gets the source injected.
 	 */
-	@SuppressWarnings("unchecked")
+	/**
+	 * The rules whose verdict can change with the language of the page: they read its text (names
+	 * of links, buttons, fields, images; the title; a label against its accessible name), its
+	 * {@code lang}, or sizes that longer words change (scrolling regions, tables). The others
+	 * (colour contrast, ARIA structure, landmarks, lists, duplicate ids) judge what the templates
+	 * and the style sheet make, the same in every language.
+	 */
+	static final List<String> LANGUAGE_RULES = List.of("area-alt", "aria-command-name", "aria-input-field-name",
+			"aria-meter-name", "aria-progressbar-name", "aria-toggle-field-name", "aria-tooltip-name", "button-name",
+			"document-title", "frame-title", "frame-title-unique", "html-has-lang", "html-lang-valid",
+			"html-xml-lang-mismatch", "image-alt", "input-button-name", "input-image-alt", "label-content-name-mismatch",
+			"label", "link-name", "object-alt", "p-as-heading", "role-img-alt", "scrollable-region-focusable",
+			"select-name", "summary-name", "svg-img-alt", "table-fake-caption", "td-has-header", "th-has-data-cells",
+			"valid-lang");
+
+	/** Every WCAG 2.0/2.1 A and AA rule of axe. */
 	static List<String> accessibility(Page page) {
+		return accessibility(page, true);
+	}
+
+	/**
+	 * axe's WCAG 2.0/2.1 A and AA rules: all of them, or ({@code everyRule} false) only those that
+	 * depend on the page's language ({@link #LANGUAGE_RULES}).
+	 */
+	@SuppressWarnings("unchecked")
+	static List<String> accessibility(Page page, boolean everyRule) {
 		if (!Boolean.TRUE.equals(page.evaluate("() => typeof window.axe === 'object'"))) {
 			if (page.url().startsWith("http")) {
 				page.addScriptTag(new Page.AddScriptTagOptions().setUrl(java.net.URI.create(page.url()).resolve(AXE_PATH).toString()));
@@ -48,16 +72,17 @@ final class PageChecks {
 			}
 		}
 		Object result = page.evaluate("""
-				async tags => {
+				async ([tags, only]) => {
 				  try {
-				    const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+				    const ids = axe.getRules(tags).map(rule => rule.ruleId).filter(id => only == null || only.includes(id));
+				    const r = await axe.run(document, {runOnly: {type: 'rule', values: ids}, resultTypes: ['violations']});
 				    return r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.help + ' at '
 				      + v.nodes.map(n => JSON.stringify(n.target) + ' ' + n.html.replace(/\\s+/g, ' ').trim().slice(0, 160)).join(', '));
 				  } catch (e) {
 				    return ['axe could not check the page: ' + e];
 				  }
 				}
-				""", WCAG_TAGS);
+				""", java.util.Arrays.asList(WCAG_TAGS, everyRule ? null : LANGUAGE_RULES));
 		return new ArrayList<>((List<String>) result);
 	}
 
