@@ -53,6 +53,13 @@ class AccountSecurityIT extends DemoDataIntegrationTest {
 		assertThat(this.mvc.get().uri("/admin/accounts")).hasStatus3xxRedirection();
 	}
 
+	/** Issue 19: "Your municipality's profile" did not name the municipality. */
+	@Test
+	void theAccountPageNamesTheOfficersMunicipality() {
+		assertThat(this.mvc.get().uri("/account").with(as(AccountTestSupport.OFFICER_DARKHAN))).hasStatusOk().bodyText()
+			.contains("Darkhan: the municipality’s profile</a>");
+	}
+
 	@Test
 	void anOfficerOfDarkhanCannotEditGhent() {
 		assertThat(this.mvc.get().uri("/municipalities/" + this.ghent + "/edit").with(as(AccountTestSupport.OFFICER_DARKHAN)))

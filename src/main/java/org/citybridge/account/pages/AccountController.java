@@ -129,6 +129,7 @@ record AccountController(AccountSettings settings, AccountPages pages) {
 	private static String page(AccountPages.Own own, Model model) {
 		model.addAttribute("account", own.account());
 		model.addAttribute("organisation", own.organisation());
+		model.addAttribute("municipalityName", own.municipalityName());
 		model.addAttribute("languages", org.citybridge.account.Account.LANGUAGES);
 		return "account/account";
 	}

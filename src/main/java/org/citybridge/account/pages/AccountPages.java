@@ -30,8 +30,11 @@ record AccountPages(AccountSettings settings,
 		Organisations organisations,
 		MunicipalityByName municipalities) {
 
-	/** One's own account page: the account and the organisation it belongs to, if any. */
-	record Own(AccountSettings.View account, Organisation organisation) {
+	/**
+	 * One's own account page: the account, the organisation it belongs to and the name of the
+	 * municipality it acts for, if any.
+	 */
+	record Own(AccountSettings.View account, Organisation organisation, String municipalityName) {
 	}
 
 	/**
@@ -79,7 +82,8 @@ record AccountPages(AccountSettings settings,
 	Own own(Actor actor) {
 		AccountSettings.View view = this.settings.view(actor);
 		return new Own(view,
-				(view.organisationId() == null) ? null : this.organisations.byId(view.organisationId()).orElse(null));
+				(view.organisationId() == null) ? null : this.organisations.byId(view.organisationId()).orElse(null),
+				(view.municipalityId() == null) ? null : this.municipalities.name(view.municipalityId()));
 	}
 
 	/** Changes the password; the session given by its id stays signed in, the account's others end. */

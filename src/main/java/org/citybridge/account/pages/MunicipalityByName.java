@@ -81,4 +81,9 @@ record MunicipalityByName(MunicipalitySearch search, org.springframework.jdbc.co
 		}
 		return false;
 	}
+
+	/** The name of the municipality with this id, as the directory has it; null if there is none. */
+	String name(long id) {
+		return this.jdbc.sql("SELECT name FROM municipalities WHERE id = ?").param(id).query(String.class).optional().orElse(null);
+	}
 }
