@@ -9,20 +9,10 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.TaskScheduler;
-import org.springframework.scheduling.Trigger;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.concurrent.ConcurrentTaskScheduler;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -113,64 +103,12 @@ public class NoticeDigests {
 	}
 
 	/**
-	 * Turns on the portal's scheduled jobs (the digest is the first), on one thread of their own.
-	 * The scheduler is only a {@link TaskScheduler}, not also an executor (as Spring Boot's own
-	 * is): features that take the application's task executor by type still find exactly one.
+	 * Turns on the portal's scheduled jobs (the digest is the first) on Spring Boot's own scheduler
+	 * (one thread, {@code spring.task.scheduling.*}). That scheduler is also an executor, so the
+	 * features that run work in the background name the one they mean: {@code applicationTaskExecutor}.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@EnableScheduling
 	static class Scheduling {
-
-		@Bean
-		TaskScheduler scheduledJobs() {
-			return new JobScheduler();
-		}
-	}
-
-	/** A task scheduler on one daemon thread that is nothing else. */
-	static final class JobScheduler implements TaskScheduler, DisposableBean {
-
-		private final ScheduledExecutorService threads = Executors.newSingleThreadScheduledExecutor(job -> {
-			Thread thread = new Thread(job, "scheduled-jobs");
-			thread.setDaemon(true);
-			return thread;
-		});
-
-		private final ConcurrentTaskScheduler delegate = new ConcurrentTaskScheduler(this.threads);
-
-		@Override
-		public ScheduledFuture<?> schedule(Runnable task, Trigger trigger) {
-			return this.delegate.schedule(task, trigger);
-		}
-
-		@Override
-		public ScheduledFuture<?> schedule(Runnable task, Instant startTime) {
-			return this.delegate.schedule(task, startTime);
-		}
-
-		@Override
-		public ScheduledFuture<?> scheduleAtFixedRate(Runnable task, Instant startTime, Duration period) {
-			return this.delegate.scheduleAtFixedRate(task, startTime, period);
-		}
-
-		@Override
-		public ScheduledFuture<?> scheduleAtFixedRate(Runnable task, Duration period) {
-			return this.delegate.scheduleAtFixedRate(task, period);
-		}
-
-		@Override
-		public ScheduledFuture<?> scheduleWithFixedDelay(Runnable task, Instant startTime, Duration delay) {
-			return this.delegate.scheduleWithFixedDelay(task, startTime, delay);
-		}
-
-		@Override
-		public ScheduledFuture<?> scheduleWithFixedDelay(Runnable task, Duration delay) {
-			return this.delegate.scheduleWithFixedDelay(task, delay);
-		}
-
-		@Override
-		public void destroy() {
-			this.threads.shutdownNow();
-		}
 	}
 }

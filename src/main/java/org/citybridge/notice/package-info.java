@@ -12,5 +12,5 @@
  * read-only in SQL, and sends mail through {@link org.citybridge.system.OfficerMail#send}, which the
  * accounts feature implements, so every feature may call it without a cycle.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "system" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "system", "audit" })
 package org.citybridge.notice;

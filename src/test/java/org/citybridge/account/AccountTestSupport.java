@@ -63,6 +63,21 @@ public final class AccountTestSupport {
 		return "/invitations/" + context.getBean(AccountTokens.class).issue(id, AccountTokens.Purpose.INVITATION);
 	}
 
+	/**
+	 * A live sign-up confirmation link path for a new, unconfirmed delegate account (a new address each
+	 * time), as the mail after /signup carries it; it returns to the demo forum.
+	 */
+	public static String newSignUpPath(ApplicationContext context) {
+		String email = "signup-" + tag() + "@citybridge.example";
+		long id = context.getBean(JdbcClient.class)
+			.sql("INSERT INTO accounts (email, display_name, role, enabled) VALUES (?, 'New delegate', 'DELEGATE', false) RETURNING id")
+			.param(email)
+			.query(Long.class)
+			.single();
+		return "/signup/confirm/" + context.getBean(AccountTokens.class).issueSignUp(id,
+				context.getBean(org.springframework.security.crypto.password.PasswordEncoder.class).encode(PASSWORD), "/events");
+	}
+
 	/** A fresh password reset link path for an existing account. */
 	public static String newResetPath(ApplicationContext context, String email) {
 		long id = context.getBean(JdbcClient.class)

@@ -61,6 +61,11 @@ record BrowserSite(int port, ApplicationContext context) implements PageType.Sit
 	}
 
 	@Override
+	public String signUpPath() {
+		return AccountTestSupport.newSignUpPath(this.context);
+	}
+
+	@Override
 	public String resetPath(String email) {
 		return AccountTestSupport.newResetPath(this.context, email);
 	}

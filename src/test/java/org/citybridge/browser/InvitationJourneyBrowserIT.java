@@ -125,11 +125,7 @@ class InvitationJourneyBrowserIT {
 	}
 
 	private void signIn(Page page, String email) {
-		page.navigate(this.site.url("/"));
-		follow(page, ".account-nav a[href='/login']");
-		page.fill("#username", email);
-		page.fill("#password", AccountTestSupport.PASSWORD);
-		follow(page, "main form button[type=submit]");
+		Journeys.signIn(page, this.site, email, false);
 		assertThat(path(page)).isEqualTo("/home");
 		follow(page, ".account-nav a[href='/account']");
 	}

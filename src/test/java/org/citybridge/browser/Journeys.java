@@ -5,6 +5,10 @@ import java.net.URI;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 
+import org.citybridge.account.AccountTestSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** What the journey tests do at every step: click and wait for the page it leads to, and read where they are. */
 final class Journeys {
 
@@ -17,6 +21,27 @@ final class Journeys {
 				() -> page.click(selector));
 		page.waitForLoadState();
 		return response;
+	}
+
+	/**
+	 * Signs in through the form as a person does: from the header's "Sign in" link of the page shown
+	 * (or of the home page when {@code fromHeader} is false, after opening it), with the demo password.
+	 */
+	static void signIn(Page page, BrowserSite site, String email, boolean fromHeader) {
+		if (!fromHeader) {
+			page.navigate(site.url("/"));
+		}
+		follow(page, ".account-nav a[href='/login']");
+		page.fill("#username", email);
+		page.fill("#password", AccountTestSupport.PASSWORD);
+		follow(page, "main form button[type=submit]");
+		assertThat(page.locator(".sign-out").count()).as("signed in as %s", email).isOne();
+	}
+
+	/** Signs out with the header's button; the header offers "Sign in" again. */
+	static void signOut(Page page) {
+		follow(page, ".sign-out button");
+		assertThat(page.locator(".account-nav a[href='/login']").count()).as("signed out").isOne();
 	}
 
 	/** The path of the page shown. */

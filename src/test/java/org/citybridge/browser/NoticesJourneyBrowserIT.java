@@ -85,28 +85,28 @@ class NoticesJourneyBrowserIT {
 			Page page = browser.newPage();
 
 			// Niš's officer asks Darkhan.
-			signIn(page, OFFICER_NIS);
+			Journeys.signIn(page, this.site, OFFICER_NIS, false);
 			page.navigate(this.site.url("/municipalities/" + this.darkhan + "/requests/new"));
 			page.fill("#message", "Niš would like to exchange experience on water and sanitation with Darkhan.");
 			follow(page, "main form button[type=submit]");
 			String requestPath = path(page);
-			signOut(page);
+			Journeys.signOut(page);
 
 			// Darkhan's officer lands on a home that names Darkhan, with the request waiting.
-			signIn(page, AccountTestSupport.OFFICER_DARKHAN);
+			Journeys.signIn(page, this.site, AccountTestSupport.OFFICER_DARKHAN, true);
 			assertThat(path(page)).isEqualTo("/home");
 			assertThat(page.locator("h1").innerText()).isEqualTo(text(locale, "myhome.officer.title", "Darkhan"));
 			follow(page, "section[aria-labelledby=waiting-heading] a[href='" + requestPath + "']");
 			follow(page, "main form[action$='/accept'] button");
 			assertThat(page.locator(".flash").innerText()).isEqualTo(text(locale, "matchmaking.flash.accepted"));
-			signOut(page);
+			Journeys.signOut(page);
 
 			// Niš's officer was told, in French, by mail and in the portal.
 			assertThat(mailsTo(OFFICER_NIS, mailsBefore))
 				.contains(text(Locale.FRENCH, "notice.kind.REQUEST_ACCEPTED.subject", "Niš", "Darkhan"));
 
 			// NALAS's staff: the draft among the unverified, with both countries and who proposed it.
-			signIn(page, AccountTestSupport.STAFF_NALAS);
+			Journeys.signIn(page, this.site, AccountTestSupport.STAFF_NALAS, true);
 			assertThat(path(page)).isEqualTo("/home");
 			follow(page, "main a[href='/agreements/unverified']");
 			String row = page.locator("main li:has(label:text-is('Darkhan – Niš'))").innerText();
@@ -115,7 +115,7 @@ class NoticesJourneyBrowserIT {
 			follow(page, "main li:has(label:text-is('Darkhan – Niš')) a[href^='/agreements/']");
 			follow(page, "main form[action$='/verify'] button");
 			assertThat(page.locator("main").innerText()).contains(text(locale, "agreement.verified"));
-			signOut(page);
+			Journeys.signOut(page);
 
 			// Both officers were told, each in their own language.
 			assertThat(mailsTo(OFFICER_NIS, mailsBefore))
@@ -124,7 +124,7 @@ class NoticesJourneyBrowserIT {
 				.contains(text(Locale.forLanguageTag("mn"), "notice.kind.AGREEMENT_VERIFIED.subject", "Darkhan – Niš"));
 
 			// And Darkhan's officer finds the notice in the portal, under the header's count.
-			signIn(page, AccountTestSupport.OFFICER_DARKHAN);
+			Journeys.signIn(page, this.site, AccountTestSupport.OFFICER_DARKHAN, true);
 			assertThat(page.locator("header a[href='/notices'] .badge.count").count()).isOne();
 			follow(page, "header a[href='/notices']");
 			assertThat(page.locator("main").innerText())
@@ -137,18 +137,6 @@ class NoticesJourneyBrowserIT {
 			.params(email, after)
 			.query(String.class)
 			.list();
-	}
-
-	private void signIn(Page page, String email) {
-		page.navigate(this.site.url("/login"));
-		page.fill("#username", email);
-		page.fill("#password", AccountTestSupport.PASSWORD);
-		follow(page, "main form button[type=submit]");
-		assertThat(page.locator(".sign-out").count()).as("signed in as %s", email).isOne();
-	}
-
-	private static void signOut(Page page) {
-		follow(page, ".sign-out button");
 	}
 
 	private String text(Locale locale, String key, Object... args) {

@@ -471,6 +471,8 @@ final class PageCatalog {
 							"#confirmation", "other"));
 				}),
 				PageType.get("signup-sent", "/signup/sent", "/signup/sent"),
+				new PageType("signup-confirm", "/signup/confirm/{token}", true,
+						(page, site) -> page.navigate(site.url(site.signUpPath()))),
 				PageType.get("signup-confirm-used", "/signup/confirm/{token}", "/signup/confirm/no-such-token"),
 				new PageType("account", "/account", true, (page, site) -> signedIn(page, site, AccountTestSupport.OFFICER_DARKHAN, "/account")),
 				new PageType("account-invalid", "/account", false, (page, site) -> {

@@ -214,6 +214,63 @@ final class PageChecks {
 	}
 
 	/**
+	 * Words of a {@code mn} or {@code fr} page that are not in the page's language and not marked as
+	 * such: on a Mongolian page, any word in Latin script; on a French page, a run of English (two or
+	 * more of the commonest English words in one text). Not counted: text inside an element whose
+	 * {@code lang} is another language (the original of an untranslated text, a place's Latin name),
+	 * inside {@code translate="no"} (HTML's mark of a proper name: a person, a place, a venue, an
+	 * organisation), in code, in addresses and time zone names, in what a person typed into a text area, in the hidden parts of the page; and the short
+	 * allow-list below (acronyms in capitals, the portal's name, units and formats). Each finding is
+	 * the word or phrase with the tag of the element that holds it.
+	 */
+	@SuppressWarnings("unchecked")
+	static List<String> foreignText(Page page, String language) {
+		if (!"mn".equals(language) && !"fr".equals(language)) {
+			return List.of();
+		}
+		return (List<String>) page.evaluate("""
+				(language) => {
+				  const allowed = new Set(['CityBridge', 'GeoNames', 'Wikipedia', 'Natural', 'Earth', 'OpenStreetMap',
+				    'CC', 'BY', 'BY-SA', 'CSV', 'JSON', 'GeoJSON', 'Atom', 'iCal', 'ICS', 'PDF', 'UTC', 'GMT', 'HTML',
+				    'WCAG', 'ISO', 'ics', 'km', 'km²', 'e-mail', 'e-mails', 'htmx', 'axe', 'Nu', 'RSS', 'ID', 'URL', 'OK']);
+				  const english = new Set(['the', 'and', 'of', 'with', 'from', 'this', 'your', 'for', 'to', 'is', 'are',
+				    'was', 'has', 'have', 'will', 'by', 'at', 'in', 'not', 'be', 'it', 'its', 'their',
+				    'which', 'who', 'all', 'more', 'about', 'between', 'cities', 'city', 'partnership', 'agreement']);
+				  const skipTags = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'CODE', 'KBD', 'SAMP', 'PRE', 'TEMPLATE', 'SVG', 'TEXTAREA']);
+				  const found = [];
+				  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+				  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+				    const text = node.nodeValue;
+				    if (!/[A-Za-z]/.test(text)) continue;
+				    const parent = node.parentElement;
+				    if (!parent || parent.closest('[translate=no]')) continue;
+				    let skip = false;
+				    for (let e = parent; e; e = e.parentElement) {
+				      if (skipTags.has(e.tagName.toUpperCase())) { skip = true; break; }
+				    }
+				    if (skip) continue;
+				    const marked = parent.closest('[lang]');
+				    if (marked && marked.getAttribute('lang').toLowerCase().split('-')[0] !== language) continue;
+				    if (parent.getClientRects().length === 0 || getComputedStyle(parent).visibility === 'hidden') continue;
+				    const cleaned = text.replace(/\\b[A-Z][a-z]+\\/[A-Za-z_]+(?:\\/[A-Za-z_]+)?/g, ' ').replace(/https?:\\/\\/\\S+|[\\w.+-]+@[\\w.-]+|\\/[\\w\\/.{}?=&-]*/g, ' ');
+				    const where = parent.tagName.toLowerCase() + (parent.id ? '#' + parent.id : '')
+				      + (parent.className && typeof parent.className === 'string' ? '.' + parent.className.split(' ')[0] : '');
+				    if (language === 'mn') {
+				      const words = (cleaned.match(/[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’.-]*/g) || [])
+				        .map(w => w.replace(/[.'’-]+$/, ''))
+				        .filter(w => w.length > 1 && !allowed.has(w) && !/^[A-Z0-9]{2,6}$/.test(w));
+				      if (words.length) found.push(where + ': ' + words.join(' '));
+				    } else {
+				      const words = (cleaned.toLowerCase().match(/[a-z]+/g) || []).filter(w => english.has(w));
+				      if (new Set(words).size >= 2) found.push(where + ': ' + text.replace(/\\s+/g, ' ').trim().slice(0, 80));
+				    }
+				  }
+				  return found;
+				}
+				""", language);
+	}
+
+	/**
 	 * Exception class names (a word ending in "Exception", qualified or not), qualified error class
 	 * names and stack frames: what a page leaks when an error reaches the visitor. Not the word
 	 * inside another: the French accessibility statement rightly has "Exceptions connues".

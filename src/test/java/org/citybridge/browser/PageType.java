@@ -35,6 +35,9 @@ record PageType(String name, String route, boolean phone, Visit visit) {
 		/** A live password reset link for the given account. */
 		String resetPath(String email);
 
+		/** A live sign-up confirmation link of a new delegate account. */
+		String signUpPath();
+
 		/** A delegate account (created once) that starred a session of the demo forum. */
 		String delegateEmail();
 

@@ -79,7 +79,7 @@ class RequestJourneyBrowserIT {
 			Page page = browser.newPage();
 
 			// Darkhan's officer: requests → find partners → Ghent, and why.
-			signIn(page, AccountTestSupport.OFFICER_DARKHAN, true);
+			Journeys.signIn(page, this.site, AccountTestSupport.OFFICER_DARKHAN, false);
 			follow(page, ".account-nav a[href='/requests']");
 			follow(page, "main a[href='/municipalities/" + this.darkhan + "/partners']");
 			Locator ghentCard = suggestion(page, "Ghent");
@@ -105,11 +105,11 @@ class RequestJourneyBrowserIT {
 			assertThat(page.locator(".flash").innerText()).isEqualTo(text(locale, "matchmaking.flash.sent"));
 			String requestPath = path(page);
 			assertThat(page.locator("main").innerText()).contains("City Partnership Fund (example)");
-			signOut(page);
+			Journeys.signOut(page);
 
 			// Ghent's officer: one unread request, in the header and on the page, until marked read.
 			// (Other tests of the run may have left Ghent other unread requests: the count is relative.)
-			signIn(page, AccountTestSupport.OFFICER_GHENT, false);
+			Journeys.signIn(page, this.site, AccountTestSupport.OFFICER_GHENT, true);
 			int unread = unread(page);
 			assertThat(unread).isPositive();
 			follow(page, ".account-nav a[href='/requests']");
@@ -134,10 +134,10 @@ class RequestJourneyBrowserIT {
 					text(locale, "theme.SMART_CITY"), "City Partnership Fund (example)");
 			assertThat(page.locator("section[aria-labelledby=origin-heading] a[href='" + requestPath + "']").count())
 				.isOne();
-			signOut(page);
+			Journeys.signOut(page);
 
 			// CEMR's staff (Ghent is a member) find it among the unverified, complete and verify it.
-			signIn(page, AccountTestSupport.STAFF_CEMR, false);
+			Journeys.signIn(page, this.site, AccountTestSupport.STAFF_CEMR, true);
 			follow(page, "header a[href='/agreements']");
 			follow(page, "main a[href='/agreements/unverified']");
 			follow(page, "main li:has(label:text-is('Darkhan – Ghent')) a[href='" + agreementPath + "']");
@@ -161,25 +161,6 @@ class RequestJourneyBrowserIT {
 				.param(new Long[] { Math.min(this.darkhan, this.ghent), Math.max(this.darkhan, this.ghent) })
 				.query(Long.class).single()).isOne();
 		}
-	}
-
-	/** Signs in through the form: from the sign-in page itself, or from the header's link. */
-	private void signIn(Page page, String email, boolean first) {
-		if (first) {
-			page.navigate(this.site.url("/login"));
-		}
-		else {
-			follow(page, ".account-nav a[href='/login']");
-		}
-		page.fill("#username", email);
-		page.fill("#password", AccountTestSupport.PASSWORD);
-		follow(page, "main form button[type=submit]");
-		assertThat(page.locator(".sign-out").count()).as("signed in as %s", email).isOne();
-	}
-
-	private static void signOut(Page page) {
-		follow(page, ".sign-out button");
-		assertThat(page.locator(".account-nav a[href='/login']").count()).isOne();
 	}
 
 	/** The header's count of unread requests, 0 when it shows none. */

@@ -79,11 +79,7 @@ class StaffImportJourneyBrowserIT {
 
 		try (BrowserContext browser = Chromium.phone(language)) {
 			Page page = browser.newPage();
-			page.navigate(this.site.url("/"));
-			follow(page, ".account-nav a[href='/login']");
-			page.fill("#username", AccountTestSupport.STAFF_NALAS);
-			page.fill("#password", AccountTestSupport.PASSWORD);
-			follow(page, "main form button[type=submit]");
+			Journeys.signIn(page, this.site, AccountTestSupport.STAFF_NALAS, false);
 			assertThat(path(page)).isEqualTo("/home");
 
 			follow(page, "main a[href='/agreements/import']");

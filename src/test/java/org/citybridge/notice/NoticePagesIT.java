@@ -115,6 +115,10 @@ class NoticePagesIT extends DemoDataIntegrationTest {
 		assertThat(this.mvc.post().uri("/notices/settings/feed/delete").with(as(this.email)).with(csrf())).hasStatus3xxRedirection();
 		assertThat(this.mvc.get().uri(second)).hasStatus(404);
 		assertThat(this.mvc.get().uri("/notices/feed/not-a-token")).hasStatus(404);
+		assertThat(this.jdbc.sql("""
+				SELECT action FROM audit_entries WHERE entity_type = 'noticeFeed' AND entity_id = ? ORDER BY id
+				""").param(String.valueOf(this.account)).query(String.class).list())
+			.as("made, replaced and revoked, each in the audit log").containsExactly("CREATE", "UPDATE", "DELETE");
 	}
 
 	String feedAddress() {
@@ -127,7 +131,8 @@ class NoticePagesIT extends DemoDataIntegrationTest {
 	@Test
 	void aSignedInPersonFollowsAndUnfollowsWithCsrfAndAVisitorIsRefused() {
 		String profile = "/municipalities/" + this.zeitz;
-		assertThat(this.mvc.get().uri(profile)).hasStatusOk().bodyText().contains("Sign in to follow");
+		assertThat(this.mvc.get().uri(profile)).hasStatusOk().bodyText().contains("Sign in to follow")
+			.as("signing in brings the visitor back to the profile").contains("href=\"/login?next=/municipalities/" + this.zeitz + "\"");
 		assertThat(this.mvc.get().uri(profile).with(as(this.email))).hasStatusOk().bodyText()
 			.contains("name=\"action\" value=\"follow\"");
 

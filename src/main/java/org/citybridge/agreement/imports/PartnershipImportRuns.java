@@ -24,6 +24,7 @@ import org.citybridge.system.RunBook;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -73,7 +74,7 @@ class PartnershipImportRuns extends RunBook<PartnershipImportRuns.Run> {
 
 	private final AuditLog audit;
 
-	PartnershipImportRuns(JdbcClient jdbc, PartnershipImport importer, AgreementPolicy policy, TaskExecutor executor,
+	PartnershipImportRuns(JdbcClient jdbc, PartnershipImport importer, AgreementPolicy policy, @Qualifier("applicationTaskExecutor") TaskExecutor executor,
 			TransactionTemplate transaction, AuditLog audit,
 			@Value("${citybridge.imports.heartbeat-limit:PT2M}") Duration heartbeatLimit) {
 		super(jdbc, executor, "partnership_import_runs", """

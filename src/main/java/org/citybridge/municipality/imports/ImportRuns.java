@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -62,7 +63,7 @@ class ImportRuns extends RunBook<ImportRuns.Run> {
 	/** The copies of the uploads this instance's runs work on. */
 	private final Map<Long, Path> uploads = new ConcurrentHashMap<>();
 
-	ImportRuns(JdbcClient jdbc, MunicipalityImport importer, TaskExecutor executor, TransactionTemplate transaction,
+	ImportRuns(JdbcClient jdbc, MunicipalityImport importer, @Qualifier("applicationTaskExecutor") TaskExecutor executor, TransactionTemplate transaction,
 			AuditLog audit, @Value("${citybridge.imports.heartbeat-limit:PT2M}") Duration heartbeatLimit) {
 		super(jdbc, executor, "import_runs",
 				"id, file_name, skip_invalid, status, rows_done, rejected, rows_per_second, report::text, started_at, finished_at",

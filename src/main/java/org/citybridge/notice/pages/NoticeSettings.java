@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.citybridge.audit.AuditLog;
 import org.citybridge.notice.Delivery;
 import org.citybridge.notice.Follows;
 import org.citybridge.notice.NoticeKind;
@@ -53,10 +54,13 @@ class NoticeSettings {
 
 	private final NoticeMails mails;
 
-	NoticeSettings(JdbcClient jdbc, Follows follows, NoticeMails mails) {
+	private final AuditLog audit;
+
+	NoticeSettings(JdbcClient jdbc, Follows follows, NoticeMails mails, AuditLog audit) {
 		this.jdbc = jdbc;
 		this.follows = follows;
 		this.mails = mails;
+		this.audit = audit;
 	}
 
 	@Transactional(readOnly = true)
@@ -98,25 +102,38 @@ class NoticeSettings {
 		return Optional.empty();
 	}
 
-	/** Makes a new private feed address, revoking the previous one; answers its absolute address, shown once. */
+	/**
+	 * Makes a new private feed address, revoking the previous one; answers its absolute address, shown
+	 * once. The audit log records that an address was made or replaced (never the secret).
+	 */
 	@Transactional
-	String newFeed(Actor actor) {
+	String newFeed(Actor actor, String actorLabel) {
 		long account = NoticeBoard.signedIn(actor);
 		byte[] secret = new byte[32];
 		RANDOM.nextBytes(secret);
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-		this.jdbc.sql("""
+		boolean replaced = this.jdbc.sql("""
 				INSERT INTO notice_feeds (account_id, token_hash) VALUES (?, ?)
 				ON CONFLICT (account_id) DO UPDATE SET token_hash = EXCLUDED.token_hash, created_at = now()
-				""").params(account, hash(token)).update();
+				RETURNING (xmax <> 0)
+				""").params(account, hash(token)).query(Boolean.class).single();
+		Map<String, Object> after = new LinkedHashMap<>();
+		after.put("created", Instant.now().toString());
+		this.audit.record(new AuditLog.Who(account, actorLabel), "noticeFeed", account,
+				replaced ? AuditLog.Action.UPDATE : AuditLog.Action.CREATE,
+				replaced ? Map.of("created", "replaced") : null, after);
 		return this.mails.absolute("/notices/feed/" + token);
 	}
 
-	/** Deletes the private feed address: it answers 404 from now on. */
+	/** Deletes the private feed address: it answers 404 from now on; the audit log records it. */
 	@Transactional
-	void deleteFeed(Actor actor) {
+	void deleteFeed(Actor actor, String actorLabel) {
 		long account = NoticeBoard.signedIn(actor);
-		this.jdbc.sql("DELETE FROM notice_feeds WHERE account_id = ?").param(account).update();
+		int deleted = this.jdbc.sql("DELETE FROM notice_feeds WHERE account_id = ?").param(account).update();
+		if (deleted > 0) {
+			this.audit.record(new AuditLog.Who(account, actorLabel), "noticeFeed", account, AuditLog.Action.DELETE,
+					Map.of("revoked", false), Map.of("revoked", true));
+		}
 	}
 
 	/** The account a feed secret belongs to, if it is a live one. */

@@ -9,6 +9,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,14 +48,14 @@ class NoticeSettingsController {
 
 	/** Makes (or replaces) the private feed address and shows it once. */
 	@PostMapping("/notices/settings/feed")
-	String newFeed(RedirectAttributes redirect) {
-		redirect.addFlashAttribute("feedAddress", this.settings.newFeed(Actor.current()));
+	String newFeed(Authentication authentication, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("feedAddress", this.settings.newFeed(Actor.current(), authentication.getName()));
 		return "redirect:/notices/settings#feed";
 	}
 
 	@PostMapping("/notices/settings/feed/delete")
-	String deleteFeed(RedirectAttributes redirect) {
-		this.settings.deleteFeed(Actor.current());
+	String deleteFeed(Authentication authentication, RedirectAttributes redirect) {
+		this.settings.deleteFeed(Actor.current(), authentication.getName());
 		redirect.addFlashAttribute("feedDeleted", true);
 		return "redirect:/notices/settings#feed";
 	}

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -203,6 +204,14 @@ class HomeQueries {
 				""")
 			.query((rs, n) -> new AccountCounts(rs.getLong(1), rs.getLong(2)))
 			.single();
+	}
+
+	/** How many days each case study waiting for approval has waited, by its number. */
+	Map<Long, Long> caseStudyAges() {
+		Map<Long, Long> ages = new java.util.HashMap<>();
+		this.jdbc.sql("SELECT id, %s FROM case_studies WHERE status = 'PENDING'".formatted(AGE.formatted("created_at")))
+			.query((rs, n) -> ages.put(rs.getLong(1), rs.getLong(2))).list();
+		return ages;
 	}
 
 	long barriersWaitingCount() {

@@ -109,6 +109,7 @@ class Homes {
 		model.put("unverified", this.agreements.unverified(SHORT_LIST, 0));
 		model.put("unverifiedTotal", this.agreements.unverifiedCount());
 		model.put("caseStudies", this.caseStudies.pending(actor));
+		model.put("caseStudyAges", this.queries.caseStudyAges());
 		model.put("memberRequests", actor.organisationId() == null ? List.of()
 				: this.queries.openRequestsOfMembers(actor.organisationId()));
 		model.put("imports", this.queries.recentImports());

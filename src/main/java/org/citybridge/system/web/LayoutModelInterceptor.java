@@ -31,5 +31,7 @@ class LayoutModelInterceptor implements HandlerInterceptor {
 		modelAndView.addObject("languageLinks",
 				LanguageLinks.of(request, RequestContextUtils.getLocale(request)));
 		modelAndView.addObject("demoMode", demo);
+		// The page's own path, for "sign in" links that bring the person back here afterwards.
+		modelAndView.addObject("pagePath", request.getRequestURI().substring(request.getContextPath().length()));
 	}
 }

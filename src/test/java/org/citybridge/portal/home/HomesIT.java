@@ -28,6 +28,8 @@ class HomesIT extends DemoDataIntegrationTest {
 
 	private final List<Long> agreements = new ArrayList<>();
 
+	private final List<Long> studies = new ArrayList<>();
+
 	private final List<Long> events = new ArrayList<>();
 
 	private final List<String> accounts = new ArrayList<>();
@@ -50,6 +52,7 @@ class HomesIT extends DemoDataIntegrationTest {
 
 	@AfterEach
 	void removeOwnRows() {
+		this.studies.forEach(id -> this.jdbc.sql("DELETE FROM case_studies WHERE id = ?").param(id).update());
 		this.requests.forEach(id -> this.jdbc.sql("DELETE FROM partnership_requests WHERE id = ?").param(id).update());
 		this.agreements.forEach(id -> this.jdbc.sql("DELETE FROM agreements WHERE id = ?").param(id).update());
 		this.events.forEach(id -> this.jdbc.sql("DELETE FROM events WHERE id = ?").param(id).update());
@@ -133,6 +136,11 @@ class HomesIT extends DemoDataIntegrationTest {
 		long older = agreement(this.darkhan, AccountTestSupport.municipalityId(this.context, ZEITZ), "1990-01-01",
 				AccountTestSupport.OFFICER_DARKHAN);
 		long members = request(this.kaposvar, this.nis, null, 2);
+		long study = this.jdbc.sql("""
+				INSERT INTO case_studies (title, summary, body, language, status, created_at)
+				VALUES ('Waiting study for the home', 'S', 'B', 'en', 'PENDING', now() - interval '3 days 2 hours') RETURNING id
+				""").query(Long.class).single();
+		this.studies.add(study);
 		for (String path : List.of("/home", "/agreements/unverified")) {
 			String html = page(path, AccountTestSupport.STAFF_NALAS);
 			assertThat(html).contains("Darkhan", "(<span>Mongolia</span>)", "(<span>Germany</span>)", "(<span>Belgium</span>)",
@@ -141,6 +149,8 @@ class HomesIT extends DemoDataIntegrationTest {
 				.isLessThan(html.indexOf("href=\"/agreements/" + newer + "\""));
 			if (path.equals("/home")) {
 				assertThat(html).contains("href=\"/requests/" + members + "\"", "Kaposvár (Hungary) to Niš (Serbia)");
+				assertThat(html.substring(html.indexOf("Waiting study for the home")))
+					.as("a case study waiting for approval says for how long").contains("waiting 3 days");
 			}
 		}
 	}
@@ -177,10 +187,18 @@ class HomesIT extends DemoDataIntegrationTest {
 	@Test
 	void anAdministratorSeesAccountsBarriersAndTheOutbox() {
 		String subject = "Home check " + AccountTestSupport.tag();
+		long report = this.jdbc.sql("""
+				INSERT INTO barrier_reports (page, description, language, created_at)
+				VALUES ('/events', 'The agenda table has no headers', 'en', '2000-01-01T00:00Z') RETURNING id
+				""").query(Long.class).single();
 		this.jdbc.sql("INSERT INTO outbox_messages (recipient, subject, body) VALUES ('someone@example.org', ?, 'x')").param(subject).update();
 		String html = page("/home", AccountTestSupport.ADMIN);
 		assertThat(html).contains("<h1>Administration</h1>", "active accounts", "href=\"/admin/accounts\"",
-				"href=\"/accessibility/reports\"", subject, "href=\"/admin/outbox\"");
+				"href=\"/accessibility/reports\"", subject, "href=\"/admin/outbox\"",
+				"href=\"/accessibility/reports#report-" + report + "\"");
+		assertThat(page("/accessibility/reports", AccountTestSupport.ADMIN)).as("each report has its own anchor")
+			.contains("id=\"report-" + report + "\"");
+		this.jdbc.sql("DELETE FROM barrier_reports WHERE id = ?").param(report).update();
 	}
 
 	@Test
