@@ -258,7 +258,7 @@ final class PageChecks {
 				    if (language === 'mn') {
 				      const words = (cleaned.match(/[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’.-]*/g) || [])
 				        .map(w => w.replace(/[.'’-]+$/, ''))
-				        .filter(w => w.length > 1 && !allowed.has(w) && !/^[A-Z0-9]{2,6}$/.test(w));
+				        .filter(w => w.length > 1 && !allowed.has(w) && !/^[A-Z0-9][A-Z0-9-]{1,9}$/.test(w));
 				      if (words.length) found.push(where + ': ' + words.join(' '));
 				    } else {
 				      const words = (cleaned.toLowerCase().match(/[a-z]+/g) || []).filter(w => english.has(w));
