@@ -48,8 +48,8 @@ class IcuMessageSourceTest {
 	void partnersAlreadyInACountry() {
 		assertThat(msg("matchmaking.reason.likeYou", EN, 1, "Hungary")).isEqualTo("Already partners with 1 municipality in Hungary");
 		assertThat(msg("matchmaking.reason.likeYou", EN, 3, "Hungary")).isEqualTo("Already partners with 3 municipalities in Hungary");
-		assertThat(msg("matchmaking.reason.likeYou", FR, 1, "Hongrie")).isEqualTo("Déjà partenaire d’1 municipalité de ce pays : Hongrie");
-		assertThat(msg("matchmaking.reason.likeYou", FR, 2, "Hongrie")).isEqualTo("Déjà partenaire de 2 municipalités de ce pays : Hongrie");
+		assertThat(msg("matchmaking.reason.likeYou", FR, 1, "Hongrie")).isEqualTo("Déjà partenaire d’une municipalité de ce pays\u202F: Hongrie");
+		assertThat(msg("matchmaking.reason.likeYou", FR, 2, "Hongrie")).isEqualTo("Déjà partenaire de 2 municipalités de ce pays\u202F: Hongrie");
 		assertThat(msg("matchmaking.reason.likeYou", MN, 2, "Унгар")).isEqualTo("Энэ улсад аль хэдийн 2 түнштэй: Унгар");
 	}
 
@@ -57,9 +57,9 @@ class IcuMessageSourceTest {
 	void seatsTakenAndWaiting() {
 		assertThat(msg("event.registration.seats", EN, 1, 0, 0)).isEqualTo("1 seat: 0 taken, 0 on the waiting list.");
 		assertThat(msg("event.registration.seats", EN, 40, 12, 3)).isEqualTo("40 seats: 12 taken, 3 on the waiting list.");
-		assertThat(msg("event.registration.seats", FR, 1, 1, 0)).isEqualTo("1 place : 1 prise, 0 en liste d’attente.");
-		assertThat(msg("event.registration.seats", FR, 40, 0, 2)).isEqualTo("40 places : 0 prise, 2 en liste d’attente.");
-		assertThat(msg("event.registration.seats", FR, 40, 12, 2)).isEqualTo("40 places : 12 prises, 2 en liste d’attente.");
+		assertThat(msg("event.registration.seats", FR, 1, 1, 0)).isEqualTo("1 place\u202F: 1 prise, 0 en liste d’attente.");
+		assertThat(msg("event.registration.seats", FR, 40, 0, 2)).isEqualTo("40 places\u202F: 0 prise, 2 en liste d’attente.");
+		assertThat(msg("event.registration.seats", FR, 40, 12, 2)).isEqualTo("40 places\u202F: 12 prises, 2 en liste d’attente.");
 		assertThat(msg("event.registration.seats", MN, 1, 0, 0)).isEqualTo("1 суудал: эзлэгдсэн 0, хүлээлгийн жагсаалтад 0.");
 		assertThat(msg("event.room.capacity", EN, 1)).isEqualTo("1 seat");
 		assertThat(msg("event.room.capacity", FR, 0)).isEqualTo("0 place");
@@ -91,7 +91,7 @@ class IcuMessageSourceTest {
 		assertThat(msg("learning.case.search.count", EN, 1)).isEqualTo("One case study found");
 		assertThat(msg("learning.case.search.count", FR, 5)).isEqualTo("5 études de cas trouvées");
 		assertThat(msg("learning.case.search.count", MN, 5)).isEqualTo("5 туршлагын жишээ олдлоо");
-		assertThat(msg("notice.digest.subject", FR, 1)).isEqualTo("CityBridge : 1 nouvelle notification");
+		assertThat(msg("notice.digest.subject", FR, 1)).isEqualTo("CityBridge\u202F: 1 nouvelle notification");
 		assertThat(msg("notice.digest.subject", EN, 2)).isEqualTo("CityBridge: 2 new notices");
 	}
 
