@@ -32,6 +32,8 @@ public class IcuMessageSource extends ResourceBundleMessageSource {
 
 	private final Map<String, List<Integer>> plainArguments = new ConcurrentHashMap<>();
 
+	private final Map<String, List<Integer>> numberArguments = new ConcurrentHashMap<>();
+
 	private final Map<String, Boolean> warned = new ConcurrentHashMap<>();
 
 	public IcuMessageSource(boolean strict) {
@@ -65,6 +67,7 @@ public class IcuMessageSource extends ResourceBundleMessageSource {
 		}
 		if (args != null && args.length > 0) {
 			checkCounts(code, pattern, args);
+			args = numbersFromDigits(pattern, args);
 		}
 		MessageFormat format = formats.computeIfAbsent(locale, l -> new ConcurrentHashMap<>())
 			.computeIfAbsent(pattern, p -> new MessageFormat(p, ULocale.forLocale(locale)));
@@ -90,12 +93,53 @@ public class IcuMessageSource extends ResourceBundleMessageSource {
 		}
 	}
 
+	/**
+	 * Arguments written as digits ("10", as refusals and notices keep them) where the pattern wants a
+	 * number (a plural, an ordinal, {@code {0,number}}) become numbers, so that the plural rule applies.
+	 */
+	private Object[] numbersFromDigits(String pattern, Object[] args) {
+		Object[] converted = args;
+		for (int index : numberArguments.computeIfAbsent(pattern, IcuMessageSource::numberArgumentIndexes)) {
+			if (index < args.length && args[index] instanceof String text && DIGITS.matcher(text).matches()) {
+				if (converted == args) {
+					converted = args.clone();
+				}
+				converted[index] = new java.math.BigDecimal(text);
+			}
+		}
+		return converted;
+	}
+
+	private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("-?\\d{1,18}(\\.\\d{1,9})?");
+
 	/** A whole number: what a count is. Coordinates, scores and amounts (decimals) are not counted. */
 	private static boolean isCount(Object argument) {
 		return argument instanceof Integer || argument instanceof Long || argument instanceof Short
 				|| argument instanceof Byte || argument instanceof java.math.BigInteger
 				|| argument instanceof java.util.concurrent.atomic.AtomicInteger
 				|| argument instanceof java.util.concurrent.atomic.AtomicLong;
+	}
+
+	/** The numbers of the arguments that are plurals, ordinals or numbers, at any depth. */
+	static List<Integer> numberArgumentIndexes(String pattern) {
+		MessagePattern parsed = new MessagePattern(pattern);
+		List<Integer> indexes = new ArrayList<>();
+		for (int i = 0; i < parsed.countParts() - 1; i++) {
+			MessagePattern.Part part = parsed.getPart(i);
+			if (part.getType() != MessagePattern.Part.Type.ARG_START) {
+				continue;
+			}
+			MessagePattern.ArgType type = part.getArgType();
+			MessagePattern.Part argument = parsed.getPart(i + 1);
+			boolean number = type == MessagePattern.ArgType.PLURAL || type == MessagePattern.ArgType.SELECTORDINAL
+					|| type == MessagePattern.ArgType.CHOICE
+					|| (type == MessagePattern.ArgType.SIMPLE && i + 2 < parsed.countParts()
+							&& parsed.getSubstring(parsed.getPart(i + 2)).equals("number"));
+			if (number && argument.getType() == MessagePattern.Part.Type.ARG_NUMBER) {
+				indexes.add(argument.getValue());
+			}
+		}
+		return List.copyOf(indexes);
 	}
 
 	/** The numbers of the arguments written as a plain {@code {n}}, at any depth. */

@@ -110,6 +110,16 @@ class IcuMessageSourceTest {
 		assertThat(messages.getMessage("x", new Object[] { 2.5 }, "Score {0}", EN)).isEqualTo("Score 2.5");
 	}
 
+	/** Refusals and notices keep their arguments as text: digits still choose the plural form. */
+	@Test
+	void digitsGivenAsTextAreCounted() {
+		assertThat(msg("funding.rules.minCountries", EN, "1")).isEqualTo("The bodies come from at least 1 country.");
+		assertThat(msg("funding.rules.minCountries", EN, "3")).isEqualTo("The bodies come from at least 3 countries.");
+		assertThat(msg("notice.kind.EVENT_WAITING.text", FR, "Forum", "2")).contains("position 2 ");
+		assertThat(IcuMessageSource.numberArgumentIndexes("{0} {1,number,integer} {2, plural, other {#}} {3,date}"))
+			.containsExactly(1, 2);
+	}
+
 	@Test
 	void aCountInAPlainPlaceholderIsOnlyRenderedInProduction() {
 		assertThat(source(false).getMessage("x", new Object[] { 3 }, "{0} municipalities", EN))
