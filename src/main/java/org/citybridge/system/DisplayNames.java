@@ -62,8 +62,8 @@ public class DisplayNames {
 	}
 
 	/**
-	 * Languages written as free text ("English, Mongolian", as staff type them on a session) named in
-	 * the page's language ("англи, монгол"): each comma-separated name that is exactly a language's
+	 * Languages written as free text (English, Mongolian: as staff type them on a session) named in
+	 * the page's language (англи, монгол): each comma-separated name that is exactly a language's
 	 * name in one of the portal's languages, or its code; any other text stays as typed.
 	 */
 	public String languagesNamed(String typed, Locale locale) {

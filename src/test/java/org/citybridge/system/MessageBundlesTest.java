@@ -220,6 +220,22 @@ class MessageBundlesTest {
 	}
 
 	/**
+	 * Mongolian never glues a case ending to a name or a number ("{0}-ийн", "{0}-д", "{1}-р"): the
+	 * ending would have to follow the name's vowel harmony, which a placeholder cannot know.
+	 */
+	@Test
+	void mongolianGluesNoSuffixToAPlaceholder() throws IOException {
+		Properties mongolian = bundles().get("messages_mn");
+		Pattern glued = Pattern.compile("}-?\\p{IsCyrillic}");
+		List<String> problems = mongolian.stringPropertyNames()
+			.stream()
+			.filter(key -> glued.matcher(mongolian.getProperty(key)).find())
+			.sorted()
+			.toList();
+		assertThat(problems).isEmpty();
+	}
+
+	/**
 	 * French typography, one convention in the whole bundle: a narrow no-break space (U+202F) before
 	 * {@code : ; ? !} and inside « », and the typographic apostrophe ’.
 	 */

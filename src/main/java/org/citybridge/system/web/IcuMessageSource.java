@@ -20,7 +20,7 @@ import org.springframework.context.support.ResourceBundleMessageSource;
  * asked for.
  * <p>
  * A count (a whole number) must be written as {@code {0, plural, one {# …} other {# …}}}: a number that lands in a
- * plain {@code {0}} is a sentence that reads "1 municipalities". When {@code strict} (tests) such a
+ * plain {@code {0}} is a sentence that reads «1 municipalities». When {@code strict} (tests) such a
  * message throws; otherwise (production) it is logged once and rendered. Years, ids and other
  * numbers that are not counts are passed as text or written {@code {0,number,::group-off}}.
  */
@@ -94,7 +94,7 @@ public class IcuMessageSource extends ResourceBundleMessageSource {
 	}
 
 	/**
-	 * Arguments written as digits ("10", as refusals and notices keep them) where the pattern wants a
+	 * Arguments written as digits (10, as refusals and notices keep them) where the pattern wants a
 	 * number (a plural, an ordinal, {@code {0,number}}) become numbers, so that the plural rule applies.
 	 */
 	private Object[] numbersFromDigits(String pattern, Object[] args) {
