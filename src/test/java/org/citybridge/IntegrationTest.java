@@ -20,7 +20,7 @@ import org.springframework.context.annotation.Import;
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "citybridge.database.create-if-missing=false", "citybridge.demo.enabled=false",
-				"citybridge.public-url=http://citybridge.test" })
+				"citybridge.public-url=http://citybridge.test", "citybridge.messages.strict=true" })
 @Import(TestDatabase.class)
 public @interface IntegrationTest {
 }

@@ -297,9 +297,9 @@ public class PartnerSuggestions {
 		if (d.population() != null && d.aPopulation() != null) {
 			double similarity = Math.max(0, 1 - Math.abs(Math.log(d.population()) - Math.log(d.aPopulation())) / Math.log(10));
 			if (similarity >= LEAST_SHARE_SHOWN) {
-				java.text.NumberFormat format = java.text.NumberFormat.getIntegerInstance(locale);
-				reasons.add(reason("size", w.size() * similarity, locale, "matchmaking.reason.size",
-						format.format(d.aPopulation()), format.format(d.population())));
+				// Numbers, not text: the message writes them in the page's locale and chooses the plural.
+				reasons.add(reason("size", w.size() * similarity, locale, "matchmaking.reason.size", d.aPopulation(),
+						d.population()));
 			}
 		}
 		if (d.kind().equals(d.aKind())) {

@@ -61,6 +61,28 @@ public class DisplayNames {
 		return at == null ? "" : at.truncatedTo(ChronoUnit.SECONDS).toString();
 	}
 
+	/**
+	 * Languages written as free text (English, Mongolian: as staff type them on a session) named in
+	 * the page's language (англи, монгол): each comma-separated name that is exactly a language's
+	 * name in one of the portal's languages, or its code; any other text stays as typed.
+	 */
+	public String languagesNamed(String typed, Locale locale) {
+		if (typed == null) {
+			return "";
+		}
+		return String.join(", ", Arrays.stream(typed.split("[,;/]"))
+			.map(String::strip)
+			.filter(part -> !part.isEmpty())
+			.map(part -> languageNamed(part, locale))
+			.toList());
+	}
+
+	/** One language's name typed in any portal language, or its code, in the page's language; else as typed. */
+	public String languageNamed(String typed, Locale locale) {
+		String code = LANGUAGES.exactly(typed);
+		return code == null ? typed : language(code, locale);
+	}
+
 	public String language(String code, Locale locale) {
 		if (code == null) {
 			return "";
@@ -165,6 +187,12 @@ public class DisplayNames {
 				return new Match(text, starting.get(0), List.of());
 			}
 			return new Match(text, null, starting.subList(0, Math.min(starting.size(), MAX_CANDIDATES)));
+		}
+
+		/** The code that {@code typed} names exactly (a whole name or the code), or {@code null}. */
+		public String exactly(String typed) {
+			Set<String> same = this.exact.getOrDefault(normalise(typed == null ? "" : typed.strip()), Set.of());
+			return same.size() == 1 ? same.iterator().next() : null;
 		}
 
 		/** Whether the code is one of this index's. */

@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import com.ibm.icu.text.MessagePattern;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +38,7 @@ class MessageBundlesTest {
 			"account.admin.actions", "audit.type.organisation",
 			"event.kind.FORUM", "audit.type.session", "event.session.title", "event.speaker.pageTitle",
 			"municipality.new.latitude", "municipality.new.longitude",
-			"agreement.views.map.line", "agreement.views.stats.pair", "agreement.views.view.EUROPE");
+			"agreement.views.map.line", "event.agenda.fact", "agreement.views.stats.pair", "agreement.views.view.EUROPE");
 
 	static Map<String, Properties> bundles() throws IOException {
 		Map<String, Properties> bundles = new TreeMap<>();
@@ -166,6 +167,95 @@ class MessageBundlesTest {
 		try (Stream<Path> files = Files.walk(TEMPLATES)) {
 			return files.filter(p -> p.toString().endsWith(".html")).sorted().toList();
 		}
+	}
+
+	/**
+	 * Every message is an ICU pattern (the portal formats them all with ICU), counts are plurals
+	 * rather than {@code choice}, and each language uses the same arguments as English.
+	 */
+	@Test
+	void everyMessageIsAnIcuPatternWithTheSameArgumentsInEveryLanguage() throws IOException {
+		Map<String, Properties> bundles = bundles();
+		Properties english = bundles.get("messages");
+		List<String> problems = new ArrayList<>();
+		for (String key : english.stringPropertyNames()) {
+			Set<Integer> englishArguments = arguments(english.getProperty(key), "messages " + key, problems);
+			for (String name : List.of("messages_mn", "messages_fr")) {
+				String value = bundles.get(name).getProperty(key);
+				if (value == null) {
+					continue;
+				}
+				Set<Integer> translated = arguments(value, name + " " + key, problems);
+				if (translated != null && englishArguments != null && !translated.equals(englishArguments)) {
+					problems.add(name + " " + key + ": arguments " + translated + ", English " + englishArguments);
+				}
+			}
+		}
+		assertThat(problems).isEmpty();
+	}
+
+	private static Set<Integer> arguments(String value, String where, List<String> problems) {
+		try {
+			MessagePattern pattern = new MessagePattern(value);
+			Set<Integer> numbers = new TreeSet<>();
+			for (int i = 0; i < pattern.countParts(); i++) {
+				MessagePattern.Part part = pattern.getPart(i);
+				if (part.getType() == MessagePattern.Part.Type.ARG_NUMBER) {
+					numbers.add(part.getValue());
+				}
+				if (part.getType() == MessagePattern.Part.Type.ARG_NAME) {
+					problems.add(where + ": named argument " + pattern.getSubstring(part));
+				}
+				if (part.getType() == MessagePattern.Part.Type.ARG_START
+						&& part.getArgType() == MessagePattern.ArgType.CHOICE) {
+					problems.add(where + ": choice instead of plural");
+				}
+			}
+			return numbers;
+		}
+		catch (IllegalArgumentException e) {
+			problems.add(where + ": " + e.getMessage());
+			return null;
+		}
+	}
+
+	/**
+	 * Mongolian never glues a case ending to a name or a number ("{0}-ийн", "{0}-д", "{1}-р"): the
+	 * ending would have to follow the name's vowel harmony, which a placeholder cannot know.
+	 */
+	@Test
+	void mongolianGluesNoSuffixToAPlaceholder() throws IOException {
+		Properties mongolian = bundles().get("messages_mn");
+		Pattern glued = Pattern.compile("}-?\\p{IsCyrillic}");
+		List<String> problems = mongolian.stringPropertyNames()
+			.stream()
+			.filter(key -> glued.matcher(mongolian.getProperty(key)).find())
+			.sorted()
+			.toList();
+		assertThat(problems).isEmpty();
+	}
+
+	/**
+	 * French typography, one convention in the whole bundle: a narrow no-break space (U+202F) before
+	 * {@code : ; ? !} and inside « », and the typographic apostrophe ’.
+	 */
+	@Test
+	void frenchTypographyIsConsistent() throws IOException {
+		Properties french = bundles().get("messages_fr");
+		Pattern straightApostrophe = Pattern.compile("\\p{L}'\\p{L}");
+		Pattern wrongSpace = Pattern.compile("[ \u00a0][:;?!»]|«[ \u00a0]|[\\p{L}\\d)}»][:;?!](\\s|$)");
+		List<String> problems = new ArrayList<>();
+		for (String key : french.stringPropertyNames()) {
+			String value = french.getProperty(key);
+			if (straightApostrophe.matcher(value).find() || value.contains("''")) {
+				problems.add(key + ": straight apostrophe");
+			}
+			Matcher space = wrongSpace.matcher(value);
+			if (space.find()) {
+				problems.add(key + ": \"" + space.group() + "\"");
+			}
+		}
+		assertThat(problems).isEmpty();
 	}
 
 	@Test

@@ -24,6 +24,18 @@ class NameIndexTest {
 		assertThat(this.languages.find("монгол").code()).isEqualTo("mn");
 	}
 
+	/** A session's languages, typed as free text in English, read in the page's language. */
+	@Test
+	void typedLanguagesAreNamedInThePagesLanguage() {
+		DisplayNames names = new DisplayNames();
+		assertThat(names.languagesNamed("English, Mongolian", Locale.forLanguageTag("mn"))).isEqualTo("англи, монгол");
+		assertThat(names.languagesNamed("English / French", Locale.FRENCH)).isEqualTo("anglais, français");
+		assertThat(names.languagesNamed("mn; en", Locale.ENGLISH)).isEqualTo("Mongolian, English");
+		// Text that names no language exactly stays as typed (no guessing from a prefix).
+		assertThat(names.languagesNamed("English, sign language", Locale.FRENCH)).isEqualTo("anglais, sign language");
+		assertThat(names.languagesNamed(null, Locale.FRENCH)).isEmpty();
+	}
+
 	@Test
 	void aCountryIsFoundWithoutAccentsOrCaseAndByTheStartOfItsName() {
 		assertThat(this.countries.find("Mongolie").code()).isEqualTo("MN");

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import org.citybridge.system.Actor;
+import org.citybridge.system.DisplayNames;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -31,7 +32,8 @@ import org.citybridge.event.SessionKind;
  * session: its facts line, its speakers' links, whether it is starred or in the shared list.
  */
 @Service
-record AgendaPages(EventCatalogue catalogue, PersonalAgendas agendas, MessageSource messages, Clock clock) {
+record AgendaPages(EventCatalogue catalogue, PersonalAgendas agendas, MessageSource messages, Clock clock,
+		DisplayNames names) {
 
 	/** Up to this many sessions are shown on one page without asking; longer programmes go day by day. */
 	static final int WHOLE_UP_TO = 40;
@@ -162,7 +164,7 @@ record AgendaPages(EventCatalogue catalogue, PersonalAgendas agendas, MessageSou
 						query.trackId()),
 				labels.options("event.agenda.allRooms", read.rooms(), EventCatalogue.Room::id, EventCatalogue.Room::name,
 						query.roomId()),
-				labels.options("event.agenda.allLanguages", languages, l -> l, l -> l, lang),
+				labels.options("event.agenda.allLanguages", languages, l -> l, l -> this.names.languageNamed(l, locale), lang),
 				labels.options("event.agenda.allSpeakers", read.speakers(), EventCatalogue.Speaker::id,
 						EventCatalogue.Speaker::name, query.speakerId()),
 				mayEdit, eventPath, sharedValue, filtered,
@@ -259,17 +261,23 @@ record AgendaPages(EventCatalogue catalogue, PersonalAgendas agendas, MessageSou
 			return AgendaPages.this.messages.getMessage("event.session.editFor", new Object[] { s.title() }, this.locale);
 		}
 
+		/** Room: Room 01, in the page's typography (French: a narrow no-break space before the colon). */
+		private String fact(String label, String value) {
+			return AgendaPages.this.messages.getMessage("event.agenda.fact", new Object[] { label, value }, this.locale);
+		}
+
 		/** Panel · Room: Room 01 · Track: Track 2 · Languages: English, French · 30 seats, registration needed */
 		String facts(EventCatalogue.Session s) {
 			StringBuilder facts = new StringBuilder(this.kinds.get(s.kind()));
 			if (s.roomName() != null) {
-				facts.append(this.separator).append(this.room).append(": ").append(s.roomName());
+				facts.append(this.separator).append(fact(this.room, s.roomName()));
 			}
 			if (s.trackName() != null) {
-				facts.append(this.separator).append(this.track).append(": ").append(s.trackName());
+				facts.append(this.separator).append(fact(this.track, s.trackName()));
 			}
 			if (s.languages() != null) {
-				facts.append(this.separator).append(this.languages).append(": ").append(s.languages());
+				facts.append(this.separator)
+					.append(fact(this.languages, AgendaPages.this.names.languagesNamed(s.languages(), this.locale)));
 			}
 			if (s.capacity() != null) {
 				facts.append(this.separator)

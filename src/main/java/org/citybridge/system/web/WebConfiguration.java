@@ -17,6 +17,23 @@ class WebConfiguration implements WebMvcConfigurer {
 		this.environment = environment;
 	}
 
+	/**
+	 * The bundles formatted by ICU ({@link IcuMessageSource}), in place of Spring Boot's own message
+	 * source, configured from the same {@code spring.messages.*} properties.
+	 */
+	@Bean
+	IcuMessageSource messageSource() {
+		IcuMessageSource source = new IcuMessageSource(
+				environment.getProperty("citybridge.messages.strict", Boolean.class, false));
+		source.setBasenames(environment.getProperty("spring.messages.basename", "messages").split("\\s*,\\s*"));
+		source.setDefaultEncoding(environment.getProperty("spring.messages.encoding", "UTF-8"));
+		source.setFallbackToSystemLocale(
+				environment.getProperty("spring.messages.fallback-to-system-locale", Boolean.class, false));
+		source.setUseCodeAsDefaultMessage(
+				environment.getProperty("spring.messages.use-code-as-default-message", Boolean.class, false));
+		return source;
+	}
+
 	@Bean
 	LocaleResolver localeResolver() {
 		return new PortalLocaleResolver();
