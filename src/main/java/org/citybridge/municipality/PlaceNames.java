@@ -78,14 +78,31 @@ public class PlaceNames {
 
 	private final Clock clock;
 
+	/** Reads a place's spellings by id (null: unknown), the database's or none. */
+	private final java.util.function.LongFunction<Spellings> reader;
+
 	private final Map<Long, Kept> kept = new ConcurrentHashMap<>();
 
 	private final Map<String, String> divisions;
 
+	@org.springframework.beans.factory.annotation.Autowired
 	PlaceNames(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.reader = this::read;
 		this.divisions = readDivisions();
+	}
+
+	private PlaceNames() {
+		this.jdbc = null;
+		this.clock = Clock.systemUTC();
+		this.reader = id -> null;
+		this.divisions = readDivisions();
+	}
+
+	/** Names chosen from the spellings the caller holds only, without a database (web slice tests). */
+	public static PlaceNames withoutDatabase() {
+		return new PlaceNames();
 	}
 
 	/** Whether readers of this language get Cyrillic names first. */
@@ -180,8 +197,20 @@ public class PlaceNames {
 
 	/** The place's name as a page in this language shows it; {@code name} is its Latin name, as the caller holds it. */
 	public Shown of(Long id, String name, Locale locale) {
+		return of(id, name, null, locale);
+	}
+
+	/**
+	 * As {@link #of(Long, String, Locale)}, with the native name the caller holds, used when the
+	 * place's spellings cannot be read.
+	 */
+	public Shown of(Long id, String name, String nativeName, Locale locale) {
 		Spellings spellings = id == null ? null : spellings(id);
-		return spellings == null ? new Shown(Objects.toString(name, ""), null, null, null) : choose(spellings, locale);
+		if (spellings == null) {
+			spellings = new Spellings(Objects.toString(name, ""), nativeName,
+					isCyrillic(nativeName) ? "Cyrl" : null, List.of(), null);
+		}
+		return choose(spellings, locale);
 	}
 
 	/** The name that comes first on a page in this language ("Дархан" on Mongolian pages, "Darkhan" else). */
@@ -242,13 +271,7 @@ public class PlaceNames {
 		if (k != null && k.at().plus(KEPT).isAfter(now)) {
 			return k.spellings();
 		}
-		Spellings read = this.jdbc.sql("""
-				SELECT name, native_name, native_script, alternate_names, country_code FROM municipalities WHERE id = ?
-				""").param(id).query((rs, n) -> {
-					java.sql.Array array = rs.getArray(4);
-					List<String> alternates = array == null ? List.of() : List.of((String[]) array.getArray());
-					return new Spellings(rs.getString(1), rs.getString(2), rs.getString(3), alternates, rs.getString(5));
-				}).optional().orElse(null);
+		Spellings read = this.reader.apply(id);
 		if (read != null) {
 			if (this.kept.size() > MAX_KEPT) {
 				this.kept.clear();
@@ -256,6 +279,16 @@ public class PlaceNames {
 			this.kept.put(id, new Kept(read, now));
 		}
 		return read;
+	}
+
+	private Spellings read(long id) {
+		return this.jdbc.sql("""
+				SELECT name, native_name, native_script, alternate_names, country_code FROM municipalities WHERE id = ?
+				""").param(id).query((rs, n) -> {
+					java.sql.Array array = rs.getArray(4);
+					List<String> alternates = array == null ? List.of() : List.of((String[]) array.getArray());
+					return new Spellings(rs.getString(1), rs.getString(2), rs.getString(3), alternates, rs.getString(5));
+				}).optional().orElse(null);
 	}
 
 	private static String transliterated(String latin) {
