@@ -1,6 +1,5 @@
 package org.citybridge.matchmaking;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -8,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.citybridge.country.Countries;
 import org.citybridge.country.Country;
+import org.citybridge.system.DisplayNames;
 import org.citybridge.system.Actor;
 import org.citybridge.theme.Themes;
 
@@ -56,8 +56,8 @@ record SuggestionPages(PartnerSuggestions suggestions, Requests requests, Countr
 		boolean officerOfA = actor.role() == Actor.Role.OFFICER && actor.municipalityId() != null
 				&& actor.municipalityId() == municipalityId;
 		boolean staff = actor.role() == Actor.Role.STAFF || actor.role() == Actor.Role.ADMIN;
-		List<String> countryOptions = all.stream()
-			.sorted(Comparator.comparing((Country c) -> displayCountry(c.code(), locale)))
+		List<String> countryOptions = DisplayNames.sorted(all, (Country c) -> displayCountry(c.code(), locale), locale)
+			.stream()
 			.map(Country::code)
 			.toList();
 		return new SuggestionsPage(subject, filter, result, officerOfA,

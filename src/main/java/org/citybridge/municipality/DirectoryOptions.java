@@ -1,6 +1,7 @@
 package org.citybridge.municipality;
 
-import java.text.Collator;
+import org.citybridge.system.DisplayNames;
+
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -68,7 +69,7 @@ public class DirectoryOptions {
 	 * a few dozen rows.
 	 */
 	List<CountryOption> networks() {
-		return this.jdbc.sql("SELECT id, coalesce(short_name, name) FROM organisations ORDER BY lower(coalesce(short_name, name)), id")
+		return this.jdbc.sql("SELECT id, coalesce(short_name, name) FROM organisations ORDER BY coalesce(short_name, name) COLLATE \"en-x-icu\", id")
 			.query((rs, n) -> new CountryOption(String.valueOf(rs.getLong(1)), rs.getString(2)))
 			.list();
 	}
@@ -146,12 +147,11 @@ public class DirectoryOptions {
 	}
 
 	private List<CountryOption> load(Locale locale) {
-		Collator collator = Collator.getInstance(locale);
 		return this.countries.all()
 			.stream()
 			.map(Country::code)
 			.map(code -> new CountryOption(code, name(code, locale)))
-			.sorted(Comparator.comparing(CountryOption::name, collator))
+			.sorted(Comparator.comparing(CountryOption::name, DisplayNames.collation(locale)))
 			.toList();
 	}
 

@@ -79,9 +79,37 @@ public class MunicipalityDemoData {
 				this.searchKeys.refresh(id.get());
 				added++;
 			}
+			else {
+				refreshNames(row);
+			}
 		}
 		log.info("Demo data: {} municipalities added, the others were already there", added);
 		return added;
+	}
+
+	/**
+	 * A row loaded by an earlier version gets the names this version adds (a Cyrillic native name, a
+	 * Cyrillic alternate name such as Гент): appended, never replacing a name, its search keys refreshed.
+	 */
+	private void refreshNames(CSVRecord row) {
+		this.jdbc.sql("""
+				UPDATE municipalities SET
+				    native_name = coalesce(native_name, :nativeName),
+				    native_script = CASE WHEN native_name IS NULL THEN :nativeScript ELSE native_script END,
+				    alternate_names = alternate_names || ARRAY(SELECT n FROM unnest(:alternateNames::text[]) AS n
+				        WHERE NOT (n = ANY (alternate_names)))
+				WHERE geonames_id = :geonamesId
+				  AND ((native_name IS NULL AND :nativeName::text IS NOT NULL)
+				       OR NOT (:alternateNames::text[] <@ alternate_names))
+				RETURNING id
+				""")
+			.param("geonamesId", Long.parseLong(row.get("geonames_id")))
+			.param("nativeName", Text.blankToNull(row.get("native_name")))
+			.param("nativeScript", Text.blankToNull(row.get("native_script")))
+			.param("alternateNames", list(row.get("alternate_names")).toArray(String[]::new))
+			.query(Long.class)
+			.optional()
+			.ifPresent(this.searchKeys::refresh);
 	}
 
 	private void addThemes(String table, long municipalityId, List<String> themes) {

@@ -19,7 +19,11 @@ public class MunicipalityRecords {
 
 	private final ApplicationEventPublisher events;
 
-	MunicipalityRecords(JdbcClient jdbc, SearchKeyWriter searchKeys, ApplicationEventPublisher events) {
+	private final PlaceNames placeNames;
+
+	MunicipalityRecords(JdbcClient jdbc, SearchKeyWriter searchKeys, ApplicationEventPublisher events,
+			PlaceNames placeNames) {
+		this.placeNames = placeNames;
 		this.jdbc = jdbc;
 		this.searchKeys = searchKeys;
 		this.events = events;
@@ -51,6 +55,7 @@ public class MunicipalityRecords {
 	/** Adds a name under which the municipality can be found; a name it already has changes nothing. */
 	@Transactional
 	public void addAlternateName(long id, String name) {
+		this.placeNames.forget(java.util.List.of(id));
 		if (name == null || name.isBlank()) {
 			return;
 		}
@@ -72,6 +77,7 @@ public class MunicipalityRecords {
 	 */
 	@Transactional
 	public int addAlternateNames(java.util.Map<Long, ? extends java.util.Collection<String>> names) {
+		this.placeNames.forget(names.keySet());
 		java.util.List<Long> ids = new java.util.ArrayList<>();
 		java.util.List<String> values = new java.util.ArrayList<>();
 		names.forEach((id, list) -> list.stream().filter(n -> n != null && !n.isBlank()).map(String::strip).distinct()
@@ -108,6 +114,7 @@ public class MunicipalityRecords {
 	 */
 	@Transactional
 	public void merge(long keptId, long removedId) {
+		this.placeNames.forget(java.util.List.of(keptId, removedId));
 		if (keptId == removedId) {
 			throw new IllegalArgumentException("A municipality cannot be merged into itself");
 		}

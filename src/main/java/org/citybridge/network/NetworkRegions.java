@@ -1,6 +1,7 @@
 package org.citybridge.network;
 
-import java.text.Collator;
+import org.citybridge.system.DisplayNames;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -51,9 +52,8 @@ public class NetworkRegions {
 	}
 
 	List<Option> countries(Locale locale) {
-		Collator collator = Collator.getInstance(locale);
 		List<Option> options = new ArrayList<>(countryCodes().stream().map(code -> new Option(code, name(code, locale))).toList());
-		options.sort(Comparator.comparing(Option::name, collator));
+		options.sort(Comparator.comparing(Option::name, DisplayNames.collation(locale)));
 		return options;
 	}
 

@@ -1,6 +1,5 @@
 package org.citybridge.system;
 
-import java.text.Collator;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,16 +16,91 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
+import com.ibm.icu.text.Collator;
+import com.ibm.icu.util.ULocale;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
  * Localised names of countries and languages from the JDK's CLDR data, for templates
  * ({@code ${@names.country(code, #locale)}}); never hand-written tables. The other way round, a
- * {@link NameIndex} says what a name typed in a form means.
+ * {@link NameIndex} says what a name typed in a form means. Every list sorted by name for display is
+ * sorted by {@link #collation}: ICU's collator for the page's language (CLDR's order: French "Brésil"
+ * before "Brunei", Mongolian "Өмнөд" after "Орос" and before "П"), or in SQL by PostgreSQL's ICU
+ * collation of the same name ({@link #sqlCollation}).
  */
 @Component("names")
 public class DisplayNames {
+
+	private static final Map<String, Collator> COLLATORS = new ConcurrentHashMap<>();
+
+	/**
+	 * ICU's order of names in the page's language (English when none), accents and case after the
+	 * letters; the instances are frozen, so shared across threads.
+	 */
+	public static Comparator<String> collation(Locale locale) {
+		String language = locale == null || locale.getLanguage().isEmpty() ? "en" : locale.getLanguage();
+		Collator collator = COLLATORS.computeIfAbsent(language, l -> Collator.getInstance(new ULocale(l)).freeze());
+		return (a, b) -> collator.compare(a == null ? "" : a, b == null ? "" : b);
+	}
+
+	/** The items in the order of their names in the page's language. */
+	public static <T> List<T> sorted(Collection<T> items, Function<T, String> name, Locale locale) {
+		Comparator<String> order = collation(locale);
+		return items.stream().sorted(Comparator.comparing(name, order)).toList();
+	}
+
+	/**
+	 * The PostgreSQL ICU collation of the page's language, for {@code ORDER BY name COLLATE "…"} where a
+	 * list is ordered in the database: {@code "mn-x-icu"}, {@code "fr-x-icu"}, else {@code "en-x-icu"}.
+	 */
+	public static String sqlCollation(Locale locale) {
+		String language = locale == null ? "en" : locale.getLanguage();
+		return switch (language) {
+			case "mn", "fr" -> language + "-x-icu";
+			default -> "en-x-icu";
+		};
+	}
+
+	private final MessageSource messages;
+
+	/** Without messages: {@link #sortedByMessage} then sorts by code. */
+	public DisplayNames() {
+		this(null);
+	}
+
+	@Autowired
+	DisplayNames(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	/**
+	 * Codes of a vocabulary named in the bundles ({@code theme.<code>}) in the order of their names in
+	 * the page's language: {@code ${@names.sortedByMessage(codes, 'theme.', #locale)}}.
+	 */
+	public List<String> sortedByMessage(Collection<String> codes, String prefix, Locale locale) {
+		if (codes == null) {
+			return List.of();
+		}
+		if (this.messages == null) {
+			return codes.stream().sorted().toList();
+		}
+		return sorted(codes, code -> this.messages.getMessage(prefix + code, null, code, locale), locale);
+	}
+
+	/** Country codes in the order of their names in the page's language. */
+	public List<String> sortedCountries(Collection<String> codes, Locale locale) {
+		return codes == null ? List.of() : sorted(codes, code -> country(code, locale), locale);
+	}
+
+	/** Language codes in the order of their names in the page's language. */
+	public List<String> sortedLanguages(Collection<String> codes, Locale locale) {
+		return codes == null ? List.of() : sorted(codes, code -> language(code, locale), locale);
+	}
 
 	/** The ISO 639-1 languages that CLDR names, for forms that ask for a language by its name. */
 	private static final NameIndex LANGUAGES = NameIndex.of(
@@ -158,7 +232,7 @@ public class DisplayNames {
 				if (ambiguous()) {
 					return new Refusal(field, prefix + ".ambiguous", this.typed,
 							String.join(", ", this.candidates.stream().map(c -> index.name(c, locale))
-								.sorted(Collator.getInstance(locale == null ? Locale.ENGLISH : locale)).toList()));
+								.sorted(collation(locale)).toList()));
 				}
 				return new Refusal(field, prefix + ".unknown", this.typed);
 			}
@@ -213,8 +287,7 @@ public class DisplayNames {
 		public List<String> names(Locale locale) {
 			Locale language = locale == null ? Locale.ENGLISH : Locale.forLanguageTag(locale.getLanguage());
 			return this.sorted.computeIfAbsent(language, l -> {
-				Collator collator = Collator.getInstance(l);
-				return this.codes.stream().map(code -> name(code, l)).distinct().sorted(Comparator.comparing(n -> n, collator)).toList();
+				return this.codes.stream().map(code -> name(code, l)).distinct().sorted(collation(l)).toList();
 			});
 		}
 

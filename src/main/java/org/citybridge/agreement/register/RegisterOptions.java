@@ -10,6 +10,7 @@ import org.citybridge.country.Countries;
 import org.citybridge.country.Country;
 import org.citybridge.country.CountryGroup;
 import org.citybridge.municipality.DirectoryOptions;
+import org.citybridge.system.DisplayNames;
 import org.citybridge.theme.Themes;
 
 import org.springframework.context.MessageSource;
@@ -85,7 +86,7 @@ public class RegisterOptions {
 		return this.themeCodeSet;
 	}
 
-	/** The checkboxes of the country list (several may be chosen). */
+	/** The checkboxes of the country list (several may be chosen), in the order of the names in the page's language. */
 	String countryChecksHtml(Locale locale, Set<String> selected) {
 		return DirectoryOptions.checkboxesHtml("country",
 				countries(locale).stream().map(o -> new DirectoryOptions.CountryOption(o.value(), o.label())).toList(),
@@ -111,7 +112,8 @@ public class RegisterOptions {
 
 	private List<Option> countries(Locale locale) {
 		return this.countryOptions.computeIfAbsent(locale,
-				l -> countryCodes().stream().map(code -> new Option(code, name(code, l))).toList());
+				l -> countryCodes().stream().map(code -> new Option(code, name(code, l)))
+					.sorted(java.util.Comparator.comparing(Option::label, DisplayNames.collation(l))).toList());
 	}
 
 	private static void append(StringBuilder html, List<Option> options, Set<String> selected) {

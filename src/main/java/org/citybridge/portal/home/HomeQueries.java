@@ -40,8 +40,8 @@ class HomeQueries {
 	}
 
 	/** An open request between a member of the staff's organisation and another municipality. */
-	record OpenRequest(long id, String fromName, String fromCountry, String toName, String toCountry, Instant sentAt,
-			long ageDays) {
+	record OpenRequest(long id, long fromId, String fromName, String fromCountry, long toId, String toName,
+			String toCountry, Instant sentAt, long ageDays) {
 	}
 
 	/** A run of an import, of places or of partnerships. */
@@ -126,7 +126,7 @@ class HomeQueries {
 	/** Pending requests with a member of the organisation on either side, the longest waiting first. */
 	List<OpenRequest> openRequestsOfMembers(long organisationId) {
 		return this.jdbc.sql("""
-				SELECT r.id, fm.name, fm.country_code, tm.name, tm.country_code, r.sent_at, %s
+				SELECT r.id, fm.name, fm.country_code, tm.name, tm.country_code, r.sent_at, %s, fm.id, tm.id
 				FROM partnership_requests r
 				JOIN municipalities fm ON fm.id = r.from_municipality_id
 				JOIN municipalities tm ON tm.id = r.to_municipality_id
@@ -135,8 +135,8 @@ class HomeQueries {
 				ORDER BY r.sent_at, r.id LIMIT 20
 				""".formatted(AGE.formatted("r.sent_at")))
 			.param("o", organisationId)
-			.query((rs, n) -> new OpenRequest(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), instant(rs.getTimestamp(6)), rs.getLong(7)))
+			.query((rs, n) -> new OpenRequest(rs.getLong(1), rs.getLong(8), rs.getString(2), rs.getString(3),
+					rs.getLong(9), rs.getString(4), rs.getString(5), instant(rs.getTimestamp(6)), rs.getLong(7)))
 			.list();
 	}
 

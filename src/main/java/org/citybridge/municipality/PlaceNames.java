@@ -1,0 +1,333 @@
+package org.citybridge.municipality;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.ibm.icu.text.Transliterator;
+import com.ibm.icu.util.ULocale;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * A place's name in the reader's script, chosen here and nowhere else: on Mongolian pages the
+ * Cyrillic name comes first where one is known (the native name when it is written in Cyrillic, else
+ * the Cyrillic alternate name closest to ICU's Latin–Cyrillic transliteration of the Latin name, i.e.
+ * the Mongolian and Russian rendering) with the Latin name beside it; on English and French pages the
+ * usual Latin name first with the native name beside it. Templates use it as {@code @placeNames}
+ * ({@code ${@placeNames.name(id, name, #locale)}}, or the fragment {@code fragments/place :: name}
+ * that marks the second name's language); Java callers use {@link #choose} on spellings they hold.
+ * Region names in Cyrillic come from a small reviewed table ({@code municipality/division-names.csv}).
+ */
+@Component("placeNames")
+public class PlaceNames {
+
+	/** The languages whose readers get the Cyrillic name first. */
+	private static final List<String> CYRILLIC_READERS = List.of("mn");
+
+	/** How long a place's spellings are kept before they are read again (imports rename in bulk). */
+	static final Duration KEPT = Duration.ofMinutes(1);
+
+	private static final int MAX_KEPT = 20_000;
+
+	private static final String DIVISIONS = "municipality/division-names.csv";
+
+	/** Every spelling of a place that the choice reads. */
+	public record Spellings(String name, String nativeName, String nativeScript, List<String> alternateNames,
+			String countryCode) {
+
+		public Spellings {
+			alternateNames = alternateNames == null ? List.of() : List.copyOf(alternateNames);
+		}
+	}
+
+	/**
+	 * A name as a page shows it: {@code first}, and {@code second} beside it (or null); each with the
+	 * BCP 47 tag to mark it with, null where it reads in the page's language.
+	 */
+	public record Shown(String first, String firstLang, String second, String secondLang) {
+
+		/** "Дархан (Darkhan)": both, for plain text. */
+		public String text() {
+			return this.second == null ? this.first : this.first + " (" + this.second + ")";
+		}
+	}
+
+	private record Kept(Spellings spellings, Instant at) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	/** Reads a place's spellings by id (null: unknown), the database's or none. */
+	private final java.util.function.LongFunction<Spellings> reader;
+
+	private final Map<Long, Kept> kept = new ConcurrentHashMap<>();
+
+	private final Map<String, String> divisions;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	PlaceNames(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.reader = this::read;
+		this.divisions = readDivisions();
+	}
+
+	private PlaceNames() {
+		this.jdbc = null;
+		this.clock = Clock.systemUTC();
+		this.reader = id -> null;
+		this.divisions = readDivisions();
+	}
+
+	/** Names chosen from the spellings the caller holds only, without a database (web slice tests). */
+	public static PlaceNames withoutDatabase() {
+		return new PlaceNames();
+	}
+
+	/** Whether readers of this language get Cyrillic names first. */
+	public static boolean cyrillicReader(Locale locale) {
+		return locale != null && CYRILLIC_READERS.contains(locale.getLanguage());
+	}
+
+	/** The place's name as a page in this language shows it. */
+	public static Shown choose(Spellings place, Locale locale) {
+		String latin = place.name();
+		if (cyrillicReader(locale)) {
+			String cyrillic = cyrillic(place);
+			if (cyrillic == null) {
+				return new Shown(latin, null, null, null);
+			}
+			String cyrillicLang = cyrillic.equals(place.nativeName()) && !"MN".equals(place.countryCode())
+					? language(place.countryCode(), "Cyrl") : null;
+			return new Shown(cyrillic, cyrillicLang, latin.equals(cyrillic) ? null : latin,
+					latin.equals(cyrillic) ? null : language(place.countryCode(), "Latn"));
+		}
+		String beside = place.nativeName() == null || place.nativeName().isBlank()
+				|| place.nativeName().equals(latin) ? null : place.nativeName();
+		return new Shown(latin, null, beside,
+				beside == null ? null : language(place.countryCode(), place.nativeScript() == null ? "Latn" : place.nativeScript()));
+	}
+
+	/**
+	 * The place's Cyrillic name: its native name when written in Cyrillic, else the Cyrillic alternate
+	 * name nearest to the Latin name transliterated (first of equals), else null.
+	 */
+	public static String cyrillic(Spellings place) {
+		if (place.nativeName() != null && isCyrillic(place.nativeName())) {
+			return place.nativeName();
+		}
+		List<String> cyrillic = place.alternateNames().stream().filter(PlaceNames::isCyrillic).toList();
+		if (cyrillic.size() <= 1) {
+			return cyrillic.isEmpty() ? null : cyrillic.get(0);
+		}
+		String rendered = transliterated(place.name());
+		String best = null;
+		int distance = Integer.MAX_VALUE;
+		for (String candidate : cyrillic) {
+			// Letters Russian and Mongolian do not write (Serbian ј, Macedonian ќ, Ukrainian і …) count against.
+			int d = distance(rendered, candidate.toLowerCase(Locale.ROOT))
+					+ (candidate.toLowerCase(Locale.ROOT).matches("[а-яёөү\\P{L}]*") ? 0 : 2);
+			if (d < distance) {
+				best = candidate;
+				distance = d;
+			}
+		}
+		return best;
+	}
+
+	/** Whether the text is written in Cyrillic: it has Cyrillic letters and no Latin ones. */
+	public static boolean isCyrillic(String text) {
+		if (text == null) {
+			return false;
+		}
+		boolean cyrillic = false;
+		for (int i = 0; i < text.length();) {
+			int cp = text.codePointAt(i);
+			if (Character.isLetter(cp)) {
+				Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+				if (script == Character.UnicodeScript.LATIN) {
+					return false;
+				}
+				cyrillic |= script == Character.UnicodeScript.CYRILLIC;
+			}
+			i += Character.charCount(cp);
+		}
+		return cyrillic;
+	}
+
+	/**
+	 * The tag for a place's name in a script: the country's likely language (CLDR), with the script
+	 * when it is not that language's usual one ({@code mn-Latn} for Darkhan, {@code hu} for Kaposvár,
+	 * {@code sr-Latn} for Niš, {@code sr} for Ниш).
+	 */
+	static String language(String countryCode, String script) {
+		if (countryCode == null || countryCode.isBlank()) {
+			return "Latn".equals(script) ? "en" : null;
+		}
+		ULocale likely = ULocale.addLikelySubtags(new ULocale("und_" + countryCode));
+		String language = likely.getLanguage();
+		if (language.isEmpty() || "und".equals(language)) {
+			return null;
+		}
+		return script == null || script.equals(likely.getScript()) ? language : language + "-" + script;
+	}
+
+	// ----- the bean, for templates and callers that hold an id -----
+
+	/** The place's name as a page in this language shows it; {@code name} is its Latin name, as the caller holds it. */
+	public Shown of(Long id, String name, Locale locale) {
+		return of(id, name, null, locale);
+	}
+
+	/**
+	 * As {@link #of(Long, String, Locale)}, with the native name the caller holds, used when the
+	 * place's spellings cannot be read.
+	 */
+	public Shown of(Long id, String name, String nativeName, Locale locale) {
+		Spellings spellings = id == null ? null : spellings(id);
+		if (spellings == null) {
+			spellings = new Spellings(Objects.toString(name, ""), nativeName,
+					isCyrillic(nativeName) ? "Cyrl" : null, List.of(), null);
+		}
+		return choose(spellings, locale);
+	}
+
+	/** The name that comes first on a page in this language ("Дархан" on Mongolian pages, "Darkhan" else). */
+	public String name(Long id, String name, Locale locale) {
+		if (id == null || !cyrillicReader(locale)) {
+			return Objects.toString(name, "");
+		}
+		Spellings spellings = spellings(id);
+		return spellings == null ? Objects.toString(name, "") : choose(spellings, locale).first();
+	}
+
+	/**
+	 * An agreement's title in the reader's script: a title that is its parties' names joined by dashes
+	 * ("Darkhan – Kaposvár") reads with each name as {@link #name} gives it ("Дархан – Kaposvár" on
+	 * Mongolian pages); a title of its own is left as it is.
+	 */
+	public String title(String title, List<Long> ids, List<String> names, Locale locale) {
+		if (title == null || ids == null || names == null || ids.size() != names.size() || !cyrillicReader(locale)) {
+			return Objects.toString(title, "");
+		}
+		String[] parts = title.split(" – ", -1);
+		if (parts.length != names.size()) {
+			return title;
+		}
+		Map<String, Long> byName = new HashMap<>();
+		for (int i = 0; i < names.size(); i++) {
+			byName.put(names.get(i), ids.get(i));
+		}
+		StringBuilder out = new StringBuilder();
+		for (String part : parts) {
+			if (!byName.containsKey(part)) {
+				return title;
+			}
+			if (out.length() > 0) {
+				out.append(" – ");
+			}
+			out.append(name(byName.get(part), part, locale));
+		}
+		return out.toString();
+	}
+
+	/** A region's name in the reader's script where a Cyrillic one is known ("Дархан-Уул"), else as stored. */
+	public String division(String countryCode, String division, Locale locale) {
+		if (division == null || !cyrillicReader(locale)) {
+			return division;
+		}
+		return this.divisions.getOrDefault(countryCode + "|" + division, division);
+	}
+
+	/** Forgets what is kept of these places, after their names changed. */
+	public void forget(Collection<Long> ids) {
+		ids.forEach(this.kept::remove);
+	}
+
+	Spellings spellings(long id) {
+		Instant now = this.clock.instant();
+		Kept k = this.kept.get(id);
+		if (k != null && k.at().plus(KEPT).isAfter(now)) {
+			return k.spellings();
+		}
+		Spellings read = this.reader.apply(id);
+		if (read != null) {
+			if (this.kept.size() > MAX_KEPT) {
+				this.kept.clear();
+			}
+			this.kept.put(id, new Kept(read, now));
+		}
+		return read;
+	}
+
+	private Spellings read(long id) {
+		return this.jdbc.sql("""
+				SELECT name, native_name, native_script, alternate_names, country_code FROM municipalities WHERE id = ?
+				""").param(id).query((rs, n) -> {
+					java.sql.Array array = rs.getArray(4);
+					List<String> alternates = array == null ? List.of() : List.of((String[]) array.getArray());
+					return new Spellings(rs.getString(1), rs.getString(2), rs.getString(3), alternates, rs.getString(5));
+				}).optional().orElse(null);
+	}
+
+	private static String transliterated(String latin) {
+		String plain = Normalizer.normalize(latin.toLowerCase(Locale.ROOT), Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+		return Transliterator.getInstance("Latin-Cyrillic").transliterate(plain);
+	}
+
+	/** Levenshtein distance. */
+	static int distance(String a, String b) {
+		int[] previous = new int[b.length() + 1];
+		int[] current = new int[b.length() + 1];
+		for (int j = 0; j <= b.length(); j++) {
+			previous[j] = j;
+		}
+		for (int i = 1; i <= a.length(); i++) {
+			current[0] = i;
+			for (int j = 1; j <= b.length(); j++) {
+				int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+				current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+			}
+			int[] swap = previous;
+			previous = current;
+			current = swap;
+		}
+		return previous[b.length()];
+	}
+
+	private static Map<String, String> readDivisions() {
+		CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setCommentMarker('#').get();
+		Map<String, String> names = new HashMap<>();
+		try (Reader reader = new InputStreamReader(new ClassPathResource(DIVISIONS).getInputStream(),
+				StandardCharsets.UTF_8)) {
+			for (CSVRecord row : format.parse(reader)) {
+				names.put(row.get("country_code") + "|" + row.get("division"), row.get("cyrillic"));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read " + DIVISIONS, ex);
+		}
+		return Map.copyOf(names);
+	}
+}
