@@ -112,12 +112,12 @@ final class PageCatalog {
 				new PageType("agreement-detail", "/agreements/{id}", false, (page, site) -> {
 					signedIn(page, site, AccountTestSupport.STAFF_CEMR, "/agreements?sort=title&size=100");
 					return page.waitForResponse(r -> r.request().isNavigationRequest(),
-							() -> page.click("main table a:has-text('Bonn')"));
+							() -> page.click("main table a:has-text('Bonn'), main table a:has-text('Бонн')"));
 				}),
 				new PageType("agreement-detail-imported", "/agreements/{id}", true, (page, site) -> {
 					page.navigate(site.url("/agreements?sort=title&size=100"));
 					return page.waitForResponse(r -> r.request().isNavigationRequest(),
-							() -> page.click("main table a:has-text('Darkhan')"));
+							() -> page.click("main table a:has-text('Darkhan'), main table a:has-text('Дархан')"));
 				}),
 				new PageType("agreement-detail-case-studies", "/agreements/{id}", false, (page, site) -> {
 					open(page, site, "/learn/case-studies?q=template", "main ul.case-studies a");
@@ -126,7 +126,7 @@ final class PageCatalog {
 				new PageType("agreement-edit", "/agreements/{id}/edit", false, (page, site) -> {
 					signedIn(page, site, AccountTestSupport.STAFF_CEMR, "/agreements?sort=title&size=100");
 					page.waitForResponse(r -> r.request().isNavigationRequest(),
-							() -> page.click("main table a:has-text('Bonn')"));
+							() -> page.click("main table a:has-text('Bonn'), main table a:has-text('Бонн')"));
 					return page.waitForResponse(r -> r.request().isNavigationRequest(),
 							() -> page.click("main a[href$='/edit']"));
 				}),
@@ -682,7 +682,7 @@ final class PageCatalog {
 		submit(page, "main form", Map.of("#message", "Ghent and Niš could share their work on city mobility."));
 		page.context().clearCookies();
 		signedIn(page, site, OFFICER_NIS, "/requests");
-		follow(page, "main table a:text-is('Ghent')");
+		follow(page, "main table a:text-is('Ghent'), main table a:text-is('Гент')");
 		if (page.locator("main form[action$='/accept']").count() > 0) {
 			return follow(page, "main form[action$='/accept'] button");
 		}
