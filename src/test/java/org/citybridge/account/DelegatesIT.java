@@ -181,7 +181,7 @@ class DelegatesIT extends DemoDataIntegrationTest {
 			.param(this.id).query(String.class).single()).isEqualTo("OFFICER " + nis + " true " + hash);
 		String subject = this.jdbc.sql("SELECT subject FROM outbox_messages WHERE recipient = ? ORDER BY id DESC LIMIT 1")
 			.param(this.email).query(String.class).single();
-		assertThat(subject).isEqualTo("Та CityBridge дээр Ниш-ийн албан хаагч боллоо".replace("Ниш", "Niš"));
+		assertThat(subject).isEqualTo("Та CityBridge дээр албан хаагч боллоо: Niš");
 		assertThat(this.jdbc.sql("""
 				SELECT count(*) FROM audit_entries WHERE entity_type = 'account' AND entity_id = ? AND action = 'UPDATE'
 				AND actor_label LIKE '%staff.nalas%'""").param(String.valueOf(this.id)).query(Long.class).single()).isEqualTo(1);

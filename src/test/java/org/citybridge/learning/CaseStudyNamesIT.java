@@ -115,9 +115,9 @@ class CaseStudyNamesIT extends DemoDataIntegrationTest {
 			.contains("Kept summary").contains("Kept **body**").contains("name=\"municipalityIds\" value=\"" + this.darkhan + "\"")
 			.contains("<title>Error:");
 		assertThat(body(form(title, "mn").param("municipalitySearch", "Zzqqxxville").exchange()))
-			.contains("Лавлахад «Zzqqxxville» нэртэй засаг захиргаа алга.");
+			.contains("Лавлахад «Zzqqxxville» нэртэй засаг захиргааны нэгж алга.");
 		assertThat(body(form(title, "fr").param("municipalitySearch", "Zzqqxxville").exchange()))
-			.contains("Aucune municipalité de l’annuaire ne s’appelle « Zzqqxxville ».");
+			.contains("Aucune municipalité de l’annuaire ne s’appelle «\u202fZzqqxxville\u202f».");
 		assertThat(count(title)).isZero();
 	}
 

@@ -84,7 +84,7 @@ class MemberByNameIT extends DemoDataIntegrationTest {
 		assertThat(this.mvc.get().uri("/organisations/" + this.nalas + "?member=" + twin).with(as(AccountTestSupport.STAFF_NALAS))
 			.cookie(new Cookie("citybridge-lang", "mn")).flashAttr("memberError", "network.members.name.ambiguous"))
 			.hasStatusOk().bodyText().contains("value=\"" + twin + "\"").contains("id=\"municipality-error\"")
-			.contains("Энэ нэртэй хэд хэдэн засаг захиргаа байна")
+			.contains("Энэ нэртэй хэд хэдэн засаг захиргааны нэгж байна")
 			.contains("name=\"municipalityId\" value=\"" + mn + "\"").contains("name=\"municipalityId\" value=\"" + rs + "\"");
 		assertThat(this.jdbc.sql("SELECT count(*) FROM membership_invitations WHERE organisation_id = ?").param(this.nalas)
 			.query(Long.class).single()).isZero();

@@ -92,7 +92,7 @@ class NoticesIT extends DemoDataIntegrationTest {
 			.args("Pact " + this.tag).link("/agreements/7"));
 		assertThat(subjects("en")).containsExactly("Agreement verified: Pact " + this.tag);
 		assertThat(subjects("mn")).containsExactly("Гэрээ баталгаажлаа: Pact " + this.tag);
-		assertThat(subjects("fr")).containsExactly("Accord vérifié\u00a0: Pact " + this.tag);
+		assertThat(subjects("fr")).containsExactly("Accord vérifié\u202f: Pact " + this.tag);
 		String body = this.jdbc.sql("SELECT body FROM outbox_messages WHERE recipient = ?").param(email("mn"))
 			.query(String.class).single();
 		assertThat(body).contains("Сайн байна уу, Officer mn?", "Сүлжээний ажилтан «Pact " + this.tag + "» гэрээг баталгаажууллаа.",
@@ -136,7 +136,7 @@ class NoticesIT extends DemoDataIntegrationTest {
 		assertThat(subjects("mn")).containsExactly("CityBridge: 2 шинэ мэдэгдэл");
 		String digest = this.jdbc.sql("SELECT body FROM outbox_messages WHERE recipient = ?").param(email("mn"))
 			.query(String.class).single();
-		assertThat(digest).contains("Та «Forum " + this.tag + "»-д бүртгэгдлээ.", "Та «Second forum " + this.tag + "»-д бүртгэгдлээ.");
+		assertThat(digest).contains("Та «Forum " + this.tag + "» арга хэмжээнд бүртгэгдлээ.", "Та «Second forum " + this.tag + "» арга хэмжээнд бүртгэгдлээ.");
 		assertThat(subjects("en")).as("off: listed in the portal only").isEmpty();
 
 		// A second run the same day sends nothing, even with a new notice waiting.

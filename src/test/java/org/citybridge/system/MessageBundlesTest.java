@@ -226,7 +226,7 @@ class MessageBundlesTest {
 	@Test
 	void mongolianGluesNoSuffixToAPlaceholder() throws IOException {
 		Properties mongolian = bundles().get("messages_mn");
-		Pattern glued = Pattern.compile("}-?\\p{IsCyrillic}");
+		Pattern glued = Pattern.compile("[}»”\")]-\\p{IsCyrillic}|[}»”]\\p{IsCyrillic}");
 		List<String> problems = mongolian.stringPropertyNames()
 			.stream()
 			.filter(key -> glued.matcher(mongolian.getProperty(key)).find())

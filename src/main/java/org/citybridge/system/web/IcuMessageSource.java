@@ -65,14 +65,34 @@ public class IcuMessageSource extends ResourceBundleMessageSource {
 		if (pattern.indexOf('{') < 0 && pattern.indexOf('\'') < 0) {
 			return pattern;
 		}
-		if (args != null && args.length > 0) {
-			checkCounts(code, pattern, args);
-			args = numbersFromDigits(pattern, args);
+		MessageFormat format;
+		try {
+			format = formats.computeIfAbsent(locale, l -> new ConcurrentHashMap<>())
+				.computeIfAbsent(pattern, p -> new MessageFormat(p, ULocale.forLocale(locale)));
 		}
-		MessageFormat format = formats.computeIfAbsent(locale, l -> new ConcurrentHashMap<>())
-			.computeIfAbsent(pattern, p -> new MessageFormat(p, ULocale.forLocale(locale)));
-		synchronized (format) {
-			return format.format(args != null ? args : new Object[0]);
+		catch (IllegalArgumentException notAPattern) {
+			// As Spring does: a text that is no pattern (a default message quoting a regular expression) is shown as it is.
+			return pattern;
+		}
+		Object[] values = args != null ? args : new Object[0];
+		if (values.length > 0) {
+			checkCounts(code, pattern, values);
+			values = numbersFromDigits(pattern, values);
+		}
+		try {
+			synchronized (format) {
+				return format.format(values);
+			}
+		}
+		catch (IllegalArgumentException wrongArgument) {
+			// Text where the pattern wants a number: a defect that tests catch; a visitor still gets the page.
+			if (strict) {
+				throw new IllegalArgumentException("Message " + code + ": " + wrongArgument.getMessage(), wrongArgument);
+			}
+			if (warned.putIfAbsent(code, Boolean.TRUE) == null) {
+				logger.warn("Message " + code + " could not be formatted: " + wrongArgument.getMessage());
+			}
+			return pattern;
 		}
 	}
 

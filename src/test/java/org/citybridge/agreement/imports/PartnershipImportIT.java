@@ -221,7 +221,7 @@ class PartnershipImportIT extends DemoDataIntegrationTest {
 			Thread.sleep(100);
 		}
 		assertThat(this.mvc.get().uri(location).with(user(this.users.loadUserByUsername(AccountTestSupport.STAFF_NALAS))))
-			.hasStatusOk().bodyText().contains("Imported", "1 rows read, 1 matched", "Agreements added", "Serbia");
+			.hasStatusOk().bodyText().contains("Imported", "1 row read, 1 matched", "Agreements added", "Serbia");
 	}
 
 	@Test

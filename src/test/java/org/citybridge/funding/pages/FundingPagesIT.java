@@ -114,7 +114,7 @@ class FundingPagesIT extends DemoDataIntegrationTest {
 		assertThat(this.mvc.get().uri("/funding/example-city-partnership-fund")).hasStatusOk().bodyText()
 			.contains("At least 2 bodies take part, the lead included.", "Previous call (example)", "Closed");
 		assertThat(this.mvc.get().uri("/funding/example-city-partnership-fund?lang=fr")).hasStatusOk().bodyText()
-			.contains("Peuvent diriger : États membres de l’UE.");
+			.contains("Peuvent diriger\u202f: États membres de l’UE.");
 	}
 
 	@Test

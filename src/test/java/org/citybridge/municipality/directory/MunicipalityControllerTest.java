@@ -72,7 +72,7 @@ class MunicipalityControllerTest {
 			.contains("Serbie")
 			.contains("250\u202f000")
 			.contains("Culture et patrimoine")
-			.contains("Municipalités 1 à 1 sur 1");
+			.contains("1 à 1 sur 1 municipalité");
 	}
 
 	@Test

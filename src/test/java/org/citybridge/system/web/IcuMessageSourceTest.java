@@ -121,6 +121,22 @@ class IcuMessageSourceTest {
 	}
 
 	@Test
+	void textThatIsNoPatternIsShownAsItIs() {
+		assertThat(messages.getMessage("x", new Object[] { 1 }, "must match ^[a-z]{2,5$", EN)).isEqualTo("must match ^[a-z]{2,5$");
+		assertThatThrownBy(() -> messages.getMessage("x", new Object[] { "two" }, "{0, plural, other {# items}}", EN))
+			.isInstanceOf(IllegalArgumentException.class);
+		assertThat(source(false).getMessage("x", new Object[] { "two" }, "{0, plural, other {# items}}", EN))
+			.isEqualTo("{0, plural, other {# items}}");
+	}
+
+	@Test
+	void theHomePageCountsAgree() {
+		assertThat(msg("home.counts.countries", EN, 1)).isEqualTo("country");
+		assertThat(msg("home.counts.municipalities", EN, 2094)).isEqualTo("municipalities");
+		assertThat(msg("home.counts.municipalities", FR, 1)).isEqualTo("municipalité");
+	}
+
+	@Test
 	void aCountInAPlainPlaceholderIsOnlyRenderedInProduction() {
 		assertThat(source(false).getMessage("x", new Object[] { 3 }, "{0} municipalities", EN))
 			.isEqualTo("3 municipalities");
