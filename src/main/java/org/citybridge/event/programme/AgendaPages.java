@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import org.citybridge.system.Actor;
+import org.citybridge.system.translation.Translated;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -47,11 +48,14 @@ record AgendaPages(EventCatalogue catalogue, PersonalAgendas agendas, MessageSou
 	/**
 	 * One session, ready to print: its times in the event's zone and (when another was chosen) the
 	 * viewer's, whether it is on now or next, its facts line, its speakers' links, whether it is starred
-	 * or in the shared list; {@code editLabel} names the edit link for staff (null for others).
+	 * or in the shared list; {@code editLabel} names the edit link for staff (null for others). The title
+	 * is plain text (for the names of its actions); {@code titleHtml}, {@code factsHtml} and {@code trackHtml}
+	 * are escaped markup, with content in another language than the page's marked (issue 20).
 	 */
 	public record Row(long id, boolean now, boolean next, String isoStart, String label, String viewerIsoStart,
-			String viewerLabel, String title, String href, String facts, boolean demo, String trackName, List<Link> speakers,
-			boolean starred, boolean chosen, String chooseHref, String editLabel) {
+			String viewerLabel, String title, String titleHtml, String href, String factsHtml, boolean demo,
+			String trackHtml, List<Link> speakers, boolean starred, boolean chosen, String chooseHref, String editLabel,
+			boolean cancelled) {
 	}
 
 	/** A row of a day's timetable: the start, and for each room the sessions starting then. */
@@ -124,12 +128,14 @@ record AgendaPages(EventCatalogue catalogue, PersonalAgendas agendas, MessageSou
 				List<Link> speakers = s.speakers().stream()
 					.map(sp -> speakerLinks.computeIfAbsent(sp.id(), id -> new Link(eventPath + "/speakers/" + id, sp.label())))
 					.toList();
+				Translated title = s.shown("title", locale);
 				rows.put(item, new Row(s.id(), item.now(), item.next(), item.event().isoStart(), item.event().label(),
 						item.viewer() == null ? null : item.viewer().isoStart(), item.viewer() == null ? null : item.viewer().label(),
-						s.title(), eventPath + "/sessions/" + s.id(), labels.facts(s), s.demo(), s.trackName(), speakers,
+						title.text(), labels.html(title), eventPath + "/sessions/" + s.id(), labels.facts(s), s.demo(),
+						s.trackName() == null ? null : labels.html(s.shown("track", locale)), speakers,
 						starred.contains(s.id()), shared.contains(s.id()),
 						chooseHref(eventPath, query, agenda.shown(), s.id()),
-						mayEdit ? labels.editFor(s) : null));
+						mayEdit ? labels.editFor(s) : null, s.cancelled()));
 			}
 			if (query.grid()) {
 				List<Slot> slots = day.slots().stream()
@@ -158,9 +164,9 @@ record AgendaPages(EventCatalogue catalogue, PersonalAgendas agendas, MessageSou
 		boolean filtered = query.trackId() != null || query.roomId() != null || lang != null || query.speakerId() != null;
 		Query unfiltered = new Query(null, null, null, null, null, query.grid(), query.shared());
 		return new Page(event, agenda, days, tabs, whole,
-				labels.options("event.agenda.allTracks", read.tracks(), EventCatalogue.Track::id, EventCatalogue.Track::name,
+				labels.options("event.agenda.allTracks", read.tracks(), EventCatalogue.Track::id, t -> t.shownName(locale).text(),
 						query.trackId()),
-				labels.options("event.agenda.allRooms", read.rooms(), EventCatalogue.Room::id, EventCatalogue.Room::name,
+				labels.options("event.agenda.allRooms", read.rooms(), EventCatalogue.Room::id, r -> r.shownName(locale).text(),
 						query.roomId()),
 				labels.options("event.agenda.allLanguages", languages, l -> l, l -> l, lang),
 				labels.options("event.agenda.allSpeakers", read.speakers(), EventCatalogue.Speaker::id,
@@ -233,7 +239,7 @@ record AgendaPages(EventCatalogue catalogue, PersonalAgendas agendas, MessageSou
 			this.words = new AgendaMarkup.Words(message("event.agenda.now"), message("event.agenda.next"),
 					message("event.agenda.eventTime"), message("event.agenda.yourTime"), message("event.demo.badge"),
 					message("event.my.star"), message("event.my.unstar"), message("event.my.inList"),
-					message("event.agenda.addToCalendar"), message("event.session.edit"));
+					message("event.agenda.addToCalendar"), message("event.session.edit"), message("event.session.cancelled"));
 			for (SessionKind kind : SessionKind.values()) {
 				this.kinds.put(kind, message("event.sessionKind." + kind));
 			}
@@ -259,23 +265,42 @@ record AgendaPages(EventCatalogue catalogue, PersonalAgendas agendas, MessageSou
 			return AgendaPages.this.messages.getMessage("event.session.editFor", new Object[] { s.title() }, this.locale);
 		}
 
-		/** Panel · Room: Room 01 · Track: Track 2 · Languages: English, French · 30 seats, registration needed */
+		/**
+		 * Panel · Room: Room 01 · Track: Track 2 · Languages: English, French · 30 seats, registration needed,
+		 * as escaped markup (a room or track named only in another language is marked as such).
+		 */
 		String facts(EventCatalogue.Session s) {
-			StringBuilder facts = new StringBuilder(this.kinds.get(s.kind()));
+			StringBuilder facts = new StringBuilder(AgendaMarkup.esc(this.kinds.get(s.kind())));
 			if (s.roomName() != null) {
-				facts.append(this.separator).append(this.room).append(": ").append(s.roomName());
+				facts.append(this.separator).append(AgendaMarkup.esc(this.room)).append(": ")
+					.append(html(s.shown("room", this.locale)));
 			}
 			if (s.trackName() != null) {
-				facts.append(this.separator).append(this.track).append(": ").append(s.trackName());
+				facts.append(this.separator).append(AgendaMarkup.esc(this.track)).append(": ")
+					.append(html(s.shown("track", this.locale)));
 			}
 			if (s.languages() != null) {
-				facts.append(this.separator).append(this.languages).append(": ").append(s.languages());
+				facts.append(this.separator).append(AgendaMarkup.esc(this.languages)).append(": ")
+					.append(AgendaMarkup.esc(s.languages()));
 			}
 			if (s.capacity() != null) {
-				facts.append(this.separator)
-					.append(AgendaPages.this.messages.getMessage("event.session.seats", new Object[] { s.capacity() }, this.locale));
+				facts.append(this.separator).append(AgendaMarkup.esc(
+						AgendaPages.this.messages.getMessage("event.session.seats", new Object[] { s.capacity() }, this.locale)));
 			}
 			return facts.toString();
+		}
+
+		/** Escaped markup of a text: in another language than the page's, with its lang and the note "in English". */
+		String html(Translated text) {
+			if (text == null) {
+				return "";
+			}
+			if (!text.foreign(this.locale)) {
+				return AgendaMarkup.esc(text.text());
+			}
+			return "<span lang=\"" + AgendaMarkup.esc(text.lang()) + "\">" + AgendaMarkup.esc(text.text())
+					+ "</span> <small class=\"original-lang\">" + AgendaMarkup.esc(message("common.original." + text.lang()))
+					+ "</small>";
 		}
 	}
 }

@@ -138,12 +138,13 @@ class EventNoticesIT {
 		long before = NoticesHeld.of(this.jdbc, adminId).size();
 
 		SessionForm now = SessionForm.of(this.catalogue.session(this.fixtures.event, this.workshop), EventFixtures.BRUSSELS);
-		SessionForm moved = new SessionForm(now.title(), now.abstractText(), now.day(), LocalTime.of(14, 30),
+		SessionForm moved = new SessionForm(now.title(), "", "", now.abstractText(), "", "", now.day(), LocalTime.of(14, 30),
 				LocalTime.of(16, 0), this.fixtures.otherRoom, now.trackId(), now.kind(), now.languages(), now.speakerIds(),
-				now.version());
+				now.capacity(), now.version());
 		// A stale edit is refused: nothing moved, nothing announced.
-		SessionForm stale = new SessionForm(moved.title(), moved.abstractText(), moved.day(), moved.startTime(),
-				moved.endTime(), moved.roomId(), moved.trackId(), moved.kind(), moved.languages(), moved.speakerIds(), 99);
+		SessionForm stale = new SessionForm(moved.title(), "", "", moved.abstractText(), "", "", moved.day(), moved.startTime(),
+				moved.endTime(), moved.roomId(), moved.trackId(), moved.kind(), moved.languages(), moved.speakerIds(),
+				moved.capacity(), 99);
 		assertThatThrownBy(() -> this.programme.update(admin, "admin", this.fixtures.slug, this.workshop, stale))
 			.isInstanceOf(Refusal.class);
 		assertThat(this.jdbc.sql("SELECT count(*) FROM notices WHERE kind = 'SESSION_CHANGED' AND link = ?")
@@ -180,9 +181,9 @@ class EventNoticesIT {
 			.query(Long.class).single();
 		org.citybridge.event.manage.EventForm f = org.citybridge.event.manage.EventForm
 			.of(this.catalogue.bySlug(this.fixtures.slug), version);
-		org.citybridge.event.manage.EventForm larger = new org.citybridge.event.manage.EventForm(f.title(), f.kind(),
-				f.startsOn(), f.endsOn(), f.timeZone(), f.venueName(), f.venueAddress(), f.description(), true, 2, version,
-				f.hostOrganisationId(), f.latitude(), f.longitude());
+		org.citybridge.event.manage.EventForm larger = new org.citybridge.event.manage.EventForm(f.title(), "", "", f.kind(),
+				f.startsOn(), f.endsOn(), f.timeZone(), f.venueName(), f.venueAddress(), f.description(), "", "", true, 2,
+				version, f.hostOrganisationId(), f.latitude(), f.longitude());
 		Actor admin = new Actor(NoticesHeld.accountId(this.jdbc, AccountTestSupport.ADMIN), Actor.Role.ADMIN, null, null);
 		// Rolled back: nobody moved, nobody told.
 		this.transactions.executeWithoutResult(tx -> {
