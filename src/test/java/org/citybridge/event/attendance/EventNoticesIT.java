@@ -197,4 +197,60 @@ class EventNoticesIT {
 			.containsExactly("EVENT_WAITING|Fixture forum|1|" + eventLink, "EVENT_PROMOTED|Fixture forum|" + eventLink);
 		assertThat(NoticesHeld.of(this.jdbc, seated.accountId())).containsExactly("EVENT_REGISTRATION|Fixture forum|" + eventLink);
 	}
+
+	@Test
+	void aCancelledSessionIsAnnouncedToEachRegisteredPersonReleasesTheirSeatsAndStaysOnTheAgenda() {
+		Actor seated = delegate();
+		Actor waiting = delegate();
+		this.registrations.register(seated, "delegate", this.fixtures.slug, this.workshop);
+		this.registrations.register(waiting, "delegate", this.fixtures.slug, this.workshop);
+		Actor admin = new Actor(NoticesHeld.accountId(this.jdbc, AccountTestSupport.ADMIN), Actor.Role.ADMIN, null, null);
+		long version = this.catalogue.session(this.fixtures.event, this.workshop).version();
+
+		// Someone who does not build the programme may not cancel it: nothing changes, nobody hears.
+		assertThatThrownBy(() -> this.programme.cancel(seated, "delegate", this.fixtures.slug, this.workshop, version))
+			.isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+		// Nor may a stale page.
+		assertThatThrownBy(() -> this.programme.cancel(admin, "admin", this.fixtures.slug, this.workshop, version + 1))
+			.isInstanceOf(Refusal.class);
+		assertThat(this.catalogue.session(this.fixtures.event, this.workshop).cancelled()).isFalse();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM notices WHERE kind = 'SESSION_CANCELLED' AND link = ?")
+			.param("/events/" + this.fixtures.slug + "/agenda").query(Long.class).single()).isZero();
+
+		this.programme.cancel(admin, "admin", this.fixtures.slug, this.workshop, version);
+		String cancelled = "SESSION_CANCELLED|Workshop|Fixture forum|/events/" + this.fixtures.slug + "/agenda";
+		for (Actor d : List.of(seated, waiting)) {
+			assertThat(NoticesHeld.of(this.jdbc, d.accountId())).containsOnlyOnce(cancelled);
+		}
+		assertThat(this.jdbc.sql("SELECT count(*) FROM registrations WHERE session_id = ?").param(this.workshop)
+			.query(Long.class).single()).isZero();
+		// Still on the agenda, marked; it takes no registration any more, and cannot be cancelled twice.
+		assertThat(this.catalogue.session(this.fixtures.event, this.workshop).cancelled()).isTrue();
+		assertThatThrownBy(() -> this.registrations.register(delegate(), "delegate", this.fixtures.slug, this.workshop))
+			.isInstanceOf(Refusal.class);
+		assertThatThrownBy(() -> this.programme.cancel(admin, "admin", this.fixtures.slug, this.workshop, version + 1))
+			.isInstanceOf(Refusal.class);
+	}
+
+	@Test
+	void aCapacityBelowTheSeatsTakenIsRefusedOnTheFieldAndChangesNothing() {
+		this.jdbc.sql("UPDATE sessions SET capacity = 2 WHERE id = ?").param(this.workshop).update();
+		this.registrations.register(delegate(), "delegate", this.fixtures.slug, this.workshop);
+		this.registrations.register(delegate(), "delegate", this.fixtures.slug, this.workshop);
+		Actor admin = new Actor(NoticesHeld.accountId(this.jdbc, AccountTestSupport.ADMIN), Actor.Role.ADMIN, null, null);
+		SessionForm now = SessionForm.of(this.catalogue.session(this.fixtures.event, this.workshop), EventFixtures.BRUSSELS);
+		SessionForm fewer = new SessionForm(now.title(), "", "", now.abstractText(), "", "", now.day(), now.startTime(),
+				now.endTime(), now.roomId(), now.trackId(), now.kind(), now.languages(), now.speakerIds(), 1, now.version());
+		assertThatThrownBy(() -> this.programme.update(admin, "admin", this.fixtures.slug, this.workshop, fewer))
+			.isInstanceOfSatisfying(Refusal.class, r -> {
+				assertThat(r.field()).isEqualTo("capacity");
+				assertThat(r.messageKey()).isEqualTo("event.session.error.capacityBelowTaken");
+				assertThat(r.arguments()).containsExactly(2L);
+			});
+		assertThat(this.catalogue.session(this.fixtures.event, this.workshop).capacity()).isEqualTo(2);
+		SessionForm more = new SessionForm(now.title(), "", "", now.abstractText(), "", "", now.day(), now.startTime(),
+				now.endTime(), now.roomId(), now.trackId(), now.kind(), now.languages(), now.speakerIds(), 3, now.version());
+		this.programme.update(admin, "admin", this.fixtures.slug, this.workshop, more);
+		assertThat(this.catalogue.session(this.fixtures.event, this.workshop).capacity()).isEqualTo(3);
+	}
 }
