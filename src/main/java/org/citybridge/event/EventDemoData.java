@@ -252,15 +252,8 @@ public class EventDemoData {
 						+ " WHERE s.event_id IN (" + events + "))";
 				default -> "event_id IN (" + events + ")";
 			};
-			// Table and column come from the list above, never from input.
-			this.jdbc.sql("UPDATE " + t.table() + " SET translations = jsonb_set(jsonb_set(translations, '{mn}',"
-					+ " coalesce(translations -> 'mn', '{}') || jsonb_build_object(CAST(:column AS text), CAST(:mn AS text))),"
-					+ " '{fr}', coalesce(translations -> 'fr', '{}') || jsonb_build_object(CAST(:column AS text), CAST(:fr AS text)))"
-					+ " WHERE " + t.column() + " = :english AND " + scope
-					+ " AND translations -> 'mn' ->> CAST(:column AS text) IS NULL"
-					+ " AND translations -> 'fr' ->> CAST(:column AS text) IS NULL")
-				.param("mn", t.mn()).param("fr", t.fr()).param("english", t.english()).param("column", t.column())
-				.update();
+			org.citybridge.system.translation.Translations.giveWhereMissing(this.jdbc, t.table(), t.column(), scope,
+					t.english(), t.mn(), t.fr());
 		}
 	}
 

@@ -134,6 +134,24 @@ public final class Translations {
 		return JSON.writeValueAsString(byLang);
 	}
 
+	/**
+	 * Demo data: gives the rows of {@code table} in {@code scope} (an SQL condition) whose
+	 * {@code column} reads {@code english} their Mongolian and French, where neither was given yet
+	 * (texts staff translated are left alone). Table, column and scope are the caller's constants,
+	 * never input.
+	 */
+	public static int giveWhereMissing(org.springframework.jdbc.core.simple.JdbcClient jdbc, String table, String column,
+			String scope, String english, String mn, String fr) {
+		return jdbc.sql("UPDATE " + table + " SET translations = jsonb_set(jsonb_set(translations, '{mn}',"
+				+ " coalesce(translations -> 'mn', '{}') || jsonb_build_object(CAST(:column AS text), CAST(:mn AS text))),"
+				+ " '{fr}', coalesce(translations -> 'fr', '{}') || jsonb_build_object(CAST(:column AS text), CAST(:fr AS text)))"
+				+ " WHERE " + column + " = :english AND " + scope
+				+ " AND translations -> 'mn' ->> CAST(:column AS text) IS NULL"
+				+ " AND translations -> 'fr' ->> CAST(:column AS text) IS NULL")
+			.param("mn", mn).param("fr", fr).param("english", english).param("column", column)
+			.update();
+	}
+
 	private static Map<String, Map<String, String>> parse(String json) {
 		if (json == null || json.isBlank()) {
 			return Map.of();
