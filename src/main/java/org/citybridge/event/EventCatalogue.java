@@ -10,6 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.citybridge.system.translation.Translated;
+import org.citybridge.system.translation.Translations;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,16 +24,38 @@ public class EventCatalogue {
 
 	public record Event(long id, String slug, String title, EventKind kind, long hostOrganisationId, String hostName,
 			LocalDate startsOn, LocalDate endsOn, ZoneId zone, String venueName, String venueAddress, String description,
-			boolean demo, boolean registrationOpen, Integer capacity) {
+			boolean demo, boolean registrationOpen, Integer capacity, Translations i18n) {
+
+		/** The title as the reader sees it (issue 20: in their language, else the original marked). */
+		public Translated shownTitle(java.util.Locale reader) {
+			return this.i18n.pick("title", reader);
+		}
+
+		public Translated shownDescription(java.util.Locale reader) {
+			return this.i18n.pick("description", reader);
+		}
 	}
 
-	public record Room(long id, String name, Integer capacity) {
+	public record Room(long id, String name, Integer capacity, Translations i18n) {
+
+		public Translated shownName(java.util.Locale reader) {
+			return this.i18n.pick("name", reader);
+		}
 	}
 
-	public record Track(long id, int position, String name) {
+	public record Track(long id, int position, String name, Translations i18n) {
+
+		public Translated shownName(java.util.Locale reader) {
+			return this.i18n.pick("name", reader);
+		}
 	}
 
-	public record Speaker(long id, String name, String role, String organisation, boolean demo, String bio) {
+	public record Speaker(long id, String name, String role, String organisation, boolean demo, String bio,
+			Translations i18n) {
+
+		public Translated shownRole(java.util.Locale reader) {
+			return this.i18n.pick("role", reader);
+		}
 
 		/** The speaker as Dusan Raicevic (President, NALAS): the name, then what is known of role and organisation. */
 		public String label() {
@@ -43,7 +68,16 @@ public class EventCatalogue {
 
 	public record Session(long id, long eventId, String title, String abstractText, Instant startsAt, Instant endsAt,
 			Long roomId, String roomName, Long trackId, String trackName, SessionKind kind, String languages,
-			boolean demo, long version, List<Speaker> speakers, Integer capacity) {
+			boolean demo, long version, List<Speaker> speakers, Integer capacity, Instant cancelledAt, Translations i18n) {
+
+		public boolean cancelled() {
+			return this.cancelledAt != null;
+		}
+
+		/** Title, abstract, room and track as the reader sees them (issue 20). */
+		public Translated shown(String field, java.util.Locale reader) {
+			return this.i18n.pick(field, reader);
+		}
 
 		/** Whether this session overlaps {@code other} (half-open ranges, as the database sees them). */
 		public boolean overlaps(Session other) {
@@ -66,7 +100,7 @@ public class EventCatalogue {
 	private static final String EVENT_COLUMNS = """
 			SELECT e.id, e.slug, e.title, e.kind, e.host_organisation_id, coalesce(o.short_name, o.name) AS host,
 			       e.starts_on, e.ends_on, e.time_zone, e.venue_name, e.venue_address, e.description, e.demo,
-			       e.registration_open, e.capacity
+			       e.registration_open, e.capacity, e.content_lang, e.translations::text AS translations
 			FROM events e JOIN organisations o ON o.id = e.host_organisation_id
 			""";
 
@@ -89,23 +123,25 @@ public class EventCatalogue {
 	}
 
 	public List<Room> rooms(long eventId) {
-		return this.jdbc.sql("SELECT id, name, capacity FROM rooms WHERE event_id = ? ORDER BY name, id")
+		return this.jdbc.sql("SELECT id, name, capacity, content_lang, translations::text FROM rooms WHERE event_id = ? ORDER BY name, id")
 			.param(eventId)
-			.query((rs, n) -> new Room(rs.getLong(1), rs.getString(2), (Integer) rs.getObject(3)))
+			.query((rs, n) -> new Room(rs.getLong(1), rs.getString(2), (Integer) rs.getObject(3),
+					Translations.builder().from(rs.getString(4), rs.getString(5)).put("name", rs.getString(2)).build()))
 			.list();
 	}
 
 	public List<Track> tracks(long eventId) {
-		return this.jdbc.sql("SELECT id, position, name FROM tracks WHERE event_id = ? ORDER BY position, id")
+		return this.jdbc.sql("SELECT id, position, name, content_lang, translations::text FROM tracks WHERE event_id = ? ORDER BY position, id")
 			.param(eventId)
-			.query((rs, n) -> new Track(rs.getLong(1), rs.getInt(2), rs.getString(3)))
+			.query((rs, n) -> new Track(rs.getLong(1), rs.getInt(2), rs.getString(3),
+					Translations.builder().from(rs.getString(4), rs.getString(5)).put("name", rs.getString(3)).build()))
 			.list();
 	}
 
 	/** The people who speak at this event, by name. */
 	public List<Speaker> speakers(long eventId) {
 		return this.jdbc.sql("""
-				SELECT DISTINCT sp.id, sp.name, sp.role, sp.organisation, sp.demo, sp.bio
+				SELECT DISTINCT sp.id, sp.name, sp.role, sp.organisation, sp.demo, sp.bio, sp.content_lang, sp.translations::text
 				FROM speakers sp JOIN session_speakers ss ON ss.speaker_id = sp.id JOIN sessions s ON s.id = ss.session_id
 				WHERE s.event_id = ? ORDER BY sp.name, sp.id
 				""").param(eventId).query(EventCatalogue::speaker).list();
@@ -151,7 +187,7 @@ public class EventCatalogue {
 
 	/** Everyone a session could be given to, for the staff form. */
 	public List<Speaker> allSpeakers() {
-		return this.jdbc.sql("SELECT id, name, role, organisation, demo, bio FROM speakers ORDER BY name, id")
+		return this.jdbc.sql("SELECT id, name, role, organisation, demo, bio, content_lang, translations::text FROM speakers ORDER BY name, id")
 			.query(EventCatalogue::speaker)
 			.list();
 	}
@@ -160,7 +196,8 @@ public class EventCatalogue {
 	public List<Session> sessions(long eventId, Long trackId, Long roomId) {
 		List<Session> sessions = this.jdbc.sql("""
 				SELECT s.id, s.event_id, s.title, s.abstract, s.starts_at, s.ends_at, s.room_id, r.name, s.track_id, t.name,
-				       s.kind, s.languages, s.demo, s.version, s.capacity
+				       s.kind, s.languages, s.demo, s.version, s.capacity, s.cancelled_at, s.content_lang,
+				       s.translations::text, r.content_lang, r.translations::text, t.content_lang, t.translations::text
 				FROM sessions s LEFT JOIN rooms r ON r.id = s.room_id LEFT JOIN tracks t ON t.id = s.track_id
 				WHERE s.event_id = :event AND (CAST(:track AS bigint) IS NULL OR s.track_id = :track)
 				  AND (CAST(:room AS bigint) IS NULL OR s.room_id = :room)
@@ -185,7 +222,7 @@ public class EventCatalogue {
 	public Agenda agenda(String slug) {
 		Event event = bySlug(slug);
 		List<Speaker> speakers = this.jdbc.sql("""
-				SELECT sp.id, sp.name, sp.role, sp.organisation, sp.demo, NULL FROM speakers sp
+				SELECT sp.id, sp.name, sp.role, sp.organisation, sp.demo, NULL, sp.content_lang, sp.translations::text FROM speakers sp
 				WHERE sp.id IN (SELECT ss.speaker_id FROM session_speakers ss JOIN sessions s ON s.id = ss.session_id
 				                WHERE s.event_id = ?)
 				ORDER BY sp.name, sp.id
@@ -196,14 +233,15 @@ public class EventCatalogue {
 		}
 		List<Session> sessions = this.jdbc.sql("""
 				SELECT s.id, s.event_id, s.title, NULL, s.starts_at, s.ends_at, s.room_id, r.name, s.track_id, t.name,
-				       s.kind, s.languages, s.demo, s.version, s.capacity,
+				       s.kind, s.languages, s.demo, s.version, s.capacity, s.cancelled_at, s.content_lang,
+				       s.translations::text, r.content_lang, r.translations::text, t.content_lang, t.translations::text,
 				       (SELECT array_agg(ss.speaker_id) FROM session_speakers ss WHERE ss.session_id = s.id)
 				FROM sessions s LEFT JOIN rooms r ON r.id = s.room_id LEFT JOIN tracks t ON t.id = s.track_id
 				WHERE s.event_id = ?
 				ORDER BY s.starts_at, r.name NULLS LAST, s.id
 				""").param(event.id()).query((rs, n) -> {
 					Session session = session(rs, n);
-					java.sql.Array ids = rs.getArray(16);
+					java.sql.Array ids = rs.getArray(23);
 					if (ids == null) {
 						return session;
 					}
@@ -216,7 +254,8 @@ public class EventCatalogue {
 						.toList();
 					return new Session(session.id(), session.eventId(), session.title(), null, session.startsAt(),
 							session.endsAt(), session.roomId(), session.roomName(), session.trackId(), session.trackName(),
-							session.kind(), session.languages(), session.demo(), session.version(), of, session.capacity());
+							session.kind(), session.languages(), session.demo(), session.version(), of, session.capacity(),
+							session.cancelledAt(), session.i18n());
 				}).list();
 		return new Agenda(event, sessions, speakers, rooms(event.id()), tracks(event.id()));
 	}
@@ -231,17 +270,18 @@ public class EventCatalogue {
 	private List<Session> withSpeakers(long eventId, List<Session> sessions) {
 		Map<Long, List<Speaker>> bySession = new LinkedHashMap<>();
 		this.jdbc.sql("""
-				SELECT ss.session_id, sp.id, sp.name, sp.role, sp.organisation, sp.demo, sp.bio
+				SELECT ss.session_id, sp.id, sp.name, sp.role, sp.organisation, sp.demo, sp.bio, sp.content_lang,
+				       sp.translations::text
 				FROM session_speakers ss JOIN speakers sp ON sp.id = ss.speaker_id JOIN sessions s ON s.id = ss.session_id
 				WHERE s.event_id = ? ORDER BY sp.name, sp.id
 				""").param(eventId).query((rs, n) -> bySession.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
 				.add(new Speaker(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getBoolean(6),
-						rs.getString(7))))
+						rs.getString(7), Translations.builder().from(rs.getString(8), rs.getString(9)).put("role", rs.getString(4)).build())))
 			.list();
 		return sessions.stream()
 			.map(s -> new Session(s.id(), s.eventId(), s.title(), s.abstractText(), s.startsAt(), s.endsAt(), s.roomId(),
 					s.roomName(), s.trackId(), s.trackName(), s.kind(), s.languages(), s.demo(), s.version(),
-					List.copyOf(bySession.getOrDefault(s.id(), List.of())), s.capacity()))
+					List.copyOf(bySession.getOrDefault(s.id(), List.of())), s.capacity(), s.cancelledAt(), s.i18n()))
 			.toList();
 	}
 
@@ -250,11 +290,16 @@ public class EventCatalogue {
 				rs.getLong("host_organisation_id"), rs.getString("host"), rs.getObject("starts_on", LocalDate.class),
 				rs.getObject("ends_on", LocalDate.class), ZoneId.of(rs.getString("time_zone")), rs.getString("venue_name"),
 				rs.getString("venue_address"), rs.getString("description"), rs.getBoolean("demo"),
-				rs.getBoolean("registration_open"), (Integer) rs.getObject("capacity"));
+				rs.getBoolean("registration_open"), (Integer) rs.getObject("capacity"),
+				Translations.builder().from(rs.getString("content_lang"), rs.getString("translations"))
+					.put("title", rs.getString("title"))
+					.put("description", rs.getString("description"))
+					.build());
 	}
 
 	private static Speaker speaker(ResultSet rs, int row) throws SQLException {
-		return new Speaker(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5), rs.getString(6));
+		return new Speaker(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5), rs.getString(6),
+				Translations.builder().from(rs.getString(7), rs.getString(8)).put("role", rs.getString(3)).build());
 	}
 
 	private static Session session(ResultSet rs, int row) throws SQLException {
@@ -262,6 +307,16 @@ public class EventCatalogue {
 				rs.getObject(5, java.time.OffsetDateTime.class).toInstant(),
 				rs.getObject(6, java.time.OffsetDateTime.class).toInstant(), (Long) rs.getObject(7), rs.getString(8),
 				(Long) rs.getObject(9), rs.getString(10), SessionKind.valueOf(rs.getString(11)), rs.getString(12),
-				rs.getBoolean(13), rs.getLong(14), List.of(), (Integer) rs.getObject(15));
+				rs.getBoolean(13), rs.getLong(14), List.of(), (Integer) rs.getObject(15),
+				rs.getObject(16, java.time.OffsetDateTime.class) == null ? null
+						: rs.getObject(16, java.time.OffsetDateTime.class).toInstant(),
+				Translations.builder().from(rs.getString(17), rs.getString(18))
+					.put("title", rs.getString(3))
+					.put("abstract", rs.getString(4))
+					.from(rs.getString(19), rs.getString(20))
+					.put("room", "name", rs.getString(8))
+					.from(rs.getString(21), rs.getString(22))
+					.put("track", "name", rs.getString(10))
+					.build());
 	}
 }

@@ -67,10 +67,12 @@ public class Programme {
 		try {
 			return this.transactions.execute(tx -> {
 				long id = this.jdbc.sql("""
-						INSERT INTO sessions (event_id, title, abstract, starts_at, ends_at, room_id, track_id, kind, languages)
-						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+						INSERT INTO sessions (event_id, title, abstract, starts_at, ends_at, room_id, track_id, kind, languages,
+						                      capacity, translations)
+						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb)) RETURNING id
 						""").params(event.id(), form.title().strip(), Text.blankToNull(form.abstractText()), Timestamp.from(starts),
-						Timestamp.from(ends), form.roomId(), form.trackId(), form.kind().name(), Text.blankToNull(form.languages()))
+						Timestamp.from(ends), form.roomId(), form.trackId(), form.kind().name(), Text.blankToNull(form.languages()),
+						form.capacity(), form.translations())
 					.query(Long.class)
 					.single();
 				addSpeakers(id, form.speakers());
@@ -96,11 +98,12 @@ public class Programme {
 				this.jdbc.sql("DELETE FROM session_speakers WHERE session_id = ?").param(sessionId).update();
 				int updated = this.jdbc.sql("""
 						UPDATE sessions SET title = ?, abstract = ?, starts_at = ?, ends_at = ?, room_id = ?, track_id = ?,
-						       kind = ?, languages = ?, version = version + 1
+						       kind = ?, languages = ?, capacity = ?, translations = CAST(? AS jsonb), version = version + 1
 						WHERE id = ? AND event_id = ? AND version = ?
 						""").params(form.title().strip(), Text.blankToNull(form.abstractText()), Timestamp.from(starts),
 						Timestamp.from(ends), form.roomId(), form.trackId(), form.kind().name(),
-						Text.blankToNull(form.languages()), sessionId, event.id(), form.version())
+						Text.blankToNull(form.languages()), form.capacity(), form.translations(), sessionId, event.id(),
+						form.version())
 					.update();
 				if (updated == 0) {
 					throw Refusal.ofForm("event.session.error.stale");
@@ -121,6 +124,34 @@ public class Programme {
 		catch (DataIntegrityViolationException ex) {
 			throw refusal(ex, event.id(), sessionId, form, starts, ends);
 		}
+	}
+
+	/**
+	 * Cancels a session (issue 19) as of the version staff saw: it stays on the agenda, marked
+	 * cancelled; those registered for it or who starred it, and the event's followers, are told, and
+	 * its registrations are released, all in one transaction. A stale version, or a session already
+	 * cancelled, is refused and changes nothing.
+	 */
+	public void cancel(Actor actor, String actorLabel, String slug, long sessionId, long version) {
+		EventCatalogue.Event event = editable(actor, slug);
+		EventCatalogue.Session before = this.catalogue.session(event.id(), sessionId);
+		if (before.cancelled()) {
+			throw Refusal.ofForm("event.session.error.cancelled");
+		}
+		this.transactions.executeWithoutResult(tx -> {
+			int updated = this.jdbc.sql("""
+					UPDATE sessions SET cancelled_at = now(), version = version + 1
+					WHERE id = ? AND event_id = ? AND version = ? AND cancelled_at IS NULL
+					""").params(sessionId, event.id(), version).update();
+			if (updated == 0) {
+				throw Refusal.ofForm("event.session.error.stale");
+			}
+			// Told while the registrations can still be read, then released.
+			this.notices.announceSessionCancelled(sessionId, actor.accountId());
+			int released = this.jdbc.sql("DELETE FROM registrations WHERE session_id = ?").param(sessionId).update();
+			this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "session", sessionId, AuditLog.Action.UPDATE,
+					Map.of("cancelled", false), Map.of("cancelled", true, "registrationsReleased", released));
+		});
 	}
 
 	private void addSpeakers(long sessionId, List<Long> speakerIds) {
@@ -159,6 +190,14 @@ public class Programme {
 				.orElse("");
 			return new Refusal("speakerIds", "event.session.error.speakerClash", clash);
 		}
+		if (message.contains("registrations_capacity_ck")) {
+			long taken = this.jdbc.sql("SELECT count(*) FROM registrations WHERE session_id = ? AND status = 'CONFIRMED'")
+				.param(sessionId).query(Long.class).single();
+			return new Refusal("capacity", "event.session.error.capacityBelowTaken", taken);
+		}
+		if (message.contains("sessions_capacity_ck")) {
+			return new Refusal("capacity", "event.session.capacity.range");
+		}
 		if (message.contains("sessions_end_after_start_ck")) {
 			return new Refusal("endTime", "event.session.error.endBeforeStart");
 		}
@@ -186,6 +225,8 @@ public class Programme {
 		view.put("trackId", form.trackId());
 		view.put("kind", form.kind());
 		view.put("languages", Text.blankToNull(form.languages()));
+		view.put("capacity", form.capacity());
+		view.put("translations", form.translations());
 		view.put("speakers", form.speakers());
 		return view;
 	}

@@ -7,5 +7,5 @@
  * programme. PostgreSQL refuses a double-booked room or speaker, a session outside its event's
  * dates and a registration beyond capacity; this module turns those refusals into form messages.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "notice", "network", "system", "audit" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "notice", "network", "system", "system :: translation", "audit" })
 package org.citybridge.event;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.citybridge.country.CountryGroup;
+import org.citybridge.system.translation.Translations;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -27,14 +28,15 @@ public class FundingCatalogue {
 
 	private static final String INSTRUMENT_COLUMNS = """
 			SELECT i.id, i.slug, i.name, i.short_name, i.managing_body, i.purpose, i.funds, i.typical_size,
-			       i.typical_duration, i.official_url, i.example, i.version,
+			       i.typical_duration, i.official_url, i.example, i.version, i.content_lang, i.translations::text AS translations,
 			       ARRAY(SELECT it.theme_code FROM funding_instrument_themes it JOIN themes t ON t.code = it.theme_code
 			             WHERE it.instrument_id = i.id ORDER BY t.position) AS themes
 			FROM funding_instruments i
 			""";
 
 	private static final String CALL_COLUMNS = """
-			SELECT c.id, c.instrument_id, c.title, c.opens_at, c.closes_at, c.time_zone, c.budget, c.url, c.version
+			SELECT c.id, c.instrument_id, c.title, c.opens_at, c.closes_at, c.time_zone, c.budget, c.url, c.version,
+			       c.content_lang, c.translations::text AS translations
 			FROM funding_calls c
 			""";
 
@@ -73,7 +75,7 @@ public class FundingCatalogue {
 				""").param(bare.id()).query((rs, n) -> rule(rs)).list();
 		return new Instrument(bare.id(), bare.slug(), bare.name(), bare.shortName(), bare.managingBody(), bare.purpose(),
 				bare.funds(), bare.typicalSize(), bare.typicalDuration(), bare.officialUrl(), bare.example(),
-				bare.version(), bare.themes(), rules);
+				bare.version(), bare.themes(), rules, bare.i18n());
 	}
 
 	/** An instrument's calls, the latest closing first. */
@@ -107,7 +109,7 @@ public class FundingCatalogue {
 	List<Deadline> deadlines(Instant from, Instant until) {
 		return this.jdbc.sql("""
 				SELECT c.id, c.instrument_id, c.title, c.opens_at, c.closes_at, c.time_zone, c.budget, c.url, c.version,
-				       i.slug, i.short_name, i.name, i.example
+				       c.content_lang, c.translations::text AS translations, i.slug, i.short_name, i.name, i.example
 				FROM funding_calls c JOIN funding_instruments i ON i.id = c.instrument_id
 				WHERE c.closes_at >= ? AND c.closes_at < ? ORDER BY c.closes_at, c.id
 				""").params(Timestamp.from(from), Timestamp.from(until))
@@ -121,7 +123,12 @@ public class FundingCatalogue {
 				rs.getString("managing_body"), rs.getString("purpose"), rs.getString("funds"),
 				rs.getString("typical_size"), rs.getString("typical_duration"), rs.getString("official_url"),
 				rs.getBoolean("example"), rs.getLong("version"), List.of((String[]) rs.getArray("themes").getArray()),
-				List.copyOf(rules));
+				List.copyOf(rules),
+				Translations.builder().from(rs.getString("content_lang"), rs.getString("translations"))
+					.put("name", rs.getString("name"))
+					.put("purpose", rs.getString("purpose"))
+					.put("funds", rs.getString("funds"))
+					.build());
 	}
 
 	private static Rule rule(ResultSet rs) throws SQLException {
@@ -155,6 +162,9 @@ public class FundingCatalogue {
 	public static Call call(ResultSet rs) throws SQLException {
 		return new Call(rs.getLong("id"), rs.getLong("instrument_id"), rs.getString("title"),
 				rs.getTimestamp("opens_at").toInstant(), rs.getTimestamp("closes_at").toInstant(),
-				ZoneId.of(rs.getString("time_zone")), rs.getString("budget"), rs.getString("url"), rs.getLong("version"));
+				ZoneId.of(rs.getString("time_zone")), rs.getString("budget"), rs.getString("url"), rs.getLong("version"),
+				Translations.builder().from(rs.getString("content_lang"), rs.getString("translations"))
+					.put("title", rs.getString("title"))
+					.build());
 	}
 }

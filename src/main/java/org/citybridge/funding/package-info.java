@@ -7,5 +7,5 @@
  * {@link org.citybridge.funding.FundingFinder} and {@link org.citybridge.funding.Instruments}.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "notice", "municipality", "system", "audit", "theme", "country" })
+		allowedDependencies = { "notice", "municipality", "system", "system :: translation", "audit", "theme", "country" })
 package org.citybridge.funding;

@@ -36,6 +36,29 @@ public class NetworkDemoData {
 			new DemoOrganisation("Energy Cities", null, OrganisationKind.THEMATIC, List.of()),
 			new DemoOrganisation("United Cities and Local Governments", "UCLG", OrganisationKind.GLOBAL, List.of()));
 
+	/**
+	 * The networks' full names in Mongolian and French (issue 20): the official French names where
+	 * the networks have one (CEMR's "Conseil des communes et régions d'Europe", UCLG's "Cités et
+	 * gouvernements locaux unis"), each after its English original. Eurocities and Energy Cities
+	 * keep their own names, shown as English.
+	 */
+	static final List<List<String>> NAMES = List.of(
+			List.of("Network of Associations of Local Authorities of South-East Europe",
+					"Зүүн өмнөд Европын орон нутгийн засаг захиргааны холбоодын сүлжээ",
+					"Réseau des associations de pouvoirs locaux de l’Europe du Sud-Est"),
+			List.of("Council of European Municipalities and Regions",
+					"Европын хотын захиргаад ба бүс нутгуудын зөвлөл",
+					"Conseil des communes et régions d’Europe"),
+			List.of("Association of Mongolian Local Authorities (demo)",
+					"Монголын орон нутгийн засаг захиргааны холбоо (туршилтын)",
+					"Association des autorités locales mongoles (démo)"),
+			List.of("ICLEI – Local Governments for Sustainability",
+					"ICLEI – Тогтвортой хөгжлийн төлөөх орон нутгийн засаг захиргаад",
+					"ICLEI – Gouvernements locaux pour le développement durable"),
+			List.of("United Cities and Local Governments",
+					"Нэгдсэн хотууд ба орон нутгийн засаг захиргаад",
+					"Cités et gouvernements locaux unis"));
+
 	private static final long DARKHAN = 2031964L;
 
 	private final JdbcClient jdbc;
@@ -80,6 +103,10 @@ public class NetworkDemoData {
 						WHERE o.short_name = ? ON CONFLICT DO NOTHING
 						""").params(DARKHAN, network.shortName()).update();
 			}
+		}
+		for (List<String> name : NAMES) {
+			org.citybridge.system.translation.Translations.giveWhereMissing(this.jdbc, "organisations", "name", "true",
+					name.get(0), name.get(1), name.get(2));
 		}
 		return ids();
 	}

@@ -10,6 +10,8 @@ import jakarta.validation.constraints.Size;
 /** A network as staff enter it: what it is, where and on what it works, and who may join. */
 record NetworkForm(
 		@NotBlank(message = "{network.networkForm.name.required}") @Size(max = 200, message = "{network.networkForm.name.size}") String name,
+		@Size(max = 200, message = "{network.networkForm.name.size}") String nameMn,
+		@Size(max = 200, message = "{network.networkForm.name.size}") String nameFr,
 		@Size(max = 40, message = "{network.networkForm.shortName.size}") String shortName,
 		@NotNull(message = "{network.networkForm.kind.required}") OrganisationKind kind,
 		@Size(max = 3, message = "{network.networkForm.region.invalid}") String region,
@@ -21,14 +23,23 @@ record NetworkForm(
 		Long version) {
 
 	static NetworkForm empty() {
-		return new NetworkForm("", "", OrganisationKind.THEMATIC, "", List.of(), "", null,
+		return new NetworkForm("", "", "", "", OrganisationKind.THEMATIC, "", List.of(), "", null,
 				"", 0L);
 	}
 
 	static NetworkForm of(OrganisationDirectory.Summary s) {
-		return new NetworkForm(s.name(), s.shortName() == null ? "" : s.shortName(), s.kind(),
+		return new NetworkForm(s.name(), s.i18n().given("name", "mn"), s.i18n().given("name", "fr"),
+				s.shortName() == null ? "" : s.shortName(), s.kind(),
 				s.region() == null ? "" : s.region(), s.themes(), s.website() == null ? "" : s.website(), s.admits(),
 				s.membershipNote() == null ? "" : s.membershipNote(), s.version());
+	}
+
+	/** The translations of the full name as the row keeps them (V60). */
+	String translations() {
+		java.util.Map<String, String> texts = new java.util.LinkedHashMap<>();
+		texts.put("mn.name", this.nameMn);
+		texts.put("fr.name", this.nameFr);
+		return org.citybridge.system.translation.Translations.json(texts);
 	}
 
 	List<String> themeCodes() {

@@ -29,7 +29,13 @@ class OrganisationDirectory {
 
 	/** An organisation with how many members it has. */
 	record Summary(long id, String name, String shortName, OrganisationKind kind, String website, long members,
-			String region, Admission admits, String membershipNote, Long maintainedBy, long version, List<String> themes) {
+			String region, Admission admits, String membershipNote, Long maintainedBy, long version, List<String> themes,
+			org.citybridge.system.translation.Translations i18n) {
+
+		/** The full name as the reader sees it (issue 20: their language, else the original marked). */
+		public org.citybridge.system.translation.Translated shownName(java.util.Locale reader) {
+			return this.i18n.pick("name", reader);
+		}
 
 		public String label() {
 			return this.shortName != null ? this.shortName + " – " + this.name : this.name;
@@ -55,7 +61,8 @@ class OrganisationDirectory {
 			       + (SELECT count(*) FROM organisation_member_associations a WHERE a.organisation_id = o.id) AS members,
 			       o.region, o.admits, o.membership_note, o.maintained_by_organisation_id, o.version,
 			       ARRAY(SELECT t.theme_code FROM organisation_themes t JOIN themes th ON th.code = t.theme_code
-			             WHERE t.organisation_id = o.id ORDER BY th.position) AS themes
+			             WHERE t.organisation_id = o.id ORDER BY th.position) AS themes,
+			       o.content_lang, o.translations::text
 			FROM organisations o
 			""";
 
@@ -77,7 +84,10 @@ class OrganisationDirectory {
 	private static Summary summary(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
 		return new Summary(rs.getLong(1), rs.getString(2), rs.getString(3), OrganisationKind.valueOf(rs.getString(4)),
 				rs.getString(5), rs.getLong(6), rs.getString(7), rs.getString(8) == null ? null : Admission.valueOf(rs.getString(8)), rs.getString(9),
-				(Long) rs.getObject(10), rs.getLong(11), List.of((String[]) rs.getArray(12).getArray()));
+				(Long) rs.getObject(10), rs.getLong(11), List.of((String[]) rs.getArray(12).getArray()),
+				org.citybridge.system.translation.Translations.builder().from(rs.getString(13), rs.getString(14))
+					.put("name", rs.getString(2))
+					.build());
 	}
 
 	@Transactional(readOnly = true)
@@ -200,11 +210,12 @@ class OrganisationDirectory {
 		try {
 			long id = this.jdbc.sql("""
 					INSERT INTO organisations (name, short_name, kind, website, region, admits, membership_note,
-					                           maintained_by_organisation_id)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+					                           maintained_by_organisation_id, translations)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb)) RETURNING id
 					""").params(form.name().strip(), Text.blankToNull(form.shortName()), form.kind().name(),
 					Text.blankToNull(form.website()), Text.blankToNull(form.region()), form.admits() == null ? null : form.admits().name(),
-					Text.blankToNull(form.membershipNote()), actor.role() == Actor.Role.STAFF ? actor.organisationId() : null)
+					Text.blankToNull(form.membershipNote()), actor.role() == Actor.Role.STAFF ? actor.organisationId() : null,
+					form.translations())
 				.query(Long.class)
 				.single();
 			writeThemes(id, form.themeCodes());
@@ -227,11 +238,11 @@ class OrganisationDirectory {
 		try {
 			int updated = this.jdbc.sql("""
 					UPDATE organisations SET name = ?, short_name = ?, kind = ?, website = ?, region = ?, admits = ?,
-					       membership_note = ?, version = version + 1, updated_at = now()
+					       membership_note = ?, translations = CAST(? AS jsonb), version = version + 1, updated_at = now()
 					WHERE id = ? AND version = ?
 					""").params(form.name().strip(), Text.blankToNull(form.shortName()), form.kind().name(),
 					Text.blankToNull(form.website()), Text.blankToNull(form.region()), form.admits() == null ? null : form.admits().name(),
-					Text.blankToNull(form.membershipNote()), id, form.version())
+					Text.blankToNull(form.membershipNote()), form.translations(), id, form.version())
 				.update();
 			if (updated == 0) {
 				throw new Refusal(null, "network.networkForm.stale");

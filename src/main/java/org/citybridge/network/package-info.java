@@ -5,5 +5,5 @@
  * the date they joined), and the networks a municipality might join. Accounts refer to an
  * organisation by id.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "municipality", "country", "theme", "system", "audit" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "municipality", "country", "theme", "system", "system :: translation", "audit" })
 package org.citybridge.network;

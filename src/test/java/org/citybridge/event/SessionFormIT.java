@@ -100,6 +100,86 @@ class SessionFormIT extends DemoDataIntegrationTest {
 			.hasStatus(404);
 	}
 
+	@Test
+	void aMongolianReaderSeesTheForumInMongolianAndAFrenchReaderInFrench() {
+		String event = "/events/" + EventDemoData.SLUG;
+		assertThat(this.mvc.get().uri(event + "?lang=mn")).hasStatusOk().bodyText()
+			.contains("Хот хоорондын түншлэлийн харилцаа тогтоох, шилдэг туршлага хуваалцах форум", "Институцийн түншлэл",
+					"Муниципалитетуудын ордон", "Ерөнхийлөгч")
+			.contains("<h1>Хот хоорондын түншлэлийн харилцаа тогтоох, шилдэг туршлага хуваалцах форум</h1>")
+			// The JSON-LD for search engines keeps the original; nothing a reader sees is left in English.
+			.doesNotContain("<h1>Networking and Best Practice Forum", "class=\"original-lang\"");
+		assertThat(this.mvc.get().uri(event + "/agenda?lang=mn&day=2025-02-17")).hasStatusOk().bodyText()
+			.contains("Хот хоорондын түншлэлийн стратегийн дөрвөн чиглэл", "Муниципалитетуудын ордон")
+			.doesNotContain("Four strategic focus areas for city-to-city partnerships");
+		assertThat(this.mvc.get().uri(event + "/agenda?lang=fr&day=2025-02-17")).hasStatusOk().bodyText()
+			.contains("Quatre axes stratégiques pour les partenariats entre villes", "Maison des communes");
+	}
+
+	@Test
+	void aTextNobodyTranslatedShowsTheOriginalMarkedAsEnglishWithANote() {
+		assertThat(post(NEW, AccountTestSupport.STAFF_CEMR, "Untranslated debrief", "2025-02-20", "15:00", "16:00", null))
+			.hasStatus3xxRedirection();
+		long id = this.jdbc.sql("SELECT id FROM sessions WHERE title = 'Untranslated debrief'").query(Long.class).single();
+		String page = "/events/" + EventDemoData.SLUG + "/sessions/" + id;
+		try {
+			assertThat(this.mvc.get().uri(page + "?lang=mn")).hasStatusOk().bodyText()
+				.contains("<span lang=\"en\">Untranslated debrief</span> <small class=\"original-lang\">англиар</small>");
+			assertThat(this.mvc.get().uri(page + "?lang=fr")).hasStatusOk().bodyText()
+				.contains("<span lang=\"en\">Untranslated debrief</span> <small class=\"original-lang\">en anglais</small>");
+			assertThat(this.mvc.get().uri("/events/" + EventDemoData.SLUG + "/agenda?lang=mn&day=2025-02-20")).hasStatusOk()
+				.bodyText().contains("<span lang=\"en\">Untranslated debrief</span> <small class=\"original-lang\">англиар</small>");
+			// In its own language it is plain text, with no note.
+			assertThat(this.mvc.get().uri(page + "?lang=en")).hasStatusOk().bodyText()
+				.contains("<h1>Untranslated debrief</h1>").doesNotContain("original-lang");
+		}
+		finally {
+			this.jdbc.sql("DELETE FROM sessions WHERE id = ?").param(id).update();
+		}
+	}
+
+	@Test
+	void translationsComeBackWithTheFormWhenOneIsTooLongAndAreShownOnceSaved() {
+		String longFrench = "x".repeat(301);
+		assertThat(post(NEW, AccountTestSupport.STAFF_CEMR, "Translated debrief", "2025-02-20", "16:00", "17:00", null)
+			.param("titleMn", "Орчуулсан хэлэлцүүлэг").param("titleFr", longFrench)).hasStatusOk().bodyText()
+			.contains("value=\"Орчуулсан хэлэлцүүлэг\"", "value=\"" + longFrench + "\"", "id=\"titleFr-error\"");
+		assertThat(this.jdbc.sql("SELECT count(*) FROM sessions WHERE title = 'Translated debrief'").query(Long.class).single())
+			.isZero();
+		assertThat(post(NEW, AccountTestSupport.STAFF_CEMR, "Translated debrief", "2025-02-20", "16:00", "17:00", null)
+			.param("titleMn", "Орчуулсан хэлэлцүүлэг").param("titleFr", "Débriefing traduit")).hasStatus3xxRedirection();
+		long id = this.jdbc.sql("SELECT id FROM sessions WHERE title = 'Translated debrief'").query(Long.class).single();
+		String page = "/events/" + EventDemoData.SLUG + "/sessions/" + id;
+		try {
+			assertThat(this.mvc.get().uri(page + "?lang=mn")).hasStatusOk().bodyText()
+				.contains("<h1>Орчуулсан хэлэлцүүлэг</h1>");
+			assertThat(this.mvc.get().uri(page + "?lang=fr")).hasStatusOk().bodyText().contains("<h1>Débriefing traduit</h1>");
+			assertThat(this.mvc.get().uri(page + "/edit").with(as(AccountTestSupport.STAFF_CEMR))).hasStatusOk().bodyText()
+				.contains("value=\"Орчуулсан хэлэлцүүлэг\"", "briefing traduit\"");
+		}
+		finally {
+			this.jdbc.sql("DELETE FROM sessions WHERE id = ?").param(id).update();
+		}
+	}
+
+	@Test
+	void whoDoesNotBuildTheProgrammeCannotWriteTranslations() {
+		String before = this.jdbc.sql("SELECT translations::text FROM events WHERE slug = ?").param(EventDemoData.SLUG)
+			.query(String.class).single();
+		for (String email : new String[] { AccountTestSupport.STAFF_NALAS, AccountTestSupport.OFFICER_DARKHAN }) {
+			assertThat(this.mvc.post().uri("/events/" + EventDemoData.SLUG + "/edit").with(csrf()).with(as(email))
+				.param("title", "Hijacked").param("titleMn", "Булаасан").param("kind", "FORUM").param("startsOn", "2025-02-17")
+				.param("endsOn", "2025-02-20").param("timeZone", "Europe/Brussels").param("venueName", "Hall")
+				.param("version", "0")).hasStatus(403);
+			assertThat(post(NEW, email, "Hijacked", "2025-02-20", "16:00", "17:00", null).param("titleMn", "Булаасан"))
+				.hasStatus(403);
+		}
+		assertThat(this.jdbc.sql("SELECT translations::text FROM events WHERE slug = ?").param(EventDemoData.SLUG)
+			.query(String.class).single()).isEqualTo(before);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM sessions WHERE translations::text LIKE '%Булаасан%'").query(Long.class)
+			.single()).isZero();
+	}
+
 	private long sessions() {
 		return this.jdbc.sql("SELECT count(*) FROM sessions").query(Long.class).single();
 	}

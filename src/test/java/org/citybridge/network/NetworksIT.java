@@ -98,6 +98,35 @@ class NetworksIT extends DemoDataIntegrationTest {
 	}
 
 	@Test
+	void networksFullNamesReadInTheReadersLanguageAndStaffGiveThemWithTheForm() {
+		assertThat(this.mvc.get().uri("/organisations/" + this.cemr + "?lang=fr")).hasStatusOk().bodyText()
+			.contains("<h1>Conseil des communes et régions d’Europe</h1>");
+		assertThat(this.mvc.get().uri("/organisations?lang=mn")).hasStatusOk().bodyText()
+			.contains("NALAS – Зүүн өмнөд Европын орон нутгийн засаг захиргааны холбоодын сүлжээ",
+					"<span lang=\"en\">Eurocities</span> <small class=\"original-lang\">англиар</small>");
+		long id = create("Translated network " + System.nanoTime(), "150", "MUNICIPALITIES");
+		String version = String.valueOf(this.jdbc.sql("SELECT version FROM organisations WHERE id = ?").param(id)
+			.query(Long.class).single());
+		String name = this.jdbc.sql("SELECT name FROM organisations WHERE id = ?").param(id).query(String.class).single();
+		// A translation too long comes back with the others as typed; nothing is saved.
+		assertThat(this.mvc.post().uri("/organisations/" + id + "/edit").with(csrf()).with(as(AccountTestSupport.STAFF_CEMR))
+			.param("name", name).param("nameMn", "Орчуулсан сүлжээ").param("nameFr", "x".repeat(201)).param("kind", "THEMATIC")
+			.param("region", "150").param("admits", "MUNICIPALITIES").param("version", version)).hasStatusOk().bodyText()
+			.contains("value=\"Орчуулсан сүлжээ\"", "id=\"nameFr-error\"");
+		assertThat(this.mvc.post().uri("/organisations/" + id + "/edit").with(csrf()).with(as(AccountTestSupport.STAFF_CEMR))
+			.param("name", name).param("nameMn", "Орчуулсан сүлжээ").param("nameFr", "Réseau traduit").param("kind", "THEMATIC")
+			.param("region", "150").param("admits", "MUNICIPALITIES").param("version", version)).hasStatus3xxRedirection();
+		assertThat(this.mvc.get().uri("/organisations/" + id + "?lang=mn")).hasStatusOk().bodyText()
+			.contains("<h1>Орчуулсан сүлжээ</h1>");
+		// Staff of another organisation may not write its translations.
+		assertThat(this.mvc.post().uri("/organisations/" + id + "/edit").with(csrf()).with(as(AccountTestSupport.STAFF_NALAS))
+			.param("name", name).param("nameMn", "Булаасан").param("kind", "THEMATIC").param("region", "150")
+			.param("admits", "MUNICIPALITIES").param("version", String.valueOf(Long.parseLong(version) + 1))).hasStatus(403);
+		assertThat(this.jdbc.sql("SELECT translations -> 'mn' ->> 'name' FROM organisations WHERE id = ?").param(id)
+			.query(String.class).single()).isEqualTo("Орчуулсан сүлжээ");
+	}
+
+	@Test
 	void officersAndOtherOrganisationsStaffMayNotKeepANetwork() {
 		assertThat(this.mvc.get().uri("/organisations/new").with(as(AccountTestSupport.OFFICER_DARKHAN))).hasStatus(403);
 		assertThat(this.mvc.post().uri("/organisations/new").with(csrf()).with(as(AccountTestSupport.OFFICER_DARKHAN))

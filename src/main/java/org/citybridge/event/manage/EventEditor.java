@@ -90,12 +90,13 @@ public record EventEditor(JdbcClient jdbc,
 			return this.transactions.execute(tx -> {
 				long id = this.jdbc.sql("""
 						INSERT INTO events (slug, title, kind, host_organisation_id, starts_on, ends_on, time_zone, venue_name,
-						                    venue_address, description, registration_open, capacity, venue_latitude, venue_longitude)
-						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+						                    venue_address, description, registration_open, capacity, venue_latitude, venue_longitude,
+						                    translations)
+						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb)) RETURNING id
 						""").params(slug, form.title().strip(), form.kind().name(), form.hostOrganisationId(), form.startsOn(),
 						form.endsOn(), zone.getId(), form.venueName().strip(), Text.blankToNull(form.venueAddress()),
 						Text.blankToNull(form.description()), form.registrationOpen(), form.capacity(), form.latitude(),
-						form.longitude())
+						form.longitude(), form.translations())
 					.query(Long.class)
 					.single();
 				for (int i = 0; i < EventDemoData.FOCUS_AREAS.size(); i++) {
@@ -174,11 +175,12 @@ public record EventEditor(JdbcClient jdbc,
 				int updated = this.jdbc.sql("""
 						UPDATE events SET title = ?, kind = ?, starts_on = ?, ends_on = ?, time_zone = ?, venue_name = ?,
 						       venue_address = ?, description = ?, registration_open = ?, capacity = ?, venue_latitude = ?,
-						       venue_longitude = ?, version = version + 1
+						       venue_longitude = ?, translations = CAST(? AS jsonb), version = version + 1
 						WHERE id = ? AND version = ?
 						""").params(form.title().strip(), form.kind().name(), form.startsOn(), form.endsOn(), zone.getId(),
 						form.venueName().strip(), Text.blankToNull(form.venueAddress()), Text.blankToNull(form.description()),
-						form.registrationOpen(), form.capacity(), form.latitude(), form.longitude(), event.id(), form.version())
+						form.registrationOpen(), form.capacity(), form.latitude(), form.longitude(), form.translations(), event.id(),
+						form.version())
 					.update();
 				if (updated == 0) {
 					throw Refusal.ofForm("event.form.stale");
@@ -235,6 +237,7 @@ public record EventEditor(JdbcClient jdbc,
 		view.put("venueName", form.venueName() == null ? null : form.venueName().strip());
 		view.put("venueAddress", Text.blankToNull(form.venueAddress()));
 		view.put("description", Text.blankToNull(form.description()));
+		view.put("translations", form.translations());
 		view.put("registrationOpen", form.registrationOpen());
 		view.put("capacity", form.capacity());
 		view.put("latitude", form.latitude());

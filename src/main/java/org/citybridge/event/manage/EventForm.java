@@ -19,6 +19,8 @@ import org.citybridge.event.EventKind;
 /** An event's facts as staff edit them: dates in the event's own zone, registration and its capacity. */
 public record EventForm(
 		@NotBlank(message = "{event.form.title.required}") @Size(max = 200, message = "{event.form.title.size}") String title,
+		@Size(max = 200, message = "{event.form.title.size}") String titleMn,
+		@Size(max = 200, message = "{event.form.title.size}") String titleFr,
 		@NotNull(message = "{event.form.kind.required}") EventKind kind,
 		@NotNull(message = "{event.form.date.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startsOn,
 		@NotNull(message = "{event.form.date.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsOn,
@@ -26,6 +28,8 @@ public record EventForm(
 		@NotBlank(message = "{event.form.venue.required}") @Size(max = 200, message = "{event.form.venue.size}") String venueName,
 		@Size(max = 300, message = "{event.form.address.size}") String venueAddress,
 		@Size(max = 4000, message = "{event.form.description.size}") String description,
+		@Size(max = 4000, message = "{event.form.description.size}") String descriptionMn,
+		@Size(max = 4000, message = "{event.form.description.size}") String descriptionFr,
 		boolean registrationOpen,
 		@Min(value = 1, message = "{event.form.capacity.range}") @Max(value = 100000, message = "{event.form.capacity.range}") Integer capacity,
 		long version,
@@ -39,13 +43,27 @@ public record EventForm(
 	}
 
 	public static EventForm of(EventCatalogue.Event event, long version, EventEditor.Coordinates venue) {
-		return new EventForm(event.title(), event.kind(), event.startsOn(), event.endsOn(), event.zone().getId(),
-				event.venueName(), event.venueAddress(), event.description(), event.registrationOpen(), event.capacity(),
-				version, event.hostOrganisationId(), venue.latitude(), venue.longitude());
+		var i18n = event.i18n();
+		return new EventForm(event.title(), i18n.given("title", "mn"), i18n.given("title", "fr"), event.kind(),
+				event.startsOn(), event.endsOn(), event.zone().getId(), event.venueName(), event.venueAddress(),
+				event.description(), i18n.given("description", "mn"), i18n.given("description", "fr"),
+				event.registrationOpen(), event.capacity(), version, event.hostOrganisationId(), venue.latitude(),
+				venue.longitude());
 	}
 
 	/** An empty form for a new event: a forum of one day in Brussels, hosted by the staff's own organisation. */
 	static EventForm empty(LocalDate day, Long host) {
-		return new EventForm("", EventKind.FORUM, day, day, "Europe/Brussels", "", "", "", false, null, 0, host, null, null);
+		return new EventForm("", "", "", EventKind.FORUM, day, day, "Europe/Brussels", "", "", "", "", "", false, null, 0, host,
+				null, null);
+	}
+
+	/** The translations as the row keeps them (V60). */
+	String translations() {
+		java.util.Map<String, String> texts = new java.util.LinkedHashMap<>();
+		texts.put("mn.title", this.titleMn);
+		texts.put("fr.title", this.titleFr);
+		texts.put("mn.description", this.descriptionMn);
+		texts.put("fr.description", this.descriptionFr);
+		return org.citybridge.system.translation.Translations.json(texts);
 	}
 }

@@ -9,6 +9,7 @@ import org.citybridge.audit.AuditLog;
 import org.citybridge.system.Actor;
 import org.citybridge.system.Refusal;
 import org.citybridge.system.Text;
+import org.citybridge.system.translation.Translations;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,16 +45,18 @@ public record EventParts(JdbcClient jdbc,
 	}
 
 	/** A room with its version and how many sessions take place in it. */
-	public record RoomRow(long id, String name, Integer capacity, long version, int sessions) implements Part {
+	public record RoomRow(long id, String name, Integer capacity, long version, int sessions, Translations i18n)
+			implements Part {
 	}
 
 	/** A track with its version and how many sessions belong to it. */
-	public record TrackRow(long id, int position, String name, long version, int sessions) implements Part {
+	public record TrackRow(long id, int position, String name, long version, int sessions, Translations i18n)
+			implements Part {
 	}
 
 	/** A speaker of the event, whether a photo is on file ({@code photoTag} its cache key) and how many sessions name them. */
 	public record SpeakerRow(long id, String name, String role, String organisation, String bio, boolean demo,
-			long version, String photoTag, int sessions) implements Part {
+			long version, String photoTag, int sessions, Translations i18n) implements Part {
 
 		public boolean hasPhoto() {
 			return this.photoTag != null;
@@ -89,12 +92,16 @@ public record EventParts(JdbcClient jdbc,
 		}
 		write(() -> {
 			long id = (form instanceof RoomForm room)
-					? this.jdbc.sql("INSERT INTO rooms (event_id, name, capacity) VALUES (?, ?, ?) RETURNING id")
-						.params(event.id(), room.name().strip(), room.capacity()).query(Long.class).single()
+					? this.jdbc.sql("""
+							INSERT INTO rooms (event_id, name, capacity, translations) VALUES (?, ?, ?, CAST(? AS jsonb)) RETURNING id
+							""").params(event.id(), room.name().strip(), room.capacity(), room.translations())
+						.query(Long.class).single()
 					: this.jdbc.sql("""
-							INSERT INTO tracks (event_id, position, name)
-							VALUES (?, (SELECT coalesce(max(position), 0) + 1 FROM tracks WHERE event_id = ?), ?) RETURNING id
-							""").params(event.id(), event.id(), form.name().strip()).query(Long.class).single();
+							INSERT INTO tracks (event_id, position, name, translations)
+							VALUES (?, (SELECT coalesce(max(position), 0) + 1 FROM tracks WHERE event_id = ?), ?, CAST(? AS jsonb))
+							RETURNING id
+							""").params(event.id(), event.id(), form.name().strip(), form.translations())
+						.query(Long.class).single();
 			this.audit.record(who(actor, actorLabel), form.kind().one(), id, AuditLog.Action.CREATE, null,
 					view(event.id(), form));
 			return id;
@@ -112,10 +119,14 @@ public record EventParts(JdbcClient jdbc,
 		write(() -> {
 			stale((form instanceof RoomForm room)
 					? this.jdbc.sql("""
-							UPDATE rooms SET name = ?, capacity = ?, version = version + 1 WHERE id = ? AND event_id = ? AND version = ?
-							""").params(room.name().strip(), room.capacity(), id, event.id(), form.version()).update()
-					: this.jdbc.sql("UPDATE tracks SET name = ?, version = version + 1 WHERE id = ? AND event_id = ? AND version = ?")
-						.params(form.name().strip(), id, event.id(), form.version()).update());
+							UPDATE rooms SET name = ?, capacity = ?, translations = CAST(? AS jsonb), version = version + 1
+							WHERE id = ? AND event_id = ? AND version = ?
+							""").params(room.name().strip(), room.capacity(), room.translations(), id, event.id(), form.version())
+						.update()
+					: this.jdbc.sql("""
+							UPDATE tracks SET name = ?, translations = CAST(? AS jsonb), version = version + 1
+							WHERE id = ? AND event_id = ? AND version = ?
+							""").params(form.name().strip(), form.translations(), id, event.id(), form.version()).update());
 			this.audit.record(who(actor, actorLabel), form.kind().one(), id, AuditLog.Action.UPDATE,
 					view(event.id(), PartForm.of(before)), view(event.id(), form));
 			return id;
@@ -146,19 +157,23 @@ public record EventParts(JdbcClient jdbc,
 
 	List<RoomRow> rooms(long eventId) {
 		return this.jdbc.sql("""
-				SELECT r.id, r.name, r.capacity, r.version, (SELECT count(*) FROM sessions s WHERE s.room_id = r.id)
+				SELECT r.id, r.name, r.capacity, r.version, (SELECT count(*) FROM sessions s WHERE s.room_id = r.id),
+				       r.content_lang, r.translations::text
 				FROM rooms r WHERE r.event_id = ? ORDER BY r.name, r.id
 				""").param(eventId)
-			.query((rs, n) -> new RoomRow(rs.getLong(1), rs.getString(2), (Integer) rs.getObject(3), rs.getLong(4), rs.getInt(5)))
+			.query((rs, n) -> new RoomRow(rs.getLong(1), rs.getString(2), (Integer) rs.getObject(3), rs.getLong(4), rs.getInt(5),
+					Translations.builder().from(rs.getString(6), rs.getString(7)).put("name", rs.getString(2)).build()))
 			.list();
 	}
 
 	List<TrackRow> tracks(long eventId) {
 		return this.jdbc.sql("""
-				SELECT t.id, t.position, t.name, t.version, (SELECT count(*) FROM sessions s WHERE s.track_id = t.id)
+				SELECT t.id, t.position, t.name, t.version, (SELECT count(*) FROM sessions s WHERE s.track_id = t.id),
+				       t.content_lang, t.translations::text
 				FROM tracks t WHERE t.event_id = ? ORDER BY t.position, t.id
 				""").param(eventId)
-			.query((rs, n) -> new TrackRow(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getLong(4), rs.getInt(5)))
+			.query((rs, n) -> new TrackRow(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getLong(4), rs.getInt(5),
+					Translations.builder().from(rs.getString(6), rs.getString(7)).put("name", rs.getString(3)).build()))
 			.list();
 	}
 
@@ -168,7 +183,7 @@ public record EventParts(JdbcClient jdbc,
 	List<SpeakerRow> speakers(long eventId) {
 		return this.jdbc.sql("""
 				SELECT sp.id, sp.name, sp.role, sp.organisation, sp.bio, sp.demo, sp.version, left(p.sha256, 16),
-				       (SELECT count(*) FROM session_speakers ss WHERE ss.speaker_id = sp.id)
+				       (SELECT count(*) FROM session_speakers ss WHERE ss.speaker_id = sp.id), sp.content_lang, sp.translations::text
 				FROM speakers sp LEFT JOIN speaker_photos p ON p.speaker_id = sp.id
 				WHERE sp.id IN (SELECT speaker_id FROM event_speakers WHERE event_id = :event
 				                UNION SELECT ss.speaker_id FROM session_speakers ss JOIN sessions s ON s.id = ss.session_id
@@ -176,7 +191,8 @@ public record EventParts(JdbcClient jdbc,
 				ORDER BY sp.name, sp.id
 				""").param("event", eventId)
 			.query((rs, n) -> new SpeakerRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getBoolean(6), rs.getLong(7), rs.getString(8), rs.getInt(9)))
+					rs.getString(5), rs.getBoolean(6), rs.getLong(7), rs.getString(8), rs.getInt(9),
+					Translations.builder().from(rs.getString(10), rs.getString(11)).put("role", rs.getString(3)).build()))
 			.list();
 	}
 
@@ -197,9 +213,11 @@ public record EventParts(JdbcClient jdbc,
 	private void addSpeaker(Actor actor, String actorLabel, EventCatalogue.Event event, SpeakerForm form) {
 		SpeakerPhoto photo = SpeakerPhoto.of(form.photo());
 		write(() -> {
-			long id = this.jdbc.sql("INSERT INTO speakers (name, role, organisation, bio) VALUES (?, ?, ?, ?) RETURNING id")
-				.params(form.name().strip(), Text.blankToNull(form.role()), Text.blankToNull(form.organisation()),
-						Text.blankToNull(form.bio()))
+			long id = this.jdbc.sql("""
+					INSERT INTO speakers (name, role, organisation, bio, translations) VALUES (?, ?, ?, ?, CAST(? AS jsonb))
+					RETURNING id
+					""").params(form.name().strip(), Text.blankToNull(form.role()), Text.blankToNull(form.organisation()),
+						Text.blankToNull(form.bio()), form.translations())
 				.query(Long.class).single();
 			this.jdbc.sql("INSERT INTO event_speakers (event_id, speaker_id) VALUES (?, ?)").params(event.id(), id).update();
 			if (photo != null) {
@@ -219,10 +237,11 @@ public record EventParts(JdbcClient jdbc,
 			.query(String.class).optional().orElse(null);
 		write(() -> {
 			stale(this.jdbc.sql("""
-					UPDATE speakers SET name = ?, role = ?, organisation = ?, bio = ?, version = version + 1
+					UPDATE speakers SET name = ?, role = ?, organisation = ?, bio = ?, translations = CAST(? AS jsonb),
+					       version = version + 1
 					WHERE id = ? AND version = ?
 					""").params(form.name().strip(), Text.blankToNull(form.role()), Text.blankToNull(form.organisation()),
-					Text.blankToNull(form.bio()), speakerId, form.version()).update());
+					Text.blankToNull(form.bio()), form.translations(), speakerId, form.version()).update());
 			String afterPhoto = beforePhoto;
 			if (photo != null) {
 				storePhoto(speakerId, photo);

@@ -8,11 +8,22 @@ import jakarta.validation.constraints.Size;
 /** A room of the venue as staff enter it. */
 record RoomForm(
 		@NotBlank(message = "{event.room.name.required}") @Size(max = 200, message = "{event.name.size}") String name,
+		@Size(max = 200, message = "{event.name.size}") String nameMn,
+		@Size(max = 200, message = "{event.name.size}") String nameFr,
 		@Min(value = 1, message = "{event.room.capacity.range}") @Max(value = 100000, message = "{event.room.capacity.range}") Integer capacity,
 		long version) implements PartForm {
 
 	@Override
 	public PartKind kind() {
 		return PartKind.ROOMS;
+	}
+
+	/** The translations as the row keeps them (V60). */
+	@Override
+	public String translations() {
+		java.util.Map<String, String> texts = new java.util.LinkedHashMap<>();
+		texts.put("mn.name", this.nameMn);
+		texts.put("fr.name", this.nameFr);
+		return org.citybridge.system.translation.Translations.json(texts);
 	}
 }

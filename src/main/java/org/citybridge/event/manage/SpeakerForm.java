@@ -9,6 +9,8 @@ import org.springframework.web.multipart.MultipartFile;
 record SpeakerForm(
 		@NotBlank(message = "{event.speaker.name.required}") @Size(max = 200, message = "{event.name.size}") String name,
 		@Size(max = 200, message = "{event.name.size}") String role,
+		@Size(max = 200, message = "{event.name.size}") String roleMn,
+		@Size(max = 200, message = "{event.name.size}") String roleFr,
 		@Size(max = 200, message = "{event.name.size}") String organisation,
 		@Size(max = 1000, message = "{event.speaker.bio.size}") String bio,
 		MultipartFile photo, Boolean removePhoto, long version) implements PartForm {
@@ -16,6 +18,15 @@ record SpeakerForm(
 	@Override
 	public PartKind kind() {
 		return PartKind.SPEAKERS;
+	}
+
+	/** The translations as the row keeps them (V60). */
+	@Override
+	public String translations() {
+		java.util.Map<String, String> texts = new java.util.LinkedHashMap<>();
+		texts.put("mn.role", this.roleMn);
+		texts.put("fr.role", this.roleFr);
+		return org.citybridge.system.translation.Translations.json(texts);
 	}
 
 	boolean removesPhoto() {

@@ -16,7 +16,7 @@ public final class AgendaMarkup {
 
 	/** The words of the entries, in the page's language. */
 	record Words(String now, String next, String eventTime, String yourTime, String demo, String star, String unstar,
-			String inList, String addToCalendar, String edit) {
+			String inList, String addToCalendar, String edit, String cancelled) {
 	}
 
 	/**
@@ -60,10 +60,11 @@ public final class AgendaMarkup {
 				for (AgendaPages.Row r : cell) {
 					html.append("<div class=\"cell-session\">");
 					markers(html, r);
-					link(html, r.href(), r.title());
+					cancelled(html, r);
+					linkHtml(html, r.href(), r.titleHtml());
 					html.append(" <span class=\"cell-times\">").append(esc(r.label())).append("</span>");
-					if (r.trackName() != null) {
-						html.append(" <span class=\"cell-track\">").append(esc(r.trackName())).append("</span>");
+					if (r.trackHtml() != null) {
+						html.append(" <span class=\"cell-track\">").append(r.trackHtml()).append("</span>");
 					}
 					html.append("</div>");
 				}
@@ -93,7 +94,8 @@ public final class AgendaMarkup {
 
 	private void entry(StringBuilder html, AgendaPages.Row r) {
 		html.append("<li id=\"session-").append(r.id()).append("\" class=\"")
-			.append(r.now() ? "session is-now" : r.next() ? "session is-next" : "session").append("\">");
+			.append(r.cancelled() ? "session is-cancelled" : r.now() ? "session is-now" : r.next() ? "session is-next" : "session")
+			.append("\">");
 		html.append("<div class=\"").append(this.viewer.dual() ? "session-times dual" : "session-times").append("\"><p>");
 		markers(html, r);
 		if (this.viewer.dual()) {
@@ -107,8 +109,9 @@ public final class AgendaMarkup {
 				.append("</time></p>");
 		}
 		html.append("</div><h3>");
-		link(html, r.href(), r.title());
-		html.append("</h3><p class=\"session-facts\">").append(esc(r.facts()));
+		cancelled(html, r);
+		linkHtml(html, r.href(), r.titleHtml());
+		html.append("</h3><p class=\"session-facts\">").append(r.factsHtml());
 		if (r.demo()) {
 			html.append(" <span class=\"badge\">").append(esc(this.words.demo())).append("</span>");
 		}
@@ -169,6 +172,18 @@ public final class AgendaMarkup {
 		else if (r.next()) {
 			html.append("<strong class=\"marker marker-next\">").append(esc(this.words.next())).append("</strong> ");
 		}
+	}
+
+	/** "Cancelled" in words, in front of a cancelled session's title: it stays on the agenda, marked. */
+	private void cancelled(StringBuilder html, AgendaPages.Row r) {
+		if (r.cancelled()) {
+			html.append("<strong class=\"marker marker-cancelled\">").append(esc(this.words.cancelled())).append("</strong> ");
+		}
+	}
+
+	/** A link around markup already escaped. */
+	private static void linkHtml(StringBuilder html, String href, String escaped) {
+		html.append("<a href=\"").append(esc(href)).append("\">").append(escaped).append("</a>");
 	}
 
 	/** htmx: take the answer's main part in place of this page's. */

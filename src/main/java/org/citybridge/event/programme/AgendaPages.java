@@ -14,6 +14,7 @@ import java.util.function.Function;
 
 import org.citybridge.system.Actor;
 import org.citybridge.system.DisplayNames;
+import org.citybridge.system.translation.Translated;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -49,11 +50,14 @@ record AgendaPages(EventCatalogue catalogue, PersonalAgendas agendas, MessageSou
 	/**
 	 * One session, ready to print: its times in the event's zone and (when another was chosen) the
 	 * viewer's, whether it is on now or next, its facts line, its speakers' links, whether it is starred
-	 * or in the shared list; {@code editLabel} names the edit link for staff (null for others).
+	 * or in the shared list; {@code editLabel} names the edit link for staff (null for others). The title
+	 * is plain text (for the names of its actions); {@code titleHtml}, {@code factsHtml} and {@code trackHtml}
+	 * are escaped markup, with content in another language than the page's marked (issue 20).
 	 */
 	public record Row(long id, boolean now, boolean next, String isoStart, String label, String viewerIsoStart,
-			String viewerLabel, String title, String href, String facts, boolean demo, String trackName, List<Link> speakers,
-			boolean starred, boolean chosen, String chooseHref, String editLabel) {
+			String viewerLabel, String title, String titleHtml, String href, String factsHtml, boolean demo,
+			String trackHtml, List<Link> speakers, boolean starred, boolean chosen, String chooseHref, String editLabel,
+			boolean cancelled) {
 	}
 
 	/** A row of a day's timetable: the start, and for each room the sessions starting then. */
@@ -126,12 +130,14 @@ record AgendaPages(EventCatalogue catalogue, PersonalAgendas agendas, MessageSou
 				List<Link> speakers = s.speakers().stream()
 					.map(sp -> speakerLinks.computeIfAbsent(sp.id(), id -> new Link(eventPath + "/speakers/" + id, sp.label())))
 					.toList();
+				Translated title = s.shown("title", locale);
 				rows.put(item, new Row(s.id(), item.now(), item.next(), item.event().isoStart(), item.event().label(),
 						item.viewer() == null ? null : item.viewer().isoStart(), item.viewer() == null ? null : item.viewer().label(),
-						s.title(), eventPath + "/sessions/" + s.id(), labels.facts(s), s.demo(), s.trackName(), speakers,
+						title.text(), labels.html(title), eventPath + "/sessions/" + s.id(), labels.facts(s), s.demo(),
+						s.trackName() == null ? null : labels.html(s.shown("track", locale)), speakers,
 						starred.contains(s.id()), shared.contains(s.id()),
 						chooseHref(eventPath, query, agenda.shown(), s.id()),
-						mayEdit ? labels.editFor(s) : null));
+						mayEdit ? labels.editFor(s) : null, s.cancelled()));
 			}
 			if (query.grid()) {
 				List<Slot> slots = day.slots().stream()
@@ -160,9 +166,9 @@ record AgendaPages(EventCatalogue catalogue, PersonalAgendas agendas, MessageSou
 		boolean filtered = query.trackId() != null || query.roomId() != null || lang != null || query.speakerId() != null;
 		Query unfiltered = new Query(null, null, null, null, null, query.grid(), query.shared());
 		return new Page(event, agenda, days, tabs, whole,
-				labels.options("event.agenda.allTracks", read.tracks(), EventCatalogue.Track::id, EventCatalogue.Track::name,
+				labels.options("event.agenda.allTracks", read.tracks(), EventCatalogue.Track::id, t -> t.shownName(locale).text(),
 						query.trackId()),
-				labels.options("event.agenda.allRooms", read.rooms(), EventCatalogue.Room::id, EventCatalogue.Room::name,
+				labels.options("event.agenda.allRooms", read.rooms(), EventCatalogue.Room::id, r -> r.shownName(locale).text(),
 						query.roomId()),
 				labels.options("event.agenda.allLanguages", languages, l -> l, l -> this.names.languageNamed(l, locale), lang),
 				labels.options("event.agenda.allSpeakers", read.speakers(), EventCatalogue.Speaker::id,
@@ -235,7 +241,7 @@ record AgendaPages(EventCatalogue catalogue, PersonalAgendas agendas, MessageSou
 			this.words = new AgendaMarkup.Words(message("event.agenda.now"), message("event.agenda.next"),
 					message("event.agenda.eventTime"), message("event.agenda.yourTime"), message("event.demo.badge"),
 					message("event.my.star"), message("event.my.unstar"), message("event.my.inList"),
-					message("event.agenda.addToCalendar"), message("event.session.edit"));
+					message("event.agenda.addToCalendar"), message("event.session.edit"), message("event.session.cancelled"));
 			for (SessionKind kind : SessionKind.values()) {
 				this.kinds.put(kind, message("event.sessionKind." + kind));
 			}
@@ -261,29 +267,49 @@ record AgendaPages(EventCatalogue catalogue, PersonalAgendas agendas, MessageSou
 			return AgendaPages.this.messages.getMessage("event.session.editFor", new Object[] { s.title() }, this.locale);
 		}
 
-		/** Room: Room 01, in the page's typography (French: a narrow no-break space before the colon). */
-		private String fact(String label, String value) {
-			return AgendaPages.this.messages.getMessage("event.agenda.fact", new Object[] { label, value }, this.locale);
+		/**
+		 * Room: Room 01, in the page's typography (French: a narrow no-break space before the colon), as
+		 * escaped markup: {@code valueHtml} is markup already.
+		 */
+		private String fact(String label, String valueHtml) {
+			return AgendaPages.this.messages.getMessage("event.agenda.fact", new Object[] { AgendaMarkup.esc(label), valueHtml },
+					this.locale);
 		}
 
-		/** Panel · Room: Room 01 · Track: Track 2 · Languages: English, French · 30 seats, registration needed */
+		/**
+		 * Panel · Room: Room 01 · Track: Track 2 · Languages: English, French · 30 seats, registration needed,
+		 * as escaped markup (a room or track named only in another language is marked as such).
+		 */
 		String facts(EventCatalogue.Session s) {
-			StringBuilder facts = new StringBuilder(this.kinds.get(s.kind()));
+			StringBuilder facts = new StringBuilder(AgendaMarkup.esc(this.kinds.get(s.kind())));
 			if (s.roomName() != null) {
-				facts.append(this.separator).append(fact(this.room, s.roomName()));
+				facts.append(this.separator).append(fact(this.room, html(s.shown("room", this.locale))));
 			}
 			if (s.trackName() != null) {
-				facts.append(this.separator).append(fact(this.track, s.trackName()));
+				facts.append(this.separator).append(fact(this.track, html(s.shown("track", this.locale))));
 			}
 			if (s.languages() != null) {
-				facts.append(this.separator)
-					.append(fact(this.languages, AgendaPages.this.names.languagesNamed(s.languages(), this.locale)));
+				facts.append(this.separator).append(fact(this.languages,
+						AgendaMarkup.esc(AgendaPages.this.names.languagesNamed(s.languages(), this.locale))));
 			}
 			if (s.capacity() != null) {
-				facts.append(this.separator)
-					.append(AgendaPages.this.messages.getMessage("event.session.seats", new Object[] { s.capacity() }, this.locale));
+				facts.append(this.separator).append(AgendaMarkup.esc(
+						AgendaPages.this.messages.getMessage("event.session.seats", new Object[] { s.capacity() }, this.locale)));
 			}
 			return facts.toString();
+		}
+
+		/** Escaped markup of a text: in another language than the page's, with its lang and the note "in English". */
+		String html(Translated text) {
+			if (text == null) {
+				return "";
+			}
+			if (!text.foreign(this.locale)) {
+				return AgendaMarkup.esc(text.text());
+			}
+			return "<span lang=\"" + AgendaMarkup.esc(text.lang()) + "\">" + AgendaMarkup.esc(text.text())
+					+ "</span> <small class=\"original-lang\">" + AgendaMarkup.esc(message("common.original." + text.lang()))
+					+ "</small>";
 		}
 	}
 }

@@ -220,6 +220,16 @@ record EventController(EventCatalogue catalogue,
 		return saveSession(slug, id, form, result, model, locale, authentication, redirect, "event.session.flash.updated");
 	}
 
+	/** Cancels a session (staff of the host, administrators): back to the agenda, which shows it cancelled. */
+	@PostMapping("/events/{slug}/sessions/{id}/cancel")
+	String cancelSession(@PathVariable("slug") String slug, @PathVariable("id") String id,
+			@org.springframework.web.bind.annotation.RequestParam(name = "version", required = false) String version,
+			Authentication authentication, RedirectAttributes redirect) {
+		return org.citybridge.system.Refusal.redirectAfter(
+				() -> this.forms.cancelSession(Actor.current(), authentication.getName(), slug, id, version),
+				"/events/" + slug + "/agenda#session-" + id, redirect);
+	}
+
 	private String saveSession(String slug, String id, SessionForm form, BindingResult result, Model model, Locale locale,
 			Authentication authentication, RedirectAttributes redirect, String flash) {
 		ProgrammeForms.Saved<ProgrammeForms.SessionPage> saved = this.forms.saveSession(Actor.current(),
@@ -244,6 +254,7 @@ record EventController(EventCatalogue catalogue,
 		model.addAttribute("tracks", page.tracks());
 		model.addAttribute("speakers", page.speakers());
 		model.addAttribute("kinds", page.kinds());
+		model.addAttribute("cancelled", page.cancelled());
 		return "event/form";
 	}
 

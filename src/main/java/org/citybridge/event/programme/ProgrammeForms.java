@@ -32,7 +32,7 @@ record ProgrammeForms(EventCatalogue catalogue, Programme programme, EventEditor
 	/** The session form: the form's values and its choices ({@code sessionId} null for a new session). */
 	record SessionPage(EventCatalogue.Event event, Long sessionId, SessionForm form, String dates, String zoneName,
 			List<EventCatalogue.Room> rooms, List<EventCatalogue.Track> tracks, List<EventCatalogue.Speaker> speakers,
-			List<SessionKind> kinds) {
+			List<SessionKind> kinds, boolean cancelled) {
 	}
 
 	/** The event's form: its values and its choices. */
@@ -54,14 +54,14 @@ record ProgrammeForms(EventCatalogue catalogue, Programme programme, EventEditor
 	/** A new session's form, on the event's first day. */
 	SessionPage newSession(Actor actor, String slug, Locale locale) {
 		EventCatalogue.Event event = this.programme.editable(actor, slug);
-		return sessionPage(event, null, SessionForm.empty(event.startsOn()), locale);
+		return sessionPage(event, null, SessionForm.empty(event.startsOn()), locale, false);
 	}
 
 	/** A session's form with its values; {@code id} as the address gives it. */
 	SessionPage editSession(Actor actor, String slug, String id, Locale locale) {
 		EventCatalogue.Event event = this.programme.editable(actor, slug);
 		EventCatalogue.Session session = this.catalogue.session(event.id(), Text.requireId(id, EventNotFound::new));
-		return sessionPage(event, session.id(), SessionForm.of(session, event.zone()), locale);
+		return sessionPage(event, session.id(), SessionForm.of(session, event.zone()), locale, session.cancelled());
 	}
 
 	/**
@@ -71,8 +71,9 @@ record ProgrammeForms(EventCatalogue catalogue, Programme programme, EventEditor
 	Saved<SessionPage> saveSession(Actor actor, String actorLabel, String slug, String id, SessionForm form, boolean valid,
 			Locale locale) {
 		EventCatalogue.Event event = this.programme.editable(actor, slug);
-		Long sessionId = id == null ? null
-				: this.catalogue.session(event.id(), Text.requireId(id, EventNotFound::new)).id();
+		EventCatalogue.Session stored = id == null ? null
+				: this.catalogue.session(event.id(), Text.requireId(id, EventNotFound::new));
+		Long sessionId = stored == null ? null : stored.id();
 		Refusal refused = null;
 		if (valid) {
 			try {
@@ -86,7 +87,21 @@ record ProgrammeForms(EventCatalogue catalogue, Programme programme, EventEditor
 				refused = refusal;
 			}
 		}
-		return new Saved<>(event, null, refused, sessionPage(event, sessionId, form, locale));
+		return new Saved<>(event, null, refused,
+				sessionPage(event, sessionId, form, locale, stored != null && stored.cancelled()));
+	}
+
+	/**
+	 * Cancels a session as of the {@code version} its form showed; {@code id} and {@code version} as
+	 * the request gives them. Returns the flash message; a refusal (stale, already cancelled) is thrown.
+	 */
+	String cancelSession(Actor actor, String actorLabel, String slug, String id, String version) {
+		EventCatalogue.Event event = this.programme.editable(actor, slug);
+		long sessionId = this.catalogue.session(event.id(), Text.requireId(id, EventNotFound::new)).id();
+		// Anything but a version number matches no row: refused as stale.
+		long seen = version != null && version.strip().matches("\\d{1,18}") ? Long.parseLong(version.strip()) : -1;
+		this.programme.cancel(actor, actorLabel, slug, sessionId, seen);
+		return "event.session.flash.cancelled";
 	}
 
 	/** The event's form with its values. */
@@ -112,10 +127,11 @@ record ProgrammeForms(EventCatalogue catalogue, Programme programme, EventEditor
 		return new Saved<>(event, null, refused, eventPage(event, form));
 	}
 
-	private SessionPage sessionPage(EventCatalogue.Event event, Long sessionId, SessionForm form, Locale locale) {
+	private SessionPage sessionPage(EventCatalogue.Event event, Long sessionId, SessionForm form, Locale locale,
+			boolean cancelled) {
 		return new SessionPage(event, sessionId, form, EventWeb.dates(event, locale), AgendaView.zoneName(event.zone(), locale),
 				this.catalogue.rooms(event.id()), this.catalogue.tracks(event.id()), this.catalogue.allSpeakers(),
-				List.of(SessionKind.values()));
+				List.of(SessionKind.values()), cancelled);
 	}
 
 	private static EventPage eventPage(EventCatalogue.Event event, EventForm form) {

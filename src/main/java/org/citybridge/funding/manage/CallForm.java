@@ -20,7 +20,18 @@ public record CallForm(
 		@Size(max = 200, message = "{funding.instrument.text.size}") String budget,
 		@Size(max = 500, message = "{funding.instrument.text.size}")
 		@Pattern(regexp = "^(https?://\\S+)?$", message = "{funding.link.pattern}") String url,
-		long version) {
+		long version,
+		@Size(max = 300, message = "{funding.call.title.size}") String titleMn,
+		@Size(max = 300, message = "{funding.call.title.size}") String titleFr) {
+
+
+	/** The title's translations as the row keeps them (V60). */
+	String translations() {
+		java.util.Map<String, String> texts = new java.util.LinkedHashMap<>();
+		texts.put("mn.title", this.titleMn);
+		texts.put("fr.title", this.titleFr);
+		return org.citybridge.system.translation.Translations.json(texts);
+	}
 
 	/**
 	 * A local date-time as the datetime-local field sends it (seconds allowed). Text rather than
@@ -31,7 +42,7 @@ public record CallForm(
 	private static final DateTimeFormatter FIELD = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
 	static CallForm empty() {
-		return new CallForm("", "", "", "Europe/Brussels", "", "", 0);
+		return new CallForm("", "", "", "Europe/Brussels", "", "", 0, "", "");
 	}
 
 	/** The local date-time of a field that matched {@link #DATE_TIME}, or empty if it is no real date (2026-02-30). */
@@ -47,7 +58,8 @@ public record CallForm(
 	static CallForm of(Call call) {
 		return new CallForm(call.title(), FIELD.format(call.opensAt().atZone(call.zone())),
 				FIELD.format(call.closesAt().atZone(call.zone())), call.zone().getId(),
-				call.budget() == null ? "" : call.budget(), call.url() == null ? "" : call.url(), call.version());
+				call.budget() == null ? "" : call.budget(), call.url() == null ? "" : call.url(), call.version(),
+				call.i18n().given("title", "mn"), call.i18n().given("title", "fr"));
 	}
 
 	/**

@@ -62,12 +62,13 @@ public record FundingEditor(JdbcClient jdbc,
 			return this.transactions.execute(tx -> {
 				long id = this.jdbc.sql("""
 						INSERT INTO funding_instruments (slug, name, short_name, managing_body, purpose, funds, typical_size,
-						       typical_duration, official_url, example)
-						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+						       typical_duration, official_url, example, translations)
+						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb)) RETURNING id
 						""").params(form.slug().strip(), form.name().strip(), form.shortName().strip(),
 						Text.blankToNull(form.managingBody()), form.purpose().strip(), Text.blankToNull(form.funds()),
 						Text.blankToNull(form.typicalSize()), Text.blankToNull(form.typicalDuration()),
-						Text.blankToNull(form.officialUrl()), form.isExample())
+						Text.blankToNull(form.officialUrl()), form.isExample(),
+						form.translations(org.citybridge.system.translation.Translations.NONE))
 					.query(Long.class)
 					.single();
 				writeThemesAndRules(id, form);
@@ -89,12 +90,13 @@ public record FundingEditor(JdbcClient jdbc,
 				int updated = this.jdbc.sql("""
 						UPDATE funding_instruments SET slug = ?, name = ?, short_name = ?, managing_body = ?, purpose = ?,
 						       funds = ?, typical_size = ?, typical_duration = ?, official_url = ?, example = ?,
-						       version = version + 1, updated_at = now()
+						       translations = CAST(? AS jsonb), version = version + 1, updated_at = now()
 						WHERE id = ? AND version = ?
 						""").params(form.slug().strip(), form.name().strip(), form.shortName().strip(),
 						Text.blankToNull(form.managingBody()), form.purpose().strip(), Text.blankToNull(form.funds()),
 						Text.blankToNull(form.typicalSize()), Text.blankToNull(form.typicalDuration()),
-						Text.blankToNull(form.officialUrl()), form.isExample(), before.id(), form.version())
+						Text.blankToNull(form.officialUrl()), form.isExample(), form.translations(before.i18n()), before.id(),
+						form.version())
 					.update();
 				if (updated == 0) {
 					throw new Refusal(null, "funding.error.stale");
@@ -118,11 +120,11 @@ public record FundingEditor(JdbcClient jdbc,
 		try {
 			return this.transactions.execute(tx -> {
 				long id = this.jdbc.sql("""
-						INSERT INTO funding_calls (instrument_id, title, opens_at, closes_at, time_zone, budget, url)
-						VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id
+						INSERT INTO funding_calls (instrument_id, title, opens_at, closes_at, time_zone, budget, url, translations)
+						VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb)) RETURNING id
 						""").params(instrument.id(), form.title().strip(), Timestamp.from(times.opens()),
 						Timestamp.from(times.closes()), times.zone().getId(), Text.blankToNull(form.budget()),
-						Text.blankToNull(form.url()))
+						Text.blankToNull(form.url()), form.translations())
 					.query(Long.class)
 					.single();
 				this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "funding_call", id,
@@ -161,11 +163,11 @@ public record FundingEditor(JdbcClient jdbc,
 			this.transactions.executeWithoutResult(tx -> {
 				int updated = this.jdbc.sql("""
 						UPDATE funding_calls SET title = ?, opens_at = ?, closes_at = ?, time_zone = ?, budget = ?, url = ?,
-						       version = version + 1
+						       translations = CAST(? AS jsonb), version = version + 1
 						WHERE id = ? AND instrument_id = ? AND version = ?
 						""").params(form.title().strip(), Timestamp.from(times.opens()), Timestamp.from(times.closes()),
-						times.zone().getId(), Text.blankToNull(form.budget()), Text.blankToNull(form.url()), callId,
-						instrument.id(), form.version())
+						times.zone().getId(), Text.blankToNull(form.budget()), Text.blankToNull(form.url()),
+						form.translations(), callId, instrument.id(), form.version())
 					.update();
 				if (updated == 0) {
 					throw new Refusal(null, "funding.error.stale");

@@ -42,7 +42,11 @@ record InstrumentForm(
 		@Pattern(regexp = MINIMUM, message = "{funding.instrument.minimum.range}") String minPartners,
 		@Pattern(regexp = MINIMUM, message = "{funding.instrument.minimum.range}") String minCountries,
 		@Size(max = 4000, message = "{funding.instrument.conditions.size}") String conditions,
-		Boolean example, long version) {
+		Boolean example, long version,
+		@Size(max = 200, message = "{funding.instrument.name.size}") String nameMn,
+		@Size(max = 200, message = "{funding.instrument.name.size}") String nameFr,
+		@Size(max = 2000, message = "{funding.instrument.longText.size}") String purposeMn,
+		@Size(max = 2000, message = "{funding.instrument.longText.size}") String purposeFr) {
 
 	/**
 	 * A whole number from 1 to 100, or nothing. Numbers are text here so that a value that is not
@@ -58,7 +62,7 @@ record InstrumentForm(
 
 	static InstrumentForm empty() {
 		return new InstrumentForm("", "", "", "", "", "", "", "", "", List.of(), List.of(), List.of(), List.of(),
-				List.of(), List.of(), List.of(), List.of(), "", "", "", false, 0);
+				List.of(), List.of(), List.of(), List.of(), "", "", "", false, 0, "", "", "", "");
 	}
 
 	static InstrumentForm of(Instrument i) {
@@ -86,7 +90,8 @@ record InstrumentForm(
 		return new InstrumentForm(i.name(), i.shortName(), i.slug(), nz(i.managingBody()), i.purpose(), nz(i.funds()),
 				nz(i.typicalSize()), nz(i.typicalDuration()), nz(i.officialUrl()), i.themes(), lead, partner,
 				leadAlso, leadNot, partnerAlso, partnerNot, bodies, text(minPartners), text(minCountries), String.join("\n", conditions),
-				i.example(), i.version());
+				i.example(), i.version(), i.i18n().given("name", "mn"), i.i18n().given("name", "fr"),
+				i.i18n().given("purpose", "mn"), i.i18n().given("purpose", "fr"));
 	}
 
 	/** The countries of one of {@link #COUNTRY_FIELDS}, as typed. */
@@ -106,7 +111,20 @@ record InstrumentForm(
 		return new InstrumentForm(this.name, this.shortName, this.slug, this.managingBody, this.purpose, this.funds,
 				this.typicalSize, this.typicalDuration, this.officialUrl, this.themes, this.leadGroups, this.partnerGroups,
 				lists.get(0), lists.get(1), lists.get(2), lists.get(3), this.bodyKinds, this.minPartners,
-				this.minCountries, this.conditions, this.example, this.version);
+				this.minCountries, this.conditions, this.example, this.version, this.nameMn, this.nameFr, this.purposeMn,
+				this.purposeFr);
+	}
+
+	/** The translations of name and purpose as the row keeps them (V60); what it funds keeps those it had. */
+	String translations(org.citybridge.system.translation.Translations before) {
+		java.util.Map<String, String> texts = new java.util.LinkedHashMap<>();
+		texts.put("mn.name", this.nameMn);
+		texts.put("fr.name", this.nameFr);
+		texts.put("mn.purpose", this.purposeMn);
+		texts.put("fr.purpose", this.purposeFr);
+		texts.put("mn.funds", before.given("funds", "mn"));
+		texts.put("fr.funds", before.given("funds", "fr"));
+		return org.citybridge.system.translation.Translations.json(texts);
 	}
 
 	private static String text(Integer value) {

@@ -138,12 +138,13 @@ class EventNoticesIT {
 		long before = NoticesHeld.of(this.jdbc, adminId).size();
 
 		SessionForm now = SessionForm.of(this.catalogue.session(this.fixtures.event, this.workshop), EventFixtures.BRUSSELS);
-		SessionForm moved = new SessionForm(now.title(), now.abstractText(), now.day(), LocalTime.of(14, 30),
+		SessionForm moved = new SessionForm(now.title(), "", "", now.abstractText(), "", "", now.day(), LocalTime.of(14, 30),
 				LocalTime.of(16, 0), this.fixtures.otherRoom, now.trackId(), now.kind(), now.languages(), now.speakerIds(),
-				now.version());
+				now.capacity(), now.version());
 		// A stale edit is refused: nothing moved, nothing announced.
-		SessionForm stale = new SessionForm(moved.title(), moved.abstractText(), moved.day(), moved.startTime(),
-				moved.endTime(), moved.roomId(), moved.trackId(), moved.kind(), moved.languages(), moved.speakerIds(), 99);
+		SessionForm stale = new SessionForm(moved.title(), "", "", moved.abstractText(), "", "", moved.day(), moved.startTime(),
+				moved.endTime(), moved.roomId(), moved.trackId(), moved.kind(), moved.languages(), moved.speakerIds(),
+				moved.capacity(), 99);
 		assertThatThrownBy(() -> this.programme.update(admin, "admin", this.fixtures.slug, this.workshop, stale))
 			.isInstanceOf(Refusal.class);
 		assertThat(this.jdbc.sql("SELECT count(*) FROM notices WHERE kind = 'SESSION_CHANGED' AND link = ?")
@@ -180,9 +181,9 @@ class EventNoticesIT {
 			.query(Long.class).single();
 		org.citybridge.event.manage.EventForm f = org.citybridge.event.manage.EventForm
 			.of(this.catalogue.bySlug(this.fixtures.slug), version);
-		org.citybridge.event.manage.EventForm larger = new org.citybridge.event.manage.EventForm(f.title(), f.kind(),
-				f.startsOn(), f.endsOn(), f.timeZone(), f.venueName(), f.venueAddress(), f.description(), true, 2, version,
-				f.hostOrganisationId(), f.latitude(), f.longitude());
+		org.citybridge.event.manage.EventForm larger = new org.citybridge.event.manage.EventForm(f.title(), "", "", f.kind(),
+				f.startsOn(), f.endsOn(), f.timeZone(), f.venueName(), f.venueAddress(), f.description(), "", "", true, 2,
+				version, f.hostOrganisationId(), f.latitude(), f.longitude());
 		Actor admin = new Actor(NoticesHeld.accountId(this.jdbc, AccountTestSupport.ADMIN), Actor.Role.ADMIN, null, null);
 		// Rolled back: nobody moved, nobody told.
 		this.transactions.executeWithoutResult(tx -> {
@@ -195,5 +196,61 @@ class EventNoticesIT {
 		assertThat(NoticesHeld.of(this.jdbc, waiting.accountId()))
 			.containsExactly("EVENT_WAITING|Fixture forum|1|" + eventLink, "EVENT_PROMOTED|Fixture forum|" + eventLink);
 		assertThat(NoticesHeld.of(this.jdbc, seated.accountId())).containsExactly("EVENT_REGISTRATION|Fixture forum|" + eventLink);
+	}
+
+	@Test
+	void aCancelledSessionIsAnnouncedToEachRegisteredPersonReleasesTheirSeatsAndStaysOnTheAgenda() {
+		Actor seated = delegate();
+		Actor waiting = delegate();
+		this.registrations.register(seated, "delegate", this.fixtures.slug, this.workshop);
+		this.registrations.register(waiting, "delegate", this.fixtures.slug, this.workshop);
+		Actor admin = new Actor(NoticesHeld.accountId(this.jdbc, AccountTestSupport.ADMIN), Actor.Role.ADMIN, null, null);
+		long version = this.catalogue.session(this.fixtures.event, this.workshop).version();
+
+		// Someone who does not build the programme may not cancel it: nothing changes, nobody hears.
+		assertThatThrownBy(() -> this.programme.cancel(seated, "delegate", this.fixtures.slug, this.workshop, version))
+			.isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+		// Nor may a stale page.
+		assertThatThrownBy(() -> this.programme.cancel(admin, "admin", this.fixtures.slug, this.workshop, version + 1))
+			.isInstanceOf(Refusal.class);
+		assertThat(this.catalogue.session(this.fixtures.event, this.workshop).cancelled()).isFalse();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM notices WHERE kind = 'SESSION_CANCELLED' AND link = ?")
+			.param("/events/" + this.fixtures.slug + "/agenda").query(Long.class).single()).isZero();
+
+		this.programme.cancel(admin, "admin", this.fixtures.slug, this.workshop, version);
+		String cancelled = "SESSION_CANCELLED|Workshop|Fixture forum|/events/" + this.fixtures.slug + "/agenda";
+		for (Actor d : List.of(seated, waiting)) {
+			assertThat(NoticesHeld.of(this.jdbc, d.accountId())).containsOnlyOnce(cancelled);
+		}
+		assertThat(this.jdbc.sql("SELECT count(*) FROM registrations WHERE session_id = ?").param(this.workshop)
+			.query(Long.class).single()).isZero();
+		// Still on the agenda, marked; it takes no registration any more, and cannot be cancelled twice.
+		assertThat(this.catalogue.session(this.fixtures.event, this.workshop).cancelled()).isTrue();
+		assertThatThrownBy(() -> this.registrations.register(delegate(), "delegate", this.fixtures.slug, this.workshop))
+			.isInstanceOf(Refusal.class);
+		assertThatThrownBy(() -> this.programme.cancel(admin, "admin", this.fixtures.slug, this.workshop, version + 1))
+			.isInstanceOf(Refusal.class);
+	}
+
+	@Test
+	void aCapacityBelowTheSeatsTakenIsRefusedOnTheFieldAndChangesNothing() {
+		this.jdbc.sql("UPDATE sessions SET capacity = 2 WHERE id = ?").param(this.workshop).update();
+		this.registrations.register(delegate(), "delegate", this.fixtures.slug, this.workshop);
+		this.registrations.register(delegate(), "delegate", this.fixtures.slug, this.workshop);
+		Actor admin = new Actor(NoticesHeld.accountId(this.jdbc, AccountTestSupport.ADMIN), Actor.Role.ADMIN, null, null);
+		SessionForm now = SessionForm.of(this.catalogue.session(this.fixtures.event, this.workshop), EventFixtures.BRUSSELS);
+		SessionForm fewer = new SessionForm(now.title(), "", "", now.abstractText(), "", "", now.day(), now.startTime(),
+				now.endTime(), now.roomId(), now.trackId(), now.kind(), now.languages(), now.speakerIds(), 1, now.version());
+		assertThatThrownBy(() -> this.programme.update(admin, "admin", this.fixtures.slug, this.workshop, fewer))
+			.isInstanceOfSatisfying(Refusal.class, r -> {
+				assertThat(r.field()).isEqualTo("capacity");
+				assertThat(r.messageKey()).isEqualTo("event.session.error.capacityBelowTaken");
+				assertThat(r.arguments()).containsExactly(2L);
+			});
+		assertThat(this.catalogue.session(this.fixtures.event, this.workshop).capacity()).isEqualTo(2);
+		SessionForm more = new SessionForm(now.title(), "", "", now.abstractText(), "", "", now.day(), now.startTime(),
+				now.endTime(), now.roomId(), now.trackId(), now.kind(), now.languages(), now.speakerIds(), 3, now.version());
+		this.programme.update(admin, "admin", this.fixtures.slug, this.workshop, more);
+		assertThat(this.catalogue.session(this.fixtures.event, this.workshop).capacity()).isEqualTo(3);
 	}
 }

@@ -25,11 +25,12 @@ class SessionCalendarTest {
 
 	static final EventCatalogue.Event FORUM = new EventCatalogue.Event(1, "forum", "Forum; Brussels, 2025", EventKind.FORUM, 1,
 			"CEMR", LocalDate.of(2025, 3, 28), LocalDate.of(2025, 3, 31), BRUSSELS, "House", "Rue d'Arlon 22, Brussels",
-			"Four days;\nfour tracks", false, false, null);
+			"Four days;\nfour tracks", false, false, null, org.citybridge.system.translation.Translations.NONE);
 
 	static EventCatalogue.Session session(long id, String title, String abstractText, String starts, String ends) {
 		return new EventCatalogue.Session(id, 1, title, abstractText, Instant.parse(starts), Instant.parse(ends), 3L, "Room A",
-				null, "Track, one", SessionKind.PANEL, null, false, 2, List.of(), null);
+				null, "Track, one", SessionKind.PANEL, null, false, 2, List.of(), null, null,
+				org.citybridge.system.translation.Translations.NONE);
 	}
 
 	@Test

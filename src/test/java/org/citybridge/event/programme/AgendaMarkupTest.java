@@ -13,16 +13,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AgendaMarkupTest {
 
 	static final AgendaMarkup.Words WORDS = new AgendaMarkup.Words("Now", "Next", "Event time:", "Your time:", "demo programme",
-			"Add to my agenda", "Remove from my agenda", "In your agenda", "Add to calendar", "Edit session");
+			"Add to my agenda", "Remove from my agenda", "In your agenda", "Add to calendar", "Edit session", "Cancelled");
 
 	static final String HOSTILE = "<script>alert('x')</script> & \"quoted\"";
 
 	static AgendaPages.Row row(long id, String title, boolean starred, boolean chosen, AgendaView.Marker marker) {
 		return new AgendaPages.Row(id, marker == AgendaView.Marker.NOW, marker == AgendaView.Marker.NEXT,
 				"2025-02-17T11:30+01:00", "11:30\u201313:00 CET", "2025-02-17T18:30+08:00", "18:30\u201320:00 ULAT", title,
-				"/events/forum/sessions/" + id, "Panel \u00B7 Room: " + title, true, "Track <1>",
+				AgendaMarkup.esc(title), "/events/forum/sessions/" + id, AgendaMarkup.esc("Panel \u00B7 Room: " + title), true,
+				AgendaMarkup.esc("Track <1>"),
 				List.of(new AgendaPages.Link("/events/forum/speakers/9", "Dusan Raicevic, NALAS \"President\"")), starred, chosen,
-				"/events/forum/agenda?s=" + id + "&day=2025-02-17#session-" + id, "Edit session: " + title);
+				"/events/forum/agenda?s=" + id + "&day=2025-02-17#session-" + id, "Edit session: " + title, false);
 	}
 
 	static AgendaMarkup markup(boolean signedIn, boolean mayEdit, boolean dual) {

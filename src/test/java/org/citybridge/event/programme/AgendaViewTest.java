@@ -21,7 +21,8 @@ class AgendaViewTest {
 
 	static EventCatalogue.Session session(long id, String room, String starts, String ends) {
 		return new EventCatalogue.Session(id, 1, "Session " + id, null, Instant.parse(starts), Instant.parse(ends), null, room,
-				null, null, SessionKind.PANEL, null, false, 0, List.of(), null);
+				null, null, SessionKind.PANEL, null, false, 0, List.of(), null, null,
+				org.citybridge.system.translation.Translations.NONE);
 	}
 
 	@Test

@@ -49,6 +49,19 @@ class FundingPagesIT extends DemoDataIntegrationTest {
 	}
 
 	@Test
+	void instrumentsReadInTheReadersLanguage() {
+		assertThat(this.mvc.get().uri("/funding/taiex?lang=fr")).hasStatusOk().bodyText()
+			.contains("<h1>Instrument d’assistance technique et d’échange d’informations (TAIEX)</h1>",
+					"Assistance technique à court terme.", "Missions d’experts, ateliers, visites d’étude.")
+			.doesNotContain("class=\"original-lang\"");
+		assertThat(this.mvc.get().uri("/funding?lang=mn")).hasStatusOk().bodyText()
+			.contains("Твиннинг", "ЕХ-ны гишүүн орнууд болон хүлээн авагч орнуудын төрийн захиргааны байгууллага хоорондын төслүүд.")
+			.doesNotContain("Short-term technical assistance.");
+		assertThat(this.mvc.get().uri("/funding/example-city-partnership-fund?lang=mn")).hasStatusOk().bodyText()
+			.contains("Туршилтын төслийн сонгон шалгаруулалт (жишээ)");
+	}
+
+	@Test
 	void loadingTheDemoDataTwiceAddsNothing() {
 		long instruments = this.jdbc.sql("SELECT count(*) FROM funding_instruments").query(Long.class).single();
 		long calls = this.jdbc.sql("SELECT count(*) FROM funding_calls").query(Long.class).single();
