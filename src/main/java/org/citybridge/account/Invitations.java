@@ -72,8 +72,9 @@ public class Invitations {
 	}
 
 	/**
-	 * Creates the invited account and its link, and mails the link in {@code locale}'s language,
-	 * saying who invites and, for an officer, for which municipality (its name and country).
+	 * Creates the invited account and its link, and mails the link in the language the inviter chose
+	 * (the page's, {@code locale}, when none), which becomes the account's: saying who invites and, for
+	 * an officer, for which municipality (its name and country).
 	 */
 	@Transactional
 	public Sent invite(Actor inviter, InvitationForm form, String baseUrl, Locale locale) {
@@ -88,6 +89,7 @@ public class Invitations {
 		}
 		Account account = new Account(form.email(), form.displayName(), form.role(), form.municipalityId(),
 				form.organisationId());
+		account.changeLanguage(form.languageOr(locale));
 		try {
 			this.accounts.saveAndFlush(account);
 		}
@@ -104,20 +106,21 @@ public class Invitations {
 		}
 		this.audit.record(AccountAdministration.who(inviter, this.accounts), "account", account.getId(),
 				AuditLog.Action.CREATE, null, account.auditView());
+		Locale language = Locale.forLanguageTag(account.getLanguage());
 		String path = "/invitations/" + this.tokens.issue(account.getId(), AccountTokens.Purpose.INVITATION);
 		Place place = form.role() == Actor.Role.OFFICER ? place(form.municipalityId()) : null;
 		String scope = switch (form.role()) {
 			case OFFICER -> this.messages.getMessage("account.mail.invitation.officer",
-					new Object[] { place.name(), countryName(place.countryCode(), locale) }, locale);
+					new Object[] { place.name(), countryName(place.countryCode(), language) }, language);
 			case STAFF -> this.messages.getMessage("account.mail.invitation.staff", new Object[] {
-					this.organisations.byId(form.organisationId()).map(o -> o.name()).orElse("") }, locale);
-			default -> this.messages.getMessage("account.mail.invitation.admin", null, locale);
+					this.organisations.byId(form.organisationId()).map(o -> o.name()).orElse("") }, language);
+			default -> this.messages.getMessage("account.mail.invitation.admin", null, language);
 		};
 		String subject = place != null
-				? this.messages.getMessage("account.mail.invitation.subject.municipality", new Object[] { place.name() }, locale)
-				: this.messages.getMessage("account.mail.invitation.subject", null, locale);
+				? this.messages.getMessage("account.mail.invitation.subject.municipality", new Object[] { place.name() }, language)
+				: this.messages.getMessage("account.mail.invitation.subject", null, language);
 		this.outbox.send(account.getEmail(), subject, this.messages.getMessage("account.mail.invitation.body",
-				new Object[] { account.getDisplayName(), inviterName(inviter, locale), scope, baseUrl + path }, locale));
+				new Object[] { account.getDisplayName(), inviterName(inviter, language), scope, baseUrl + path }, language));
 		return new Sent(path, place == null ? null : place.name(), place == null ? null : place.countryCode());
 	}
 

@@ -102,8 +102,10 @@ public class PasswordResets {
 		this.accounts.findByEmail(address).filter(a -> a.isEnabled() && !a.isErased()).ifPresent(account -> {
 			this.tokens.revokeAll(account.getId(), AccountTokens.Purpose.PASSWORD_RESET);
 			String path = "/password-reset/" + this.tokens.issue(account.getId(), AccountTokens.Purpose.PASSWORD_RESET);
-			this.outbox.send(account.getEmail(), this.messages.getMessage("account.mail.reset.subject", null, locale),
-					this.messages.getMessage("account.mail.reset.body", new Object[] { baseUrl + path }, locale));
+			// in the account's language, not the page's: the person who asked may not be its owner
+			Locale language = Locale.forLanguageTag(account.getLanguage());
+			this.outbox.send(account.getEmail(), this.messages.getMessage("account.mail.reset.subject", null, language),
+					this.messages.getMessage("account.mail.reset.body", new Object[] { baseUrl + path }, language));
 		});
 	}
 

@@ -97,9 +97,11 @@ public class SignUps {
 		Optional<Account> existing = this.accounts.findByEmail(address);
 		if (existing.isPresent() && !existing.get().isUnconfirmedSignUp()) {
 			Account account = existing.get();
-			this.outbox.send(account.getEmail(), this.messages.getMessage("account.mail.signup.exists.subject", null, locale),
+			// the account's own language: whoever typed the address may not be its owner
+			Locale own = Locale.forLanguageTag(account.getLanguage());
+			this.outbox.send(account.getEmail(), this.messages.getMessage("account.mail.signup.exists.subject", null, own),
 					this.messages.getMessage("account.mail.signup.exists.body",
-							new Object[] { baseUrl + "/login", baseUrl + "/password-reset" }, locale));
+							new Object[] { baseUrl + "/login", baseUrl + "/password-reset" }, own));
 			this.audit.record(new AuditLog.Who(null, "sign-up"), "account", account.getId(), AuditLog.Action.UPDATE,
 					Map.of("signUp", "none"), Map.of("signUp", "refused: the address has an account"));
 			return;
@@ -119,8 +121,10 @@ public class SignUps {
 					account.auditView());
 		}
 		String link = baseUrl + "/signup/confirm/" + this.tokens.issueSignUp(account.getId(), passwordHash, Text.localPath(next));
-		this.outbox.send(account.getEmail(), this.messages.getMessage("account.mail.signup.subject", null, locale),
-				this.messages.getMessage("account.mail.signup.body", new Object[] { account.getDisplayName(), link }, locale));
+		// the page's language at sign-up, stored as the account's
+		Locale stored = Locale.forLanguageTag(account.getLanguage());
+		this.outbox.send(account.getEmail(), this.messages.getMessage("account.mail.signup.subject", null, stored),
+				this.messages.getMessage("account.mail.signup.body", new Object[] { account.getDisplayName(), link }, stored));
 	}
 
 	/** The message key of the first rule the form's password breaks (as for invitations), or null. */

@@ -1,12 +1,11 @@
 package org.citybridge.event;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.citybridge.system.Moments;
 import org.citybridge.system.ViewerZone;
 
 import org.springframework.http.ContentDisposition;
@@ -63,9 +62,8 @@ public final class EventWeb {
 		return base + "/events/" + event.slug() + "/sessions/" + session.id();
 	}
 
+	/** The event's days, written once ({@code 20–22 January 2027}): {@link Moments#days}. */
 	public static String dates(EventCatalogue.Event event, Locale locale) {
-		DateTimeFormatter format = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
-		return event.startsOn().equals(event.endsOn()) ? format.format(event.startsOn())
-				: format.format(event.startsOn()) + " – " + format.format(event.endsOn());
+		return Moments.days(event.startsOn(), event.endsOn(), locale);
 	}
 }

@@ -4,12 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+
+import org.citybridge.system.Moments;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,12 +62,12 @@ public class FundingDeadlines {
 				dual ? time(call.closesAt(), viewer, locale, true) : null, call.status(now));
 	}
 
-	/** 12 Dec 2026, 17:00 CET (Europe/Brussels): the date, the time, the zone's abbreviation then, and its id. */
+	/**
+	 * 12 December 2026 at 17:00 CET (Europe/Brussels): the moment as {@link Moments} writes it, with the
+	 * zone's abbreviation then, and its id.
+	 */
 	public static String time(Instant at, ZoneId zone, Locale locale, boolean withId) {
-		ZonedDateTime local = at.atZone(zone);
-		String text = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(local) + ", "
-				+ DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).format(local) + " "
-				+ DateTimeFormatter.ofPattern("zzz", locale).format(local);
+		String text = Moments.dateTime(at, zone, locale);
 		return withId ? text + " (" + zone.getId() + ")" : text;
 	}
 }

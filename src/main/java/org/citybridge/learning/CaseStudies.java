@@ -86,10 +86,8 @@ public record CaseStudies(JdbcClient jdbc, LearningPolicy policy, AgreementLooku
 			text = text.substring(0, 200);
 		}
 		if (!text.isEmpty()) {
-			where.add("cs.search @@ (websearch_to_tsquery(case_study_regconfig(cs.language), :q)"
-					+ " || websearch_to_tsquery('simple', :q))");
-			rank = "ts_rank(cs.search, websearch_to_tsquery(case_study_regconfig(cs.language), :q)"
-					+ " || websearch_to_tsquery('simple', :q))";
+			where.add("cs.search @@ case_study_query(cs.language, :q)");
+			rank = "ts_rank(cs.search, case_study_query(cs.language, :q))";
 			params.put("q", text);
 		}
 		if (theme != null) {

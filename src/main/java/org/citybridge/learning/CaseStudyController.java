@@ -2,6 +2,7 @@ package org.citybridge.learning;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import jakarta.validation.Valid;
 
@@ -103,8 +104,8 @@ record CaseStudyController(CaseStudyPages pages, CaseStudyWriting writing, CaseS
 	}
 
 	@GetMapping("/learn/case-studies/new")
-	String newCaseStudy(Model model) {
-		CaseStudyForm form = CaseStudyForm.empty(Actor.current().municipalityId());
+	String newCaseStudy(Model model, Locale locale) {
+		CaseStudyForm form = CaseStudyForm.empty(Actor.current().municipalityId(), locale);
 		model.addAttribute("caseStudyForm", form);
 		return caseStudyForm(this.pages.newForm(Actor.current(), form), model);
 	}

@@ -3,6 +3,7 @@ package org.citybridge.learning;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -32,8 +33,10 @@ record CaseStudyForm(
 	/** How many municipalities one case study may name. */
 	static final int MAX_MUNICIPALITIES = 20;
 
-	static CaseStudyForm empty(Long ownMunicipality) {
-		return new CaseStudyForm("", "", "", "en", List.of(), ownMunicipality == null ? List.of() : List.of(String.valueOf(ownMunicipality)),
+	/** A new case study, in the page's language (one of the portal's three, else English). */
+	static CaseStudyForm empty(Long ownMunicipality, Locale page) {
+		String language = List.of("mn", "fr", "en").contains(page.getLanguage()) ? page.getLanguage() : "en";
+		return new CaseStudyForm("", "", "", language, List.of(), ownMunicipality == null ? List.of() : List.of(String.valueOf(ownMunicipality)),
 				"", List.of(), 0L, null, null, null);
 	}
 

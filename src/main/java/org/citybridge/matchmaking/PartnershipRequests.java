@@ -301,7 +301,7 @@ record PartnershipRequests(JdbcClient jdbc,
 				.update();
 			long other = "FROM".equals(side) ? request.toId() : request.fromId();
 			String author = "FROM".equals(side) ? request.fromName() : request.toName();
-			notify(other, "matchmaking.mail.replied", id, baseUrl, locale, author, body);
+			notify(other, "matchmaking.mail.replied", id, baseUrl, author, body);
 		});
 	}
 
@@ -404,14 +404,17 @@ record PartnershipRequests(JdbcClient jdbc,
 			.update();
 	}
 
-	private void notify(long municipalityId, String key, long id, String baseUrl, Locale locale, String who, String text) {
-		mail(municipalityId, key + ".subject", key + ".body", locale, who, text, baseUrl + "/requests/" + id);
+	private void notify(long municipalityId, String key, long id, String baseUrl, String who, String text) {
+		mail(municipalityId, key + ".subject", key + ".body", who, text, baseUrl + "/requests/" + id);
 	}
 
-	/** Mails the municipality's officers: the subject names {@code who}; the body takes every argument. */
-	private void mail(long municipalityId, String subjectKey, String bodyKey, Locale locale, Object... arguments) {
-		String subject = this.messages.getMessage(subjectKey, new Object[] { arguments[0] }, locale);
-		String body = this.messages.getMessage(bodyKey, arguments, locale);
-		this.mail.toOfficersOf(municipalityId, subject, body);
+	/**
+	 * Mails the municipality's officers, each in their own language (not the sender's page's): the
+	 * subject names {@code who}; the body takes every argument.
+	 */
+	private void mail(long municipalityId, String subjectKey, String bodyKey, Object... arguments) {
+		this.mail.toOfficersOf(municipalityId, language -> new OfficerMail.Letter(
+				this.messages.getMessage(subjectKey, new Object[] { arguments[0] }, language),
+				this.messages.getMessage(bodyKey, arguments, language)));
 	}
 }

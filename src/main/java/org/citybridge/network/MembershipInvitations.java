@@ -108,13 +108,13 @@ class MembershipInvitations {
 		}
 		this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "organisation", organisationId,
 				AuditLog.Action.UPDATE, Map.of(), Map.of("memberInvited", municipalityId));
-		String subject = this.messages.getMessage("network.invitations.mail.subject", new Object[] { network.label() },
-				locale);
-		String body = this.messages.getMessage("network.invitations.mail.body",
-				new Object[] { network.label(), baseUrl + "/municipalities/" + municipalityId + "#network-invitations",
-						baseUrl + "/organisations/" + organisationId },
-				locale);
-		this.mail.toOfficersOf(municipalityId, subject, body);
+		// each officer in their own language
+		this.mail.toOfficersOf(municipalityId, language -> new OfficerMail.Letter(
+				this.messages.getMessage("network.invitations.mail.subject", new Object[] { network.label() }, language),
+				this.messages.getMessage("network.invitations.mail.body",
+						new Object[] { network.label(), baseUrl + "/municipalities/" + municipalityId + "#network-invitations",
+								baseUrl + "/organisations/" + organisationId },
+						language)));
 		return Outcome.INVITED;
 	}
 

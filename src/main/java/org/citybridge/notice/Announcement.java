@@ -1,6 +1,9 @@
 package org.citybridge.notice;
 
 import java.util.ArrayList;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 
@@ -24,6 +27,18 @@ public record Announcement(NoticeKind kind, List<Audience> audiences, List<Strin
 		List<Audience> all = new ArrayList<>(this.audiences);
 		all.addAll(Arrays.asList(more));
 		return new Announcement(this.kind, all, this.args, this.link, this.actorId);
+	}
+
+	/** How a moment among the arguments starts: it is written when shown, in the reader's language. */
+	static final String MOMENT = "moment:";
+
+	/**
+	 * A moment as one of the arguments: stored as an instant and a zone, and written in each
+	 * recipient's language when the notice is shown or mailed ({@code Moments.dateTime}:
+	 * {@code 20 January 2027 at 09:30 CET}, {@code 2027 оны нэгдүгээр сарын 20 09:30 (GMT+1)}).
+	 */
+	public static String moment(Instant at, ZoneId zone) {
+		return MOMENT + at.truncatedTo(ChronoUnit.SECONDS) + " " + zone.getId();
 	}
 
 	/** The message's arguments; {@code null} is shown as an empty string. */

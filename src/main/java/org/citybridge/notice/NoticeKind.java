@@ -4,7 +4,8 @@ package org.citybridge.notice;
  * The catalogue of what is announced. Each kind has its message keys
  * {@code notice.kind.<KIND>.subject} and {@code notice.kind.<KIND>.text} in every bundle, written
  * with the announcement's arguments in the order given here ({0}, {1}, …): names and titles as
- * stored, dates and times already written out (ISO date, or "2025-02-18 10:00 Europe/Brussels").
+ * stored; a moment as {@link Announcement#moment} (an instant and a zone), written in each reader's
+ * language when the notice is shown or mailed.
  */
 public enum NoticeKind {
 
@@ -44,12 +45,12 @@ public enum NoticeKind {
 	EVENT_PROMOTED,
 	/**
 	 * To those registered for it or who starred it, and the event's followers: {0} session title,
-	 * {1} event title, {2} start as written out, {3} room (may be empty).
+	 * {1} event title, {2} start (Announcement.moment), {3} room (may be empty).
 	 */
 	SESSION_CHANGED,
 	/** To those registered for it or who starred it, and the event's followers: {0} session title, {1} event title. */
 	SESSION_CANCELLED,
-	/** To officers whose municipality may use it, and the instrument's followers: {0} instrument, {1} call, {2} deadline (ISO date). */
+	/** To officers whose municipality may use it, and the instrument's followers: {0} instrument, {1} call, {2} deadline (Announcement.moment). */
 	CALL_OPENED,
 	/** To the followers of a municipality whose profile changed: {0} municipality name. */
 	FOLLOWED_CHANGED;

@@ -3,11 +3,16 @@ package org.citybridge.notice;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.citybridge.system.Moments;
 import org.citybridge.system.OfficerMail;
 import org.citybridge.system.PublicUrl;
 
@@ -88,9 +93,23 @@ public class NoticeMails {
 		// Four arguments at most; a kind with fewer leaves the rest empty rather than showing {2}.
 		Object[] values = new Object[Math.max(4, args.size())];
 		for (int i = 0; i < values.length; i++) {
-			values[i] = i < args.size() ? args.get(i) : "";
+			values[i] = i < args.size() ? shown(args.get(i), locale) : "";
 		}
 		return this.messages.getMessage(subject ? known.subjectKey() : known.textKey(), values, locale);
+	}
+
+	/** An argument as the reader reads it: a moment ({@link Announcement#moment}) in their language. */
+	static String shown(String arg, Locale locale) {
+		if (arg == null || !arg.startsWith(Announcement.MOMENT)) {
+			return arg;
+		}
+		String[] parts = arg.substring(Announcement.MOMENT.length()).split(" ", 2);
+		try {
+			return Moments.dateTime(Instant.parse(parts[0]), parts.length > 1 ? ZoneId.of(parts[1]) : ZoneOffset.UTC, locale);
+		}
+		catch (DateTimeException ex) {
+			return arg;
+		}
 	}
 
 	/** The absolute address of a path on the portal. */

@@ -1,11 +1,11 @@
 package org.citybridge.portal;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 
 import jakarta.validation.Valid;
+
+import org.citybridge.system.Moments;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,7 +24,7 @@ record PageController(BarrierReports barrierReports) {
 
 	@ModelAttribute("statementReviewed")
 	String statementReviewed(Locale locale) {
-		return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(STATEMENT_REVIEWED);
+		return Moments.date(STATEMENT_REVIEWED, locale);
 	}
 
 	@GetMapping("/accessibility")

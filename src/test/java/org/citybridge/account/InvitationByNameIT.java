@@ -82,6 +82,56 @@ class InvitationByNameIT extends DemoDataIntegrationTest {
 		assertThat(mail[1]).contains("Сайн байна уу", "Niš (Серби) засаг захиргааны нэгжийн албан хаагчаар", "NALAS");
 	}
 
+	/**
+	 * Issue 20: the inviter chooses the invitation's language (the page's by default), and it becomes
+	 * the account's; a password reset asked for from a page in another language is mailed in the
+	 * account's.
+	 */
+	@Test
+	void theInviterChoosesTheInvitationsLanguageAndResetsFollowTheAccountsLanguage() throws InterruptedException {
+		assertThat(this.mvc.get().uri("/account/invitations?lang=fr").with(as(AccountTestSupport.STAFF_NALAS))).hasStatusOk()
+			.bodyText().containsPattern("<option value=\"fr\"[^>]*selected");
+		String email = "officer-chosen-" + this.tag + "@nis.example";
+		assertThat(this.mvc.post().uri("/account/invitations").with(csrf()).with(as(AccountTestSupport.STAFF_NALAS))
+			.header("Accept-Language", "en").param("email", email).param("displayName", "Invitee " + this.tag)
+			.param("role", "OFFICER").param("municipality", "Niš").param("language", "mn")).hasStatusOk().bodyText()
+			.contains("id=\"invitation-link\"");
+		assertThat(mail(email)[0]).isEqualTo("CityBridge-д урих урилга: Niš");
+		assertThat(this.jdbc.sql("SELECT language FROM accounts WHERE email = ?").param(email).query(String.class).single())
+			.isEqualTo("mn");
+		// a language the portal does not speak comes back next to its field, nothing created
+		String other = "officer-xx-" + this.tag + "@nis.example";
+		assertThat(this.mvc.post().uri("/account/invitations").with(csrf()).with(as(AccountTestSupport.STAFF_NALAS))
+			.header("Accept-Language", "en").param("email", other).param("displayName", "Invitee " + this.tag)
+			.param("role", "OFFICER").param("municipality", "Niš").param("language", "xx")).hasStatusOk().bodyText()
+			.contains("id=\"language-error\"", "Choose English, Mongolian or French.");
+		assertThat(accounts(other)).isZero();
+
+		// a password reset asked for on an English page, for an account that reads Mongolian
+		String before = this.jdbc.sql("SELECT language FROM accounts WHERE email = ?").param(AccountTestSupport.OFFICER_GHENT)
+			.query(String.class).single();
+		this.jdbc.sql("UPDATE accounts SET language = 'mn' WHERE email = ?").param(AccountTestSupport.OFFICER_GHENT).update();
+		try {
+			long mails = this.jdbc.sql("SELECT count(*) FROM outbox_messages WHERE recipient = ?").param(AccountTestSupport.OFFICER_GHENT)
+				.query(Long.class).single();
+			assertThat(this.mvc.post().uri("/password-reset?lang=en").with(csrf()).header("Accept-Language", "en")
+				.param("email", AccountTestSupport.OFFICER_GHENT)).hasStatus3xxRedirection();
+			// the link is mailed in the background
+			long deadline = System.currentTimeMillis() + 10_000;
+			while (this.jdbc.sql("SELECT count(*) FROM outbox_messages WHERE recipient = ?").param(AccountTestSupport.OFFICER_GHENT)
+				.query(Long.class).single() == mails && System.currentTimeMillis() < deadline) {
+				Thread.sleep(50);
+			}
+			String[] reset = mail(AccountTestSupport.OFFICER_GHENT);
+			assertThat(reset[0] + reset[1]).containsPattern("[А-Яа-яӨөҮү]{4}").contains("/password-reset/");
+			assertThat(reset[0]).isNotEqualTo(this.context.getBean(org.springframework.context.MessageSource.class)
+				.getMessage("account.mail.reset.subject", null, java.util.Locale.ENGLISH));
+		}
+		finally {
+			this.jdbc.sql("UPDATE accounts SET language = ? WHERE email = ?").params(before, AccountTestSupport.OFFICER_GHENT).update();
+		}
+	}
+
 	@Test
 	void anUnknownNameComesBackWithAMessageNextToTheFieldAndTheValuesKept() {
 		String email = "nobody-" + this.tag + "@example.org";

@@ -90,10 +90,8 @@ class LoginThrottleIT extends DemoDataIntegrationTest {
 
 		String page = again.getResponse().getRedirectedUrl();
 		assertThat(page).isEqualTo("/login?throttled=" + second.getEpochSecond());
-		String shown = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-			.withZone(java.time.ZoneOffset.UTC)
-			.format(second);
-		assertThat(this.mvc.get().uri(page)).hasStatusOk().bodyText().contains(shown + " UTC").contains("Forgot your password?");
+		String shown = org.citybridge.system.Moments.dateTime(second, java.time.ZoneOffset.UTC, java.util.Locale.ENGLISH);
+		assertThat(this.mvc.get().uri(page)).hasStatusOk().bodyText().contains(shown).contains("Forgot your password?");
 		assertThat(this.mvc.get().uri(page).cookie(new jakarta.servlet.http.Cookie("citybridge_tz", "Asia/Ulaanbaatar")))
 			.bodyText()
 			.contains("Asia/Ulaanbaatar");

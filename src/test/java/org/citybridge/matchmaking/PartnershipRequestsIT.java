@@ -131,6 +131,26 @@ class PartnershipRequestsIT extends DemoDataIntegrationTest {
 			.hasStatusOk().bodyText().contains("This request has already been answered or withdrawn.");
 	}
 
+	/** Issue 20: a reply is mailed in the language of each recipient's account, not the page of who replies. */
+	@Test
+	void aReplyIsMailedInTheRecipientsLanguage() {
+		String before = this.jdbc.sql("SELECT language FROM accounts WHERE email = ?").param(AccountTestSupport.OFFICER_DARKHAN)
+			.query(String.class).single();
+		this.jdbc.sql("UPDATE accounts SET language = 'mn' WHERE email = ?").param(AccountTestSupport.OFFICER_DARKHAN).update();
+		try {
+			long id = sendAsDarkhanToNis("Shall we?");
+			assertThat(this.mvc.post().uri("/requests/" + id + "/reply?lang=en").with(as(OFFICER_NIS)).with(csrf())
+				.header("Accept-Language", "en").param("body", "Tell us more")).hasStatus3xxRedirection();
+			assertThat(mailsTo(AccountTestSupport.OFFICER_DARKHAN)).singleElement().asString()
+				.startsWith("Таны түншлэлийн хүсэлтийн талаар").contains("хариулсан", "Tell us more")
+				.doesNotContain("replied", "Reply from");
+		}
+		finally {
+			this.jdbc.sql("UPDATE accounts SET language = ? WHERE email = ?").params(before, AccountTestSupport.OFFICER_DARKHAN)
+				.update();
+		}
+	}
+
 	@Test
 	void theSenderWithdrawsWhilePendingAndMaySendAgain() {
 		long id = sendAsDarkhanToNis("First try");

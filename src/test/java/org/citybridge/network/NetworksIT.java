@@ -196,7 +196,7 @@ class NetworksIT extends DemoDataIntegrationTest {
 		assertThat(flash(this.mvc.post().uri("/organisations/" + associationsOnly + "/associations").with(csrf())
 			.with(as(AccountTestSupport.STAFF_CEMR)).param("memberId", "not-a-number").exchange()))
 			.containsEntry("flashError", "network.members.unknownAssociation");
-		assertThat(this.mvc.get().uri("/organisations/" + associationsOnly)).hasStatusOk().bodyText().contains("since 2019-05-01");
+		assertThat(this.mvc.get().uri("/organisations/" + associationsOnly)).hasStatusOk().bodyText().contains("since 1 May 2019");
 		assertThat(this.mvc.get().uri("/organisations/" + this.amla)).hasStatusOk().bodyText().contains("Member of");
 		// Closing the door to associations while one is a member is refused.
 		assertThat(this.mvc.post().uri("/organisations/" + associationsOnly + "/edit").with(csrf()).with(as(AccountTestSupport.STAFF_CEMR))
@@ -222,7 +222,7 @@ class NetworksIT extends DemoDataIntegrationTest {
 		assertThat(flash(this.mvc.post().uri("/organisations/" + municipalitiesOnly + "/members").with(csrf())
 			.with(as(AccountTestSupport.STAFF_CEMR)).param("municipalityId", String.valueOf(this.ghent)).exchange()))
 			.containsEntry("flashError", "network.members.already");
-		assertThat(this.mvc.get().uri("/municipalities/" + this.ghent)).hasStatusOk().bodyText().contains("since 2021-03-04");
+		assertThat(this.mvc.get().uri("/municipalities/" + this.ghent)).hasStatusOk().bodyText().contains("since 4 March 2021");
 	}
 
 	@Test

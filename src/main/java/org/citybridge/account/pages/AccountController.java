@@ -87,8 +87,8 @@ record AccountController(AccountSettings settings, AccountPages pages) {
 	}
 
 	@GetMapping("/account/invitations")
-	String inviteForm(Model model) {
-		model.addAttribute("invitation", InvitationForm.empty());
+	String inviteForm(Model model, Locale locale) {
+		model.addAttribute("invitation", InvitationForm.empty(locale));
 		return invitePage(this.pages.inviteForm(Actor.current()), model);
 	}
 
@@ -101,14 +101,14 @@ record AccountController(AccountSettings settings, AccountPages pages) {
 			model.addAttribute("raisedName", form.email().strip());
 			model.addAttribute("invitedMunicipality", invited.municipalityName());
 			model.addAttribute("invitedCountry", invited.countryCode());
-			model.addAttribute("invitation", InvitationForm.empty());
+			model.addAttribute("invitation", InvitationForm.empty(locale));
 		}
 		else if (invited.link() != null) {
 			model.addAttribute("invitationLink", invited.link());
 			model.addAttribute("invitedName", form.displayName());
 			model.addAttribute("invitedMunicipality", invited.municipalityName());
 			model.addAttribute("invitedCountry", invited.countryCode());
-			model.addAttribute("invitation", InvitationForm.empty());
+			model.addAttribute("invitation", InvitationForm.empty(locale));
 		}
 		else {
 			if (invited.refusal() != null) {
@@ -123,6 +123,7 @@ record AccountController(AccountSettings settings, AccountPages pages) {
 		model.addAttribute("organisations", form.organisations());
 		model.addAttribute("roles", form.roles());
 		model.addAttribute("candidates", form.candidates());
+		model.addAttribute("languages", org.citybridge.account.Account.LANGUAGES);
 		return "account/invite";
 	}
 

@@ -1,7 +1,6 @@
 package org.citybridge.event.attendance;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,8 +23,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class AttendanceNotices {
-
-	private static final DateTimeFormatter START = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
 	private final JdbcClient jdbc;
 
@@ -104,7 +101,7 @@ public class AttendanceNotices {
 					rs.getString(5), rs.getString(6), rs.getLong(7)))
 			.single();
 		ZoneId zone = ZoneId.of(now.zone());
-		String starts = START.format(now.starts().atZone(zone)) + " " + zone.getId();
+		String starts = Announcement.moment(now.starts(), zone);
 		this.notices.announce(Announcement.of(NoticeKind.SESSION_CHANGED)
 			.to(concerned(sessionId, now.eventId()))
 			.args(now.title(), now.event(), starts, now.room())

@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.citybridge.event.EventCatalogue;
+import org.citybridge.system.Moments;
 
 /**
  * The agenda as the page shows it: sessions grouped by the event's local day, each time formatted
@@ -113,7 +112,7 @@ public record AgendaView(String eventZoneName, String viewerZoneName, boolean du
 		List<DayTab> tabs = new ArrayList<>();
 		List<Day> days = new ArrayList<>();
 		for (Map.Entry<LocalDate, List<EventCatalogue.Session>> entry : byDay.entrySet()) {
-			String heading = formats.day.format(entry.getKey());
+			String heading = formats.day(entry.getKey());
 			tabs.add(new DayTab(entry.getKey().toString(), heading, entry.getValue().size()));
 			if (shown != null && !shown.equals(entry.getKey())) {
 				continue;
@@ -180,36 +179,32 @@ public record AgendaView(String eventZoneName, String viewerZoneName, boolean du
 	}
 
 	/**
-	 * The formatters of one page, made once, and the ranges already formatted: in a programme many
-	 * sessions share their start and end, and naming a zone (CET or CEST) is the costly part.
+	 * The ranges of one page, formatted once ({@link Moments}): in a programme many sessions share
+	 * their start and end, and naming a zone (CET or CEST) is the costly part.
 	 */
 	private static final class Formats {
 
-		final DateTimeFormatter day;
-
-		final DateTimeFormatter time;
-
-		final DateTimeFormatter date;
-
-		final DateTimeFormatter abbreviation;
+		final Locale locale;
 
 		final Map<List<Object>, Times> done = new java.util.HashMap<>();
 
 		Formats(Locale locale) {
-			this.day = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale);
-			this.time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale);
-			this.date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
-			// The abbreviation of the zone at that moment: CET in winter, CEST in summer.
-			this.abbreviation = DateTimeFormatter.ofPattern("zzz", locale);
+			this.locale = locale;
+		}
+
+		String day(LocalDate day) {
+			return Moments.weekdayDate(day, this.locale);
 		}
 
 		Times times(Instant starts, Instant ends, ZoneId zone, LocalDate eventDay) {
 			return this.done.computeIfAbsent(List.of(starts, ends, zone, eventDay), k -> {
 				ZonedDateTime start = starts.atZone(zone);
 				ZonedDateTime end = ends.atZone(zone);
-				String day = start.toLocalDate().equals(eventDay) ? null : this.date.format(start);
-				return new Times(this.time.format(start), this.time.format(end), this.abbreviation.format(start), day,
-						start.toOffsetDateTime().toString(), end.toOffsetDateTime().toString());
+				String day = start.toLocalDate().equals(eventDay) ? null : Moments.date(start.toLocalDate(), this.locale);
+				// the abbreviation of the zone at that moment: CET in winter, CEST in summer
+				return new Times(Moments.time(starts, zone, this.locale), Moments.time(ends, zone, this.locale),
+						Moments.zone(starts, zone, this.locale), day, start.toOffsetDateTime().toString(),
+						end.toOffsetDateTime().toString());
 			});
 		}
 	}

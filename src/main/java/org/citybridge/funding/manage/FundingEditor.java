@@ -140,7 +140,7 @@ public record FundingEditor(JdbcClient jdbc,
 
 	/**
 	 * Tells the instrument's followers, and the officers of the municipalities that may use it, of
-	 * its new call: the instrument, the call, its deadline (the closing day in the call's zone).
+	 * its new call: the instrument, the call, its deadline (written in each reader's language, in the call's zone).
 	 */
 	private void announceCall(Actor actor, Instrument instrument, String title, Times times) {
 		List<Audience> audiences = new ArrayList<>();
@@ -150,7 +150,7 @@ public record FundingEditor(JdbcClient jdbc,
 		}
 		this.notices.announce(Announcement.of(NoticeKind.CALL_OPENED)
 			.to(audiences.toArray(Audience[]::new))
-			.args(instrument.name(), title, times.closes().atZone(times.zone()).toLocalDate().toString())
+			.args(instrument.name(), title, Announcement.moment(times.closes(), times.zone()))
 			.link("/funding/" + instrument.slug())
 			.by(actor.accountId()));
 	}

@@ -1,13 +1,11 @@
 package org.citybridge.learning.training;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 
 import org.citybridge.learning.CaseStudies;
 import org.citybridge.system.Actor;
+import org.citybridge.system.Moments;
 import org.citybridge.system.Refusal;
 import org.citybridge.theme.Themes;
 
@@ -118,10 +116,11 @@ record TrainingPages(Training training, TrainingPolicy policy, CaseStudies caseS
 		return programmes.stream().map(p -> new ListedProgramme(p, when(p, locale))).toList();
 	}
 
-	/** The programme's start and end in its own zone, with the zone named. */
+	/**
+	 * The programme's start and end in its own zone, the day written once when both fall on it, with
+	 * the zone named: {@code 20 January 2027, 09:30–12:30 CET (Europe/Brussels)}.
+	 */
 	static String when(Training.Course p, Locale locale) {
-		DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale);
-		ZoneId zone = p.zone();
-		return format.format(p.startsAt().atZone(zone)) + " – " + format.format(p.endsAt().atZone(zone)) + " (" + zone.getId() + ")";
+		return Moments.range(p.startsAt(), p.endsAt(), p.zone(), locale) + " (" + p.zone().getId() + ")";
 	}
 }

@@ -1,17 +1,25 @@
 package org.citybridge.system.web;
 
+import java.time.ZoneOffset;
+
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import org.citybridge.system.ViewerZone;
 
 import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.servlet.view.RedirectView;
+import org.springframework.web.util.WebUtils;
 
 /**
  * Adds what the layout needs to every rendered page, error pages included (they are rendered
- * through the same dispatcher): the language switcher and whether the portal runs on demo data.
+ * through the same dispatcher): the language switcher, whether the portal runs on demo data, and the
+ * zone the viewer chose ({@code readerZone}, from the {@link ViewerZone} cookie, else UTC) in which
+ * {@code fragments/time :: moment} writes moments.
  */
 class LayoutModelInterceptor implements HandlerInterceptor {
 
@@ -33,5 +41,10 @@ class LayoutModelInterceptor implements HandlerInterceptor {
 		modelAndView.addObject("demoMode", demo);
 		// The page's own path, for "sign in" links that bring the person back here afterwards.
 		modelAndView.addObject("pagePath", request.getRequestURI().substring(request.getContextPath().length()));
+		if (!modelAndView.getModel().containsKey("readerZone")) {
+			Cookie cookie = WebUtils.getCookie(request, ViewerZone.COOKIE);
+			modelAndView.addObject("readerZone",
+					ViewerZone.parse(cookie == null ? null : cookie.getValue()).orElse(ZoneOffset.UTC));
+		}
 	}
 }

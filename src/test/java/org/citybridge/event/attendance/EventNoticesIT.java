@@ -151,7 +151,7 @@ class EventNoticesIT {
 			.param(this.link).query(Long.class).single()).isZero();
 
 		this.programme.update(admin, "admin", this.fixtures.slug, this.workshop, moved);
-		String changed = "SESSION_CHANGED|Workshop|Fixture forum|2025-03-28 14:30 Europe/Brussels|Room 2|" + this.link;
+		String changed = "SESSION_CHANGED|Workshop|Fixture forum|moment:2025-03-28T13:30:00Z Europe/Brussels|Room 2|" + this.link;
 		for (long account : List.of(registered.accountId(), waiting.accountId(), starrer, follower)) {
 			assertThat(NoticesHeld.of(this.jdbc, account)).containsOnlyOnce(changed)
 				.filteredOn(n -> n.startsWith("SESSION_")).hasSize(1);

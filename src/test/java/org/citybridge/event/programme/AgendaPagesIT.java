@@ -67,7 +67,7 @@ class AgendaPagesIT extends DemoDataIntegrationTest {
 	@Test
 	void theTimetableIsATableWithRoomColumnsAndTimeRows() {
 		assertThat(this.mvc.get().uri(EVENT + "/agenda?view=grid&tz=event")).hasStatusOk().bodyText()
-			.contains("<table class=\"timetable\">", "<caption>Timetable by room, Monday, February 17, 2025</caption>",
+			.contains("<table class=\"timetable\">", "<caption>Timetable by room, Monday, 17 February 2025</caption>",
 					"<th scope=\"col\">House of Municipalities</th>", "<th scope=\"row\">", "aria-current=\"page\">As a timetable by room");
 	}
 
@@ -201,7 +201,7 @@ class AgendaPagesIT extends DemoDataIntegrationTest {
 		String agenda = "/events/" + fixtures.slug + "/agenda";
 		assertThat(this.mvc.get().uri(agenda + "?tz=event")).hasStatusOk().bodyText()
 			.contains("Day 28 talk 0</a>", "Day 28 talk 14</a>", "<nav class=\"day-tabs no-print\"",
-					"href=\"" + agenda + "?day=2025-03-28\" aria-current=\"page\">Friday, March 28, 2025",
+					"href=\"" + agenda + "?day=2025-03-28\" aria-current=\"page\">Friday, 28 March 2025",
 					"href=\"" + agenda + "?day=2025-03-29\">", "(15 sessions)", "Whole programme", "(45 sessions)")
 			.doesNotContain("Day 29 talk 0</a>", "Day 30 talk 0</a>");
 		assertThat(this.mvc.get().uri(agenda + "?tz=event&day=2025-03-30")).hasStatusOk().bodyText()

@@ -60,7 +60,7 @@ class EventPagesIT extends DemoDataIntegrationTest {
 	void showsTheAgendaInTheEventsZoneByDefault() {
 		assertThat(this.mvc.get().uri(AGENDA)).hasStatusOk().bodyText()
 			.contains("All times are in the event&#39;s time zone", "(Europe/Brussels)",
-					"Four strategic focus areas for city-to-city partnerships", "datetime=\"2025-02-17T11:30+01:00\"", "CET", "Monday, February 17, 2025")
+					"Four strategic focus areas for city-to-city partnerships", "datetime=\"2025-02-17T11:30+01:00\"", "CET", "Monday, 17 February 2025")
 			.doesNotContain("Your time:");
 	}
 

@@ -75,7 +75,7 @@ class FundingNoticesIT extends DemoDataIntegrationTest {
 			.query(Long.class).single()).isZero();
 
 		assertThat(call(title, "2030-05-01T09:00", "2030-05-10T17:00")).hasStatus3xxRedirection();
-		String notice = "CALL_OPENED|" + name + "|" + title + "|2030-05-10|/funding/taiex";
+		String notice = "CALL_OPENED|" + name + "|" + title + "|moment:2030-05-10T15:00:00Z Europe/Brussels|/funding/taiex";
 		assertThat(NoticesHeld.of(this.jdbc, follower)).containsExactly(notice);
 		assertThat(NoticesHeld.of(this.jdbc, staff)).doesNotContain(notice);
 		int told = 0;
