@@ -61,6 +61,15 @@ record BrowserSite(int port, ApplicationContext context) implements PageType.Sit
 	}
 
 	@Override
+	public long sessionId(String title) {
+		return this.context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+			.sql("SELECT s.id FROM sessions s JOIN events e ON e.id = s.event_id WHERE e.slug = ? AND starts_with(s.title, ?)")
+			.params(PageCatalog.BRUSSELS_FORUM, title)
+			.query(Long.class)
+			.single();
+	}
+
+	@Override
 	public String signUpPath() {
 		return AccountTestSupport.newSignUpPath(this.context);
 	}

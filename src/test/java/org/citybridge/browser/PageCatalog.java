@@ -297,16 +297,16 @@ final class PageCatalog {
 						(page, site) -> signedIn(page, site, AccountTestSupport.OFFICER_DARKHAN, AGENDA + "?tz=event")),
 				new PageType("session-page", "/events/{slug}/sessions/{id}", true, (page, site) -> {
 					page.navigate(site.url(AGENDA + "?tz=event"));
-					return follow(page, "main a:has-text('Four strategic focus areas')");
+					return follow(page, "main " + session(site, "Four strategic focus areas"));
 				}),
 				new PageType("session-workshop", "/events/{slug}/sessions/{id}", true, (page, site) -> {
 					page.navigate(site.url(AGENDA + "?tz=event"));
-					return follow(page, "main h3 a:has-text('Twinning and TAIEX')");
+					return follow(page, "main h3 " + session(site, "Twinning and TAIEX"));
 				}),
 				// The demo forum is over: a signed-in delegate reads that registration has closed.
 				new PageType("session-workshop-ended", "/events/{slug}/sessions/{id}", false, (page, site) -> {
 					signedIn(page, site, AccountTestSupport.OFFICER_GHENT, AGENDA + "?tz=Asia/Ulaanbaatar");
-					return follow(page, "main h3 a:has-text('Training local officials')");
+					return follow(page, "main h3 " + session(site, "Training local officials"));
 				}),
 				new PageType("speaker-page", "/events/{slug}/speakers/{id}", true, (page, site) -> {
 					page.navigate(site.url(EVENT));
@@ -315,13 +315,13 @@ final class PageCatalog {
 				PageType.get("my-agenda-empty", "/events/{slug}/my", EVENT + "/my").onPhoneToo(),
 				new PageType("my-agenda-shared-with-clash", "/events/{slug}/my", true, (page, site) -> {
 					page.navigate(site.url(AGENDA + "?tz=event"));
-					stay(page, "main li.session:has(h3 a:has-text('Sister-city agreements')) a[href*='/agenda?s=']");
-					stay(page, "main li.session:has(h3 a:has-text('Twinning and TAIEX')) a[href*='/agenda?s=']");
+					stay(page, "main li.session:has(h3 " + session(site, "Sister-city agreements") + ") a[href*='/agenda?s=']");
+					stay(page, "main li.session:has(h3 " + session(site, "Twinning and TAIEX") + ") a[href*='/agenda?s=']");
 					return follow(page, "main a[href*='/my?s=']");
 				}),
 				new PageType("my-agenda-signed-in", "/events/{slug}/my", false, (page, site) -> {
 					signedIn(page, site, AccountTestSupport.OFFICER_DARKHAN, AGENDA + "?tz=event");
-					String star = "main li.session:has(h3 a:has-text('Four strategic focus areas'))"
+					String star = "main li.session:has(h3 " + session(site, "Four strategic focus areas") + ")"
 							+ " form[action$='/star']:has(input[name=starred][value=true]) button";
 					if (page.locator(star).count() > 0) {
 						stay(page, star);
@@ -330,7 +330,7 @@ final class PageCatalog {
 				}),
 				new PageType("my-agenda-shared-signed-in", "/events/{slug}/my", false, (page, site) -> {
 					page.navigate(site.url(AGENDA + "?tz=event"));
-					stay(page, "main li.session:has(h3 a:has-text('Twinning and TAIEX')) a[href*='/agenda?s=']");
+					stay(page, "main li.session:has(h3 " + session(site, "Twinning and TAIEX") + ") a[href*='/agenda?s=']");
 					String shared = page.locator("main a[href*='/my?s=']").first().getAttribute("href");
 					return signedIn(page, site, AccountTestSupport.OFFICER_GHENT, shared);
 				}),
@@ -616,6 +616,14 @@ final class PageCatalog {
 	 * tab's cookies: the session is the browser's, without rendering the sign-in page and the page
 	 * after it in the tab. The sign-in page itself is checked as its own page type.
 	 */
+	/**
+	 * A link to the demo forum's session of this (English) title, by its address: the link's text is
+	 * the title in the page's language.
+	 */
+	static String session(PageType.Site site, String title) {
+		return "a[href$='/sessions/" + site.sessionId(title) + "']";
+	}
+
 	static void signIn(Page page, PageType.Site site, String email) {
 		com.microsoft.playwright.APIRequestContext request = page.context().request();
 		com.microsoft.playwright.APIResponse form = request.get(site.url("/login"));

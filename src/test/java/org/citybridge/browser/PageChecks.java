@@ -232,7 +232,7 @@ final class PageChecks {
 				(language) => {
 				  const allowed = new Set(['CityBridge', 'GeoNames', 'Wikipedia', 'Natural', 'Earth', 'OpenStreetMap',
 				    'CC', 'BY', 'BY-SA', 'CSV', 'JSON', 'GeoJSON', 'Atom', 'iCal', 'ICS', 'PDF', 'UTC', 'GMT', 'HTML',
-				    'WCAG', 'ISO', 'ics', 'km', 'km²', 'e-mail', 'e-mails', 'htmx', 'axe', 'Nu', 'RSS', 'ID', 'URL', 'OK']);
+				    'WCAG', 'ISO', 'ics', 'http', 'https', 'Markdown', 'WebP', 'PNG', 'JPEG', 'gzip', 'km', 'km²', 'e-mail', 'e-mails', 'htmx', 'axe', 'Nu', 'RSS', 'ID', 'URL', 'OK']);
 				  const english = new Set(['the', 'and', 'of', 'with', 'from', 'this', 'your', 'for', 'to', 'is', 'are',
 				    'was', 'has', 'have', 'will', 'by', 'at', 'in', 'not', 'be', 'it', 'its', 'their',
 				    'which', 'who', 'all', 'more', 'about', 'between', 'cities', 'city', 'partnership', 'agreement']);
@@ -250,9 +250,9 @@ final class PageChecks {
 				    }
 				    if (skip) continue;
 				    const marked = parent.closest('[lang]');
-				    if (marked && marked.getAttribute('lang').toLowerCase().split('-')[0] !== language) continue;
+				    if (marked && marked.getAttribute('lang').toLowerCase() !== language) continue;
 				    if (parent.getClientRects().length === 0 || getComputedStyle(parent).visibility === 'hidden') continue;
-				    const cleaned = text.replace(/\\b[A-Z][a-z]+\\/[A-Za-z_]+(?:\\/[A-Za-z_]+)?/g, ' ').replace(/https?:\\/\\/\\S+|[\\w.+-]+@[\\w.-]+|\\/[\\w\\/.{}?=&-]*/g, ' ');
+				    const cleaned = text.replace(/[\\w.-]+\\.(?:csv|gz|pdf|png|jpe?g|webp|json|geojson|ics|xml|zip)\\b/gi, ' ').replace(/\\b[A-Z][a-z]+\\/[A-Za-z_]+(?:\\/[A-Za-z_]+)?/g, ' ').replace(/https?:\\/\\/\\S+|[\\w.+-]+@[\\w.-]+|\\/[\\w\\/.{}?=&-]*/g, ' ');
 				    const where = parent.tagName.toLowerCase() + (parent.id ? '#' + parent.id : '')
 				      + (parent.className && typeof parent.className === 'string' ? '.' + parent.className.split(' ')[0] : '');
 				    if (language === 'mn') {

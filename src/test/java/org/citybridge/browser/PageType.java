@@ -35,6 +35,9 @@ record PageType(String name, String route, boolean phone, Visit visit) {
 		/** A live password reset link for the given account. */
 		String resetPath(String email);
 
+		/** The id of the Brussels forum's session with this title (its original, English one). */
+		long sessionId(String title);
+
 		/** A live sign-up confirmation link of a new delegate account. */
 		String signUpPath();
 
