@@ -155,12 +155,41 @@ class NoticesIT extends DemoDataIntegrationTest {
 	void everyKindHasASubjectAndTextInEveryLanguage() {
 		NoticeMails mails = this.context.getBean(NoticeMails.class);
 		for (NoticeKind kind : NoticeKind.values()) {
-			NoticeMails.Stored notice = new NoticeMails.Stored(1, 1, kind.name(), List.of("A", "B", "C", "D"), "/", java.time.Instant.now(), null);
+			NoticeMails.Stored notice = new NoticeMails.Stored(1, 1, kind.name(), List.of("A", "2", "C", "D"), "/", java.time.Instant.now(), null);
 			for (String language : List.of("en", "mn", "fr")) {
 				java.util.Locale locale = NoticeMails.locale(language);
 				assertThat(mails.subject(notice, locale)).as(kind + " " + language).isNotBlank().doesNotContain("{");
 				assertThat(mails.text(notice, locale)).as(kind + " " + language).contains("A").doesNotContain("{");
 			}
 		}
+	}
+
+	/**
+	 * Every kind, as its recipients chose: off (listed, never mailed), in the daily digest (one mail,
+	 * in Mongolian, carrying the kind's text) and at once (one mail, in French, with the kind's subject).
+	 */
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.EnumSource(NoticeKind.class)
+	void everyKindIsListedAndMailedAsEachRecipientChoseInTheirLanguage(NoticeKind kind) {
+		prefer(this.english, kind, Delivery.OFF);
+		prefer(this.mongolian, kind, Delivery.DIGEST);
+		Object[] args = { "Subject " + this.tag, "2", "Third " + this.tag, "Fourth " + this.tag };
+		announce(Announcement.of(kind).to(Audience.accounts(List.of(this.english, this.mongolian, this.french)))
+			.args(args)
+			.link("/home"));
+		org.springframework.context.MessageSource messages = this.context.getBean(org.springframework.context.MessageSource.class);
+
+		assertThat(notices(this.english)).as("off: listed").isEqualTo(1);
+		assertThat(subjects("en")).as("off: never mailed").isEmpty();
+		assertThat(subjects("fr")).as("at once, in French")
+			.containsExactly(messages.getMessage(kind.subjectKey(), args, java.util.Locale.FRENCH));
+		assertThat(subjects("mn")).as("digest: not yet").isEmpty();
+
+		this.context.getBean(NoticeDigests.class).send(LocalDate.of(2032, 1, 1 + kind.ordinal() % 28));
+		assertThat(subjects("mn")).as("digest: one mail").hasSize(1);
+		assertThat(this.jdbc.sql("SELECT body FROM outbox_messages WHERE recipient = ?").param(email("mn"))
+			.query(String.class).single())
+			.contains(messages.getMessage(kind.textKey(), args, java.util.Locale.forLanguageTag("mn")));
+		assertThat(subjects("en")).as("off: not in a digest either").isEmpty();
 	}
 }
