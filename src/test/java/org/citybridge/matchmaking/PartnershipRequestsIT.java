@@ -142,7 +142,7 @@ class PartnershipRequestsIT extends DemoDataIntegrationTest {
 			assertThat(this.mvc.post().uri("/requests/" + id + "/reply?lang=en").with(as(OFFICER_NIS)).with(csrf())
 				.header("Accept-Language", "en").param("body", "Tell us more")).hasStatus3xxRedirection();
 			assertThat(mailsTo(AccountTestSupport.OFFICER_DARKHAN)).singleElement().asString()
-				.startsWith("Таны түншлэлийн хүсэлтийн талаар").contains("хариулсан", "Tell us more")
+				.startsWith("Таны түншлэлийн хүсэлтэд хариу ирлээ").contains("хариулсан", "Tell us more")
 				.doesNotContain("replied", "Reply from");
 		}
 		finally {

@@ -31,7 +31,10 @@ class EventFormIT extends DemoDataIntegrationTest {
 		return this.mvc.post().uri(EDIT).with(csrf()).with(as(email))
 			.param("title", "Networking and Best Practice Forum on city-to-city partnerships").param("kind", "FORUM")
 			.param("startsOn", startsOn).param("endsOn", endsOn).param("timeZone", zone)
-			.param("venueName", "House of Municipalities").param("venueAddress", "Brussels").param("description", "Forum")
+			.param("venueName", "House of Municipalities").param("venueAddress", "Brussels")
+			// The demo event's own description: other tests read the forum as the demo data has it.
+			.param("description", this.jdbc.sql("SELECT description FROM events WHERE slug = ?").param(EventDemoData.SLUG)
+				.query(String.class).single())
 			.param("registrationOpen", "true").param("capacity", capacity).param("version", String.valueOf(version));
 	}
 

@@ -96,7 +96,7 @@ class AgendaPagesIT extends DemoDataIntegrationTest {
 		assertThat(this.mvc.get().uri(EVENT + "/agenda?language=French")).hasStatusOk().bodyText()
 			.contains("href=\"" + EVENT + "/agenda?language=French&amp;lang=fr\"");
 		assertThat(this.mvc.get().uri(EVENT + "/agenda?language=French&lang=fr")).hasStatusOk().bodyText()
-			.contains("<html lang=\"fr\"", "Jumelage et TAIEX", "<option value=\"French\" selected>French</option>")
+			.contains("<html lang=\"fr\"", "Jumelage et TAIEX", "<option value=\"French\" selected>français</option>")
 			.doesNotContain("Quatre axes stratégiques pour les partenariats entre villes</a>");
 	}
 
