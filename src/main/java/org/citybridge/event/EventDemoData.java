@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.citybridge.network.Organisation;
 import org.citybridge.network.Organisations;
+import org.citybridge.system.translation.Translations.DemoText;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -144,97 +145,93 @@ public class EventDemoData {
 		}
 	}
 
-	/** A demo text in Mongolian and French beside its English original. */
-	record Translation(String table, String column, String english, String mn, String fr) {
-	}
-
 	/**
 	 * The Mongolian and French of the demo forums' texts (issue 20): the titles, the tracks, the
 	 * sessions, the rooms and the speakers' roles, each by its English original.
 	 */
-	static final List<Translation> TRANSLATIONS = List.of(
-			new Translation("events", "title", "Networking and Best Practice Forum on city-to-city partnerships",
+	static final List<DemoText> TRANSLATIONS = List.of(
+			new DemoText("events", "title", "Networking and Best Practice Forum on city-to-city partnerships",
 					"Хот хоорондын түншлэлийн харилцаа тогтоох, шилдэг туршлага хуваалцах форум",
 					"Forum de mise en réseau et de bonnes pratiques sur les partenariats entre villes"),
-			new Translation("events", "description", "The Friendship Project convenes implementing partners, EU institutions and European organisations in Brussels on city-to-city partnerships between European and Mongolian cities.",
+			new DemoText("events", "description", "The Friendship Project convenes implementing partners, EU institutions and European organisations in Brussels on city-to-city partnerships between European and Mongolian cities.",
 					"Нөхөрлөлийн төсөл хэрэгжүүлэгч түншүүд, ЕХ-ны байгууллагууд болон Европын байгууллагуудыг Брюссельд цуглуулж, Европ, Монголын хотуудын хоорондын түншлэлийг хэлэлцэнэ.",
 					"Le projet Amitié réunit à Bruxelles les partenaires de mise en œuvre, les institutions de l’UE et des organisations européennes autour des partenariats entre villes européennes et mongoles."),
-			new Translation("events", "title", "Follow-up forum on European–Mongolian city partnerships (demo)",
+			new DemoText("events", "title", "Follow-up forum on European–Mongolian city partnerships (demo)",
 					"Европ–Монголын хотуудын түншлэлийн дараагийн форум (туршилтын)",
 					"Forum de suivi sur les partenariats entre villes européennes et mongoles (démo)"),
-			new Translation("events", "description", "A demonstration event, not a real forum: it shows how delegates sign up, register and keep their agenda for a forum like the Brussels one.",
+			new DemoText("events", "description", "A demonstration event, not a real forum: it shows how delegates sign up, register and keep their agenda for a forum like the Brussels one.",
 					"Жинхэнэ форум биш, үзүүлэх зорилготой арга хэмжээ: Брюсселийнх шиг форумд төлөөлөгчид хэрхэн бүртгэл үүсгэж, бүртгүүлж, хөтөлбөрөө хөтлөхийг харуулна.",
 					"Un événement de démonstration, pas un vrai forum : il montre comment les délégués créent un compte, s’inscrivent et tiennent leur programme pour un forum comme celui de Bruxelles."),
-			new Translation("tracks", "name", "Institutional partnerships",
+			new DemoText("tracks", "name", "Institutional partnerships",
 					"Институцийн түншлэл",
 					"Partenariats institutionnels"),
-			new Translation("tracks", "name", "EU funding and technical assistance",
+			new DemoText("tracks", "name", "EU funding and technical assistance",
 					"ЕХ-ны санхүүжилт ба техникийн туслалцаа",
 					"Financements de l’UE et assistance technique"),
-			new Translation("tracks", "name", "Regional and global networks",
+			new DemoText("tracks", "name", "Regional and global networks",
 					"Бүс нутгийн болон дэлхийн сүлжээ",
 					"Réseaux régionaux et mondiaux"),
-			new Translation("tracks", "name", "Local capacity for international engagement",
+			new DemoText("tracks", "name", "Local capacity for international engagement",
 					"Олон улсын хамтын ажиллагаанд оролцох орон нутгийн чадавх",
 					"Capacités locales pour l’action internationale"),
-			new Translation("rooms", "name", "House of Municipalities",
+			new DemoText("rooms", "name", "House of Municipalities",
 					"Муниципалитетуудын ордон",
 					"Maison des communes"),
-			new Translation("rooms", "name", "Room A (demo)",
+			new DemoText("rooms", "name", "Room A (demo)",
 					"А танхим (туршилтын)",
 					"Salle A (démo)"),
-			new Translation("rooms", "name", "Room B (demo)",
+			new DemoText("rooms", "name", "Room B (demo)",
 					"Б танхим (туршилтын)",
 					"Salle B (démo)"),
-			new Translation("rooms", "name", "Main hall (demo)",
+			new DemoText("rooms", "name", "Main hall (demo)",
 					"Их танхим (туршилтын)",
 					"Grande salle (démo)"),
-			new Translation("speakers", "role", "President",
+			new DemoText("speakers", "role", "President",
 					"Ерөнхийлөгч",
 					"Président"),
-			new Translation("speakers", "role", "Policy officer",
+			new DemoText("speakers", "role", "Policy officer",
 					"Бодлогын мэргэжилтэн",
 					"Chargé de politiques"),
-			new Translation("speakers", "role", "Head of international relations",
+			new DemoText("speakers", "role", "Head of international relations",
 					"Гадаад харилцааны албаны дарга",
 					"Responsable des relations internationales"),
-			new Translation("sessions", "title", "Networking meeting: Mongolian delegation and European stakeholders in decentralised cooperation",
+			new DemoText("sessions", "title", "Networking meeting: Mongolian delegation and European stakeholders in decentralised cooperation",
 					"Танилцах уулзалт: Монголын төлөөлөгчид ба төвлөрсөн бус хамтын ажиллагааны Европын оролцогч талууд",
 					"Rencontre de mise en réseau : délégation mongole et acteurs européens de la coopération décentralisée"),
-			new Translation("sessions", "abstract", "A high-level Mongolian delegation meets European stakeholders in decentralised cooperation on urban development, resilience and innovation.",
+			new DemoText("sessions", "abstract", "A high-level Mongolian delegation meets European stakeholders in decentralised cooperation on urban development, resilience and innovation.",
 					"Монголын өндөр түвшний төлөөлөгчид хотын хөгжил, тэсвэртэй байдал, инновацийн чиглэлээр төвлөрсөн бус хамтын ажиллагааны Европын оролцогч талуудтай уулзана.",
 					"Une délégation mongole de haut niveau rencontre des acteurs européens de la coopération décentralisée sur le développement urbain, la résilience et l’innovation."),
-			new Translation("sessions", "title", "Four strategic focus areas for city-to-city partnerships",
+			new DemoText("sessions", "title", "Four strategic focus areas for city-to-city partnerships",
 					"Хот хоорондын түншлэлийн стратегийн дөрвөн чиглэл",
 					"Quatre axes stratégiques pour les partenariats entre villes"),
-			new Translation("sessions", "abstract", "Institutional partnerships; EU funding and technical assistance; regional and global networks; local capacity for international engagement.",
+			new DemoText("sessions", "abstract", "Institutional partnerships; EU funding and technical assistance; regional and global networks; local capacity for international engagement.",
 					"Институцийн түншлэл; ЕХ-ны санхүүжилт ба техникийн туслалцаа; бүс нутгийн болон дэлхийн сүлжээ; олон улсын хамтын ажиллагаанд оролцох орон нутгийн чадавх.",
 					"Partenariats institutionnels ; financements de l’UE et assistance technique ; réseaux régionaux et mondiaux ; capacités locales pour l’action internationale."),
-			new Translation("sessions", "title", "Sister-city agreements: from memorandum to long-term collaboration",
+			new DemoText("sessions", "title", "Sister-city agreements: from memorandum to long-term collaboration",
 					"Ах дүү хотын гэрээ: санамж бичгээс урт хугацааны хамтын ажиллагаа хүртэл",
 					"Accords de jumelage : du protocole d’accord à une collaboration durable"),
-			new Translation("sessions", "title", "Twinning and TAIEX: EU technical assistance for municipalities",
+			new DemoText("sessions", "title", "Twinning and TAIEX: EU technical assistance for municipalities",
 					"Твиннинг ба TAIEX: ЕХ-ноос хотуудад үзүүлэх техникийн туслалцаа",
 					"Jumelage et TAIEX : l’assistance technique de l’UE pour les communes"),
-			new Translation("sessions", "title", "EU–Asia cooperation forums and smart city summits",
+			new DemoText("sessions", "title", "EU–Asia cooperation forums and smart city summits",
 					"ЕХ–Азийн хамтын ажиллагааны форум ба ухаалаг хотын дээд хэмжээний уулзалтууд",
 					"Forums de coopération UE–Asie et sommets des villes intelligentes"),
-			new Translation("sessions", "title", "Training local officials in international project management",
+			new DemoText("sessions", "title", "Training local officials in international project management",
 					"Орон нутгийн албан хаагчдыг олон улсын төслийн удирдлагад сургах",
 					"Former les agents locaux à la gestion de projets internationaux"),
-			new Translation("sessions", "title", "Closing plenary: next steps for European–Mongolian partnerships",
+			new DemoText("sessions", "title", "Closing plenary: next steps for European–Mongolian partnerships",
 					"Хаалтын нэгдсэн хуралдаан: Европ–Монголын түншлэлийн дараагийн алхмууд",
 					"Séance plénière de clôture : prochaines étapes des partenariats euro-mongols"),
-			new Translation("sessions", "abstract", "Example session of the demo programme.",
+			new DemoText("sessions", "abstract", "Example session of the demo programme.",
 					"Туршилтын хөтөлбөрийн жишээ хуралдаан.",
 					"Session d’exemple du programme de démonstration."),
-			new Translation("sessions", "title", "Opening plenary: partnerships one year after Brussels (demo)",
+			new DemoText("sessions", "title", "Opening plenary: partnerships one year after Brussels (demo)",
 					"Нээлтийн нэгдсэн хуралдаан: Брюсселээс хойш нэг жилийн дараах түншлэл (туршилтын)",
 					"Séance plénière d’ouverture : les partenariats un an après Bruxelles (démo)"),
-			new Translation("sessions", "title", "Workshop: preparing a Twinning or TAIEX application together (demo)",
+			new DemoText("sessions", "title", "Workshop: preparing a Twinning or TAIEX application together (demo)",
 					"Сургалт: Твиннинг эсвэл TAIEX-ийн өргөдлийг хамтдаа бэлтгэх (туршилтын)",
 					"Atelier : préparer ensemble une demande de jumelage ou TAIEX (démo)"),
-			new Translation("sessions", "title", "Networking: Mongolian aimags and European regions (demo)",
+			new DemoText("sessions", "title", "Networking: Mongolian aimags and European regions (demo)",
 					"Танилцах уулзалт: Монголын аймгууд ба Европын бүс нутгууд (туршилтын)",
 					"Mise en réseau : aimags mongols et régions européennes (démo)"));
 
@@ -244,7 +241,7 @@ public class EventDemoData {
 	 */
 	private void translate() {
 		String events = "SELECT id FROM events WHERE slug IN ('" + SLUG + "', '" + UPCOMING_SLUG + "')";
-		for (Translation t : TRANSLATIONS) {
+		for (DemoText t : TRANSLATIONS) {
 			String scope = switch (t.table()) {
 				case "events" -> "id IN (" + events + ")";
 				case "speakers" -> "id IN (SELECT speaker_id FROM event_speakers WHERE event_id IN (" + events + ")"
@@ -252,8 +249,7 @@ public class EventDemoData {
 						+ " WHERE s.event_id IN (" + events + "))";
 				default -> "event_id IN (" + events + ")";
 			};
-			org.citybridge.system.translation.Translations.giveWhereMissing(this.jdbc, t.table(), t.column(), scope,
-					t.english(), t.mn(), t.fr());
+			t.giveWhereMissing(this.jdbc, scope);
 		}
 	}
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.citybridge.country.CountryGroup;
+import org.citybridge.system.translation.Translations.DemoText;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -77,79 +78,75 @@ public class FundingDemoData {
 							Rule.condition("Applicants must have been registered for at least two years (example condition).")),
 					List.of(new DemoCall("Next call (example)", 20, 80, LocalTime.of(12, 0), "Europe/Paris", null))));
 
-	/** A demo text in Mongolian and French beside its English original. */
-	record Translation(String table, String column, String english, String mn, String fr) {
-	}
-
 	/**
 	 * The Mongolian and French of the demo instruments' names, purposes and what they fund, their
 	 * calls' titles and their free-text conditions (issue 20), each by its English original.
 	 */
-	static final List<Translation> TRANSLATIONS = List.of(
-			new Translation("funding_instruments", "name", "Twinning",
+	static final List<DemoText> TRANSLATIONS = List.of(
+			new DemoText("funding_instruments", "name", "Twinning",
 					"Твиннинг",
 					"Jumelage"),
-			new Translation("funding_instruments", "purpose", "Institution-to-institution projects between public administrations of EU member states and beneficiary countries.",
+			new DemoText("funding_instruments", "purpose", "Institution-to-institution projects between public administrations of EU member states and beneficiary countries.",
 					"ЕХ-ны гишүүн орнууд болон хүлээн авагч орнуудын төрийн захиргааны байгууллага хоорондын төслүүд.",
 					"Projets d’institution à institution entre administrations publiques des États membres de l’UE et des pays bénéficiaires."),
-			new Translation("funding_instruments", "funds", "Institution-to-institution projects between EU member-state administrations and beneficiary countries.",
+			new DemoText("funding_instruments", "funds", "Institution-to-institution projects between EU member-state administrations and beneficiary countries.",
 					"ЕХ-ны гишүүн орны захиргаа болон хүлээн авагч орнуудын байгууллага хоорондын төслүүд.",
 					"Projets d’institution à institution entre administrations des États membres de l’UE et pays bénéficiaires."),
-			new Translation("funding_instruments", "name", "TAIEX",
+			new DemoText("funding_instruments", "name", "TAIEX",
 					"Техникийн туслалцаа, мэдээлэл солилцооны хэрэгсэл (TAIEX)",
 					"Instrument d’assistance technique et d’échange d’informations (TAIEX)"),
-			new Translation("funding_instruments", "purpose", "Short-term technical assistance.",
+			new DemoText("funding_instruments", "purpose", "Short-term technical assistance.",
 					"Богино хугацааны техникийн туслалцаа.",
 					"Assistance technique à court terme."),
-			new Translation("funding_instruments", "funds", "Expert missions, workshops, study visits.",
+			new DemoText("funding_instruments", "funds", "Expert missions, workshops, study visits.",
 					"Шинжээчийн томилолт, сургалт семинар, туршлага судлах айлчлал.",
 					"Missions d’experts, ateliers, visites d’étude."),
-			new Translation("funding_instruments", "name", "City Partnership Fund (example)",
+			new DemoText("funding_instruments", "name", "City Partnership Fund (example)",
 					"Хотуудын түншлэлийн сан (жишээ)",
 					"Fonds de partenariat entre villes (exemple)"),
-			new Translation("funding_instruments", "purpose", "Example entry, not a real programme: shows how a fund for joint projects of EU and partner-country municipalities is described.",
+			new DemoText("funding_instruments", "purpose", "Example entry, not a real programme: shows how a fund for joint projects of EU and partner-country municipalities is described.",
 					"Жишээ бичлэг, жинхэнэ хөтөлбөр биш: ЕХ болон түнш орнуудын хотуудын хамтарсан төслийн санг хэрхэн тайлбарлахыг харуулна.",
 					"Exemple, pas un vrai programme : montre comment décrire un fonds pour des projets communs de communes de l’UE et de pays partenaires."),
-			new Translation("funding_instruments", "funds", "Joint pilot projects and staff exchanges (example).",
+			new DemoText("funding_instruments", "funds", "Joint pilot projects and staff exchanges (example).",
 					"Хамтарсан туршилтын төсөл, ажилтан солилцоо (жишээ).",
 					"Projets pilotes communs et échanges de personnel (exemple)."),
-			new Translation("funding_instruments", "name", "Technical Exchange Facility (example)",
+			new DemoText("funding_instruments", "name", "Technical Exchange Facility (example)",
 					"Техникийн солилцооны хэрэгсэл (жишээ)",
 					"Facilité d’échanges techniques (exemple)"),
-			new Translation("funding_instruments", "purpose", "Example entry, not a real programme: shows a rule for a single country overriding its group.",
+			new DemoText("funding_instruments", "purpose", "Example entry, not a real programme: shows a rule for a single country overriding its group.",
 					"Жишээ бичлэг, жинхэнэ хөтөлбөр биш: нэг улсад зориулсан дүрэм тухайн бүлгийн дүрмээс давуу үйлчлэхийг харуулна.",
 					"Exemple, pas un vrai programme : montre une règle propre à un pays qui l’emporte sur celle de son groupe."),
-			new Translation("funding_instruments", "funds", "Short peer exchanges between municipal departments (example).",
+			new DemoText("funding_instruments", "funds", "Short peer exchanges between municipal departments (example).",
 					"Хотын захиргааны хэлтсүүдийн хоорондох богино хугацааны туршлага солилцоо (жишээ).",
 					"Courts échanges entre pairs de services municipaux (exemple)."),
-			new Translation("funding_instruments", "name", "Civic Society Grant (example)",
+			new DemoText("funding_instruments", "name", "Civic Society Grant (example)",
 					"Иргэний нийгмийн буцалтгүй тусламж (жишээ)",
 					"Subvention pour la société civile (exemple)"),
-			new Translation("funding_instruments", "purpose", "Example entry, not a real programme: shows an instrument that municipalities cannot use.",
+			new DemoText("funding_instruments", "purpose", "Example entry, not a real programme: shows an instrument that municipalities cannot use.",
 					"Жишээ бичлэг, жинхэнэ хөтөлбөр биш: хотууд ашиглах боломжгүй хэрэгслийг харуулна.",
 					"Exemple, pas un vrai programme : montre un instrument que les communes ne peuvent pas utiliser."),
-			new Translation("funding_instruments", "funds", "Civic participation projects (example).",
+			new DemoText("funding_instruments", "funds", "Civic participation projects (example).",
 					"Иргэдийн оролцооны төслүүд (жишээ).",
 					"Projets de participation citoyenne (exemple)."),
-			new Translation("funding_calls", "title", "Call for pilot projects (example)",
+			new DemoText("funding_calls", "title", "Call for pilot projects (example)",
 					"Туршилтын төслийн сонгон шалгаруулалт (жишээ)",
 					"Appel à projets pilotes (exemple)"),
-			new Translation("funding_calls", "title", "Previous call (example)",
+			new DemoText("funding_calls", "title", "Previous call (example)",
 					"Өмнөх сонгон шалгаруулалт (жишээ)",
 					"Appel précédent (exemple)"),
-			new Translation("funding_calls", "title", "Request window (example)",
+			new DemoText("funding_calls", "title", "Request window (example)",
 					"Хүсэлт хүлээн авах хугацаа (жишээ)",
 					"Période de demande (exemple)"),
-			new Translation("funding_calls", "title", "Next call (example)",
+			new DemoText("funding_calls", "title", "Next call (example)",
 					"Дараагийн сонгон шалгаруулалт (жишээ)",
 					"Prochain appel (exemple)"),
-			new Translation("funding_rules", "condition", "Which countries are beneficiary countries, and who may apply, is not entered in the portal: check the programme's official information.",
+			new DemoText("funding_rules", "condition", "Which countries are beneficiary countries, and who may apply, is not entered in the portal: check the programme's official information.",
 					"Аль улс хүлээн авагч орон болох, хэн өргөдөл гаргаж болохыг порталд оруулаагүй: хөтөлбөрийн албан ёсны мэдээллээс шалгана уу.",
 					"Les pays bénéficiaires et les candidats admissibles ne sont pas saisis dans le portail : consultez les informations officielles du programme."),
-			new Translation("funding_rules", "condition", "Who may request this assistance is not entered in the portal: check the programme's official information.",
+			new DemoText("funding_rules", "condition", "Who may request this assistance is not entered in the portal: check the programme's official information.",
 					"Энэ туслалцааг хэн хүсч болохыг порталд оруулаагүй: хөтөлбөрийн албан ёсны мэдээллээс шалгана уу.",
 					"Les personnes pouvant demander cette assistance ne sont pas saisies dans le portail : consultez les informations officielles du programme."),
-			new Translation("funding_rules", "condition", "Applicants must have been registered for at least two years (example condition).",
+			new DemoText("funding_rules", "condition", "Applicants must have been registered for at least two years (example condition).",
 					"Өргөдөл гаргагч дор хаяж хоёр жил бүртгэлтэй байх ёстой (жишээ нөхцөл).",
 					"Les candidats doivent être enregistrés depuis au moins deux ans (condition d’exemple)."));
 
@@ -197,10 +194,9 @@ public class FundingDemoData {
 	private void translate() {
 		String demo = "SELECT id FROM funding_instruments WHERE slug IN ("
 				+ INSTRUMENTS.stream().map(i -> "'" + i.slug() + "'").collect(java.util.stream.Collectors.joining(", ")) + ")";
-		for (Translation t : TRANSLATIONS) {
+		for (DemoText t : TRANSLATIONS) {
 			String scope = t.table().equals("funding_instruments") ? "id IN (" + demo + ")" : "instrument_id IN (" + demo + ")";
-			org.citybridge.system.translation.Translations.giveWhereMissing(this.jdbc, t.table(), t.column(), scope,
-					t.english(), t.mn(), t.fr());
+			t.giveWhereMissing(this.jdbc, scope);
 		}
 	}
 }

@@ -152,6 +152,18 @@ public final class Translations {
 			.update();
 	}
 
+	/**
+	 * A demo text's Mongolian and French beside its English original, in {@code table}'s
+	 * {@code column}: the demo data of each feature lists them and gives them where missing.
+	 */
+	public record DemoText(String table, String column, String english, String mn, String fr) {
+
+		/** {@link Translations#giveWhereMissing} for this text, in the rows of {@code scope}. */
+		public int giveWhereMissing(org.springframework.jdbc.core.simple.JdbcClient jdbc, String scope) {
+			return Translations.giveWhereMissing(jdbc, this.table, this.column, scope, this.english, this.mn, this.fr);
+		}
+	}
+
 	private static Map<String, Map<String, String>> parse(String json) {
 		if (json == null || json.isBlank()) {
 			return Map.of();
