@@ -16,7 +16,11 @@ final class EligibilityCheck {
 	}
 
 	/** An argument to put in the reader's language: a message key, a country name, or a list of keys. */
-	sealed interface Term permits Key, CountryName, Keys {
+	sealed interface Term permits Key, CountryName, Keys, Condition {
+	}
+
+	/** A free-text condition, in the reader's language when translated. */
+	record Condition(Rule rule) implements Term {
 	}
 
 	record Key(String key) implements Term {
@@ -73,7 +77,7 @@ final class EligibilityCheck {
 				case MIN_COUNTRIES -> findings.add(minimum(rule,
 						(int) parties.stream().map(Party::countryCode).distinct().count(), "funding.reason.minCountries", parties));
 				case CONDITION -> findings.add(new Raw(Finding.Outcome.CHECK, Rule.Kind.CONDITION, "funding.reason.condition",
-						List.of(rule.condition())));
+						List.of(new Condition(rule))));
 				default -> {
 				}
 			}

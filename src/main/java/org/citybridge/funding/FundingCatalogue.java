@@ -50,7 +50,8 @@ public class FundingCatalogue {
 	public List<Instrument> all() {
 		Map<Long, List<Rule>> rules = new HashMap<>();
 		this.jdbc.sql("""
-				SELECT instrument_id, kind, role, country_group, country_code, allowed, body_kind, minimum, condition
+				SELECT instrument_id, kind, role, country_group, country_code, allowed, body_kind, minimum, condition,
+				       content_lang, translations::text AS translations
 				FROM funding_rules ORDER BY instrument_id, id
 				""").query((ResultSet rs) -> {
 			rules.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(rule(rs));
@@ -70,7 +71,8 @@ public class FundingCatalogue {
 			.optional()
 			.orElseThrow(() -> new FundingNotFound(slug));
 		List<Rule> rules = this.jdbc.sql("""
-				SELECT instrument_id, kind, role, country_group, country_code, allowed, body_kind, minimum, condition
+				SELECT instrument_id, kind, role, country_group, country_code, allowed, body_kind, minimum, condition,
+				       content_lang, translations::text AS translations
 				FROM funding_rules WHERE instrument_id = ? ORDER BY id
 				""").param(bare.id()).query((rs, n) -> rule(rs)).list();
 		return new Instrument(bare.id(), bare.slug(), bare.name(), bare.shortName(), bare.managingBody(), bare.purpose(),
@@ -138,7 +140,10 @@ public class FundingCatalogue {
 		return new Rule(Rule.Kind.valueOf(rs.getString("kind")), role == null ? null : Rule.Role.valueOf(role),
 				group == null ? null : CountryGroup.valueOf(group), rs.getString("country_code"),
 				(Boolean) rs.getObject("allowed"), body == null ? null : BodyKind.valueOf(body),
-				(Integer) rs.getObject("minimum"), rs.getString("condition"));
+				(Integer) rs.getObject("minimum"), rs.getString("condition"),
+				Translations.builder().from(rs.getString("content_lang"), rs.getString("translations"))
+					.put("condition", rs.getString("condition"))
+					.build());
 	}
 
 	/** Writes an instrument's themes and eligibility rules (the staff form and the demo instruments alike). */
@@ -150,13 +155,23 @@ public class FundingCatalogue {
 		for (Rule r : rules) {
 			jdbc.sql("""
 					INSERT INTO funding_rules (instrument_id, kind, role, country_group, country_code, allowed, body_kind,
-					       minimum, condition)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+					       minimum, condition, content_lang, translations)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))
 					""").params(instrumentId, r.kind().name(), r.role() == null ? null : r.role().name(),
 					r.group() == null ? null : r.group().name(), r.countryCode(), r.allowed(),
-					r.bodyKind() == null ? null : r.bodyKind().name(), r.minimum(), r.condition())
+					r.bodyKind() == null ? null : r.bodyKind().name(), r.minimum(), r.condition(),
+					r.i18n().originalLang("condition"), conditionTranslations(r))
 				.update();
 		}
+	}
+
+	/** A condition's translations as its row keeps them (V60): those the rule carries, none for other kinds. */
+	private static String conditionTranslations(Rule r) {
+		Map<String, String> texts = new java.util.LinkedHashMap<>();
+		for (String lang : Translations.TRANSLATED) {
+			texts.put(lang + ".condition", r.i18n().given("condition", lang));
+		}
+		return Translations.json(texts);
 	}
 
 	public static Call call(ResultSet rs) throws SQLException {

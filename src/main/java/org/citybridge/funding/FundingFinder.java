@@ -169,6 +169,9 @@ public class FundingFinder {
 		if (arg instanceof EligibilityCheck.CountryName country) {
 			return this.names.country(country.code(), locale);
 		}
+		if (arg instanceof EligibilityCheck.Condition condition) {
+			return condition.rule().shownCondition(locale).text();
+		}
 		if (arg instanceof EligibilityCheck.Keys keys) {
 			return keys.keys().stream().map(k -> this.messages.getMessage(k, null, locale))
 				.collect(Collectors.joining(", "));

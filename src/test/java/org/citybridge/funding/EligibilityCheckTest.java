@@ -131,10 +131,16 @@ class EligibilityCheckTest {
 
 	@Test
 	void freeTextConditionsAskForACheckUnlessAnotherRuleFails() {
-		List<Rule> rules = List.of(Rule.group(Rule.Role.LEAD, CountryGroup.PARTNER), Rule.condition("Registered two years"));
+		Rule condition = Rule.condition("Registered two years", org.citybridge.system.translation.Translations.builder()
+			.from("en", "{\"fr\": {\"condition\": \"Enregistré depuis deux ans\"}}").put("condition", "Registered two years").build());
+		List<Rule> rules = List.of(Rule.group(Rule.Role.LEAD, CountryGroup.PARTNER), condition);
 		EligibilityCheck.Result result = check(rules, DARKHAN);
 		assertThat(result.eligibility()).isEqualTo(Eligibility.CHECK_CONDITIONS);
-		assertThat(result.findings().get(1).args()).containsExactly("Registered two years");
+		assertThat(result.findings().get(1).args()).containsExactly(new EligibilityCheck.Condition(condition));
+		// The finder reads the condition in the reader's language where it is translated, else in its own.
+		assertThat(condition.shownCondition(java.util.Locale.FRENCH).text()).isEqualTo("Enregistré depuis deux ans");
+		assertThat(condition.shownCondition(java.util.Locale.forLanguageTag("mn")).text()).isEqualTo("Registered two years");
+		assertThat(condition.shownCondition(java.util.Locale.forLanguageTag("mn")).lang()).isEqualTo("en");
 
 		EligibilityCheck.Result failing = check(List.of(Rule.group(Rule.Role.LEAD, CountryGroup.EU_MEMBER),
 				Rule.group(Rule.Role.PARTNER, CountryGroup.EU_MEMBER), Rule.condition("Registered two years")), DARKHAN);

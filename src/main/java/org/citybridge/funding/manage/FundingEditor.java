@@ -68,7 +68,7 @@ public record FundingEditor(JdbcClient jdbc,
 						Text.blankToNull(form.managingBody()), form.purpose().strip(), Text.blankToNull(form.funds()),
 						Text.blankToNull(form.typicalSize()), Text.blankToNull(form.typicalDuration()),
 						Text.blankToNull(form.officialUrl()), form.isExample(),
-						form.translations(org.citybridge.system.translation.Translations.NONE))
+						form.translations())
 					.query(Long.class)
 					.single();
 				writeThemesAndRules(id, form);
@@ -95,7 +95,7 @@ public record FundingEditor(JdbcClient jdbc,
 						""").params(form.slug().strip(), form.name().strip(), form.shortName().strip(),
 						Text.blankToNull(form.managingBody()), form.purpose().strip(), Text.blankToNull(form.funds()),
 						Text.blankToNull(form.typicalSize()), Text.blankToNull(form.typicalDuration()),
-						Text.blankToNull(form.officialUrl()), form.isExample(), form.translations(before.i18n()), before.id(),
+						Text.blankToNull(form.officialUrl()), form.isExample(), form.translations(), before.id(),
 						form.version())
 					.update();
 				if (updated == 0) {
@@ -229,6 +229,12 @@ public record FundingEditor(JdbcClient jdbc,
 		}
 		if (form.conditionLines().stream().anyMatch(c -> c.length() > 2000)) {
 			throw new Refusal("conditions", "funding.instrument.conditions.size");
+		}
+		for (String lang : org.citybridge.system.translation.Translations.TRANSLATED) {
+			if (form.translatedConditionLines(lang) < 0) {
+				throw new Refusal("conditions" + org.springframework.util.StringUtils.capitalize(lang),
+						"funding.instrument.conditions.lines", form.conditionLines().size());
+			}
 		}
 	}
 

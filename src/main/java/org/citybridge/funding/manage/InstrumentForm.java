@@ -2,9 +2,11 @@ package org.citybridge.funding.manage;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -14,6 +16,7 @@ import org.citybridge.country.CountryGroup;
 import org.citybridge.funding.BodyKind;
 import org.citybridge.funding.Instrument;
 import org.citybridge.funding.Rule;
+import org.citybridge.system.translation.Translations;
 
 /**
  * An instrument as staff enter it, eligibility included: the country groups that may lead and
@@ -46,7 +49,11 @@ record InstrumentForm(
 		@Size(max = 200, message = "{funding.instrument.name.size}") String nameMn,
 		@Size(max = 200, message = "{funding.instrument.name.size}") String nameFr,
 		@Size(max = 2000, message = "{funding.instrument.longText.size}") String purposeMn,
-		@Size(max = 2000, message = "{funding.instrument.longText.size}") String purposeFr) {
+		@Size(max = 2000, message = "{funding.instrument.longText.size}") String purposeFr,
+		@Size(max = 2000, message = "{funding.instrument.longText.size}") String fundsMn,
+		@Size(max = 2000, message = "{funding.instrument.longText.size}") String fundsFr,
+		@Size(max = 4000, message = "{funding.instrument.conditions.size}") String conditionsMn,
+		@Size(max = 4000, message = "{funding.instrument.conditions.size}") String conditionsFr) {
 
 	/**
 	 * A whole number from 1 to 100, or nothing. Numbers are text here so that a value that is not
@@ -62,7 +69,7 @@ record InstrumentForm(
 
 	static InstrumentForm empty() {
 		return new InstrumentForm("", "", "", "", "", "", "", "", "", List.of(), List.of(), List.of(), List.of(),
-				List.of(), List.of(), List.of(), List.of(), "", "", "", false, 0, "", "", "", "");
+				List.of(), List.of(), List.of(), List.of(), "", "", "", false, 0, "", "", "", "", "", "", "", "");
 	}
 
 	static InstrumentForm of(Instrument i) {
@@ -74,6 +81,8 @@ record InstrumentForm(
 		List<String> partnerNot = new ArrayList<>();
 		List<BodyKind> bodies = new ArrayList<>();
 		List<String> conditions = new ArrayList<>();
+		List<String> conditionsMn = new ArrayList<>();
+		List<String> conditionsFr = new ArrayList<>();
 		Integer minPartners = null;
 		Integer minCountries = null;
 		for (Rule r : i.rules()) {
@@ -84,14 +93,24 @@ record InstrumentForm(
 				case BODY_KIND -> bodies.add(r.bodyKind());
 				case MIN_PARTNERS -> minPartners = r.minimum();
 				case MIN_COUNTRIES -> minCountries = r.minimum();
-				case CONDITION -> conditions.add(r.condition());
+				case CONDITION -> {
+					conditions.add(r.condition());
+					conditionsMn.add(r.i18n().given("condition", "mn"));
+					conditionsFr.add(r.i18n().given("condition", "fr"));
+				}
 			}
 		}
 		return new InstrumentForm(i.name(), i.shortName(), i.slug(), nz(i.managingBody()), i.purpose(), nz(i.funds()),
 				nz(i.typicalSize()), nz(i.typicalDuration()), nz(i.officialUrl()), i.themes(), lead, partner,
 				leadAlso, leadNot, partnerAlso, partnerNot, bodies, text(minPartners), text(minCountries), String.join("\n", conditions),
 				i.example(), i.version(), i.i18n().given("name", "mn"), i.i18n().given("name", "fr"),
-				i.i18n().given("purpose", "mn"), i.i18n().given("purpose", "fr"));
+				i.i18n().given("purpose", "mn"), i.i18n().given("purpose", "fr"), i.i18n().given("funds", "mn"),
+				i.i18n().given("funds", "fr"), lines(conditionsMn), lines(conditionsFr));
+	}
+
+	/** Translated conditions, one a line beside the originals; nothing when none is translated. */
+	private static String lines(List<String> translated) {
+		return translated.stream().allMatch(String::isEmpty) ? "" : String.join("\n", translated);
 	}
 
 	/** The countries of one of {@link #COUNTRY_FIELDS}, as typed. */
@@ -112,18 +131,18 @@ record InstrumentForm(
 				this.typicalSize, this.typicalDuration, this.officialUrl, this.themes, this.leadGroups, this.partnerGroups,
 				lists.get(0), lists.get(1), lists.get(2), lists.get(3), this.bodyKinds, this.minPartners,
 				this.minCountries, this.conditions, this.example, this.version, this.nameMn, this.nameFr, this.purposeMn,
-				this.purposeFr);
+				this.purposeFr, this.fundsMn, this.fundsFr, this.conditionsMn, this.conditionsFr);
 	}
 
-	/** The translations of name and purpose as the row keeps them (V60); what it funds keeps those it had. */
-	String translations(org.citybridge.system.translation.Translations before) {
+	/** The translations of name, purpose and what it funds, as the row keeps them (V60). */
+	String translations() {
 		java.util.Map<String, String> texts = new java.util.LinkedHashMap<>();
 		texts.put("mn.name", this.nameMn);
 		texts.put("fr.name", this.nameFr);
 		texts.put("mn.purpose", this.purposeMn);
 		texts.put("fr.purpose", this.purposeFr);
-		texts.put("mn.funds", before.given("funds", "mn"));
-		texts.put("fr.funds", before.given("funds", "fr"));
+		texts.put("mn.funds", this.fundsMn);
+		texts.put("fr.funds", this.fundsFr);
 		return org.citybridge.system.translation.Translations.json(texts);
 	}
 
@@ -155,15 +174,43 @@ record InstrumentForm(
 		if (number(this.minCountries) != null) {
 			rules.add(Rule.minCountries(number(this.minCountries)));
 		}
-		conditionLines().forEach(c -> rules.add(Rule.condition(c)));
+		List<String> originals = conditionLines();
+		List<String> mn = lines(this.conditionsMn);
+		List<String> fr = lines(this.conditionsFr);
+		for (int n = 0; n < originals.size(); n++) {
+			Map<String, String> texts = new LinkedHashMap<>();
+			texts.put("mn.condition", n < mn.size() ? mn.get(n) : "");
+			texts.put("fr.condition", n < fr.size() ? fr.get(n) : "");
+			rules.add(Rule.condition(originals.get(n), Translations.builder()
+				.from("en", Translations.json(texts)).put("condition", originals.get(n)).build()));
+		}
 		return rules;
 	}
 
+	/** The conditions, one a line, blank lines and repeats left out. */
 	List<String> conditionLines() {
-		if (this.conditions == null) {
+		return lines(this.conditions).stream().filter(s -> !s.isEmpty()).distinct().toList();
+	}
+
+	/**
+	 * The translated conditions of {@code lang} ("mn", "fr"): as many lines as {@link #conditionLines()}, or
+	 * none; -1 when the count differs (the field's message says so).
+	 */
+	int translatedConditionLines(String lang) {
+		List<String> lines = lines("mn".equals(lang) ? this.conditionsMn : this.conditionsFr);
+		return lines.isEmpty() || lines.size() == conditionLines().size() ? lines.size() : -1;
+	}
+
+	/** The lines of {@code text}, stripped, without the blank lines at its end (one in between is a condition not translated). */
+	private static List<String> lines(String text) {
+		if (text == null || text.isBlank()) {
 			return List.of();
 		}
-		return Arrays.stream(this.conditions.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+		List<String> lines = new ArrayList<>(Arrays.stream(text.split("\\R")).map(String::strip).toList());
+		while (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+			lines.remove(lines.size() - 1);
+		}
+		return lines;
 	}
 
 	List<String> themeCodes() {

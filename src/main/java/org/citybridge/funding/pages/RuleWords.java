@@ -44,7 +44,7 @@ record RuleWords(MessageSource messages, DisplayNames names) {
 			switch (r.kind()) {
 				case MIN_PARTNERS -> lines.add(msg("funding.rules.minPartners", locale, String.valueOf(r.minimum())));
 				case MIN_COUNTRIES -> lines.add(msg("funding.rules.minCountries", locale, String.valueOf(r.minimum())));
-				case CONDITION -> lines.add(msg("funding.rules.condition", locale, r.condition()));
+				case CONDITION -> lines.add(msg("funding.rules.condition", locale, r.shownCondition(locale).text()));
 				default -> {
 				}
 			}

@@ -107,6 +107,30 @@ class FundingStaffIT extends DemoDataIntegrationTest {
 	}
 
 	@Test
+	void whatAnInstrumentFundsAndItsConditionsAreReadInTheReadersLanguageAndKeptByTheForm() {
+		assertThat(instrument("/funding/new", AccountTestSupport.STAFF_NALAS, this.slug).param("funds", "Study visits")
+			.param("fundsMn", "Туршлага судлах айлчлал").param("conditionsMn", "Нэгдүгээр нөхцөл\nХоёрдугаар нөхцөл")
+			.param("conditionsFr", "\nDeuxième condition")).hasStatus3xxRedirection();
+		assertThat(this.mvc.get().uri("/funding/" + this.slug + "?lang=mn")).hasStatusOk().bodyText()
+			.contains("Туршлага судлах айлчлал", "Нэгдүгээр нөхцөл", "Хоёрдугаар нөхцөл").doesNotContain("First condition");
+		// French: the first condition is not translated and reads in English, the second in French.
+		assertThat(this.mvc.get().uri("/funding/" + this.slug + "?lang=fr")).hasStatusOk().bodyText()
+			.contains("First condition", "Deuxième condition").doesNotContain("Second condition");
+		// The edit form gives the translations back, one a line beside their originals: saving it loses nothing.
+		assertThat(this.mvc.get().uri("/funding/" + this.slug + "/edit").with(as(AccountTestSupport.STAFF_NALAS)))
+			.hasStatusOk().bodyText().contains("Туршлага судлах айлчлал", "Нэгдүгээр нөхцөл\nХоёрдугаар нөхцөл")
+			// (the form's first line is empty: the textarea keeps it after the newline HTML drops)
+			.contains("name=\"conditionsFr\">\n\nDeuxi&egrave;me condition");
+
+		// A translation with more lines than there are conditions cannot be matched to them: a message, nothing saved.
+		assertThat(instrument("/funding/" + this.slug + "/edit", AccountTestSupport.STAFF_NALAS, this.slug, "Changed.")
+			.param("version", "1").param("conditionsMn", "Нэг\nХоёр\nГурав")).hasStatusOk().bodyText()
+			.contains("in the same order as the 2 original conditions", "id=\"conditionsMn-error\"", "Нэг\nХоёр\nГурав");
+		assertThat(this.jdbc.sql("SELECT purpose FROM funding_instruments WHERE slug = ?").param(this.slug)
+			.query(String.class).single()).isEqualTo("Testing the forms.");
+	}
+
+	@Test
 	void anInvalidInstrumentComesBackWithItsValuesAndAMessageNextToEachField() throws Exception {
 		long before = count("funding_instruments");
 		String body = this.mvc.post().uri("/funding/new").with(csrf()).with(as(AccountTestSupport.STAFF_NALAS))
