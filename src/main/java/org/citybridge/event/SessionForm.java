@@ -52,12 +52,10 @@ public record SessionForm(
 
 	/** The translations as the row keeps them (V60). */
 	String translations() {
-		java.util.Map<String, String> texts = new java.util.LinkedHashMap<>();
-		texts.put("mn.title", this.titleMn);
-		texts.put("fr.title", this.titleFr);
-		texts.put("mn.abstract", this.abstractTextMn);
-		texts.put("fr.abstract", this.abstractTextFr);
-		return org.citybridge.system.translation.Translations.json(texts);
+		return org.citybridge.system.translation.Translations.given()
+			.field("title", this.titleMn, this.titleFr)
+			.field("abstract", this.abstractTextMn, this.abstractTextFr)
+			.json();
 	}
 
 	List<Long> speakers() {

@@ -3,6 +3,8 @@ package org.citybridge.network;
 import java.util.List;
 import java.util.Map;
 
+import org.citybridge.system.translation.Translations.DemoText;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,20 +44,20 @@ public class NetworkDemoData {
 	 * gouvernements locaux unis"), each after its English original. Eurocities and Energy Cities
 	 * keep their own names, shown as English.
 	 */
-	static final List<List<String>> NAMES = List.of(
-			List.of("Network of Associations of Local Authorities of South-East Europe",
+	static final List<DemoText> NAMES = List.of(
+			new DemoText("organisations", "name", "Network of Associations of Local Authorities of South-East Europe",
 					"Зүүн өмнөд Европын орон нутгийн засаг захиргааны холбоодын сүлжээ",
 					"Réseau des associations de pouvoirs locaux de l’Europe du Sud-Est"),
-			List.of("Council of European Municipalities and Regions",
+			new DemoText("organisations", "name", "Council of European Municipalities and Regions",
 					"Европын хотын захиргаад ба бүс нутгуудын зөвлөл",
 					"Conseil des communes et régions d’Europe"),
-			List.of("Association of Mongolian Local Authorities (demo)",
+			new DemoText("organisations", "name", "Association of Mongolian Local Authorities (demo)",
 					"Монголын орон нутгийн засаг захиргааны холбоо (туршилтын)",
 					"Association des autorités locales mongoles (démo)"),
-			List.of("ICLEI – Local Governments for Sustainability",
+			new DemoText("organisations", "name", "ICLEI – Local Governments for Sustainability",
 					"ICLEI – Тогтвортой хөгжлийн төлөөх орон нутгийн засаг захиргаад",
 					"ICLEI – Gouvernements locaux pour le développement durable"),
-			List.of("United Cities and Local Governments",
+			new DemoText("organisations", "name", "United Cities and Local Governments",
 					"Нэгдсэн хотууд ба орон нутгийн засаг захиргаад",
 					"Cités et gouvernements locaux unis"));
 
@@ -104,10 +106,7 @@ public class NetworkDemoData {
 						""").params(DARKHAN, network.shortName()).update();
 			}
 		}
-		for (List<String> name : NAMES) {
-			org.citybridge.system.translation.Translations.giveWhereMissing(this.jdbc, "organisations", "name", "true",
-					name.get(0), name.get(1), name.get(2));
-		}
+		NAMES.forEach(name -> name.giveWhereMissing(this.jdbc, "true"));
 		return ids();
 	}
 

@@ -36,10 +36,9 @@ record NetworkForm(
 
 	/** The translations of the full name as the row keeps them (V60). */
 	String translations() {
-		java.util.Map<String, String> texts = new java.util.LinkedHashMap<>();
-		texts.put("mn.name", this.nameMn);
-		texts.put("fr.name", this.nameFr);
-		return org.citybridge.system.translation.Translations.json(texts);
+		return org.citybridge.system.translation.Translations.given()
+			.field("name", this.nameMn, this.nameFr)
+			.json();
 	}
 
 	List<String> themeCodes() {

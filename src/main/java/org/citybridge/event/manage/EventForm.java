@@ -59,11 +59,9 @@ public record EventForm(
 
 	/** The translations as the row keeps them (V60). */
 	String translations() {
-		java.util.Map<String, String> texts = new java.util.LinkedHashMap<>();
-		texts.put("mn.title", this.titleMn);
-		texts.put("fr.title", this.titleFr);
-		texts.put("mn.description", this.descriptionMn);
-		texts.put("fr.description", this.descriptionFr);
-		return org.citybridge.system.translation.Translations.json(texts);
+		return org.citybridge.system.translation.Translations.given()
+			.field("title", this.titleMn, this.titleFr)
+			.field("description", this.descriptionMn, this.descriptionFr)
+			.json();
 	}
 }

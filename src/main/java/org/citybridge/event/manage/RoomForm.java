@@ -21,9 +21,8 @@ record RoomForm(
 	/** The translations as the row keeps them (V60). */
 	@Override
 	public String translations() {
-		java.util.Map<String, String> texts = new java.util.LinkedHashMap<>();
-		texts.put("mn.name", this.nameMn);
-		texts.put("fr.name", this.nameFr);
-		return org.citybridge.system.translation.Translations.json(texts);
+		return org.citybridge.system.translation.Translations.given()
+			.field("name", this.nameMn, this.nameFr)
+			.json();
 	}
 }

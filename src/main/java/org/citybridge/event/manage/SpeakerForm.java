@@ -23,10 +23,9 @@ record SpeakerForm(
 	/** The translations as the row keeps them (V60). */
 	@Override
 	public String translations() {
-		java.util.Map<String, String> texts = new java.util.LinkedHashMap<>();
-		texts.put("mn.role", this.roleMn);
-		texts.put("fr.role", this.roleFr);
-		return org.citybridge.system.translation.Translations.json(texts);
+		return org.citybridge.system.translation.Translations.given()
+			.field("role", this.roleMn, this.roleFr)
+			.json();
 	}
 
 	boolean removesPhoto() {

@@ -27,10 +27,9 @@ public record CallForm(
 
 	/** The title's translations as the row keeps them (V60). */
 	String translations() {
-		java.util.Map<String, String> texts = new java.util.LinkedHashMap<>();
-		texts.put("mn.title", this.titleMn);
-		texts.put("fr.title", this.titleFr);
-		return org.citybridge.system.translation.Translations.json(texts);
+		return org.citybridge.system.translation.Translations.given()
+			.field("title", this.titleMn, this.titleFr)
+			.json();
 	}
 
 	/**

@@ -2,11 +2,9 @@ package org.citybridge.funding.manage;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -136,14 +134,11 @@ record InstrumentForm(
 
 	/** The translations of name, purpose and what it funds, as the row keeps them (V60). */
 	String translations() {
-		java.util.Map<String, String> texts = new java.util.LinkedHashMap<>();
-		texts.put("mn.name", this.nameMn);
-		texts.put("fr.name", this.nameFr);
-		texts.put("mn.purpose", this.purposeMn);
-		texts.put("fr.purpose", this.purposeFr);
-		texts.put("mn.funds", this.fundsMn);
-		texts.put("fr.funds", this.fundsFr);
-		return org.citybridge.system.translation.Translations.json(texts);
+		return org.citybridge.system.translation.Translations.given()
+			.field("name", this.nameMn, this.nameFr)
+			.field("purpose", this.purposeMn, this.purposeFr)
+			.field("funds", this.fundsMn, this.fundsFr)
+			.json();
 	}
 
 	private static String text(Integer value) {
@@ -178,11 +173,10 @@ record InstrumentForm(
 		List<String> mn = lines(this.conditionsMn);
 		List<String> fr = lines(this.conditionsFr);
 		for (int n = 0; n < originals.size(); n++) {
-			Map<String, String> texts = new LinkedHashMap<>();
-			texts.put("mn.condition", n < mn.size() ? mn.get(n) : "");
-			texts.put("fr.condition", n < fr.size() ? fr.get(n) : "");
-			rules.add(Rule.condition(originals.get(n), Translations.builder()
-				.from("en", Translations.json(texts)).put("condition", originals.get(n)).build()));
+			String given = Translations.given()
+				.field("condition", n < mn.size() ? mn.get(n) : "", n < fr.size() ? fr.get(n) : "").json();
+			rules.add(Rule.condition(originals.get(n),
+					Translations.builder().from("en", given).put("condition", originals.get(n)).build()));
 		}
 		return rules;
 	}

@@ -115,6 +115,31 @@ public final class Translations {
 		}
 	}
 
+	/** What a staff form gave for its translatable fields, to become the jsonb its row keeps. */
+	public static Given given() {
+		return new Given();
+	}
+
+	/** A form's translations, field by field: {@code given().field("title", titleMn, titleFr).json()}. */
+	public static final class Given {
+
+		private final Map<String, String> texts = new LinkedHashMap<>();
+
+		private Given() {
+		}
+
+		/** The Mongolian and French of {@code field} as typed (blank: not translated). */
+		public Given field(String field, String mn, String fr) {
+			this.texts.put("mn." + field, mn);
+			this.texts.put("fr." + field, fr);
+			return this;
+		}
+
+		public String json() {
+			return Translations.json(this.texts);
+		}
+	}
+
 	/**
 	 * The jsonb a row keeps, from what a form gave: {@code texts} maps "lang.field" (such as
 	 * {@code mn.title}) to the text; blank texts are left out, the others stripped.
