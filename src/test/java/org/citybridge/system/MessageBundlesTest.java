@@ -258,6 +258,17 @@ class MessageBundlesTest {
 		assertThat(problems).isEmpty();
 	}
 
+	/** English has one apostrophe too, the typographic ’ (a text that names the straight one as a character excepted). */
+	@Test
+	void englishApostrophesAreTypographic() throws IOException {
+		Properties english = bundles().get("messages");
+		Pattern straightApostrophe = Pattern.compile("\\p{L}'{1,2}\\p{L}|\\p{L}'{1,2}\\s");
+		List<String> problems = english.stringPropertyNames().stream()
+			.filter(key -> straightApostrophe.matcher(english.getProperty(key)).find())
+			.sorted().toList();
+		assertThat(problems).isEmpty();
+	}
+
 	@Test
 	void keysFollowTheFeatureAreaItemScheme() throws IOException {
 		Set<String> badKeys = new TreeSet<>();

@@ -81,7 +81,7 @@ class IcuMessageSourceTest {
 			.isEqualTo("the event's zone: Europe/Brussels");
 		assertThat(messages.getMessage("x", new Object[] { 2 }, "{0, plural, one {# autre} other {d'autres : #}}", FR))
 			.isEqualTo("d'autres : 2");
-		assertThat(msg("event.agenda.zone.single", EN, "Europe/Brussels")).contains("event's time zone: Europe/Brussels");
+		assertThat(msg("event.agenda.zone.single", EN, "Europe/Brussels")).contains("event’s time zone: Europe/Brussels");
 		assertThat(msg("event.registration.youWaiting", FR, 3)).contains("quelqu’un").doesNotContain("''");
 	}
 
