@@ -84,11 +84,19 @@ public class Invitations {
 				&& existing.get().isEnabled() && !existing.get().isErased()) {
 			return raise(inviter, existing.get(), form.municipalityId());
 		}
-		if (existing.isPresent()) {
+		if (existing.isPresent() && !existing.get().isUnconfirmedSignUp()) {
 			throw new AccountRefused("email", "account.invite.email.taken");
 		}
-		Account account = new Account(form.email(), form.displayName(), form.role(), form.municipalityId(),
-				form.organisationId());
+		// A sign-up never confirmed proves nothing about the address: the invitation takes its place (its
+		// links die), and the person who opens the invitation's link sets the password.
+		Map<String, Object> takenOver = existing.map(Account::auditView).orElse(null);
+		Account account = existing.orElseGet(() -> new Account(form.email(), form.displayName(), form.role(),
+				form.municipalityId(), form.organisationId()));
+		if (takenOver != null) {
+			account.signedUpAgain(form.displayName(), account.getLanguage());
+			account.changeRole(form.role(), form.municipalityId(), form.organisationId());
+			this.tokens.revokeAll(account.getId(), AccountTokens.Purpose.EMAIL_CHECK);
+		}
 		account.changeLanguage(form.languageOr(locale));
 		try {
 			this.accounts.saveAndFlush(account);
@@ -105,7 +113,7 @@ public class Invitations {
 			throw ex;
 		}
 		this.audit.record(AccountAdministration.who(inviter, this.accounts), "account", account.getId(),
-				AuditLog.Action.CREATE, null, account.auditView());
+				takenOver == null ? AuditLog.Action.CREATE : AuditLog.Action.UPDATE, takenOver, account.auditView());
 		Locale language = Locale.forLanguageTag(account.getLanguage());
 		String path = "/invitations/" + this.tokens.issue(account.getId(), AccountTokens.Purpose.INVITATION);
 		Place place = form.role() == Actor.Role.OFFICER ? place(form.municipalityId()) : null;

@@ -189,4 +189,25 @@ class DelegatesIT extends DemoDataIntegrationTest {
 		assertThat(this.mvc.post().uri("/login").with(csrf()).param("username", this.email).param("password", PASSWORD).exchange()
 			.getResponse().getRedirectedUrl()).doesNotContain("/login");
 	}
+
+	@Test
+	void anInvitationTakesThePlaceOfASignUpNeverConfirmedWhoseLinkThenNoLongerOpensIt() {
+		String signUp = AccountTestSupport.newSignUpPath(this.context);
+		String address = this.jdbc.sql("""
+				SELECT a.email FROM accounts a WHERE a.role = 'DELEGATE' AND a.password_hash IS NULL
+				ORDER BY a.id DESC LIMIT 1""").query(String.class).single();
+		MvcTestResult invited = this.mvc.post().uri("/account/invitations").with(csrf()).with(as(AccountTestSupport.STAFF_NALAS))
+			.param("email", address).param("displayName", "Niš officer").param("role", "OFFICER").param("municipality", "Niš")
+			.param("language", "fr").exchange();
+		assertThat(invited).hasStatusOk().bodyText().contains("id=\"invitation-link\"").doesNotContain("already has an account");
+		assertThat(this.jdbc.sql("SELECT role || ' ' || municipality_id || ' ' || enabled || ' ' || language || ' ' || display_name FROM accounts WHERE email = ?")
+			.param(address).query(String.class).single())
+			.isEqualTo("OFFICER " + AccountTestSupport.municipalityId(this.context, NIS) + " false fr Niš officer");
+		// Whoever signed up with the address cannot open the officer's account with the password they chose.
+		assertThat(this.mvc.post().uri(signUp).with(csrf()).param("password", AccountTestSupport.PASSWORD)).hasStatusOk()
+			.bodyText().contains("This link has already been used or has expired");
+		assertThat(this.jdbc.sql("SELECT enabled FROM accounts WHERE email = ?").param(address).query(Boolean.class).single())
+			.isFalse();
+		this.jdbc.sql("UPDATE accounts SET role = 'DELEGATE', municipality_id = NULL WHERE email = ?").param(address).update();
+	}
 }
