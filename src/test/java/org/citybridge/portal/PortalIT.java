@@ -36,6 +36,9 @@ class PortalIT {
 	@Autowired
 	MunicipalityDemoData demoData;
 
+	@Autowired
+	org.springframework.context.ApplicationContext context;
+
 	final HttpClient http = HttpClient.newHttpClient();
 
 	@BeforeEach
@@ -146,6 +149,43 @@ class PortalIT {
 		assertThat(home.headers().firstValue("Referrer-Policy")).hasValue("strict-origin-when-cross-origin");
 		assertThat(home.headers().firstValue("Content-Security-Policy"))
 			.hasValueSatisfying(csp -> assertThat(csp).contains("frame-ancestors 'none'").doesNotContain("unsafe-inline"));
+	}
+
+	@Test
+	void anAnonymousPublicPageIsAnswered304WhenUnchangedButAFormOrASignedInPageIsNeverStored() throws Exception {
+		HttpResponse<String> first = get("/privacy", "fr");
+		assertThat(first.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).startsWith("public"));
+		assertThat(String.join(",", first.headers().allValues("Vary")).toLowerCase()).contains("cookie", "accept-language");
+		String etag = first.headers().firstValue("ETag").orElseThrow();
+		HttpResponse<String> again = this.http.send(HttpRequest.newBuilder(uri("/privacy")).header("Accept-Language", "fr")
+			.header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(again.statusCode()).isEqualTo(304);
+		assertThat(again.body()).isEmpty();
+
+		HttpResponse<String> form = get("/login", "fr");
+		assertThat(form.body()).contains("name=\"_csrf\"");
+		assertThat(form.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+		assertThat(form.headers().firstValue("ETag")).isEmpty();
+
+		org.citybridge.account.AccountTestSupport.loadDemoData(this.context);
+		HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+		String loginPage = browser.send(HttpRequest.newBuilder(uri("/login")).build(), HttpResponse.BodyHandlers.ofString())
+			.body();
+		browser.send(HttpRequest.newBuilder(uri("/login")).header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("username=" + enc(org.citybridge.account.AccountTestSupport.OFFICER_DARKHAN)
+					+ "&password=" + enc(org.citybridge.account.AccountTestSupport.PASSWORD) + "&_csrf="
+					+ enc(org.citybridge.account.AccountTestSupport.csrfToken(loginPage))))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(uri("/privacy")).header("Accept-Language", "fr")
+			.header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(signedIn.statusCode()).isEqualTo(200);
+		assertThat(signedIn.body()).contains("action=\"/logout\"");
+		assertThat(signedIn.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+		assertThat(signedIn.headers().firstValue("ETag")).isEmpty();
+	}
+
+	private static String enc(String value) {
+		return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
 	private List<String> assetsOf(String html) {

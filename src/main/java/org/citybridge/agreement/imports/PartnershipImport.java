@@ -186,6 +186,11 @@ record PartnershipImport(PartnershipMatcher matcher,
 				results.set(e.getValue(), new RowResult(r.row(), RowOutcome.ALREADY_PRESENT, r.first(), r.second()));
 			}
 		}
+		if (!added.isEmpty() || alternateNames > 0) {
+			// Fresh planner statistics for what the import changed (autovacuum may be off or not yet round).
+			this.jdbc.sql("ANALYZE agreements, agreement_parties, agreement_status_changes, audit_entries, notices, municipalities")
+				.update();
+		}
 		return report(results, alternateNames, options.apply(), Duration.ofNanos(System.nanoTime() - started));
 	}
 

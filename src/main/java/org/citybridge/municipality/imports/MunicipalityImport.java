@@ -70,6 +70,9 @@ public record MunicipalityImport(PlaceStaging staging,
 			return r;
 		});
 		this.counts.forget();
+		if (result.applied) {
+			this.staging.analyze();
+		}
 		return new ImportReport(result.rows, result.rejected, result.notLiving, result.applied, result.inserted,
 				result.updated, result.applied ? result.valid - result.inserted - result.updated : 0,
 				Duration.ofNanos(System.nanoTime() - started), List.copyOf(result.rejections));

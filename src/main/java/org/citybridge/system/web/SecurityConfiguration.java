@@ -122,18 +122,27 @@ public class SecurityConfiguration {
 			this.attempts = attempts;
 		}
 
+		/** Only the sign-in form's POST: every other request passes by without a look-up. */
+		@Override
+		protected boolean shouldNotFilter(HttpServletRequest request) {
+			if (!"POST".equals(request.getMethod())) {
+				return true;
+			}
+			String uri = request.getRequestURI();
+			String contextPath = request.getContextPath();
+			return !(uri.length() == contextPath.length() + 6 && uri.startsWith(contextPath)
+					&& uri.endsWith("/login"));
+		}
+
 		@Override
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
-			String path = request.getRequestURI().substring(request.getContextPath().length());
-			if ("POST".equals(request.getMethod()) && "/login".equals(path)) {
-				LoginAttempts throttle = this.attempts.getIfAvailable();
-				java.util.Optional<java.time.Instant> until = throttle == null ? java.util.Optional.empty()
-						: throttle.blockedUntil(request.getParameter("username"), request.getRemoteAddr());
-				if (until.isPresent()) {
-					response.sendRedirect(request.getContextPath() + signInAgain(request, until));
-					return;
-				}
+			LoginAttempts throttle = this.attempts.getIfAvailable();
+			java.util.Optional<java.time.Instant> until = throttle == null ? java.util.Optional.empty()
+					: throttle.blockedUntil(request.getParameter("username"), request.getRemoteAddr());
+			if (until.isPresent()) {
+				response.sendRedirect(request.getContextPath() + signInAgain(request, until));
+				return;
 			}
 			chain.doFilter(request, response);
 		}

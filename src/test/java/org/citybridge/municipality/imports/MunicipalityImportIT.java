@@ -77,8 +77,14 @@ class MunicipalityImportIT {
 
 	@Test
 	void importsPlacesAndImportingTheSameFileAgainChangesNothing() throws IOException {
+		java.time.OffsetDateTime started = this.jdbc.sql("SELECT clock_timestamp()").query(java.time.OffsetDateTime.class)
+			.single();
 		ImportReport first = importSample();
 		assertThat(first.applied()).isTrue();
+		// The planner's statistics are fresh for the tables the import changed (issue 21).
+		assertThat(this.jdbc.sql("SELECT count(*) FROM pg_stat_user_tables WHERE relname IN "
+				+ "('municipalities', 'municipality_search_keys') AND last_analyze >= ?")
+			.param(started).query(Long.class).single()).isEqualTo(2);
 		assertThat(first.rows()).isEqualTo(18);
 		assertThat(first.rejected()).isZero();
 		assertThat(first.notLiving()).isEqualTo(2);
