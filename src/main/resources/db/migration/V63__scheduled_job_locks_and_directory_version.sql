@@ -11,10 +11,11 @@ CREATE TABLE shedlock (
 );
 
 -- 2. A version number of the directory for the caches of its counts (the directory's "1–20 of
---    135,233", the home page's places and countries): every committed change of a municipality,
---    of its themes, of a network's members or of a country's group adds one, whoever makes it (the
---    portal, an import, a merge, a script), so that every instance sees the change on its next
---    request. As matchmaking_data_version (V42): deferred to the commit, at most once per
+--    135,233", the home page's places and countries): every committed change of what they count
+--    (a municipality added or removed, its country, kind, population or partner seeking, its
+--    themes, a network's members, a country's group) adds one, whoever makes it (the portal, an
+--    import, a merge, a script), so that every instance sees the change on its next request.
+--    Renames and moves do not count (a re-import of GeoNames mostly updates those). As matchmaking_data_version (V42): deferred to the commit, at most once per
 --    transaction, so that a writer locks the row only at its very end and a reader that reads
 --    the version before the data never keeps old data under a new number.
 CREATE TABLE municipality_directory_version (
@@ -35,7 +36,7 @@ END
 $$;
 
 CREATE CONSTRAINT TRIGGER directory_municipalities_changed
-    AFTER INSERT OR DELETE OR UPDATE ON municipalities
+    AFTER INSERT OR DELETE OR UPDATE OF country_code, kind, population, seeking_partners ON municipalities
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION municipality_directory_changed();
 CREATE CONSTRAINT TRIGGER directory_offered_themes_changed
     AFTER INSERT OR DELETE OR UPDATE ON municipality_offered_themes

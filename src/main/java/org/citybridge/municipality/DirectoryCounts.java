@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
  * A cache of the directory's counts (the total of 1–20 of 135,233 for a filter, the home page's
  * places and countries): counting a broad filter reads every matching row, and the same few
  * counts (none at all, above all) are asked on every visit. Each count is kept with the directory's
- * version number ({@code municipality_directory_version}, V63), which every committed change of a
- * municipality, its themes, a network's members or a country's group advances, whoever writes;
+ * version number ({@code municipality_directory_version}, V63), which every committed change of
+ * what they count (a place added or removed, its country, kind, population, partner seeking or
+ * themes, a network's members, a country's group) advances, whoever writes;
  * a count is used only while the version is the one it was made at, so a change shows on the next
  * request of every instance of the portal. Reading the version is one indexed row; when it moved,
  * requests that ask for the same count at once wait for one counting, not one each.
