@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * A cache of the directory's counts (the total of 1–20 of 135,233 for a filter, the home page's
@@ -54,7 +55,7 @@ public class DirectoryCounts {
 
 	/** The count for {@code key} at the directory's current version, counted by {@code count} if there is none. */
 	public long get(String key, LongSupplier count) {
-		if (this.ttlNanos <= 0) {
+		if (this.ttlNanos <= 0 || insideWritingTransaction()) {
 			return count.getAsLong();
 		}
 		// Read before the data: a change committed meanwhile advances the version past this entry.
@@ -91,6 +92,15 @@ public class DirectoryCounts {
 		finally {
 			this.running.remove(slot, mine);
 		}
+	}
+
+	/**
+	 * A transaction that may write sees its own changes before they are committed (or rolled
+	 * back): what it counts is neither kept nor taken from what others counted.
+	 */
+	private static boolean insideWritingTransaction() {
+		return TransactionSynchronizationManager.isActualTransactionActive()
+				&& !TransactionSynchronizationManager.isCurrentTransactionReadOnly();
 	}
 
 	/** Forgets every count of this process at once (the version makes the others follow). */
