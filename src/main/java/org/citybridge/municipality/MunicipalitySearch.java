@@ -59,14 +59,18 @@ public class MunicipalitySearch {
 		this.counts = counts;
 	}
 
-	/** How many municipalities the directory holds. */
+	/**
+	 * How many municipalities the directory holds: counted once per version of the directory
+	 * ({@link DirectoryCounts}), not on every visit of the home page (65 ms over 135,000 places).
+	 */
 	public long count() {
-		return this.jdbc.sql("SELECT count(*) FROM municipalities").query(Long.class).single();
+		return this.counts.get("places", () -> count("SELECT count(*) FROM municipalities", Map.of()));
 	}
 
-	/** In how many countries the directory has municipalities. */
+	/** In how many countries the directory has municipalities, counted once per version of the directory. */
 	public long countCountries() {
-		return this.jdbc.sql("SELECT count(DISTINCT country_code) FROM municipalities").query(Long.class).single();
+		return this.counts.get("countries",
+				() -> count("SELECT count(DISTINCT country_code) FROM municipalities", Map.of()));
 	}
 
 	/**

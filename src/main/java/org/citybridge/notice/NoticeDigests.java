@@ -6,9 +6,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,8 +20,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The daily digest: at most one mail a day per account, gathering its notices delivered as
- * {@link Delivery#DIGEST} and not mailed yet. Safe with several instances of the portal: each
- * account's day is claimed in one statement on {@code notice_digests}, so only one instance sends it.
+ * {@link Delivery#DIGEST} and not mailed yet. Safe with several instances of the portal: the round
+ * runs on one instance only (the ShedLock row {@code notice-digest}, held at least
+ * {@code citybridge.notices.digest-lock-at-least}, a minute, so that an instance whose clock is a
+ * little behind does not run it again), and each account's day is claimed in one statement on
+ * {@code notice_digests}, so that even two rounds would send it once.
  */
 @Component
 public class NoticeDigests {
@@ -45,11 +48,11 @@ public class NoticeDigests {
 
 	/** Every morning (UTC) by default; {@code citybridge.notices.digest-cron} changes the hour. */
 	@Scheduled(cron = "${citybridge.notices.digest-cron:0 0 7 * * *}", zone = "UTC")
-	void daily() {
+	@SchedulerLock(name = "notice-digest", lockAtMostFor = "${citybridge.notices.digest-lock-at-most:PT1H}",
+			lockAtLeastFor = "${citybridge.notices.digest-lock-at-least:PT1M}")
+	public void daily() {
 		int sent = send(LocalDate.now(this.clock.withZone(ZoneOffset.UTC)));
-		if (sent > 0) {
-			log.info("Sent {} notice digests", sent);
-		}
+		log.info("Notice digest round: {} digest(s) sent", sent);
 	}
 
 	/**

@@ -8,10 +8,12 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import jakarta.annotation.PreDestroy;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.TaskExecutor;
@@ -82,6 +84,15 @@ public abstract class RunBook<R extends RunBook.Run> {
 		this.columns = columns;
 		this.mapper = mapper;
 		this.heartbeat = new RunHeartbeat(jdbc, table, heartbeatLimit).afterReaping(this::afterReaping);
+	}
+
+	/**
+	 * With the portal's scheduled-job locks (ShedLock, V63), one instance at a time sweeps the runs
+	 * of instances that died; without them (a test's context) every instance does.
+	 */
+	@Autowired(required = false)
+	public void reapOnceAcrossInstances(LockingTaskExecutor locks) {
+		this.heartbeat.reapOnceWith(locks);
 	}
 
 	/** A run's work begins on this instance: its heartbeat beats from now until the run ends. */

@@ -1,6 +1,7 @@
 package org.citybridge.system;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,6 +9,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +24,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * (its instance died: a crash, a kill, a redeploy), at start-up and then every quarter of the limit.
  * The owning feature creates one for its table and says when its runs start and end, and may give
  * it something to do after each reaping (remove what ended runs left behind).
+ *
+ * <p>With several instances on one database, every instance beats for its own runs, but the
+ * reaping round runs on one of them at a time ({@link #reapOnceWith}: a ShedLock row named
+ * {@code reap-<table>}, held at least nine tenths of a round), so the table is swept once a round
+ * across the instances, not once per instance.
  */
 public final class RunHeartbeat implements AutoCloseable {
 
@@ -38,6 +46,8 @@ public final class RunHeartbeat implements AutoCloseable {
 
 	private volatile Runnable afterReaping = () -> {
 	};
+
+	private volatile LockingTaskExecutor locks;
 
 	/** @param table a table name of the feature's own (never from input) */
 	public RunHeartbeat(JdbcClient jdbc, String table, Duration limit) {
@@ -58,6 +68,12 @@ public final class RunHeartbeat implements AutoCloseable {
 		return this;
 	}
 
+	/** Reaps in the rounds only while holding the lock {@code reap-<table>}, so that one instance reaps at a time. */
+	public RunHeartbeat reapOnceWith(LockingTaskExecutor locks) {
+		this.locks = locks;
+		return this;
+	}
+
 	/** The run is now worked on by this instance. */
 	public void started(long runId) {
 		this.active.add(runId);
@@ -74,7 +90,7 @@ public final class RunHeartbeat implements AutoCloseable {
 			return;
 		}
 		round();
-		long period = Math.max(1000, this.limit.toMillis() / 4);
+		long period = period();
 		this.timer = Executors.newSingleThreadScheduledExecutor(task -> {
 			Thread thread = new Thread(task, "heartbeat-" + this.table);
 			thread.setDaemon(true);
@@ -86,11 +102,24 @@ public final class RunHeartbeat implements AutoCloseable {
 	private void round() {
 		try {
 			beat();
-			reap();
+			LockingTaskExecutor locks = this.locks;
+			if (locks == null) {
+				reap();
+			}
+			else {
+				Duration round = Duration.ofMillis(period());
+				locks.executeWithLock((Runnable) this::reap, new LockConfiguration(Instant.now(), "reap-" + this.table,
+						this.limit.plus(round), round.multipliedBy(9).dividedBy(10)));
+			}
 		}
 		catch (RuntimeException ex) {
 			log.warn("Heartbeat of {} failed: {}", this.table, ex.toString());
 		}
+	}
+
+	/** A round every quarter of the limit, at least a second apart. */
+	private long period() {
+		return Math.max(1000, this.limit.toMillis() / 4);
 	}
 
 	/** Touches the heartbeat of the runs this instance works on. */
@@ -117,6 +146,7 @@ public final class RunHeartbeat implements AutoCloseable {
 			.param("seconds", (double) this.limit.toMillis() / 1000)
 			.params(mine.isEmpty() ? java.util.Map.of() : java.util.Map.of("mine", mine))
 			.update();
+		log.debug("Reaping round of {}: {} run(s) marked interrupted", this.table, reaped);
 		if (reaped > 0) {
 			log.warn("{} run(s) in {} were left RUNNING by an instance that stopped; marked FAILED (interrupted)", reaped,
 					this.table);
