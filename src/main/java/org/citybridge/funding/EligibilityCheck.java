@@ -15,8 +15,14 @@ final class EligibilityCheck {
 	private EligibilityCheck() {
 	}
 
-	/** An argument to put in the reader's language: a message key, a country name, or a list of keys. */
-	sealed interface Term permits Key, CountryName, Keys, Condition {
+	/**
+	 * An argument to put in the reader's language: a message key, a country name, a list of keys, a
+	 * place (named in the reader's script) or a condition as staff wrote it (marked with its language).
+	 */
+	sealed interface Term permits Key, CountryName, Keys, Place, Condition {
+	}
+
+	record Place(long id, String name) implements Term {
 	}
 
 	/** A free-text condition, in the reader's language when translated. */
@@ -115,7 +121,7 @@ final class EligibilityCheck {
 		boolean exception = lead.byException() || partner.byException();
 		Rule.Kind kind = exception ? Rule.Kind.COUNTRY : Rule.Kind.COUNTRY_GROUP;
 		return new Raw(outcome, kind, exception ? "funding.reason.country.exception" : "funding.reason.country",
-				List.of(party.name(), new CountryName(party.countryCode()), new Key("funding.group.phrase." + party.group()),
+				List.of(place(party), new CountryName(party.countryCode()), new Key("funding.group.phrase." + party.group()),
 						new Key("funding.may.partner." + partner.answer()), new Key("funding.may.lead." + lead.answer())));
 	}
 
@@ -125,17 +131,21 @@ final class EligibilityCheck {
 		Answer partnerA = answer(rules, a, Rule.Role.PARTNER).answer();
 		Answer partnerB = answer(rules, b, Rule.Role.PARTNER).answer();
 		if (leadA == Answer.YES && partnerB == Answer.YES) {
-			return new Raw(Finding.Outcome.MET, Rule.Kind.COUNTRY_GROUP, "funding.reason.pair.met", List.of(a.name(), b.name()));
+			return new Raw(Finding.Outcome.MET, Rule.Kind.COUNTRY_GROUP, "funding.reason.pair.met", List.of(place(a), place(b)));
 		}
 		if (leadB == Answer.YES && partnerA == Answer.YES) {
-			return new Raw(Finding.Outcome.MET, Rule.Kind.COUNTRY_GROUP, "funding.reason.pair.met", List.of(b.name(), a.name()));
+			return new Raw(Finding.Outcome.MET, Rule.Kind.COUNTRY_GROUP, "funding.reason.pair.met", List.of(place(b), place(a)));
 		}
 		if ((leadA != Answer.NO && partnerB != Answer.NO) || (leadB != Answer.NO && partnerA != Answer.NO)) {
 			return new Raw(Finding.Outcome.CHECK, Rule.Kind.COUNTRY_GROUP, "funding.reason.pair.check",
-					List.of(a.name(), b.name()));
+					List.of(place(a), place(b)));
 		}
 		return new Raw(Finding.Outcome.FAILED, Rule.Kind.COUNTRY_GROUP, "funding.reason.pair.failed",
-				List.of(a.name(), b.name()));
+				List.of(place(a), place(b)));
+	}
+
+	private static Place place(Party party) {
+		return new Place(party.id(), party.name());
 	}
 
 	private static Raw minimum(Rule rule, int count, String key, List<Party> parties) {
@@ -144,7 +154,7 @@ final class EligibilityCheck {
 			return new Raw(Finding.Outcome.MET, rule.kind(), key + ".met", List.of(minimum, count));
 		}
 		if (parties.size() == 1) {
-			return new Raw(Finding.Outcome.NOTE, rule.kind(), key + ".note", List.of(minimum, parties.get(0).name()));
+			return new Raw(Finding.Outcome.NOTE, rule.kind(), key + ".note", List.of(minimum, place(parties.get(0))));
 		}
 		return new Raw(Finding.Outcome.FAILED, rule.kind(), key + ".failed", List.of(minimum, count));
 	}

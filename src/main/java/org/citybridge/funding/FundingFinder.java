@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.citybridge.country.CountryGroup;
+import org.citybridge.municipality.PlaceNames;
 import org.citybridge.system.DisplayNames;
 
 import org.springframework.context.MessageSource;
@@ -17,6 +18,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Which instruments a municipality or a pair of municipalities can use, with a reason for every
@@ -39,14 +41,17 @@ public class FundingFinder {
 
 	private final DisplayNames names;
 
+	private final PlaceNames places;
+
 	private final Clock clock;
 
 	FundingFinder(JdbcClient jdbc, FundingCatalogue catalogue, MessageSource messages, DisplayNames names,
-			Optional<Clock> clock) {
+			PlaceNames places, Optional<Clock> clock) {
 		this.jdbc = jdbc;
 		this.catalogue = catalogue;
 		this.messages = messages;
 		this.names = names;
+		this.places = places;
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
@@ -145,9 +150,10 @@ public class FundingFinder {
 		return instruments.stream().map(instrument -> {
 			EligibilityCheck.Result result = EligibilityCheck.evaluate(instrument.rules(), parties);
 			List<Finding> findings = result.findings().stream()
-				.map(raw -> new Finding(raw.outcome(), raw.rule(), text(raw.key(), raw.args(), locale)))
+				.map(raw -> new Finding(raw.outcome(), raw.rule(), text(raw.key(), raw.args(), locale),
+						html(raw.key(), raw.args(), locale)))
 				.toList();
-			return new Verdict(instrument.id(), instrument.slug(), instrument.shortName(), instrument.name(),
+			return new Verdict(instrument.id(), instrument.slug(), instrument.shortName(), instrument.shown("name", locale),
 					instrument.example(), result.eligibility(), findings, calls.getOrDefault(instrument.id(), List.of()));
 		}).sorted(ORDER).toList();
 	}
@@ -162,7 +168,43 @@ public class FundingFinder {
 		return this.messages.getMessage(key, resolved, locale);
 	}
 
+	/**
+	 * The finding as HTML: the message escaped, each place in the reader's script and each
+	 * condition as staff wrote it, marked with its language where that is not the page's.
+	 */
+	String html(String key, List<Object> args, Locale locale) {
+		List<String> marked = new java.util.ArrayList<>();
+		Object[] resolved = args.stream().map(arg -> {
+			String text;
+			String lang;
+			if (arg instanceof EligibilityCheck.Place place) {
+				PlaceNames.Shown shown = this.places.of(place.id(), place.name(), locale);
+				text = shown.first();
+				lang = shown.firstLang();
+			}
+			else if (arg instanceof EligibilityCheck.Condition condition) {
+				org.citybridge.system.translation.Translated shown = condition.rule().shownCondition(locale);
+				text = shown.text();
+				lang = shown.foreign(locale) ? shown.lang() : null;
+			}
+			else {
+				return resolve(arg, locale);
+			}
+			marked.add(lang == null ? HtmlUtils.htmlEscape(text, "UTF-8")
+					: "<span lang=\"" + HtmlUtils.htmlEscape(lang, "UTF-8") + "\">" + HtmlUtils.htmlEscape(text, "UTF-8") + "</span>");
+			return "\u0001" + (marked.size() - 1) + "\u0002";
+		}).toArray();
+		String html = HtmlUtils.htmlEscape(this.messages.getMessage(key, resolved, locale), "UTF-8");
+		for (int i = 0; i < marked.size(); i++) {
+			html = html.replace("\u0001" + i + "\u0002", marked.get(i));
+		}
+		return html;
+	}
+
 	private Object resolve(Object arg, Locale locale) {
+		if (arg instanceof EligibilityCheck.Place place) {
+			return this.places.name(place.id(), place.name(), locale);
+		}
 		if (arg instanceof EligibilityCheck.Key key) {
 			return this.messages.getMessage(key.key(), null, locale);
 		}

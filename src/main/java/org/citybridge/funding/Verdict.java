@@ -2,8 +2,12 @@ package org.citybridge.funding;
 
 import java.util.List;
 
-/** One instrument for one municipality or pair: the conclusion, a finding per rule, and its calls not yet closed. */
-public record Verdict(long instrumentId, String slug, String shortName, String name, boolean example,
+/**
+ * One instrument for one municipality or pair: the conclusion, a finding per rule, and its calls not
+ * yet closed; its name in the reader's language, else the original marked with its own.
+ */
+public record Verdict(long instrumentId, String slug, String shortName,
+		org.citybridge.system.translation.Translated name, boolean example,
 		Eligibility eligibility, List<Finding> findings, List<Call> currentCalls) {
 
 	/** The findings that made it not eligible, each naming its rule. */

@@ -19,10 +19,11 @@ public interface FundingFeasibility {
 	}
 
 	/**
-	 * An instrument a pair could use: its slug (what a form sends), its name, and whether it is
-	 * plainly eligible or has conditions someone must check.
+	 * An instrument a pair could use: its slug (what a form sends), its name (with its language when
+	 * that is not the reader's: the page marks it), and whether it is plainly eligible or has
+	 * conditions someone must check.
 	 */
-	record Usable(String slug, String name, boolean eligible) {
+	record Usable(String slug, String name, String nameLang, boolean eligible) {
 	}
 
 	/** Nothing is known about funding: no candidate gets funding points, no pair any instrument. */

@@ -8,6 +8,7 @@ import org.citybridge.funding.Eligibility;
 import org.citybridge.funding.FundingFinder;
 import org.citybridge.funding.Instruments;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,7 +36,9 @@ record FundingFromFinder(FundingFinder finder, Instruments instruments) implemen
 	public List<Usable> usableBy(long first, long second) {
 		return this.finder.usableByPair(first, second)
 			.stream()
-			.map(v -> new Usable(v.slug(), v.name(), v.eligibility() == Eligibility.ELIGIBLE))
+			.map(v -> new Usable(v.slug(), v.name().text(),
+					v.name().foreign(LocaleContextHolder.getLocale()) ? v.name().lang() : null,
+					v.eligibility() == Eligibility.ELIGIBLE))
 			.toList();
 	}
 }

@@ -8,5 +8,5 @@
  * its origin). Reads the agreement register's tables for existing partners and the partnership graph.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "notice", "agreement", "funding", "network",
-		"municipality", "system", "audit", "theme", "country" })
+		"municipality", "system", "system :: translation", "audit", "theme", "country" })
 package org.citybridge.matchmaking;

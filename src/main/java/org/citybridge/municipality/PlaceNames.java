@@ -116,7 +116,8 @@ public class PlaceNames {
 		if (cyrillicReader(locale)) {
 			String cyrillic = cyrillic(place);
 			if (cyrillic == null) {
-				return new Shown(latin, null, null, null);
+				// The Latin name alone, marked with its language: Latin script is not Mongolian's (WCAG 3.1.2).
+				return new Shown(latin, isCyrillic(latin) ? null : language(place.countryCode(), "Latn"), null, null);
 			}
 			String cyrillicLang = cyrillic.equals(place.nativeName()) && !"MN".equals(place.countryCode())
 					? language(place.countryCode(), "Cyrl") : null;
@@ -250,6 +251,34 @@ public class PlaceNames {
 			out.append(name(byName.get(part), part, locale));
 		}
 		return out.toString();
+	}
+
+	/**
+	 * An agreement's title made of its parties' names, each as {@link #of} shows it first (for a page
+	 * to mark each with its language: "Дархан – <span lang=hu>Kaposvár</span>"); null for a title of
+	 * its own, which the page shows as it is.
+	 */
+	public List<Shown> titleParts(String title, List<Long> ids, List<String> names, Locale locale) {
+		if (title == null || ids == null || names == null || ids.size() != names.size()) {
+			return null;
+		}
+		String[] parts = title.split(" – ", -1);
+		if (parts.length != names.size()) {
+			return null;
+		}
+		Map<String, Long> byName = new HashMap<>();
+		for (int i = 0; i < names.size(); i++) {
+			byName.put(names.get(i), ids.get(i));
+		}
+		List<Shown> shown = new java.util.ArrayList<>();
+		for (String part : parts) {
+			if (!byName.containsKey(part)) {
+				return null;
+			}
+			Shown one = of(byName.get(part), part, locale);
+			shown.add(new Shown(one.first(), one.firstLang(), null, null));
+		}
+		return shown;
 	}
 
 	/** A region's name in the reader's script where a Cyrillic one is known ("Дархан-Уул"), else as stored. */

@@ -35,7 +35,7 @@ class EligibilityCheckTest {
 		assertThat(result.eligibility()).isEqualTo(Eligibility.ELIGIBLE);
 		EligibilityCheck.Raw finding = result.findings().get(0);
 		assertThat(finding.key()).isEqualTo("funding.reason.country");
-		assertThat(finding.args()).contains("Darkhan", new EligibilityCheck.CountryName("MN"),
+		assertThat(finding.args()).contains(new EligibilityCheck.Place(1, "Darkhan"), new EligibilityCheck.CountryName("MN"),
 				new EligibilityCheck.Key("funding.group.phrase.PARTNER"), new EligibilityCheck.Key("funding.may.partner.YES"),
 				new EligibilityCheck.Key("funding.may.lead.NO"));
 	}
@@ -56,7 +56,7 @@ class EligibilityCheckTest {
 		assertThat(result.eligibility()).isEqualTo(Eligibility.ELIGIBLE);
 		EligibilityCheck.Raw pair = result.findings().get(2);
 		assertThat(pair.key()).isEqualTo("funding.reason.pair.met");
-		assertThat(pair.args()).containsExactly("Ghent", "Darkhan");
+		assertThat(pair.args()).containsExactly(new EligibilityCheck.Place(2, "Ghent"), new EligibilityCheck.Place(1, "Darkhan"));
 	}
 
 	@Test
@@ -86,7 +86,8 @@ class EligibilityCheckTest {
 		// Darkhan leads thanks to the exception, Ghent partners.
 		EligibilityCheck.Result pair = check(rules, GHENT, DARKHAN);
 		assertThat(pair.eligibility()).isEqualTo(Eligibility.ELIGIBLE);
-		assertThat(pair.findings().get(2).args()).containsExactly("Darkhan", "Ghent");
+		assertThat(pair.findings().get(2).args()).containsExactly(new EligibilityCheck.Place(1, "Darkhan"),
+				new EligibilityCheck.Place(2, "Ghent"));
 	}
 
 	@Test

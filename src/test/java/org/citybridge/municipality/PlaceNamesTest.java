@@ -41,8 +41,8 @@ class PlaceNamesTest {
 	}
 
 	@Test
-	void aPlaceWithoutACyrillicNameKeepsItsLatinNameAlone() {
-		assertThat(PlaceNames.choose(ZEITZ, MN)).isEqualTo(new Shown("Zeitz", null, null, null));
+	void aPlaceWithoutACyrillicNameKeepsItsLatinNameAloneMarkedWithItsLanguage() {
+		assertThat(PlaceNames.choose(ZEITZ, MN)).isEqualTo(new Shown("Zeitz", "de", null, null));
 	}
 
 	@Test

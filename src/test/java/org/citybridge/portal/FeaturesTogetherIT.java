@@ -97,7 +97,7 @@ class FeaturesTogetherIT extends DemoDataIntegrationTest {
 		java.util.Set<String> eligibleWithGhent = new java.util.TreeSet<>();
 		finder.forPair(darkhan, ghent).stream()
 			.filter(v -> v.eligibility() == org.citybridge.funding.Eligibility.ELIGIBLE)
-			.forEach(v -> eligibleWithGhent.add(v.shortName() != null ? v.shortName() : v.name()));
+			.forEach(v -> eligibleWithGhent.add(v.shortName() != null ? v.shortName() : v.name().text()));
 		java.util.Set<String> byGroup = new java.util.TreeSet<>();
 		groups.forEach((name, g) -> {
 			if (g.contains(org.citybridge.country.CountryGroup.EU_MEMBER)) {
@@ -109,8 +109,8 @@ class FeaturesTogetherIT extends DemoDataIntegrationTest {
 			// The reason names the instrument as people know it, not by its short code.
 			String first = byGroup.iterator().next();
 			String name = finder.forPair(darkhan, ghent).stream()
-				.filter(v -> first.equals(v.shortName() != null ? v.shortName() : v.name()))
-				.findFirst().orElseThrow().name();
+				.filter(v -> first.equals(v.shortName() != null ? v.shortName() : v.name().text()))
+				.findFirst().orElseThrow().name().text();
 			assertThat(this.mvc.get().uri("/municipalities/" + darkhan + "/partners?country=BE")).hasStatusOk().bodyText()
 				.contains("Eligible together for " + name)
 				.doesNotContain("Eligible together for " + first + ",", "Eligible together for " + first + "<");
