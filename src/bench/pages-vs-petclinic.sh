@@ -66,6 +66,9 @@ $PG -d postgres -Atc "SELECT 1" >/dev/null 2>&1 || die "needs PostgreSQL on 127.
 for f in geonames-cities1000.csv.gz twin-cities-wikipedia.csv.gz; do
   [ -r "$DATA_DIR/$f" ] || die "needs $DATA_DIR/$f (set DATA_DIR)"
 done
+for port in "$PORT" "$PC_PORT"; do
+  ! curl -s -o /dev/null "http://localhost:$port/" || die "port $port is in use already (set BENCH_PORT)"
+done
 mkdir -p "$LOGS" "$CACHE_DIR"
 
 PIDS=()
@@ -94,6 +97,7 @@ wait_ok() { # url pid seconds: waits for an HTTP 200, fails when the process end
     sleep 0.05
   done
 }
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 db_exists() { [ "$($PG -d postgres -Atc "SELECT count(*) FROM pg_database WHERE datname = '$1'")" = 1 ]; }
 
 # 1. The jars.
@@ -141,8 +145,10 @@ COUNTS=$($PG -d "$TEMPLATE" -Atc "SELECT (SELECT count(*) FROM municipalities) |
 
 # 3. The two applications.
 echo "== $(date -u +%FT%TZ) $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $DB from $TEMPLATE: $COUNTS"
-$PG -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB TEMPLATE $TEMPLATE"
-$PG -d "$DB" -c "ANALYZE"
+if [ "$PAGES" != 0 ]; then
+  $PG -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB TEMPLATE $TEMPLATE"
+  $PG -d "$DB" -c "ANALYZE"
+fi
 db_exists "$PC_DB" || $PG -d postgres -c "CREATE DATABASE $PC_DB"
 
 start_portal() { # db port demo log
@@ -178,7 +184,6 @@ for i in "${!NAMES[@]}"; do
 done
 
 # 4. Throughput, interleaved rounds.
-median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 for round in $(seq 1 "$ROUNDS"); do
   line="   round $round:"
   for i in "${!NAMES[@]}"; do
