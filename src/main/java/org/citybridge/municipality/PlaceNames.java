@@ -289,6 +289,17 @@ public class PlaceNames {
 		return this.divisions.getOrDefault(countryCode + "|" + division, division);
 	}
 
+	/**
+	 * The tag to mark a region's name with where it stays in Latin script on a Mongolian page (no
+	 * Cyrillic name known), so that a screen reader reads it as the country's language; else null.
+	 */
+	public String divisionLang(String countryCode, String division, Locale locale) {
+		if (division == null || !cyrillicReader(locale) || isCyrillic(division(countryCode, division, locale))) {
+			return null;
+		}
+		return language(countryCode, "Latn");
+	}
+
 	/** Forgets what is kept of these places, after their names changed. */
 	public void forget(Collection<Long> ids) {
 		ids.forEach(this.kept::remove);

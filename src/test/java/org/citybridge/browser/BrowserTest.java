@@ -15,6 +15,6 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @IntegrationTest
-@Import({ FailingRoutes.class, FailingRoutes.Failures.class })
+@Import({ FailingRoutes.class, FailingRoutes.Failures.class, GateScripts.class })
 @interface BrowserTest {
 }

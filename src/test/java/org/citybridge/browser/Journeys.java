@@ -16,6 +16,24 @@ final class Journeys {
 	}
 
 	/** Clicks a link or a button and waits for the page it leads to (after any redirect), loaded. */
+	/**
+	 * The list item of {@code page}'s main whose label reads exactly {@code text}: the label's words
+	 * may be marked up one by one (each party's name of an agreement's title with its language).
+	 */
+	static com.microsoft.playwright.Locator itemLabelled(Page page, String text) {
+		return page.locator("main li").filter(new com.microsoft.playwright.Locator.FilterOptions()
+			.setHas(page.locator("label", new Page.LocatorOptions()
+				// escaped by hand: the pattern runs as a JavaScript one, which knows no \\Q…\\E
+				.setHasText(java.util.regex.Pattern.compile("^" + text.replaceAll("[.*+?^${}()|\\[\\]\\\\/]", "\\\\$0") + "$")))));
+	}
+
+	/** Follows the link {@code link} finds, as {@link #follow(Page, String)} does. */
+	static Response follow(Page page, com.microsoft.playwright.Locator link) {
+		Response response = page.waitForResponse(r -> r.request().isNavigationRequest() && r.status() == 200, link::click);
+		page.waitForLoadState();
+		return response;
+	}
+
 	static Response follow(Page page, String selector) {
 		Response response = page.waitForResponse(r -> r.request().isNavigationRequest() && r.status() == 200,
 				() -> page.click(selector));

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import org.citybridge.account.AccountTestSupport;
 import org.junit.jupiter.api.AfterEach;
@@ -112,10 +113,11 @@ class NoticesJourneyBrowserIT {
 			assertThat(path(page)).isEqualTo("/home");
 			follow(page, "main a[href='/agreements/unverified']");
 			String title = mn ? "Дархан – Ниш" : "Darkhan – Niš";
-			String row = page.locator("main li:has(label:text-is('" + title + "'))").innerText();
+			Locator unverified = Journeys.itemLabelled(page, title);
+			String row = unverified.innerText();
 			assertThat(row).contains(country(locale, "MN"), country(locale, "RS"));
 			assertThat(row).doesNotContain(text(locale, "agreement.unverified.proposerUnknown"));
-			follow(page, "main li:has(label:text-is('" + title + "')) a[href^='/agreements/']");
+			follow(page, unverified.locator("a[href^='/agreements/']"));
 			follow(page, "main form[action$='/verify'] button");
 			assertThat(page.locator("main").innerText()).contains(text(locale, "agreement.verified"));
 			Journeys.signOut(page);

@@ -71,7 +71,7 @@ class SessionFormIT extends DemoDataIntegrationTest {
 		assertThat(post(NEW, AccountTestSupport.STAFF_CEMR, "Backwards", "2025-02-18", "15:00", "14:00", null)).hasStatusOk()
 			.bodyText().contains("The session must end after it starts.");
 		assertThat(post(NEW, AccountTestSupport.STAFF_CEMR, "Too late", "2025-02-21", "10:00", "11:00", null)).hasStatusOk()
-			.bodyText().contains("The session must take place within the event&#39;s dates.");
+			.bodyText().contains("The session must take place within the event’s dates.");
 		assertThat(post(NEW, AccountTestSupport.STAFF_CEMR, "Bad times", "not a day", "25:99", "", null)).hasStatusOk()
 			.bodyText().contains("This value is not in the expected format.", "value=\"not a day\"", "value=\"Bad times\"");
 		assertThat(post(NEW, AccountTestSupport.STAFF_CEMR, " ", "2025-02-18", "15:00", "16:00", null)).hasStatusOk()

@@ -41,6 +41,17 @@ class PlaceNamesTest {
 	}
 
 	@Test
+	void aRegionWithoutACyrillicNameKeepsItsLatinNameMarkedWithTheCountrysLanguageOnMongolianPagesOnly() {
+		PlaceNames names = PlaceNames.withoutDatabase();
+		assertThat(names.division("MN", "Darkhan-Uul", MN)).isEqualTo("Дархан-Уул");
+		assertThat(names.divisionLang("MN", "Darkhan-Uul", MN)).isNull();
+		assertThat(names.division("DE", "Saxony-Anhalt", MN)).isEqualTo("Saxony-Anhalt");
+		assertThat(names.divisionLang("DE", "Saxony-Anhalt", MN)).isEqualTo("de");
+		assertThat(names.divisionLang("DE", "Saxony-Anhalt", Locale.FRENCH)).isNull();
+		assertThat(names.divisionLang("DE", null, MN)).isNull();
+	}
+
+	@Test
 	void aPlaceWithoutACyrillicNameKeepsItsLatinNameAloneMarkedWithItsLanguage() {
 		assertThat(PlaceNames.choose(ZEITZ, MN)).isEqualTo(new Shown("Zeitz", "de", null, null));
 	}

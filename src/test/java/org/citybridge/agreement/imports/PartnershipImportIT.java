@@ -230,7 +230,7 @@ class PartnershipImportIT extends DemoDataIntegrationTest {
 		String staff = AccountTestSupport.STAFF_NALAS;
 		long before = this.jdbc.sql("SELECT count(*) FROM partnership_import_runs").query(Long.class).single();
 		assertThat(upload(csv, "own.csv", staff, Map.of())).hasStatusOk().bodyText()
-			.contains("id=\"list-error\"", "Choose whose list it is: Wikipedia&#39;s lists or your own.")
+			.contains("id=\"list-error\"", "Choose whose list it is: Wikipedia’s lists or your own.")
 			.doesNotContainPattern("name=\"list\"[^>]*checked");
 		// an own list needs its name and attribution; what was typed comes back
 		assertThat(upload(csv, "own.csv", staff, Map.of("list", "OWN", "sourceAttribution", "Kept " + this.tag,

@@ -361,6 +361,7 @@ class AgreementsIT extends DemoDataIntegrationTest {
 		assertThat(this.mvc.get().uri("/agreements/" + id)).bodyText()
 			.contains("Partnership list from Wikipedia contributors, CC BY-SA 4.0", "Zeitz, Germany – Darkhan, Mongolia");
 		assertThat(this.mvc.get().uri("/agreements?pair_a=EU_MEMBER&pair_b=MN")).bodyText()
-			.contains("Bonn – Ulaanbaatar", "Darkhan – Kaposvár", "Erdenet – Székesfehérvár");
+			.contains("<span>Bonn</span> – <span>Ulaanbaatar</span>", "<span>Darkhan</span> – <span>Kaposvár</span>",
+					"<span>Erdenet</span> – <span>Székesfehérvár</span>");
 	}
 }
