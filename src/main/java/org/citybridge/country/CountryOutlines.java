@@ -9,15 +9,29 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
  * The countries' outlines from the Natural Earth 1:50m topology shipped in {@code geo/}, decoded
- * once for every map the portal draws (a profile's location, the partnership map).
+ * once for every map the portal draws (a profile's location, the partnership map): on first use,
+ * or in the background as soon as the portal is ready, whichever comes first (not during start-up,
+ * issue 21).
  */
 @Component
 public class CountryOutlines {
+
+	private final TaskExecutor executor;
+
+	private volatile List<Shape> shapes;
+
+	public CountryOutlines(@Qualifier("applicationTaskExecutor") TaskExecutor executor) {
+		this.executor = executor;
+	}
 
 	/** One closed ring of a country's outline, in degrees, with its bounding box. */
 	public record Ring(double[] lon, double[] lat, double minLon, double maxLon, double minLat, double maxLat) {
@@ -27,10 +41,23 @@ public class CountryOutlines {
 	public record Shape(String numericCode, List<Ring> rings) {
 	}
 
-	private final List<Shape> shapes = load();
-
 	public List<Shape> shapes() {
-		return this.shapes;
+		List<Shape> loaded = this.shapes;
+		if (loaded == null) {
+			synchronized (this) {
+				loaded = this.shapes;
+				if (loaded == null) {
+					loaded = load();
+					this.shapes = loaded;
+				}
+			}
+		}
+		return loaded;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void decodeWhenReady() {
+		this.executor.execute(this::shapes);
 	}
 
 	private static List<Shape> load() {

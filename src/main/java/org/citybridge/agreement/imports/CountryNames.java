@@ -75,27 +75,51 @@ class CountryNames {
 
 	private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
-	private final Map<String, Set<String>> byName = new HashMap<>();
+
+	/** The known countries' codes, read once on first use (not at start-up: only imports need them). */
+	private final java.util.function.Supplier<Set<String>> known;
+
+	private volatile Map<String, Set<String>> byName;
 
 	@org.springframework.beans.factory.annotation.Autowired
 	CountryNames(Countries countries) {
-		this(countries.all().stream().map(Country::code).collect(java.util.stream.Collectors.toSet()));
+		this.known = () -> countries.all().stream().map(Country::code).collect(java.util.stream.Collectors.toSet());
 	}
 
 	/** Names for the given countries only (tests, or a directory of a few countries). */
 	CountryNames(Set<String> known) {
-		for (String code : known) {
-			put(new ULocale("", code).getDisplayCountry(ULocale.ENGLISH), code);
-			put(new Locale("", code).getDisplayCountry(Locale.ENGLISH), code);
-			put(code, code);
-		}
-		ALIASES.forEach((name, codes) -> codes.stream().filter(known::contains).forEach(code -> put(name, code)));
+		this.known = () -> known;
 	}
 
-	private void put(String name, String code) {
+	private Map<String, Set<String>> byName() {
+		Map<String, Set<String>> names = this.byName;
+		if (names == null) {
+			synchronized (this) {
+				names = this.byName;
+				if (names == null) {
+					names = build(this.known.get());
+					this.byName = names;
+				}
+			}
+		}
+		return names;
+	}
+
+	private static Map<String, Set<String>> build(Set<String> known) {
+		Map<String, Set<String>> names = new HashMap<>();
+		for (String code : known) {
+			put(names, new ULocale("", code).getDisplayCountry(ULocale.ENGLISH), code);
+			put(names, new Locale("", code).getDisplayCountry(Locale.ENGLISH), code);
+			put(names, code, code);
+		}
+		ALIASES.forEach((name, codes) -> codes.stream().filter(known::contains).forEach(code -> put(names, name, code)));
+		return names;
+	}
+
+	private static void put(Map<String, Set<String>> names, String name, String code) {
 		String key = normalise(name);
 		if (!key.isEmpty()) {
-			this.byName.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(code);
+			names.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(code);
 		}
 	}
 
@@ -122,15 +146,15 @@ class CountryNames {
 	private Set<String> lookup(String name) {
 		String text = name.strip();
 		String key = normalise(text);
-		Set<String> codes = this.byName.get(key);
+		Set<String> codes = byName().get(key);
 		if (codes == null) {
-			codes = this.byName.get(normalise(text.replaceAll("\\s*\\(.*?\\)\\s*", " ")));
+			codes = byName().get(normalise(text.replaceAll("\\s*\\(.*?\\)\\s*", " ")));
 		}
 		if (codes == null && key.startsWith("in ")) {
-			codes = this.byName.get(key.substring(3));
+			codes = byName().get(key.substring(3));
 		}
 		if (codes == null && key.startsWith("the ")) {
-			codes = this.byName.get(key.substring(4));
+			codes = byName().get(key.substring(4));
 		}
 		return codes == null ? Set.of() : codes;
 	}

@@ -23,17 +23,17 @@ class MapOutlines {
 
 
 
-	private final List<Shape> shapes;
+	private final CountryOutlines outlines;
 
 	private final Map<MapView, String> land = new EnumMap<>(MapView.class);
 
 	MapOutlines(CountryOutlines outlines) {
-		this.shapes = outlines.shapes();
+		this.outlines = outlines;
 	}
 
 	/** Path data of every country in the view. */
 	synchronized String land(MapView view) {
-		return this.land.computeIfAbsent(view, v -> draw(v, this.shapes));
+		return this.land.computeIfAbsent(view, v -> draw(v, this.outlines.shapes()));
 	}
 
 	/** Path data of the countries with these ISO numeric codes, empty when none is in the view. */
@@ -41,7 +41,7 @@ class MapOutlines {
 		if (numericCodes.isEmpty()) {
 			return "";
 		}
-		return draw(view, this.shapes.stream().filter(s -> s.numericCode() != null && numericCodes.contains(s.numericCode())).toList());
+		return draw(view, this.outlines.shapes().stream().filter(s -> s.numericCode() != null && numericCodes.contains(s.numericCode())).toList());
 	}
 
 	private static String draw(MapView view, List<Shape> shapes) {

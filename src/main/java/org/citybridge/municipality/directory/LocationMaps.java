@@ -31,13 +31,13 @@ class LocationMaps {
 	public record LocationMap(String paths, double x, double y, String countryCode) {
 	}
 
-	private final List<Shape> shapes;
+	private final CountryOutlines outlines;
 
 	private final Countries countries;
 
 	LocationMaps(Countries countries, CountryOutlines outlines) {
 		this.countries = countries;
-		this.shapes = outlines.shapes();
+		this.outlines = outlines;
 	}
 
 	/** The map around a profile's coordinates, or {@code null} when it has none. */
@@ -62,7 +62,7 @@ class LocationMaps {
 		double maxLat = lat0 + halfLat * 1.1;
 		StringBuilder land = new StringBuilder();
 		StringBuilder home = new StringBuilder();
-		for (Shape shape : this.shapes) {
+		for (Shape shape : this.outlines.shapes()) {
 			StringBuilder target = numericCode != null && numericCode.equals(shape.numericCode()) ? home : land;
 			for (Ring ring : shape.rings()) {
 				if (ring.maxLon() < minLon || ring.minLon() > maxLon || ring.maxLat() < minLat || ring.minLat() > maxLat) {

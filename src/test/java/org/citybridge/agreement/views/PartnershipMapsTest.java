@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PartnershipMapsTest {
 
-	static final PartnershipMaps MAPS = new PartnershipMaps(new MapOutlines(new org.citybridge.country.CountryOutlines()));
+	static final PartnershipMaps MAPS = new PartnershipMaps(new MapOutlines(new org.citybridge.country.CountryOutlines(Runnable::run)));
 
 	static final PartnershipMaps.Labels LABELS = new PartnershipMaps.Labels() {
 

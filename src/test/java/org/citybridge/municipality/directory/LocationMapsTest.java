@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The profile's map, drawn from the shipped Natural Earth outlines. */
 class LocationMapsTest {
 
-	static final LocationMaps MAPS = new LocationMaps(null, new org.citybridge.country.CountryOutlines());
+	static final LocationMaps MAPS = new LocationMaps(null, new org.citybridge.country.CountryOutlines(Runnable::run));
 
 	@Test
 	void highlightsTheHomeCountryAndCentresThePlace() {
