@@ -23,7 +23,8 @@ public class AgreementLookup {
 	public static final int LIMIT = 200;
 
 	/** An agreement as another feature shows it. */
-	public record Summary(long id, String title, AgreementType type, AgreementStatus status) {
+	public record Summary(long id, String title, AgreementType type, AgreementStatus status, List<Long> partyIds,
+			List<String> partyNames) {
 
 		public String href() {
 			return "/agreements/" + this.id;
@@ -52,7 +53,12 @@ public class AgreementLookup {
 		}
 	}
 
-	private static final String COLUMNS = "SELECT a.id, a.title, a.type, a.status FROM agreements a";
+	/** An agreement's id, title, type and status, and its parties' ids and names (for the title in the reader's script). */
+	private static final String COLUMNS = "SELECT a.id, a.title, a.type, a.status,"
+			+ " ARRAY(SELECT m.id FROM agreement_parties p JOIN municipalities m ON m.id = p.municipality_id"
+			+ " WHERE p.agreement_id = a.id ORDER BY m.id),"
+			+ " ARRAY(SELECT m.name FROM agreement_parties p JOIN municipalities m ON m.id = p.municipality_id"
+			+ " WHERE p.agreement_id = a.id ORDER BY m.id) FROM agreements a";
 
 	private final JdbcClient jdbc;
 
@@ -135,7 +141,8 @@ public class AgreementLookup {
 		return this.jdbc.sql(sql)
 			.params(params)
 			.query((rs, n) -> new Summary(rs.getLong(1), rs.getString(2), AgreementType.valueOf(rs.getString(3)),
-					AgreementStatus.valueOf(rs.getString(4))))
+					AgreementStatus.valueOf(rs.getString(4)), List.of((Long[]) rs.getArray(5).getArray()),
+					List.of((String[]) rs.getArray(6).getArray())))
 			.list();
 	}
 }

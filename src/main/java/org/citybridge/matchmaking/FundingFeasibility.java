@@ -14,8 +14,12 @@ import org.citybridge.country.CountryGroup;
  */
 public interface FundingFeasibility {
 
-	/** An instrument, by its name, open to the municipality together with a partner from one of the groups. */
-	record Scheme(String name, Set<CountryGroup> partnerGroups) {
+	/**
+	 * An instrument, by its name in the reader's language (with the name's language when it is not
+	 * the reader's: the page marks it), open to the municipality together with a partner from one of
+	 * the groups.
+	 */
+	record Scheme(String name, String nameLang, Set<CountryGroup> partnerGroups) {
 	}
 
 	/**

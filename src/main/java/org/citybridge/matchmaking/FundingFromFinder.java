@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.citybridge.funding.Eligibility;
 import org.citybridge.funding.FundingFinder;
 import org.citybridge.funding.Instruments;
+import org.citybridge.system.translation.Translated;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -21,15 +22,16 @@ record FundingFromFinder(FundingFinder finder, Instruments instruments) implemen
 
 	@Override
 	public List<Scheme> instrumentsFor(long municipalityId) {
-		Map<String, String> names = this.instruments.all()
+		java.util.Locale reader = LocaleContextHolder.getLocale();
+		Map<String, Translated> names = this.instruments.all()
 			.stream()
 			.filter(i -> i.shortName() != null)
-			.collect(Collectors.toMap(Instruments.Ref::shortName, Instruments.Ref::name, (a, b) -> a));
-		return this.finder.partnerGroupsFor(municipalityId)
-			.entrySet()
-			.stream()
-			.map(e -> new Scheme(names.getOrDefault(e.getKey(), e.getKey()), e.getValue()))
-			.toList();
+			.collect(Collectors.toMap(Instruments.Ref::shortName, i -> i.shownName(reader), (a, b) -> a));
+		return this.finder.partnerGroupsFor(municipalityId).entrySet().stream().map(e -> {
+			Translated name = names.get(e.getKey());
+			return name == null ? new Scheme(e.getKey(), null, e.getValue())
+					: new Scheme(name.text(), name.foreign(reader) ? name.lang() : null, e.getValue());
+		}).toList();
 	}
 
 	@Override

@@ -28,6 +28,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Ranks every other municipality as a partner for one municipality, from public data only. Every
@@ -46,8 +47,11 @@ public class PartnerSuggestions {
 			List<String> languages) {
 	}
 
-	/** One reason for a candidate's score: what a person reads, and the points it adds. */
-	public record Reason(String signal, String text, double points) {
+	/**
+	 * One reason for a candidate's score: what a person reads (as text, and as HTML with the names in
+	 * another language than the page's marked with their {@code lang}), and the points it adds.
+	 */
+	public record Reason(String signal, String text, double points, String html) {
 	}
 
 	/**
@@ -325,12 +329,11 @@ public class PartnerSuggestions {
 			reasons.add(reason("likeYou", w.likeYou() * Math.min(d.likeA(), w.likeYouCap()), locale,
 					"matchmaking.reason.likeYou", d.likeA(), this.names.country(d.aCountry(), locale)));
 		}
-		List<String> open = instruments.stream()
+		List<FundingFeasibility.Scheme> open = instruments.stream()
 			.filter(i -> i.partnerGroups().stream().anyMatch(g -> g.name().equals(d.countryGroup())))
-			.map(FundingFeasibility.Scheme::name)
 			.toList();
 		if (!open.isEmpty()) {
-			reasons.add(reason("funding", w.funding(), locale, "matchmaking.reason.funding", String.join(", ", open)));
+			reasons.add(marked("funding", w.funding(), locale, "matchmaking.reason.funding", open));
 		}
 		return reasons;
 	}
@@ -347,7 +350,20 @@ public class PartnerSuggestions {
 	}
 
 	private Reason reason(String signal, double points, Locale locale, String key, Object... arguments) {
-		return new Reason(signal, this.messages.getMessage(key, arguments, locale), Math.round(points * 10) / 10.0);
+		String text = this.messages.getMessage(key, arguments, locale);
+		return new Reason(signal, text, Math.round(points * 10) / 10.0, HtmlUtils.htmlEscape(text, "UTF-8"));
+	}
+
+	/** A reason naming instruments, each name in another language than the page's marked with its own. */
+	private Reason marked(String signal, double points, Locale locale, String key, List<FundingFeasibility.Scheme> names) {
+		String text = this.messages.getMessage(key,
+				new Object[] { names.stream().map(FundingFeasibility.Scheme::name).collect(Collectors.joining(", ")) }, locale);
+		String html = names.stream()
+			.map(n -> n.nameLang() == null ? HtmlUtils.htmlEscape(n.name(), "UTF-8")
+					: "<span lang=\"" + HtmlUtils.htmlEscape(n.nameLang(), "UTF-8") + "\">" + HtmlUtils.htmlEscape(n.name(), "UTF-8") + "</span>")
+			.collect(Collectors.joining(", "));
+		String frame = HtmlUtils.htmlEscape(this.messages.getMessage(key, new Object[] { "\u0000" }, locale), "UTF-8");
+		return new Reason(signal, text, Math.round(points * 10) / 10.0, frame.replace("\u0000", html));
 	}
 
 	private String themes(List<String> codes, Locale locale) {

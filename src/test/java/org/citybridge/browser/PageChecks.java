@@ -232,7 +232,7 @@ final class PageChecks {
 				(language) => {
 				  const allowed = new Set(['CityBridge', 'GeoNames', 'Wikipedia', 'Natural', 'Earth', 'OpenStreetMap',
 				    'CC', 'BY', 'BY-SA', 'CSV', 'JSON', 'GeoJSON', 'Atom', 'iCal', 'ICS', 'PDF', 'UTC', 'GMT', 'HTML',
-				    'WCAG', 'ISO', 'ics', 'http', 'https', 'Markdown', 'WebP', 'PNG', 'JPEG', 'gzip', 'km', 'km²', 'e-mail', 'e-mails', 'htmx', 'axe', 'Nu', 'RSS', 'ID', 'URL', 'OK']);
+				    'WCAG', 'ISO', 'ics', 'http', 'https', 'Markdown', 'WebP', 'PNG', 'JPEG', 'gzip', 'km', 'km²', 'e-mail', 'e-mails', 'htmx', 'axe', 'Nu', 'RSS', 'ID', 'URL', 'OK', 'JavaScript']);
 				  const english = new Set(['the', 'and', 'of', 'with', 'from', 'this', 'your', 'for', 'to', 'is', 'are',
 				    'was', 'has', 'have', 'will', 'by', 'at', 'in', 'not', 'be', 'it', 'its', 'their',
 				    'which', 'who', 'all', 'more', 'about', 'between', 'cities', 'city', 'partnership', 'agreement']);

@@ -65,7 +65,7 @@ class CandidateIndexIT {
 		f.network(a, gent, nis);
 		this.jdbc.sql("INSERT INTO partnership_requests (from_municipality_id, to_municipality_id, message) VALUES (?, ?, 'Hi')")
 			.params(a, pending).update();
-		List<FundingFeasibility.Scheme> taiex = List.of(new FundingFeasibility.Scheme("TAIEX", Set.of(CountryGroup.EU_MEMBER)));
+		List<FundingFeasibility.Scheme> taiex = List.of(new FundingFeasibility.Scheme("TAIEX", null, Set.of(CountryGroup.EU_MEMBER)));
 		List<SuggestionFilter> filters = List.of(SuggestionFilter.none(),
 				new SuggestionFilter(List.of(), List.of(), List.of(), null, null, false, true, 1),
 				new SuggestionFilter(List.of("FR", "RS"), List.of(), List.of(), null, null, false, false, 1),

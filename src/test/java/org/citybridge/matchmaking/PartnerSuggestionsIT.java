@@ -106,7 +106,7 @@ class PartnerSuggestionsIT {
 	void fundingIsAHookThatScoresWhenAnInstrumentIsOpenToThePair() {
 		long plain = this.fixtures.municipality("Plain", Place.neutral("US"));
 		long eligible = this.fixtures.municipality("Eligible", Place.neutral("FR"));
-		List<FundingFeasibility.Scheme> taiex = List.of(new FundingFeasibility.Scheme("TAIEX", Set.of(CountryGroup.EU_MEMBER)));
+		List<FundingFeasibility.Scheme> taiex = List.of(new FundingFeasibility.Scheme("TAIEX", null, Set.of(CountryGroup.EU_MEMBER)));
 		Map<Long, Double> scores = new java.util.HashMap<>();
 		this.suggestions.rank(this.a, SuggestionFilter.none(), taiex, -1, 1_000_000, 0).forEach(r -> scores.put(r.id(), r.score()));
 		assertThat(scores.get(eligible) - scores.get(plain)).isEqualTo(SuggestionWeights.DEFAULT.funding());

@@ -120,7 +120,7 @@ public final class AgendaMarkup {
 			html.append("<ul class=\"session-speakers\">");
 			for (AgendaPages.Link speaker : r.speakers()) {
 				html.append("<li>");
-				link(html, speaker.href(), speaker.label());
+				linkHtml(html, speaker.href(), speaker.labelHtml());
 				html.append("</li>");
 			}
 			html.append("</ul>");
@@ -188,10 +188,6 @@ public final class AgendaMarkup {
 
 	/** htmx: take the answer's main part in place of this page's. */
 	private static final String STAY = " data-hx-select=\"main\" data-hx-target=\"main\" data-hx-swap=\"outerHTML\"";
-
-	private static void link(StringBuilder html, String href, String text) {
-		html.append("<a href=\"").append(esc(href)).append("\">").append(esc(text)).append("</a>");
-	}
 
 	/** ": Opening plenary", the session an action is for, which completes its name for screen readers. */
 	private static void forTitle(StringBuilder html, AgendaPages.Row r) {

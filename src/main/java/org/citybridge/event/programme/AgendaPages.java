@@ -43,8 +43,8 @@ record AgendaPages(EventCatalogue catalogue, PersonalAgendas agendas, MessageSou
 	record Query(Long trackId, Long roomId, String language, Long speakerId, String day, boolean grid, List<Long> shared) {
 	}
 
-	/** A link with its text. */
-	public record Link(String href, String label) {
+	/** A link with its text, as markup already escaped. */
+	public record Link(String href, String labelHtml) {
 	}
 
 	/**
@@ -66,7 +66,9 @@ record AgendaPages(EventCatalogue catalogue, PersonalAgendas agendas, MessageSou
 
 	/**
 	 * A day shown, with the markup of the view asked for: {@code entries}, the list's entries, or
-	 * {@code timetable}, the body of a table with one column per room (the other is null).
+	 * {@code timetable}, the body of a table with one column per room (the other is null); {@code rooms},
+	 * the timetable's room headings as markup, each in the reader's language or marked with its own
+	 * ("" for sessions without a room).
 	 */
 	public record Day(String iso, String heading, List<String> rooms, String entries, String timetable) {
 	}
@@ -128,7 +130,7 @@ record AgendaPages(EventCatalogue catalogue, PersonalAgendas agendas, MessageSou
 			for (AgendaView.Item item : day.sessions()) {
 				EventCatalogue.Session s = item.session();
 				List<Link> speakers = s.speakers().stream()
-					.map(sp -> speakerLinks.computeIfAbsent(sp.id(), id -> new Link(eventPath + "/speakers/" + id, sp.label())))
+					.map(sp -> speakerLinks.computeIfAbsent(sp.id(), id -> new Link(eventPath + "/speakers/" + id, speakerHtml(sp, locale))))
 					.toList();
 				Translated title = s.shown("title", locale);
 				rows.put(item, new Row(s.id(), item.now(), item.next(), item.event().isoStart(), item.event().label(),
@@ -144,7 +146,16 @@ record AgendaPages(EventCatalogue catalogue, PersonalAgendas agendas, MessageSou
 					.map(slot -> new Slot(slot.time().isoStart(), slot.time().startLabel(),
 							slot.cells().stream().map(cell -> cell.stream().map(rows::get).toList()).toList()))
 					.toList();
-				days.add(new Day(day.iso(), day.heading(), day.rooms(), null, markup.timetable(slots)));
+				Map<String, String> roomHtml = new HashMap<>();
+				day.sessions().forEach(item -> {
+					EventCatalogue.Session s = item.session();
+					if (s.roomName() != null) {
+						roomHtml.computeIfAbsent(s.roomName(), r -> labels.html(s.shown("room", locale)));
+					}
+				});
+				days.add(new Day(day.iso(), day.heading(),
+						day.rooms().stream().map(r -> r.isEmpty() ? "" : roomHtml.getOrDefault(r, AgendaMarkup.esc(r))).toList(),
+						null, markup.timetable(slots)));
 			}
 			else {
 				days.add(new Day(day.iso(), day.heading(), day.rooms(),
@@ -311,5 +322,25 @@ record AgendaPages(EventCatalogue catalogue, PersonalAgendas agendas, MessageSou
 					+ "</span> <small class=\"original-lang\">" + AgendaMarkup.esc(message("common.original." + text.lang()))
 					+ "</small>";
 		}
+	}
+
+	/**
+	 * A speaker as Dusan Raicevic (President, NALAS), marked for the page's language: the name and
+	 * the organisation as names (translate="no"), the role in the reader's language or marked with
+	 * its own.
+	 */
+	private static String speakerHtml(EventCatalogue.Speaker sp, Locale locale) {
+		StringBuilder html = new StringBuilder("<span translate=\"no\">").append(AgendaMarkup.esc(sp.name())).append("</span>");
+		List<String> about = new ArrayList<>();
+		Translated role = sp.shownRole(locale);
+		if (role != null) {
+			about.add(role.foreign(locale)
+					? "<span lang=\"" + AgendaMarkup.esc(role.lang()) + "\">" + AgendaMarkup.esc(role.text()) + "</span>"
+					: AgendaMarkup.esc(role.text()));
+		}
+		if (sp.organisation() != null && !sp.organisation().isBlank()) {
+			about.add("<span translate=\"no\">" + AgendaMarkup.esc(sp.organisation()) + "</span>");
+		}
+		return about.isEmpty() ? html.toString() : html.append(" (").append(String.join(", ", about)).append(')').toString();
 	}
 }

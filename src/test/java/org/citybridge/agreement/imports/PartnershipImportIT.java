@@ -318,12 +318,12 @@ class PartnershipImportIT extends DemoDataIntegrationTest {
 		var user = user(this.users.loadUserByUsername(staff));
 		assertThat(this.mvc.get().uri(location).with(user)).hasStatusOk().bodyText()
 			.contains("Survey " + this.tag, "NALAS staff", "Rows of the file", "All (5)", "Not matched (3)")
-			.contains("Line 2", "Added", "Upload" + this.tag + ", Serbia: matched to")
-			.contains("Line 3", "Twin" + this.tag + ", Serbia: 2 municipalities may be meant:", "Choose the municipalities of line 3")
-			.contains("Line 4", "Atlantis" + this.tag + ", Atlantis: The country is not known.")
-			.contains("Line 5", "Daleko" + this.tag + ", Serbia: Municipalities of that name, all farther than 30 km.",
+			.contains("Line 2", "Added", "<span translate=\"no\">Upload" + this.tag + "</span>, <span translate=\"no\">Serbia</span>: matched to")
+			.contains("Line 3", "<span translate=\"no\">Twin" + this.tag + "</span>, <span translate=\"no\">Serbia</span>: 2 municipalities may be meant:", "Choose the municipalities of line 3")
+			.contains("Line 4", "<span translate=\"no\">Atlantis" + this.tag + "</span>, <span translate=\"no\">Atlantis</span>: The country is not known.")
+			.contains("Line 5", "<span translate=\"no\">Daleko" + this.tag + "</span>, <span translate=\"no\">Serbia</span>: Municipalities of that name, all farther than 30 km.",
 					"Nearest of that name:")
-			.contains("Line 6", "Nigde" + this.tag + ", Serbia: No municipality of that name in the country.");
+			.contains("Line 6", "<span translate=\"no\">Nigde" + this.tag + "</span>, <span translate=\"no\">Serbia</span>: No municipality of that name in the country.");
 		assertThat(this.mvc.get().uri(location).param("outcome", "UNMATCHED").with(user)).hasStatusOk().bodyText()
 			.contains("Line 4", "Line 5", "Line 6").doesNotContain("Line 2<", "Line 3<");
 		assertThat(this.mvc.get().uri(location).param("outcome", "UNMATCHED").param("reason", "TOO_FAR").with(user))

@@ -22,7 +22,7 @@ class AgendaMarkupTest {
 				"2025-02-17T11:30+01:00", "11:30\u201313:00 CET", "2025-02-17T18:30+08:00", "18:30\u201320:00 ULAT", title,
 				AgendaMarkup.esc(title), "/events/forum/sessions/" + id, AgendaMarkup.esc("Panel \u00B7 Room: " + title), true,
 				AgendaMarkup.esc("Track <1>"),
-				List.of(new AgendaPages.Link("/events/forum/speakers/9", "Dusan Raicevic, NALAS \"President\"")), starred, chosen,
+				List.of(new AgendaPages.Link("/events/forum/speakers/9", AgendaMarkup.esc("Dusan Raicevic, NALAS \"President\""))), starred, chosen,
 				"/events/forum/agenda?s=" + id + "&day=2025-02-17#session-" + id, "Edit session: " + title, false);
 	}
 
