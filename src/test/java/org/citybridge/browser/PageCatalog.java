@@ -25,6 +25,14 @@ import static org.citybridge.DemoPlaces.ZEITZ;
  */
 final class PageCatalog {
 
+	/** The demo forum's plenary room, named in the page's language (the demo gives all three). */
+	private static final java.util.regex.Pattern HOUSE_NAMES = java.util.regex.Pattern
+		.compile("House of Municipalities|Муниципалитетуудын ордон|Maison des communes");
+
+	private static final String HOUSE_LINK = "main table a:has-text('House of Municipalities'), "
+			+ "main table a:has-text('Муниципалитетуудын ордон'), main table a:has-text('Maison des communes')";
+
+
 	/** An example instrument of {@code FundingDemoData} with a country exception and an open call. */
 	static final String FUNDING_EXAMPLE = "example-technical-exchange";
 
@@ -193,7 +201,8 @@ final class PageCatalog {
 				}),
 				new PageType("session-new-room-clash", "/events/{slug}/sessions/new", false, (page, site) -> {
 					signedIn(page, site, AccountTestSupport.STAFF_CEMR, SESSION_NEW);
-					page.selectOption("#roomId", new com.microsoft.playwright.options.SelectOption().setLabel("House of Municipalities"));
+					page.selectOption("#roomId", page.locator("#roomId option", new Page.LocatorOptions().setHasText(HOUSE_NAMES))
+						.first().getAttribute("value"));
 					return submit(page, "main form",
 							Map.of("#title", "Clashing panel", "#day", "2025-02-17", "#startTime", "11:00", "#endTime", "12:00"));
 				}),
@@ -361,11 +370,11 @@ final class PageCatalog {
 				}),
 				new PageType("room-edit", "/events/{slug}/manage/{kind:rooms|tracks|speakers}/{id}", false, (page, site) -> {
 					signedIn(page, site, AccountTestSupport.STAFF_CEMR, EVENT + "/manage/rooms");
-					return follow(page, "main table a:has-text('House of Municipalities')");
+					return follow(page, HOUSE_LINK);
 				}),
 				new PageType("room-edit-refused", "/events/{slug}/manage/{kind:rooms|tracks|speakers}/{id}", false, (page, site) -> {
 					signedIn(page, site, AccountTestSupport.STAFF_CEMR, EVENT + "/manage/rooms");
-					follow(page, "main table a:has-text('House of Municipalities')");
+					follow(page, HOUSE_LINK);
 					return clickAndWait(page, "main form[action$='/delete'] button[type=submit]");
 				}),
 				new PageType("track-list", "/events/{slug}/manage/{kind:rooms|tracks|speakers}", false,

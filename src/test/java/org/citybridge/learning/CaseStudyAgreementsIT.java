@@ -81,6 +81,11 @@ class CaseStudyAgreementsIT extends DemoDataIntegrationTest {
 		return this.jdbc.sql("SELECT title FROM agreements WHERE id = ?").param(agreementId).query(String.class).single();
 	}
 
+	/** The title as a page shows it: each party's name marked up on its own. */
+	String shownTitle(long agreementId) {
+		return "<span>" + title(agreementId).replace(" – ", "</span> – <span>") + "</span>";
+	}
+
 	MvcTestResult post(String uri, String email, String title, String municipalities, String version, String... agreementIds) {
 		return this.mvc.post().uri(uri).with(csrf()).with(as(email)).param("title", title).param("summary", "Summary")
 			.param("body", "Body").param("language", "en").param("municipalityIds", CaseStudiesIT.ids(municipalities)).param("version", version)
@@ -169,7 +174,7 @@ class CaseStudyAgreementsIT extends DemoDataIntegrationTest {
 		assertThat(unrelated).hasStatusOk();
 		assertThat(body(unrelated)).contains("id=\"agreements-error\"")
 			.contains("Choose only agreements that one of the municipalities named is a party to.")
-			.containsPattern("value=\"" + this.unrelated + "\"[^>]*checked").contains(title(this.unrelated));
+			.containsPattern("value=\"" + this.unrelated + "\"[^>]*checked").contains(shownTitle(this.unrelated));
 
 		// Municipalities without agreements, or none: an agreement of others is still refused.
 		assertThat(post("/learn/case-studies/new", AccountTestSupport.OFFICER_DARKHAN, title, "", "0", String.valueOf(this.mnBe)))
