@@ -29,6 +29,10 @@ final class PageCatalog {
 	private static final java.util.regex.Pattern HOUSE_NAMES = java.util.regex.Pattern
 		.compile("House of Municipalities|Муниципалитетуудын ордон|Maison des communes");
 
+	/** The demo forum's first track, named in the page's language. */
+	private static final String TRACK_LINK = "main table a:has-text('Institutional partnerships'), "
+			+ "main table a:has-text('Институцийн түншлэл'), main table a:has-text('Partenariats institutionnels')";
+
 	private static final String HOUSE_LINK = "main table a:has-text('House of Municipalities'), "
 			+ "main table a:has-text('Муниципалитетуудын ордон'), main table a:has-text('Maison des communes')";
 
@@ -385,7 +389,7 @@ final class PageCatalog {
 				}),
 				new PageType("track-edit", "/events/{slug}/manage/{kind:rooms|tracks|speakers}/{id}", false, (page, site) -> {
 					signedIn(page, site, AccountTestSupport.STAFF_CEMR, EVENT + "/manage/tracks");
-					return follow(page, "main table a:has-text('Institutional partnerships')");
+					return follow(page, TRACK_LINK);
 				}),
 				new PageType("speaker-list", "/events/{slug}/manage/{kind:rooms|tracks|speakers}", true,
 						(page, site) -> signedIn(page, site, AccountTestSupport.STAFF_CEMR, EVENT + "/manage/speakers")),
