@@ -1,10 +1,8 @@
 package org.citybridge.municipality;
 
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+
+import org.citybridge.system.cache.VersionedCache;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,16 +29,7 @@ public class DirectoryCounts {
 
 	private static final int MAX_ENTRIES = 1_000;
 
-	private record Entry(long version, long count, long expires) {
-	}
-
-	private final Map<String, Entry> entries = new ConcurrentHashMap<>();
-
-	private final Map<String, CompletableFuture<Long>> running = new ConcurrentHashMap<>();
-
-	private final LongSupplier version;
-
-	private final long ttlNanos;
+	private final VersionedCache cache;
 
 	@Autowired
 	DirectoryCounts(JdbcClient jdbc, @Value("${citybridge.directory.count-cache-seconds:300}") long seconds) {
@@ -49,49 +38,15 @@ public class DirectoryCounts {
 
 	/** With the directory's version read by {@code version} (tests). */
 	DirectoryCounts(LongSupplier version, long seconds) {
-		this.version = version;
-		this.ttlNanos = seconds * 1_000_000_000L;
+		this.cache = new VersionedCache(version, seconds, MAX_ENTRIES);
 	}
 
 	/** The count for {@code key} at the directory's current version, counted by {@code count} if there is none. */
 	public long get(String key, LongSupplier count) {
-		if (this.ttlNanos <= 0 || insideWritingTransaction()) {
+		if (insideWritingTransaction()) {
 			return count.getAsLong();
 		}
-		// Read before the data: a change committed meanwhile advances the version past this entry.
-		long version = this.version.getAsLong();
-		long now = System.nanoTime();
-		Entry entry = this.entries.get(key);
-		if (entry != null && entry.version == version && entry.expires - now > 0) {
-			return entry.count;
-		}
-		String slot = key + "@" + version;
-		CompletableFuture<Long> mine = new CompletableFuture<>();
-		CompletableFuture<Long> other = this.running.putIfAbsent(slot, mine);
-		if (other != null) {
-			try {
-				return other.join();
-			}
-			catch (CompletionException ex) {
-				throw (ex.getCause() instanceof RuntimeException) ? (RuntimeException) ex.getCause() : ex;
-			}
-		}
-		try {
-			long value = count.getAsLong();
-			if (this.entries.size() >= MAX_ENTRIES) {
-				this.entries.clear();
-			}
-			this.entries.put(key, new Entry(version, value, now + this.ttlNanos));
-			mine.complete(value);
-			return value;
-		}
-		catch (RuntimeException | Error ex) {
-			mine.completeExceptionally(ex);
-			throw ex;
-		}
-		finally {
-			this.running.remove(slot, mine);
-		}
+		return this.cache.<Long>get(key, count::getAsLong);
 	}
 
 	/**
@@ -105,6 +60,6 @@ public class DirectoryCounts {
 
 	/** Forgets every count of this process at once (the version makes the others follow). */
 	public void forget() {
-		this.entries.clear();
+		this.cache.forget();
 	}
 }

@@ -1,14 +1,10 @@
 package org.citybridge.agreement.views;
 
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import org.citybridge.municipality.MunicipalitiesMerged;
+import org.citybridge.system.cache.VersionedCache;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,19 +33,7 @@ class RegisterMapCache {
 	/** A drawing of the whole register is about 0.3 MB: at most a few dozen are kept. */
 	private static final int MAX_ENTRIES = 48;
 
-	private record Entry(long version, long expires, Object value) {
-	}
-
-	private final Map<String, Entry> entries = new ConcurrentHashMap<>();
-
-	private final Map<String, CompletableFuture<Object>> running = new ConcurrentHashMap<>();
-
-	/** How many requests are waiting for another's drawing right now. */
-	private final AtomicInteger waiting = new AtomicInteger();
-
-	private final LongSupplier version;
-
-	private final long ttlNanos;
+	private final VersionedCache cache;
 
 	@Autowired
 	RegisterMapCache(JdbcClient jdbc, @Value("${citybridge.agreements.map-cache-seconds:300}") long seconds) {
@@ -58,69 +42,29 @@ class RegisterMapCache {
 
 	/** With the register's version number read by {@code version} (tests). */
 	RegisterMapCache(LongSupplier version, long seconds) {
-		this.version = version;
-		this.ttlNanos = seconds * 1_000_000_000L;
+		this.cache = new VersionedCache(version, seconds, MAX_ENTRIES);
 	}
 
 	/** The register's current version number. */
 	long version() {
-		return this.version.getAsLong();
+		return this.cache.version();
 	}
 
-	/** The cached value for {@code key} at the register's current version, computed if there is none. */
-	@SuppressWarnings("unchecked")
+	/**
+	 * The cached value for {@code key} at the register's current version, computed if there is none
+	 * (requests that ask for the same missing drawing at once wait for one drawing, not one each).
+	 */
 	<T> T get(String key, Supplier<T> compute) {
-		if (this.ttlNanos <= 0) {
-			return compute.get();
-		}
-		// Read before the data: a change committed meanwhile advances the version past this entry.
-		long version = version();
-		long now = System.nanoTime();
-		Entry entry = this.entries.get(key);
-		if (entry != null && entry.version == version && entry.expires - now > 0) {
-			return (T) entry.value;
-		}
-		// Requests that ask for the same missing entry at once wait for one drawing, not one each.
-		String slot = key + "@" + version;
-		CompletableFuture<Object> mine = new CompletableFuture<>();
-		CompletableFuture<Object> running = this.running.putIfAbsent(slot, mine);
-		if (running != null) {
-			this.waiting.incrementAndGet();
-			try {
-				return (T) running.join();
-			}
-			catch (CompletionException ex) {
-				throw ex.getCause() instanceof RuntimeException cause ? cause : ex;
-			}
-			finally {
-				this.waiting.decrementAndGet();
-			}
-		}
-		try {
-			T value = compute.get();
-			if (this.entries.size() >= MAX_ENTRIES) {
-				this.entries.clear();
-			}
-			this.entries.put(key, new Entry(version, now + this.ttlNanos, value));
-			mine.complete(value);
-			return value;
-		}
-		catch (RuntimeException | Error ex) {
-			mine.completeExceptionally(ex);
-			throw ex;
-		}
-		finally {
-			this.running.remove(slot, mine);
-		}
+		return this.cache.get(key, compute);
 	}
 
 	/** How many requests are waiting for a drawing another request is making (tests, monitoring). */
 	int waiting() {
-		return this.waiting.get();
+		return this.cache.waiting();
 	}
 
 	void forget() {
-		this.entries.clear();
+		this.cache.forget();
 	}
 
 	/**
