@@ -232,25 +232,11 @@ public class PlaceNames {
 		if (title == null || ids == null || names == null || ids.size() != names.size() || !cyrillicReader(locale)) {
 			return Objects.toString(title, "");
 		}
-		String[] parts = title.split(" – ", -1);
-		if (parts.length != names.size()) {
+		List<TitledParty> parties = partiesIn(title, ids, names);
+		if (parties == null) {
 			return title;
 		}
-		Map<String, Long> byName = new HashMap<>();
-		for (int i = 0; i < names.size(); i++) {
-			byName.put(names.get(i), ids.get(i));
-		}
-		StringBuilder out = new StringBuilder();
-		for (String part : parts) {
-			if (!byName.containsKey(part)) {
-				return title;
-			}
-			if (out.length() > 0) {
-				out.append(" – ");
-			}
-			out.append(name(byName.get(part), part, locale));
-		}
-		return out.toString();
+		return parties.stream().map(p -> name(p.id(), p.name(), locale)).collect(java.util.stream.Collectors.joining(" – "));
 	}
 
 	/**
@@ -259,6 +245,25 @@ public class PlaceNames {
 	 * its own, which the page shows as it is.
 	 */
 	public List<Shown> titleParts(String title, List<Long> ids, List<String> names, Locale locale) {
+		List<TitledParty> parties = partiesIn(title, ids, names);
+		if (parties == null) {
+			return null;
+		}
+		return parties.stream().map(p -> {
+			Shown one = of(p.id(), p.name(), locale);
+			return new Shown(one.first(), one.firstLang(), null, null);
+		}).toList();
+	}
+
+	/** A party of an agreement as its title names it. */
+	private record TitledParty(Long id, String name) {
+	}
+
+	/**
+	 * The parties in the order a title made of their names ("Darkhan – Kaposvár") gives them; null
+	 * for a title of its own (or parties that do not match it).
+	 */
+	private static List<TitledParty> partiesIn(String title, List<Long> ids, List<String> names) {
 		if (title == null || ids == null || names == null || ids.size() != names.size()) {
 			return null;
 		}
@@ -270,15 +275,14 @@ public class PlaceNames {
 		for (int i = 0; i < names.size(); i++) {
 			byName.put(names.get(i), ids.get(i));
 		}
-		List<Shown> shown = new java.util.ArrayList<>();
+		List<TitledParty> parties = new java.util.ArrayList<>();
 		for (String part : parts) {
 			if (!byName.containsKey(part)) {
 				return null;
 			}
-			Shown one = of(byName.get(part), part, locale);
-			shown.add(new Shown(one.first(), one.firstLang(), null, null));
+			parties.add(new TitledParty(byName.get(part), part));
 		}
-		return shown;
+		return parties;
 	}
 
 	/** A region's name in the reader's script where a Cyrillic one is known ("Дархан-Уул"), else as stored. */
