@@ -103,11 +103,11 @@ record InstrumentForm(
 				leadAlso, leadNot, partnerAlso, partnerNot, bodies, text(minPartners), text(minCountries), String.join("\n", conditions),
 				i.example(), i.version(), i.i18n().given("name", "mn"), i.i18n().given("name", "fr"),
 				i.i18n().given("purpose", "mn"), i.i18n().given("purpose", "fr"), i.i18n().given("funds", "mn"),
-				i.i18n().given("funds", "fr"), lines(conditionsMn), lines(conditionsFr));
+				i.i18n().given("funds", "fr"), oneALine(conditionsMn), oneALine(conditionsFr));
 	}
 
 	/** Translated conditions, one a line beside the originals; nothing when none is translated. */
-	private static String lines(List<String> translated) {
+	private static String oneALine(List<String> translated) {
 		return translated.stream().allMatch(String::isEmpty) ? "" : String.join("\n", translated);
 	}
 
