@@ -3,9 +3,15 @@ package org.citybridge.system.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -29,6 +35,14 @@ import org.springframework.web.servlet.support.RequestContextUtils;
  * token, a message left by the previous action (flash), or one that sets a cookie; those keep Spring
  * Security's {@code no-store}. Runs inside the security filters, so that it knows who is signed in and
  * decides before they write their headers.
+ * <p>
+ * Such a page is also kept, rendered, for the next anonymous visitor who asks for it in the same way
+ * (the same address, languages and cookies, no session): it is served from memory while the
+ * database's {@code content_version} (advanced at the commit of every change of anything a public
+ * page shows, V71, whoever writes) is the one it was rendered at, and within the minute of the
+ * portal's clock it was rendered in (for what depends on the time: "closes in 3 days", the agenda's
+ * "now"). A crowd reading the register or the forum's agenda costs one rendering per change, not one
+ * per visit (docs/benchmarks.md, issue 21).
  */
 class PublicPageCaching extends ShallowEtagHeaderFilter {
 
@@ -36,16 +50,77 @@ class PublicPageCaching extends ShallowEtagHeaderFilter {
 
 	private final AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
 
+	private static final String RENDERING = PublicPageCaching.class.getName() + ".rendering";
+
 	private final String cacheControl;
 
-	PublicPageCaching(Duration browserLifetime, Duration sharedLifetime) {
+	private final Rendered rendered;
+
+	/**
+	 * {@code version} reads the content version, {@code maxBytes} bounds the rendered pages kept (0
+	 * keeps none).
+	 */
+	PublicPageCaching(Duration browserLifetime, Duration sharedLifetime, LongSupplier version, Clock clock,
+			long maxBytes) {
 		setWriteWeakETag(true);
 		this.cacheControl = "public, max-age=" + browserLifetime.toSeconds() + ", s-maxage=" + sharedLifetime.toSeconds();
+		this.rendered = maxBytes > 0 ? new Rendered(version, clock, maxBytes) : null;
 	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		return !"GET".equals(request.getMethod());
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		if (this.rendered != null && mayBeKept(request)) {
+			Lookup lookup = this.rendered.lookup(request);
+			if (lookup.page() != null) {
+				serve(lookup.page(), request, response);
+				return;
+			}
+			request.setAttribute(RENDERING, lookup);
+		}
+		super.doFilterInternal(request, response, chain);
+	}
+
+	/**
+	 * Whether the answer can be the same as another visitor's: no session (which could hold a message
+	 * left by the previous action, or a sign-in) and no credentials.
+	 */
+	private boolean mayBeKept(HttpServletRequest request) {
+		return request.getRequestedSessionId() == null && request.getHeader(HttpHeaders.AUTHORIZATION) == null
+				&& anonymous();
+	}
+
+	private void serve(Page page, HttpServletRequest request, HttpServletResponse response) throws IOException {
+		response.setLocale(page.locale());
+		response.setContentType(page.contentType());
+		response.setHeader(HttpHeaders.CACHE_CONTROL, this.cacheControl);
+		response.addHeader(HttpHeaders.VARY, HttpHeaders.COOKIE);
+		response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
+		response.setHeader(HttpHeaders.ETAG, page.etag());
+		String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
+		if (ifNoneMatch != null && matches(ifNoneMatch, page.etag())) {
+			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+			return;
+		}
+		response.setContentLength(page.body().length);
+		response.getOutputStream().write(page.body());
+	}
+
+	/** A weak comparison, as for the pages this filter answers itself. */
+	private static boolean matches(String ifNoneMatch, String etag) {
+		String bare = etag.startsWith("W/") ? etag.substring(2) : etag;
+		for (String candidate : ifNoneMatch.split(",")) {
+			String c = candidate.trim();
+			if (c.equals("*") || (c.startsWith("W/") ? c.substring(2) : c).equals(bare)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@Override
@@ -56,8 +131,10 @@ class PublicPageCaching extends ShallowEtagHeaderFilter {
 				|| hasFlash(request)) {
 			return false;
 		}
+		byte[] page;
 		try {
-			if (contains(body, CSRF_FIELD)) {
+			page = body.readAllBytes();
+			if (contains(page, CSRF_FIELD)) {
 				return false;
 			}
 		}
@@ -67,6 +144,17 @@ class PublicPageCaching extends ShallowEtagHeaderFilter {
 		response.setHeader(HttpHeaders.CACHE_CONTROL, this.cacheControl);
 		response.addHeader(HttpHeaders.VARY, HttpHeaders.COOKIE);
 		response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
+		if (request.getAttribute(RENDERING) instanceof Lookup lookup && status == HttpServletResponse.SC_OK) {
+			String etag;
+			try {
+				etag = generateETagHeaderValue(new java.io.ByteArrayInputStream(page), isWriteWeakETag());
+			}
+			catch (IOException ex) {
+				return true;
+			}
+			this.rendered.keep(lookup, new Page(page, response.getContentType(),
+					response.getLocale(), etag));
+		}
 		return true;
 	}
 
@@ -86,8 +174,7 @@ class PublicPageCaching extends ShallowEtagHeaderFilter {
 	}
 
 	/** Whether the page holds the bytes. */
-	private static boolean contains(InputStream body, byte[] needle) throws IOException {
-		byte[] page = body.readAllBytes();
+	private static boolean contains(byte[] page, byte[] needle) {
 		outer: for (int i = 0; i <= page.length - needle.length; i++) {
 			for (int j = 0; j < needle.length; j++) {
 				if (page[i + j] != needle[j]) {
@@ -97,5 +184,87 @@ class PublicPageCaching extends ShallowEtagHeaderFilter {
 			return true;
 		}
 		return false;
+	}
+
+	/** A page as rendered for an anonymous visitor. */
+	private record Page(byte[] body, String contentType, java.util.Locale locale, String etag) {
+	}
+
+	/** What a request was looked up as: its key, the version and minute read before rendering. */
+	private record Lookup(String key, long version, long minute, Page page) {
+	}
+
+	/**
+	 * The rendered pages of one minute of the portal's clock, each with the content version it was
+	 * rendered at; at most {@code maxBytes} of pages (all are forgotten when there would be more).
+	 */
+	private static final class Rendered {
+
+		private record Kept(long version, Page page) {
+		}
+
+		private final Map<String, Kept> pages = new ConcurrentHashMap<>();
+
+		private final AtomicLong bytes = new AtomicLong();
+
+		private final LongSupplier version;
+
+		private final Clock clock;
+
+		private final long maxBytes;
+
+		private volatile long minute;
+
+		Rendered(LongSupplier version, Clock clock, long maxBytes) {
+			this.version = version;
+			this.clock = clock;
+			this.maxBytes = maxBytes;
+		}
+
+		Lookup lookup(HttpServletRequest request) {
+			// The version is read before the page is rendered: a change committed meanwhile moves it on.
+			long version = this.version.getAsLong();
+			long minute = Math.floorDiv(this.clock.millis(), 60_000L);
+			if (minute != this.minute) {
+				synchronized (this) {
+					if (minute != this.minute) {
+						forget();
+						this.minute = minute;
+					}
+				}
+			}
+			String key = key(request);
+			Kept kept = this.pages.get(key);
+			Page page = kept != null && kept.version() == version ? kept.page() : null;
+			return new Lookup(key, version, minute, page);
+		}
+
+		void keep(Lookup lookup, Page page) {
+			if (lookup.minute() != this.minute || page.body().length > this.maxBytes / 16) {
+				return;
+			}
+			if (this.bytes.addAndGet(page.body().length) > this.maxBytes) {
+				forget();
+				this.bytes.addAndGet(page.body().length);
+			}
+			this.pages.put(lookup.key(), new Kept(lookup.version(), page));
+		}
+
+		private synchronized void forget() {
+			this.pages.clear();
+			this.bytes.set(0);
+		}
+
+		/** Everything a public page depends on besides the data: address, languages, cookies (language, zone). */
+		private static String key(HttpServletRequest request) {
+			String query = request.getQueryString();
+			return request.getRequestURI() + (query == null ? "" : "?" + query) + "\n"
+					+ nullToEmpty(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)) + "\n"
+					+ nullToEmpty(request.getHeader(HttpHeaders.COOKIE));
+		}
+
+		private static String nullToEmpty(String value) {
+			return value == null ? "" : value;
+		}
 	}
 }

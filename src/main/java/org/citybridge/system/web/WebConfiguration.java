@@ -1,5 +1,6 @@
 package org.citybridge.system.web;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import jakarta.servlet.DispatcherType;
@@ -9,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.http.CacheControl;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
@@ -46,13 +48,17 @@ class WebConfiguration implements WebMvcConfigurer {
 	/**
 	 * Anonymous public pages with an ETag and a public lifetime ({@link PublicPageCaching}): browsers
 	 * ask again each time ({@code citybridge.public-pages.max-age}, 0 s), shared caches keep a page
-	 * {@code citybridge.public-pages.s-maxage} (60 s). Inside the security filters (order -100).
+	 * {@code citybridge.public-pages.s-maxage} (60 s); the portal keeps them rendered, up to
+	 * {@code citybridge.public-pages.rendered-bytes} (32 MB; 0 keeps none), while the content version
+	 * (V71) stays the same. After the security filters (order -100), which it needs to know who asks.
 	 */
 	@Bean
-	FilterRegistrationBean<PublicPageCaching> publicPageCaching() {
+	FilterRegistrationBean<PublicPageCaching> publicPageCaching(JdbcClient jdbc, Clock clock) {
 		FilterRegistrationBean<PublicPageCaching> registration = new FilterRegistrationBean<>(new PublicPageCaching(
 				Duration.ofSeconds(environment.getProperty("citybridge.public-pages.max-age", Long.class, 0L)),
-				Duration.ofSeconds(environment.getProperty("citybridge.public-pages.s-maxage", Long.class, 60L))));
+				Duration.ofSeconds(environment.getProperty("citybridge.public-pages.s-maxage", Long.class, 60L)),
+				() -> jdbc.sql("SELECT version FROM content_version").query(Long.class).single(), clock,
+				environment.getProperty("citybridge.public-pages.rendered-bytes", Long.class, 32L << 20)));
 		registration.setOrder(0);
 		registration.setDispatcherTypes(DispatcherType.REQUEST);
 		return registration;
