@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import jakarta.servlet.DispatcherType;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -53,12 +54,15 @@ class WebConfiguration implements WebMvcConfigurer {
 	 * (V71) stays the same. After the security filters (order -100), which it needs to know who asks.
 	 */
 	@Bean
-	FilterRegistrationBean<PublicPageCaching> publicPageCaching(JdbcClient jdbc, Clock clock) {
+	FilterRegistrationBean<PublicPageCaching> publicPageCaching(ObjectProvider<JdbcClient> jdbc, ObjectProvider<Clock> clock) {
+		// Without a database (a test of the web layer alone) nothing is kept rendered.
+		JdbcClient database = jdbc.getIfAvailable();
 		FilterRegistrationBean<PublicPageCaching> registration = new FilterRegistrationBean<>(new PublicPageCaching(
 				Duration.ofSeconds(environment.getProperty("citybridge.public-pages.max-age", Long.class, 0L)),
 				Duration.ofSeconds(environment.getProperty("citybridge.public-pages.s-maxage", Long.class, 60L)),
-				() -> jdbc.sql("SELECT version FROM content_version").query(Long.class).single(), clock,
-				environment.getProperty("citybridge.public-pages.rendered-bytes", Long.class, 32L << 20)));
+				() -> database.sql("SELECT version FROM content_version").query(Long.class).single(),
+				clock.getIfAvailable(Clock::systemUTC), database == null ? 0
+						: environment.getProperty("citybridge.public-pages.rendered-bytes", Long.class, 32L << 20)));
 		registration.setOrder(0);
 		registration.setDispatcherTypes(DispatcherType.REQUEST);
 		return registration;
