@@ -33,6 +33,12 @@ record PartnershipMatcher(JdbcClient jdbc, CountryNames countries) {
 
 	static final double MIN_SIMILARITY = 0.45;
 
+	/**
+	 * Coordinates with no place of the side's country within about this distance, and places of
+	 * another, are another country's: the list geocoded the name to a namesake abroad.
+	 */
+	static final double ELSEWHERE_KM = 100;
+
 	static final int BATCH = 4_000;
 
 	/** One side of a listed pair, as the list gives it. */
@@ -409,7 +415,8 @@ record PartnershipMatcher(JdbcClient jdbc, CountryNames countries) {
 				if (district.size() == 1 && city.size() == 1) {
 					Candidate d = district.keySet().iterator().next();
 					Candidate c = city.keySet().iterator().next();
-					Double km = distance(new Side(null, null, c.latitude(), c.longitude()), d.latitude(), d.longitude());
+					Double km = c.latitude() == null || c.longitude() == null ? null
+							: distance(new Side(c.name(), c.countryCode(), c.latitude(), c.longitude()), d.latitude(), d.longitude());
 					if (km != null && km <= MAX_KM) {
 						unique.put(i, d);
 						listed.put(i, district.get(d).listed());
@@ -440,8 +447,6 @@ record PartnershipMatcher(JdbcClient jdbc, CountryNames countries) {
 			}
 		});
 	}
-
-	static final double ELSEWHERE_KM = 100;
 
 	/** Of the given sides, those with places of other countries around their coordinates and none of the place's own. */
 	private Set<Integer> abroad(List<Side> sides, List<Integer> which, Map<Integer, Candidate> unique) {
