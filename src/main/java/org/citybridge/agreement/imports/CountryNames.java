@@ -71,6 +71,16 @@ class CountryNames {
 			Map.entry("canary islands", List.of("ES")), Map.entry("greenland", List.of("GL")),
 			Map.entry("hong kong", List.of("HK", "CN")), Map.entry("macau", List.of("MO", "CN")), Map.entry("macao", List.of("MO", "CN")));
 
+	/**
+	 * A country's overseas parts that GeoNames files under codes of their own, where a list names
+	 * only the country ({@code La Possession, France} is in Réunion, {@code Mariehamn, Finland} in
+	 * Åland, {@code Macau, China} in Macau): added when the whole name is the country's, not when a
+	 * part names the territory itself ({@code Saint-Joseph, Martinique, France} stays in Martinique).
+	 */
+	private static final Map<String, List<String>> OVERSEAS = Map.of("FR",
+			List.of("RE", "GP", "MQ", "GF", "YT", "BL", "MF", "PM", "NC", "PF", "WF"), "US", List.of("PR", "VI"), "FI",
+			List.of("AX"), "CN", List.of("HK", "MO"), "DK", List.of("GL", "FO"));
+
 	private static final Pattern NOT_WORD = Pattern.compile("[^a-z0-9]+");
 
 	private static final Pattern MARKS = Pattern.compile("\\p{M}+");
@@ -133,6 +143,13 @@ class CountryNames {
 			return Set.of();
 		}
 		Set<String> direct = lookup(name);
+		if (direct.size() == 1 && OVERSEAS.containsKey(direct.iterator().next())) {
+			Set<String> codes = new LinkedHashSet<>(direct);
+			OVERSEAS.get(direct.iterator().next()).stream()
+				.filter(code -> byName().getOrDefault(normalise(code), Set.of()).contains(code))
+				.forEach(codes::add);
+			return codes;
+		}
 		if (!direct.isEmpty()) {
 			return direct;
 		}

@@ -33,6 +33,12 @@ record PartnershipMatcher(JdbcClient jdbc, CountryNames countries) {
 
 	static final double MIN_SIMILARITY = 0.45;
 
+	/**
+	 * Coordinates with no place of the side's country within about this distance, and places of
+	 * another, are another country's: the list geocoded the name to a namesake abroad.
+	 */
+	static final double ELSEWHERE_KM = 100;
+
 	static final int BATCH = 4_000;
 
 	/** One side of a listed pair, as the list gives it. */
@@ -61,7 +67,12 @@ record PartnershipMatcher(JdbcClient jdbc, CountryNames countries) {
 		/** Both sides are the same municipality. */
 		SAME_PLACE,
 		/** Staff chose the municipality in the review list. */
-		DECIDED
+		DECIDED,
+		/**
+		 * Matched although far from the row's coordinates: the only place of that name in the
+		 * country, and the coordinates are another country's or a region's centre.
+		 */
+		COORDINATES_ELSEWHERE
 	}
 
 	/** A municipality a side may mean, with its distance from the row's coordinates (null when unknown). */
@@ -106,9 +117,9 @@ record PartnershipMatcher(JdbcClient jdbc, CountryNames countries) {
 		Map<Integer, Long> decided = new HashMap<>();
 		for (int i = 0; i < sides.size(); i++) {
 			Side side = sides.get(i);
-			PlaceName name = PlaceName.of(side.name());
-			names.add(name);
 			Set<String> codes = this.countries.codes(side.country());
+			PlaceName name = PlaceName.of(side.name()).withKnownSpellings(codes);
+			names.add(name);
 			Long decision = decisions.get(new Side(side.name(), side.country(), null, null));
 			if (decision != null) {
 				decided.put(i, decision);
@@ -129,8 +140,10 @@ record PartnershipMatcher(JdbcClient jdbc, CountryNames countries) {
 				}
 			}
 		}
-		decide(sides, names, probes, exact(probes), results);
+		Map<Integer, Far> far = new HashMap<>();
+		decide(sides, names, probes, exact(probes), results, far);
 		fuzzy(sides, names, probes, results);
+		elsewhere(sides, names, far, results);
 		if (!decided.isEmpty()) {
 			Map<Long, Candidate> chosen = byIds(new HashSet<>(decided.values()));
 			decided.forEach((i, id) -> {
@@ -206,7 +219,7 @@ record PartnershipMatcher(JdbcClient jdbc, CountryNames countries) {
 	}
 
 	private void decide(List<Side> sides, List<PlaceName> names, List<Probe> probes,
-			Map<Long, Map<Long, Candidate>> found, SideMatch[] results) {
+			Map<Long, Map<Long, Candidate>> found, SideMatch[] results, Map<Integer, Far> far) {
 		Set<Integer> probed = new HashSet<>();
 		for (Probe p : probes) {
 			probed.add(p.side());
@@ -224,7 +237,7 @@ record PartnershipMatcher(JdbcClient jdbc, CountryNames countries) {
 				List<Candidate> near = side.located()
 						? all.stream().filter(c -> c.distanceKm() != null && c.distanceKm() <= MAX_KM).toList() : all;
 				near = withoutDistrictsOfOthers(near);
-				String spelling = name.spellings().get(s).name();
+				String spelling = name.spellings().get(s).listed();
 				if (near.size() == 1) {
 					results[i] = SideMatch.matched(near.get(0), spelling, false);
 					break;
@@ -243,6 +256,7 @@ record PartnershipMatcher(JdbcClient jdbc, CountryNames countries) {
 					break;
 				}
 				tooFar = true;
+				far.computeIfAbsent(i, k -> new Far(new LinkedHashMap<>())).bySpelling().put(s, all);
 				if (results[i] == null) {
 					results[i] = SideMatch.unmatched(Reason.TOO_FAR, all.stream().limit(3).toList());
 				}
@@ -345,9 +359,141 @@ record PartnershipMatcher(JdbcClient jdbc, CountryNames countries) {
 				}
 			}
 			if (best != null) {
-				results[i] = SideMatch.matched((Candidate) best[1], names.get(i).spellings().get((Integer) best[0]).name(), true);
+				results[i] = SideMatch.matched((Candidate) best[1], names.get(i).spellings().get((Integer) best[0]).listed(), true);
 			}
 		});
+	}
+
+	/** The places of a side's name found too far from its coordinates, by spelling (index). */
+	private record Far(Map<Integer, List<Candidate>> bySpelling) {
+
+		/** The distinct places found by the spellings that pass the test, with the first such spelling of each. */
+		Map<Candidate, PlaceName.Spelling> found(PlaceName name, java.util.function.Predicate<PlaceName.Spelling> which) {
+			Map<Long, Candidate> byId = new LinkedHashMap<>();
+			Map<Candidate, PlaceName.Spelling> spelled = new LinkedHashMap<>();
+			this.bySpelling.forEach((s, cs) -> {
+				PlaceName.Spelling spelling = name.spellings().get(s);
+				if (which.test(spelling)) {
+					for (Candidate c : cs) {
+						Candidate first = byId.computeIfAbsent(c.id(), k -> c);
+						if (!spelled.containsKey(first) && plain(spelling.name()).equals(plain(c.name()))) {
+							spelled.put(first, spelling);
+						}
+					}
+				}
+			});
+			// Every place found counts against uniqueness; only those named as spelt may be the match.
+			return byId.size() == 1 ? spelled : Map.of();
+		}
+	}
+
+	/**
+	 * Sides whose only place of that name in the country lies far from the row's coordinates, where
+	 * those coordinates are not the city's: they lie in another country (no place of the side's
+	 * countries within about {@value #ELSEWHERE_KM} km, places of another within it: {@code Perth
+	 * (Scotland)} geocoded to Australia), or they are whole degrees, a country's or a region's
+	 * centre ({@code Sebeş} at 46° N 25° E). The place's name must be the list's spelling itself
+	 * (diacritics aside), not just share its search key. Where several places of the name exist,
+	 * or the coordinates look like the city's, the side stays unmatched: the place meant may be one
+	 * the directory lacks. A district named with its city ({@code Joniškis – Žagarė}) needs no
+	 * coordinates: the only place of the district's name within {@value #MAX_KM} km of the only
+	 * place of the city's name is the one meant.
+	 */
+	private void elsewhere(List<Side> sides, List<PlaceName> names, Map<Integer, Far> far, SideMatch[] results) {
+		Map<Integer, Candidate> unique = new HashMap<>();
+		Map<Integer, String> listed = new HashMap<>();
+		Set<Integer> districts = new HashSet<>();
+		far.forEach((i, f) -> {
+			SideMatch r = results[i];
+			if (r == null || r.outcome() != Outcome.UNMATCHED || r.reason() != Reason.TOO_FAR) {
+				return;
+			}
+			PlaceName name = names.get(i);
+			if (name.qualified()) {
+				Map<Candidate, PlaceName.Spelling> district = f.found(name, PlaceName.Spelling::district);
+				Map<Candidate, PlaceName.Spelling> city = f.found(name, s -> !s.district());
+				if (district.size() == 1 && city.size() == 1) {
+					Candidate d = district.keySet().iterator().next();
+					Candidate c = city.keySet().iterator().next();
+					Double km = c.latitude() == null || c.longitude() == null ? null
+							: distance(new Side(c.name(), c.countryCode(), c.latitude(), c.longitude()), d.latitude(), d.longitude());
+					if (km != null && km <= MAX_KM) {
+						unique.put(i, d);
+						listed.put(i, district.get(d).listed());
+						districts.add(i);
+					}
+				}
+				return;
+			}
+			Map<Candidate, PlaceName.Spelling> found = f.found(name, s -> true);
+			if (found.size() == 1) {
+				Map.Entry<Candidate, PlaceName.Spelling> e = found.entrySet().iterator().next();
+				unique.put(i, e.getKey());
+				listed.put(i, e.getValue().listed());
+			}
+		});
+		if (unique.isEmpty()) {
+			return;
+		}
+		List<Integer> box = unique.keySet().stream().filter(i -> !districts.contains(i) && !wholeDegrees(sides.get(i))).toList();
+		Set<Integer> abroad = abroad(sides, box, unique);
+		unique.forEach((i, c) -> {
+			Side side = sides.get(i);
+			if (districts.contains(i) || wholeDegrees(side) || abroad.contains(i)) {
+				Candidate withDistance = new Candidate(c.id(), c.name(), c.countryCode(), c.kind(), c.districtOf(),
+						c.geonamesId(), c.latitude(), c.longitude(), distance(side, c.latitude(), c.longitude()));
+				results[i] = new SideMatch(Outcome.MATCHED, Reason.COORDINATES_ELSEWHERE, withDistance,
+						List.of(withDistance), listed.get(i), false);
+			}
+		});
+	}
+
+	/** Of the given sides, those with places of other countries around their coordinates and none of the place's own. */
+	private Set<Integer> abroad(List<Side> sides, List<Integer> which, Map<Integer, Candidate> unique) {
+		Set<Integer> abroad = new HashSet<>();
+		if (which.isEmpty()) {
+			return abroad;
+		}
+		int n = which.size();
+		Integer[] side = new Integer[n];
+		String[] country = new String[n];
+		Double[] minLat = new Double[n];
+		Double[] maxLat = new Double[n];
+		Double[] minLng = new Double[n];
+		Double[] maxLng = new Double[n];
+		double dLat = ELSEWHERE_KM / 111.0;
+		for (int k = 0; k < n; k++) {
+			Side s = sides.get(which.get(k));
+			side[k] = which.get(k);
+			country[k] = unique.get(which.get(k)).countryCode();
+			double dLng = Math.min(180, dLat / Math.max(0.05, Math.cos(Math.toRadians(s.latitude()))));
+			minLat[k] = s.latitude() - dLat;
+			maxLat[k] = s.latitude() + dLat;
+			minLng[k] = s.longitude() - dLng;
+			maxLng[k] = s.longitude() + dLng;
+		}
+		this.jdbc.sql("""
+				WITH s AS (SELECT * FROM unnest(?::int[], ?::text[], ?::float8[], ?::float8[], ?::float8[], ?::float8[])
+				    AS s (side, country, min_lat, max_lat, min_lng, max_lng))
+				SELECT s.side FROM s
+				JOIN municipalities m ON m.latitude BETWEEN s.min_lat::numeric AND s.max_lat::numeric
+				    AND m.longitude BETWEEN s.min_lng::numeric AND s.max_lng::numeric
+				GROUP BY s.side
+				HAVING bool_and(m.country_code <> s.country)
+				""").params(side, country, minLat, maxLat, minLng, maxLng).query(rs -> {
+			abroad.add(rs.getInt(1));
+		});
+		return abroad;
+	}
+
+	private static boolean wholeDegrees(Side side) {
+		return side.latitude() == Math.rint(side.latitude()) && side.longitude() == Math.rint(side.longitude());
+	}
+
+	/** A name without diacritics, case, spaces or punctuation: {@code Călăraşi} and {@code Călărași} are one. */
+	static String plain(String name) {
+		String s = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+		return s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
 	}
 
 	private Map<Long, Candidate> byIds(Set<Long> ids) {

@@ -16,8 +16,15 @@ import java.util.regex.Pattern;
  */
 record PlaceName(String text, List<Spelling> spellings) {
 
-	/** One spelling to look for; {@code district} when it names a part of a city. */
-	record Spelling(String name, boolean district) {
+	/**
+	 * One spelling to look for; {@code district} when it names a part of a city; {@code listed} the
+	 * list's own spelling it stands for (itself, unless it is a known other name of that spelling).
+	 */
+	record Spelling(String name, boolean district, String listed) {
+
+		Spelling(String name, boolean district) {
+			this(name, district, name);
+		}
 	}
 
 	private static final Pattern BRACKETS = Pattern.compile("^(.+?)\\s*\\((.+)\\)\\s*$");
@@ -74,6 +81,25 @@ record PlaceName(String text, List<Spelling> spellings) {
 		if (numbered.matches()) {
 			spellings.add(new Spelling(numbered.group(1), false));
 		}
+	}
+
+	/**
+	 * This name with each spelling followed by its known other spellings in the given countries
+	 * ({@link KnownSpellings}): {@code Cologne} then {@code Köln}.
+	 */
+	PlaceName withKnownSpellings(Set<String> countries) {
+		List<Spelling> all = new ArrayList<>();
+		Set<String> seen = new LinkedHashSet<>();
+		this.spellings.forEach(s -> seen.add(s.name));
+		for (Spelling s : this.spellings) {
+			all.add(s);
+			for (String other : KnownSpellings.of(s.name, countries)) {
+				if (seen.add(other)) {
+					all.add(new Spelling(other, s.district, s.listed));
+				}
+			}
+		}
+		return new PlaceName(this.text, List.copyOf(all));
 	}
 
 	/** Whether the first spelling names a district of a city (a bracket or a dash). */

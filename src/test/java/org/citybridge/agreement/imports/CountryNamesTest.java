@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CountryNamesTest {
 
 	final CountryNames names = new CountryNames(Set.of("CN", "TW", "CZ", "MK", "TR", "GB", "US", "GE", "DE", "XK", "IE",
-			"RS", "MN", "BE", "FR", "RE", "CI", "BA"));
+			"RS", "MN", "BE", "FR", "RE", "MQ", "CI", "BA"));
 
 	@Test
 	void mapsOfficialShortAndOldNamesToTheirCodes() {
@@ -38,6 +38,14 @@ class CountryNamesTest {
 		assertThat(this.names.codes("Lower Saxony, Germany")).containsExactly("DE");
 		assertThat(this.names.codes("Georgia (country)")).containsExactly("GE");
 		assertThat(this.names.codes("Réunion, France")).containsExactlyInAnyOrder("RE", "FR");
+	}
+
+	@Test
+	void aCountryNamedAloneAlsoMeansItsOverseasPartsButATerritoryNamedStaysItself() {
+		// La Possession, France is in Réunion; Saint-Joseph, Martinique, France is not the one in Réunion
+		assertThat(this.names.codes("France")).containsExactly("FR", "RE", "MQ");
+		assertThat(this.names.codes("Martinique, France")).containsExactlyInAnyOrder("MQ", "FR");
+		assertThat(new CountryNames(Set.of("FI", "AX")).codes("Finland")).containsExactly("FI", "AX");
 	}
 
 	@Test

@@ -192,6 +192,75 @@ class PartnershipImportIT extends DemoDataIntegrationTest {
 	}
 
 	@Test
+	void aKnownOtherNameOrACountrysOwnFormMatchesAndTheListsSpellingIsKeptAsAnAlternateName() {
+		// real names (the table is of real places), at coordinates no other test uses
+		java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+		double lat = 52 + random.nextDouble(3);
+		double lng = 24 + random.nextDouble(7);
+		long mahilyow = place("Mahilyow", "BY", lat, lng);
+		long zhodzina = place("Horad Zhodzina" + this.tag, "BY", lat + 0.5, lng);
+		long kimhae = place("Kimhae" + this.tag, "KR", 35.2342, 128.8811);
+		long partner = place("Rustavi" + this.tag, "GE", 41.5436, 45.0117);
+		Report report = run(HEADER + "Mogilev,Belarus," + lat + "," + lng + ",Rustavi" + this.tag + ",Georgia (country),41.54,45.01\n"
+				+ "Zhodzina" + this.tag + ",Belarus," + (lat + 0.5) + "," + lng + ",Rustavi" + this.tag + ",Georgia (country),41.54,45.01\n"
+				+ "Gimhae" + this.tag + ",South Korea,35.2342,128.8811,Rustavi" + this.tag + ",Georgia (country),41.54,45.01\n");
+		assertThat(report.results()).extracting(r -> r.first().match().id()).containsExactly(mahilyow, zhodzina, kimhae);
+		assertThat(agreementsBetween(mahilyow, partner)).isEqualTo(1);
+		String[] names = this.jdbc.sql("SELECT alternate_names FROM municipalities WHERE id = ?").param(mahilyow)
+			.query((rs, n) -> (String[]) rs.getArray(1).getArray()).single();
+		assertThat(names).contains("Mogilev");
+	}
+
+	@Test
+	void aRowGeocodedToAnotherCountryOrARegionsCentreMatchesTheOnlyPlaceOfItsNameInItsCountry() {
+		// Perth (Scotland) geocoded to Perth, Western Australia, as in the Wikipedia list
+		long perth = place("Perth" + this.tag, "GB", 56.3952, -3.4314);
+		place("Fremantle" + this.tag, "AU", -32.0569, 115.7439);
+		// Sebeş at 46° N 25° E, Romania's centre, 110 km from the town
+		long sebes = place("Sebeş" + this.tag, "RO", 45.9564, 23.57);
+		long partner = place("Bydgoszcz" + this.tag, "PL", 53.1235, 18.0084);
+		Report report = run(HEADER + "Perth" + this.tag + ",Scotland,-31.9558,115.8597,Bydgoszcz" + this.tag + ",Poland,53.12,18.01\n"
+				+ "Sebes" + this.tag + ",Romania,46,25,Bydgoszcz" + this.tag + ",Poland,53.12,18.01\n");
+		assertThat(report.results()).extracting(r -> r.first().match().id()).containsExactly(perth, sebes);
+		assertThat(report.results()).extracting(r -> r.first().reason())
+			.containsExactly(Reason.COORDINATES_ELSEWHERE, Reason.COORDINATES_ELSEWHERE);
+		assertThat(agreementsBetween(perth, partner)).isEqualTo(1);
+	}
+
+	@Test
+	void aFarPlaceOfTheNameIsNotMatchedWhereTheCoordinatesMayBeTheCitysOrTheNameIsNotUnique() {
+		// Zell in Carinthia is not in the directory; the only Zell there is in Tyrol, 210 km away
+		place("Zell" + this.tag, "AT", 47.23, 11.88);
+		place("Klagenfurt" + this.tag, "AT", 46.62, 14.31);
+		// two Portsmouths in the United States, the row geocoded to the English one
+		place("Portsmouth" + this.tag, "US", 43.07, -70.76);
+		place("Portsmouth" + this.tag, "US", 36.84, -76.30);
+		place("Fareham" + this.tag, "GB", 50.85, -1.18);
+		// Jiangjin and Jiangyin share a search key, not a name
+		place("Jiangyin" + this.tag, "CN", 31.91, 120.26);
+		place("Graz" + this.tag, "AT", 47.07, 15.44);
+		Report report = run(HEADER + "Zell" + this.tag + ",Austria,46.4667,14.3833,Graz" + this.tag + ",Austria,47.07,15.44\n"
+				+ "Portsmouth" + this.tag + ",United States,50.8058,-1.0872,Graz" + this.tag + ",Austria,47.07,15.44\n"
+				+ "Jiangjin" + this.tag + ",China,35,103,Graz" + this.tag + ",Austria,47.07,15.44\n");
+		assertThat(report.results()).extracting(r -> r.first().reason())
+			.containsExactly(Reason.TOO_FAR, Reason.TOO_FAR, Reason.TOO_FAR);
+		assertThat(report.unmatched()).isEqualTo(3);
+	}
+
+	@Test
+	void aDistrictNamedWithItsCityIsFoundNearTheCityWhenTheCoordinatesAreNeither() {
+		// Joniškis – Žagarė: the row's coordinates are Šiauliai's, 40 km from Joniškis, 48 km from Žagarė
+		place("Joniškis" + this.tag, "LT", 56.2394, 23.6154);
+		long zagare = place("Žagarė" + this.tag, "LT", 56.3615, 23.2509);
+		place("Siauliai" + this.tag, "LT", 55.93, 23.31);
+		place("Jelgava" + this.tag, "LV", 56.65, 23.72);
+		Report report = run(HEADER + "Joniškis" + this.tag + " – Žagarė" + this.tag + ",Lithuania,55.9319,23.3142,Jelgava"
+				+ this.tag + ",Latvia,56.65,23.72\n");
+		assertThat(report.results().get(0).first().match().id()).isEqualTo(zagare);
+		assertThat(report.results().get(0).first().reason()).isEqualTo(Reason.COORDINATES_ELSEWHERE);
+	}
+
+	@Test
 	void theListsSpellingBecomesAnAlternateNameThatTheDirectorySearchFinds() {
 		long city = place("Ulan Bator" + this.tag, "MN", 47.9077, 106.8832);
 		long partner = place("Bonn" + this.tag, "DE", 50.73, 7.10);

@@ -37,4 +37,16 @@ class PlaceNameTest {
 		assertThat(PlaceName.of("  ").spellings()).isEmpty();
 		assertThat(PlaceName.of(null).spellings()).isEmpty();
 	}
+
+	@Test
+	void knownOtherSpellingsFollowTheSpellingTheyStandForAndRememberIt() {
+		PlaceName name = PlaceName.of("Porz (Cologne)").withKnownSpellings(java.util.Set.of("DE"));
+		assertThat(name.spellings()).containsExactly(new Spelling("Porz", true), new Spelling("Cologne", false),
+				new Spelling("Köln", false, "Cologne"));
+		assertThat(name.qualified()).isTrue();
+		assertThat(PlaceName.of("Zhodzina").withKnownSpellings(java.util.Set.of("BY")).spellings())
+			.containsExactly(new Spelling("Zhodzina", false), new Spelling("Horad Zhodzina", false, "Zhodzina"));
+		assertThat(PlaceName.of("Zhodzina").withKnownSpellings(java.util.Set.of("LT")).spellings())
+			.containsExactly(new Spelling("Zhodzina", false));
+	}
 }
