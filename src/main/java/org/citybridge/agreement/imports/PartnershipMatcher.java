@@ -31,6 +31,9 @@ record PartnershipMatcher(JdbcClient jdbc, CountryNames countries) {
 
 	static final double FUZZY_KM = 15;
 
+	/** A region farther than this from the row's coordinates (its own point, where Natural Earth labels it) is not meant. */
+	static final double REGION_KM = 300;
+
 	static final double MIN_SIMILARITY = 0.45;
 
 	static final int BATCH = 4_000;
@@ -129,8 +132,9 @@ record PartnershipMatcher(JdbcClient jdbc, CountryNames countries) {
 				}
 			}
 		}
-		decide(sides, names, probes, exact(probes), results);
+		decide(sides, names, probes, exact(probes, false), results);
 		fuzzy(sides, names, probes, results);
+		regions(sides, probes, exact(probes.stream().filter(p -> open(results[p.side()])).toList(), true), results);
 		if (!decided.isEmpty()) {
 			Map<Long, Candidate> chosen = byIds(new HashSet<>(decided.values()));
 			decided.forEach((i, id) -> {
@@ -155,8 +159,11 @@ record PartnershipMatcher(JdbcClient jdbc, CountryNames countries) {
 		return List.of(results);
 	}
 
-	/** Every municipality of the side's countries having one of the keys: (side, spelling) → candidates. */
-	private Map<Long, Map<Long, Candidate>> exact(List<Probe> probes) {
+	/**
+	 * Every municipality of the side's countries having one of the keys: (side, spelling) → candidates;
+	 * towns and the like, or else only regions (first-level divisions).
+	 */
+	private Map<Long, Map<Long, Candidate>> exact(List<Probe> probes, boolean regions) {
 		Map<Long, Map<Long, Candidate>> found = new HashMap<>();
 		if (probes.isEmpty()) {
 			return found;
@@ -180,7 +187,8 @@ record PartnershipMatcher(JdbcClient jdbc, CountryNames countries) {
 				FROM s
 				JOIN municipality_search_keys k ON k.key = s.key
 				JOIN municipalities m ON m.id = k.municipality_id AND m.country_code = ANY (string_to_array(s.countries, ','))
-				""").params(side, spelling, key, countries).query(rs -> {
+				    AND (m.kind = 'REGION') = ?
+				""").params(side, spelling, key, countries, regions).query(rs -> {
 			long slot = slot(rs.getInt(1), rs.getInt(2));
 			Candidate c = candidate(rs, 3);
 			found.computeIfAbsent(slot, k -> new LinkedHashMap<>()).put(c.id(), c);
@@ -253,6 +261,42 @@ record PartnershipMatcher(JdbcClient jdbc, CountryNames countries) {
 		}
 	}
 
+	/** Whether a side is still open for the region step: no place of its name near, or none at all. */
+	private static boolean open(SideMatch result) {
+		return result == null || (result.outcome() == Outcome.UNMATCHED
+				&& (result.reason() == Reason.NO_SUCH_NAME || result.reason() == Reason.TOO_FAR));
+	}
+
+	/**
+	 * The region step (issue 22): a side that no town, village or district matched, and whose name is
+	 * that of exactly one first-level division of its country (Selenge, Khövsgöl, Uvs, Orkhon), means
+	 * that region, if the row's coordinates (when given) lie within {@value #REGION_KM} km of it. Towns
+	 * come first: a town of the name near the coordinates has matched before this step runs.
+	 */
+	private void regions(List<Side> sides, List<Probe> probes, Map<Long, Map<Long, Candidate>> found,
+			SideMatch[] results) {
+		Map<Integer, Map<Long, Candidate>> bySide = new HashMap<>();
+		Map<Integer, Integer> spellingOf = new HashMap<>();
+		for (Probe p : probes) {
+			Map<Long, Candidate> cs = found.get(slot(p.side(), p.spelling()));
+			if (cs != null && open(results[p.side()])) {
+				bySide.computeIfAbsent(p.side(), k -> new LinkedHashMap<>()).putAll(cs);
+				spellingOf.putIfAbsent(p.side(), p.spelling());
+			}
+		}
+		bySide.forEach((i, cs) -> {
+			if (cs.size() != 1) {
+				return;
+			}
+			Side side = sides.get(i);
+			Candidate c = withDistances(side, cs.values()).get(0);
+			if (side.located() && (c.distanceKm() == null || c.distanceKm() > REGION_KM)) {
+				return;
+			}
+			results[i] = SideMatch.matched(c, PlaceName.of(side.name()).spellings().get(spellingOf.get(i)).name(), false);
+		});
+	}
+
 	/** A district of a city that is itself a candidate is the same place: keep the city. */
 	private static List<Candidate> withoutDistrictsOfOthers(List<Candidate> candidates) {
 		if (candidates.size() < 2) {
@@ -315,6 +359,7 @@ record PartnershipMatcher(JdbcClient jdbc, CountryNames countries) {
 				    m.latitude::float8, m.longitude::float8, max(similarity(k.key, p.key)) AS similarity
 				FROM box
 				JOIN municipalities m ON m.country_code = ANY (string_to_array(box.countries, ','))
+				    AND m.kind <> 'REGION'
 				    AND m.latitude BETWEEN box.min_lat::numeric AND box.max_lat::numeric
 				    AND m.longitude BETWEEN box.min_lng::numeric AND box.max_lng::numeric
 				JOIN municipality_search_keys k ON k.municipality_id = m.id

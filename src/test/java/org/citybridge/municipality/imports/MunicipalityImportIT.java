@@ -72,7 +72,7 @@ class MunicipalityImportIT {
 	void removeImportedPlaces() {
 		this.jdbc.sql("DELETE FROM municipalities WHERE id > ?").param(this.lastDemoId).update();
 		this.jdbc.sql("DELETE FROM municipality_search_keys WHERE source = 'geonames'").update();
-		this.jdbc.sql("UPDATE municipalities SET feature_code = NULL, admin1_code = NULL").update();
+		this.jdbc.sql("UPDATE municipalities SET feature_code = NULL, admin1_code = NULL WHERE kind <> 'REGION'").update();
 	}
 
 	@Test
@@ -243,7 +243,7 @@ class MunicipalityImportIT {
 			MunicipalityImport importer = new MunicipalityImport(new PlaceStaging(JdbcClient.create(gone), gone),
 					new org.springframework.transaction.support.TransactionTemplate(
 							new org.springframework.jdbc.support.JdbcTransactionManager(gone)),
-					this.countries, this.counts);
+					this.countries, this.counts, null);
 			assertThat(new ImportCommand(importer, null).execute(List.of("import-municipalities", file.toString()), false))
 				.isEqualTo(3);
 		}
