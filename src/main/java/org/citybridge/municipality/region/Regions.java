@@ -23,7 +23,8 @@ import org.springframework.stereotype.Service;
 /**
  * The first-level divisions (aimags, provinces, regions, counties, oblasts) as parties of the
  * directory, kind {@code REGION}: their names (English, French, Mongolian Cyrillic where known) come
- * from the table shipped in {@code municipality/regions.csv} (Natural Earth, public domain; see the
+ * from the table shipped in {@code municipality/regions.csv}; the French name is also kept apart,
+ * for French pages (PlaceNames), (Natural Earth, public domain; see the
  * README beside it), keyed by country and GeoNames admin1 code. A region is created once places of
  * its country and admin1 code are in the directory (by the GeoNames import, or the demo data); one
  * that exists keeps its names, which officers may edit, and only gains the names it lacks.
@@ -115,6 +116,7 @@ public class Regions {
 		Long[] geonamesId = new Long[n];
 		String[] name = new String[n];
 		String[] cyrillic = new String[n];
+		String[] french = new String[n];
 		String[] alternates = new String[n];
 		BigDecimal[] latitude = new BigDecimal[n];
 		BigDecimal[] longitude = new BigDecimal[n];
@@ -125,6 +127,7 @@ public class Regions {
 			geonamesId[i] = d.geonamesId();
 			name[i] = d.nameEn();
 			cyrillic[i] = d.cyrillic().isEmpty() ? null : d.cyrillic();
+			french[i] = d.nameFr().isEmpty() ? null : d.nameFr();
 			// One text per row (arrays of arrays must be rectangular): names joined by a character no name has.
 			alternates[i] = String.join("\u001f", d.alternates());
 			latitude[i] = d.latitude();
@@ -134,33 +137,36 @@ public class Regions {
 		int[] added = { 0 };
 		this.jdbc.sql("""
 				WITH r AS (
-				    SELECT * FROM unnest(?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::numeric[],
-				        ?::numeric[]) AS r (country_code, admin1_code, geonames_id, name, cyrillic, alternates, latitude, longitude)
+				    SELECT * FROM unnest(?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[],
+				        ?::numeric[], ?::numeric[])
+				        AS r (country_code, admin1_code, geonames_id, name, cyrillic, french, alternates, latitude, longitude)
 				    WHERE r.country_code IN (SELECT code FROM countries)
 				      AND (NOT ? OR EXISTS (SELECT 1 FROM municipalities m WHERE m.country_code = r.country_code
 				          AND m.admin1_code = r.admin1_code AND m.kind <> 'REGION')))
-				INSERT INTO municipalities AS m (geonames_id, name, native_name, native_script, alternate_names, country_code,
+				INSERT INTO municipalities AS m (geonames_id, name, native_name, native_script, name_fr, alternate_names, country_code,
 				    admin1_code, feature_code, kind, latitude, longitude)
 				-- The division's own GeoNames id (a first-level division's, never a place's), unless taken.
 				SELECT CASE WHEN EXISTS (SELECT 1 FROM municipalities x WHERE x.geonames_id = r.geonames_id
 				        AND NOT (x.kind = 'REGION' AND x.country_code = r.country_code AND x.admin1_code = r.admin1_code))
 				    THEN NULL ELSE r.geonames_id END,
-				    r.name, r.cyrillic, CASE WHEN r.cyrillic IS NULL THEN NULL ELSE 'Cyrl' END,
+				    r.name, r.cyrillic, CASE WHEN r.cyrillic IS NULL THEN NULL ELSE 'Cyrl' END, r.french,
 				    CASE WHEN r.alternates = '' THEN '{}'::text[] ELSE string_to_array(r.alternates, chr(31)) END,
 				    r.country_code, r.admin1_code, ?, 'REGION', r.latitude, r.longitude
 				FROM r
 				ON CONFLICT (country_code, admin1_code) WHERE kind = 'REGION' DO UPDATE SET
 				    native_name = coalesce(m.native_name, EXCLUDED.native_name),
 				    native_script = CASE WHEN m.native_name IS NULL THEN EXCLUDED.native_script ELSE m.native_script END,
+				    name_fr = coalesce(m.name_fr, EXCLUDED.name_fr),
 				    alternate_names = m.alternate_names || ARRAY(SELECT a FROM unnest(EXCLUDED.alternate_names) AS a
 				        WHERE NOT (a = ANY (m.alternate_names)) AND a <> m.name),
 				    version = m.version + 1,
 				    updated_at = now()
 				WHERE (m.native_name IS NULL AND EXCLUDED.native_name IS NOT NULL)
+				   OR (m.name_fr IS NULL AND EXCLUDED.name_fr IS NOT NULL)
 				   OR EXISTS (SELECT 1 FROM unnest(EXCLUDED.alternate_names) AS a
 				       WHERE NOT (a = ANY (m.alternate_names)) AND a <> m.name)
 				RETURNING m.id, (xmax = 0) AS inserted
-				""").params(country, admin1, geonamesId, name, cyrillic, alternates, latitude, longitude, onlyWithPlaces, FEATURE)
+				""").params(country, admin1, geonamesId, name, cyrillic, french, alternates, latitude, longitude, onlyWithPlaces, FEATURE)
 			.query(rs -> {
 				changed.add(rs.getLong(1));
 				added[0] += rs.getBoolean(2) ? 1 : 0;
