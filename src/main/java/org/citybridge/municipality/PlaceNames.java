@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
  * Cyrillic name comes first where one is known (the native name when it is written in Cyrillic, else
  * the Cyrillic alternate name closest to ICU's Latin–Cyrillic transliteration of the Latin name, i.e.
  * the Mongolian and Russian rendering) with the Latin name beside it; on English and French pages the
- * usual Latin name first with the native name beside it. Templates use it as {@code @placeNames}
+ * usual Latin name first with the native name beside it (on French pages the French name, where a
+ * place has one of its own: a region's, such as Oulan-Bator). Templates use it as {@code @placeNames}
  * ({@code ${@placeNames.name(id, name, #locale)}}, or the fragment {@code fragments/place :: name}
  * that marks the second name's language); Java callers use {@link #choose} on spellings they hold.
  * Region names in Cyrillic come from a small reviewed table ({@code municipality/division-names.csv}).
