@@ -10,6 +10,9 @@ public final class DemoPlaces {
 	public static final long ULAANBAATAR = 2028462L;
 
 	/** Darkhan, Mongolia. */
+	/** The Mongolian aimag Selenge, a region of the demo data (its GeoNames first-level division id, issue 22). */
+	public static final long SELENGE_AIMAG = 2029432L;
+
 	public static final long DARKHAN = 2031964L;
 
 	/** Erdenet, Mongolia. */

@@ -11,7 +11,15 @@ import org.springframework.web.bind.annotation.BindParam;
 public record DirectoryParams(String q, List<String> country, List<String> group,
 		@BindParam("population_min") String populationMin, @BindParam("population_max") String populationMax,
 		List<String> kind, List<String> offers, List<String> seeks, String seeking, String sort, String page,
-		String size, List<String> network) {
+		String size, List<String> network, List<String> region) {
+
+	/** The query string without a region filter. */
+	public DirectoryParams(String q, List<String> country, List<String> group, String populationMin,
+			String populationMax, List<String> kind, List<String> offers, List<String> seeks, String seeking,
+			String sort, String page, String size, List<String> network) {
+		this(q, country, group, populationMin, populationMax, kind, offers, seeks, seeking, sort, page, size, network,
+				null);
+	}
 
 	/** The query string without a network filter. */
 	DirectoryParams(String q, List<String> country, List<String> group, String populationMin, String populationMax,
@@ -21,6 +29,6 @@ public record DirectoryParams(String q, List<String> country, List<String> group
 	}
 
 	public static DirectoryParams query(String q) {
-		return new DirectoryParams(q, null, null, null, null, null, null, null, null, null, null, null, null);
+		return new DirectoryParams(q, null, null, null, null, null, null, null, null, null, null, null, null, null);
 	}
 }

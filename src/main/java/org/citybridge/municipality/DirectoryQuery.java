@@ -15,7 +15,16 @@ import org.citybridge.country.CountryGroup;
  */
 public record DirectoryQuery(String text, Set<String> countries, Set<CountryGroup> groups, Integer populationMin,
 		Integer populationMax, Set<MunicipalityKind> kinds, Set<String> offers, Set<String> seeks,
-		boolean seekingOnly, Sort sort, int page, int size, List<Problem> problems, Set<Long> networks) {
+		boolean seekingOnly, Sort sort, int page, int size, List<Problem> problems, Set<Long> networks,
+		Set<Long> regions) {
+
+	/** A query without a region filter (the municipalities inside a first-level division, by its id). */
+	public DirectoryQuery(String text, Set<String> countries, Set<CountryGroup> groups, Integer populationMin,
+			Integer populationMax, Set<MunicipalityKind> kinds, Set<String> offers, Set<String> seeks,
+			boolean seekingOnly, Sort sort, int page, int size, List<Problem> problems, Set<Long> networks) {
+		this(text, countries, groups, populationMin, populationMax, kinds, offers, seeks, seekingOnly, sort, page, size,
+				problems, networks, Set.of());
+	}
 
 	/** A query without a network filter. */
 	public DirectoryQuery(String text, Set<String> countries, Set<CountryGroup> groups, Integer populationMin,
@@ -126,31 +135,41 @@ public record DirectoryQuery(String text, Set<String> countries, Set<CountryGrou
 				problems.add(new Problem("network.filter.problem", value));
 			}
 		}
+		Set<Long> regions = new LinkedHashSet<>();
+		for (String value : values(p.region())) {
+			if (value.matches("\\d{1,18}") && Long.parseLong(value) > 0) {
+				regions.add(Long.parseLong(value));
+			}
+			else {
+				problems.add(new Problem("region.filter.problem", value));
+			}
+		}
 		int page = Math.max(1, integer(p.page(), 1));
 		int size = Math.min(MAX_SIZE, Math.max(1, integer(p.size(), DEFAULT_SIZE)));
 		return new DirectoryQuery(text, Set.copyOf(countries), Set.copyOf(groups), min, max, Set.copyOf(kinds),
 				Set.copyOf(offers), Set.copyOf(seeks), seekingOnly, sort, page, size, List.copyOf(problems),
-				Set.copyOf(networks));
+				Set.copyOf(networks), Set.copyOf(regions));
 	}
 
 	/** Whether any filter besides the name narrows the list (for the "clear filters" link). */
 	/** How many choices narrow the list: each country, group, kind, theme and network, and each other filter set. */
 	public int chosenCount() {
 		return this.countries.size() + this.groups.size() + this.kinds.size() + this.offers.size() + this.seeks.size()
-				+ this.networks.size() + (this.populationMin != null ? 1 : 0) + (this.populationMax != null ? 1 : 0)
+				+ this.networks.size() + this.regions.size() + (this.populationMin != null ? 1 : 0) + (this.populationMax != null ? 1 : 0)
 				+ (this.seekingOnly ? 1 : 0);
 	}
 
 	public boolean filtered() {
 		return !this.countries.isEmpty() || !this.groups.isEmpty() || this.populationMin != null
 				|| this.populationMax != null || !this.kinds.isEmpty() || !this.offers.isEmpty()
-				|| !this.seeks.isEmpty() || this.seekingOnly || !this.networks.isEmpty();
+				|| !this.seeks.isEmpty() || this.seekingOnly || !this.networks.isEmpty()
+				|| !this.regions.isEmpty();
 	}
 
 	public DirectoryQuery atPage(int newPage) {
 		return new DirectoryQuery(this.text, this.countries, this.groups, this.populationMin, this.populationMax,
 				this.kinds, this.offers, this.seeks, this.seekingOnly, this.sort, newPage, this.size, this.problems,
-				this.networks);
+				this.networks, this.regions);
 	}
 
 	private static Integer population(String raw, String key, List<Problem> problems) {

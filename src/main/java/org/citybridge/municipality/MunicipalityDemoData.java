@@ -38,9 +38,12 @@ public class MunicipalityDemoData {
 
 	private final SearchKeyWriter searchKeys;
 
-	MunicipalityDemoData(JdbcClient jdbc, SearchKeyWriter searchKeys) {
+	private final org.citybridge.municipality.region.Regions regions;
+
+	MunicipalityDemoData(JdbcClient jdbc, SearchKeyWriter searchKeys, org.citybridge.municipality.region.Regions regions) {
 		this.jdbc = jdbc;
 		this.searchKeys = searchKeys;
+		this.regions = regions;
 	}
 
 	/** Loads the rows not loaded yet; returns how many were added. */
@@ -84,6 +87,7 @@ public class MunicipalityDemoData {
 			}
 		}
 		log.info("Demo data: {} municipalities added, the others were already there", added);
+		log.info("Demo data: {} regions added", this.regions.forDemo());
 		return added;
 	}
 

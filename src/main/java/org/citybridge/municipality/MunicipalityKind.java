@@ -11,5 +11,10 @@ public enum MunicipalityKind {
 	/** A rural municipality, such as a Mongolian soum. */
 	RURAL,
 	/** A section of a city (GeoNames PPLX), shown as a district of that city. */
-	DISTRICT
+	DISTRICT,
+	/**
+	 * A first-level division with its own government (a Mongolian aimag, a province, a region, a county,
+	 * an oblast): its seat and the municipalities inside it share its country and GeoNames admin1 code.
+	 */
+	REGION
 }

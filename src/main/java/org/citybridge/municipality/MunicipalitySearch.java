@@ -191,6 +191,12 @@ public class MunicipalitySearch {
 					+ " AND om.organisation_id IN (:networks))");
 			params.put("networks", List.copyOf(query.networks()));
 		}
+		if (!query.regions().isEmpty()) {
+			// Inside a first-level division: the places of its country and admin1 code.
+			conditions.add("m.kind <> 'REGION' AND (m.country_code, m.admin1_code) IN (SELECT r.country_code, r.admin1_code"
+					+ " FROM municipalities r WHERE r.kind = 'REGION' AND r.id IN (:regions))");
+			params.put("regions", List.copyOf(query.regions()));
+		}
 		String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
 		return new Sql(with, from, where, params);
 	}

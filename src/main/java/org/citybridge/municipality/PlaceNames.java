@@ -32,13 +32,17 @@ import org.springframework.stereotype.Component;
  * Cyrillic name comes first where one is known (the native name when it is written in Cyrillic, else
  * the Cyrillic alternate name closest to ICU's Latin–Cyrillic transliteration of the Latin name, i.e.
  * the Mongolian and Russian rendering) with the Latin name beside it; on English and French pages the
- * usual Latin name first with the native name beside it. Templates use it as {@code @placeNames}
+ * usual Latin name first with the native name beside it (on French pages the French name, where a
+ * place has one of its own: a region's, such as Oulan-Bator). Templates use it as {@code @placeNames}
  * ({@code ${@placeNames.name(id, name, #locale)}}, or the fragment {@code fragments/place :: name}
  * that marks the second name's language); Java callers use {@link #choose} on spellings they hold.
  * Region names in Cyrillic come from a small reviewed table ({@code municipality/division-names.csv}).
  */
 @Component("placeNames")
 public class PlaceNames {
+
+	/** The languages whose readers get a place's name in their language first, where it has one (a region's French name). */
+	private static final List<String> OWN_NAME_READERS = List.of("fr");
 
 	/** The languages whose readers get the Cyrillic name first. */
 	private static final List<String> CYRILLIC_READERS = List.of("mn");
@@ -52,10 +56,17 @@ public class PlaceNames {
 
 	/** Every spelling of a place that the choice reads. */
 	public record Spellings(String name, String nativeName, String nativeScript, List<String> alternateNames,
-			String countryCode) {
+			String countryCode, String frenchName) {
 
 		public Spellings {
 			alternateNames = alternateNames == null ? List.of() : List.copyOf(alternateNames);
+			frenchName = frenchName == null || frenchName.isBlank() || frenchName.equals(name) ? null : frenchName;
+		}
+
+		/** Spellings without a French name of their own. */
+		public Spellings(String name, String nativeName, String nativeScript, List<String> alternateNames,
+				String countryCode) {
+			this(name, nativeName, nativeScript, alternateNames, countryCode, null);
 		}
 	}
 
@@ -110,9 +121,17 @@ public class PlaceNames {
 		return locale != null && CYRILLIC_READERS.contains(locale.getLanguage());
 	}
 
+	/** Whether readers of this language may get a name other than the usual Latin one first. */
+	private static boolean ownNameReader(Locale locale) {
+		return cyrillicReader(locale) || (locale != null && OWN_NAME_READERS.contains(locale.getLanguage()));
+	}
+
 	/** The place's name as a page in this language shows it. */
 	public static Shown choose(Spellings place, Locale locale) {
 		String latin = place.name();
+		if (place.frenchName() != null && locale != null && "fr".equals(locale.getLanguage())) {
+			latin = place.frenchName();
+		}
 		if (cyrillicReader(locale)) {
 			String cyrillic = cyrillic(place);
 			if (cyrillic == null) {
@@ -216,7 +235,7 @@ public class PlaceNames {
 
 	/** The name that comes first on a page in this language ("Дархан" on Mongolian pages, "Darkhan" else). */
 	public String name(Long id, String name, Locale locale) {
-		if (id == null || !cyrillicReader(locale)) {
+		if (id == null || !ownNameReader(locale)) {
 			return Objects.toString(name, "");
 		}
 		Spellings spellings = spellings(id);
@@ -229,7 +248,7 @@ public class PlaceNames {
 	 * Mongolian pages); a title of its own is left as it is.
 	 */
 	public String title(String title, List<Long> ids, List<String> names, Locale locale) {
-		if (title == null || ids == null || names == null || ids.size() != names.size() || !cyrillicReader(locale)) {
+		if (title == null || ids == null || names == null || ids.size() != names.size() || !ownNameReader(locale)) {
 			return Objects.toString(title, "");
 		}
 		List<TitledParty> parties = partiesIn(title, ids, names);
@@ -327,11 +346,12 @@ public class PlaceNames {
 
 	private Spellings read(long id) {
 		return this.jdbc.sql("""
-				SELECT name, native_name, native_script, alternate_names, country_code FROM municipalities WHERE id = ?
+				SELECT name, native_name, native_script, alternate_names, country_code, name_fr FROM municipalities WHERE id = ?
 				""").param(id).query((rs, n) -> {
 					java.sql.Array array = rs.getArray(4);
 					List<String> alternates = array == null ? List.of() : List.of((String[]) array.getArray());
-					return new Spellings(rs.getString(1), rs.getString(2), rs.getString(3), alternates, rs.getString(5));
+					return new Spellings(rs.getString(1), rs.getString(2), rs.getString(3), alternates, rs.getString(5),
+							rs.getString(6));
 				}).optional().orElse(null);
 	}
 

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * transaction; the GeoNames import writes its keys in bulk itself.
  */
 @Component
-record SearchKeyWriter(JdbcClient jdbc, DirectoryCounts counts) {
+public record SearchKeyWriter(JdbcClient jdbc, DirectoryCounts counts) {
 
 	void refresh(long municipalityId) {
 		this.counts.forget();
@@ -45,7 +45,7 @@ record SearchKeyWriter(JdbcClient jdbc, DirectoryCounts counts) {
 	}
 
 	/** {@link #refresh} for many municipalities, in a few set-based statements. */
-	void refreshAll(java.util.Collection<Long> municipalityIds) {
+	public void refreshAll(java.util.Collection<Long> municipalityIds) {
 		if (municipalityIds.isEmpty()) {
 			return;
 		}

@@ -13,6 +13,7 @@ import static org.citybridge.DemoPlaces.DARKHAN;
 import static org.citybridge.DemoPlaces.ERDENET;
 import static org.citybridge.DemoPlaces.GHENT;
 import static org.citybridge.DemoPlaces.KAPOSVAR;
+import static org.citybridge.DemoPlaces.SELENGE_AIMAG;
 import static org.citybridge.DemoPlaces.NIS;
 import static org.citybridge.DemoPlaces.SZEKESFEHERVAR;
 import static org.citybridge.DemoPlaces.ULAANBAATAR;
@@ -73,6 +74,14 @@ final class PageCatalog {
 					.onPhoneToo(),
 				new PageType("profile", "/municipalities/{id}", true,
 						(page, site) -> page.navigate(site.url("/municipalities/" + site.municipalityId(DARKHAN)))),
+				// A region (issue 22): its profile with seat and the places inside, the directory of them, its suggestions.
+				new PageType("region-profile", "/municipalities/{id}", true,
+						(page, site) -> page.navigate(site.url("/municipalities/" + site.municipalityId(SELENGE_AIMAG)))),
+				new PageType("directory-region", "/municipalities", false, (page, site) -> page
+					.navigate(site.url("/municipalities?region=" + site.municipalityId(SELENGE_AIMAG) + "&sort=population"))),
+				PageType.get("directory-kind-region", "/municipalities", "/municipalities?kind=REGION&country=MN"),
+				new PageType("region-partners", "/municipalities/{id}/partners", false, (page, site) -> page
+					.navigate(site.url("/municipalities/" + site.municipalityId(SELENGE_AIMAG) + "/partners"))),
 				new PageType("profile-officer", "/municipalities/{id}", false, (page, site) -> signedIn(page, site,
 						AccountTestSupport.OFFICER_DARKHAN, "/municipalities/" + site.municipalityId(DARKHAN))),
 				PageType.get("accessibility", "/accessibility", "/accessibility").onPhoneToo(),

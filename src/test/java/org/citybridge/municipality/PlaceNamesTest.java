@@ -52,6 +52,14 @@ class PlaceNamesTest {
 	}
 
 	@Test
+	void aRegionReadsInItsFrenchNameOnFrenchPagesAndInMongolianOnMongolianPages() {
+		Spellings ulaanbaatar = new Spellings("Ulaanbaatar", "Улаанбаатар", "Cyrl", List.of("Oulan-Bator"), "MN", "Oulan-Bator");
+		assertThat(PlaceNames.choose(ulaanbaatar, Locale.FRENCH)).isEqualTo(new Shown("Oulan-Bator", null, "Улаанбаатар", "mn"));
+		assertThat(PlaceNames.choose(ulaanbaatar, Locale.ENGLISH)).isEqualTo(new Shown("Ulaanbaatar", null, "Улаанбаатар", "mn"));
+		assertThat(PlaceNames.choose(ulaanbaatar, MN)).isEqualTo(new Shown("Улаанбаатар", null, "Ulaanbaatar", "mn-Latn"));
+	}
+
+	@Test
 	void aPlaceWithoutACyrillicNameKeepsItsLatinNameAloneMarkedWithItsLanguage() {
 		assertThat(PlaceNames.choose(ZEITZ, MN)).isEqualTo(new Shown("Zeitz", "de", null, null));
 	}

@@ -31,6 +31,18 @@ record PartnershipMatcher(JdbcClient jdbc, CountryNames countries) {
 
 	static final double FUZZY_KM = 15;
 
+	/** A region farther than this from the row's coordinates (its own point, where Natural Earth labels it) is not meant. */
+	static final double REGION_KM = 300;
+
+	/** Row coordinates this near a region's seat are the seat's: the row names the city. */
+	static final double SEAT_KM = 8;
+
+	/** A place this large within this distance of a row's coordinates is what the row means, not a region. */
+	static final double CITY_KM = 5;
+
+	/** A town of a region's name this large (or a capital, or a seat) is what a row of that name means. */
+	static final int TOWN_POPULATION = 10_000;
+
 	static final double MIN_SIMILARITY = 0.45;
 
 	/**
@@ -143,6 +155,8 @@ record PartnershipMatcher(JdbcClient jdbc, CountryNames countries) {
 		Map<Integer, Far> far = new HashMap<>();
 		decide(sides, names, probes, exact(probes), results, far);
 		fuzzy(sides, names, probes, results);
+		// A row that names a first-level division is the region's before anything far away is taken.
+		regions(sides, names, probes, results);
 		elsewhere(sides, names, far, results);
 		if (!decided.isEmpty()) {
 			Map<Long, Candidate> chosen = byIds(new HashSet<>(decided.values()));
@@ -168,7 +182,7 @@ record PartnershipMatcher(JdbcClient jdbc, CountryNames countries) {
 		return List.of(results);
 	}
 
-	/** Every municipality of the side's countries having one of the keys: (side, spelling) → candidates. */
+	/** Every municipality of the side's countries having one of the keys (regions aside): (side, spelling) → candidates. */
 	private Map<Long, Map<Long, Candidate>> exact(List<Probe> probes) {
 		Map<Long, Map<Long, Candidate>> found = new HashMap<>();
 		if (probes.isEmpty()) {
@@ -193,6 +207,7 @@ record PartnershipMatcher(JdbcClient jdbc, CountryNames countries) {
 				FROM s
 				JOIN municipality_search_keys k ON k.key = s.key
 				JOIN municipalities m ON m.id = k.municipality_id AND m.country_code = ANY (string_to_array(s.countries, ','))
+				    AND m.kind <> 'REGION'
 				""").params(side, spelling, key, countries).query(rs -> {
 			long slot = slot(rs.getInt(1), rs.getInt(2));
 			Candidate c = candidate(rs, 3);
@@ -267,6 +282,111 @@ record PartnershipMatcher(JdbcClient jdbc, CountryNames countries) {
 		}
 	}
 
+	/** Whether a side is still open for the region step: no place of its name near, or none at all. */
+	private static boolean open(SideMatch result) {
+		return result == null || (result.outcome() == Outcome.UNMATCHED
+				&& (result.reason() == Reason.NO_SUCH_NAME || result.reason() == Reason.TOO_FAR));
+	}
+
+	/**
+	 * The region step (issue 22): a side that no town, village or district matched, and whose name is
+	 * that of exactly one first-level division of its country (Selenge, Khövsgöl, Uvs, Orkhon), means
+	 * that region, unless the row more likely means a town: a town of the name that counts (a capital, a
+	 * seat, or {@value #TOWN_POPULATION} inhabitants or more) exists in the country, however far (Puebla,
+	 * Veracruz, Niigata: the lists name cities), or the row's coordinates lie within {@value #SEAT_KM} km
+	 * of the region's seat (Gomel: the city GeoNames spells Homyel'). The coordinates, when given, must
+	 * lie within {@value #REGION_KM} km of the region's own point. A wrong match is worse than none.
+	 */
+	private void regions(List<Side> sides, List<PlaceName> names, List<Probe> probes, SideMatch[] results) {
+		List<Probe> open = probes.stream()
+			.filter(p -> open(results[p.side()]) && !names.get(p.side()).qualified())
+			.toList();
+		if (open.isEmpty()) {
+			return;
+		}
+		int n = open.size();
+		Integer[] side = new Integer[n];
+		Integer[] spelling = new Integer[n];
+		String[] key = new String[n];
+		String[] countries = new String[n];
+		Double[] lat = new Double[n];
+		Double[] lng = new Double[n];
+		for (int i = 0; i < n; i++) {
+			Probe p = open.get(i);
+			side[i] = p.side();
+			spelling[i] = p.spelling();
+			key[i] = p.key();
+			countries[i] = p.countries();
+			lat[i] = p.located() ? p.lat() : null;
+			lng[i] = p.located() ? p.lng() : null;
+		}
+		record Hit(int spelling, Candidate region, boolean town, Double[] seatLat, Double[] seatLng, String[] seatNames) {
+		}
+		Map<Integer, List<Hit>> found = new HashMap<>();
+		double dLat = CITY_KM / 111.0;
+		this.jdbc.sql("""
+				WITH s AS (SELECT * FROM unnest(?::int[], ?::int[], ?::text[], ?::text[], ?::float8[], ?::float8[])
+				    AS s (side, spelling, key, countries, lat, lng)),
+				r AS (SELECT s.side, s.spelling, s.key, s.lat, s.lng, m.id, m.name, m.country_code, m.kind, m.district_of,
+				    m.geonames_id, m.latitude, m.longitude, m.admin1_code
+				    FROM s JOIN municipality_search_keys k ON k.key = s.key
+				    JOIN municipalities m ON m.id = k.municipality_id AND m.kind = 'REGION'
+				        AND m.country_code = ANY (string_to_array(s.countries, ',')))
+				SELECT r.side, r.spelling, r.id, r.name, r.country_code, r.kind, r.district_of, r.geonames_id,
+				    r.latitude::float8, r.longitude::float8,
+				    -- a town of the name that counts, anywhere in the country; or a large place at the coordinates
+				    EXISTS (SELECT 1 FROM municipality_search_keys tk JOIN municipalities t ON t.id = tk.municipality_id
+				        WHERE tk.key = r.key AND t.country_code = r.country_code AND t.kind <> 'REGION'
+				          AND (t.population >= ? OR t.kind IN ('CAPITAL', 'REGIONAL_CENTRE')))
+				    OR (r.lat IS NOT NULL AND EXISTS (SELECT 1 FROM municipalities t WHERE t.country_code = r.country_code
+				        AND t.kind <> 'REGION' AND t.population >= ?
+				        AND t.latitude BETWEEN (r.lat - ?)::numeric AND (r.lat + ?)::numeric
+				        AND t.longitude BETWEEN (r.lng - ? / greatest(0.05, cos(radians(r.lat))))::numeric
+				            AND (r.lng + ? / greatest(0.05, cos(radians(r.lat))))::numeric)) AS town,
+				    ARRAY(SELECT t.latitude::float8 FROM seats t WHERE t.country_code = r.country_code AND t.admin1_code = r.admin1_code ORDER BY t.id),
+				    ARRAY(SELECT t.longitude::float8 FROM seats t WHERE t.country_code = r.country_code AND t.admin1_code = r.admin1_code ORDER BY t.id),
+				    ARRAY(SELECT t.name FROM seats t WHERE t.country_code = r.country_code AND t.admin1_code = r.admin1_code ORDER BY t.id)
+				FROM r
+				""".replace("FROM seats t WHERE", """
+				FROM municipalities t WHERE t.kind <> 'REGION' AND t.latitude IS NOT NULL
+				    AND (t.feature_code IN ('PPLA', 'PPLC') OR (t.feature_code IS NULL AND t.kind IN ('REGIONAL_CENTRE', 'CAPITAL')))
+				    AND""")).params(side, spelling, key, countries, lat, lng, TOWN_POPULATION, TOWN_POPULATION, dLat, dLat, dLat, dLat)
+			.query(rs -> {
+				found.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>()).add(new Hit(rs.getInt(2), candidate(rs, 3),
+						rs.getBoolean(11), (Double[]) rs.getArray(12).getArray(), (Double[]) rs.getArray(13).getArray(),
+						(String[]) rs.getArray(14).getArray()));
+			});
+		found.forEach((i, hits) -> {
+			Side s = sides.get(i);
+			Set<Long> regionIds = new HashSet<>();
+			hits.forEach(h -> regionIds.add(h.region().id()));
+			if (regionIds.size() != 1 || hits.stream().anyMatch(Hit::town)) {
+				return;
+			}
+			Hit hit = hits.get(0);
+			Candidate c = withDistances(s, List.of(hit.region())).get(0);
+			if (s.located() && (c.distanceKm() == null || c.distanceKm() > REGION_KM)) {
+				return;
+			}
+			String named = names.get(i).spellings().get(hit.spelling()).name();
+			String plain = lettersOf(named);
+			for (int j = 0; j < hit.seatLat().length; j++) {
+				Double d = distance(s, hit.seatLat()[j], hit.seatLng()[j]);
+				// The seat at the coordinates, or a seat named like the row (Fukui-shi, Al Minyā): the row means the city.
+				if ((d != null && d <= SEAT_KM) || (plain.length() >= 3 && lettersOf(hit.seatNames()[j]).contains(plain))) {
+					return;
+				}
+			}
+			results[i] = SideMatch.matched(c, named, false);
+		});
+	}
+
+	/** Letters only, lower case, without accents: for "is the seat named like the row". */
+	private static String lettersOf(String name) {
+		return java.text.Normalizer.normalize(name == null ? "" : name, java.text.Normalizer.Form.NFD)
+			.replaceAll("\\p{M}+", "").toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}]", "");
+	}
+
 	/** A district of a city that is itself a candidate is the same place: keep the city. */
 	private static List<Candidate> withoutDistrictsOfOthers(List<Candidate> candidates) {
 		if (candidates.size() < 2) {
@@ -329,6 +449,7 @@ record PartnershipMatcher(JdbcClient jdbc, CountryNames countries) {
 				    m.latitude::float8, m.longitude::float8, max(similarity(k.key, p.key)) AS similarity
 				FROM box
 				JOIN municipalities m ON m.country_code = ANY (string_to_array(box.countries, ','))
+				    AND m.kind <> 'REGION'
 				    AND m.latitude BETWEEN box.min_lat::numeric AND box.max_lat::numeric
 				    AND m.longitude BETWEEN box.min_lng::numeric AND box.max_lng::numeric
 				JOIN municipality_search_keys k ON k.municipality_id = m.id

@@ -21,7 +21,7 @@ public record Directory(DirectoryQuery query, ResultPage<MunicipalitySummary> re
 	public String sortHref(DirectoryQuery.Sort sort) {
 		DirectoryQuery q = this.query;
 		return href(new DirectoryQuery(q.text(), q.countries(), q.groups(), q.populationMin(), q.populationMax(),
-				q.kinds(), q.offers(), q.seeks(), q.seekingOnly(), sort, 1, q.size(), q.problems(), q.networks()), false);
+				q.kinds(), q.offers(), q.seeks(), q.seekingOnly(), sort, 1, q.size(), q.problems(), q.networks(), q.regions()), false);
 	}
 
 	/** The same name search without filters. */
@@ -53,6 +53,7 @@ public record Directory(DirectoryQuery query, ResultPage<MunicipalitySummary> re
 			b.queryParam("seeking", "true");
 		}
 		add(b, "network", q.networks().stream().sorted().toList(), String::valueOf);
+		add(b, "region", q.regions().stream().sorted().toList(), String::valueOf);
 		b.queryParam("sort", q.sort().param());
 		if (q.size() != DirectoryQuery.DEFAULT_SIZE) {
 			b.queryParam("size", q.size());

@@ -16,6 +16,9 @@ import org.citybridge.country.Countries;
 import org.citybridge.country.Country;
 import org.citybridge.municipality.DirectoryCounts;
 import org.citybridge.municipality.imports.ImportReport.Rejection;
+import org.citybridge.municipality.region.Regions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,13 +29,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * their checks into the staging table ({@link PlaceStaging}), counted and reported on the way;
  * then, unless rows were refused and the import is all or nothing, they are applied. Importing
  * the same file twice changes nothing. Historical, abandoned and destroyed places are skipped;
- * sections of a city ({@code PPLX}) become districts of the largest place nearby.
+ * sections of a city ({@code PPLX}) become districts of the largest place nearby; the first-level
+ * divisions of the places become regions ({@link Regions}).
  */
 @Service
 public record MunicipalityImport(PlaceStaging staging,
 		TransactionTemplate transaction,
 		Countries countries,
-		DirectoryCounts counts) {
+		DirectoryCounts counts,
+		Regions regions) {
+
+	private static final Logger log = LoggerFactory.getLogger(MunicipalityImport.class);
 
 	/** How many rejected rows a report lists; the count covers them all. */
 	public static final int MAX_LISTED_REJECTIONS = 1_000;
@@ -67,6 +74,10 @@ public record MunicipalityImport(PlaceStaging staging,
 			r.inserted = applied.inserted;
 			r.updated = applied.updated;
 			r.applied = true;
+			// The first-level divisions of the places imported become regions (issue 22).
+			long regionsStarted = System.nanoTime();
+			int regionsAdded = this.regions.forPlaces();
+			log.info("Regions: {} added in {} ms", regionsAdded, (System.nanoTime() - regionsStarted) / 1_000_000);
 			return r;
 		});
 		this.counts.forget();

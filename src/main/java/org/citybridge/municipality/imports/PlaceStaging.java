@@ -161,14 +161,14 @@ record PlaceStaging(JdbcClient jdbc, DataSource dataSource) {
 		this.jdbc.sql("""
 				UPDATE municipalities d SET district_of = (
 				    SELECT c.id FROM municipalities c
-				    WHERE c.country_code = d.country_code AND c.kind <> 'DISTRICT' AND c.id <> d.id
+				    WHERE c.country_code = d.country_code AND c.kind NOT IN ('DISTRICT', 'REGION') AND c.id <> d.id
 				      AND c.latitude BETWEEN d.latitude - 0.25 AND d.latitude + 0.25
 				      AND c.longitude BETWEEN d.longitude - 0.35 AND d.longitude + 0.35
 				    ORDER BY c.population DESC NULLS LAST, c.id LIMIT 1)
 				WHERE d.kind = 'DISTRICT' AND d.district_of IS NULL AND d.latitude IS NOT NULL
 				  AND d.geonames_id IN (SELECT geonames_id FROM import_latest WHERE kind = 'DISTRICT')
 				  AND EXISTS (SELECT 1 FROM municipalities c
-				    WHERE c.country_code = d.country_code AND c.kind <> 'DISTRICT' AND c.id <> d.id
+				    WHERE c.country_code = d.country_code AND c.kind NOT IN ('DISTRICT', 'REGION') AND c.id <> d.id
 				      AND c.latitude BETWEEN d.latitude - 0.25 AND d.latitude + 0.25
 				      AND c.longitude BETWEEN d.longitude - 0.35 AND d.longitude + 0.35)
 				""").update();

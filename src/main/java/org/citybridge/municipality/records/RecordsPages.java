@@ -62,7 +62,7 @@ record RecordsPages(MunicipalityUpkeep upkeep,
 		return new NewPage(
 				this.options.countryOptionsHtml(locale,
 						form.getCountry() == null ? Set.of() : Set.of(form.getCountry())),
-				Arrays.stream(MunicipalityKind.values()).filter(kind -> kind != MunicipalityKind.DISTRICT).toList());
+				Arrays.stream(MunicipalityKind.values()).filter(kind -> kind != MunicipalityKind.DISTRICT && kind != MunicipalityKind.REGION).toList());
 	}
 
 	/**
@@ -74,7 +74,7 @@ record RecordsPages(MunicipalityUpkeep upkeep,
 				&& !this.options.countryCodes().contains(form.getCountry())) {
 			result.rejectValue("country", "municipality.new.country.required");
 		}
-		if (form.getKind() == MunicipalityKind.DISTRICT) {
+		if (form.getKind() == MunicipalityKind.DISTRICT || form.getKind() == MunicipalityKind.REGION) {
 			result.rejectValue("kind", "municipality.new.kind.required");
 		}
 		if ((form.getLatitude() == null) != (form.getLongitude() == null)) {

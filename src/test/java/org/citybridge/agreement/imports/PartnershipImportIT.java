@@ -503,4 +503,43 @@ class PartnershipImportIT extends DemoDataIntegrationTest {
 		params.forEach((key, value) -> request.param(key, value));
 		return request.with(csrf()).with(user(this.users.loadUserByUsername(email))).exchange();
 	}
+
+	@Test
+	void aSideNamingAFirstLevelDivisionMatchesTheRegionButATownOfTheNameOrItsSeatAtTheCoordinatesWins() {
+		long selenge = this.jdbc.sql("SELECT id FROM municipalities WHERE kind = 'REGION' AND country_code = 'MN' AND name = 'Selenge'")
+			.query(Long.class).single();
+		long partner = place("Bonghwa" + this.tag, "KR", 36.89, 128.73);
+		// A soum centre named Selenge, as GeoNames has one in Khövsgöl, 370 km west of the aimag's centre.
+		long soum = this.records.add(new NewMunicipality("Selenge", null, null, "MN", MunicipalityKind.RURAL, 500,
+				BigDecimal.valueOf(49.43333), BigDecimal.valueOf(101.46667)));
+		try {
+			Report report = run(HEADER
+					// the row of the real list: its coordinates are in the aimag (Altanbulag), no town of the name near
+					+ "Bonghwa" + this.tag + ",South Korea,36.8925,128.7324,Selenge,Mongolia,50.3193,106.4995\n"
+					// a row at the soum centre means the soum
+					+ "Bonghwa" + this.tag + ",South Korea,36.8925,128.7324,Selenge,Mongolia,49.44,101.47\n"
+					// a row at the aimag's seat (Sükhbaatar) names the city, under a name the directory lacks: no match
+					+ "Bonghwa" + this.tag + ",South Korea,36.8925,128.7324,Selenge,Mongolia,50.2314,106.2078\n");
+			assertThat(report.results().get(0).second().match().id()).isEqualTo(selenge);
+			assertThat(report.results().get(1).second().match().id()).isEqualTo(soum);
+			assertThat(report.results().get(2).second().outcome()).isEqualTo(Outcome.UNMATCHED);
+			assertThat(agreementsBetween(partner, selenge)).isEqualTo(1);
+			long agreement = this.jdbc.sql("SELECT id FROM agreements WHERE party_key = ?::bigint[]")
+				.param(new Long[] { Math.min(partner, selenge), Math.max(partner, selenge) }).query(Long.class).single();
+			// The region's agreement, profile and suggestions read in each language, its name in the reader's.
+			for (String lang : new String[] { "en", "mn", "fr" }) {
+				String name = "mn".equals(lang) ? "Сэлэнгэ" : "Selenge";
+				assertThat(this.mvc.get().uri("/agreements/{id}?lang=" + lang, agreement)).hasStatusOk().bodyText()
+					.contains(name);
+				assertThat(this.mvc.get().uri("/municipalities/{id}?lang=" + lang, selenge)).hasStatusOk().bodyText()
+					.contains(name, "mn".equals(lang) ? "Сүхбаатар" : "Sükhbaatar", "Bonghwa" + this.tag);
+				assertThat(this.mvc.get().uri("/municipalities/{id}/partners?lang=" + lang, selenge)).hasStatusOk()
+					.bodyText().contains(name);
+			}
+		}
+		finally {
+			this.jdbc.sql("DELETE FROM agreements WHERE ? = ANY (party_key)").param(soum).update();
+			this.jdbc.sql("DELETE FROM municipalities WHERE id = ?").param(soum).update();
+		}
+	}
 }

@@ -60,6 +60,13 @@ class MunicipalityImportIT {
 	@Autowired
 	DirectoryCounts counts;
 
+	@Autowired
+	org.springframework.web.context.WebApplicationContext context;
+
+	org.springframework.test.web.servlet.assertj.MockMvcTester mvc() {
+		return org.citybridge.account.AccountTestSupport.mockMvc(this.context);
+	}
+
 	long lastDemoId;
 
 	@BeforeEach
@@ -72,7 +79,7 @@ class MunicipalityImportIT {
 	void removeImportedPlaces() {
 		this.jdbc.sql("DELETE FROM municipalities WHERE id > ?").param(this.lastDemoId).update();
 		this.jdbc.sql("DELETE FROM municipality_search_keys WHERE source = 'geonames'").update();
-		this.jdbc.sql("UPDATE municipalities SET feature_code = NULL, admin1_code = NULL").update();
+		this.jdbc.sql("UPDATE municipalities SET feature_code = NULL, admin1_code = NULL WHERE kind <> 'REGION'").update();
 	}
 
 	@Test
@@ -243,7 +250,7 @@ class MunicipalityImportIT {
 			MunicipalityImport importer = new MunicipalityImport(new PlaceStaging(JdbcClient.create(gone), gone),
 					new org.springframework.transaction.support.TransactionTemplate(
 							new org.springframework.jdbc.support.JdbcTransactionManager(gone)),
-					this.countries, this.counts);
+					this.countries, this.counts, null);
 			assertThat(new ImportCommand(importer, null).execute(List.of("import-municipalities", file.toString()), false))
 				.isEqualTo(3);
 		}
@@ -325,5 +332,32 @@ class MunicipalityImportIT {
 		return this.jdbc.sql("SELECT id FROM municipalities WHERE geonames_id = ?").param(geonamesId)
 			.query(Long.class)
 			.single();
+	}
+
+	@Test
+	void theFirstLevelDivisionsOfThePlacesBecomeRegionsWithTheirNamesAndSeatsOnce() {
+		String file = HEADER + "990000501,Cherkasy,,UA,01,PPLA,272651,49.44452,32.05738\n"
+				+ "990000502,Uman,,UA,01,PPL,83216,48.74838,30.22184\n"
+				+ "990000503,Smila,,UA,01,PPL,67000,49.22281,31.88722\n";
+		ImportReport report = importBytes(file.getBytes(StandardCharsets.UTF_8), ImportOptions.allOrNothing());
+		assertThat(report.applied()).isTrue();
+		// The region from the shipped table (Natural Earth): English, French and the country's own Cyrillic name.
+		var region = this.jdbc.sql("""
+				SELECT id, name, name_fr, native_name, native_script, geonames_id, feature_code FROM municipalities
+				WHERE kind = 'REGION' AND country_code = 'UA' AND admin1_code = '01'
+				""").query((rs, n) -> java.util.List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+						rs.getString(5), rs.getString(6), rs.getString(7))).single();
+		assertThat(region.subList(1, 7)).containsExactly("Cherkasy", "Tcherkassy", "Черкаська область", "Cyrl", "710802", "ADM1");
+		assertThat(this.search.page(DirectoryParams.query("Tcherkassy")).items())
+			.anySatisfy(m -> assertThat(m.kind()).isEqualTo(MunicipalityKind.REGION));
+		// Its profile names the seat (the PPLA) and the places inside, largest first.
+		long id = Long.parseLong(region.get(0));
+		assertThat(this.mvc().get().uri("/municipalities/{id}?lang=en", id)).hasStatusOk().bodyText()
+			.contains("Seat", "Cherkasy", "The 3 municipalities inside")
+			.containsSubsequence("Cherkasy", "Uman", "Smila");
+		// A second import adds no region twice.
+		importBytes(file.getBytes(StandardCharsets.UTF_8), ImportOptions.allOrNothing());
+		assertThat(this.jdbc.sql("SELECT count(*) FROM municipalities WHERE kind = 'REGION' AND country_code = 'UA'")
+			.query(Long.class).single()).isEqualTo(1);
 	}
 }
