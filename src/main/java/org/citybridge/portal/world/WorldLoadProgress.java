@@ -30,10 +30,11 @@ public class WorldLoadProgress {
 	}
 
 	/**
-	 * The load while it runs: its step, how many rows that step has in all, and the share done
-	 * (0 to 0.99 while the step runs: its last part, writing, has no counter of its own).
+	 * The load while it runs: its step, how many rows that step has in all, the share of them read
+	 * (0 to 0.99 while the step runs), and whether every row is read and the step now writes them
+	 * (the places into the directory, the matched pairs into the register), which has no counter.
 	 */
-	public record Loading(Step step, long total, double done, long places) {
+	public record Loading(Step step, long total, double done, boolean writing, long places) {
 
 		/** The share done in whole percent, for a {@code <progress>} element. */
 		public int percent() {
@@ -84,16 +85,20 @@ public class WorldLoadProgress {
 		if (!row.placesLoaded) {
 			Optional<WorldPlaceImport.RunState> run = row.placeRun == null ? Optional.empty()
 					: this.places.state(row.placeRun).filter(WorldPlaceImport.RunState::running);
-			return Optional.of(run.isEmpty() ? new Loading(Step.STARTING, row.placesTotal, 0, row.placesTotal)
-					: new Loading(Step.PLACES, row.placesTotal, share(run.get().rowsDone(), row.placesTotal),
-							row.placesTotal));
+			if (run.isEmpty()) {
+				return Optional.of(new Loading(Step.STARTING, row.placesTotal, 0, false, row.placesTotal));
+			}
+			long read = run.get().rowsDone();
+			return Optional.of(new Loading(Step.PLACES, row.placesTotal, share(read, row.placesTotal),
+					row.placesTotal > 0 && read >= row.placesTotal, row.placesTotal));
 		}
 		long read = row.pairRun == null ? 0
 				: this.partnerships.state(row.pairRun)
 					.filter(WorldPartnershipImport.PairRunState::running)
 					.map(WorldPartnershipImport.PairRunState::rowsRead)
 					.orElse(0L);
-		return Optional.of(new Loading(Step.PARTNERSHIPS, row.pairsTotal, share(read, row.pairsTotal), row.placesTotal));
+		return Optional.of(new Loading(Step.PARTNERSHIPS, row.pairsTotal, share(read, row.pairsTotal),
+				row.pairsTotal > 0 && read >= row.pairsTotal, row.placesTotal));
 	}
 
 	private static double share(long done, long total) {

@@ -145,6 +145,13 @@ class WorldLoadIT {
 				assertThat(text(get(portal, "/?lang=mn"))).contains("Дэлхийн өгөгдлийг ачаалж байна",
 						"Нийт: 1,539 суурин газар. Явц: 49%");
 				assertThat(get(portal, "/municipalities?q=darkhan&lang=en")).as("pages work meanwhile").contains("Darkhan");
+				// Every row read: the import writes them, which has no counter.
+				jdbc.sql("UPDATE import_runs SET rows_done = 1539 WHERE id = ?").param(run).update();
+				assertThat(text(get(portal, "/?lang=en"))).contains(
+						"All 1,539 places from GeoNames are read; now writing them into the directory");
+				assertThat(get(portal, "/?lang=en")).contains("<progress max=\"100\" aria-labelledby=\"world-load-step\"></progress>");
+				assertThat(text(get(portal, "/?lang=fr"))).contains("Les 1 539 lieux de GeoNames sont lus ;");
+				assertThat(text(get(portal, "/?lang=mn"))).contains("Бүх суурин газрыг уншлаа (эх сурвалж: GeoNames; 1,539 суурин газар)");
 
 				jdbc.sql("UPDATE import_runs SET heartbeat_at = now() - interval '1 hour' WHERE id = ?").param(run).update();
 				lock(other, "SELECT pg_advisory_unlock(?)");
@@ -198,14 +205,25 @@ class WorldLoadIT {
 	@Order(3)
 	void aLoadStoppedDuringThePartnershipsGoesOnFromThereWithoutDuplicates() throws Exception {
 		List<Long> before = snapshot();
-		// A portal stopped while it registered the partnerships: the places are in, its pair run still RUNNING.
+		// A portal stopped while it matched the partnerships: the places are in, its pair run still RUNNING.
 		long run = jdbc.sql("""
 				INSERT INTO partnership_import_runs (file_name, source_kind, rows_read, heartbeat_at)
-				VALUES ('pairs-small.csv.gz', 'PUBLIC_LIST', 20, now() - interval '1 hour') RETURNING id
+				VALUES ('pairs-small.csv.gz', 'PUBLIC_LIST', 20, now() + interval '1 hour') RETURNING id
 				""").query(Long.class).single();
 		jdbc.sql("UPDATE world_loads SET finished_at = NULL, partnership_run_id = ?").param(run).update();
-		try (ConfigurableApplicationContext portal = start()) {
-			waitFor("the world loaded again", () -> count("SELECT count(*) FROM world_loads WHERE finished_at IS NOT NULL") == 1);
+		try (Connection other = DriverManager.getConnection(url, username, password)) {
+			lock(other, "SELECT pg_advisory_lock(?)");
+			try (ConfigurableApplicationContext portal = start()) {
+				// Shown as the stopped instance left it (its heartbeat kept fresh meanwhile), until this one takes over.
+				assertThat(text(get(portal, "/?lang=en"))).contains(
+						"Places loaded. Loading 49 partnerships from Wikipedia’s lists: 40%");
+				assertThat(get(portal, "/?lang=en")).contains("<progress max=\"100\" value=\"40\"");
+				assertThat(text(get(portal, "/?lang=fr"))).contains("Chargement de 49 partenariats des listes de Wikipédia : 40 %");
+				assertThat(text(get(portal, "/?lang=mn"))).contains("Нийт: 49 түншлэл. Явц: 40%");
+				jdbc.sql("UPDATE partnership_import_runs SET heartbeat_at = now() - interval '1 hour' WHERE id = ?").param(run).update();
+				lock(other, "SELECT pg_advisory_unlock(?)");
+				waitFor("the world loaded again", () -> count("SELECT count(*) FROM world_loads WHERE finished_at IS NOT NULL") == 1);
+			}
 		}
 		List<Long> after = snapshot();
 		assertThat(after.get(0)).as("municipalities").isEqualTo(before.get(0));
