@@ -31,7 +31,7 @@ OUT=$(mktemp -d)
 echo "== $(date -u +%FT%TZ) $(nproc) cores, database $DB, port $PORT, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 $PG -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
 
-java -jar "$JAR" --spring.datasource.url="$URL" --server.port="$PORT" --citybridge.demo.enabled=true > "$OUT/app.log" 2>&1 &
+java -jar "$JAR" --spring.datasource.url="$URL" --server.port="$PORT" --citybridge.demo.enabled=true --citybridge.world.enabled=false > "$OUT/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
 for _ in $(seq 1 180); do curl -sf "http://localhost:$PORT/actuator/health" >/dev/null && break; sleep 1; done

@@ -34,7 +34,7 @@ fi
 
 if curl -s -o /dev/null "http://localhost:$PORT/"; then echo "port $PORT is taken (another portal?): set BENCH_PORT"; exit 2; fi
 echo "== Portal on port $PORT (migrations and demo data on start)"
-java -jar "$JAR" --spring.datasource.url="$URL" --server.port="$PORT" --citybridge.demo.enabled=true \
+java -jar "$JAR" --spring.datasource.url="$URL" --server.port="$PORT" --citybridge.demo.enabled=true --citybridge.world.enabled=false \
   > "$OUT/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT

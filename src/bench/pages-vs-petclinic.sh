@@ -152,7 +152,7 @@ fi
 db_exists "$PC_DB" || $PG -d postgres -c "CREATE DATABASE $PC_DB"
 
 start_portal() { # db port demo log
-  SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$1" CITYBRIDGE_DEMO_ENABLED="$3" \
+  SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$1" CITYBRIDGE_DEMO_ENABLED="$3" CITYBRIDGE_WORLD_ENABLED=false \
     java -jar "$JAR" --server.port="$2" --citybridge.public-url="http://localhost:$2" > "$4" 2>&1 &
   PIDS+=("$!"); LAST=$!
 }

@@ -66,7 +66,7 @@ psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 
 start_portal() { # port, log
 	# The digest every 5 s (held at least 4 s), the import heartbeat limit 8 s (a reaping round
 	# every 2 s), each round logged: what the checks count.
-	CITYBRIDGE_DEMO_ENABLED=true CITYBRIDGE_PUBLIC_URL=$PROXY \
+	CITYBRIDGE_DEMO_ENABLED=true CITYBRIDGE_WORLD_ENABLED=false CITYBRIDGE_PUBLIC_URL=$PROXY \
 		SPRING_DATASOURCE_URL=jdbc:postgresql://$PGHOST:5432/$DB \
 		java -Xmx768m -XX:TieredStopAtLevel=1 -jar "$JAR" --server.port="$1" \
 		"--citybridge.notices.digest-cron=*/5 * * * * *" --citybridge.notices.digest-lock-at-least=PT4S \

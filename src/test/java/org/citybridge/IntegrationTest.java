@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Import;
 @Documented
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "citybridge.database.create-if-missing=false", "citybridge.demo.enabled=false",
+		properties = { "citybridge.database.create-if-missing=false", "citybridge.demo.enabled=false", "citybridge.world.enabled=false",
 				"citybridge.public-url=http://citybridge.test", "citybridge.messages.strict=true" })
 @Import(TestDatabase.class)
 public @interface IntegrationTest {

@@ -26,6 +26,7 @@ record HomeController(HomePage page) {
 		model.addAttribute("countryCount", view.countryCount());
 		model.addAttribute("deadlines", view.deadlines());
 		model.addAttribute("viewerZone", view.viewerZone());
+		model.addAttribute("worldLoad", view.worldLoad());
 		return "home";
 	}
 }

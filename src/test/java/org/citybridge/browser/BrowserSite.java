@@ -16,6 +16,32 @@ record BrowserSite(int port, ApplicationContext context) implements PageType.Sit
 		return "http://localhost:" + this.port + path;
 	}
 
+	/** One case at a time brings the world's load into its state and back. */
+	private static final Object WORLD_LOAD = new Object();
+
+	@Override
+	public com.microsoft.playwright.Response whileWorldLoads(
+			java.util.function.Supplier<com.microsoft.playwright.Response> visit) {
+		org.springframework.jdbc.core.simple.JdbcClient jdbc = this.context
+			.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+		synchronized (WORLD_LOAD) {
+			long run = jdbc.sql("""
+					INSERT INTO import_runs (file_name, skip_invalid, rows_done, heartbeat_at)
+					VALUES ('geonames-cities1000.csv.gz', true, 65000, now() + interval '1 hour') RETURNING id
+					""").query(Long.class).single();
+			try {
+				jdbc.sql("INSERT INTO world_loads (places_total, partnerships_total, place_run_id, attempts) VALUES (135233, 25917, ?, 1)")
+					.param(run)
+					.update();
+				return visit.get();
+			}
+			finally {
+				jdbc.sql("DELETE FROM world_loads").update();
+				jdbc.sql("DELETE FROM import_runs WHERE id = ?").param(run).update();
+			}
+		}
+	}
+
 	@Override
 	public long ambiguousPartnershipRowId() {
 		return org.citybridge.agreement.imports.PartnershipImportTestSupport.ambiguousRowId(this.context);

@@ -61,6 +61,13 @@ final class PageCatalog {
 	static List<PageType> all() {
 		return List.of(
 				PageType.get("home", "/", "/").onPhoneToo(),
+				new PageType("home-world-loading", "/", true, (page, site) -> site.whileWorldLoads(() -> {
+					Response home = page.navigate(site.url("/"));
+					if (!home.text().contains("<progress max=\"100\" value=\"48\"")) {
+						throw new IllegalStateException("The home page does not show the world's load half-way");
+					}
+					return home;
+				})),
 				PageType.get("directory", "/municipalities", "/municipalities").onPhoneToo(),
 				PageType.get("directory-results", "/municipalities", "/municipalities?q=dar"),
 				PageType.get("directory-no-results", "/municipalities", "/municipalities?q=zzqqxx"),

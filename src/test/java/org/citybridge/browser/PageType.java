@@ -46,6 +46,12 @@ record PageType(String name, String route, boolean phone, Visit visit) {
 
 		/** The id of an imported partnership row that waits in the review list. */
 		long ambiguousPartnershipRowId();
+
+		/**
+		 * Opens a page while the world's load (issue 22) is half-way through the places, as a first
+		 * start with demo data shows it, and puts the database back afterwards.
+		 */
+		Response whileWorldLoads(java.util.function.Supplier<Response> visit);
 	}
 
 	static PageType get(String name, String route, String path) {

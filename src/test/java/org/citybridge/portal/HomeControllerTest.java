@@ -42,6 +42,10 @@ class HomeControllerTest {
 	@MockitoBean
 	FundingDeadlines deadlines;
 
+	/** No world load running: the home page as after it, or without demo data (its own test: WorldLoadIT). */
+	@MockitoBean
+	org.citybridge.portal.world.WorldLoadProgress world;
+
 	@BeforeEach
 	void counts() {
 		given(this.municipalities.count()).willReturn(1234L);

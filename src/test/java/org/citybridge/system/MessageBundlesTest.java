@@ -34,7 +34,7 @@ class MessageBundlesTest {
 
 	/** Values that are the same in every language: names and codes. */
 	static final Set<String> SAME_IN_ALL_LANGUAGES = Set.of("layout.product", "layout.footer.geonames.link",
-			"layout.footer.licence", "privacy.cookies.heading", "municipality.field.population", "account.field.organisation",
+			"layout.footer.licence", "layout.footer.wikipedia.licence", "home.world.percent", "privacy.cookies.heading", "municipality.field.population", "account.field.organisation",
 			"account.admin.actions", "audit.type.organisation",
 			"event.kind.FORUM", "audit.type.session", "event.session.title", "event.speaker.pageTitle",
 			"municipality.new.latitude", "municipality.new.longitude",

@@ -120,8 +120,16 @@ class PartnershipImportRuns extends RunBook<PartnershipImportRuns.Run> {
 
 	/** The command line's run: the same bookkeeping, in the foreground. */
 	Report runNow(List<Row> rows, PartnershipImport.Options options, PartnershipImport.Progress console) {
+		return runNow(rows, options, console, id -> {
+		});
+	}
+
+	/** The same, telling {@code created} the run's id before the first row is matched. */
+	Report runNow(List<Row> rows, PartnershipImport.Options options, PartnershipImport.Progress console,
+			java.util.function.LongConsumer created) {
 		long started = System.nanoTime();
 		long id = create(options.actor(), options.actorLabel(), options.fileName(), options.source());
+		created.accept(id);
 		return inForeground(id, () -> execute(id, rows, options, started, console));
 	}
 

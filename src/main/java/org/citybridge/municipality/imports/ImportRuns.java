@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 
 import org.citybridge.audit.AuditLog;
 import org.citybridge.system.Actor;
@@ -125,6 +127,49 @@ class ImportRuns extends RunBook<ImportRuns.Run> {
 		}
 		inBackground(id, () -> run(id, file, skipInvalid));
 		return id;
+	}
+
+	/**
+	 * A run the portal starts itself (no one's account: the world loaded at first start), recorded
+	 * like an upload's and worked on this thread: {@code created} hears the run's id before the first
+	 * row is read, so that its progress can be followed from any instance. Invalid rows are skipped.
+	 */
+	ImportReport runNow(String fileName, Supplier<InputStream> input, LongConsumer created) {
+		long id = this.transaction.execute(status -> {
+			long runId = this.jdbc.sql("INSERT INTO import_runs (file_name, skip_invalid) VALUES (?, true) RETURNING id")
+				.param(column(fileName(fileName, "places")))
+				.query(Long.class)
+				.single();
+			this.audit.record(AuditLog.Who.SYSTEM, "import", runId, AuditLog.Action.CREATE, null,
+					Map.of("file", fileName, "skipInvalid", true));
+			return runId;
+		});
+		created.accept(id);
+		return inForeground(id, () -> {
+			try (InputStream in = input.get()) {
+				ImportReport report = this.importer.importStream(in, ImportOptions.skippingInvalidRows(),
+						progressOf(id));
+				finish(id, report.applied() ? RunBook.Status.APPLIED : RunBook.Status.REFUSED, report.rows(),
+						report.rejected(), report.rowsPerSecond(), summary(report));
+				return report;
+			}
+			catch (IOException ex) {
+				throw new java.io.UncheckedIOException("Cannot read " + fileName, ex);
+			}
+		});
+	}
+
+	private ImportProgress progressOf(long id) {
+		return new ImportProgress() {
+			@Override
+			public void rows(long done, long rejected, double rowsPerSecond) {
+				progress(id, done, rejected, rowsPerSecond);
+			}
+
+			@Override
+			public void rejected(ImportReport.Rejection rejection) {
+			}
+		};
 	}
 
 	private void run(long id, Path file, boolean skipInvalid) {
