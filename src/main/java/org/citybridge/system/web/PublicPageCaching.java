@@ -75,8 +75,8 @@ class PublicPageCaching extends ShallowEtagHeaderFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (this.rendered != null && mayBeKept(request)) {
-			Lookup lookup = this.rendered.lookup(request);
+		Lookup lookup = this.rendered != null && mayBeKept(request) ? this.rendered.lookup(request) : null;
+		if (lookup != null) {
 			if (lookup.page() != null) {
 				serve(lookup.page(), request, response);
 				return;
@@ -92,7 +92,19 @@ class PublicPageCaching extends ShallowEtagHeaderFilter {
 	 */
 	private boolean mayBeKept(HttpServletRequest request) {
 		return request.getRequestedSessionId() == null && request.getHeader(HttpHeaders.AUTHORIZATION) == null
-				&& anonymous();
+				&& mayBePage(request.getRequestURI()) && anonymous();
+	}
+
+	/**
+	 * Whether the address can be a page: not a file (a name with an extension: the style sheet, a
+	 * calendar, an export), not the static folders, not the actuator (whose health must answer while
+	 * the database is out of reach). The others are looked up; what is not a page is not kept.
+	 */
+	static boolean mayBePage(String uri) {
+		if (uri.startsWith("/css/") || uri.startsWith("/js/") || uri.startsWith("/webjars/") || uri.startsWith("/actuator")) {
+			return false;
+		}
+		return uri.indexOf('.', uri.lastIndexOf('/') + 1) < 0;
 	}
 
 	private void serve(Page page, HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -221,9 +233,17 @@ class PublicPageCaching extends ShallowEtagHeaderFilter {
 			this.maxBytes = maxBytes;
 		}
 
+		/** The request's key and version, with its page if kept; null when the version cannot be read. */
 		Lookup lookup(HttpServletRequest request) {
 			// The version is read before the page is rendered: a change committed meanwhile moves it on.
-			long version = this.version.getAsLong();
+			long version;
+			try {
+				version = this.version.getAsLong();
+			}
+			catch (RuntimeException ex) {
+				// The database out of reach: the page itself says so (or recovers), nothing is kept.
+				return null;
+			}
 			long minute = Math.floorDiv(this.clock.millis(), 60_000L);
 			if (minute != this.minute) {
 				synchronized (this) {
