@@ -36,7 +36,8 @@ class HomeQueries {
 	}
 
 	/** A change someone else made to one of the municipality's agreements. */
-	record Change(long agreementId, String agreementTitle, String actor, String action, Instant at) {
+	record Change(long agreementId, String agreementTitle, List<Long> partyIds, List<String> partyNames, String actor,
+			String action, Instant at) {
 	}
 
 	/** An open request between a member of the staff's organisation and another municipality. */
@@ -110,7 +111,11 @@ class HomeQueries {
 			return List.of();
 		}
 		return this.jdbc.sql("""
-				SELECT g.id, g.title, e.actor_label, e.action, e.occurred_at
+				SELECT g.id, g.title, e.actor_label, e.action, e.occurred_at,
+				       ARRAY(SELECT m.id FROM agreement_parties p JOIN municipalities m ON m.id = p.municipality_id
+				             WHERE p.agreement_id = g.id ORDER BY m.name, m.id) AS party_ids,
+				       ARRAY(SELECT m.name FROM agreement_parties p JOIN municipalities m ON m.id = p.municipality_id
+				             WHERE p.agreement_id = g.id ORDER BY m.name, m.id) AS party_names
 				FROM audit_entries e JOIN agreements g ON e.entity_id = CAST(g.id AS varchar)
 				WHERE e.entity_type = 'agreement' AND g.id IN (:ids)
 				  AND e.actor_account_id IS DISTINCT FROM :account AND e.occurred_at > now() - interval '90 days'
@@ -118,7 +123,9 @@ class HomeQueries {
 				""")
 			.param("ids", agreementIds)
 			.param("account", accountId)
-			.query((rs, n) -> new Change(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+			.query((rs, n) -> new Change(rs.getLong(1), rs.getString(2),
+					List.of((Long[]) rs.getArray("party_ids").getArray()),
+					List.of((String[]) rs.getArray("party_names").getArray()), rs.getString(3), rs.getString(4),
 					instant(rs.getTimestamp(5))))
 			.list();
 	}
