@@ -17,6 +17,7 @@ import org.citybridge.country.Countries;
 import org.citybridge.country.Country;
 import org.citybridge.country.CountryGroup;
 import org.citybridge.matchmaking.ranking.CandidateIndex;
+import org.citybridge.municipality.PlaceNames;
 import org.citybridge.matchmaking.ranking.RankingQuery;
 import org.citybridge.matchmaking.ranking.Scored;
 import org.citybridge.matchmaking.ranking.Snapshot;
@@ -145,9 +146,12 @@ public class PartnerSuggestions {
 
 	private final Themes themes;
 
+	private final PlaceNames placeNames;
+
 	PartnerSuggestions(JdbcClient jdbc, CandidateIndex index, ObjectProvider<FundingFeasibility> funding,
-			MessageSource messages, DisplayNames names, Countries countries, Themes themes) {
+			MessageSource messages, DisplayNames names, Countries countries, Themes themes, PlaceNames placeNames) {
 		this.themes = themes;
+		this.placeNames = placeNames;
 		this.index = index;
 		this.countries = countries;
 		this.jdbc = jdbc;
@@ -199,7 +203,8 @@ public class PartnerSuggestions {
 		List<Suggestion> suggestions = new ArrayList<>();
 		for (int i = 0; i < ranked.size(); i++) {
 			Ranked r = ranked.get(i);
-			Details d = details.get(r.id());
+			// The subject's own name in the reasons ("… Darkhan seeks") in the reader's script (Дархан).
+			Details d = details.get(r.id()).naming(this.placeNames.name(municipalityId, details.get(r.id()).aName(), locale));
 			suggestions.add(new Suggestion(filter.offset() + i + 1, r.id(), d.name, d.countryCode, d.kind, d.population,
 					d.seeking, Math.round(r.score() * 10) / 10.0, reasons(d, instruments, locale), themes(d, themeOrder)));
 		}
@@ -259,6 +264,12 @@ public class PartnerSuggestions {
 			String countryGroup, List<String> offersSought, List<String> seeksOffered, List<String> shared,
 			List<String> languages, List<String> networks, List<String> via, long likeA, String aName,
 			Integer aPopulation, String aKind, String aCountry) {
+
+		/** The same, the subject named as the page shows it. */
+		Details naming(String shownA) {
+			return new Details(id, name, countryCode, kind, population, seeking, countryGroup, offersSought, seeksOffered,
+					shared, languages, networks, via, likeA, shownA, aPopulation, aKind, aCountry);
+		}
 	}
 
 	Map<Long, Details> details(long municipalityId, List<Long> ids, long hiddenAgreement) {
