@@ -115,6 +115,7 @@ record AgreementViewsController(AgreementViews views, ViewPages pages, OpenData 
 	private static void filtered(ViewPages.Filtered filtered, Model model) {
 		model.addAttribute("filterQuery", filtered.filterQuery());
 		model.addAttribute("problems", filtered.problems());
+		model.addAttribute("municipalityId", filtered.municipalityId());
 		model.addAttribute("municipalityName", filtered.municipalityName());
 	}
 

@@ -25,7 +25,7 @@ record ViewPages(AgreementViews views,
 		DisplayNames names) {
 
 	/** What every view shows of its filter: the query string, what could not be used, the municipality named. */
-	record Filtered(String filterQuery, List<ViewFilter.Problem> problems, String municipalityName) {
+	record Filtered(String filterQuery, List<ViewFilter.Problem> problems, Long municipalityId, String municipalityName) {
 	}
 
 	/** A link in the map's view, e.g. the zoom links; the filter kept. */
@@ -120,7 +120,7 @@ record ViewPages(AgreementViews views,
 	}
 
 	private Filtered filtered(ViewFilter filter) {
-		return new Filtered(filter.query(), filter.problems(),
+		return new Filtered(filter.query(), filter.problems(), filter.municipality(),
 				filter.municipality() == null ? null : this.views.municipalityName(filter.municipality()));
 	}
 
