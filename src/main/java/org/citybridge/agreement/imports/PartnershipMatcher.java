@@ -122,6 +122,23 @@ record PartnershipMatcher(JdbcClient jdbc, CountryNames countries) {
 	private record Probe(int side, int spelling, String key, String countries, double lat, double lng, boolean located) {
 	}
 
+	/** The probes' side, spelling, key and countries as the parallel arrays each look-up unnests. */
+	private record ProbeColumns(Integer[] side, Integer[] spelling, String[] key, String[] countries) {
+
+		static ProbeColumns of(List<Probe> probes) {
+			int n = probes.size();
+			ProbeColumns c = new ProbeColumns(new Integer[n], new Integer[n], new String[n], new String[n]);
+			for (int i = 0; i < n; i++) {
+				Probe p = probes.get(i);
+				c.side[i] = p.side();
+				c.spelling[i] = p.spelling();
+				c.key[i] = p.key();
+				c.countries[i] = p.countries();
+			}
+			return c;
+		}
+	}
+
 	private List<SideMatch> matchBatch(List<Side> sides, Map<Side, Long> decisions) {
 		SideMatch[] results = new SideMatch[sides.size()];
 		List<PlaceName> names = new ArrayList<>(sides.size());
@@ -188,18 +205,7 @@ record PartnershipMatcher(JdbcClient jdbc, CountryNames countries) {
 		if (probes.isEmpty()) {
 			return found;
 		}
-		int n = probes.size();
-		Integer[] side = new Integer[n];
-		Integer[] spelling = new Integer[n];
-		String[] key = new String[n];
-		String[] countries = new String[n];
-		for (int i = 0; i < n; i++) {
-			Probe p = probes.get(i);
-			side[i] = p.side();
-			spelling[i] = p.spelling();
-			key[i] = p.key();
-			countries[i] = p.countries();
-		}
+		ProbeColumns columns = ProbeColumns.of(probes);
 		this.jdbc.sql("""
 				WITH s AS (SELECT * FROM unnest(?::int[], ?::int[], ?::text[], ?::text[]) AS s (side, spelling, key, countries))
 				SELECT DISTINCT s.side, s.spelling, m.id, m.name, m.country_code, m.kind, m.district_of, m.geonames_id,
@@ -208,7 +214,7 @@ record PartnershipMatcher(JdbcClient jdbc, CountryNames countries) {
 				JOIN municipality_search_keys k ON k.key = s.key
 				JOIN municipalities m ON m.id = k.municipality_id AND m.country_code = ANY (string_to_array(s.countries, ','))
 				    AND m.kind <> 'REGION'
-				""").params(side, spelling, key, countries).query(rs -> {
+				""").params(columns.side(), columns.spelling(), columns.key(), columns.countries()).query(rs -> {
 			long slot = slot(rs.getInt(1), rs.getInt(2));
 			Candidate c = candidate(rs, 3);
 			found.computeIfAbsent(slot, k -> new LinkedHashMap<>()).put(c.id(), c);
@@ -305,18 +311,11 @@ record PartnershipMatcher(JdbcClient jdbc, CountryNames countries) {
 			return;
 		}
 		int n = open.size();
-		Integer[] side = new Integer[n];
-		Integer[] spelling = new Integer[n];
-		String[] key = new String[n];
-		String[] countries = new String[n];
+		ProbeColumns columns = ProbeColumns.of(open);
 		Double[] lat = new Double[n];
 		Double[] lng = new Double[n];
 		for (int i = 0; i < n; i++) {
 			Probe p = open.get(i);
-			side[i] = p.side();
-			spelling[i] = p.spelling();
-			key[i] = p.key();
-			countries[i] = p.countries();
 			lat[i] = p.located() ? p.lat() : null;
 			lng[i] = p.located() ? p.lng() : null;
 		}
@@ -350,7 +349,7 @@ record PartnershipMatcher(JdbcClient jdbc, CountryNames countries) {
 				""".replace("FROM seats t WHERE", """
 				FROM municipalities t WHERE t.kind <> 'REGION' AND t.latitude IS NOT NULL
 				    AND (t.feature_code IN ('PPLA', 'PPLC') OR (t.feature_code IS NULL AND t.kind IN ('REGIONAL_CENTRE', 'CAPITAL')))
-				    AND""")).params(side, spelling, key, countries, lat, lng, TOWN_POPULATION, TOWN_POPULATION, dLat, dLat, dLat, dLat)
+				    AND""")).params(columns.side(), columns.spelling(), columns.key(), columns.countries(), lat, lng, TOWN_POPULATION, TOWN_POPULATION, dLat, dLat, dLat, dLat)
 			.query(rs -> {
 				found.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>()).add(new Hit(rs.getInt(2), candidate(rs, 3),
 						rs.getBoolean(11), (Double[]) rs.getArray(12).getArray(), (Double[]) rs.getArray(13).getArray(),
@@ -415,10 +414,7 @@ record PartnershipMatcher(JdbcClient jdbc, CountryNames countries) {
 			return;
 		}
 		int n = open.size();
-		Integer[] side = new Integer[n];
-		Integer[] spelling = new Integer[n];
-		String[] key = new String[n];
-		String[] countries = new String[n];
+		ProbeColumns columns = ProbeColumns.of(open);
 		Double[] minLat = new Double[n];
 		Double[] maxLat = new Double[n];
 		Double[] minLng = new Double[n];
@@ -426,10 +422,6 @@ record PartnershipMatcher(JdbcClient jdbc, CountryNames countries) {
 		double dLat = FUZZY_KM / 111.0;
 		for (int i = 0; i < n; i++) {
 			Probe p = open.get(i);
-			side[i] = p.side();
-			spelling[i] = p.spelling();
-			key[i] = p.key();
-			countries[i] = p.countries();
 			double dLng = dLat / Math.max(0.05, Math.cos(Math.toRadians(p.lat())));
 			minLat[i] = p.lat() - dLat;
 			maxLat[i] = p.lat() + dLat;
@@ -457,7 +449,8 @@ record PartnershipMatcher(JdbcClient jdbc, CountryNames countries) {
 				WHERE similarity(k.key, p.key) >= ? OR (length(p.key) >= 4 AND length(k.key) >= 4
 				    AND (k.key LIKE p.key || '%' OR p.key LIKE k.key || '%'))
 				GROUP BY box.side, p.spelling, m.id
-				""").params(side, spelling, key, countries, minLat, maxLat, minLng, maxLng, MIN_SIMILARITY).query(rs -> {
+				""").params(columns.side(), columns.spelling(), columns.key(), columns.countries(), minLat, maxLat, minLng, maxLng,
+					MIN_SIMILARITY).query(rs -> {
 			found.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>())
 				.add(new Object[] { rs.getInt(2), candidate(rs, 3), rs.getDouble(11) });
 		});
