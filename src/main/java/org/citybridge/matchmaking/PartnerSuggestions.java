@@ -201,10 +201,12 @@ public class PartnerSuggestions {
 		Map<Long, Details> details = details(municipalityId, ranked.stream().map(Ranked::id).toList(), -1);
 		List<String> themeOrder = this.themes.codes();
 		List<Suggestion> suggestions = new ArrayList<>();
+		// The subject's own name in the reasons ("… Darkhan seeks") in the reader's script (Дархан): the
+		// same subject on every row, named once.
+		String shownA = this.placeNames.name(municipalityId, details.get(ranked.get(0).id()).aName(), locale);
 		for (int i = 0; i < ranked.size(); i++) {
 			Ranked r = ranked.get(i);
-			// The subject's own name in the reasons ("… Darkhan seeks") in the reader's script (Дархан).
-			Details d = details.get(r.id()).naming(this.placeNames.name(municipalityId, details.get(r.id()).aName(), locale));
+			Details d = details.get(r.id()).naming(shownA);
 			suggestions.add(new Suggestion(filter.offset() + i + 1, r.id(), d.name, d.countryCode, d.kind, d.population,
 					d.seeking, Math.round(r.score() * 10) / 10.0, reasons(d, instruments, locale), themes(d, themeOrder)));
 		}

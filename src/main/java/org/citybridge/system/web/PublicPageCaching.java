@@ -110,9 +110,7 @@ class PublicPageCaching extends ShallowEtagHeaderFilter {
 	private void serve(Page page, HttpServletRequest request, HttpServletResponse response) throws IOException {
 		response.setLocale(page.locale());
 		response.setContentType(page.contentType());
-		response.setHeader(HttpHeaders.CACHE_CONTROL, this.cacheControl);
-		response.addHeader(HttpHeaders.VARY, HttpHeaders.COOKIE);
-		response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
+		markPublic(response);
 		response.setHeader(HttpHeaders.ETAG, page.etag());
 		String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
 		if (ifNoneMatch != null && matches(ifNoneMatch, page.etag())) {
@@ -153,9 +151,7 @@ class PublicPageCaching extends ShallowEtagHeaderFilter {
 		catch (IOException ex) {
 			return false;
 		}
-		response.setHeader(HttpHeaders.CACHE_CONTROL, this.cacheControl);
-		response.addHeader(HttpHeaders.VARY, HttpHeaders.COOKIE);
-		response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
+		markPublic(response);
 		if (request.getAttribute(RENDERING) instanceof Lookup lookup && status == HttpServletResponse.SC_OK) {
 			String etag;
 			try {
@@ -168,6 +164,13 @@ class PublicPageCaching extends ShallowEtagHeaderFilter {
 					response.getLocale(), etag));
 		}
 		return true;
+	}
+
+	/** The same for everyone: kept by shared caches, asked again by browsers, per language and cookies. */
+	private void markPublic(HttpServletResponse response) {
+		response.setHeader(HttpHeaders.CACHE_CONTROL, this.cacheControl);
+		response.addHeader(HttpHeaders.VARY, HttpHeaders.COOKIE);
+		response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
 	}
 
 	private static boolean isPage(HttpServletResponse response) {
