@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.citybridge.system.Moments;
+import org.citybridge.system.translation.Translated;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,7 +27,7 @@ public class FundingDeadlines {
 
 	/** A deadline as a page shows it. {@code viewerTime} is null when the viewer's zone is the call's own. */
 	public record Shown(String instrumentSlug, String instrumentShortName, String instrumentName, boolean example,
-			String callTitle, String isoClosing, String callTime, String viewerTime, CallStatus status) {
+			Translated callTitle, String isoClosing, String callTime, String viewerTime, CallStatus status) {
 	}
 
 	private final FundingCatalogue catalogue;
@@ -58,7 +59,7 @@ public class FundingDeadlines {
 		Call call = deadline.call();
 		boolean dual = viewer != null && !viewer.getRules().equals(call.zone().getRules());
 		return new Shown(deadline.instrumentSlug(), deadline.instrumentShortName(), deadline.instrumentName(),
-				deadline.example(), call.title(), call.closesAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), time(call.closesAt(), call.zone(), locale, true),
+				deadline.example(), call.shownTitle(locale), call.closesAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), time(call.closesAt(), call.zone(), locale, true),
 				dual ? time(call.closesAt(), viewer, locale, true) : null, call.status(now));
 	}
 

@@ -101,8 +101,10 @@ public class DirectoryOptions {
 
 	/** The network checkboxes, the chosen ones ticked. */
 	public String networkChecksHtml(Set<Long> selected) {
+		// Networks' names are proper names (Eurocities, Energy Cities): marked so, not read as the page's language.
 		return checkboxesHtml("network", networks(),
-				selected.stream().map(String::valueOf).collect(java.util.stream.Collectors.toSet()));
+				selected.stream().map(String::valueOf).collect(java.util.stream.Collectors.toSet()))
+			.replace("<label>", "<label translate=\"no\">");
 	}
 
 	/**

@@ -301,6 +301,7 @@ final class PageCatalog {
 				}),
 				new PageType("learn-case-study-new-preview", "/learn/case-studies/new", true, (page, site) -> {
 					signedIn(page, site, AccountTestSupport.OFFICER_DARKHAN, "/learn/case-studies/new");
+					page.selectOption("#language", "en");
 					page.fill("#title", "Winter markets");
 					page.fill("#body", "## Plan\n\nThe market opens at **dawn**.\n\n![Map of the stalls](https://example.org/map.png)");
 					return clickAndWait(page, "main form button[name=action][value=preview]");

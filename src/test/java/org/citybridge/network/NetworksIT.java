@@ -258,7 +258,7 @@ class NetworksIT extends DemoDataIntegrationTest {
 	void theDirectoryFiltersByNetworkInTheQueryString() {
 		assertThat(this.mvc.get().uri("/municipalities?network=" + this.nalas + "&size=100")).hasStatusOk().bodyText()
 			.contains(">Niš<").doesNotContain(">Darkhan<").contains("name=\"network\"")
-			.contains("<label><input type=\"checkbox\" name=\"network\" value=\"" + this.nalas + "\" checked>NALAS</label>");
+			.contains("<label translate=\"no\"><input type=\"checkbox\" name=\"network\" value=\"" + this.nalas + "\" checked>NALAS</label>");
 		assertThat(this.mvc.get().uri("/municipalities?network=" + this.nalas + "&network=" + this.amla + "&size=100")).hasStatusOk()
 			.bodyText().contains(">Niš<").contains(">Darkhan<").doesNotContain(">Ghent<");
 		assertThat(this.mvc.get().uri("/municipalities?network=abc&network=99999999&network=-1")).hasStatusOk().bodyText()

@@ -28,7 +28,7 @@ record MyAgendaPages(EventCatalogue catalogue, PersonalAgendas agendas, Clock cl
 	 * them), {@code clashes} what each clashes with, {@code without} the list without each one.
 	 */
 	record Page(EventCatalogue.Event event, String dates, boolean fromAddress, boolean signedIn, List<Long> ids,
-			String idsValue, Map<Long, List<String>> clashes, Map<Long, String> without, String eventPath, long clashCount,
+			String idsValue, Map<Long, List<EventCatalogue.Session>> clashes, Map<Long, String> without, String eventPath, long clashCount,
 			AgendaView agenda, String shareUrl, Instant feedCreated) {
 	}
 
@@ -39,7 +39,7 @@ record MyAgendaPages(EventCatalogue catalogue, PersonalAgendas agendas, Clock cl
 		List<Long> ids = fromAddress ? PersonalAgendas.shared(shared) : this.agendas.starred(actor, event.id());
 		List<PersonalAgendas.Chosen> chosen = this.agendas.chosen(event.id(), ids);
 		List<Long> found = chosen.stream().map(c -> c.session().id()).toList();
-		Map<Long, List<String>> clashes = new HashMap<>();
+		Map<Long, List<EventCatalogue.Session>> clashes = new HashMap<>();
 		chosen.forEach(c -> clashes.put(c.session().id(), c.clashes()));
 		Map<Long, String> without = new HashMap<>();
 		found.forEach(id -> without.put(id, PersonalAgendas.join(found.stream().filter(other -> !other.equals(id)).toList())));

@@ -46,7 +46,7 @@ public class PersonalAgendas {
 	}
 
 	/** A chosen session with the titles of the other chosen sessions it overlaps. */
-	record Chosen(EventCatalogue.Session session, List<String> clashes) {
+	record Chosen(EventCatalogue.Session session, List<EventCatalogue.Session> clashes) {
 	}
 
 	private static final SecureRandom RANDOM = new SecureRandom();
@@ -113,9 +113,8 @@ public class PersonalAgendas {
 	static List<Chosen> withClashes(List<EventCatalogue.Session> sessions) {
 		List<Chosen> chosen = new ArrayList<>();
 		for (EventCatalogue.Session session : sessions) {
-			List<String> clashes = sessions.stream()
+			List<EventCatalogue.Session> clashes = sessions.stream()
 				.filter(other -> other.id() != session.id() && other.overlaps(session))
-				.map(EventCatalogue.Session::title)
 				.toList();
 			chosen.add(new Chosen(session, clashes));
 		}

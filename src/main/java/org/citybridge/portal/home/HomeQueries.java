@@ -4,10 +4,13 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.citybridge.system.translation.Translated;
+import org.citybridge.system.translation.Translations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -54,11 +57,11 @@ class HomeQueries {
 	}
 
 	/** An event the delegate registered for or starred a session of. */
-	record EventLink(String slug, String title, java.time.LocalDate startsOn) {
+	record EventLink(String slug, Translated title, java.time.LocalDate startsOn) {
 	}
 
 	/** A registration: for the event itself ({@code sessionId} null) or for one session; a seat or a place in line. */
-	record Registration(String eventSlug, String eventTitle, Long sessionId, String sessionTitle, String status,
+	record Registration(String eventSlug, Translated eventTitle, Long sessionId, Translated sessionTitle, String status,
 			Integer position) {
 
 		public boolean waiting() {
@@ -67,7 +70,7 @@ class HomeQueries {
 	}
 
 	/** A starred session of today, its time in its event's zone. */
-	record Starred(String eventSlug, String eventTitle, long sessionId, String title, Instant startsAt, Instant endsAt,
+	record Starred(String eventSlug, Translated eventTitle, long sessionId, Translated title, Instant startsAt, Instant endsAt,
 			ZoneId zone) {
 	}
 
@@ -160,45 +163,55 @@ class HomeQueries {
 	}
 
 	/** Events the account registered for, or starred a session of, the latest first. */
-	List<EventLink> eventsOf(long accountId) {
+	List<EventLink> eventsOf(long accountId, Locale reader) {
 		return this.jdbc.sql("""
-				SELECT e.slug, e.title, e.starts_on FROM events e
+				SELECT e.slug, e.title, e.starts_on, e.content_lang, e.translations::text FROM events e
 				WHERE e.id IN (SELECT event_id FROM registrations WHERE account_id = :a
 				               UNION SELECT s.event_id FROM agenda_stars st JOIN sessions s ON s.id = st.session_id
 				               WHERE st.account_id = :a)
 				ORDER BY e.starts_on DESC, e.id DESC LIMIT 20
 				""")
 			.param("a", accountId)
-			.query((rs, n) -> new EventLink(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate()))
+			.query((rs, n) -> new EventLink(rs.getString(1), title(rs.getString(2), rs.getString(4), rs.getString(5), reader),
+					rs.getDate(3).toLocalDate()))
 			.list();
 	}
 
-	List<Registration> registrationsOf(long accountId) {
+	List<Registration> registrationsOf(long accountId, Locale reader) {
 		return this.jdbc.sql("""
-				SELECT e.slug, e.title, s.id, s.title, r.status, r.position
+				SELECT e.slug, e.title, s.id, s.title, r.status, r.position, e.content_lang, e.translations::text,
+				       s.content_lang, s.translations::text
 				FROM registrations r JOIN events e ON e.id = r.event_id LEFT JOIN sessions s ON s.id = r.session_id
 				WHERE r.account_id = :a
 				ORDER BY e.starts_on DESC, e.id, s.starts_at NULLS FIRST, r.id LIMIT 50
 				""")
 			.param("a", accountId)
-			.query((rs, n) -> new Registration(rs.getString(1), rs.getString(2), (Long) rs.getObject(3), rs.getString(4),
+			.query((rs, n) -> new Registration(rs.getString(1), title(rs.getString(2), rs.getString(7), rs.getString(8), reader),
+					(Long) rs.getObject(3), rs.getString(4) == null ? null : title(rs.getString(4), rs.getString(9), rs.getString(10), reader),
 					rs.getString(5), (Integer) rs.getObject(6)))
 			.list();
 	}
 
 	/** The account's starred sessions that take place today in their event's own zone. */
-	List<Starred> starredToday(long accountId) {
+	List<Starred> starredToday(long accountId, Locale reader) {
 		return this.jdbc.sql("""
-				SELECT e.slug, e.title, s.id, s.title, s.starts_at, s.ends_at, e.time_zone
+				SELECT e.slug, e.title, s.id, s.title, s.starts_at, s.ends_at, e.time_zone, e.content_lang,
+				       e.translations::text, s.content_lang, s.translations::text
 				FROM agenda_stars st JOIN sessions s ON s.id = st.session_id JOIN events e ON e.id = s.event_id
 				WHERE st.account_id = :a
 				  AND CAST(s.starts_at AT TIME ZONE e.time_zone AS date) = CAST(now() AT TIME ZONE e.time_zone AS date)
 				ORDER BY s.starts_at, s.id
 				""")
 			.param("a", accountId)
-			.query((rs, n) -> new Starred(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+			.query((rs, n) -> new Starred(rs.getString(1), title(rs.getString(2), rs.getString(8), rs.getString(9), reader),
+					rs.getLong(3), title(rs.getString(4), rs.getString(10), rs.getString(11), reader),
 					instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), ZoneId.of(rs.getString(7))))
 			.list();
+	}
+
+	/** An event's or session's title as the reader sees it: their language, else the original marked (issue 20). */
+	private static Translated title(String original, String contentLang, String translations, Locale reader) {
+		return Translations.builder().from(contentLang, translations).put("title", original).build().pick("title", reader);
 	}
 
 	AccountCounts accountCounts() {

@@ -74,7 +74,7 @@ class Homes {
 			case ADMIN:
 				return admin();
 			default:
-				return delegate(actor);
+				return delegate(actor, locale);
 		}
 	}
 
@@ -116,11 +116,11 @@ class Homes {
 		return new Home("portal/home-staff", model);
 	}
 
-	private Home delegate(Actor actor) {
+	private Home delegate(Actor actor, Locale locale) {
 		Map<String, Object> model = new LinkedHashMap<>();
-		model.put("events", this.queries.eventsOf(actor.accountId()));
-		model.put("registrations", this.queries.registrationsOf(actor.accountId()));
-		model.put("today", this.queries.starredToday(actor.accountId()));
+		model.put("events", this.queries.eventsOf(actor.accountId(), locale));
+		model.put("registrations", this.queries.registrationsOf(actor.accountId(), locale));
+		model.put("today", this.queries.starredToday(actor.accountId(), locale));
 		return new Home("portal/home-delegate", model);
 	}
 

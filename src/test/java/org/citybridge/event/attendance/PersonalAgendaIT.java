@@ -79,7 +79,7 @@ class PersonalAgendaIT extends DemoDataIntegrationTest {
 		String mine = EVENT + "/my?s=" + this.twinning + "," + this.sisterCities + "," + this.closing + ",abc,-1,999999999";
 		assertThat(this.mvc.get().uri(mine)).hasStatusOk().bodyText()
 			.contains("Twinning and TAIEX", "Sister-city agreements", "Closing plenary", "2 sessions overlap",
-					"overlaps with Sister-city agreements", "/my.ics?s=" + this.sisterCities + "," + this.twinning + "," + this.closing);
+					"Overlaps with: Sister-city agreements", "/my.ics?s=" + this.sisterCities + "," + this.twinning + "," + this.closing);
 		MvcTestResult ics = this.mvc.get().uri(EVENT + "/my.ics?s=" + this.twinning + "," + this.closing).exchange();
 		assertThat(ics).hasStatusOk().hasContentTypeCompatibleWith("text/calendar");
 		assertThat(IcsParser.events(IcsParser.parse(text(ics)))).hasSize(2);
