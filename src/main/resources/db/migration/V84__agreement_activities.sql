@@ -64,7 +64,8 @@ CREATE INDEX agreement_activity_documents_activity_idx ON agreement_activity_doc
 CREATE TABLE agreement_check_ins (
     id                     bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     agreement_id           bigint      NOT NULL REFERENCES agreements (id) ON DELETE CASCADE,
-    municipality_id        bigint      NOT NULL REFERENCES municipalities (id) ON DELETE CASCADE,
+    -- The party asked; null for a decision of staff (kept alive from the "dormant?" list).
+    municipality_id        bigint      REFERENCES municipalities (id) ON DELETE CASCADE,
     due_on                 date        NOT NULL,
     asked_at               timestamptz NOT NULL DEFAULT now(),
     answer                 varchar(20),

@@ -38,7 +38,8 @@ class MessageBundlesTest {
 			"account.admin.actions", "audit.type.organisation",
 			"event.kind.FORUM", "audit.type.session", "event.session.title", "event.speaker.pageTitle",
 			"municipality.new.latitude", "municipality.new.longitude",
-			"agreement.views.map.line", "event.agenda.fact", "agreement.views.stats.pair", "agreement.views.view.EUROPE");
+			"agreement.views.map.line", "event.agenda.fact", "agreement.views.stats.pair", "agreement.views.view.EUROPE",
+			"activity.label");
 
 	static Map<String, Properties> bundles() throws IOException {
 		Map<String, Properties> bundles = new TreeMap<>();

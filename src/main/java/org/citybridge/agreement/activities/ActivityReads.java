@@ -75,7 +75,7 @@ public class ActivityReads {
 
 	/** What a timeline entry is. */
 	public enum Type {
-		SIGNED, REGISTERED, STATUS, ACTIVITY, CASE_STUDY
+		SIGNED, REGISTERED, STATUS, ACTIVITY, CASE_STUDY, CHECK_IN
 	}
 
 	/** How many entries a municipality's timeline shows (the latest). */
@@ -267,6 +267,10 @@ public class ActivityReads {
 			         c.title, c.language, '/learn/case-studies/' || c.id, NULL, c.published_at
 			  FROM case_study_agreements ca JOIN case_studies c ON c.id = ca.case_study_id
 			  WHERE ca.agreement_id = ANY (:agreements) AND c.status = 'PUBLISHED' AND c.published_at IS NOT NULL
+			  UNION ALL
+			  SELECT k.agreement_id, (k.answered_at AT TIME ZONE 'UTC')::date, k.answered_at, 'CHECK_IN', k.answer, NULL, NULL,
+			         NULL, NULL, k.answered_at
+			  FROM agreement_check_ins k WHERE k.agreement_id = ANY (:agreements) AND k.answered_at IS NOT NULL
 			) e JOIN agreements a ON a.id = e.agreement_id
 			""";
 

@@ -184,7 +184,7 @@ class ActivitiesIT extends DemoDataIntegrationTest {
 				"Study visit: Later joint event" },
 				{ "mn", "Гэрээнд гарын үсэг зурсан", "Харилцан айлчлал: Earlier exchange visit",
 						"Туршлага судлах айлчлал: Later joint event" },
-				{ "fr", "Accord signé", "Visite d’échange : Earlier exchange visit", "Visite d’étude : Later joint event" } };
+				{ "fr", "Accord signé", "Visite d’échange\u202f: Earlier exchange visit", "Visite d’étude\u202f: Later joint event" } };
 		for (String[] language : expected) {
 			String body = this.mvc.get().uri("/agreements/" + this.agreement).header("Accept-Language", language[0])
 				.exchange().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
