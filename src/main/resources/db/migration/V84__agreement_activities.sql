@@ -76,3 +76,37 @@ CREATE TABLE agreement_check_ins (
     CONSTRAINT agreement_check_ins_answered_ck CHECK ((answer IS NULL) = (answered_at IS NULL))
 );
 CREATE INDEX agreement_check_ins_agreement_idx ON agreement_check_ins (agreement_id, answered_at);
+
+-- Public pages show activities and check-in answers (the agreement's timeline, profiles): their
+-- changes advance the content version (V71) as every other table's do. Activities also change
+-- what the register's "active in the last N years" filter and statistics count: they advance the
+-- register's version (V39) for its caches.
+CREATE CONSTRAINT TRIGGER a_content_changed AFTER INSERT OR UPDATE OR DELETE ON agreement_activities
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION content_changed();
+CREATE TRIGGER a_content_truncated AFTER TRUNCATE ON agreement_activities
+    FOR EACH STATEMENT EXECUTE FUNCTION content_changed();
+CREATE CONSTRAINT TRIGGER a_content_changed AFTER INSERT OR UPDATE OR DELETE ON agreement_activity_themes
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION content_changed();
+CREATE TRIGGER a_content_truncated AFTER TRUNCATE ON agreement_activity_themes
+    FOR EACH STATEMENT EXECUTE FUNCTION content_changed();
+CREATE CONSTRAINT TRIGGER a_content_changed AFTER INSERT OR UPDATE OR DELETE ON agreement_activity_case_studies
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION content_changed();
+CREATE TRIGGER a_content_truncated AFTER TRUNCATE ON agreement_activity_case_studies
+    FOR EACH STATEMENT EXECUTE FUNCTION content_changed();
+CREATE CONSTRAINT TRIGGER a_content_changed AFTER INSERT OR UPDATE OR DELETE ON agreement_activity_documents
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION content_changed();
+CREATE TRIGGER a_content_truncated AFTER TRUNCATE ON agreement_activity_documents
+    FOR EACH STATEMENT EXECUTE FUNCTION content_changed();
+CREATE CONSTRAINT TRIGGER a_content_changed AFTER INSERT OR UPDATE OR DELETE ON agreement_check_ins
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION content_changed();
+CREATE TRIGGER a_content_truncated AFTER TRUNCATE ON agreement_check_ins
+    FOR EACH STATEMENT EXECUTE FUNCTION content_changed();
+
+CREATE CONSTRAINT TRIGGER agreement_activities_register_changed
+    AFTER INSERT OR UPDATE OR DELETE ON agreement_activities
+    DEFERRABLE INITIALLY DEFERRED
+    FOR EACH ROW EXECUTE FUNCTION agreement_register_changed();
+CREATE CONSTRAINT TRIGGER agreement_activity_themes_register_changed
+    AFTER INSERT OR UPDATE OR DELETE ON agreement_activity_themes
+    DEFERRABLE INITIALLY DEFERRED
+    FOR EACH ROW EXECUTE FUNCTION agreement_register_changed();
