@@ -84,7 +84,7 @@ class ActivityJourneyBrowserIT {
 			page.navigate(this.site.url("/notices"));
 			follow(page, "main form[action='/notices/" + notice + "/open'] button");
 			assertThat(Journeys.path(page)).isEqualTo("/agreements/" + this.agreement + "/check-in");
-			assertThat(page.locator("h1").innerText()).isEqualTo(text(locale, "checkIn.title"));
+			assertThat(page.locator("h1").innerText()).isEqualTo(text(locale, "activity.checkIn.title"));
 
 			// One step: "yes" opens the activity form.
 			follow(page, "main button[value=ALIVE]");

@@ -220,7 +220,7 @@ final class PageCatalog {
 						(page, site) -> signedIn(page, site, AccountTestSupport.STAFF_CEMR, "/agreements/dormant")),
 				PageType.get("activity-register-active", "/agreements", "/agreements?active=2"),
 				new PageType("activity-profile-timeline", "/municipalities/{id}", false,
-						(page, site) -> page.navigate(site.url("/municipalities/" + site.municipalityId(ULAANBAATAR)))),
+						(page, site) -> page.navigate(site.url("/municipalities/" + site.municipalityId(DARKHAN)))),
 				new PageType("home-officer", "/home", true,
 						(page, site) -> signedIn(page, site, AccountTestSupport.OFFICER_DARKHAN, "/home")),
 				new PageType("home-staff", "/home", true,

@@ -33,7 +33,7 @@ record CheckInController(CheckIns checkIns, Dormancy dormancy) {
 		CheckIns.Answer chosen = "ALIVE".equals(answer) ? CheckIns.Answer.ALIVE
 				: "INACTIVE".equals(answer) ? CheckIns.Answer.INACTIVE : null;
 		if (chosen == null) {
-			redirect.addFlashAttribute("flashError", "checkIn.choose");
+			redirect.addFlashAttribute("flashError", "activity.checkIn.choose");
 			return "redirect:/agreements/" + agreementId + "/check-in";
 		}
 		try {
@@ -41,7 +41,7 @@ record CheckInController(CheckIns checkIns, Dormancy dormancy) {
 			if (chosen == CheckIns.Answer.ALIVE) {
 				return "redirect:/agreements/" + agreementId + "/activities/new?checkIn=" + checkIn;
 			}
-			redirect.addFlashAttribute("flash", "checkIn.flash.inactive");
+			redirect.addFlashAttribute("flash", "activity.checkIn.flash.inactive");
 			return "redirect:/agreements/" + agreementId;
 		}
 		catch (Refusal refused) {

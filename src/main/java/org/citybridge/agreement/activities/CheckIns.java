@@ -167,7 +167,7 @@ public class CheckIns {
 				.query(Long.class)
 				.list();
 			if (ids.isEmpty()) {
-				throw Refusal.ofForm("checkIn.none");
+				throw Refusal.ofForm("activity.checkIn.none");
 			}
 			this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "agreement", agreementId,
 					AuditLog.Action.UPDATE, Map.of(), Map.of("checkIn", answer.name()));

@@ -45,11 +45,11 @@ record ViewPages(AgreementViews views,
 	/** The statistics page: the counts as bars, the undated agreements, and the charts drawn from the bars. */
 	record StatsPage(long total, long undated, List<StatisticsCharts.Bar> years, List<StatisticsCharts.Bar> themes,
 			List<StatisticsCharts.Bar> countryPairs, List<StatisticsCharts.Bar> statuses, String yearChart,
-			String themeChart, String pairChart, String statusChart, Filtered filtered, Activities activities) {
+			String themeChart, String pairChart, String statusChart, Filtered filtered, ActivityCounts activities) {
 	}
 
 	/** What the partners of the counted agreements did: activities per year, theme and country pair, and their charts. */
-	record Activities(List<StatisticsCharts.Bar> years, List<StatisticsCharts.Bar> themes,
+	record ActivityCounts(List<StatisticsCharts.Bar> years, List<StatisticsCharts.Bar> themes,
 			List<StatisticsCharts.Bar> countryPairs, String yearChart, String themeChart, String pairChart) {
 	}
 
@@ -124,7 +124,7 @@ record ViewPages(AgreementViews views,
 				filtered(filter), activities(filter, locale));
 	}
 
-	private Activities activities(ViewFilter filter, Locale locale) {
+	private ActivityCounts activities(ViewFilter filter, Locale locale) {
 		List<StatisticsCharts.Bar> years = this.views.activitiesPerYear(filter).stream()
 			.map(c -> new StatisticsCharts.Bar(c.key(), c.count()))
 			.toList();
@@ -134,7 +134,7 @@ record ViewPages(AgreementViews views,
 		List<StatisticsCharts.Bar> pairs = this.views.activitiesPerCountryPair(filter, 20).stream()
 			.map(c -> new StatisticsCharts.Bar(countryPair(c.key(), locale), c.count()))
 			.toList();
-		return new Activities(years, themes, pairs,
+		return new ActivityCounts(years, themes, pairs,
 				StatisticsCharts.columns("chart-activity-years", message("activity.stats.years", locale),
 						message("activity.stats.years.desc", locale), years),
 				StatisticsCharts.rows("chart-activity-themes", message("activity.stats.themes", locale),
