@@ -54,4 +54,21 @@ public class AgreementPolicy {
 	public boolean mayImport(Actor actor) {
 		return mayRegister(actor);
 	}
+
+	/**
+	 * Who records, edits and removes what the partners did (issue 25): the officers of any party,
+	 * and those who may edit the agreement itself (staff and administrators); nobody else.
+	 */
+	public boolean mayRecordActivities(Actor actor, Agreement agreement) {
+		if (mayOpenEdit(actor, agreement)) {
+			return true;
+		}
+		return actor.role() == Actor.Role.OFFICER && actor.municipalityId() != null
+				&& agreement.getPartyKey().contains(actor.municipalityId());
+	}
+
+	/** Only staff and administrators decide whether a silent partnership is dormant. */
+	public boolean mayDecideDormancy(Actor actor) {
+		return mayRegister(actor);
+	}
 }

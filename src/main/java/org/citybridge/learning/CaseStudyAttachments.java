@@ -4,8 +4,8 @@ import java.util.Map;
 
 import org.citybridge.audit.AuditLog;
 import org.citybridge.system.Actor;
-import org.citybridge.system.PdfInspection;
 import org.citybridge.system.Refusal;
+import org.citybridge.system.files.AttachmentType;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -24,25 +24,9 @@ record CaseStudyAttachments(JdbcClient jdbc,
 
 	void addAttachment(Actor actor, String actorLabel, long id, String originalName, byte[] data) {
 		this.caseStudies.editable(actor, id);
-		if (data == null || data.length == 0) {
-			throw new Refusal("file", "learning.attachment.empty");
-		}
-		if (data.length > AttachmentType.MAX_BYTES) {
-			throw new Refusal("file", "learning.attachment.tooLarge");
-		}
-		AttachmentType type = AttachmentType.detect(data)
-			.orElseThrow(() -> new Refusal("file", "learning.attachment.type"));
-		if (type == AttachmentType.PDF) {
-			switch (PdfInspection.inspect(data)) {
-				case ACCEPTED -> {
-				}
-				case TOO_COMPLEX -> throw new Refusal("file", "learning.attachment.tooComplex");
-				case SCRIPT -> throw new Refusal("file", "learning.attachment.script");
-				case BUSY -> throw new Refusal("file", "learning.attachment.busy");
-				case NOT_PDF -> throw new Refusal("file", "learning.attachment.type");
-			}
-		}
-		String name = AttachmentType.safeName(originalName, type);
+		AttachmentType.Checked checked = AttachmentType.check(originalName, data, "file", "learning.attachment");
+		AttachmentType type = checked.type();
+		String name = checked.name();
 		this.transactions.executeWithoutResult(tx -> {
 			long count = this.jdbc.sql("SELECT count(*) FROM case_study_attachments WHERE case_study_id = ?")
 				.param(id)

@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import org.citybridge.system.Actor;
 import org.citybridge.system.PageModel;
 import org.citybridge.system.Refusal;
+import org.citybridge.system.files.AttachmentType;
 import org.citybridge.system.Text;
 
 import org.springframework.http.ContentDisposition;

@@ -5,5 +5,5 @@
  * study links the agreements it tells about, and each agreement's page lists the published ones.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "notice", "agreement", "network", "municipality", "audit", "country", "theme", "system" })
+		allowedDependencies = { "notice", "agreement", "network", "municipality", "audit", "country", "theme", "system", "system :: files" })
 package org.citybridge.learning;

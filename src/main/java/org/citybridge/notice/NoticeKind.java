@@ -53,7 +53,9 @@ public enum NoticeKind {
 	/** To officers whose municipality may use it, and the instrument's followers: {0} instrument, {1} call, {2} deadline (Announcement.moment). */
 	CALL_OPENED,
 	/** To the followers of a municipality whose profile changed: {0} municipality name. */
-	FOLLOWED_CHANGED;
+	FOLLOWED_CHANGED,
+	/** To the officers of a party, once a year: is the partnership alive? {0} agreement title. */
+	CHECK_IN;
 
 	public String subjectKey() {
 		return "notice.kind." + name() + ".subject";

@@ -183,6 +183,44 @@ final class PageCatalog {
 					page.fill("#title", "Zeitz – Darkhan again");
 					return clickAndWait(page, "main form button[value=save]");
 				}),
+				new PageType("activity-agreement", "/agreements/{id}", true, (page, site) -> page.navigate(
+						site.url("/agreements/" + agreementBetween(site, BONN, ULAANBAATAR)))),
+				new PageType("activity-agreement-none-yet", "/agreements/{id}", false, (page, site) -> signedIn(page, site,
+						AccountTestSupport.OFFICER_DARKHAN, "/agreements/" + agreementBetween(site, KAPOSVAR, DARKHAN))),
+				new PageType("activity-form-new", "/agreements/{id}/activities/new", true, (page, site) -> signedIn(page, site,
+						AccountTestSupport.OFFICER_DARKHAN,
+						"/agreements/" + agreementBetween(site, KAPOSVAR, DARKHAN) + "/activities/new?kind=STUDY_VISIT")),
+				new PageType("activity-form-invalid", "/agreements/{id}/activities/new", false, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.OFFICER_DARKHAN,
+							"/agreements/" + agreementBetween(site, KAPOSVAR, DARKHAN) + "/activities/new");
+					page.fill("#title", " ");
+					page.fill("#startsOn", "2031-01-01");
+					page.fill("#endsOn", "2030-01-01");
+					page.fill("#participants", "0");
+					return clickAndWait(page, "main form button[type=submit]");
+				}),
+				new PageType("activity-form-edit", "/agreements/{id}/activities/{activityId}/edit", false, (page, site) -> {
+					long agreement = agreementBetween(site, BONN, ULAANBAATAR);
+					long activity = jdbc(site).sql("SELECT min(id) FROM agreement_activities WHERE agreement_id = ?")
+						.param(agreement).query(Long.class).single();
+					return signedIn(page, site, AccountTestSupport.STAFF_CEMR,
+							"/agreements/" + agreement + "/activities/" + activity + "/edit");
+				}),
+				new PageType("activity-check-in", "/agreements/{id}/check-in", true, (page, site) -> {
+					long agreement = agreementBetween(site, ZEITZ, DARKHAN);
+					jdbc(site).sql("""
+							INSERT INTO agreement_check_ins (agreement_id, municipality_id, due_on) VALUES (?, ?, current_date)
+							ON CONFLICT DO NOTHING
+							""").params(agreement, site.municipalityId(DARKHAN)).update();
+					return signedIn(page, site, AccountTestSupport.OFFICER_DARKHAN, "/agreements/" + agreement + "/check-in");
+				}),
+				new PageType("activity-check-in-none", "/agreements/{id}/check-in", false, (page, site) -> signedIn(page, site,
+						AccountTestSupport.OFFICER_DARKHAN, "/agreements/" + agreementBetween(site, KAPOSVAR, DARKHAN) + "/check-in")),
+				new PageType("activity-dormant-list", "/agreements/dormant", false,
+						(page, site) -> signedIn(page, site, AccountTestSupport.STAFF_CEMR, "/agreements/dormant")),
+				PageType.get("activity-register-active", "/agreements", "/agreements?active=2"),
+				new PageType("activity-profile-timeline", "/municipalities/{id}", false,
+						(page, site) -> page.navigate(site.url("/municipalities/" + site.municipalityId(DARKHAN)))),
 				new PageType("home-officer", "/home", true,
 						(page, site) -> signedIn(page, site, AccountTestSupport.OFFICER_DARKHAN, "/home")),
 				new PageType("home-staff", "/home", true,
@@ -618,6 +656,18 @@ final class PageCatalog {
 	}
 
 	/** A few real partnerships of demo municipalities, so that map and statistics have lines and bars. */
+	private static org.springframework.jdbc.core.simple.JdbcClient jdbc(PageType.Site site) {
+		return ((BrowserSite) site).context().getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+	}
+
+	/** The demo partnership (not ended) between the two demo municipalities (GeoNames ids). */
+	static long agreementBetween(PageType.Site site, long a, long b) {
+		long first = site.municipalityId(a);
+		long second = site.municipalityId(b);
+		return jdbc(site).sql("SELECT min(id) FROM agreements WHERE party_key = ARRAY[?, ?]::bigint[] AND status <> 'ENDED'")
+			.params(Math.min(first, second), Math.max(first, second)).query(Long.class).single();
+	}
+
 	static Response withPartnerships(Page page, PageType.Site site, String path) {
 		org.springframework.jdbc.core.simple.JdbcClient jdbc = ((BrowserSite) site).context()
 			.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);

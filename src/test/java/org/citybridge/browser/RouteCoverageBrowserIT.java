@@ -37,7 +37,15 @@ class RouteCoverageBrowserIT {
 			java.util.Map.entry("/agreements.json", "open data: JSON of the register"),
 			java.util.Map.entry("/agreements.geojson", "open data: GeoJSON of the register"),
 			java.util.Map.entry("/notices/feed/{token}", "private Atom feed of an account's notices; tested in NoticePagesIT"),
-			java.util.Map.entry("/agreements.atom", "Atom feed of newly verified agreements"));
+			java.util.Map.entry("/agreements.atom", "Atom feed of newly verified agreements"),
+			java.util.Map.entry("/agreements/{id}/activities/{activityId}/documents/{documentId}",
+					"a document of a partnership's activity (PDF or image); tested in ActivitiesIT"),
+			java.util.Map.entry("/activities.csv", "open data: CSV of the activities; tested in ActivityJourneyIT"),
+			java.util.Map.entry("/activities.json", "open data: JSON of the activities; tested in ActivityJourneyIT"),
+			java.util.Map.entry("/activities.geojson", "open data: GeoJSON of the activities; tested in ActivityJourneyIT"),
+			java.util.Map.entry("/activities.atom", "Atom feed of new activities; tested in ActivityJourneyIT"),
+			java.util.Map.entry("/municipalities/{id}/activities.atom",
+					"Atom feed of a municipality's new activities; tested in ActivityJourneyIT"));
 
 	@Test
 	void everyGetRouteHasABrowserCheck() {

@@ -3,6 +3,7 @@ package org.citybridge.learning;
 import java.nio.charset.StandardCharsets;
 
 import org.citybridge.DemoDataIntegrationTest;
+import org.citybridge.system.files.AttachmentType;
 import org.citybridge.account.AccountTestSupport;
 import org.citybridge.system.HostilePdfs;
 import org.junit.jupiter.api.BeforeEach;

@@ -39,7 +39,7 @@ class MessageBundlesTest {
 			"event.kind.FORUM", "audit.type.session", "event.session.title", "event.speaker.pageTitle",
 			"municipality.new.latitude", "municipality.new.longitude",
 			"agreement.views.map.line", "event.agenda.fact", "agreement.views.stats.pair", "agreement.views.view.EUROPE",
-			"common.example.latin", "common.example.cyrillic");
+			"common.example.latin", "common.example.cyrillic", "activity.label");
 
 	static Map<String, Properties> bundles() throws IOException {
 		Map<String, Properties> bundles = new TreeMap<>();

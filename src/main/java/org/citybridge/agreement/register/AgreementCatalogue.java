@@ -204,6 +204,13 @@ public class AgreementCatalogue {
 		if (q.verifiedOnly()) {
 			conditions.add("a.verified_at IS NOT NULL");
 		}
+		if (q.activeYears() != null) {
+			// Active: signed, or an activity (its last day) within the years up to today (issue 25).
+			conditions.add("(a.signed_on >= current_date - make_interval(years => :activeYears)"
+					+ " OR EXISTS (SELECT 1 FROM agreement_activities x WHERE x.agreement_id = a.id"
+					+ " AND coalesce(x.ends_on, x.starts_on) >= current_date - make_interval(years => :activeYears)))");
+			params.put("activeYears", q.activeYears());
+		}
 		return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
 	}
 

@@ -23,7 +23,10 @@ import org.citybridge.agreement.AgreementType;
  */
 public record AgreementQuery(Set<String> countries, String pairA, String pairB, Set<String> themes,
 		Set<AgreementType> types, Set<AgreementStatus> statuses, Integer fromYear, Integer toYear, boolean verifiedOnly,
-		Sort sort, int page, int size, List<Problem> problems) {
+		Integer activeYears, Sort sort, int page, int size, List<Problem> problems) {
+
+	/** The choices of "active in the last N years": an activity, or the signature, in that many years up to today. */
+	public static final List<Integer> ACTIVE_YEARS = List.of(1, 2, 3, 5, 10);
 
 	static final int DEFAULT_SIZE = 20;
 
@@ -83,6 +86,16 @@ public record AgreementQuery(Set<String> countries, String pairA, String pairB, 
 		}
 		String verified = strip(p.verified());
 		boolean verifiedOnly = verified != null && Set.of("1", "true", "on", "yes").contains(verified.toLowerCase(Locale.ROOT));
+		Integer activeYears = null;
+		String active = strip(p.active());
+		if (active != null) {
+			if (active.matches("\\d{1,2}") && Integer.parseInt(active) >= 1 && Integer.parseInt(active) <= 20) {
+				activeYears = Integer.parseInt(active);
+			}
+			else {
+				problems.add(new Problem("agreement.filter.problem.active", shorten(active)));
+			}
+		}
 		Sort sort = Sort.SIGNED_DESC;
 		String sortValue = strip(p.sort());
 		if (sortValue != null) {
@@ -96,20 +109,21 @@ public record AgreementQuery(Set<String> countries, String pairA, String pairB, 
 		int page = Math.max(1, integer(p.page(), 1));
 		int size = Math.min(MAX_SIZE, Math.max(1, integer(p.size(), DEFAULT_SIZE)));
 		return new AgreementQuery(Set.copyOf(countries), pairA, pairB, Set.copyOf(themes), Set.copyOf(types),
-				Set.copyOf(statuses), from, to, verifiedOnly, sort, page, size, List.copyOf(problems));
+				Set.copyOf(statuses), from, to, verifiedOnly, activeYears, sort, page, size, List.copyOf(problems));
 	}
 
 	/** How many choices narrow the list. */
 	public int chosenCount() {
 		return this.countries.size() + (this.pairA != null ? 1 : 0) + this.themes.size() + this.types.size()
 				+ this.statuses.size() + (this.fromYear != null ? 1 : 0) + (this.toYear != null ? 1 : 0)
-				+ (this.verifiedOnly ? 1 : 0);
+				+ (this.verifiedOnly ? 1 : 0) + (this.activeYears != null ? 1 : 0);
 	}
 
 	/** Whether any filter narrows the list (for the "clear filters" link). */
 	public boolean filtered() {
 		return !this.countries.isEmpty() || this.pairA != null || !this.themes.isEmpty() || !this.types.isEmpty()
-				|| !this.statuses.isEmpty() || this.fromYear != null || this.toYear != null || this.verifiedOnly;
+				|| !this.statuses.isEmpty() || this.fromYear != null || this.toYear != null || this.verifiedOnly
+				|| this.activeYears != null;
 	}
 
 	/** The query string of this query at another page (sort and size kept). */
@@ -151,6 +165,9 @@ public record AgreementQuery(Set<String> countries, String pairA, String pairB, 
 		}
 		if (this.verifiedOnly) {
 			put(params, "verified", List.of("1"));
+		}
+		if (this.activeYears != null) {
+			put(params, "active", List.of(String.valueOf(this.activeYears)));
 		}
 		if (this.sort != Sort.SIGNED_DESC) {
 			put(params, "sort", List.of(this.sort.param()));

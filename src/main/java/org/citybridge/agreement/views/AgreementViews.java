@@ -135,4 +135,31 @@ record AgreementViews(NamedParameterJdbcTemplate jdbc, Countries countries, Regi
 		}
 		return ordered;
 	}
+
+	/** Activities of the filtered agreements per year they started (issue 25). */
+	List<Count> activitiesPerYear(ViewFilter filter) {
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		return this.jdbc.query("SELECT CAST(extract(year FROM x.starts_on) AS integer) y, count(*) FROM agreement_activities x"
+				+ " JOIN agreements a ON a.id = x.agreement_id WHERE " + filter.where(params) + " GROUP BY y ORDER BY y", params,
+				(rs, n) -> new Count(String.valueOf(rs.getInt(1)), rs.getLong(2)));
+	}
+
+	/** Activities of the filtered agreements per theme code, the most frequent first. */
+	List<Count> activitiesPerTheme(ViewFilter filter) {
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		return this.jdbc.query("SELECT t.theme_code, count(*) FROM agreement_activity_themes t"
+				+ " JOIN agreement_activities x ON x.id = t.activity_id JOIN agreements a ON a.id = x.agreement_id"
+				+ " WHERE " + filter.where(params) + " GROUP BY t.theme_code ORDER BY count(*) DESC, t.theme_code", params,
+				(rs, n) -> new Count(rs.getString(1), rs.getLong(2)));
+	}
+
+	/** Activities of the filtered agreements per pair of countries ("BE-MN"), the most frequent first. */
+	List<Count> activitiesPerCountryPair(ViewFilter filter, int limit) {
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		params.addValue("limit", limit);
+		return this.jdbc.query("SELECT least(m1.country_code, m2.country_code) || '-' || greatest(m1.country_code, m2.country_code) k,"
+				+ " count(DISTINCT x.id) " + PAIRS + " JOIN agreement_activities x ON x.agreement_id = a.id WHERE "
+				+ filter.where(params) + " GROUP BY k ORDER BY count(DISTINCT x.id) DESC, k LIMIT :limit", params,
+				(rs, n) -> new Count(rs.getString(1), rs.getLong(2)));
+	}
 }

@@ -63,6 +63,7 @@ record AgreementViewsController(AgreementViews views, ViewPages pages, OpenData 
 		model.addAttribute("themeChart", page.themeChart());
 		model.addAttribute("pairChart", page.pairChart());
 		model.addAttribute("statusChart", page.statusChart());
+		model.addAttribute("activities", page.activities());
 		filtered(page.filtered(), model);
 		return "agreement/stats";
 	}

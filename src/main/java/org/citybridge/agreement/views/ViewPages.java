@@ -45,7 +45,12 @@ record ViewPages(AgreementViews views,
 	/** The statistics page: the counts as bars, the undated agreements, and the charts drawn from the bars. */
 	record StatsPage(long total, long undated, List<StatisticsCharts.Bar> years, List<StatisticsCharts.Bar> themes,
 			List<StatisticsCharts.Bar> countryPairs, List<StatisticsCharts.Bar> statuses, String yearChart,
-			String themeChart, String pairChart, String statusChart, Filtered filtered) {
+			String themeChart, String pairChart, String statusChart, Filtered filtered, ActivityCounts activities) {
+	}
+
+	/** What the partners of the counted agreements did: activities per year, theme and country pair, and their charts. */
+	record ActivityCounts(List<StatisticsCharts.Bar> years, List<StatisticsCharts.Bar> themes,
+			List<StatisticsCharts.Bar> countryPairs, String yearChart, String themeChart, String pairChart) {
 	}
 
 	/** A map's drawing and how many lines it was drawn from. */
@@ -116,7 +121,26 @@ record ViewPages(AgreementViews views,
 						message("agreement.views.stats.pairs.desc", locale), pairs),
 				StatisticsCharts.rows("chart-status", message("agreement.views.stats.status", locale),
 						message("agreement.views.stats.status.desc", locale), statuses),
-				filtered(filter));
+				filtered(filter), activities(filter, locale));
+	}
+
+	private ActivityCounts activities(ViewFilter filter, Locale locale) {
+		List<StatisticsCharts.Bar> years = this.views.activitiesPerYear(filter).stream()
+			.map(c -> new StatisticsCharts.Bar(c.key(), c.count()))
+			.toList();
+		List<StatisticsCharts.Bar> themes = this.views.activitiesPerTheme(filter).stream()
+			.map(c -> new StatisticsCharts.Bar(message("theme." + c.key(), locale), c.count()))
+			.toList();
+		List<StatisticsCharts.Bar> pairs = this.views.activitiesPerCountryPair(filter, 20).stream()
+			.map(c -> new StatisticsCharts.Bar(countryPair(c.key(), locale), c.count()))
+			.toList();
+		return new ActivityCounts(years, themes, pairs,
+				StatisticsCharts.columns("chart-activity-years", message("activity.stats.years", locale),
+						message("activity.stats.years.desc", locale), years),
+				StatisticsCharts.rows("chart-activity-themes", message("activity.stats.themes", locale),
+						message("activity.stats.themes.desc", locale), themes),
+				StatisticsCharts.rows("chart-activity-pairs", message("activity.stats.pairs", locale),
+						message("activity.stats.pairs.desc", locale), pairs));
 	}
 
 	private Filtered filtered(ViewFilter filter) {

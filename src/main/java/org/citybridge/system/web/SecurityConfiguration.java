@@ -51,12 +51,14 @@ public class SecurityConfiguration {
 				.requestMatchers("/admin/**").hasRole("ADMIN")
 				.requestMatchers("/audit/**", "/accessibility/reports", "/municipalities/import", "/municipalities/imports/**",
 						"/municipalities/new", "/municipalities/*/records", "/municipalities/*/names", "/municipalities/*/merge",
-						"/agreements/unverified", "/agreements/import", "/agreements/import/**", "/agreements/imports/**")
+						"/agreements/unverified", "/agreements/import", "/agreements/import/**", "/agreements/imports/**",
+						"/agreements/dormant")
 				.hasAnyRole("STAFF", "ADMIN")
 				.requestMatchers("/funding/new", "/funding/*/edit", "/funding/*/calls/new", "/funding/*/calls/*/edit")
 				.hasAnyRole("STAFF", "ADMIN")
 				.requestMatchers("/account/**", "/municipalities/*/edit", "/events/*/sessions/new", "/events/*/sessions/*/edit",
 						"/events/*/edit", "/events/new", "/events/*/manage/**", "/agreements/new", "/agreements/*/edit",
+						"/agreements/*/activities/new", "/agreements/*/activities/*/edit", "/agreements/*/check-in",
 						"/requests", "/requests/**", "/municipalities/*/requests/**")
 				.authenticated()
 				.requestMatchers("/organisations/new", "/organisations/*/edit", "/learn/my", "/learn/training/new",

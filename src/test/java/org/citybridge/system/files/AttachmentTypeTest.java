@@ -1,4 +1,4 @@
-package org.citybridge.learning;
+package org.citybridge.system.files;
 
 import java.nio.charset.StandardCharsets;
 
