@@ -47,7 +47,7 @@ public record FundingEditor(JdbcClient jdbc,
 		Notices notices) {
 
 	/** Slugs that are pages of their own under /funding. */
-	static final Set<String> RESERVED_SLUGS = Set.of("new", "finder", "deadlines", "instruments", "calls");
+	static final Set<String> RESERVED_SLUGS = Set.of("new", "finder", "deadlines", "instruments", "calls", "group");
 
 	/** The instrument, if the actor may edit it; else access is denied (403). */
 	Instrument editable(Actor actor, String slug) {
