@@ -53,7 +53,15 @@ public enum NoticeKind {
 	/** To officers whose municipality may use it, and the instrument's followers: {0} instrument, {1} call, {2} deadline (Announcement.moment). */
 	CALL_OPENED,
 	/** To the followers of a municipality whose profile changed: {0} municipality name. */
-	FOLLOWED_CHANGED;
+	FOLLOWED_CHANGED,
+	/** To the partner search's author side: {0} municipality that expressed interest, {1} search title. */
+	SEARCH_INTEREST,
+	/** To the officers of the municipality whose interest was accepted: {0} search title, {1} the search's author. */
+	SEARCH_ACCEPTED,
+	/** To the officers of the municipality whose interest was declined: {0} search title, {1} the search's author. */
+	SEARCH_DECLINED,
+	/** To the officers of the consortium's municipalities: {0} search title, {1} the search's author. */
+	SEARCH_COMPLETED;
 
 	public String subjectKey() {
 		return "notice.kind." + name() + ".subject";
