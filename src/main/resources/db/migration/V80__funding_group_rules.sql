@@ -7,6 +7,7 @@
 --   MIN_PARTICIPANTS        a participant minimum a person must check (minimum, and of them
 --                           minimum_abroad invited from abroad): the portal cannot count participants
 ALTER TABLE funding_rules
+    ALTER COLUMN kind TYPE varchar(30),
     ADD COLUMN maximum        integer,
     ADD COLUMN minimum_abroad integer,
     DROP CONSTRAINT funding_rules_kind_ck,

@@ -37,7 +37,8 @@ class RouteCoverageBrowserIT {
 			java.util.Map.entry("/agreements.json", "open data: JSON of the register"),
 			java.util.Map.entry("/agreements.geojson", "open data: GeoJSON of the register"),
 			java.util.Map.entry("/notices/feed/{token}", "private Atom feed of an account's notices; tested in NoticePagesIT"),
-			java.util.Map.entry("/agreements.atom", "Atom feed of newly verified agreements"));
+			java.util.Map.entry("/agreements.atom", "Atom feed of newly verified agreements"),
+			java.util.Map.entry("/partner-searches/feed.atom", "Atom feed of partner searches; tested in PartnerSearchesIT"));
 
 	@Test
 	void everyGetRouteHasABrowserCheck() {

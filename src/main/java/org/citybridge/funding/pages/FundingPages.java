@@ -83,11 +83,7 @@ record FundingPages(FundingCatalogue catalogue,
 	 */
 	record GroupPage(List<Member> members, List<Long> memberIds, String query, List<MunicipalitySummary> candidates,
 			boolean searched, List<Verdict> verdicts, String instrument, boolean tooMany, boolean unknownId, Instant now,
-			int limit) {
-
-		boolean noMatch() {
-			return this.searched && this.candidates.isEmpty();
-		}
+			int limit, boolean noMatch) {
 	}
 
 	/** The group of the municipalities {@code m} (ids as sent), with matches for {@code q}, checked against every instrument. */
@@ -111,7 +107,7 @@ record FundingPages(FundingCatalogue catalogue,
 		List<Member> members = parties.stream().map(p -> new Member(p, groupHref(ids.stream().filter(id -> id != p.id()).toList(),
 				slug))).toList();
 		return new GroupPage(members, ids, text, candidates, !text.isEmpty(), verdicts, slug, tooMany, unknown,
-				this.finder.now(), FundingFinder.GROUP_LIMIT);
+				this.finder.now(), FundingFinder.GROUP_LIMIT, !text.isEmpty() && candidates.isEmpty());
 	}
 
 	/** The group check's address for these municipalities, and the instrument if one is asked for. */
