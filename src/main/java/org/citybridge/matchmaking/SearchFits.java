@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 
 import org.citybridge.funding.FundingFinder;
 import org.citybridge.matchmaking.searches.Interest;
-import org.citybridge.matchmaking.searches.Search;
+import org.citybridge.matchmaking.searches.PartnerSearch;
 import org.citybridge.matchmaking.searches.SearchReads;
 import org.citybridge.system.DisplayNames;
 
@@ -39,7 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class SearchFits {
 
 	/** A search that fits, its score and its reasons in the reader's language. */
-	public record Fit(Search search, double score, List<String> reasons) {
+	public record Fit(PartnerSearch search, double score, List<String> reasons) {
 	}
 
 	/** A municipality that fits a search and has not expressed interest yet. */
@@ -90,13 +90,13 @@ public class SearchFits {
 			.sql("SELECT search_id FROM partner_search_interests WHERE municipality_id = ?").param(municipalityId)
 			.query(Long.class).list());
 		List<Fit> fits = new ArrayList<>();
-		for (Search search : this.reads.open(now)) {
+		for (PartnerSearch search : this.reads.open(now)) {
 			if (Long.valueOf(municipalityId).equals(search.municipalityId()) || interested.contains(search.id())) {
 				continue;
 			}
 			boolean eligible = search.instrumentId() != null
 					&& this.finder.countingFor(search.instrumentId(), List.of(municipalityId)).contains(municipalityId);
-			Scored scored = score(search, self, eligible, locale);
+			Points scored = score(search, self, eligible, locale);
 			if (scored != null) {
 				fits.add(new Fit(search, scored.points, scored.reasons));
 			}
@@ -109,7 +109,7 @@ public class SearchFits {
 	 * The municipalities with an active officer that fit the search best and have not expressed
 	 * interest, at most {@code limit}, best first; never its author.
 	 */
-	public List<Candidate> forSearch(Search search, List<Interest> interests, int limit, Locale locale) {
+	public List<Candidate> forSearch(PartnerSearch search, List<Interest> interests, int limit, Locale locale) {
 		Set<Long> excluded = interests.stream().map(Interest::municipalityId).collect(Collectors.toSet());
 		if (search.municipalityId() != null) {
 			excluded.add(search.municipalityId());
@@ -123,7 +123,7 @@ public class SearchFits {
 				: this.finder.countingFor(search.instrumentId(), profiles.keySet());
 		List<Candidate> candidates = new ArrayList<>();
 		for (Profile p : profiles.values()) {
-			Scored scored = score(search, p, eligible.contains(p.id()), locale);
+			Points scored = score(search, p, eligible.contains(p.id()), locale);
 			if (scored != null) {
 				candidates.add(new Candidate(p.id(), p.name(), p.countryCode(), scored.points, scored.reasons));
 			}
@@ -132,10 +132,10 @@ public class SearchFits {
 			.thenComparing(Candidate::name)).limit(limit).toList();
 	}
 
-	private record Scored(double points, List<String> reasons) {
+	private record Points(double points, List<String> reasons) {
 	}
 
-	private Scored score(Search search, Profile p, boolean eligible, Locale locale) {
+	private Points score(PartnerSearch search, Profile p, boolean eligible, Locale locale) {
 		double points = 0;
 		List<String> reasons = new ArrayList<>();
 		List<String> offered = search.themes().stream().filter(p.offers()::contains).toList();
@@ -166,7 +166,7 @@ public class SearchFits {
 			reasons.add(msg("search.fit.language", locale, languages.stream().map(l -> this.names.language(l, locale))
 				.collect(Collectors.joining(", "))));
 		}
-		return new Scored(points, reasons);
+		return new Points(points, reasons);
 	}
 
 	private String themes(List<String> codes, Locale locale) {

@@ -194,7 +194,7 @@ class GroupCheckTest {
 						"Needs 1 more municipality from an EU member state: at least 2, the group has 1.",
 						"Check yourself: the project must have at least 50 participants, of whom at least 25 invited from abroad.",
 						"May lead: Ghent, Bonn.",
-						"No municipality of the group may lead this instrument's projects.");
+						"No municipality of the group may lead this instrument’s projects.");
 				case "mn" -> new Expected("Дор хаяж 3 байгууллага оролцох ёстой; бүлэгт 3 байна.",
 						"Дахиад 1 хот хэрэгтэй: дор хаяж 3 байгууллага оролцох ёстой, бүлэгт 2 байна.",
 						"Хамгийн ихдээ 3 байгууллага оролцож болно; бүлэгт 3 байна.",
@@ -208,18 +208,18 @@ class GroupCheckTest {
 						"Өөрөө шалгана уу: төсөлд дор хаяж 50 оролцогч байх ёстой, үүнээс дор хаяж 25 нь гадаадаас уригдсан байна.",
 						"Төслийг удирдаж болно: Ghent, Bonn.",
 						"Бүлгийн аль ч хот энэ хэрэгслийн төслийг удирдах эрхгүй.");
-				default -> new Expected("Au moins 3 organismes doivent participer ; le groupe en compte 3.",
-						"Il manque 1 commune : au moins 3 organismes doivent participer, le groupe en compte 2.",
-						"Au plus 3 organismes peuvent participer ; le groupe en compte 3.",
-						"1 commune de trop : au plus 3 organismes peuvent participer, le groupe en compte 4.",
-						"Les organismes doivent venir d’au moins 3 pays ; le groupe vient de 3.",
-						"Il manque 1 pays : les organismes doivent venir d’au moins 3 pays, le groupe vient de 2.",
-						"Les organismes doivent venir d’au moins 3 pays admissibles ; le groupe vient de 3.",
-						"Il manque 1 pays admissible : au moins 3 pays admissibles, le groupe vient de 2.",
-						"Au moins 2 communes d’un État membre de l’UE ; le groupe en compte 2.",
-						"Il manque 1 commune d’un État membre de l’UE : au moins 2, le groupe en compte 1.",
-						"À vérifier vous-même : le projet doit réunir au moins 50 participants, dont au moins 25 invités de l’étranger.",
-						"Peuvent diriger le projet : Ghent, Bonn.",
+				default -> new Expected("Au moins 3 organismes doivent participer ; le groupe en compte 3.",
+						"Il manque 1 commune : au moins 3 organismes doivent participer, le groupe en compte 2.",
+						"Au plus 3 organismes peuvent participer ; le groupe en compte 3.",
+						"1 commune de trop : au plus 3 organismes peuvent participer, le groupe en compte 4.",
+						"Les organismes doivent venir d’au moins 3 pays ; le groupe vient de 3.",
+						"Il manque 1 pays : les organismes doivent venir d’au moins 3 pays, le groupe vient de 2.",
+						"Les organismes doivent venir d’au moins 3 pays admissibles ; le groupe vient de 3.",
+						"Il manque 1 pays admissible : au moins 3 pays admissibles, le groupe vient de 2.",
+						"Au moins 2 communes d’un État membre de l’UE ; le groupe en compte 2.",
+						"Il manque 1 commune d’un État membre de l’UE : au moins 2, le groupe en compte 1.",
+						"À vérifier vous-même : le projet doit réunir au moins 50 participants, dont au moins 25 invités de l’étranger.",
+						"Peuvent diriger le projet : Ghent, Bonn.",
 						"Aucune commune du groupe ne peut diriger les projets de cet instrument.");
 			};
 		}

@@ -78,7 +78,7 @@ public class PartnerSearches {
 	}
 
 	/** The search, or 404. */
-	Search search(long id) {
+	PartnerSearch search(long id) {
 		return this.reads.byId(id).orElseThrow(() -> new SearchNotFound(id));
 	}
 
@@ -187,7 +187,7 @@ public class PartnerSearches {
 
 	/** An officer of another municipality expresses its interest in the open search; once per municipality. */
 	public long expressInterest(Actor actor, String actorLabel, long searchId, InterestForm form) {
-		Search search = search(searchId);
+		PartnerSearch search = search(searchId);
 		if (!SearchPolicy.mayExpressInterest(actor, search)) {
 			throw new AccessDeniedException("May not express interest in partner search " + searchId);
 		}
@@ -230,7 +230,7 @@ public class PartnerSearches {
 
 	/** The author's side accepts or declines a pending interest while the search is open. */
 	public void decide(Actor actor, String actorLabel, long searchId, long interestId, boolean accept) {
-		Search search = search(searchId);
+		PartnerSearch search = search(searchId);
 		if (!SearchPolicy.isAuthorSide(actor, search)) {
 			throw new AccessDeniedException("May not answer interests in partner search " + searchId);
 		}
@@ -262,7 +262,7 @@ public class PartnerSearches {
 
 	/** The author's side closes the search as complete: its group is formed. */
 	public void complete(Actor actor, String actorLabel, long searchId) {
-		Search search = search(searchId);
+		PartnerSearch search = search(searchId);
 		if (!SearchPolicy.isAuthorSide(actor, search)) {
 			throw new AccessDeniedException("May not close partner search " + searchId);
 		}
@@ -289,7 +289,7 @@ public class PartnerSearches {
 
 	/** The author's side publishes the group: its members' names become public. */
 	public void publishGroup(Actor actor, String actorLabel, long searchId) {
-		Search search = search(searchId);
+		PartnerSearch search = search(searchId);
 		if (!SearchPolicy.isAuthorSide(actor, search)) {
 			throw new AccessDeniedException("May not publish the group of partner search " + searchId);
 		}
@@ -301,12 +301,12 @@ public class PartnerSearches {
 		});
 	}
 
-	private static Audience authorSide(Search search) {
+	private static Audience authorSide(PartnerSearch search) {
 		return search.municipalityId() != null ? Audience.officersOf(search.municipalityId())
 				: Audience.staffOf(search.organisationId());
 	}
 
-	private static String authorName(Search search) {
+	private static String authorName(PartnerSearch search) {
 		return search.municipalityId() != null ? search.municipalityName() : search.organisationName();
 	}
 }

@@ -28,7 +28,7 @@ class SearchFeed {
 
 	void write(String base, java.util.Locale locale, OutputStream out) {
 		String title = this.messages.getMessage("search.list.title", null, locale);
-		List<Search> searches = this.reads.newest(ENTRIES);
+		List<PartnerSearch> searches = this.reads.newest(ENTRIES);
 		try {
 			XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
 			x.writeStartDocument("UTF-8", "1.0");
@@ -42,7 +42,7 @@ class SearchFeed {
 			x.writeStartElement("author");
 			element(x, "name", "CityBridge");
 			x.writeEndElement();
-			for (Search s : searches) {
+			for (PartnerSearch s : searches) {
 				x.writeStartElement("entry");
 				element(x, "title", s.title());
 				element(x, "id", base + s.href());

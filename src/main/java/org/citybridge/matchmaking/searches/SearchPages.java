@@ -34,7 +34,7 @@ class SearchPages {
 	static final int CANDIDATES = 5;
 
 	/** The list: the searches that pass the filters, the filters as understood, and their choices. */
-	record ListPage(List<Search> searches, String theme, String group, String instrument, boolean openOnly,
+	record ListPage(List<PartnerSearch> searches, String theme, String group, String instrument, boolean openOnly,
 			List<String> themes, List<CountryGroup> groups, List<Instruments.Ref> instruments, boolean mayPublish,
 			Instant now) {
 
@@ -49,7 +49,7 @@ class SearchPages {
 	 * municipalities not yet interested; the group (names) to members or once public, else only its
 	 * counts; the group check for the instrument it aims at, to whoever may see the group.
 	 */
-	record DetailPage(Search search, String state, boolean mayInterest, Interest ownInterest, boolean authorSide,
+	record DetailPage(PartnerSearch search, String state, boolean mayInterest, Interest ownInterest, boolean authorSide,
 			boolean member, List<Interest> pending, List<Interest> group, boolean groupShown, Verdict groupCheck,
 			String groupCheckHref, List<SearchFits.Candidate> candidates, Instant now) {
 	}
@@ -106,7 +106,7 @@ class SearchPages {
 
 	@Transactional(readOnly = true)
 	DetailPage detail(Actor actor, long id, Locale locale) {
-		Search search = this.searches.search(id);
+		PartnerSearch search = this.searches.search(id);
 		Instant now = this.searches.now();
 		List<Interest> interests = this.reads.interests(id);
 		List<Interest> accepted = interests.stream().filter(Interest::accepted).toList();

@@ -20,7 +20,7 @@ final class SearchPolicy {
 				|| (actor.role() == Actor.Role.STAFF && actor.organisationId() != null);
 	}
 
-	static boolean isAuthorSide(Actor actor, Search search) {
+	static boolean isAuthorSide(Actor actor, PartnerSearch search) {
 		if (actor.role() == Actor.Role.OFFICER && actor.municipalityId() != null) {
 			return actor.municipalityId().equals(search.municipalityId());
 		}
@@ -28,13 +28,13 @@ final class SearchPolicy {
 				&& actor.organisationId().equals(search.organisationId());
 	}
 
-	static boolean mayExpressInterest(Actor actor, Search search) {
+	static boolean mayExpressInterest(Actor actor, PartnerSearch search) {
 		return actor.role() == Actor.Role.OFFICER && actor.municipalityId() != null
 				&& !actor.municipalityId().equals(search.municipalityId());
 	}
 
 	/** The author's side, and the officers of the municipalities whose interest was accepted, see the group. */
-	static boolean isMember(Actor actor, Search search, Collection<Long> acceptedMunicipalities) {
+	static boolean isMember(Actor actor, PartnerSearch search, Collection<Long> acceptedMunicipalities) {
 		return isAuthorSide(actor, search) || (actor.role() == Actor.Role.OFFICER && actor.municipalityId() != null
 				&& acceptedMunicipalities.contains(actor.municipalityId()));
 	}

@@ -48,7 +48,7 @@ public class SearchReads {
 	}
 
 	/** The searches that pass the filters ({@code null} for none), open ones first, the soonest expiring first. */
-	List<Search> list(String theme, String group, String instrumentSlug, boolean openOnly, Instant now) {
+	List<PartnerSearch> list(String theme, String group, String instrumentSlug, boolean openOnly, Instant now) {
 		var sql = new StringBuilder(COLUMNS).append(" WHERE true");
 		List<Object> params = new ArrayList<>();
 		if (theme != null) {
@@ -73,7 +73,7 @@ public class SearchReads {
 	}
 
 	/** The open searches at {@code now}, newest first. */
-	public List<Search> open(Instant now) {
+	public List<PartnerSearch> open(Instant now) {
 		return this.jdbc.sql(COLUMNS + " WHERE s.status = 'OPEN' AND s.expires_at > ? ORDER BY s.created_at DESC, s.id DESC")
 			.param(Timestamp.from(now))
 			.query((rs, n) -> search(rs))
@@ -81,12 +81,12 @@ public class SearchReads {
 	}
 
 	/** The searches published or updated most recently, for the feed. */
-	List<Search> newest(int limit) {
+	List<PartnerSearch> newest(int limit) {
 		return this.jdbc.sql(COLUMNS + " ORDER BY s.created_at DESC, s.id DESC LIMIT ?").param(limit)
 			.query((rs, n) -> search(rs)).list();
 	}
 
-	Optional<Search> byId(long id) {
+	Optional<PartnerSearch> byId(long id) {
 		return this.jdbc.sql(COLUMNS + " WHERE s.id = ?").param(id).query((rs, n) -> search(rs)).optional();
 	}
 
@@ -104,9 +104,9 @@ public class SearchReads {
 				rs.getString(7), rs.getTimestamp(8).toInstant());
 	}
 
-	private static Search search(ResultSet rs) throws SQLException {
+	private static PartnerSearch search(ResultSet rs) throws SQLException {
 		Timestamp closes = rs.getTimestamp("call_closes_at");
-		return new Search(rs.getLong("id"), (Long) rs.getObject("municipality_id"), rs.getString("municipality_name"),
+		return new PartnerSearch(rs.getLong("id"), (Long) rs.getObject("municipality_id"), rs.getString("municipality_name"),
 				rs.getString("municipality_country"), (Long) rs.getObject("organisation_id"),
 				rs.getString("organisation_name"), rs.getString("title"), rs.getString("idea"),
 				(Long) rs.getObject("instrument_id"), rs.getString("instrument_slug"), rs.getString("instrument_short_name"),

@@ -179,7 +179,7 @@ class PartnerSearchesIT extends DemoDataIntegrationTest {
 				.containsExactly("Дахиад 1 эрх бүхий улс хэрэгтэй: дор хаяж 4 эрх бүхий улс, бүлэг 3 улсаас бүрдэнэ.");
 			assertThat(this.finder.forGroup(instrument, group, Locale.FRENCH).orElseThrow().failures())
 				.extracting(Finding::text)
-				.containsExactly("Il manque 1 pays admissible : au moins 4 pays admissibles, le groupe vient de 3.");
+				.containsExactly("Il manque 1 pays admissible : au moins 4 pays admissibles, le groupe vient de 3.");
 			// The group check page says the same for the four picked by id.
 			assertThat(this.mvc.get().uri("/funding/group?m=" + this.ghent + "&m=" + this.bonn + "&m=" + this.nis + "&m="
 					+ this.darkhan + "&instrument=" + NETWORKS_OF_TOWNS)).hasStatusOk().bodyText()
