@@ -58,6 +58,13 @@ class SearchJourneyBrowserIT {
 			.param(TITLE).update();
 	}
 
+	/** The journey leaves no interest behind: the page gate shows the search's form of interest to Darkhan. */
+	@org.junit.jupiter.api.AfterEach
+	void noInterestLeft() {
+		this.jdbc.sql("DELETE FROM partner_search_interests WHERE search_id IN (SELECT id FROM partner_searches WHERE title = ?)")
+			.param(TITLE).update();
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "en", "mn" })
 	void darkhanFindsGhentsSearchIsAcceptedAndTheGroupCheckSaysWhatIsMissing(String language) {
