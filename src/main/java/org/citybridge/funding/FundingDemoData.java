@@ -204,10 +204,10 @@ public class FundingDemoData {
 					"CERV-д нэгдсэн улсууд мөн эрх бүхий улсад тооцогдоно; тэдгээрийг энд оруулаагүй: сонгон шалгаруулалтын баримт бичгийн жагсаалтыг шалгаад ажилтнууд удирдах, түнш байж болох үл хамаарах улсаар оруулна.",
 					"Les pays associés à CERV comptent aussi comme pays admissibles ; ils ne sont pas saisis ici : consultez la liste du document de l’appel, puis le personnel les saisit comme exceptions autorisées à diriger et à être partenaires."),
 			new DemoText("funding_rules", "condition", "Sources: euro-access.eu, CERV calls 1237 and 2559, and the national contact points; every rule as published for the 2025/2026 calls — check the call document.",
-					"Эх сурвалж: euro-access.eu, CERV-ийн 1237 ба 2559 дугаар сонгон шалгаруулалт, үндэсний холбоо барих цэгүүд; дүрэм бүр 2025/2026 оны сонгон шалгаруулалтад нийтэлсэн байдлаар — сонгон шалгаруулалтын баримт бичгийг шалгана уу.",
+					"Эх сурвалж: «Евро Аксесс» цахим хуудас, CERV-ийн 1237 ба 2559 дугаар сонгон шалгаруулалт, үндэсний холбоо барих цэгүүд; дүрэм бүр 2025/2026 оны сонгон шалгаруулалтад нийтэлсэн байдлаар — сонгон шалгаруулалтын баримт бичгийг шалгана уу.",
 					"Sources : euro-access.eu, appels CERV 1237 et 2559, et les points de contact nationaux ; chaque règle telle que publiée pour les appels 2025/2026 — consultez le document de l’appel."),
 			new DemoText("funding_rules", "condition", "Sources: euro-access.eu, CERV call 2559 (Networks of Towns 2025), and the national contact points; every rule as published for the 2025/2026 calls — check the call document.",
-					"Эх сурвалж: euro-access.eu, CERV-ийн 2559 дугаар сонгон шалгаруулалт (Хотуудын сүлжээ 2025), үндэсний холбоо барих цэгүүд; дүрэм бүр 2025/2026 оны сонгон шалгаруулалтад нийтэлсэн байдлаар — сонгон шалгаруулалтын баримт бичгийг шалгана уу.",
+					"Эх сурвалж: «Евро Аксесс» цахим хуудас, CERV-ийн 2559 дугаар сонгон шалгаруулалт (Хотуудын сүлжээ 2025), үндэсний холбоо барих цэгүүд; дүрэм бүр 2025/2026 оны сонгон шалгаруулалтад нийтэлсэн байдлаар — сонгон шалгаруулалтын баримт бичгийг шалгана уу.",
 					"Sources : euro-access.eu, appel CERV 2559 (Réseaux de villes 2025), et les points de contact nationaux ; chaque règle telle que publiée pour les appels 2025/2026 — consultez le document de l’appel."));
 
 	private final JdbcClient jdbc;
