@@ -19,10 +19,14 @@ final class EligibilityCheck {
 	 * An argument to put in the reader's language: a message key, a country name, a list of keys, a
 	 * place (named in the reader's script) or a condition as staff wrote it (marked with its language).
 	 */
-	sealed interface Term permits Key, CountryName, Keys, Place, Condition {
+	sealed interface Term permits Key, CountryName, Keys, Place, Places, Condition {
 	}
 
 	record Place(long id, String name) implements Term {
+	}
+
+	/** Several places, named one after the other. */
+	record Places(List<Place> places) implements Term {
 	}
 
 	/** A free-text condition, in the reader's language when translated. */
@@ -88,11 +92,22 @@ final class EligibilityCheck {
 				}
 			}
 		}
-		Eligibility eligibility = findings.stream().anyMatch(f -> f.outcome() == Finding.Outcome.FAILED)
-				? Eligibility.NOT_ELIGIBLE
+		for (Rule rule : rules) {
+			if (rule.aboutGroup() && rule.kind() != Rule.Kind.MIN_PARTNERS && rule.kind() != Rule.Kind.MIN_COUNTRIES) {
+				Raw group = GroupCheck.finding(rules, rule, parties, roleRules);
+				// A rule about the whole group that one municipality or a pair does not meet yet is what it will need of partners.
+				findings.add(group.outcome() == Finding.Outcome.FAILED && rule.kind() != Rule.Kind.MAX_PARTNERS
+						? new Raw(Finding.Outcome.NOTE, group.rule(), group.key(), group.args()) : group);
+			}
+		}
+		return new Result(conclude(findings), List.copyOf(findings));
+	}
+
+	/** Not eligible if any rule fails; else check conditions if any must be checked; else eligible. */
+	static Eligibility conclude(List<Raw> findings) {
+		return findings.stream().anyMatch(f -> f.outcome() == Finding.Outcome.FAILED) ? Eligibility.NOT_ELIGIBLE
 				: findings.stream().anyMatch(f -> f.outcome() == Finding.Outcome.CHECK) ? Eligibility.CHECK_CONDITIONS
 						: Eligibility.ELIGIBLE;
-		return new Result(eligibility, List.copyOf(findings));
 	}
 
 	static RoleAnswer answer(List<Rule> rules, Party party, Rule.Role role) {

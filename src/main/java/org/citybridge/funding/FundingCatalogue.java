@@ -51,7 +51,7 @@ public class FundingCatalogue {
 		Map<Long, List<Rule>> rules = new HashMap<>();
 		this.jdbc.sql("""
 				SELECT instrument_id, kind, role, country_group, country_code, allowed, body_kind, minimum, condition,
-				       content_lang, translations::text AS translations
+				       maximum, minimum_abroad, content_lang, translations::text AS translations
 				FROM funding_rules ORDER BY instrument_id, id
 				""").query((ResultSet rs) -> {
 			rules.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(rule(rs));
@@ -72,7 +72,7 @@ public class FundingCatalogue {
 			.orElseThrow(() -> new FundingNotFound(slug));
 		List<Rule> rules = this.jdbc.sql("""
 				SELECT instrument_id, kind, role, country_group, country_code, allowed, body_kind, minimum, condition,
-				       content_lang, translations::text AS translations
+				       maximum, minimum_abroad, content_lang, translations::text AS translations
 				FROM funding_rules WHERE instrument_id = ? ORDER BY id
 				""").param(bare.id()).query((rs, n) -> rule(rs)).list();
 		return new Instrument(bare.id(), bare.slug(), bare.name(), bare.shortName(), bare.managingBody(), bare.purpose(),
@@ -143,7 +143,8 @@ public class FundingCatalogue {
 				(Integer) rs.getObject("minimum"), rs.getString("condition"),
 				Translations.builder().from(rs.getString("content_lang"), rs.getString("translations"))
 					.put("condition", rs.getString("condition"))
-					.build());
+					.build(),
+				(Integer) rs.getObject("maximum"), (Integer) rs.getObject("minimum_abroad"));
 	}
 
 	/** Writes an instrument's themes and eligibility rules (the staff form and the demo instruments alike). */
@@ -155,12 +156,12 @@ public class FundingCatalogue {
 		for (Rule r : rules) {
 			jdbc.sql("""
 					INSERT INTO funding_rules (instrument_id, kind, role, country_group, country_code, allowed, body_kind,
-					       minimum, condition, content_lang, translations)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))
+					       minimum, condition, content_lang, translations, maximum, minimum_abroad)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?)
 					""").params(instrumentId, r.kind().name(), r.role() == null ? null : r.role().name(),
 					r.group() == null ? null : r.group().name(), r.countryCode(), r.allowed(),
 					r.bodyKind() == null ? null : r.bodyKind().name(), r.minimum(), r.condition(),
-					r.i18n().originalLang("condition"), conditionTranslations(r))
+					r.i18n().originalLang("condition"), conditionTranslations(r), r.maximum(), r.minimumAbroad())
 				.update();
 		}
 	}

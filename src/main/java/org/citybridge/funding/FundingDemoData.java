@@ -33,6 +33,9 @@ public class FundingDemoData {
 			List<DemoCall> calls) {
 	}
 
+	/** The condition both CERV strands carry: associated countries count, but are entered only once checked. */
+	static final String CERV_ASSOCIATED = "Countries associated to CERV also count as eligible countries; they are not entered here: check the call document's list, and staff enter them as exceptions that may lead and partner.";
+
 	static final List<DemoInstrument> INSTRUMENTS = List.of(
 			new DemoInstrument("twinning", "Twinning", "Twinning", null,
 					"Institution-to-institution projects between public administrations of EU member states and beneficiary countries.",
@@ -76,7 +79,34 @@ public class FundingDemoData {
 							Rule.group(Rule.Role.PARTNER, CountryGroup.EU_MEMBER), Rule.group(Rule.Role.PARTNER, CountryGroup.CANDIDATE),
 							Rule.group(Rule.Role.PARTNER, CountryGroup.NEIGHBOURHOOD), Rule.body(BodyKind.NGO),
 							Rule.condition("Applicants must have been registered for at least two years (example condition).")),
-					List.of(new DemoCall("Next call (example)", 20, 80, LocalTime.of(12, 0), "Europe/Paris", null))));
+					List.of(new DemoCall("Next call (example)", 20, 80, LocalTime.of(12, 0), "Europe/Paris", null))),
+			// Issue 24: the CERV strands with their group rules, as summarised by euro-access.eu (calls 1237 and 2559)
+			// and national contact points for the 2025/2026 calls. Countries associated to CERV are not entered:
+			// staff add them as exceptions once checked against the call document.
+			new DemoInstrument("cerv-town-twinning", "CERV Town Twinning (demonstration)", "CERV-TT", "European Commission",
+					"Demonstration data, as published for the 2025/2026 calls — check the call document: town-twinning projects bringing together citizens of municipalities from at least two eligible countries; one deadline a year, in September.",
+					"Lump sums for meetings of citizens of twinned towns.",
+					"Lump sums of about EUR 8,500–50,700 (as published for the 2025/2026 calls — check the call document)", null, true,
+					List.of("CULTURE_HERITAGE", "EDUCATION_YOUTH", "GOVERNANCE"),
+					List.of(Rule.group(Rule.Role.LEAD, CountryGroup.EU_MEMBER), Rule.group(Rule.Role.PARTNER, CountryGroup.EU_MEMBER),
+							Rule.body(BodyKind.MUNICIPALITY), Rule.body(BodyKind.ASSOCIATION), Rule.minPartners(2),
+							Rule.minEligibleCountries(2), Rule.minFromGroup(CountryGroup.EU_MEMBER, 1),
+							Rule.minParticipants(50, 25),
+							Rule.condition(CERV_ASSOCIATED),
+							Rule.condition("Sources: euro-access.eu, CERV calls 1237 and 2559, and the national contact points; every rule as published for the 2025/2026 calls — check the call document.")),
+					List.of()),
+			new DemoInstrument("cerv-networks-of-towns", "CERV Networks of Towns (demonstration)", "CERV-NT", "European Commission",
+					"Demonstration data, as published for the 2025/2026 calls — check the call document: networks of towns working together on a common theme over 12–24 months; one deadline a year, in March–April.",
+					"Networks of municipalities cooperating on a common theme.",
+					"At least EUR 100,000 a project in 2026 (as published for the 2025/2026 calls — check the call document)",
+					"12–24 months (as published for the 2025 call — check the call document)", true,
+					List.of("ENERGY_CLIMATE", "GOVERNANCE", "SOCIAL_SERVICES"),
+					List.of(Rule.group(Rule.Role.LEAD, CountryGroup.EU_MEMBER), Rule.group(Rule.Role.PARTNER, CountryGroup.EU_MEMBER),
+							Rule.body(BodyKind.MUNICIPALITY), Rule.body(BodyKind.ASSOCIATION), Rule.minPartners(4),
+							Rule.minEligibleCountries(4), Rule.minFromGroup(CountryGroup.EU_MEMBER, 2),
+							Rule.condition(CERV_ASSOCIATED),
+							Rule.condition("Sources: euro-access.eu, CERV call 2559 (Networks of Towns 2025), and the national contact points; every rule as published for the 2025/2026 calls — check the call document.")),
+					List.of()));
 
 	/**
 	 * The Mongolian and French of the demo instruments' names, purposes and what they fund, their
@@ -150,6 +180,36 @@ public class FundingDemoData {
 					"Өргөдөл гаргагч дор хаяж хоёр жил бүртгэлтэй байх ёстой (жишээ нөхцөл).",
 					"Les candidats doivent être enregistrés depuis au moins deux ans (condition d’exemple)."));
 
+	/** The Mongolian and French of the CERV demonstration instruments (issue 24). */
+	static final List<DemoText> CERV_TRANSLATIONS = List.of(
+			new DemoText("funding_instruments", "name", "CERV Town Twinning (demonstration)",
+					"CERV – Ах дүү хотуудын хөтөлбөр (үзүүлэнгийн)",
+					"CERV – Jumelage de villes (démonstration)"),
+			new DemoText("funding_instruments", "purpose", "Demonstration data, as published for the 2025/2026 calls — check the call document: town-twinning projects bringing together citizens of municipalities from at least two eligible countries; one deadline a year, in September.",
+					"Үзүүлэнгийн мэдээлэл, 2025/2026 оны сонгон шалгаруулалтад нийтэлсэн байдлаар — сонгон шалгаруулалтын баримт бичгийг шалгана уу: дор хаяж хоёр эрх бүхий улсын хотуудын иргэдийг уулзуулах ах дүү хотуудын төслүүд; жилд нэг удаа, есдүгээр сард хугацаа дуусна.",
+					"Données de démonstration, telles que publiées pour les appels 2025/2026 — consultez le document de l’appel : projets de jumelage réunissant les citoyens de communes d’au moins deux pays admissibles ; une date limite par an, en septembre."),
+			new DemoText("funding_instruments", "funds", "Lump sums for meetings of citizens of twinned towns.",
+					"Ах дүү хотуудын иргэдийн уулзалтад зориулсан тогтмол дүнтэй санхүүжилт.",
+					"Montants forfaitaires pour des rencontres de citoyens de villes jumelées."),
+			new DemoText("funding_instruments", "name", "CERV Networks of Towns (demonstration)",
+					"CERV – Хотуудын сүлжээ (үзүүлэнгийн)",
+					"CERV – Réseaux de villes (démonstration)"),
+			new DemoText("funding_instruments", "purpose", "Demonstration data, as published for the 2025/2026 calls — check the call document: networks of towns working together on a common theme over 12–24 months; one deadline a year, in March–April.",
+					"Үзүүлэнгийн мэдээлэл, 2025/2026 оны сонгон шалгаруулалтад нийтэлсэн байдлаар — сонгон шалгаруулалтын баримт бичгийг шалгана уу: нийтлэг сэдвээр 12–24 сар хамтран ажиллах хотуудын сүлжээ; жилд нэг удаа, гуравдугаар сараас дөрөвдүгээр сард хугацаа дуусна.",
+					"Données de démonstration, telles que publiées pour les appels 2025/2026 — consultez le document de l’appel : réseaux de villes travaillant ensemble sur un thème commun pendant 12 à 24 mois ; une date limite par an, en mars-avril."),
+			new DemoText("funding_instruments", "funds", "Networks of municipalities cooperating on a common theme.",
+					"Нийтлэг сэдвээр хамтран ажилладаг хотуудын сүлжээ.",
+					"Réseaux de communes coopérant sur un thème commun."),
+			new DemoText("funding_rules", "condition", CERV_ASSOCIATED,
+					"CERV-д нэгдсэн улсууд мөн эрх бүхий улсад тооцогдоно; тэдгээрийг энд оруулаагүй: сонгон шалгаруулалтын баримт бичгийн жагсаалтыг шалгаад ажилтнууд удирдах, түнш байж болох үл хамаарах улсаар оруулна.",
+					"Les pays associés à CERV comptent aussi comme pays admissibles ; ils ne sont pas saisis ici : consultez la liste du document de l’appel, puis le personnel les saisit comme exceptions autorisées à diriger et à être partenaires."),
+			new DemoText("funding_rules", "condition", "Sources: euro-access.eu, CERV calls 1237 and 2559, and the national contact points; every rule as published for the 2025/2026 calls — check the call document.",
+					"Эх сурвалж: «Евро Аксесс» цахим хуудас, CERV-ийн 1237 ба 2559 дугаар сонгон шалгаруулалт, үндэсний холбоо барих цэгүүд; дүрэм бүр 2025/2026 оны сонгон шалгаруулалтад нийтэлсэн байдлаар — сонгон шалгаруулалтын баримт бичгийг шалгана уу.",
+					"Sources : euro-access.eu, appels CERV 1237 et 2559, et les points de contact nationaux ; chaque règle telle que publiée pour les appels 2025/2026 — consultez le document de l’appel."),
+			new DemoText("funding_rules", "condition", "Sources: euro-access.eu, CERV call 2559 (Networks of Towns 2025), and the national contact points; every rule as published for the 2025/2026 calls — check the call document.",
+					"Эх сурвалж: «Евро Аксесс» цахим хуудас, CERV-ийн 2559 дугаар сонгон шалгаруулалт (Хотуудын сүлжээ 2025), үндэсний холбоо барих цэгүүд; дүрэм бүр 2025/2026 оны сонгон шалгаруулалтад нийтэлсэн байдлаар — сонгон шалгаруулалтын баримт бичгийг шалгана уу.",
+					"Sources : euro-access.eu, appel CERV 2559 (Réseaux de villes 2025), et les points de contact nationaux ; chaque règle telle que publiée pour les appels 2025/2026 — consultez le document de l’appel."));
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
@@ -194,7 +254,7 @@ public class FundingDemoData {
 	private void translate() {
 		String demo = "SELECT id FROM funding_instruments WHERE slug IN ("
 				+ INSTRUMENTS.stream().map(i -> "'" + i.slug() + "'").collect(java.util.stream.Collectors.joining(", ")) + ")";
-		for (DemoText t : TRANSLATIONS) {
+		for (DemoText t : java.util.stream.Stream.concat(TRANSLATIONS.stream(), CERV_TRANSLATIONS.stream()).toList()) {
 			String scope = t.table().equals("funding_instruments") ? "id IN (" + demo + ")" : "instrument_id IN (" + demo + ")";
 			t.giveWhereMissing(this.jdbc, scope);
 		}

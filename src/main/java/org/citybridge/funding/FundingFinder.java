@@ -126,6 +126,73 @@ public class FundingFinder {
 			.toList();
 	}
 
+	/** The most municipalities a group may have in the group check. */
+	public static final int GROUP_LIMIT = 40;
+
+	/**
+	 * Every instrument for a group of municipalities (a consortium, or municipalities picked by name),
+	 * rule by rule with what is missing, eligible ones first; empty for an empty group.
+	 */
+	public List<Verdict> forGroup(List<Long> municipalityIds, Locale locale) {
+		List<Party> parties = group(municipalityIds);
+		if (parties.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, List<Call>> calls = this.catalogue.currentCalls(this.clock.instant());
+		return this.catalogue.all().stream().map(i -> verdict(i, GroupCheck.evaluate(i.rules(), parties), calls, locale))
+			.sorted(ORDER).toList();
+	}
+
+	/** One instrument's verdict for a group, or empty if there is no such instrument. */
+	public Optional<Verdict> forGroup(long instrumentId, List<Long> municipalityIds, Locale locale) {
+		List<Party> parties = group(municipalityIds);
+		Map<Long, List<Call>> calls = this.catalogue.currentCalls(this.clock.instant());
+		return this.catalogue.all().stream().filter(i -> i.id() == instrumentId).findFirst()
+			.map(i -> verdict(i, GroupCheck.evaluate(i.rules(), parties), calls, locale));
+	}
+
+	/**
+	 * Of these municipalities, those whose country is eligible for the instrument (their bodies may
+	 * lead or partner by its country rules); none when the instrument has no such rules or is unknown.
+	 */
+	public java.util.Set<Long> countingFor(long instrumentId, java.util.Collection<Long> municipalityIds) {
+		if (municipalityIds.isEmpty()) {
+			return java.util.Set.of();
+		}
+		List<Rule> rules = this.catalogue.all().stream().filter(i -> i.id() == instrumentId).findFirst()
+			.map(Instrument::rules).orElse(List.of());
+		return group(List.copyOf(municipalityIds)).stream().filter(p -> GroupCheck.counts(rules, p)).map(Party::id)
+			.collect(Collectors.toSet());
+	}
+
+	/** The municipalities by id (one statement), in the order asked, each once; unknown ids are left out. */
+	public List<Party> group(List<Long> municipalityIds) {
+		List<Long> ids = municipalityIds.stream().distinct().limit(GROUP_LIMIT).toList();
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, Party> found = this.jdbc.sql("""
+				SELECT m.id, m.name, m.country_code, c.country_group FROM municipalities m
+				JOIN countries c ON c.code = m.country_code WHERE m.id IN (:ids)
+				""").param("ids", ids)
+			.query((rs, n) -> new Party(rs.getLong(1), rs.getString(2), rs.getString(3),
+					CountryGroup.valueOf(rs.getString(4))))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Party::id, p -> p));
+		return ids.stream().map(found::get).filter(p -> p != null).toList();
+	}
+
+	private Verdict verdict(Instrument instrument, EligibilityCheck.Result result, Map<Long, List<Call>> calls,
+			Locale locale) {
+		List<Finding> findings = result.findings().stream()
+			.map(raw -> new Finding(raw.outcome(), raw.rule(), text(raw.key(), raw.args(), locale),
+					html(raw.key(), raw.args(), locale)))
+			.toList();
+		return new Verdict(instrument.id(), instrument.slug(), instrument.shortName(), instrument.shown("name", locale),
+				instrument.example(), result.eligibility(), findings, calls.getOrDefault(instrument.id(), List.of()));
+	}
+
 	/** The municipalities by id (one statement), in the order asked; unknown ids are left out. */
 	public List<Party> parties(Long a, Long b) {
 		List<Long> ids = b == null ? List.of(a) : List.of(a, b);
@@ -147,15 +214,10 @@ public class FundingFinder {
 		}
 		List<Instrument> instruments = this.catalogue.all();
 		Map<Long, List<Call>> calls = this.catalogue.currentCalls(this.clock.instant());
-		return instruments.stream().map(instrument -> {
-			EligibilityCheck.Result result = EligibilityCheck.evaluate(instrument.rules(), parties);
-			List<Finding> findings = result.findings().stream()
-				.map(raw -> new Finding(raw.outcome(), raw.rule(), text(raw.key(), raw.args(), locale),
-						html(raw.key(), raw.args(), locale)))
-				.toList();
-			return new Verdict(instrument.id(), instrument.slug(), instrument.shortName(), instrument.shown("name", locale),
-					instrument.example(), result.eligibility(), findings, calls.getOrDefault(instrument.id(), List.of()));
-		}).sorted(ORDER).toList();
+		return instruments.stream()
+			.map(instrument -> verdict(instrument, EligibilityCheck.evaluate(instrument.rules(), parties), calls, locale))
+			.sorted(ORDER)
+			.toList();
 	}
 
 	/** The instant the finder judges calls at; the page shows the same. */
@@ -182,6 +244,16 @@ public class FundingFinder {
 				text = shown.first();
 				lang = shown.firstLang();
 			}
+			else if (arg instanceof EligibilityCheck.Places list) {
+				String joined = list.places().stream().map(place -> {
+					PlaceNames.Shown shown = this.places.of(place.id(), place.name(), locale);
+					return shown.firstLang() == null ? HtmlUtils.htmlEscape(shown.first(), "UTF-8")
+							: "<span lang=\"" + HtmlUtils.htmlEscape(shown.firstLang(), "UTF-8") + "\">"
+									+ HtmlUtils.htmlEscape(shown.first(), "UTF-8") + "</span>";
+				}).collect(Collectors.joining(", "));
+				marked.add(joined);
+				return "\u0001" + (marked.size() - 1) + "\u0002";
+			}
 			else if (arg instanceof EligibilityCheck.Condition condition) {
 				org.citybridge.system.translation.Translated shown = condition.rule().shownCondition(locale);
 				text = shown.text();
@@ -204,6 +276,10 @@ public class FundingFinder {
 	private Object resolve(Object arg, Locale locale) {
 		if (arg instanceof EligibilityCheck.Place place) {
 			return this.places.name(place.id(), place.name(), locale);
+		}
+		if (arg instanceof EligibilityCheck.Places list) {
+			return list.places().stream().map(place -> this.places.name(place.id(), place.name(), locale))
+				.collect(Collectors.joining(", "));
 		}
 		if (arg instanceof EligibilityCheck.Key key) {
 			return this.messages.getMessage(key.key(), null, locale);

@@ -39,6 +39,8 @@ record SuggestionController(SuggestionPages pages, PartnerSuggestions suggestion
 		model.addAttribute("themeOptions", shown.themeOptions());
 		model.addAttribute("previousHref", shown.previousHref());
 		model.addAttribute("nextHref", shown.nextHref());
+		model.addAttribute("searchFits", shown.searchFits());
+		model.addAttribute("searchesAt", shown.searchesAt());
 		return "matchmaking/suggestions";
 	}
 

@@ -20,7 +20,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * staff, the requests already in progress.
  */
 @Service
-record SuggestionPages(PartnerSuggestions suggestions, Requests requests, Countries countries, Themes themes) {
+record SuggestionPages(PartnerSuggestions suggestions, Requests requests, Countries countries, Themes themes,
+		SearchFits searchFits) {
 
 	/** The filter exactly as the visitor sent it: nothing here is trusted yet. */
 	record Asked(List<String> country, List<String> group, List<String> theme, String populationMin,
@@ -34,8 +35,12 @@ record SuggestionPages(PartnerSuggestions suggestions, Requests requests, Countr
 	 */
 	record SuggestionsPage(PartnerSuggestions.Subject subject, SuggestionFilter filter, PartnerSuggestions.Page result,
 			boolean mayRequest, List<Requests.Listed> inProgress, List<String> countryOptions,
-			List<String> themeOptions, String previousHref, String nextHref) {
+			List<String> themeOptions, String previousHref, String nextHref, List<SearchFits.Fit> searchFits,
+			java.time.Instant searchesAt) {
 	}
+
+	/** How many fitting partner searches the page shows. */
+	static final int SEARCH_FITS = 5;
 
 	/** The page for the municipality ({@code id} as in the address, for the 404's message). */
 	SuggestionsPage page(long municipalityId, String id, Asked asked, Actor actor, Locale locale) {
@@ -63,7 +68,8 @@ record SuggestionPages(PartnerSuggestions suggestions, Requests requests, Countr
 		return new SuggestionsPage(subject, filter, result, officerOfA,
 				officerOfA || staff ? this.requests.pendingOf(municipalityId) : null, countryOptions, themeCodes,
 				result.hasPrevious() ? href(municipalityId, filter.page(filter.page() - 1)) : null,
-				result.hasNext() ? href(municipalityId, filter.page(filter.page() + 1)) : null);
+				result.hasNext() ? href(municipalityId, filter.page(filter.page() + 1)) : null,
+				this.searchFits.forMunicipality(municipalityId, SEARCH_FITS, locale), java.time.Instant.now());
 	}
 
 	private static String displayCountry(String code, Locale locale) {

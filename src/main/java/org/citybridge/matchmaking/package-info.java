@@ -6,6 +6,9 @@
  * PostgreSQL, and the staff overview of a network's requests. Accepting a request opens a draft
  * agreement through the register's API, linked to the request (the agreement's page names it as
  * its origin). Reads the agreement register's tables for existing partners and the partnership graph.
+ * Partner searches (sub-package searches, issue 24): a project looking for partners, expressions of
+ * interest, the consortium checked against the instrument's group rules by the funding finder, and
+ * the searches that fit a municipality ({@link org.citybridge.matchmaking.SearchFits}).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "notice", "agreement", "funding", "network",
 		"municipality", "system", "system :: translation", "audit", "theme", "country" })

@@ -55,7 +55,15 @@ public enum NoticeKind {
 	/** To the followers of a municipality whose profile changed: {0} municipality name. */
 	FOLLOWED_CHANGED,
 	/** To the officers of a party, once a year: is the partnership alive? {0} agreement title. */
-	CHECK_IN;
+	CHECK_IN,
+	/** To the partner search's author side: {0} municipality that expressed interest, {1} search title. */
+	SEARCH_INTEREST,
+	/** To the officers of the municipality whose interest was accepted: {0} search title, {1} the search's author. */
+	SEARCH_ACCEPTED,
+	/** To the officers of the municipality whose interest was declined: {0} search title, {1} the search's author. */
+	SEARCH_DECLINED,
+	/** To the officers of the consortium's municipalities: {0} search title, {1} the search's author. */
+	SEARCH_COMPLETED;
 
 	public String subjectKey() {
 		return "notice.kind." + name() + ".subject";

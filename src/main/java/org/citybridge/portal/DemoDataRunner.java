@@ -4,6 +4,7 @@ import org.citybridge.account.AccountDemoData;
 import org.citybridge.agreement.AgreementDemoData;
 import org.citybridge.event.EventDemoData;
 import org.citybridge.learning.LearningDemoData;
+import org.citybridge.matchmaking.PartnerSearchDemoData;
 import org.citybridge.funding.FundingDemoData;
 import org.citybridge.municipality.MunicipalityDemoData;
 import org.citybridge.network.NetworkDemoData;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
  * Loads the demo data at start-up when {@code citybridge.demo.enabled} is on (as under
  * {@code mvn spring-boot:run}): municipalities, then the networks they belong to, then one account
  * per role, then the Brussels forum's programme, then the real partnerships between demo
- * municipalities, the learning examples, and the funding instruments and their calls. Each step is
+ * municipalities, the learning examples, the funding instruments and their calls, and two partner searches. Each step is
  * idempotent, and all of it runs before anything else at start-up (the import command imports on
  * top of the demo data).
  */
@@ -32,7 +33,8 @@ record DemoDataRunner(MunicipalityDemoData municipalities,
 		EventDemoData events,
 		AgreementDemoData agreements,
 		LearningDemoData learning,
-		FundingDemoData funding) implements ApplicationRunner {
+		FundingDemoData funding,
+		PartnerSearchDemoData searches) implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
@@ -42,5 +44,6 @@ record DemoDataRunner(MunicipalityDemoData municipalities,
 		this.agreements.load();
 		this.learning.load();
 		this.funding.load();
+		this.searches.load();
 	}
 }

@@ -41,6 +41,9 @@ final class PageCatalog {
 	/** An example instrument of {@code FundingDemoData} with a country exception and an open call. */
 	static final String FUNDING_EXAMPLE = "example-technical-exchange";
 
+	/** The link to Ghent's demonstration partner search on the list of searches. */
+	static final String GHENT_SEARCH = "main a:has-text('Local energy communities')";
+
 	/** The demo forum that {@code EventDemoData} loads. */
 	static final String BRUSSELS_FORUM = "brussels-forum-2025";
 
@@ -483,6 +486,38 @@ final class PageCatalog {
 							"/municipalities/" + site.municipalityId(DARKHAN) + "/partners");
 				}),
 				PageType.get("partners-how", "/partners/how", "/partners/how").onPhoneToo(),
+				// Partner searches and the group check (issue 24).
+				PageType.get("searches-list", "/partner-searches", "/partner-searches").onPhoneToo(),
+				PageType.get("searches-list-filtered", "/partner-searches",
+						"/partner-searches?theme=ENERGY_CLIMATE&group=PARTNER&instrument=cerv-networks-of-towns&open=1"),
+				PageType.get("searches-list-nothing-matches", "/partner-searches", "/partner-searches?theme=HEALTH&group=OTHER&open=1"),
+				new PageType("searches-detail", "/partner-searches/{id}", true, (page, site) -> {
+					page.navigate(site.url("/partner-searches"));
+					return follow(page, GHENT_SEARCH);
+				}),
+				new PageType("searches-detail-officer", "/partner-searches/{id}", false, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.OFFICER_DARKHAN, "/partner-searches");
+					return follow(page, GHENT_SEARCH);
+				}),
+				new PageType("searches-detail-interest-invalid", "/partner-searches/{id}", false, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.OFFICER_DARKHAN, "/partner-searches");
+					follow(page, GHENT_SEARCH);
+					return submit(page, "form[action$='/interests']", Map.of("#message", " "));
+				}),
+				new PageType("searches-detail-author", "/partner-searches/{id}", true, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.OFFICER_GHENT, "/partner-searches");
+					return follow(page, GHENT_SEARCH);
+				}),
+				new PageType("searches-new", "/partner-searches/new", true,
+						(page, site) -> signedIn(page, site, AccountTestSupport.OFFICER_GHENT, "/partner-searches/new")),
+				new PageType("searches-new-invalid", "/partner-searches/new", false, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.OFFICER_GHENT, "/partner-searches/new");
+					return submit(page, "main form", Map.of("#title", " ", "#partnersNeeded", "many", "#languages", "!!"));
+				}),
+				PageType.get("funding-group-empty", "/funding/group", "/funding/group?q=dar"),
+				new PageType("funding-group-four", "/funding/group", true, (page, site) -> page.navigate(site.url("/funding/group?m="
+						+ site.municipalityId(GHENT) + "&m=" + site.municipalityId(BONN) + "&m=" + site.municipalityId(NIS) + "&m="
+						+ site.municipalityId(DARKHAN) + "&instrument=cerv-networks-of-towns"))),
 				new PageType("requests-send", "/municipalities/{id}/requests/new", true, (page, site) -> signedIn(page, site,
 						AccountTestSupport.OFFICER_DARKHAN, "/municipalities/" + site.municipalityId(GHENT)
 								+ "/requests/new?themes=SMART_CITY&themes=WATER_SANITATION")),

@@ -117,6 +117,7 @@ class PagesBrowserIT {
 		this.context.getBean(org.citybridge.agreement.AgreementDemoData.class).load();
 		this.context.getBean(org.citybridge.learning.LearningDemoData.class).load();
 		this.context.getBean(org.citybridge.funding.FundingDemoData.class).load();
+		this.context.getBean(org.citybridge.matchmaking.PartnerSearchDemoData.class).load();
 	}
 
 	/**

@@ -45,7 +45,8 @@ class RouteCoverageBrowserIT {
 			java.util.Map.entry("/activities.geojson", "open data: GeoJSON of the activities; tested in ActivityJourneyIT"),
 			java.util.Map.entry("/activities.atom", "Atom feed of new activities; tested in ActivityJourneyIT"),
 			java.util.Map.entry("/municipalities/{id}/activities.atom",
-					"Atom feed of a municipality's new activities; tested in ActivityJourneyIT"));
+					"Atom feed of a municipality's new activities; tested in ActivityJourneyIT"),
+			java.util.Map.entry("/partner-searches/feed.atom", "Atom feed of partner searches; tested in PartnerSearchesIT"));
 
 	@Test
 	void everyGetRouteHasABrowserCheck() {

@@ -47,7 +47,7 @@ public record FundingEditor(JdbcClient jdbc,
 		Notices notices) {
 
 	/** Slugs that are pages of their own under /funding. */
-	static final Set<String> RESERVED_SLUGS = Set.of("new", "finder", "deadlines", "instruments", "calls");
+	static final Set<String> RESERVED_SLUGS = Set.of("new", "finder", "deadlines", "instruments", "calls", "group");
 
 	/** The instrument, if the actor may edit it; else access is denied (403). */
 	Instrument editable(Actor actor, String slug) {
@@ -201,6 +201,27 @@ public record FundingEditor(JdbcClient jdbc,
 		return new Times(opens, closes, zone);
 	}
 
+	/** The group rules (issue 24) that only make sense together: a group and its number, a maximum above the minimum. */
+	private static void checkGroupRules(InstrumentForm form) {
+		Integer min = number(form.minPartners());
+		Integer max = number(form.maxPartners());
+		if (min != null && max != null && max < min) {
+			throw new Refusal("maxPartners", "funding.instrument.maxPartners.belowMinimum", min);
+		}
+		if ((form.fromGroup() == null) != (number(form.fromGroupMinimum()) == null)) {
+			throw new Refusal(form.fromGroup() == null ? "fromGroup" : "fromGroupMinimum", "funding.instrument.fromGroup.both");
+		}
+		Integer participants = number(form.minParticipants());
+		Integer abroad = number(form.minParticipantsAbroad());
+		if (abroad != null && (participants == null || abroad > participants)) {
+			throw new Refusal("minParticipantsAbroad", "funding.instrument.participantsAbroad.range");
+		}
+	}
+
+	private static Integer number(String value) {
+		return value == null || value.isBlank() || !value.strip().matches("[0-9]{1,6}") ? null : Integer.valueOf(value.strip());
+	}
+
 	private void check(InstrumentForm form) {
 		if (RESERVED_SLUGS.contains(form.slug().strip())) {
 			throw new Refusal("slug", "funding.instrument.slug.reserved", form.slug().strip());
@@ -223,6 +244,7 @@ public record FundingEditor(JdbcClient jdbc,
 				throw new Refusal("partnerNot", "funding.instrument.countries.both", code);
 			}
 		}
+		checkGroupRules(form);
 		List<String> themes = this.jdbc.sql("SELECT code FROM themes").query(String.class).list();
 		if (!themes.containsAll(form.themeCodes())) {
 			throw new Refusal("themes", "funding.instrument.themes.unknown");
@@ -293,7 +315,10 @@ public record FundingEditor(JdbcClient jdbc,
 			case COUNTRY_GROUP -> r.kind() + " " + r.role() + " " + r.group();
 			case COUNTRY -> r.kind() + " " + r.role() + " " + r.countryCode() + (r.allowed() ? " allowed" : " refused");
 			case BODY_KIND -> r.kind() + " " + r.bodyKind();
-			case MIN_PARTNERS, MIN_COUNTRIES -> r.kind() + " " + r.minimum();
+			case MIN_PARTNERS, MIN_COUNTRIES, MIN_ELIGIBLE_COUNTRIES -> r.kind() + " " + r.minimum();
+			case MAX_PARTNERS -> r.kind() + " " + r.maximum();
+			case MIN_FROM_GROUP -> r.kind() + " " + r.group() + " " + r.minimum();
+			case MIN_PARTICIPANTS -> r.kind() + " " + r.minimum() + (r.minimumAbroad() == null ? "" : " abroad " + r.minimumAbroad());
 			case CONDITION -> r.kind() + " " + r.condition();
 		};
 	}

@@ -51,7 +51,16 @@ record InstrumentForm(
 		@Size(max = 2000, message = "{funding.instrument.longText.size}") String fundsMn,
 		@Size(max = 2000, message = "{funding.instrument.longText.size}") String fundsFr,
 		@Size(max = 4000, message = "{funding.instrument.conditions.size}") String conditionsMn,
-		@Size(max = 4000, message = "{funding.instrument.conditions.size}") String conditionsFr) {
+		@Size(max = 4000, message = "{funding.instrument.conditions.size}") String conditionsFr,
+		@Pattern(regexp = MINIMUM, message = "{funding.instrument.minimum.range}") String maxPartners,
+		@Pattern(regexp = MINIMUM, message = "{funding.instrument.minimum.range}") String minEligibleCountries,
+		CountryGroup fromGroup,
+		@Pattern(regexp = MINIMUM, message = "{funding.instrument.minimum.range}") String fromGroupMinimum,
+		@Pattern(regexp = PARTICIPANTS, message = "{funding.instrument.participants.range}") String minParticipants,
+		@Pattern(regexp = PARTICIPANTS, message = "{funding.instrument.participants.range}") String minParticipantsAbroad) {
+
+	/** A whole number from 1 to 100,000, or nothing: participant minimums. */
+	static final String PARTICIPANTS = "^\\s*([1-9][0-9]{0,4}|100000)?\\s*$";
 
 	/**
 	 * A whole number from 1 to 100, or nothing. Numbers are text here so that a value that is not
@@ -67,7 +76,8 @@ record InstrumentForm(
 
 	static InstrumentForm empty() {
 		return new InstrumentForm("", "", "", "", "", "", "", "", "", List.of(), List.of(), List.of(), List.of(),
-				List.of(), List.of(), List.of(), List.of(), "", "", "", false, 0, "", "", "", "", "", "", "", "");
+				List.of(), List.of(), List.of(), List.of(), "", "", "", false, 0, "", "", "", "", "", "", "", "", "", "", null, "",
+				"", "");
 	}
 
 	static InstrumentForm of(Instrument i) {
@@ -83,6 +93,12 @@ record InstrumentForm(
 		List<String> conditionsFr = new ArrayList<>();
 		Integer minPartners = null;
 		Integer minCountries = null;
+		Integer maxPartners = null;
+		Integer minEligible = null;
+		CountryGroup fromGroup = null;
+		Integer fromGroupMinimum = null;
+		Integer participants = null;
+		Integer abroad = null;
 		for (Rule r : i.rules()) {
 			switch (r.kind()) {
 				case COUNTRY_GROUP -> (r.role() == Rule.Role.LEAD ? lead : partner).add(r.group());
@@ -91,6 +107,16 @@ record InstrumentForm(
 				case BODY_KIND -> bodies.add(r.bodyKind());
 				case MIN_PARTNERS -> minPartners = r.minimum();
 				case MIN_COUNTRIES -> minCountries = r.minimum();
+				case MAX_PARTNERS -> maxPartners = r.maximum();
+				case MIN_ELIGIBLE_COUNTRIES -> minEligible = r.minimum();
+				case MIN_FROM_GROUP -> {
+					fromGroup = r.group();
+					fromGroupMinimum = r.minimum();
+				}
+				case MIN_PARTICIPANTS -> {
+					participants = r.minimum();
+					abroad = r.minimumAbroad();
+				}
 				case CONDITION -> {
 					conditions.add(r.condition());
 					conditionsMn.add(r.i18n().given("condition", "mn"));
@@ -103,7 +129,8 @@ record InstrumentForm(
 				leadAlso, leadNot, partnerAlso, partnerNot, bodies, text(minPartners), text(minCountries), String.join("\n", conditions),
 				i.example(), i.version(), i.i18n().given("name", "mn"), i.i18n().given("name", "fr"),
 				i.i18n().given("purpose", "mn"), i.i18n().given("purpose", "fr"), i.i18n().given("funds", "mn"),
-				i.i18n().given("funds", "fr"), oneALine(conditionsMn), oneALine(conditionsFr));
+				i.i18n().given("funds", "fr"), oneALine(conditionsMn), oneALine(conditionsFr), text(maxPartners),
+				text(minEligible), fromGroup, text(fromGroupMinimum), text(participants), text(abroad));
 	}
 
 	/** Translated conditions, one a line beside the originals; nothing when none is translated. */
@@ -129,7 +156,9 @@ record InstrumentForm(
 				this.typicalSize, this.typicalDuration, this.officialUrl, this.themes, this.leadGroups, this.partnerGroups,
 				lists.get(0), lists.get(1), lists.get(2), lists.get(3), this.bodyKinds, this.minPartners,
 				this.minCountries, this.conditions, this.example, this.version, this.nameMn, this.nameFr, this.purposeMn,
-				this.purposeFr, this.fundsMn, this.fundsFr, this.conditionsMn, this.conditionsFr);
+				this.purposeFr, this.fundsMn, this.fundsFr, this.conditionsMn, this.conditionsFr, this.maxPartners,
+				this.minEligibleCountries, this.fromGroup, this.fromGroupMinimum, this.minParticipants,
+				this.minParticipantsAbroad);
 	}
 
 	/** The translations of name, purpose and what it funds, as the row keeps them (V60). */
@@ -168,6 +197,18 @@ record InstrumentForm(
 		}
 		if (number(this.minCountries) != null) {
 			rules.add(Rule.minCountries(number(this.minCountries)));
+		}
+		if (number(this.maxPartners) != null) {
+			rules.add(Rule.maxPartners(number(this.maxPartners)));
+		}
+		if (number(this.minEligibleCountries) != null) {
+			rules.add(Rule.minEligibleCountries(number(this.minEligibleCountries)));
+		}
+		if (this.fromGroup != null && number(this.fromGroupMinimum) != null) {
+			rules.add(Rule.minFromGroup(this.fromGroup, number(this.fromGroupMinimum)));
+		}
+		if (number(this.minParticipants) != null) {
+			rules.add(Rule.minParticipants(number(this.minParticipants), number(this.minParticipantsAbroad)));
 		}
 		List<String> originals = conditionLines();
 		List<String> mn = lines(this.conditionsMn);

@@ -76,6 +76,15 @@ record FundingController(FundingPages pages) {
 			.body(this.pages.deadlinesFile(base));
 	}
 
+	/** The group check (issue 24): a consortium, or municipalities picked by name, against every instrument's rules. */
+	@GetMapping("/funding/group")
+	String group(@RequestParam(name = "m", required = false) java.util.List<String> m,
+			@RequestParam(name = "q", required = false) String q,
+			@RequestParam(name = "instrument", required = false) String instrument, Model model, Locale locale) {
+		PageModel.add(model, this.pages.group(m, q, instrument, locale));
+		return "funding/group";
+	}
+
 	@GetMapping("/funding/finder")
 	String finder(@RequestParam(name = "a", required = false) String a, @RequestParam(name = "b", required = false) String b,
 			@RequestParam(name = "qa", required = false) String qa, @RequestParam(name = "qb", required = false) String qb,

@@ -72,6 +72,55 @@ record FundingPages(FundingCatalogue catalogue,
 			List<Verdict> verdicts, Instant now) {
 	}
 
+	/** One member of the group being checked, and the group's address without it. */
+	record Member(Party party, String removeHref) {
+	}
+
+	/**
+	 * The group check (issue 24): the municipalities in the group, the matches for the name typed to
+	 * add one, and each instrument's verdict for the whole group ({@code instrument} alone when one
+	 * was asked for); {@code tooMany} when ids beyond the limit were left out.
+	 */
+	record GroupPage(List<Member> members, List<Long> memberIds, String query, List<MunicipalitySummary> candidates,
+			boolean searched, List<Verdict> verdicts, String instrument, boolean tooMany, boolean unknownId, Instant now,
+			int limit, boolean noMatch) {
+	}
+
+	/** The group of the municipalities {@code m} (ids as sent), with matches for {@code q}, checked against every instrument. */
+	GroupPage group(List<String> m, String q, String instrument, Locale locale) {
+		List<Long> asked = m == null ? List.of() : m.stream().map(Text::idOrNull).filter(id -> id != null).distinct().toList();
+		boolean tooMany = asked.size() > FundingFinder.GROUP_LIMIT;
+		List<Party> parties = this.finder.group(asked);
+		List<Long> ids = parties.stream().map(Party::id).toList();
+		boolean unknown = (m != null && m.stream().anyMatch(v -> Text.idOrNull(v) == null))
+				|| (!tooMany && ids.size() < asked.size());
+		String text = q == null ? "" : q.strip();
+		if (text.length() > 200) {
+			text = text.substring(0, 200);
+		}
+		List<MunicipalitySummary> candidates = text.isEmpty() ? List.of()
+				: this.municipalities.find(text, CANDIDATES).stream().filter(c -> !ids.contains(c.id())).toList();
+		String slug = instrument == null || instrument.isBlank() ? null : instrument.strip();
+		List<Verdict> verdicts = this.finder.forGroup(ids, locale).stream()
+			.filter(v -> slug == null || v.slug().equals(slug))
+			.toList();
+		List<Member> members = parties.stream().map(p -> new Member(p, groupHref(ids.stream().filter(id -> id != p.id()).toList(),
+				slug))).toList();
+		return new GroupPage(members, ids, text, candidates, !text.isEmpty(), verdicts, slug, tooMany, unknown,
+				this.finder.now(), FundingFinder.GROUP_LIMIT, !text.isEmpty() && candidates.isEmpty());
+	}
+
+	/** The group check's address for these municipalities, and the instrument if one is asked for. */
+	static String groupHref(List<Long> ids, String instrument) {
+		org.springframework.web.util.UriComponentsBuilder uri = org.springframework.web.util.UriComponentsBuilder
+			.fromPath("/funding/group");
+		ids.forEach(id -> uri.queryParam("m", id));
+		if (instrument != null) {
+			uri.queryParam("instrument", instrument);
+		}
+		return uri.build().encode().toUriString();
+	}
+
 	/** The instruments that pass the filters, and the deadlines of the next 90 days in the viewer's zone. */
 	ListPage list(String theme, String group, String body, String open, ZoneId viewer, Locale locale) {
 		List<String> themeCodes = this.themes.codes();

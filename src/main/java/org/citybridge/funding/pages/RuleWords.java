@@ -44,6 +44,15 @@ record RuleWords(MessageSource messages, DisplayNames names) {
 			switch (r.kind()) {
 				case MIN_PARTNERS -> lines.add(msg("funding.rules.minPartners", locale, String.valueOf(r.minimum())));
 				case MIN_COUNTRIES -> lines.add(msg("funding.rules.minCountries", locale, String.valueOf(r.minimum())));
+				case MAX_PARTNERS -> lines.add(msg("funding.rules.maxPartners", locale, String.valueOf(r.maximum())));
+				case MIN_ELIGIBLE_COUNTRIES -> lines.add(msg("funding.rules.minEligibleCountries", locale,
+						String.valueOf(r.minimum())));
+				case MIN_FROM_GROUP -> lines.add(msg("funding.rules.minFromGroup", locale, String.valueOf(r.minimum()),
+						msg("funding.group.phrase." + r.group(), locale)));
+				case MIN_PARTICIPANTS -> lines.add(r.minimumAbroad() == null
+						? msg("funding.rules.participants", locale, String.valueOf(r.minimum()))
+						: msg("funding.rules.participantsAbroad", locale, String.valueOf(r.minimum()),
+								String.valueOf(r.minimumAbroad())));
 				case CONDITION -> lines.add(msg("funding.rules.condition", locale, r.shownCondition(locale).text()));
 				default -> {
 				}

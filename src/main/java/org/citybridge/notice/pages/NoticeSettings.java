@@ -169,7 +169,7 @@ class NoticeSettings {
 	/** The readable heading a kind is listed under. */
 	static String group(NoticeKind kind) {
 		String name = kind.name();
-		if (name.startsWith("REQUEST_")) {
+		if (name.startsWith("REQUEST_") || name.startsWith("SEARCH_")) {
 			return "REQUESTS";
 		}
 		if (name.startsWith("AGREEMENT_")) {

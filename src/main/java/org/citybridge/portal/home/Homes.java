@@ -13,6 +13,7 @@ import org.citybridge.funding.FundingDeadlines;
 import org.citybridge.funding.FundingFinder;
 import org.citybridge.learning.CaseStudies;
 import org.citybridge.matchmaking.PartnerSuggestions;
+import org.citybridge.matchmaking.SearchFits;
 import org.citybridge.system.Actor;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -50,8 +51,11 @@ class Homes {
 
 	private final CaseStudies caseStudies;
 
+	private final SearchFits searchFits;
+
 	Homes(HomeQueries queries, PartnerSuggestions suggestions, FundingDeadlines deadlines, FundingFinder finder,
-			AgreementLookup agreements, CaseStudies caseStudies) {
+			AgreementLookup agreements, CaseStudies caseStudies, SearchFits searchFits) {
+		this.searchFits = searchFits;
 		this.queries = queries;
 		this.suggestions = suggestions;
 		this.deadlines = deadlines;
@@ -90,6 +94,8 @@ class Homes {
 			.map(s -> new Suggested(s, last != null && !last.suggestionIds().contains(s.id())))
 			.toList());
 		this.queries.recordVisit(actor.accountId(), top.stream().map(PartnerSuggestions.Suggestion::id).toList());
+		model.put("searchFits", this.searchFits.forMunicipality(m, SHORT_LIST, locale));
+		model.put("searchesAt", java.time.Instant.now());
 		Set<String> usable = this.finder.forMunicipality(m).stream()
 			.filter(v -> v.eligibility() != Eligibility.NOT_ELIGIBLE)
 			.map(v -> v.slug())
