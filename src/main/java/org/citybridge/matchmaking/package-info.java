@@ -5,8 +5,8 @@
  * and partnership requests between municipalities with their inbox, answers, limits kept by
  * PostgreSQL, and the staff overview of a network's requests. Accepting a request opens a draft
  * agreement through the register's API, linked to the request (the agreement's page names it as
- * its origin). Reads the agreement register's tables for existing partners and the partnership graph.
+ * its origin). Gives forum meetings the reasons why two participants' municipalities fit. Reads the agreement register's tables for existing partners and the partnership graph.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "notice", "agreement", "funding", "network",
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "notice", "event", "agreement", "funding", "network",
 		"municipality", "system", "system :: translation", "audit", "theme", "country" })
 package org.citybridge.matchmaking;

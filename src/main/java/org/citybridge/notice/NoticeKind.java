@@ -53,7 +53,15 @@ public enum NoticeKind {
 	/** To officers whose municipality may use it, and the instrument's followers: {0} instrument, {1} call, {2} deadline (Announcement.moment). */
 	CALL_OPENED,
 	/** To the followers of a municipality whose profile changed: {0} municipality name. */
-	FOLLOWED_CHANGED;
+	FOLLOWED_CHANGED,
+	/** To the person asked for a forum meeting: {0} who asks, {1} event title, {2} start (Announcement.moment). */
+	MEETING_REQUESTED,
+	/** To the person who asked: {0} who accepted, {1} event title, {2} start (Announcement.moment), {3} table number. */
+	MEETING_ACCEPTED,
+	/** To the person who asked: {0} who declined, {1} event title, {2} start (Announcement.moment). */
+	MEETING_DECLINED,
+	/** To the other side when a participant withdraws: {0} who withdrew, {1} event title, {2} start (Announcement.moment). */
+	MEETING_CANCELLED;
 
 	public String subjectKey() {
 		return "notice.kind." + name() + ".subject";
