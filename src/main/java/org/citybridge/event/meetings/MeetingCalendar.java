@@ -16,6 +16,8 @@ import org.springframework.context.MessageSource;
  */
 final class MeetingCalendar {
 
+	private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd");
+
 	private MeetingCalendar() {
 	}
 
@@ -23,6 +25,16 @@ final class MeetingCalendar {
 			long me, String base, MessageSource messages, Locale locale, Instant now) {
 		CalendarFile ics = CalendarFile.calendar("-//CityBridge//Forum meetings//EN")
 			.text("X-WR-CALNAME", messages.getMessage("meeting.ics.name", new Object[] { event.title() }, locale));
+		// The event itself as an all-day entry, so the file is never empty (RFC 5545 wants one component).
+		ics.line("BEGIN:VEVENT")
+			.line("UID:event-" + event.id() + "@citybridge")
+			.utc("DTSTAMP", now)
+			.line("DTSTART;VALUE=DATE:" + DAY.format(event.startsOn()))
+			.line("DTEND;VALUE=DATE:" + DAY.format(event.endsOn().plusDays(1)))
+			.text("SUMMARY", event.title())
+			.text("LOCATION", event.venueName())
+			.line("TRANSP:TRANSPARENT")
+			.line("END:VEVENT");
 		for (EventCatalogue.Session s : sessions) {
 			ics.line("BEGIN:VEVENT")
 				.line("UID:session-" + s.id() + "@citybridge")
@@ -54,6 +66,7 @@ final class MeetingCalendar {
 						locale))
 				.text("DESCRIPTION", description.toString())
 				.text("LOCATION", table + event.venueName())
+				.line("STATUS:" + (m.status() == MeetingStatus.REQUESTED ? "TENTATIVE" : "CONFIRMED"))
 				.line("SEQUENCE:" + m.version())
 				.line("URL:" + base + MeetingNotices.schedule(event))
 				.line("END:VEVENT");

@@ -28,8 +28,11 @@ class MeetingDesk {
 			return new Outcome(to, flash, null, Map.of());
 		}
 
+		/** The form's page again, its title marked as having errors. */
 		static Outcome render(String view, Map<String, Object> model) {
-			return new Outcome(null, null, view, model);
+			Map<String, Object> invalid = new HashMap<>(model);
+			invalid.put("invalid", true);
+			return new Outcome(null, null, view, invalid);
 		}
 	}
 

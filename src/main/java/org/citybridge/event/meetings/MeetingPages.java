@@ -28,7 +28,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What the meeting pages show, each gathered in one call: the participants' list with filters,
@@ -36,8 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
  * schedule of meetings beside their sessions, in the event's zone and the viewer's; and the
  * organiser's counts, table occupancy and interpretation per slot.
  */
+/* Not one read-only transaction: a page first lets its event's unanswered requests whose slot began expire. */
 @Service
-@Transactional(readOnly = true)
 class MeetingPages {
 
 	/** How many suggested meetings the list puts first. */
@@ -221,13 +220,15 @@ class MeetingPages {
 			.filter(s -> chosen.contains(s.id()) && !s.cancelled()).toList();
 	}
 
-	/** The actor's meetings of the event that hold their slot, for the calendar file. */
+	/** The actor's meetings of the event that hold their slot (a request as tentative), for the calendar file. */
 	List<MeetingData.Meeting> calendarMeetings(Actor actor, EventCatalogue.Event event) {
 		if (actor.accountId() == null) {
 			throw new AccessDeniedException("A schedule needs an account");
 		}
 		return this.data.meetingsOf(event.id(), actor.accountId()).stream()
-			.filter(m -> m.status() == MeetingStatus.ACCEPTED || m.status() == MeetingStatus.HELD).toList();
+			.filter(m -> m.status() == MeetingStatus.REQUESTED || m.status() == MeetingStatus.ACCEPTED
+					|| m.status() == MeetingStatus.HELD)
+			.toList();
 	}
 
 	/** The organiser's page: settings, windows and tables, counts, slots and the meetings to mark. */
