@@ -114,7 +114,7 @@ public class MeetingDemoData {
 					       ?, ?, ?, true
 					FROM municipalities m WHERE m.geonames_id = ?
 					""").params(event, account, d.name(), d.country(), d.languages().toArray(String[]::new),
-					"Example profile of the demonstration data: not a real delegate.", d.interpretation(), d.geonamesId())
+					null, d.interpretation(), d.geonamesId())
 				.update();
 		}
 	}
@@ -127,9 +127,9 @@ public class MeetingDemoData {
 		}
 		this.jdbc.sql("""
 				INSERT INTO meetings (event_id, requester_id, invitee_id, starts_at, ends_at, status, table_id, message, demo)
-				VALUES (?, ?, ?, ?, ?, ?, (SELECT id FROM meeting_tables WHERE event_id = ? AND number = ?), ?, true)
+				VALUES (?, ?, ?, ?, ?, ?, (SELECT id FROM meeting_tables WHERE event_id = ? AND number = ?), CAST(? AS varchar), true)
 				""").params(event, requester, invitee, at(starts), at(starts.plusMinutes(20)), status, event, table,
-				"Example meeting of the demonstration data.").update();
+				null).update();
 	}
 
 	private static Timestamp at(LocalDateTime time) {

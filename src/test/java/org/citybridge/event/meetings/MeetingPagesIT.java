@@ -77,7 +77,7 @@ class MeetingPagesIT extends DemoDataIntegrationTest {
 			.param("message", "<script>alert(1)</script>")).hasStatus3xxRedirection().hasRedirectedUrl(BASE + "/mine");
 		// Ghent's demo delegate has a meeting at 14:00: the first common slot is 14:20.
 		MvcTestResult schedule = this.mvc.get().uri(BASE + "/mine?tz=Asia/Ulaanbaatar").with(as(me)).exchange();
-		assertThat(schedule).hasStatusOk().bodyText().contains("Meeting with Delegate of Ghent (demo)", "Requested")
+		assertThat(schedule).hasStatusOk().bodyText().contains("Meeting with", "Delegate of Ghent (demo)", "Requested")
 			.doesNotContain("<script>alert");
 
 		// The same slot again: refused, the values kept, the message next to the field.
