@@ -67,7 +67,7 @@ class MeetingPages {
 	/** A line of a schedule: a meeting or a session. */
 	record Line(boolean meeting, String iso, String eventTime, String viewerTime, String title, String other,
 			String represents, Integer table, String tableRoom, String room, MeetingStatus status, boolean interpretation,
-			long id, boolean toAnswer, String message) {
+			long id, boolean toAnswer, String message, String continueHref) {
 	}
 
 	record Schedule(EventCatalogue.Event event, String dates, MeetingData.Profile me, List<Line> lines, List<Line> toAnswer,
@@ -195,7 +195,7 @@ class MeetingPages {
 			if (m.status() == MeetingStatus.DECLINED || m.status() == MeetingStatus.EXPIRED) {
 				continue;
 			}
-			Line line = meetingLine(event, m, me, viewer, locale);
+			Line line = meetingLine(event, m, me, viewer, locale, continueHref(actor, event.id(), mine, m));
 			lines.add(line);
 			if (line.toAnswer()) {
 				toAnswer.add(line);
@@ -204,7 +204,7 @@ class MeetingPages {
 		for (EventCatalogue.Session s : sessionsOf(event.id(), me)) {
 			lines.add(new Line(false, s.startsAt().toString(), Moments.range(s.startsAt(), s.endsAt(), event.zone(), locale),
 					Moments.range(s.startsAt(), s.endsAt(), viewer, locale), s.title(), null, null, null, null, s.roomName(), null,
-					false, s.id(), false, null));
+					false, s.id(), false, null, null));
 		}
 		lines.sort(Comparator.comparing(Line::iso));
 		return new Schedule(event, EventWeb.dates(event, locale), mine, lines, toAnswer, dual(event.zone(), viewer),
@@ -299,11 +299,38 @@ class MeetingPages {
 		return this.jdbc.sql("SELECT code FROM themes ORDER BY position, code").query(String.class).list();
 	}
 
-	private Line meetingLine(EventCatalogue.Event event, MeetingData.Meeting m, long me, ZoneId viewer, Locale locale) {
+	/**
+	 * After a held meeting, an officer of one side's municipality continues as a partnership request
+	 * to the other's, the themes the two profiles share (one's offer the other's need, or both's)
+	 * ticked; null when that does not apply.
+	 */
+	private String continueHref(Actor actor, long eventId, MeetingData.Profile mine, MeetingData.Meeting m) {
+		if (m.status() != MeetingStatus.HELD || mine == null || mine.municipalityId() == null
+				|| actor.role() != Actor.Role.OFFICER || !mine.municipalityId().equals(actor.municipalityId())) {
+			return null;
+		}
+		MeetingData.Profile theirs = this.data.profile(eventId, m.otherSide(mine.accountId())).orElse(null);
+		if (theirs == null || theirs.municipalityId() == null || theirs.municipalityId().equals(mine.municipalityId())) {
+			return null;
+		}
+		java.util.Set<String> talked = new java.util.LinkedHashSet<>();
+		mine.offers().stream().filter(t -> theirs.seeks().contains(t) || theirs.offers().contains(t)).forEach(talked::add);
+		mine.seeks().stream().filter(t -> theirs.offers().contains(t) || theirs.seeks().contains(t)).forEach(talked::add);
+		StringBuilder href = new StringBuilder("/municipalities/" + theirs.municipalityId() + "/requests/new");
+		String separator = "?";
+		for (String theme : talked) {
+			href.append(separator).append("themes=").append(theme);
+			separator = "&";
+		}
+		return href.toString();
+	}
+
+	private Line meetingLine(EventCatalogue.Event event, MeetingData.Meeting m, long me, ZoneId viewer, Locale locale,
+			String continueHref) {
 		return new Line(true, m.startsAt().toString(), Moments.range(m.startsAt(), m.endsAt(), event.zone(), locale),
 				Moments.range(m.startsAt(), m.endsAt(), viewer, locale), null, m.otherName(me), m.otherRepresents(me),
 				m.tableNumber(), m.tableRoom(), null, m.status(), m.interpretation(), m.id(),
-				m.status() == MeetingStatus.REQUESTED && m.inviteeId() == me, m.message());
+				m.status() == MeetingStatus.REQUESTED && m.inviteeId() == me, m.message(), continueHref);
 	}
 
 	private Map<Long, MeetingFit.Fit> fits(MeetingData.Profile mine, List<MeetingData.Profile> others, Locale locale) {

@@ -139,4 +139,40 @@ class MeetingPagesIT extends DemoDataIntegrationTest {
 		assertThat(this.jdbc.sql("SELECT status FROM meetings WHERE id = ?").param(requested).query(String.class).single())
 			.isEqualTo("REQUESTED");
 	}
+
+	@Test
+	void afterAHeldMeetingAnOfficerContinuesAsAPartnershipRequestWithTheThemesTheyShare() {
+		long brussels = this.jdbc.sql("SELECT id FROM events WHERE slug = ?").param(EventDemoData.SLUG).query(Long.class).single();
+		long darkhan = this.jdbc.sql("SELECT id FROM accounts WHERE email = ?").param(AccountTestSupport.OFFICER_DARKHAN)
+			.query(Long.class).single();
+		long ghent = this.jdbc.sql("SELECT id FROM accounts WHERE email = ?").param(AccountTestSupport.OFFICER_GHENT)
+			.query(Long.class).single();
+		long ghentCity = this.jdbc.sql("SELECT municipality_id FROM accounts WHERE id = ?").param(ghent).query(Long.class).single();
+		try {
+			for (long person : java.util.List.of(darkhan, ghent)) {
+				this.jdbc.sql("""
+						INSERT INTO meeting_profiles (event_id, account_id, person_name, municipality_id, represents, country_code,
+						                              offers, seeks)
+						SELECT ?, a.id, a.display_name, a.municipality_id, m.name, m.country_code, ?, ?
+						FROM accounts a JOIN municipalities m ON m.id = a.municipality_id WHERE a.id = ?
+						""").params(brussels, person == darkhan ? new String[0] : new String[] { "WATER_SANITATION" },
+						person == darkhan ? new String[] { "WATER_SANITATION" } : new String[0], person).update();
+			}
+			this.jdbc.sql("""
+					INSERT INTO meetings (event_id, requester_id, invitee_id, starts_at, ends_at, status, table_id)
+					VALUES (?, ?, ?, TIMESTAMPTZ '2025-02-17 10:40 Europe/Brussels', TIMESTAMPTZ '2025-02-17 11:00 Europe/Brussels',
+					        'HELD', (SELECT id FROM meeting_tables WHERE event_id = ? AND number = 9))
+					""").params(brussels, darkhan, ghent, brussels).update();
+
+			assertThat(this.mvc.get().uri("/events/" + EventDemoData.SLUG + "/meetings/mine").with(as(AccountTestSupport.OFFICER_DARKHAN)))
+				.hasStatusOk().bodyText().contains("Continue as a partnership request",
+						"href=\"/municipalities/" + ghentCity + "/requests/new?themes=WATER_SANITATION\"");
+			assertThat(this.mvc.get().uri("/municipalities/" + ghentCity + "/requests/new?themes=WATER_SANITATION")
+				.with(as(AccountTestSupport.OFFICER_DARKHAN))).hasStatusOk();
+		}
+		finally {
+			this.jdbc.sql("DELETE FROM meeting_profiles WHERE event_id = ? AND account_id IN (?, ?)").params(brussels, darkhan, ghent)
+				.update();
+		}
+	}
 }
