@@ -59,8 +59,9 @@ class MeetingController {
 	@GetMapping("/events/{slug}/meetings")
 	String participants(@PathVariable("slug") String slug, @RequestParam(name = "country", required = false) String country,
 			@RequestParam(name = "theme", required = false) String theme,
-			@RequestParam(name = "language", required = false) String language, Model model, Locale locale) {
-		model.addAllAttributes(this.desk.participants(Actor.current(), slug, country, theme, language, locale));
+			@RequestParam(name = "language", required = false) String language,
+			@RequestParam(name = "page", required = false) String page, Model model, Locale locale) {
+		model.addAllAttributes(this.desk.participants(Actor.current(), slug, country, theme, language, page, locale));
 		return "event/meetings/participants";
 	}
 

@@ -55,8 +55,9 @@ class MeetingDesk {
 		this.messages = messages;
 	}
 
-	Map<String, Object> participants(Actor actor, String slug, String country, String theme, String language, Locale locale) {
-		return Map.of("page", this.pages.participants(actor, slug, country, theme, language, locale));
+	Map<String, Object> participants(Actor actor, String slug, String country, String theme, String language, String page,
+			Locale locale) {
+		return Map.of("page", this.pages.participants(actor, slug, country, theme, language, page, locale));
 	}
 
 	Map<String, Object> person(Actor actor, String slug, String accountId, ZoneId viewer, Locale locale, MeetingRequestForm form) {

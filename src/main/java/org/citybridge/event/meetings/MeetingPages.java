@@ -55,10 +55,14 @@ class MeetingPages {
 			MeetingFit.Fit fit, String interpretation, MeetingStatus withMe) {
 	}
 
+	/** The list of others, a page of {@link #PAGE_SIZE} at a time ({@code previous} and {@code next} null at the ends). */
 	record Participants(EventCatalogue.Event event, String dates, MeetingData.Profile me, List<Entry> suggested,
 			List<Entry> entries, int total, String country, String theme, String language, List<Option> countries,
-			List<Option> themes, List<Option> languages, boolean bookingOpen) {
+			List<Option> themes, List<Option> languages, boolean bookingOpen, String previous, String position, String next) {
 	}
+
+	/** How many participants one page of the list shows: a list of 300 with reasons is no page for a phone. */
+	static final int PAGE_SIZE = 30;
 
 	record Person(EventCatalogue.Event event, Entry entry, List<SlotOption> slots, boolean dual, String eventZone,
 			String viewerZone, boolean bookingOpen) {
@@ -116,7 +120,8 @@ class MeetingPages {
 	}
 
 	/** The participants' list for a participant of the event; anyone else is refused (403). */
-	Participants participants(Actor actor, String slug, String country, String theme, String language, Locale locale) {
+	Participants participants(Actor actor, String slug, String country, String theme, String language, String page,
+			Locale locale) {
 		EventCatalogue.Event event = this.catalogue.bySlug(slug);
 		MeetingData.Settings settings = this.data.settings(event.id()).orElseThrow(() -> new MeetingsNotFound(slug));
 		long me = this.meetings.participant(actor, event);
@@ -133,23 +138,33 @@ class MeetingPages {
 		String c = code(country, others.stream().map(MeetingData.Profile::countryCode).collect(Collectors.toSet()));
 		String t = code(theme, Set.copyOf(themeCodes()));
 		String l = code(language, Set.copyOf(MeetingProfiles.LANGUAGES));
-		List<Entry> entries = new ArrayList<>();
+		List<MeetingData.Profile> matching = new ArrayList<>();
 		for (MeetingData.Profile p : others) {
 			if ((c == null || c.equals(p.countryCode())) && (t == null || p.offers().contains(t) || p.seeks().contains(t))
 					&& (l == null || p.languages().contains(l))) {
-				entries.add(entry(p, fits, withMe, locale));
+				matching.add(p);
 			}
 		}
-		List<Entry> sorted = DisplayNames.sorted(entries, e -> e.profile().represents() + " " + e.profile().personName(), locale);
-		List<Entry> suggested = entries.stream()
-			.filter(e -> e.withMe() == null && !e.fit().reasonsHtml().isEmpty())
-			.sorted(Comparator.comparingDouble((Entry e) -> -e.fit().score()).thenComparing(e -> e.profile().id()))
+		List<MeetingData.Profile> ordered = DisplayNames.sorted(matching, p -> p.represents() + " " + p.personName(), locale);
+		int pages = Math.max(1, (ordered.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+		Long asked = Text.idOrNull(page);
+		int number = asked == null ? 1 : (int) Math.max(1, Math.min(pages, asked));
+		List<Entry> sorted = ordered.subList((number - 1) * PAGE_SIZE, Math.min(ordered.size(), number * PAGE_SIZE)).stream()
+			.map(p -> entry(p, fits, withMe, locale)).toList();
+		List<Entry> suggested = matching.stream().filter(p -> withMe.get(p.accountId()) == null && fits.containsKey(p.accountId())
+				&& !fits.get(p.accountId()).reasonsHtml().isEmpty())
+			.sorted(Comparator.comparingDouble((MeetingData.Profile p) -> -fits.get(p.accountId()).score()).thenComparing(MeetingData.Profile::id))
 			.limit(SUGGESTED)
+			.map(p -> entry(p, fits, withMe, locale))
 			.toList();
+		String base = "/events/" + event.slug() + "/meetings?" + (c == null ? "" : "country=" + c + "&") + (t == null ? "" : "theme=" + t + "&")
+				+ (l == null ? "" : "language=" + l + "&") + "page=";
 		List<Option> countries = DisplayNames.sorted(others.stream().map(MeetingData.Profile::countryCode).distinct()
 			.map(code -> new Option(code, this.names.country(code, locale))).toList(), Option::label, locale);
 		return new Participants(event, EventWeb.dates(event, locale), mine, suggested, sorted, others.size(), c, t, l, countries,
-				themeOptions(locale), languageOptions(locale), settings.bookingOpen());
+				themeOptions(locale), languageOptions(locale), settings.bookingOpen(), number > 1 ? base + (number - 1) : null,
+				this.messages.getMessage("common.page", new Object[] { number, pages }, locale),
+				number < pages ? base + (number + 1) : null);
 	}
 
 	/** One other participant with the slots free for both, for the booking form. */

@@ -69,6 +69,9 @@ class MeetingPagesIT extends DemoDataIntegrationTest {
 			.contains("Suggested meetings", "Delegate of Ghent (demo)", "Why this fits you");
 		assertThat(this.mvc.get().uri(BASE + "?country=BE&theme=nonsense&language=zz").with(as(me))).hasStatusOk().bodyText()
 			.contains("Delegate of Ghent (demo)").doesNotContain("Delegate of Bonn (demo)");
+		assertThat(this.mvc.get().uri(BASE + "?page=abc").with(as(me))).hasStatusOk();
+		assertThat(this.mvc.get().uri(BASE + "?page=-5").with(as(me))).hasStatusOk();
+		assertThat(this.mvc.get().uri(BASE + "?page=99999999999999999999").with(as(me))).hasStatusOk();
 
 		long ghent = demoDelegate("ghent");
 		assertThat(this.mvc.get().uri(BASE + "/people/" + ghent).with(as(me))).hasStatusOk().bodyText()

@@ -319,7 +319,7 @@ class MeetingsIT {
 			.isInstanceOf(AccessDeniedException.class);
 		assertThatThrownBy(() -> this.meetings.decline(chloe, "c", this.f.slug(), String.valueOf(id)))
 			.isInstanceOf(AccessDeniedException.class);
-		assertThatThrownBy(() -> this.pages.participants(registeredOnly, this.f.slug(), null, null, null, Locale.ENGLISH))
+		assertThatThrownBy(() -> this.pages.participants(registeredOnly, this.f.slug(), null, null, null, null, Locale.ENGLISH))
 			.isInstanceOf(AccessDeniedException.class);
 		Actor otherStaff = this.f.otherStaff();
 		assertThatThrownBy(() -> this.programmes.addTables(otherStaff, "o", this.f.slug(), new MeetingSetupForms.TablesForm()))
