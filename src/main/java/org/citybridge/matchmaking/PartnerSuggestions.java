@@ -257,6 +257,16 @@ public class PartnerSuggestions {
 		return allowed.isEmpty() ? new String[] { "--" } : allowed.stream().sorted().toArray(String[]::new);
 	}
 
+	/** The funding instruments the municipality may use, for reasons written outside this page (meetings). */
+	List<FundingFeasibility.Scheme> instrumentsOf(long municipalityId) {
+		return instruments(municipalityId);
+	}
+
+	/** The subject's name in the reader's script, as the reasons name it. */
+	String shownName(long municipalityId, String name, Locale locale) {
+		return this.placeNames.name(municipalityId, name, locale);
+	}
+
 	private List<FundingFeasibility.Scheme> instruments(long municipalityId) {
 		return this.funding.getIfAvailable(() -> FundingFeasibility.NONE).instrumentsFor(municipalityId);
 	}

@@ -63,7 +63,15 @@ public enum NoticeKind {
 	/** To the officers of the municipality whose interest was declined: {0} search title, {1} the search's author. */
 	SEARCH_DECLINED,
 	/** To the officers of the consortium's municipalities: {0} search title, {1} the search's author. */
-	SEARCH_COMPLETED;
+	SEARCH_COMPLETED,
+	/** To the person asked for a forum meeting: {0} who asks, {1} event title, {2} start (Announcement.moment). */
+	MEETING_REQUESTED,
+	/** To the person who asked: {0} who accepted, {1} event title, {2} start (Announcement.moment), {3} table number. */
+	MEETING_ACCEPTED,
+	/** To the person who asked: {0} who declined, {1} event title, {2} start (Announcement.moment). */
+	MEETING_DECLINED,
+	/** To the other side when a participant withdraws: {0} who withdrew, {1} event title, {2} start (Announcement.moment). */
+	MEETING_CANCELLED;
 
 	public String subjectKey() {
 		return "notice.kind." + name() + ".subject";

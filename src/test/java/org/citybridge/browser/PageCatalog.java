@@ -62,6 +62,12 @@ final class PageCatalog {
 	}
 
 	static List<PageType> all() {
+		List<PageType> all = new java.util.ArrayList<>(features());
+		all.addAll(MeetingPageTypes.all());
+		return List.copyOf(all);
+	}
+
+	private static List<PageType> features() {
 		return List.of(
 				PageType.get("home", "/", "/").onPhoneToo(),
 				new PageType("home-world-loading", "/", true, (page, site) -> site.whileWorldLoads(() -> {

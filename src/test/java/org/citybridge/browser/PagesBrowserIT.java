@@ -113,6 +113,7 @@ class PagesBrowserIT {
 	private void loadDemoData() {
 		AccountTestSupport.loadDemoData(this.context);
 		this.context.getBean(org.citybridge.event.EventDemoData.class).load();
+		this.context.getBean(org.citybridge.event.MeetingDemoData.class).load();
 		// In DemoDataRunner's order: the learning examples link an agreement, so agreements come first.
 		this.context.getBean(org.citybridge.agreement.AgreementDemoData.class).load();
 		this.context.getBean(org.citybridge.learning.LearningDemoData.class).load();

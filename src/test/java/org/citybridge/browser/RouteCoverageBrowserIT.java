@@ -29,6 +29,7 @@ class RouteCoverageBrowserIT {
 			java.util.Map.entry("/events/{slug}/agenda.ics", "iCalendar file of a whole event; no HTML to check"),
 			java.util.Map.entry("/events/{slug}/agenda.json", "the agenda as open data (JSON); no HTML to check"),
 			java.util.Map.entry("/events/{slug}/my.ics", "iCalendar file of a shared personal agenda; no HTML to check"),
+			java.util.Map.entry("/events/{slug}/meetings/mine.ics", "iCalendar file of a person's meetings and sessions; parsed with ical4j in MeetingPagesIT"),
 			java.util.Map.entry("/events/{slug}/speakers/{id}/photo", "a speaker's photo (JPEG, PNG or WebP); tested in EventStaffIT"),
 			java.util.Map.entry("/events/feeds/{token}.ics", "private iCalendar feed of a personal agenda; no HTML to check"),
 			java.util.Map.entry("/funding/deadlines.ics", "iCalendar feed of call deadlines; parsed with ical4j in FundingPagesIT"),

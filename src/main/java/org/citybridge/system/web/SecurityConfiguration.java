@@ -57,7 +57,7 @@ public class SecurityConfiguration {
 				.requestMatchers("/funding/new", "/funding/*/edit", "/funding/*/calls/new", "/funding/*/calls/*/edit")
 				.hasAnyRole("STAFF", "ADMIN")
 				.requestMatchers("/account/**", "/municipalities/*/edit", "/events/*/sessions/new", "/events/*/sessions/*/edit",
-						"/events/*/edit", "/events/new", "/events/*/manage/**", "/agreements/new", "/agreements/*/edit",
+						"/events/*/edit", "/events/new", "/events/*/manage/**", "/events/*/meetings", "/events/*/meetings/**", "/agreements/new", "/agreements/*/edit",
 						"/agreements/*/activities/new", "/agreements/*/activities/*/edit", "/agreements/*/check-in",
 						"/requests", "/requests/**", "/municipalities/*/requests/**")
 				.authenticated()

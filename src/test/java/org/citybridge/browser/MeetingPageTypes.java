@@ -1,0 +1,100 @@
+package org.citybridge.browser;
+
+import java.util.List;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import org.citybridge.account.AccountTestSupport;
+import org.citybridge.event.EventDemoData;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The meeting pages of issue 23 in the page gate, on the upcoming demo forum (booking open): the
+ * organiser's page, the opt-in form, the participants' list, a participant with free slots, the
+ * personal schedule, each also in a state with errors. Darkhan's officer takes part (registered
+ * and opted in by the setup, as the demo data cannot sign in for them).
+ */
+final class MeetingPageTypes {
+
+	static final String EVENT = "/events/" + EventDemoData.UPCOMING_SLUG;
+
+	static final String MEETINGS = EVENT + "/meetings";
+
+	private MeetingPageTypes() {
+	}
+
+	static List<PageType> all() {
+		return List.of(
+				new PageType("meeting-setup", "/events/{slug}/manage/meetings", true,
+						(page, site) -> PageCatalog.signedIn(page, site, AccountTestSupport.STAFF_CEMR, EVENT + "/manage/meetings")),
+				new PageType("meeting-setup-invalid", "/events/{slug}/manage/meetings", false, (page, site) -> {
+					PageCatalog.signedIn(page, site, AccountTestSupport.STAFF_CEMR, EVENT + "/manage/meetings");
+					page.fill("#day", "");
+					return send(page, "form[action$='/manage/meetings/windows']");
+				}),
+				new PageType("meeting-join", "/events/{slug}/meetings/join", true,
+						(page, site) -> participant(page, site, MEETINGS + "/join")),
+				new PageType("meeting-join-invalid", "/events/{slug}/meetings/join", false, (page, site) -> {
+					participant(page, site, MEETINGS + "/join");
+					page.fill("#represents", "");
+					page.uncheck("#consent1");
+					return send(page, "main form[action$='/meetings/join']");
+				}),
+				new PageType("meeting-participants", "/events/{slug}/meetings", true,
+						(page, site) -> participant(page, site, MEETINGS)),
+				new PageType("meeting-participants-filtered", "/events/{slug}/meetings", false,
+						(page, site) -> participant(page, site, MEETINGS + "?country=BE&language=fr")),
+				new PageType("meeting-person", "/events/{slug}/meetings/people/{id}", true,
+						(page, site) -> participant(page, site, MEETINGS + "/people/" + demoDelegate(site, "ghent") + "?tz=Asia/Ulaanbaatar")),
+				new PageType("meeting-person-invalid", "/events/{slug}/meetings/people/{id}", false, (page, site) -> {
+					participant(page, site, MEETINGS + "/people/" + demoDelegate(site, "bonn"));
+					page.fill("#message", "x".repeat(501));
+					return send(page, "main form[action*='/meetings/people/']");
+				}),
+				new PageType("meeting-schedule", "/events/{slug}/meetings/mine", true,
+						(page, site) -> participant(page, site, MEETINGS + "/mine?tz=Asia/Ulaanbaatar")));
+	}
+
+	private static Response send(Page page, String form) {
+		return page.waitForResponse(r -> r.request().isNavigationRequest(), () -> page.click(form + " button[type=submit]"));
+	}
+
+	private static long demoDelegate(PageType.Site site, String key) {
+		return jdbc(site).sql("SELECT id FROM accounts WHERE email = ?").param("demo.delegate." + key + "@citybridge.example")
+			.query(Long.class).single();
+	}
+
+	private static JdbcClient jdbc(PageType.Site site) {
+		return ((BrowserSite) site).context().getBean(JdbcClient.class);
+	}
+
+	/**
+	 * Darkhan's officer with a seat at the upcoming demo forum and a meeting profile, asked for a
+	 * meeting by Bonn's demo delegate (a request to answer on the schedule); then the page.
+	 */
+	private static Response participant(Page page, PageType.Site site, String path) {
+		JdbcClient jdbc = jdbc(site);
+		long event = jdbc.sql("SELECT id FROM events WHERE slug = ?").param(EventDemoData.UPCOMING_SLUG).query(Long.class).single();
+		long me = jdbc.sql("SELECT id FROM accounts WHERE email = ?").param(AccountTestSupport.OFFICER_DARKHAN).query(Long.class).single();
+		jdbc.sql("""
+				INSERT INTO registrations (event_id, account_id, status) SELECT ?, ?, 'WAITING'
+				WHERE NOT EXISTS (SELECT 1 FROM registrations WHERE event_id = ? AND target = 0 AND account_id = ?)
+				""").params(event, me, event, me).update();
+		jdbc.sql("""
+				INSERT INTO meeting_profiles (event_id, account_id, person_name, municipality_id, represents, country_code, offers,
+				                              languages, interpretation)
+				SELECT ?, ?, 'Bat-Erdene', m.id, 'Darkhan', 'MN', '{WATER_SANITATION}', '{mn,en}', 'EN'
+				FROM municipalities m WHERE m.geonames_id = 2031964
+				ON CONFLICT (event_id, account_id) DO NOTHING
+				""").params(event, me).update();
+		jdbc.sql("""
+				INSERT INTO meetings (event_id, requester_id, invitee_id, starts_at, ends_at, message)
+				SELECT w.event_id, ?, ?, w.ends_at - interval '20 minutes', w.ends_at, NULL
+				FROM meeting_windows w WHERE w.event_id = ?
+				AND NOT EXISTS (SELECT 1 FROM meetings WHERE event_id = ? AND invitee_id = ?)
+				ORDER BY w.starts_at LIMIT 1
+				""").params(demoDelegate(site, "bonn"), me, event, event, me).update();
+		return PageCatalog.signedIn(page, site, AccountTestSupport.OFFICER_DARKHAN, path);
+	}
+}
