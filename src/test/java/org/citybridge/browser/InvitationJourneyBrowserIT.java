@@ -78,7 +78,9 @@ class InvitationJourneyBrowserIT {
 			follow(page, "main form button[type=submit]");
 			assertThat(page.textContent("#municipality-error")).isEqualTo(text(locale, "account.invite.municipality.similar", "Saba"));
 			assertThat(page.inputValue("#email")).isEqualTo(email);
-			Locator sabacChoice = page.locator("main fieldset.candidates label:has-text('Šabac')");
+			// Named in the reader's script: Шабац on Mongolian pages, Šabac else (PlaceNames).
+			Locator sabacChoice = page.locator("main fieldset.candidates label")
+				.filter(new Locator.FilterOptions().setHasText(Pattern.compile("Šabac|Шабац")));
 			assertThat(sabacChoice.innerText()).contains(serbia);
 			sabacChoice.locator("input[type=radio]").check();
 			follow(page, "main form button[type=submit]");
