@@ -11,8 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 
 import javax.sql.DataSource;
 import javax.xml.stream.XMLOutputFactory;
@@ -20,6 +18,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 import org.apache.commons.csv.CSVFormat;
+import org.citybridge.agreement.views.OpenData;
 import org.apache.commons.csv.CSVPrinter;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
@@ -95,10 +94,10 @@ class ActivityOpenData {
 			this.jdbc.query(ROWS + where(municipality, params) + " ORDER BY x.id", params, rs -> {
 				try {
 					for (int i = 1; i <= 19; i++) {
-						String value = text(rs, i);
-						csv.print(FREE_TEXT.contains(i) ? neutralised(value) : value);
+						String value = OpenData.text(rs, i);
+						csv.print(FREE_TEXT.contains(i) ? OpenData.neutralised(value) : value);
 					}
-					csv.print(instant(rs, 20));
+					csv.print(OpenData.instant(rs, 20));
 					csv.print(base + "/agreements/" + rs.getLong(2) + "#activity-" + rs.getLong(1));
 					csv.println();
 				}
@@ -172,8 +171,8 @@ class ActivityOpenData {
 		g.writeNumberProperty("agreement_id", rs.getLong(2));
 		g.writeStringProperty("kind", rs.getString(3));
 		g.writeStringProperty("title", rs.getString(4));
-		g.writeStringProperty("starts_on", text(rs, 5));
-		g.writeStringProperty("ends_on", text(rs, 6));
+		g.writeStringProperty("starts_on", OpenData.text(rs, 5));
+		g.writeStringProperty("ends_on", OpenData.text(rs, 6));
 		int participants = rs.getInt(7);
 		if (rs.wasNull()) {
 			g.writeNullProperty("participants");
@@ -208,7 +207,7 @@ class ActivityOpenData {
 		}
 		g.writeEndArray();
 		g.writeBooleanProperty("demonstration", rs.getBoolean(19));
-		g.writeStringProperty("updated_at", instant(rs, 20));
+		g.writeStringProperty("updated_at", OpenData.instant(rs, 20));
 		g.writeStringProperty("url", base + "/agreements/" + rs.getLong(2) + "#activity-" + rs.getLong(1));
 	}
 
@@ -233,8 +232,8 @@ class ActivityOpenData {
 			x.writeStartDocument("UTF-8", "1.0");
 			x.writeStartElement("feed");
 			x.writeDefaultNamespace("http://www.w3.org/2005/Atom");
-			element(x, "title", feedTitle);
-			element(x, "id", base + selfPath);
+			OpenData.element(x, "title", feedTitle);
+			OpenData.element(x, "id", base + selfPath);
 			x.writeEmptyElement("link");
 			x.writeAttribute("rel", "self");
 			x.writeAttribute("href", base + selfPath);
@@ -248,9 +247,9 @@ class ActivityOpenData {
 			MapSqlParameterSource params = new MapSqlParameterSource();
 			Timestamp newest = this.jdbc.queryForObject("SELECT max(x.created_at) FROM agreement_activities x"
 					+ " JOIN agreements a ON a.id = x.agreement_id" + where(municipality, params), params, Timestamp.class);
-			element(x, "updated", format(newest == null ? Instant.EPOCH : newest.toInstant()));
+			OpenData.element(x, "updated", OpenData.format(newest == null ? Instant.EPOCH : newest.toInstant()));
 			x.writeStartElement("author");
-			element(x, "name", "CityBridge");
+			OpenData.element(x, "name", "CityBridge");
 			x.writeEndElement();
 			params = new MapSqlParameterSource();
 			params.addValue("limit", FEED_ENTRIES);
@@ -263,17 +262,17 @@ class ActivityOpenData {
 							x.writeAttribute("xml:lang", rs.getString(12));
 							x.writeCharacters(rs.getString(4));
 							x.writeEndElement();
-							element(x, "id", base + "/activities/" + rs.getLong(1));
+							OpenData.element(x, "id", base + "/activities/" + rs.getLong(1));
 							x.writeEmptyElement("link");
 							x.writeAttribute("rel", "alternate");
 							x.writeAttribute("type", "text/html");
 							x.writeAttribute("href", url);
-							element(x, "published", format(rs.getTimestamp(21).toInstant()));
-							element(x, "updated", format(rs.getTimestamp(20).toInstant()));
+							OpenData.element(x, "published", OpenData.format(rs.getTimestamp(21).toInstant()));
+							OpenData.element(x, "updated", OpenData.format(rs.getTimestamp(20).toInstant()));
 							x.writeEmptyElement("category");
 							x.writeAttribute("term", rs.getString(3));
 							String outcome = rs.getString(11);
-							element(x, "summary", rs.getString(5) + (outcome == null ? "" : " – " + outcome));
+							OpenData.element(x, "summary", rs.getString(5) + (outcome == null ? "" : " – " + outcome));
 							x.writeEndElement();
 						}
 						catch (XMLStreamException ex) {
@@ -288,34 +287,5 @@ class ActivityOpenData {
 		catch (XMLStreamException ex) {
 			throw new IllegalStateException("Cannot write the feed", ex);
 		}
-	}
-
-	static String neutralised(String cell) {
-		if (cell == null || cell.isEmpty()) {
-			return cell;
-		}
-		char first = cell.charAt(0);
-		return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r' ? "'" + cell
-				: cell;
-	}
-
-	private static void element(XMLStreamWriter x, String name, String text) throws XMLStreamException {
-		x.writeStartElement(name);
-		x.writeCharacters(text == null ? "" : text);
-		x.writeEndElement();
-	}
-
-	private static String format(Instant at) {
-		return DateTimeFormatter.ISO_INSTANT.format(at.truncatedTo(ChronoUnit.SECONDS));
-	}
-
-	private static String text(ResultSet rs, int at) throws SQLException {
-		Object value = rs.getObject(at);
-		return value == null ? null : value.toString();
-	}
-
-	private static String instant(ResultSet rs, int at) throws SQLException {
-		Timestamp t = rs.getTimestamp(at);
-		return t == null ? null : format(t.toInstant());
 	}
 }

@@ -36,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The columns are documented on {@code /open-data}; they are a contract, add to the end only.
  */
 @Service
-class OpenData {
+public class OpenData {
 
 	static final int FETCH_SIZE = 1000;
 
@@ -65,7 +65,7 @@ class OpenData {
 	 * {@code -}, {@code @}, a tab or a carriage return would run as a formula, so it gets a leading
 	 * apostrophe (OWASP, "CSV Injection"). Only free-text columns: a negative coordinate stays a number.
 	 */
-	static String neutralised(String cell) {
+	public static String neutralised(String cell) {
 		if (cell == null || cell.isEmpty()) {
 			return cell;
 		}
@@ -348,22 +348,26 @@ class OpenData {
 		}
 	}
 
-	private static void element(XMLStreamWriter x, String name, String text) throws XMLStreamException {
+	/** An Atom or other XML element with its text (empty when null): the register's feed and the activities'. */
+	public static void element(XMLStreamWriter x, String name, String text) throws XMLStreamException {
 		x.writeStartElement(name);
 		x.writeCharacters(text == null ? "" : text);
 		x.writeEndElement();
 	}
 
-	private static String format(Instant at) {
+	/** An instant as ISO-8601 to the second, as every open-data file and feed writes it. */
+	public static String format(Instant at) {
 		return DateTimeFormatter.ISO_INSTANT.format(at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
 	}
 
-	private static String text(ResultSet rs, int at) throws SQLException {
+	/** A column as text, null kept. */
+	public static String text(ResultSet rs, int at) throws SQLException {
 		Object value = rs.getObject(at);
 		return value == null ? null : value.toString();
 	}
 
-	private static String instant(ResultSet rs, int at) throws SQLException {
+	/** A timestamp column as an ISO instant to the second, null kept. */
+	public static String instant(ResultSet rs, int at) throws SQLException {
 		Timestamp t = rs.getTimestamp(at);
 		return t == null ? null : format(t.toInstant());
 	}
