@@ -103,8 +103,7 @@ public class DirectoryOptions {
 	public String networkChecksHtml(Set<Long> selected) {
 		// Networks' names are proper names (Eurocities, Energy Cities): marked so, not read as the page's language.
 		return checkboxesHtml("network", networks(),
-				selected.stream().map(String::valueOf).collect(java.util.stream.Collectors.toSet()))
-			.replace("<label>", "<label translate=\"no\">");
+				selected.stream().map(String::valueOf).collect(java.util.stream.Collectors.toSet()), true);
 	}
 
 	/**
@@ -112,11 +111,17 @@ public class DirectoryOptions {
 	 * is all but unusable on a phone): the chosen ones first, so that they are seen without scrolling.
 	 */
 	public static String checkboxesHtml(String name, List<CountryOption> options, Set<String> selected) {
+		return checkboxesHtml(name, options, selected, false);
+	}
+
+	/** As above; {@code properNames}: each label is a proper name, marked {@code translate="no"}. */
+	static String checkboxesHtml(String name, List<CountryOption> options, Set<String> selected, boolean properNames) {
+		String label = properNames ? "<label translate=\"no\">" : "<label>";
 		StringBuilder html = new StringBuilder(options.size() * 90);
 		for (boolean chosen : new boolean[] { true, false }) {
 			for (CountryOption option : options) {
 				if (selected.contains(option.code()) == chosen) {
-					html.append("<label><input type=\"checkbox\" name=\"").append(name).append("\" value=\"")
+					html.append(label).append("<input type=\"checkbox\" name=\"").append(name).append("\" value=\"")
 						.append(HtmlUtils.htmlEscape(option.code())).append(chosen ? "\" checked>" : "\">")
 						.append(HtmlUtils.htmlEscape(option.name())).append("</label>");
 				}
