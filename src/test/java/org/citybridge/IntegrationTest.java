@@ -20,7 +20,10 @@ import org.springframework.context.annotation.Import;
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "citybridge.database.create-if-missing=false", "citybridge.demo.enabled=false", "citybridge.world.enabled=false",
-				"citybridge.public-url=http://citybridge.test", "citybridge.messages.strict=true" })
+				"citybridge.public-url=http://citybridge.test", "citybridge.messages.strict=true",
+				// The portal gives a page 1.5 s to get a connection; the tests that send 200 requests at
+				// once wait longer on a loaded machine (their subject is the seats, not the pool).
+				"spring.datasource.hikari.connection-timeout=20000" })
 @Import(TestDatabase.class)
 public @interface IntegrationTest {
 }

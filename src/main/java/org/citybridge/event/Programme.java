@@ -175,7 +175,7 @@ public class Programme {
 				.query(String.class)
 				.optional()
 				.orElse("");
-			return new Refusal("roomId", "event.session.error.roomClash", clash);
+			return new Refusal("roomId", "event.session.error.roomClash", Text.typed(clash));
 		}
 		if (message.contains("session_speakers_no_overlap") && !form.speakers().isEmpty()) {
 			String clash = this.jdbc.sql("""
@@ -188,7 +188,7 @@ public class Programme {
 				.query(String.class)
 				.optional()
 				.orElse("");
-			return new Refusal("speakerIds", "event.session.error.speakerClash", clash);
+			return new Refusal("speakerIds", "event.session.error.speakerClash", Text.typed(clash));
 		}
 		if (message.contains("registrations_capacity_ck")) {
 			long taken = this.jdbc.sql("SELECT count(*) FROM registrations WHERE session_id = ? AND status = 'CONFIRMED'")

@@ -151,7 +151,7 @@ record CaseStudyPages(CaseStudies caseStudies, CaseStudyWriting writing, Learnin
 				List<MunicipalitySummary> same = sameName(form.searchText(), found);
 				candidates = same.size() > 1 ? same : found;
 				result.rejectValue("municipalitySearch", found.isEmpty() ? "learning.case.municipalitySearch.unknown"
-						: "learning.case.municipalitySearch.ambiguous", new Object[] { form.searchText() }, null);
+						: "learning.case.municipalitySearch.ambiguous", new Object[] { Text.typed(form.searchText()) }, null);
 			}
 		}
 		if (!result.hasErrors()) {

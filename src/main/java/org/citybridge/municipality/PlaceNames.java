@@ -233,6 +233,24 @@ public class PlaceNames {
 		return choose(spellings, locale);
 	}
 
+	/**
+	 * As {@link #name(Long, String, Locale)}, for a sentence of a page: a name that is not in the
+	 * reader's script ("Fejér" on a Mongolian page, where no Cyrillic name is known) is marked as text of
+	 * its own ({@link org.citybridge.system.Text#typed}), which the page writes as {@code <bdi lang="">}.
+	 */
+	public String quoted(Long id, String name, Locale locale) {
+		if (!ownNameReader(locale)) {
+			return Objects.toString(name, "");
+		}
+		Spellings spellings = id == null ? null : spellings(id);
+		if (spellings == null) {
+			String plain = Objects.toString(name, "");
+			return plain.isEmpty() || isCyrillic(plain) ? plain : org.citybridge.system.Text.typed(plain);
+		}
+		Shown shown = choose(spellings, locale);
+		return shown.firstLang() == null ? shown.first() : org.citybridge.system.Text.typed(shown.first());
+	}
+
 	/** The name that comes first on a page in this language ("Дархан" on Mongolian pages, "Darkhan" else). */
 	public String name(Long id, String name, Locale locale) {
 		if (id == null || !ownNameReader(locale)) {

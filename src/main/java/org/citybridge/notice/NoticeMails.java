@@ -74,15 +74,23 @@ public class NoticeMails {
 
 	/** The notice's one-line text in the locale. */
 	public String text(Stored notice, Locale locale) {
-		return message(notice.kind(), false, notice.args(), locale);
+		return message(notice.kind(), false, notice.args(), locale, false);
+	}
+
+	/**
+	 * The notice's one-line text for a page: the titles and names it quotes, stored as they were
+	 * written, marked as text of their own language ({@link org.citybridge.system.Text#typed}).
+	 */
+	public String textOnPage(Stored notice, Locale locale) {
+		return message(notice.kind(), false, notice.args(), locale, true);
 	}
 
 	/** The notice's subject line in the locale. */
 	public String subject(Stored notice, Locale locale) {
-		return message(notice.kind(), true, notice.args(), locale);
+		return message(notice.kind(), true, notice.args(), locale, false);
 	}
 
-	private String message(String kind, boolean subject, List<String> args, Locale locale) {
+	private String message(String kind, boolean subject, List<String> args, Locale locale, boolean onPage) {
 		NoticeKind known;
 		try {
 			known = NoticeKind.valueOf(kind);
@@ -93,7 +101,10 @@ public class NoticeMails {
 		// Four arguments at most; a kind with fewer leaves the rest empty rather than showing {2}.
 		Object[] values = new Object[Math.max(4, args.size())];
 		for (int i = 0; i < values.length; i++) {
-			values[i] = i < args.size() ? shown(args.get(i), locale) : "";
+			String arg = i < args.size() ? args.get(i) : null;
+			boolean quoted = onPage && arg != null && !arg.isBlank() && !arg.startsWith(Announcement.MOMENT)
+					&& !arg.chars().allMatch(Character::isDigit);
+			values[i] = arg == null ? "" : quoted ? org.citybridge.system.Text.typed(arg) : shown(arg, locale);
 		}
 		return this.messages.getMessage(subject ? known.subjectKey() : known.textKey(), values, locale);
 	}

@@ -230,11 +230,11 @@ public class DisplayNames {
 			 */
 			public Refusal refusal(String field, String prefix, NameIndex index, Locale locale) {
 				if (ambiguous()) {
-					return new Refusal(field, prefix + ".ambiguous", this.typed,
+					return new Refusal(field, prefix + ".ambiguous", Text.typed(this.typed),
 							String.join(", ", this.candidates.stream().map(c -> index.name(c, locale))
 								.sorted(collation(locale)).toList()));
 				}
-				return new Refusal(field, prefix + ".unknown", this.typed);
+				return new Refusal(field, prefix + ".unknown", Text.typed(this.typed));
 			}
 		}
 

@@ -18,6 +18,30 @@ public final class Text {
 	private Text() {
 	}
 
+	/** First strong isolate: opens text of no known language inside a sentence ({@link #typed}). */
+	public static final char TYPED_OPEN = '\u2068';
+
+	/** Pop directional isolate: closes it. */
+	public static final char TYPED_CLOSE = '\u2069';
+
+	/**
+	 * Text of no known language inside a sentence of the portal, as a message argument: what a
+	 * visitor typed and a message repeats ("No municipality matches «zzqqxx»", "Atlantis is not a
+	 * country we know"), or a name staff gave a room or a session that a refusal quotes. It is wrapped
+	 * in Unicode's first-strong and pop-directional isolates (U+2068 … U+2069); the pages write it as
+	 * {@code <bdi lang="">} (HTML's element for embedded text of its own direction, and its mark of an
+	 * unknown language), so that a screen reader does not read it as Mongolian or French and a
+	 * right-to-left name does not reorder the sentence ({@code system.web.TypedTextDialect}). Anywhere
+	 * else the two characters are invisible. {@code null} stays {@code null}.
+	 */
+	public static String typed(Object value) {
+		if (value == null) {
+			return null;
+		}
+		String text = String.valueOf(value).replace(String.valueOf(TYPED_OPEN), "").replace(String.valueOf(TYPED_CLOSE), "");
+		return TYPED_OPEN + text + TYPED_CLOSE;
+	}
+
 	/** A value with nothing but blanks in it is no value; anything else loses its outer blanks. */
 	public static String blankToNull(String value) {
 		return value == null || value.isBlank() ? null : value.strip();

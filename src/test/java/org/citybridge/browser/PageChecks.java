@@ -59,7 +59,9 @@ final class PageChecks {
 
 	/**
 	 * axe's WCAG 2.0/2.1 A and AA rules: all of them, or ({@code everyRule} false) only those that
-	 * depend on the page's language ({@link #LANGUAGE_RULES}).
+	 * depend on the page's language ({@link #LANGUAGE_RULES}), which need no style sheets: axe does not
+	 * fetch and parse them again for those (its {@code preload} of the CSSOM, which only the full
+	 * run's rules read).
 	 */
 	@SuppressWarnings("unchecked")
 	static List<String> accessibility(Page page, boolean everyRule) {
@@ -75,7 +77,7 @@ final class PageChecks {
 				async ([tags, only]) => {
 				  try {
 				    const ids = axe.getRules(tags).map(rule => rule.ruleId).filter(id => only == null || only.includes(id));
-				    const r = await axe.run(document, {runOnly: {type: 'rule', values: ids}, resultTypes: ['violations']});
+				    const r = await axe.run(document, {runOnly: {type: 'rule', values: ids}, resultTypes: ['violations'], preload: only == null});
 				    return r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.help + ' at '
 				      + v.nodes.map(n => JSON.stringify(n.target) + ' ' + n.html.replace(/\\s+/g, ' ').trim().slice(0, 160)).join(', '));
 				  } catch (e) {

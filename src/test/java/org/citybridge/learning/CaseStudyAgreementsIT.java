@@ -83,7 +83,7 @@ class CaseStudyAgreementsIT extends DemoDataIntegrationTest {
 
 	/** The title as a page shows it: each party's name marked up on its own. */
 	String shownTitle(long agreementId) {
-		return "<span>" + title(agreementId).replace(" – ", "</span> – <span>") + "</span>";
+		return "<span translate=\"no\">" + title(agreementId).replace(" – ", "</span> – <span translate=\"no\">") + "</span>";
 	}
 
 	MvcTestResult post(String uri, String email, String title, String municipalities, String version, String... agreementIds) {

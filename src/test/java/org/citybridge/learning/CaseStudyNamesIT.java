@@ -110,14 +110,14 @@ class CaseStudyNamesIT extends DemoDataIntegrationTest {
 		MvcTestResult en = form(title, null).param("municipalityIds", String.valueOf(this.darkhan))
 			.param("municipalitySearch", "Zzqqxxville").exchange();
 		assertThat(en).hasStatusOk();
-		assertThat(body(en)).contains("No municipality in the directory is called “Zzqqxxville”.")
+		assertThat(body(en)).contains("No municipality in the directory is called “<bdi lang=\"\">Zzqqxxville</bdi>”.")
 			.contains("id=\"municipalitySearch-error\"").contains("value=\"Zzqqxxville\"").contains("value=\"" + title + "\"")
 			.contains("Kept summary").contains("Kept **body**").contains("name=\"municipalityIds\" value=\"" + this.darkhan + "\"")
 			.contains("<title>Error:");
 		assertThat(body(form(title, "mn").param("municipalitySearch", "Zzqqxxville").exchange()))
-			.contains("Лавлахад «Zzqqxxville» нэртэй засаг захиргааны нэгж алга.");
+			.contains("Лавлахад «<bdi lang=\"\">Zzqqxxville</bdi>» нэртэй засаг захиргааны нэгж алга.");
 		assertThat(body(form(title, "fr").param("municipalitySearch", "Zzqqxxville").exchange()))
-			.contains("Aucune municipalité de l’annuaire ne s’appelle «\u202fZzqqxxville\u202f».");
+			.contains("Aucune municipalité de l’annuaire ne s’appelle «\u202f<bdi lang=\"\">Zzqqxxville</bdi>\u202f».");
 		assertThat(count(title)).isZero();
 	}
 
@@ -126,7 +126,7 @@ class CaseStudyNamesIT extends DemoDataIntegrationTest {
 		String title = "Ambiguous place " + UUID.randomUUID();
 		MvcTestResult result = form(title, null).param("municipalitySearch", this.twinName).exchange();
 		assertThat(result).hasStatusOk();
-		assertThat(body(result)).contains("“" + this.twinName + "” can mean several municipalities")
+		assertThat(body(result)).contains("“<bdi lang=\"\">" + this.twinName + "</bdi>” can mean several municipalities")
 			.contains("name=\"addMunicipality\" value=\"" + this.twinMn + "\"")
 			.contains("name=\"addMunicipality\" value=\"" + this.twinFr + "\"").contains("(Mongolia)").contains("(France)")
 			.contains("2 municipalities found");

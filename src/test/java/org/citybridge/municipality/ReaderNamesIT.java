@@ -41,32 +41,32 @@ class ReaderNamesIT extends DemoDataIntegrationTest {
 	void theMongolianProfileHeadingPutsTheCyrillicNameFirstAndMarksTheLatinOne() {
 		long darkhan = place(2031964);
 		String mn = page("/municipalities/" + darkhan + "?lang=mn");
-		assertThat(mn).containsPattern("<h1><span>Дархан</span> <span class=\"native-name\" lang=\"mn-Latn\">Darkhan</span></h1>")
+		assertThat(mn).containsPattern("<h1><span translate=\"no\">Дархан</span> <span class=\"native-name\" lang=\"mn-Latn\" translate=\"no\">Darkhan</span></h1>")
 			.contains("<title>Дархан", "<dd><span>Дархан-Уул</span></dd>");
 		String en = page("/municipalities/" + darkhan + "?lang=en");
-		assertThat(en).contains("<h1><span>Darkhan</span> <span class=\"native-name\" lang=\"mn\">Дархан</span></h1>",
+		assertThat(en).contains("<h1><span translate=\"no\">Darkhan</span> <span class=\"native-name\" lang=\"mn\" translate=\"no\">Дархан</span></h1>",
 				"<dd><span>Darkhan-Uul</span></dd>");
 		assertThat(page("/municipalities/" + place(787657) + "?lang=mn"))
-			.contains("<h1><span lang=\"sr\">Ниш</span> <span class=\"native-name\" lang=\"sr-Latn\">Niš</span></h1>", "<dd><span>Нишава</span></dd>");
+			.contains("<h1><span lang=\"sr\" translate=\"no\">Ниш</span> <span class=\"native-name\" lang=\"sr-Latn\" translate=\"no\">Niš</span></h1>", "<dd><span>Нишава</span></dd>");
 		assertThat(page("/municipalities/" + place(732263) + "?lang=mn"))
-			.contains("<h1><span lang=\"bg\">Димитровград</span> <span class=\"native-name\" lang=\"bg-Latn\">Dimitrovgrad</span></h1>");
+			.contains("<h1><span lang=\"bg\" translate=\"no\">Димитровград</span> <span class=\"native-name\" lang=\"bg-Latn\" translate=\"no\">Dimitrovgrad</span></h1>");
 		assertThat(page("/municipalities/" + place(2797656) + "?lang=mn"))
-			.contains("<h1><span>Гент</span> <span class=\"native-name\" lang=\"nl\">Ghent</span></h1>");
+			.contains("<h1><span translate=\"no\">Гент</span> <span class=\"native-name\" lang=\"nl\" translate=\"no\">Ghent</span></h1>");
 		assertThat(page("/municipalities/" + place(2797656) + "?lang=fr"))
-			.contains("<h1><span>Ghent</span> <span class=\"native-name\" lang=\"nl\">Gent</span></h1>");
+			.contains("<h1><span translate=\"no\">Ghent</span> <span class=\"native-name\" lang=\"nl\" translate=\"no\">Gent</span></h1>");
 		assertThat(page("/municipalities/" + place(3050616) + "?lang=mn"))
-			.contains("<h1><span>Капошвар</span> <span class=\"native-name\" lang=\"hu\">Kaposvár</span></h1>");
+			.contains("<h1><span translate=\"no\">Капошвар</span> <span class=\"native-name\" lang=\"hu\" translate=\"no\">Kaposvár</span></h1>");
 	}
 
 	@Test
 	void theRegisterNamesPartiesAndTitlesInTheReadersScript() {
 		String mn = page("/agreements?lang=mn&country=HU");
-		assertThat(mn).contains("><span>Дархан</span> – <span>Капошвар</span></a>", "<span>Дархан</span> <span class=\"native-name\" lang=\"mn-Latn\">Darkhan</span>")
-			.doesNotContain(">Darkhan – Kaposvár</a>", "<span>Darkhan</span> – ");
-		assertThat(page("/agreements?lang=en&country=HU")).contains("><span>Darkhan</span> – <span>Kaposvár</span></a>");
+		assertThat(mn).contains("><span translate=\"no\">Дархан</span> – <span translate=\"no\">Капошвар</span></a>", "<span translate=\"no\">Дархан</span> <span class=\"native-name\" lang=\"mn-Latn\" translate=\"no\">Darkhan</span>")
+			.doesNotContain(">Darkhan – Kaposvár</a>", "<span translate=\"no\">Darkhan</span> – ");
+		assertThat(page("/agreements?lang=en&country=HU")).contains("><span translate=\"no\">Darkhan</span> – <span translate=\"no\">Kaposvár</span></a>");
 		long agreement = this.jdbc.sql("SELECT id FROM agreements WHERE title = 'Darkhan – Kaposvár' ORDER BY id LIMIT 1")
 			.query(Long.class).single();
-		assertThat(page("/agreements/" + agreement + "?lang=mn")).contains("<h1><span>Дархан</span> – <span>Капошвар</span></h1>");
+		assertThat(page("/agreements/" + agreement + "?lang=mn")).contains("<h1><span translate=\"no\">Дархан</span> – <span translate=\"no\">Капошвар</span></h1>");
 	}
 
 	@Test

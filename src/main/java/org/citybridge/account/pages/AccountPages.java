@@ -13,6 +13,7 @@ import org.citybridge.network.Organisation;
 import org.citybridge.network.Organisations;
 import org.citybridge.system.Actor;
 import org.citybridge.system.Refusal;
+import org.citybridge.system.Text;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -137,7 +138,7 @@ record AccountPages(AccountSettings settings,
 			MunicipalityByName.Found found = this.municipalities.find(form.municipality(), form.municipalityId());
 			if (found.id() == null) {
 				String name = form.municipality() == null ? "" : form.municipality().strip();
-				return new Invited(null, null, null, new Refusal("municipality", found.problem(), name),
+				return new Invited(null, null, null, new Refusal("municipality", found.problem(), Text.typed(name)),
 						choices.withCandidates(found.candidates()));
 			}
 			named = form.withMunicipality(found.id());

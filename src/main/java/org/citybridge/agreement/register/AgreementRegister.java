@@ -200,7 +200,7 @@ record AgreementRegister(AgreementRepository repository,
 					ORDER BY id LIMIT 1
 					""").params(form.type().name(), key, selfId)
 				.query((rs, n) -> new AgreementRefused("partyIds", "agreement.error.duplicate", rs.getLong(1),
-						rs.getString(2), rs.getString(2)))
+						org.citybridge.system.Text.typed(rs.getString(2)), org.citybridge.system.Text.typed(rs.getString(2))))
 				.optional()
 				.orElseGet(() -> new AgreementRefused("partyIds", "agreement.error.duplicate", null, null, ""));
 		}

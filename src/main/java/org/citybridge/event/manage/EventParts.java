@@ -295,7 +295,7 @@ public record EventParts(JdbcClient jdbc,
 
 	private void usedBy(String sql, long id, String messageKey) {
 		this.jdbc.sql(sql).param(id).query(String.class).optional().ifPresent(title -> {
-			throw Refusal.ofForm(messageKey, title);
+			throw Refusal.ofForm(messageKey, Text.typed(title));
 		});
 	}
 
@@ -312,7 +312,7 @@ public record EventParts(JdbcClient jdbc,
 		}
 		catch (DataIntegrityViolationException ex) {
 			String message = String.valueOf(ex.getMostSpecificCause().getMessage());
-			String label = name == null ? "" : name.strip();
+			String label = Text.typed(name == null ? "" : name.strip());
 			if (message.contains("rooms_name_uk")) {
 				throw new Refusal("name", "event.room.name.taken", label);
 			}

@@ -113,7 +113,7 @@ class MeetingProgrammes {
 						AND tstzrange(starts_at, ends_at) && tstzrange(?, ?) ORDER BY starts_at LIMIT 1
 						""").params(event.id(), java.sql.Timestamp.from(starts), java.sql.Timestamp.from(ends))
 					.query(String.class).optional().orElse("");
-				throw new Refusal("overlapConfirmed", "meeting.setup.window.plenary", title);
+				throw new Refusal("overlapConfirmed", "meeting.setup.window.plenary", Text.typed(title));
 			}
 			if (message.contains("meeting_windows_within_event_ck")) {
 				throw new Refusal("day", "meeting.setup.window.outside");

@@ -255,7 +255,7 @@ class Meetings {
 		if (message.contains("meetings_session_clash_ck")) {
 			boolean mine = message.contains("account " + me + " ");
 			return new Refusal("slot", mine ? "meeting.request.error.yourSession" : "meeting.request.error.theirSession",
-					sessionTitle(ex));
+					Text.typed(sessionTitle(ex)));
 		}
 		if (message.contains("meeting_sides_no_overlap")) {
 			boolean mine = this.data.busy(event.id(), List.of(me)).stream()

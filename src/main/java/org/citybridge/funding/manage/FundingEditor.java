@@ -230,7 +230,7 @@ public record FundingEditor(JdbcClient jdbc,
 		for (String field : InstrumentForm.COUNTRY_FIELDS) {
 			for (String code : InstrumentForm.CountryCodes.of(form.countries(field))) {
 				if (!known.contains(code)) {
-					throw new Refusal(field, "funding.instrument.countries.unknown", code);
+					throw new Refusal(field, "funding.instrument.countries.unknown", Text.typed(code));
 				}
 			}
 		}

@@ -51,7 +51,7 @@ class NoticeBoard {
 			.query(NoticeMails::row)
 			.list()
 			.stream()
-			.map(n -> new Item(n.id(), this.mails.text(n, locale), n.link(), n.createdAt(), n.readAt() == null))
+			.map(n -> new Item(n.id(), this.mails.textOnPage(n, locale), n.link(), n.createdAt(), n.readAt() == null))
 			.toList();
 		return new Listing(items, page, pages, page > 1 ? "/notices?page=" + (page - 1) : null,
 				page < pages ? "/notices?page=" + (page + 1) : null, unread);

@@ -79,7 +79,7 @@ class HomeQueries {
 	}
 
 	/** A barrier report nobody resolved yet. */
-	record Barrier(long id, String page, String description, Instant createdAt) {
+	record Barrier(long id, String page, String description, String language, Instant createdAt) {
 	}
 
 	/** A message of the outbox. */
@@ -241,10 +241,10 @@ class HomeQueries {
 	/** The reports waiting longest, first. */
 	List<Barrier> barriersWaiting() {
 		return this.jdbc.sql("""
-				SELECT id, page, description, created_at FROM barrier_reports WHERE resolved_at IS NULL
+				SELECT id, page, description, language, created_at FROM barrier_reports WHERE resolved_at IS NULL
 				ORDER BY created_at, id LIMIT 5
 				""")
-			.query((rs, n) -> new Barrier(rs.getLong(1), rs.getString(2), rs.getString(3), instant(rs.getTimestamp(4))))
+			.query((rs, n) -> new Barrier(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), instant(rs.getTimestamp(5))))
 			.list();
 	}
 

@@ -68,6 +68,12 @@ class WebConfiguration implements WebMvcConfigurer {
 		return registration;
 	}
 
+	/** Text of unknown language inside the portal's sentences, written as {@code <bdi lang="">}. */
+	@Bean
+	TypedTextDialect typedTextDialect() {
+		return new TypedTextDialect();
+	}
+
 	@Bean
 	LocaleResolver localeResolver() {
 		return new PortalLocaleResolver();

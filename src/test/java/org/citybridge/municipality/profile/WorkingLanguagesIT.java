@@ -96,7 +96,7 @@ class WorkingLanguagesIT extends DemoDataIntegrationTest {
 			.param("version", String.valueOf(before)).param("website", "https://kept.example")
 			.param("workingLanguages", "монгол", "Klingonish").exchange();
 		assertThat(result).hasStatusOk().bodyText().contains("id=\"workingLanguages-error\"")
-			.contains("«Klingonish» нэртэй хэл алга.").contains("value=\"Klingonish\"").contains("value=\"монгол\"")
+			.contains("«<bdi lang=\"\">Klingonish</bdi>» нэртэй хэл алга.").contains("value=\"Klingonish\"").contains("value=\"монгол\"")
 			.contains("value=\"https://kept.example\"");
 		assertThat(version()).isEqualTo(before);
 	}

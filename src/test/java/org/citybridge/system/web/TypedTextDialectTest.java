@@ -1,0 +1,39 @@
+package org.citybridge.system.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.citybridge.system.Text;
+import org.junit.jupiter.api.Test;
+
+/** What a page makes of text of unknown language inside its own sentences. */
+class TypedTextDialectTest {
+
+	@Test
+	void typedTextBecomesAnIsolateOfUnknownLanguageInsideTheSentence() {
+		String message = "«" + Text.typed("zzqqxx") + "» гэсэн нэртэй хот олдсонгүй.";
+		assertThat(TypedTextDialect.Handler.markup(message, false))
+			.isEqualTo("«<bdi lang=\"\">zzqqxx</bdi>» гэсэн нэртэй хот олдсонгүй.");
+	}
+
+	@Test
+	void insideATitleOrAnOptionTheMarksAreDroppedAndTheWordsKept() {
+		String message = "Алдаа: " + Text.typed("Atlantis");
+		assertThat(TypedTextDialect.Handler.markup(message, true)).isEqualTo("Алдаа: Atlantis");
+	}
+
+	@Test
+	void marksTypedIntoTheValueItselfCannotOpenOrCloseAnElement() {
+		// Someone types the isolate characters themselves: they are taken out before the value is marked
+		// (and the page escaped the rest before the marks became elements).
+		String typed = Text.typed("a\u2069&lt;b&gt;\u2068");
+		assertThat(typed).isEqualTo("\u2068a&lt;b&gt;\u2069");
+		assertThat(TypedTextDialect.Handler.markup("x " + typed + " y", false)).isEqualTo("x <bdi lang=\"\">a&lt;b&gt;</bdi> y");
+		assertThat(TypedTextDialect.Handler.markup("unclosed \u2068name", false)).isEqualTo("unclosed <bdi lang=\"\">name</bdi>");
+	}
+
+	@Test
+	void nothingTypedNothingChanged() {
+		assertThat(Text.typed(null)).isNull();
+		assertThat(TypedTextDialect.Handler.markup("plain", false)).isEqualTo("plain");
+	}
+}
