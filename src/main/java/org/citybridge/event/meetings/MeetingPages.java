@@ -317,7 +317,7 @@ class MeetingPages {
 	/**
 	 * After a held meeting, an officer of one side's municipality continues as a partnership request
 	 * to the other's, the themes the two profiles share (one's offer the other's need, or both's)
-	 * ticked; null when that does not apply.
+	 * ticked and the meeting named; null when that does not apply.
 	 */
 	private String continueHref(Actor actor, long eventId, MeetingData.Profile mine, MeetingData.Meeting m) {
 		if (m.status() != MeetingStatus.HELD || mine == null || mine.municipalityId() == null
@@ -337,7 +337,8 @@ class MeetingPages {
 			href.append(separator).append("themes=").append(theme);
 			separator = "&";
 		}
-		return href.toString();
+		// The request records the meeting it continues, so the agreement it may open names the forum (V86).
+		return href.append(separator).append("meeting=").append(m.id()).toString();
 	}
 
 	private Line meetingLine(EventCatalogue.Event event, MeetingData.Meeting m, long me, ZoneId viewer, Locale locale,

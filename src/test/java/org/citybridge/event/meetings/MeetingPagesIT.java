@@ -161,17 +161,19 @@ class MeetingPagesIT extends DemoDataIntegrationTest {
 						""").params(brussels, person == darkhan ? new String[0] : new String[] { "WATER_SANITATION" },
 						person == darkhan ? new String[] { "WATER_SANITATION" } : new String[0], person).update();
 			}
-			this.jdbc.sql("""
+			long meeting = this.jdbc.sql("""
 					INSERT INTO meetings (event_id, requester_id, invitee_id, starts_at, ends_at, status, table_id)
 					VALUES (?, ?, ?, TIMESTAMPTZ '2025-02-17 10:40 Europe/Brussels', TIMESTAMPTZ '2025-02-17 11:00 Europe/Brussels',
-					        'HELD', (SELECT id FROM meeting_tables WHERE event_id = ? AND number = 9))
-					""").params(brussels, darkhan, ghent, brussels).update();
+					        'HELD', (SELECT id FROM meeting_tables WHERE event_id = ? AND number = 9)) RETURNING id
+					""").params(brussels, darkhan, ghent, brussels).query(Long.class).single();
 
+			// The link names the meeting, so that the request records it and the agreement it may open names the forum.
 			assertThat(this.mvc.get().uri("/events/" + EventDemoData.SLUG + "/meetings/mine").with(as(AccountTestSupport.OFFICER_DARKHAN)))
 				.hasStatusOk().bodyText().contains("Continue as a partnership request",
-						"href=\"/municipalities/" + ghentCity + "/requests/new?themes=WATER_SANITATION\"");
-			assertThat(this.mvc.get().uri("/municipalities/" + ghentCity + "/requests/new?themes=WATER_SANITATION")
-				.with(as(AccountTestSupport.OFFICER_DARKHAN))).hasStatusOk();
+						"href=\"/municipalities/" + ghentCity + "/requests/new?themes=WATER_SANITATION&amp;meeting=" + meeting + "\"");
+			assertThat(this.mvc.get().uri("/municipalities/" + ghentCity + "/requests/new?themes=WATER_SANITATION&meeting=" + meeting)
+				.with(as(AccountTestSupport.OFFICER_DARKHAN))).hasStatusOk().bodyText()
+				.contains("This request continues your meeting at", "value=\"" + meeting + "\"");
 		}
 		finally {
 			this.jdbc.sql("DELETE FROM meeting_profiles WHERE event_id = ? AND account_id IN (?, ?)").params(brussels, darkhan, ghent)
