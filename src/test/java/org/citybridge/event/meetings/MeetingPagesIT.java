@@ -124,6 +124,31 @@ class MeetingPagesIT extends DemoDataIntegrationTest {
 	}
 
 	@Test
+	void aTableWithAnAcceptedMeetingStaysWithTheMessageNextToTheNumber() {
+		String tables = "/events/" + SLUG + "/manage/meetings/tables/delete";
+		assertThat(this.mvc.get().uri("/events/" + SLUG + "/manage/meetings").with(as(AccountTestSupport.STAFF_CEMR))).hasStatusOk()
+			.bodyText().contains("Number of the table to remove", "action=\"" + tables + "\"");
+		// The demo's accepted meeting is at table 1.
+		assertThat(this.mvc.post().uri(tables).with(csrf()).with(as(AccountTestSupport.STAFF_CEMR)).param("number", "1"))
+			.hasStatusOk().bodyText()
+			.contains("id=\"number-error\"", "1 meeting is placed at table 1, so it stays: its participants were told its number.",
+					"value=\"1\"");
+		assertThat(this.mvc.post().uri(tables).with(csrf()).with(as(AccountTestSupport.STAFF_CEMR)).param("number", "998"))
+			.hasStatusOk().bodyText().contains("There is no table 998.", "value=\"998\"");
+		assertThat(this.mvc.post().uri(tables).with(csrf()).with(as(AccountTestSupport.STAFF_CEMR)).param("number", "x<b>"))
+			.hasStatusOk().bodyText().doesNotContain("x<b>");
+		assertThat(this.mvc.post().uri(tables).with(csrf()).with(as(AccountTestSupport.STAFF_CEMR)).param("number", ""))
+			.hasStatusOk().bodyText().contains("Enter the number of the table to remove.");
+		// Only the host's staff remove a table.
+		assertThat(this.mvc.post().uri(tables).with(csrf()).with(as("staff.nalas@citybridge.example")).param("number", "10"))
+			.hasStatus(403);
+		assertThat(this.mvc.post().uri(tables).with(csrf()).with(as(AccountTestSupport.OFFICER_GHENT)).param("number", "10"))
+			.hasStatus(403);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM meeting_tables WHERE event_id = ?").param(this.event).query(Long.class)
+			.single()).isEqualTo(10);
+	}
+
+	@Test
 	void peopleWhoAreNotParticipantsAreRefused() {
 		String stranger = AccountTestSupport.OFFICER_GHENT;
 		assertThat(this.mvc.get().uri(BASE)).hasStatus3xxRedirection();
