@@ -125,6 +125,7 @@ class MeetingPages {
 		EventCatalogue.Event event = this.catalogue.bySlug(slug);
 		MeetingData.Settings settings = this.data.settings(event.id()).orElseThrow(() -> new MeetingsNotFound(slug));
 		long me = this.meetings.participant(actor, event);
+		this.meetings.expire(event.id(), this.meetings.clock().instant());
 		List<MeetingData.Profile> all = this.data.profiles(event.id());
 		MeetingData.Profile mine = all.stream().filter(p -> p.accountId() == me).findFirst().orElseThrow();
 		List<MeetingData.Profile> others = all.stream().filter(p -> p.accountId() != me).toList();
@@ -176,6 +177,7 @@ class MeetingPages {
 		MeetingData.Profile them = this.data.profile(event.id(), other).filter(p -> p.accountId() != me)
 			.orElseThrow(() -> new MeetingsNotFound(accountId));
 		MeetingData.Profile mine = this.data.profile(event.id(), me).orElseThrow();
+		this.meetings.expire(event.id(), this.meetings.clock().instant());
 		Map<Long, MeetingStatus> withMe = new HashMap<>();
 		this.data.meetingsOf(event.id(), me).stream().filter(m -> m.otherSide(me) == other)
 			.forEach(m -> withMe.merge(other, m.status(), (a, b) -> b.busy() ? b : a));
@@ -240,6 +242,7 @@ class MeetingPages {
 		if (actor.accountId() == null) {
 			throw new AccessDeniedException("A schedule needs an account");
 		}
+		this.meetings.expire(event.id(), this.meetings.clock().instant());
 		return this.data.meetingsOf(event.id(), actor.accountId()).stream()
 			.filter(m -> m.status() == MeetingStatus.REQUESTED || m.status() == MeetingStatus.ACCEPTED
 					|| m.status() == MeetingStatus.HELD)
