@@ -133,6 +133,11 @@ class MeetingPagesIT extends DemoDataIntegrationTest {
 			.hasStatusOk().bodyText()
 			.contains("id=\"number-error\"", "1 meeting is placed at table 1, so it stays: its participants were told its number.",
 					"value=\"1\"");
+		// A count in every language (ICU plural): Mongolian and French too.
+		assertThat(this.mvc.post().uri(tables).header("Accept-Language", "mn").with(csrf()).with(as(AccountTestSupport.STAFF_CEMR)).param("number", "1"))
+			.hasStatusOk().bodyText().contains("1 дугаартай ширээнд 1 уулзалт товлогдсон тул хасахгүй");
+		assertThat(this.mvc.post().uri(tables).header("Accept-Language", "fr").with(csrf()).with(as(AccountTestSupport.STAFF_CEMR)).param("number", "1"))
+			.hasStatusOk().bodyText().contains("1 rendez-vous est placé à la table 1");
 		assertThat(this.mvc.post().uri(tables).with(csrf()).with(as(AccountTestSupport.STAFF_CEMR)).param("number", "998"))
 			.hasStatusOk().bodyText().contains("There is no table 998.", "value=\"998\"");
 		assertThat(this.mvc.post().uri(tables).with(csrf()).with(as(AccountTestSupport.STAFF_CEMR)).param("number", "x<b>"))
