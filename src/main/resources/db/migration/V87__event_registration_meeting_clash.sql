@@ -10,7 +10,9 @@ DECLARE
     s sessions%ROWTYPE;
     clash bigint;
 BEGIN
-    IF NEW.session_id IS NULL THEN
+    -- An event without a meeting programme has no meetings: its registrations cost no more than before
+    -- (a meeting needs a programme and two opted-in people, so none is booked in the instant between).
+    IF NEW.session_id IS NULL OR NOT EXISTS (SELECT 1 FROM meeting_programmes WHERE event_id = NEW.event_id) THEN
         RETURN NEW;
     END IF;
     PERFORM pg_advisory_xact_lock(76023, CAST(NEW.account_id % 2147483647 AS integer));
