@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.citybridge.agreement.AgreementSection;
+import org.citybridge.event.EventCatalogue;
 import org.citybridge.municipality.ProfileSection;
 import org.citybridge.system.Actor;
 
@@ -30,6 +31,17 @@ class MatchmakingSections {
 		return new AgreementSection("matchmaking/agreement-section", 10, agreementId -> {
 			List<Requests.Request> origins = requests.leadingTo(Actor.current(), agreementId);
 			return origins.isEmpty() ? null : Map.of("requests", origins);
+		});
+	}
+
+	/** An agreement's page names, to everyone, the forum where it began at a meeting (issues 23 and 25). */
+	@Bean
+	AgreementSection forumOnAgreement(Requests requests, EventCatalogue events) {
+		return new AgreementSection("matchmaking/agreement-forum-section", 5, agreementId -> {
+			List<Map<String, Object>> forums = requests.forumsOf(agreementId).stream()
+				.map(f -> Map.<String, Object>of("event", events.byId(f.eventId()), "at", f.meetingAt()))
+				.toList();
+			return forums.isEmpty() ? null : Map.of("forums", forums);
 		});
 	}
 }

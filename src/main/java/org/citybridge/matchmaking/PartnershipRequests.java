@@ -10,6 +10,7 @@ import org.citybridge.agreement.AgreementLookup;
 import org.citybridge.agreement.AgreementType;
 import org.citybridge.agreement.Agreements;
 import org.citybridge.audit.AuditLog;
+import org.citybridge.event.EventCatalogue;
 import org.citybridge.notice.Announcement;
 import org.citybridge.notice.Audience;
 import org.citybridge.notice.NoticeKind;
@@ -49,7 +50,8 @@ record PartnershipRequests(JdbcClient jdbc,
 		Agreements agreements,
 		AgreementLookup agreementLookup,
 		ObjectProvider<FundingFeasibility> funding,
-		Notices notices) {
+		Notices notices,
+		EventCatalogue events) {
 
 	/** What an officer does with a request from its page. */
 	enum Answer {
@@ -86,10 +88,11 @@ record PartnershipRequests(JdbcClient jdbc,
 
 	/**
 	 * The form of a new request: who it goes to, the themes and the instruments to choose from (those
-	 * the two could use), and the form's values; {@code sent} once sent.
+	 * the two could use), and the form's values; {@code sent} once sent. {@code meetingEvent} names
+	 * the forum whose held meeting the request continues, or is {@code null}.
 	 */
 	record Sending(Long sent, Requests.Named to, List<String> themes, List<FundingFeasibility.Usable> instruments,
-			RequestForm form) {
+			RequestForm form, EventCatalogue.Event meetingEvent) {
 	}
 
 	/** How many pending outgoing requests a municipality may have; the database's CHECK says the same. */
@@ -164,13 +167,41 @@ record PartnershipRequests(JdbcClient jdbc,
 	 * with the asked themes ticked (those that are themes: a suggestion's link names the themes it
 	 * was based on).
 	 */
-	Sending recipientForm(Actor actor, long toMunicipalityId, List<String> askedThemes) {
+	Sending recipientForm(Actor actor, long toMunicipalityId, List<String> askedThemes, String meeting) {
 		Requests.Named to = recipient(actor, toMunicipalityId);
 		List<String> codes = this.themes.codes();
 		List<String> ticked = askedThemes == null ? List.of()
 				: codes.stream().filter(askedThemes::contains).toList();
+		// A meeting the actor may not continue towards this municipality is left out, not an error: the link may be old.
+		Long held = heldMeeting(actor, to.id(), meeting);
 		return new Sending(null, to, codes, usable(actor.municipalityId(), to.id()),
-				new RequestForm(ticked, "", ""));
+				new RequestForm(ticked, "", "", held == null ? null : held.toString()), meetingEvent(held));
+	}
+
+	/**
+	 * The meeting a request continues, when it was held (marked so by the host's staff) between
+	 * people representing the actor's municipality and {@code to}; {@code null} when none was named
+	 * or it is not such a meeting.
+	 */
+	private Long heldMeeting(Actor actor, long to, String meeting) {
+		Long id = Text.idOrNull(meeting);
+		if (id == null || actor.municipalityId() == null) {
+			return null;
+		}
+		return this.jdbc.sql("""
+				SELECT m.id FROM meetings m
+				JOIN meeting_profiles a ON a.event_id = m.event_id AND a.account_id = m.requester_id
+				JOIN meeting_profiles b ON b.event_id = m.event_id AND b.account_id = m.invitee_id
+				WHERE m.id = :meeting AND m.status = 'HELD'
+				  AND ((a.municipality_id = :from AND b.municipality_id = :to) OR (b.municipality_id = :from AND a.municipality_id = :to))
+				""").param("meeting", id).param("from", actor.municipalityId()).param("to", to)
+			.query(Long.class).optional().orElse(null);
+	}
+
+	/** The forum where the meeting was held. */
+	private EventCatalogue.Event meetingEvent(Long meeting) {
+		return meeting == null ? null : this.jdbc.sql("SELECT event_id FROM meetings WHERE id = ?").param(meeting)
+			.query(Long.class).optional().map(this.events::byId).orElse(null);
 	}
 
 	/**
@@ -182,13 +213,14 @@ record PartnershipRequests(JdbcClient jdbc,
 		Requests.Named to = recipient(actor, toMunicipalityId);
 		if (!result.hasErrors()) {
 			try {
-				return new Sending(send(actor, actorLabel, to.id(), form, baseUrl, locale), to, null, null, form);
+				return new Sending(send(actor, actorLabel, to.id(), form, baseUrl, locale), to, null, null, form, null);
 			}
 			catch (Refusal refusal) {
 				refusal.rejectIn(result);
 			}
 		}
-		return new Sending(null, to, this.themes.codes(), usable(actor.municipalityId(), to.id()), form);
+		return new Sending(null, to, this.themes.codes(), usable(actor.municipalityId(), to.id()), form,
+				meetingEvent(heldMeeting(actor, to.id(), form.meeting())));
 	}
 
 	/** The instruments the two could use together, as the funding finder lists them. */
@@ -227,12 +259,20 @@ record PartnershipRequests(JdbcClient jdbc,
 		long from = actor.municipalityId();
 		List<String> themes = form.chosenThemes();
 		String instrument = instrument(from, to.id(), form.proposedInstrument());
+		Long meeting = null;
+		if (Text.blankToNull(form.meeting()) != null) {
+			meeting = heldMeeting(actor, to.id(), form.meeting());
+			if (meeting == null) {
+				throw new Refusal(null, "matchmaking.request.error.meeting");
+			}
+		}
+		Long origin = meeting;
 		try {
 			return this.transactions.execute(tx -> {
 				long id = this.jdbc.sql("""
-						INSERT INTO partnership_requests (from_municipality_id, to_municipality_id, message, proposed_instrument, sent_by)
-						VALUES (?, ?, ?, ?, ?) RETURNING id
-						""").params(from, to.id(), form.message().strip(), instrument, actor.accountId())
+						INSERT INTO partnership_requests (from_municipality_id, to_municipality_id, message, proposed_instrument, sent_by, meeting_id)
+						VALUES (?, ?, ?, ?, ?, ?) RETURNING id
+						""").params(from, to.id(), form.message().strip(), instrument, actor.accountId(), origin)
 					.query(Long.class)
 					.single();
 				for (String theme : themes) {
@@ -247,6 +287,9 @@ record PartnershipRequests(JdbcClient jdbc,
 				after.put("status", RequestStatus.PENDING);
 				after.put("themes", themes);
 				after.put("proposedInstrument", instrument);
+				if (origin != null) {
+					after.put("meeting", origin);
+				}
 				this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "partnership_request", id,
 						AuditLog.Action.CREATE, null, after);
 				String fromName = this.requests.municipality(from).map(Requests.Named::name).orElse("");
@@ -265,6 +308,9 @@ record PartnershipRequests(JdbcClient jdbc,
 			}
 			if (message.contains("partnership_request_quota_pending_ck")) {
 				throw new Refusal(null, "matchmaking.request.error.limit", PENDING_LIMIT);
+			}
+			if (message.contains("partnership_requests_meeting_ck") || message.contains("partnership_requests_meeting_fk")) {
+				throw new Refusal(null, "matchmaking.request.error.meeting");
 			}
 			if (message.contains("partnership_request_themes_theme_code_fkey")) {
 				throw new Refusal("themes", "matchmaking.request.error.theme");

@@ -94,9 +94,10 @@ record RequestController(PartnershipRequests partnershipRequests) {
 	/** The form of a new request; a suggestion's link names the themes to tick ({@code themes}). */
 	@GetMapping("/municipalities/{id}/requests/new")
 	String newRequest(@PathVariable("id") String id,
-			@RequestParam(name = "themes", required = false) List<String> themes, Model model) {
+			@RequestParam(name = "themes", required = false) List<String> themes,
+			@RequestParam(name = "meeting", required = false) String meeting, Model model) {
 		PartnershipRequests.Sending sending = this.partnershipRequests.recipientForm(Actor.current(), municipalityId(id),
-				themes);
+				themes, meeting);
 		model.addAttribute("requestForm", sending.form());
 		return form(sending, model);
 	}
@@ -118,6 +119,7 @@ record RequestController(PartnershipRequests partnershipRequests) {
 		model.addAttribute("to", sending.to());
 		model.addAttribute("themes", sending.themes());
 		model.addAttribute("instruments", sending.instruments());
+		model.addAttribute("meetingEvent", sending.meetingEvent());
 		return "matchmaking/request-form";
 	}
 

@@ -140,6 +140,25 @@ public class Requests {
 			.toList();
 	}
 
+	/** A forum where an agreement began: the event and when the meeting there started. */
+	record Forum(long eventId, Instant meetingAt) {
+	}
+
+	/**
+	 * The forums where the agreement began: an accepted request that continued a meeting held there
+	 * opened it (registered after the request was sent; the register's forum filter reads the same).
+	 * Public: it names the forum, not the people who met.
+	 */
+	List<Forum> forumsOf(long agreementId) {
+		return this.jdbc.sql("""
+				SELECT m.event_id, min(m.starts_at) FROM partnership_requests r
+				JOIN meetings m ON m.id = r.meeting_id
+				JOIN agreements a ON a.id = r.agreement_id
+				WHERE r.agreement_id = ? AND r.status = 'ACCEPTED' AND a.created_at >= r.sent_at
+				GROUP BY m.event_id ORDER BY min(m.starts_at)
+				""").param(agreementId).query((rs, n) -> new Forum(rs.getLong(1), rs.getTimestamp(2).toInstant())).list();
+	}
+
 	List<Step> steps(long requestId) {
 		return this.jdbc.sql("""
 				SELECT s.id, s.kind, s.side, a.display_name, s.body, s.created_at FROM partnership_request_steps s

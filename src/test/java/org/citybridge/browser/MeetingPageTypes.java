@@ -53,7 +53,59 @@ final class MeetingPageTypes {
 					return send(page, "main form[action*='/meetings/people/']");
 				}),
 				new PageType("meeting-schedule", "/events/{slug}/meetings/mine", true,
-						(page, site) -> participant(page, site, MEETINGS + "/mine?tz=Asia/Ulaanbaatar")));
+						(page, site) -> participant(page, site, MEETINGS + "/mine?tz=Asia/Ulaanbaatar")),
+				new PageType("meeting-setup-table-in-use", "/events/{slug}/manage/meetings", false, (page, site) -> {
+					// The demo's accepted meeting is at table 1: removing it is refused, the message next to the number.
+					PageCatalog.signedIn(page, site, AccountTestSupport.STAFF_CEMR, EVENT + "/manage/meetings");
+					page.fill("#number", "1");
+					return send(page, "form[action$='/manage/meetings/tables/delete']");
+				}),
+				new PageType("agreement-detail-forum", "/agreements/{id}", false, (page, site) -> {
+					PageCatalog.acceptedRequest(page, site);
+					heldMeetingLedToTheRequest(site);
+					return PageCatalog.follow(page, "section[aria-labelledby=agreement-heading] a");
+				}),
+				new PageType("agreement-list-forum", "/agreements", false, (page, site) -> {
+					PageCatalog.acceptedRequest(page, site);
+					heldMeetingLedToTheRequest(site);
+					return page.navigate(site.url("/agreements?forum=" + EventDemoData.SLUG));
+				}));
+	}
+
+	/**
+	 * People representing Ghent and Niš met at the demo forum (a meeting marked held), and the
+	 * request from Ghent to Niš that {@link PageCatalog#acceptedRequest} accepted continued it: the
+	 * agreement it opened began at that forum. Accounts of their own, so that no other test's
+	 * officers are taken at the forum.
+	 */
+	private static void heldMeetingLedToTheRequest(PageType.Site site) {
+		JdbcClient jdbc = jdbc(site);
+		long event = jdbc.sql("SELECT id FROM events WHERE slug = ?").param(EventDemoData.SLUG).query(Long.class).single();
+		long[] people = new long[2];
+		String[] cities = { "ghent", "nis" };
+		long[] places = { site.municipalityId(org.citybridge.DemoPlaces.GHENT), site.municipalityId(org.citybridge.DemoPlaces.NIS) };
+		for (int i = 0; i < 2; i++) {
+			String email = "gate.forum." + cities[i] + "@citybridge.example";
+			jdbc.sql("""
+					INSERT INTO accounts (email, display_name, role) SELECT ?, ?, 'DELEGATE'
+					WHERE NOT EXISTS (SELECT 1 FROM accounts WHERE email = ?)
+					""").params(email, "Forum delegate " + cities[i], email).update();
+			people[i] = jdbc.sql("SELECT id FROM accounts WHERE email = ?").param(email).query(Long.class).single();
+			jdbc.sql("""
+					INSERT INTO meeting_profiles (event_id, account_id, person_name, municipality_id, represents, country_code)
+					SELECT ?, ?, ?, m.id, m.name, m.country_code FROM municipalities m WHERE m.id = ?
+					ON CONFLICT (event_id, account_id) DO NOTHING
+					""").params(event, people[i], "Forum delegate " + cities[i], places[i]).update();
+		}
+		jdbc.sql("""
+				INSERT INTO meetings (event_id, requester_id, invitee_id, starts_at, ends_at, status)
+				SELECT ?, ?, ?, TIMESTAMPTZ '2025-02-17 10:40 Europe/Brussels', TIMESTAMPTZ '2025-02-17 11:00 Europe/Brussels', 'HELD'
+				WHERE NOT EXISTS (SELECT 1 FROM meetings WHERE event_id = ? AND requester_id = ? AND invitee_id = ?)
+				""").params(event, people[0], people[1], event, people[0], people[1]).update();
+		jdbc.sql("""
+				UPDATE partnership_requests r SET meeting_id = (SELECT id FROM meetings WHERE event_id = ? AND requester_id = ? AND invitee_id = ?)
+				WHERE r.status = 'ACCEPTED' AND r.from_municipality_id = ? AND r.to_municipality_id = ?
+				""").params(event, people[0], people[1], places[0], places[1]).update();
 	}
 
 	private static Response send(Page page, String form) {

@@ -768,7 +768,7 @@ final class PageCatalog {
 	}
 
 	/** Clicks a link or a button and waits for the page it leads to (after any redirect). */
-	private static Response follow(Page page, String selector) {
+	static Response follow(Page page, String selector) {
 		return page.waitForResponse(r -> r.request().isNavigationRequest() && r.status() == 200, () -> page.click(selector));
 	}
 
@@ -824,7 +824,7 @@ final class PageCatalog {
 	 * Ghent's officer sends Niš a request and Niš's officer accepts it: the request's page then
 	 * links to the draft agreement accepting opened (or to the one the pair already had).
 	 */
-	private static Response acceptedRequest(Page page, PageType.Site site) {
+	static Response acceptedRequest(Page page, PageType.Site site) {
 		signIn(page, site, AccountTestSupport.OFFICER_GHENT);
 		sendRequest(page, site, NIS, Map.of("themes", "MOBILITY", "message", "Ghent and Niš could share their work on city mobility."));
 		page.context().clearCookies();

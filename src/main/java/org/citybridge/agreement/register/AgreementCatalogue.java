@@ -51,6 +51,15 @@ public class AgreementCatalogue {
 		}
 	}
 
+	/**
+	 * Agreement {@code a} began at a meeting held at forum {@code :forum} (an event's slug): a
+	 * partnership request that continued a meeting held there (V86) was accepted and opened it (the
+	 * agreement registered after the request was sent, not one the two already had).
+	 */
+	static final String BEGAN_AT_FORUM = """
+			EXISTS (SELECT 1 FROM partnership_requests r JOIN meetings m ON m.id = r.meeting_id JOIN events e ON e.id = m.event_id
+			        WHERE r.agreement_id = a.id AND r.status = 'ACCEPTED' AND a.created_at >= r.sent_at AND e.slug = :forum)""";
+
 	/** The register page: the checked query and its page of results. */
 	public record Register(AgreementQuery query, ResultPage<Listed> results) {
 	}
@@ -211,6 +220,10 @@ public class AgreementCatalogue {
 					+ " AND coalesce(x.ends_on, x.starts_on) >= current_date - make_interval(years => :activeYears)))");
 			params.put("activeYears", q.activeYears());
 		}
+		if (q.forum() != null) {
+			conditions.add(BEGAN_AT_FORUM);
+			params.put("forum", q.forum());
+		}
 		return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
 	}
 
@@ -331,6 +344,17 @@ public class AgreementCatalogue {
 			.list()
 			.forEach(p -> found.put(p.id(), p));
 		return ids.stream().distinct().map(found::get).filter(p -> p != null).toList();
+	}
+
+	/** The events where agreements of the register began at a meeting (see {@link #BEGAN_AT_FORUM}), latest first. */
+	List<Long> forums() {
+		return this.jdbc.sql("""
+				SELECT e.id FROM events e WHERE EXISTS (
+				    SELECT 1 FROM partnership_requests r JOIN meetings m ON m.id = r.meeting_id
+				    JOIN agreements a ON a.id = r.agreement_id
+				    WHERE m.event_id = e.id AND r.status = 'ACCEPTED' AND a.created_at >= r.sent_at)
+				ORDER BY e.starts_on DESC, e.id DESC
+				""").query(Long.class).list();
 	}
 
 	List<EventOption> events() {

@@ -52,6 +52,7 @@ record AgreementController(AgreementPages pages, AgreementCatalogue catalogue, A
 		model.addAttribute("sorts", AgreementQuery.Sort.values());
 		model.addAttribute("mayRegister", page.mayRegister());
 		model.addAttribute("mayVerify", page.mayVerify());
+		model.addAttribute("forums", page.forums());
 		return "agreement/list";
 	}
 

@@ -31,14 +31,16 @@ record AgreementPages(AgreementCatalogue catalogue,
 		FundingFinder funding,
 		RegisterOptions options,
 		ObjectProvider<AgreementSection> sections,
-		org.citybridge.agreement.AgreementLookup lookup) {
+		org.citybridge.agreement.AgreementLookup lookup,
+		org.citybridge.event.EventCatalogue events) {
 
 	/** How many unverified agreements the staff's list shows at a time. */
 	static final int UNVERIFIED_PAGE_SIZE = 50;
 
 	/** The register's list: the query, its page of agreements, the filters' choices and what the viewer may do. */
 	record ListPage(AgreementCatalogue.Register register, String countryOptions, String pairAOptions,
-			String pairBOptions, List<String> themeCodes, boolean mayRegister, boolean mayVerify) {
+			String pairBOptions, List<String> themeCodes, boolean mayRegister, boolean mayVerify,
+			List<org.citybridge.event.EventCatalogue.Event> forums) {
 	}
 
 	/**
@@ -80,7 +82,8 @@ record AgreementPages(AgreementCatalogue catalogue,
 		AgreementQuery query = found.query();
 		return new ListPage(found, this.options.countryChecksHtml(locale, query.countries()),
 				this.options.pairOptionsHtml(locale, query.pairA()), this.options.pairOptionsHtml(locale, query.pairB()),
-				this.options.themeCodes(), this.policy.mayStart(actor), this.policy.mayVerify(actor));
+				this.options.themeCodes(), this.policy.mayStart(actor), this.policy.mayVerify(actor),
+				this.catalogue.forums().stream().map(this.events::byId).toList());
 	}
 
 	DetailPage detail(long id, Actor actor) {

@@ -10,9 +10,9 @@ import org.springframework.web.bind.annotation.BindParam;
  */
 public record AgreementParams(List<String> country, @BindParam("pair_a") String pairA, @BindParam("pair_b") String pairB,
 		List<String> theme, List<String> type, List<String> status, String from, String to, String verified,
-		String sort, String page, String size, String active) {
+		String sort, String page, String size, String active, String forum) {
 
 	public static AgreementParams none() {
-		return new AgreementParams(null, null, null, null, null, null, null, null, null, null, null, null, null);
+		return new AgreementParams(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 	}
 }

@@ -20,10 +20,11 @@ import org.citybridge.agreement.AgreementType;
  *
  * @param pairA a country code or a country group; with {@code pairB}, agreements having a party
  * on each side (e.g. {@code EU_MEMBER} with {@code MN}: Mongolia with any EU member)
+ * @param forum an event's slug: agreements that began at a meeting held at that forum (issue 23)
  */
 public record AgreementQuery(Set<String> countries, String pairA, String pairB, Set<String> themes,
 		Set<AgreementType> types, Set<AgreementStatus> statuses, Integer fromYear, Integer toYear, boolean verifiedOnly,
-		Integer activeYears, Sort sort, int page, int size, List<Problem> problems) {
+		Integer activeYears, String forum, Sort sort, int page, int size, List<Problem> problems) {
 
 	/** The choices of "active in the last N years": an activity, or the signature, in that many years up to today. */
 	public static final List<Integer> ACTIVE_YEARS = List.of(1, 2, 3, 5, 10);
@@ -96,6 +97,11 @@ public record AgreementQuery(Set<String> countries, String pairA, String pairB, 
 				problems.add(new Problem("agreement.filter.problem.active", shorten(active)));
 			}
 		}
+		String forum = strip(p.forum());
+		if (forum != null && !forum.matches("[a-z0-9][a-z0-9-]{0,99}")) {
+			problems.add(new Problem("agreement.filter.problem.forum", shorten(forum)));
+			forum = null;
+		}
 		Sort sort = Sort.SIGNED_DESC;
 		String sortValue = strip(p.sort());
 		if (sortValue != null) {
@@ -109,21 +115,21 @@ public record AgreementQuery(Set<String> countries, String pairA, String pairB, 
 		int page = Math.max(1, integer(p.page(), 1));
 		int size = Math.min(MAX_SIZE, Math.max(1, integer(p.size(), DEFAULT_SIZE)));
 		return new AgreementQuery(Set.copyOf(countries), pairA, pairB, Set.copyOf(themes), Set.copyOf(types),
-				Set.copyOf(statuses), from, to, verifiedOnly, activeYears, sort, page, size, List.copyOf(problems));
+				Set.copyOf(statuses), from, to, verifiedOnly, activeYears, forum, sort, page, size, List.copyOf(problems));
 	}
 
 	/** How many choices narrow the list. */
 	public int chosenCount() {
 		return this.countries.size() + (this.pairA != null ? 1 : 0) + this.themes.size() + this.types.size()
 				+ this.statuses.size() + (this.fromYear != null ? 1 : 0) + (this.toYear != null ? 1 : 0)
-				+ (this.verifiedOnly ? 1 : 0) + (this.activeYears != null ? 1 : 0);
+				+ (this.verifiedOnly ? 1 : 0) + (this.activeYears != null ? 1 : 0) + (this.forum != null ? 1 : 0);
 	}
 
 	/** Whether any filter narrows the list (for the "clear filters" link). */
 	public boolean filtered() {
 		return !this.countries.isEmpty() || this.pairA != null || !this.themes.isEmpty() || !this.types.isEmpty()
 				|| !this.statuses.isEmpty() || this.fromYear != null || this.toYear != null || this.verifiedOnly
-				|| this.activeYears != null;
+				|| this.activeYears != null || this.forum != null;
 	}
 
 	/** The query string of this query at another page (sort and size kept). */
@@ -168,6 +174,9 @@ public record AgreementQuery(Set<String> countries, String pairA, String pairB, 
 		}
 		if (this.activeYears != null) {
 			put(params, "active", List.of(String.valueOf(this.activeYears)));
+		}
+		if (this.forum != null) {
+			put(params, "forum", List.of(this.forum));
 		}
 		if (this.sort != Sort.SIGNED_DESC) {
 			put(params, "sort", List.of(this.sort.param()));

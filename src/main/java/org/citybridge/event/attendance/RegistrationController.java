@@ -1,5 +1,7 @@
 package org.citybridge.event.attendance;
 
+import java.util.Locale;
+
 import org.citybridge.system.Actor;
 
 import org.springframework.security.core.Authentication;
@@ -15,18 +17,18 @@ record RegistrationController(Registrations registrations) {
 
 	@PostMapping("/events/{slug}/registration")
 	String event(@PathVariable("slug") String slug, @RequestParam(name = "action", defaultValue = "register") String action,
-			Authentication authentication, RedirectAttributes redirect) {
+			Authentication authentication, Locale locale, RedirectAttributes redirect) {
 		Registrations.Answer answer = this.registrations.answer(Actor.current(), authentication.getName(), slug, null,
-				"cancel".equals(action));
+				"cancel".equals(action), locale);
 		return back(answer, redirect, "redirect:/events/" + answer.eventSlug() + "#registration");
 	}
 
 	@PostMapping("/events/{slug}/sessions/{id}/registration")
 	String session(@PathVariable("slug") String slug, @PathVariable("id") String id,
 			@RequestParam(name = "action", defaultValue = "register") String action, Authentication authentication,
-			RedirectAttributes redirect) {
+			Locale locale, RedirectAttributes redirect) {
 		Registrations.Answer answer = this.registrations.answer(Actor.current(), authentication.getName(), slug, id,
-				"cancel".equals(action));
+				"cancel".equals(action), locale);
 		return back(answer, redirect,
 				"redirect:/events/" + answer.eventSlug() + "/sessions/" + answer.sessionId() + "#registration");
 	}
@@ -34,6 +36,9 @@ record RegistrationController(Registrations registrations) {
 	private static String back(Registrations.Answer answer, RedirectAttributes redirect, String to) {
 		if (answer.refusal() != null) {
 			redirect.addFlashAttribute("refusal", answer.refusal());
+			if (answer.refusalArguments().length > 0) {
+				redirect.addFlashAttribute("refusalArguments", answer.refusalArguments());
+			}
 		}
 		else {
 			redirect.addFlashAttribute("flash", answer.flash());

@@ -1,14 +1,17 @@
 package org.citybridge.event.attendance;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import org.citybridge.audit.AuditLog;
 import org.citybridge.system.Actor;
+import org.citybridge.system.Moments;
 import org.citybridge.system.Refusal;
 import org.citybridge.system.Text;
 
@@ -65,13 +68,26 @@ public record Registrations(JdbcClient jdbc,
 	/**
 	 * What became of a delegate's request to register or cancel, for the page they return to: the
 	 * event's slug, the session (null for the event), and the flash message or, when refused, the
-	 * refusal's message key.
+	 * refusal's message key and its arguments.
 	 */
-	record Answer(String eventSlug, Long sessionId, String flash, String refusal) {
+	record Answer(String eventSlug, Long sessionId, String flash, String refusal, Object[] refusalArguments) {
+
+		Answer(String eventSlug, Long sessionId, String flash, String refusal) {
+			this(eventSlug, sessionId, flash, refusal, new Object[0]);
+		}
 	}
 
 	/** Registers the signed-in actor for the event ({@code sessionId} null) or one of its sessions. */
 	Registration register(Actor actor, String actorLabel, String slug, Long sessionId) {
+		return register(actor, actorLabel, slug, sessionId, Locale.ENGLISH);
+	}
+
+	/**
+	 * Registers the signed-in actor for the event ({@code sessionId} null) or one of its sessions;
+	 * a session over a meeting that holds the actor's slot is refused, naming the meeting (V87) with
+	 * its time in the event's zone, written for {@code locale}.
+	 */
+	Registration register(Actor actor, String actorLabel, String slug, Long sessionId, Locale locale) {
 		long account = signedIn(actor);
 		EventCatalogue.Event event = this.catalogue.bySlug(slug);
 		EventCatalogue.Session chosen = sessionId == null ? null : this.catalogue.session(event.id(), sessionId);
@@ -85,38 +101,89 @@ public record Registrations(JdbcClient jdbc,
 			throw Refusal.ofForm("event.registration.error.closed");
 		}
 		try {
-			return this.transactions.execute(tx -> {
-				Registration registration = this.jdbc.sql("""
-						INSERT INTO registrations (event_id, session_id, account_id, status) VALUES (?, ?, ?, ?)
-						RETURNING id, status, position
-						""").params(event.id(), session, account, RegistrationState.onArrival().name())
-					.query(Registrations::registration).single();
-				this.audit.record(new AuditLog.Who(account, actorLabel), "registration", registration.id(),
-						AuditLog.Action.CREATE, null, view(event.id(), session, registration));
-				this.notices.announceRegistered(account, title, link, registration);
-				return registration;
-			});
+			return insert(account, actorLabel, event, session, title, link);
 		}
 		catch (DataIntegrityViolationException ex) {
 			String message = String.valueOf(ex.getMostSpecificCause().getMessage());
-			if (message.contains("registrations_account_uk")) {
-				throw Refusal.ofForm("event.registration.error.already");
+			if (message.contains("registrations_meeting_clash_ck")) {
+				// A request whose slot began unanswered has expired by the portal's clock, though no page wrote it yet:
+				// it holds nobody's slot. Written only on a clash, so registrations without one cost nothing more.
+				int expired = this.jdbc.sql("SELECT meetings_expire(?, ?)").params(event.id(), Timestamp.from(this.clock.instant()))
+					.query(Integer.class).single();
+				if (expired > 0) {
+					try {
+						return insert(account, actorLabel, event, session, title, link);
+					}
+					catch (DataIntegrityViolationException again) {
+						throw refusal(again, account, event, locale);
+					}
+				}
 			}
-			if (message.contains("registrations_open_ck")) {
-				throw Refusal.ofForm("event.registration.error.closed");
-			}
-			if (message.contains("registrations_session_ck")) {
-				throw Refusal.ofForm("event.registration.error.noSeats");
-			}
-			throw ex;
+			throw refusal(ex, account, event, locale);
 		}
+	}
+
+	private Registration insert(long account, String actorLabel, EventCatalogue.Event event, Long session, String title,
+			String link) {
+		return this.transactions.execute(tx -> {
+			Registration registration = this.jdbc.sql("""
+					INSERT INTO registrations (event_id, session_id, account_id, status) VALUES (?, ?, ?, ?)
+					RETURNING id, status, position
+					""").params(event.id(), session, account, RegistrationState.onArrival().name())
+				.query(Registrations::registration).single();
+			this.audit.record(new AuditLog.Who(account, actorLabel), "registration", registration.id(),
+					AuditLog.Action.CREATE, null, view(event.id(), session, registration));
+			this.notices.announceRegistered(account, title, link, registration);
+			return registration;
+		});
+	}
+
+	private RuntimeException refusal(DataIntegrityViolationException ex, long account, EventCatalogue.Event event, Locale locale) {
+		String message = String.valueOf(ex.getMostSpecificCause().getMessage());
+		if (message.contains("registrations_account_uk")) {
+			return Refusal.ofForm("event.registration.error.already");
+		}
+		if (message.contains("registrations_open_ck")) {
+			return Refusal.ofForm("event.registration.error.closed");
+		}
+		if (message.contains("registrations_session_ck")) {
+			return Refusal.ofForm("event.registration.error.noSeats");
+		}
+		if (message.contains("registrations_meeting_clash_ck")) {
+			return meetingClash(message, account, event, locale);
+		}
+		return ex;
+	}
+
+	/**
+	 * The refusal of a registration over a meeting: the other side's name and the meeting's time
+	 * (the trigger's message carries the meeting's id), and whether it is accepted or still asked for.
+	 */
+	private Refusal meetingClash(String message, long account, EventCatalogue.Event event, Locale locale) {
+		java.util.regex.Matcher id = java.util.regex.Pattern.compile("has meeting (\\d+)").matcher(message);
+		Optional<Object[]> meeting = !id.find() ? Optional.empty() : this.jdbc.sql("""
+				SELECT p.person_name, m.starts_at, m.ends_at, m.status FROM meetings m
+				JOIN meeting_profiles p ON p.event_id = m.event_id
+				 AND p.account_id = CASE WHEN m.requester_id = ? THEN m.invitee_id ELSE m.requester_id END
+				WHERE m.id = ?
+				""").params(account, Long.parseLong(id.group(1)))
+			.query((rs, n) -> new Object[] { rs.getString(1),
+					Moments.range(rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant(), event.zone(), locale),
+					rs.getString(4) })
+			.optional();
+		if (meeting.isEmpty()) {
+			return Refusal.ofForm("event.registration.error.meetingUnnamed");
+		}
+		Object[] m = meeting.get();
+		return Refusal.ofForm("REQUESTED".equals(m[2]) ? "event.registration.error.meetingAsked"
+				: "event.registration.error.meeting", m[0], m[1]);
 	}
 
 	/**
 	 * Registers the actor for the event or, when {@code sessionId} (as the address gives it) is not
 	 * null, one of its sessions; or cancels that registration ({@code cancel}).
 	 */
-	Answer answer(Actor actor, String actorLabel, String slug, String sessionId, boolean cancel) {
+	Answer answer(Actor actor, String actorLabel, String slug, String sessionId, boolean cancel, Locale locale) {
 		EventCatalogue.Event event = this.catalogue.bySlug(slug);
 		Long session = sessionId == null ? null
 				: this.catalogue.session(event.id(), Text.requireId(sessionId, EventNotFound::new)).id();
@@ -126,12 +193,12 @@ public record Registrations(JdbcClient jdbc,
 					cancelled ? "event.registration.flash.cancelled" : "event.registration.flash.none", null);
 		}
 		try {
-			Registration registration = register(actor, actorLabel, slug, session);
+			Registration registration = register(actor, actorLabel, slug, session, locale);
 			return new Answer(event.slug(), session,
 					registration.confirmed() ? "event.registration.flash.confirmed" : "event.registration.flash.waiting", null);
 		}
 		catch (Refusal refused) {
-			return new Answer(event.slug(), session, null, refused.messageKey());
+			return new Answer(event.slug(), session, null, refused.messageKey(), refused.arguments());
 		}
 	}
 

@@ -102,6 +102,16 @@ class MeetingData {
 			.list();
 	}
 
+	/**
+	 * Requests whose slot has begun unanswered expire, by the portal's clock ({@code now}); answers
+	 * how many. Expiry is written by whoever reads or writes first (every meeting page, booking,
+	 * answering, withdrawing, registering for a session), all through {@code meetings_expire} (V87).
+	 */
+	int expire(long eventId, Instant now) {
+		return this.jdbc.sql("SELECT meetings_expire(?, ?)").params(eventId, java.sql.Timestamp.from(now)).query(Integer.class)
+			.single();
+	}
+
 	List<Table> tables(long eventId) {
 		return this.jdbc.sql("SELECT id, number, room FROM meeting_tables WHERE event_id = ? ORDER BY number")
 			.param(eventId)

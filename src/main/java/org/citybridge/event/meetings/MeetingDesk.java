@@ -175,6 +175,22 @@ class MeetingDesk {
 		return Outcome.render("event/meetings/manage", overviewModel(actor, slug, locale, null, null, form));
 	}
 
+	Outcome deleteTable(Actor actor, String actorLabel, String slug, MeetingSetupForms.TableRemovalForm form,
+			BindingResult result, Locale locale) {
+		if (!result.hasErrors()) {
+			try {
+				return Outcome.redirect("/events/" + this.programmes.deleteTable(actor, actorLabel, slug, form) + "/manage/meetings",
+						"meeting.setup.flash.tableDeleted");
+			}
+			catch (Refusal refused) {
+				refused.rejectIn(result);
+			}
+		}
+		Map<String, Object> model = overviewModel(actor, slug, locale, null, null, null);
+		model.put("tableRemovalForm", form);
+		return Outcome.render("event/meetings/manage", model);
+	}
+
 	String deleteWindow(Actor actor, String actorLabel, String slug, String windowId) {
 		return this.programmes.deleteWindow(actor, actorLabel, slug, windowId);
 	}
@@ -216,6 +232,7 @@ class MeetingDesk {
 		model.put("settingsForm", settings);
 		model.put("windowForm", window);
 		model.put("tablesForm", tables == null ? new MeetingSetupForms.TablesForm() : tables);
+		model.put("tableRemovalForm", new MeetingSetupForms.TableRemovalForm());
 		return model;
 	}
 }

@@ -125,6 +125,7 @@ class MeetingPages {
 		EventCatalogue.Event event = this.catalogue.bySlug(slug);
 		MeetingData.Settings settings = this.data.settings(event.id()).orElseThrow(() -> new MeetingsNotFound(slug));
 		long me = this.meetings.participant(actor, event);
+		this.meetings.expire(event.id(), this.meetings.clock().instant());
 		List<MeetingData.Profile> all = this.data.profiles(event.id());
 		MeetingData.Profile mine = all.stream().filter(p -> p.accountId() == me).findFirst().orElseThrow();
 		List<MeetingData.Profile> others = all.stream().filter(p -> p.accountId() != me).toList();
@@ -176,6 +177,7 @@ class MeetingPages {
 		MeetingData.Profile them = this.data.profile(event.id(), other).filter(p -> p.accountId() != me)
 			.orElseThrow(() -> new MeetingsNotFound(accountId));
 		MeetingData.Profile mine = this.data.profile(event.id(), me).orElseThrow();
+		this.meetings.expire(event.id(), this.meetings.clock().instant());
 		Map<Long, MeetingStatus> withMe = new HashMap<>();
 		this.data.meetingsOf(event.id(), me).stream().filter(m -> m.otherSide(me) == other)
 			.forEach(m -> withMe.merge(other, m.status(), (a, b) -> b.busy() ? b : a));
@@ -240,6 +242,7 @@ class MeetingPages {
 		if (actor.accountId() == null) {
 			throw new AccessDeniedException("A schedule needs an account");
 		}
+		this.meetings.expire(event.id(), this.meetings.clock().instant());
 		return this.data.meetingsOf(event.id(), actor.accountId()).stream()
 			.filter(m -> m.status() == MeetingStatus.REQUESTED || m.status() == MeetingStatus.ACCEPTED
 					|| m.status() == MeetingStatus.HELD)
@@ -317,7 +320,7 @@ class MeetingPages {
 	/**
 	 * After a held meeting, an officer of one side's municipality continues as a partnership request
 	 * to the other's, the themes the two profiles share (one's offer the other's need, or both's)
-	 * ticked; null when that does not apply.
+	 * ticked and the meeting named; null when that does not apply.
 	 */
 	private String continueHref(Actor actor, long eventId, MeetingData.Profile mine, MeetingData.Meeting m) {
 		if (m.status() != MeetingStatus.HELD || mine == null || mine.municipalityId() == null
@@ -337,7 +340,8 @@ class MeetingPages {
 			href.append(separator).append("themes=").append(theme);
 			separator = "&";
 		}
-		return href.toString();
+		// The request records the meeting it continues, so the agreement it may open names the forum (V86).
+		return href.append(separator).append("meeting=").append(m.id()).toString();
 	}
 
 	private Line meetingLine(EventCatalogue.Event event, MeetingData.Meeting m, long me, ZoneId viewer, Locale locale,

@@ -1,6 +1,7 @@
 package org.citybridge.event.meetings;
 
 import java.util.LinkedHashMap;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,8 +42,11 @@ class MeetingProfiles {
 
 	private final MeetingNotices notices;
 
+	private final Clock clock;
+
 	MeetingProfiles(JdbcClient jdbc, EventCatalogue catalogue, MeetingData data, AuditLog audit,
-			TransactionTemplate transactions, MeetingNotices notices) {
+			TransactionTemplate transactions, MeetingNotices notices, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.catalogue = catalogue;
 		this.data = data;
@@ -167,6 +171,8 @@ class MeetingProfiles {
 			throw new AccessDeniedException("Withdrawing needs an account");
 		}
 		return this.transactions.execute(tx -> {
+			// A request whose slot began unanswered has expired: nobody hears it is cancelled.
+			this.data.expire(event.id(), this.clock.instant());
 			List<MeetingData.Meeting> meetings = this.data.meetingsOf(event.id(), actor.accountId());
 			int gone = this.jdbc.sql("DELETE FROM meeting_profiles WHERE event_id = ? AND account_id = ?")
 				.params(event.id(), actor.accountId()).update();

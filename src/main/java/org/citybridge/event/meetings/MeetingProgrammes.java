@@ -149,6 +149,40 @@ class MeetingProgrammes {
 		});
 	}
 
+	/**
+	 * Removes a table, unless meetings are placed at it: an accepted meeting keeps its table (its two
+	 * sides were told its number), and a held or missed one is the event's record. The programme's
+	 * row is locked as accepting locks it, so no acceptance places a meeting at the table meanwhile;
+	 * the foreign key {@code meetings_table_fk} (V76) refuses it anyway.
+	 */
+	String deleteTable(Actor actor, String actorLabel, String slug, MeetingSetupForms.TableRemovalForm form) {
+		EventCatalogue.Event event = managed(actor, slug);
+		int number = form.getNumber();
+		try {
+			return this.transactions.execute(tx -> {
+				this.jdbc.sql("SELECT event_id FROM meeting_programmes WHERE event_id = ? FOR UPDATE").param(event.id())
+					.query(Long.class).optional().orElseThrow(() -> Refusal.ofForm("meeting.setup.notOn"));
+				long table = this.jdbc.sql("SELECT id FROM meeting_tables WHERE event_id = ? AND number = ?")
+					.params(event.id(), number).query(Long.class).optional()
+					.orElseThrow(() -> new Refusal("number", "meeting.setup.tableNumber.none", number));
+				int placed = this.jdbc.sql("SELECT count(*) FROM meetings WHERE table_id = ?").param(table).query(Integer.class).single();
+				if (placed > 0) {
+					throw new Refusal("number", "meeting.setup.tableNumber.inUse", number, placed);
+				}
+				this.jdbc.sql("DELETE FROM meeting_tables WHERE id = ?").param(table).update();
+				this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "meetingTable", table, AuditLog.Action.DELETE,
+						Map.of("eventId", event.id(), "number", number), null);
+				return event.slug();
+			});
+		}
+		catch (DataIntegrityViolationException ex) {
+			if (String.valueOf(ex.getMostSpecificCause().getMessage()).contains("meetings_table_fk")) {
+				throw new Refusal("number", "meeting.setup.tableNumber.inUse", number, 1);
+			}
+			throw ex;
+		}
+	}
+
 	/** Adds tables numbered after the highest number so far, in an optional room. */
 	String addTables(Actor actor, String actorLabel, String slug, MeetingSetupForms.TablesForm form) {
 		EventCatalogue.Event event = managed(actor, slug);

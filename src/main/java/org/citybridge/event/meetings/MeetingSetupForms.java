@@ -130,4 +130,21 @@ final class MeetingSetupForms {
 			this.room = room;
 		}
 	}
+
+	/** The number of a table to remove. */
+	static final class TableRemovalForm {
+
+		@NotNull(message = "{meeting.setup.tableNumber.required}")
+		@Min(value = 1, message = "{meeting.setup.tableNumber.unknown}")
+		@Max(value = 999, message = "{meeting.setup.tableNumber.unknown}")
+		private Integer number;
+
+		public Integer getNumber() {
+			return this.number;
+		}
+
+		public void setNumber(Integer number) {
+			this.number = number;
+		}
+	}
 }

@@ -64,6 +64,14 @@ class MeetingStaffController {
 				model, redirect);
 	}
 
+	@PostMapping(PAGE + "/tables/delete")
+	String deleteTable(@PathVariable("slug") String slug,
+			@Valid @ModelAttribute("tableRemovalForm") MeetingSetupForms.TableRemovalForm form, BindingResult result,
+			Authentication authentication, Model model, Locale locale, RedirectAttributes redirect) {
+		return MeetingController.go(this.desk.deleteTable(Actor.current(), authentication.getName(), slug, form, result, locale),
+				model, redirect);
+	}
+
 	@PostMapping(PAGE + "/{id}/mark")
 	String mark(@PathVariable("slug") String slug, @PathVariable("id") String id,
 			@RequestParam(name = "outcome", required = false) String outcome, Authentication authentication,

@@ -210,12 +210,12 @@ class Meetings {
 		});
 	}
 
-	/** Requests whose slot has begun unanswered expire; answers how many. */
+	/**
+	 * Requests whose slot has begun unanswered expire; answers how many. The one statement
+	 * ({@code meetings_expire}, V87) that registering for a session runs too.
+	 */
 	int expire(long eventId, Instant now) {
-		return this.jdbc.sql("""
-				UPDATE meetings SET status = 'EXPIRED', version = version + 1
-				WHERE event_id = ? AND status = 'REQUESTED' AND starts_at <= ?
-				""").params(eventId, Timestamp.from(now)).update();
+		return this.data.expire(eventId, now);
 	}
 
 	/** The first slot, after {@code now}, in which neither side is taken. */

@@ -23,7 +23,7 @@ class AgreementQueryTest {
 	@Test
 	void readsACountryGroupPairAndKeepsItInThePageLinks() {
 		AgreementQuery q = of(new AgreementParams(List.of("mn"), "eu_member", "MN", List.of("health"),
-				List.of("sister_city"), List.of("ACTIVE"), "1990", "2025", "1", "title", "2", "50", null));
+				List.of("sister_city"), List.of("ACTIVE"), "1990", "2025", "1", "title", "2", "50", null, null));
 		assertThat(q.problems()).isEmpty();
 		assertThat(q.pairA()).isEqualTo("EU_MEMBER");
 		assertThat(AgreementQuery.isGroup(q.pairA())).isTrue();
@@ -35,7 +35,7 @@ class AgreementQueryTest {
 	@Test
 	void clampsPagesAndSizesAndNamesWhatItDidNotUnderstand() {
 		AgreementQuery q = of(new AgreementParams(List.of("ZZ"), "MN", null, List.of("X"), List.of("NOPE"),
-				List.of("GONE"), "abc", "99999", null, "sideways", "-4", "100000", null));
+				List.of("GONE"), "abc", "99999", null, "sideways", "-4", "100000", null, null));
 		assertThat(q.page()).isEqualTo(1);
 		assertThat(q.size()).isEqualTo(AgreementQuery.MAX_SIZE);
 		assertThat(q.filtered()).isFalse();
@@ -49,7 +49,7 @@ class AgreementQueryTest {
 	@Test
 	void refusesAYearRangeThatRunsBackwards() {
 		AgreementQuery q = of(new AgreementParams(null, null, null, null, null, null, "2020", "2010", null, null, null,
-				null, null));
+				null, null, null));
 		assertThat(q.fromYear()).isNull();
 		assertThat(q.problems()).extracting(AgreementQuery.Problem::key).containsExactly("agreement.filter.problem.years");
 	}

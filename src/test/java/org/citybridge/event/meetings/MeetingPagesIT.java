@@ -124,6 +124,36 @@ class MeetingPagesIT extends DemoDataIntegrationTest {
 	}
 
 	@Test
+	void aTableWithAnAcceptedMeetingStaysWithTheMessageNextToTheNumber() {
+		String tables = "/events/" + SLUG + "/manage/meetings/tables/delete";
+		assertThat(this.mvc.get().uri("/events/" + SLUG + "/manage/meetings").with(as(AccountTestSupport.STAFF_CEMR))).hasStatusOk()
+			.bodyText().contains("Number of the table to remove", "action=\"" + tables + "\"");
+		// The demo's accepted meeting is at table 1.
+		assertThat(this.mvc.post().uri(tables).with(csrf()).with(as(AccountTestSupport.STAFF_CEMR)).param("number", "1"))
+			.hasStatusOk().bodyText()
+			.contains("id=\"number-error\"", "1 meeting is placed at table 1, so it stays: its participants were told its number.",
+					"value=\"1\"");
+		// A count in every language (ICU plural): Mongolian and French too.
+		assertThat(this.mvc.post().uri(tables).header("Accept-Language", "mn").with(csrf()).with(as(AccountTestSupport.STAFF_CEMR)).param("number", "1"))
+			.hasStatusOk().bodyText().contains("1 дугаартай ширээнд 1 уулзалт товлогдсон тул хасахгүй");
+		assertThat(this.mvc.post().uri(tables).header("Accept-Language", "fr").with(csrf()).with(as(AccountTestSupport.STAFF_CEMR)).param("number", "1"))
+			.hasStatusOk().bodyText().contains("1 rendez-vous est placé à la table 1");
+		assertThat(this.mvc.post().uri(tables).with(csrf()).with(as(AccountTestSupport.STAFF_CEMR)).param("number", "998"))
+			.hasStatusOk().bodyText().contains("There is no table 998.", "value=\"998\"");
+		assertThat(this.mvc.post().uri(tables).with(csrf()).with(as(AccountTestSupport.STAFF_CEMR)).param("number", "x<b>"))
+			.hasStatusOk().bodyText().doesNotContain("x<b>");
+		assertThat(this.mvc.post().uri(tables).with(csrf()).with(as(AccountTestSupport.STAFF_CEMR)).param("number", ""))
+			.hasStatusOk().bodyText().contains("Enter the number of the table to remove.");
+		// Only the host's staff remove a table.
+		assertThat(this.mvc.post().uri(tables).with(csrf()).with(as("staff.nalas@citybridge.example")).param("number", "10"))
+			.hasStatus(403);
+		assertThat(this.mvc.post().uri(tables).with(csrf()).with(as(AccountTestSupport.OFFICER_GHENT)).param("number", "10"))
+			.hasStatus(403);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM meeting_tables WHERE event_id = ?").param(this.event).query(Long.class)
+			.single()).isEqualTo(10);
+	}
+
+	@Test
 	void peopleWhoAreNotParticipantsAreRefused() {
 		String stranger = AccountTestSupport.OFFICER_GHENT;
 		assertThat(this.mvc.get().uri(BASE)).hasStatus3xxRedirection();
@@ -161,17 +191,19 @@ class MeetingPagesIT extends DemoDataIntegrationTest {
 						""").params(brussels, person == darkhan ? new String[0] : new String[] { "WATER_SANITATION" },
 						person == darkhan ? new String[] { "WATER_SANITATION" } : new String[0], person).update();
 			}
-			this.jdbc.sql("""
+			long meeting = this.jdbc.sql("""
 					INSERT INTO meetings (event_id, requester_id, invitee_id, starts_at, ends_at, status, table_id)
 					VALUES (?, ?, ?, TIMESTAMPTZ '2025-02-17 10:40 Europe/Brussels', TIMESTAMPTZ '2025-02-17 11:00 Europe/Brussels',
-					        'HELD', (SELECT id FROM meeting_tables WHERE event_id = ? AND number = 9))
-					""").params(brussels, darkhan, ghent, brussels).update();
+					        'HELD', (SELECT id FROM meeting_tables WHERE event_id = ? AND number = 9)) RETURNING id
+					""").params(brussels, darkhan, ghent, brussels).query(Long.class).single();
 
+			// The link names the meeting, so that the request records it and the agreement it may open names the forum.
 			assertThat(this.mvc.get().uri("/events/" + EventDemoData.SLUG + "/meetings/mine").with(as(AccountTestSupport.OFFICER_DARKHAN)))
 				.hasStatusOk().bodyText().contains("Continue as a partnership request",
-						"href=\"/municipalities/" + ghentCity + "/requests/new?themes=WATER_SANITATION\"");
-			assertThat(this.mvc.get().uri("/municipalities/" + ghentCity + "/requests/new?themes=WATER_SANITATION")
-				.with(as(AccountTestSupport.OFFICER_DARKHAN))).hasStatusOk();
+						"href=\"/municipalities/" + ghentCity + "/requests/new?themes=WATER_SANITATION&amp;meeting=" + meeting + "\"");
+			assertThat(this.mvc.get().uri("/municipalities/" + ghentCity + "/requests/new?themes=WATER_SANITATION&meeting=" + meeting)
+				.with(as(AccountTestSupport.OFFICER_DARKHAN))).hasStatusOk().bodyText()
+				.contains("This request continues your meeting at", "value=\"" + meeting + "\"");
 		}
 		finally {
 			this.jdbc.sql("DELETE FROM meeting_profiles WHERE event_id = ? AND account_id IN (?, ?)").params(brussels, darkhan, ghent)

@@ -68,7 +68,6 @@ class MeetingsIT {
 	@Autowired
 	MeetingNotices notices;
 
-	@Autowired
 	MeetingProfiles profiles;
 
 	@Autowired
@@ -92,6 +91,8 @@ class MeetingsIT {
 	@BeforeEach
 	void setUp() {
 		this.meetings = new Meetings(this.jdbc, this.catalogue, this.data, this.audit, this.transactions, this.notices, BEFORE);
+		this.profiles = new MeetingProfiles(this.jdbc, this.catalogue, this.data, this.audit, this.transactions, this.notices,
+				BEFORE);
 		this.pages = new MeetingPages(this.catalogue, this.data, this.meetings, this.profiles, this.fit, this.names, this.messages,
 				this.jdbc);
 		this.f = new MeetingFixtures(this.jdbc);
@@ -176,6 +177,59 @@ class MeetingsIT {
 
 		assertThat(this.meetings.expire(this.f.eventId(), MeetingFixtures.at(28, 14, 0))).isEqualTo(1);
 		assertThat(this.data.meeting(this.f.eventId(), second).orElseThrow().status()).isEqualTo(MeetingStatus.EXPIRED);
+	}
+
+	/**
+	 * Every read path lets a request whose slot began expire before it reads, whichever comes first
+	 * after the slot begins: the participants' list, one participant's page, the schedule, its
+	 * calendar file, the organiser's counts; and withdrawing tells nobody of a cancelled request.
+	 */
+	@Test
+	void aRequestWhoseSlotBeganIsExpiredOnEveryReadPathWithAFixedClock() {
+		Clock during = Clock.fixed(MeetingFixtures.at(28, 14, 5), ZoneOffset.UTC);
+		Meetings later = new Meetings(this.jdbc, this.catalogue, this.data, this.audit, this.transactions, this.notices, during);
+		MeetingPages pages = new MeetingPages(this.catalogue, this.data, later, this.profiles, this.fit, this.names, this.messages,
+				this.jdbc);
+		MeetingProfiles profiles = new MeetingProfiles(this.jdbc, this.catalogue, this.data, this.audit, this.transactions,
+				this.notices, during);
+		Actor staff = this.f.hostStaff();
+		java.util.List<String> paths = java.util.List.of("participants", "person", "schedule", "calendar", "overview", "withdraw");
+		for (String path : paths) {
+			Actor asker = this.f.participant("Asker " + path);
+			Actor asked = this.f.participant("Asked " + path);
+			long id = this.meetings.request(asker, "asker", this.f.slug(), asked.accountId(), slot(14, 0), null);
+			// Before its slot begins, the request holds it.
+			assertThat(this.pages.schedule(asked, this.f.slug(), null, Locale.ENGLISH).toAnswer()).hasSize(1);
+
+			switch (path) {
+				case "participants" -> assertThat(pages.participants(asked, this.f.slug(), null, null, null, null, Locale.ENGLISH)
+					.entries().stream().filter(e -> e.profile().accountId() == asker.accountId()).findFirst().orElseThrow().withMe())
+					.isEqualTo(MeetingStatus.EXPIRED);
+				case "person" -> assertThat(pages.person(asked, this.f.slug(), String.valueOf(asker.accountId()), null, Locale.ENGLISH)
+					.entry().withMe()).isEqualTo(MeetingStatus.EXPIRED);
+				case "schedule" -> {
+					MeetingPages.Schedule schedule = pages.schedule(asked, this.f.slug(), null, Locale.ENGLISH);
+					assertThat(schedule.toAnswer()).isEmpty();
+					assertThat(schedule.lines()).noneMatch(l -> l.meeting() && l.id() == id);
+				}
+				case "calendar" -> assertThat(pages.calendarMeetings(asker, this.catalogue.bySlug(this.f.slug()))).isEmpty();
+				case "overview" -> {
+					MeetingPages.Overview overview = pages.overview(staff, this.f.slug(), Locale.ENGLISH);
+					assertThat(overview.counts().get(MeetingStatus.REQUESTED)).isZero();
+					assertThat(overview.counts().get(MeetingStatus.EXPIRED)).isGreaterThanOrEqualTo(1);
+				}
+				case "withdraw" -> {
+					assertThat(profiles.withdraw(asker, "asker", this.f.slug())).isEqualTo("meeting.profile.flash.withdrawn");
+					assertThat(notices(asked, "MEETING_CANCELLED")).isZero();
+					continue;
+				}
+				default -> throw new IllegalStateException(path);
+			}
+			assertThat(this.data.meeting(this.f.eventId(), id).orElseThrow().status()).as(path).isEqualTo(MeetingStatus.EXPIRED);
+			// Expired, it can no longer be accepted.
+			assertThatThrownBy(() -> later.accept(asked, "asked", this.f.slug(), String.valueOf(id)))
+				.isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.messageKey()).isEqualTo("meeting.answer.error.expired"));
+		}
 	}
 
 	@Test
@@ -329,6 +383,45 @@ class MeetingsIT {
 		assertThatThrownBy(() -> this.meetings.mark(ana, "a", this.f.slug(), String.valueOf(id), MeetingStatus.HELD))
 			.isInstanceOf(AccessDeniedException.class);
 		assertThatThrownBy(() -> this.pages.overview(ana, this.f.slug(), Locale.ENGLISH)).isInstanceOf(AccessDeniedException.class);
+	}
+
+	MeetingSetupForms.TableRemovalForm table(int number) {
+		MeetingSetupForms.TableRemovalForm form = new MeetingSetupForms.TableRemovalForm();
+		form.setNumber(number);
+		return form;
+	}
+
+	@Test
+	void aTableWithMeetingsPlacedAtItStaysAndAnEmptyOneIsRemovedByTheHostsStaffOnly() {
+		Actor ana = this.f.participant("Ana");
+		Actor bat = this.f.participant("Bat");
+		Actor staff = this.f.hostStaff();
+		long id = this.meetings.request(ana, "ana", this.f.slug(), bat.accountId(), slot(14, 20), null);
+		this.meetings.accept(bat, "bat", this.f.slug(), String.valueOf(id));
+		assertThat(this.data.meeting(this.f.eventId(), id).orElseThrow().tableNumber()).isEqualTo(1);
+
+		assertThatThrownBy(() -> this.programmes.deleteTable(staff, "staff", this.f.slug(), table(1)))
+			.isInstanceOfSatisfying(Refusal.class, r -> {
+				assertThat(r.field()).isEqualTo("number");
+				assertThat(r.messageKey()).isEqualTo("meeting.setup.tableNumber.inUse");
+				assertThat(r.arguments()).containsExactly(1, 1);
+			});
+		assertThatThrownBy(() -> this.programmes.deleteTable(staff, "staff", this.f.slug(), table(7)))
+			.isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.messageKey()).isEqualTo("meeting.setup.tableNumber.none"));
+		assertThatThrownBy(() -> this.programmes.deleteTable(this.f.otherStaff(), "other", this.f.slug(), table(2)))
+			.isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> this.programmes.deleteTable(ana, "ana", this.f.slug(), table(2)))
+			.isInstanceOf(AccessDeniedException.class);
+
+		assertThat(this.programmes.deleteTable(staff, "staff", this.f.slug(), table(2))).isEqualTo(this.f.slug());
+		assertThat(this.data.tables(this.f.eventId())).extracting(MeetingData.Table::number).containsExactly(1);
+		// Held, the meeting is the event's record: its table still stays, and the database refuses a writer that skips the check.
+		this.jdbc.sql("UPDATE meetings SET status = 'HELD' WHERE id = ?").param(id).update();
+		assertThatThrownBy(() -> this.programmes.deleteTable(staff, "staff", this.f.slug(), table(1)))
+			.isInstanceOf(Refusal.class);
+		assertThatThrownBy(() -> this.jdbc.sql("DELETE FROM meeting_tables WHERE event_id = ?").param(this.f.eventId()).update())
+			.isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class).hasMessageContaining("meetings_table_fk");
+		assertThat(this.data.meeting(this.f.eventId(), id).orElseThrow().tableNumber()).isEqualTo(1);
 	}
 
 	@Test
