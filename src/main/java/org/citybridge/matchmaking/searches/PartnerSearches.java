@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.citybridge.audit.AuditLog;
+import org.citybridge.country.CountryChoices;
 import org.citybridge.country.CountryGroup;
 import org.citybridge.funding.Call;
 import org.citybridge.funding.FundingCatalogue;
@@ -22,6 +23,7 @@ import org.citybridge.notice.Audience;
 import org.citybridge.notice.NoticeKind;
 import org.citybridge.notice.Notices;
 import org.citybridge.system.Actor;
+import org.citybridge.system.DisplayNames.NameIndex;
 import org.citybridge.system.Refusal;
 import org.citybridge.theme.Themes;
 
@@ -58,10 +60,13 @@ public class PartnerSearches {
 
 	private final Themes themes;
 
+	private final CountryChoices countryChoices;
+
 	private final Clock clock;
 
 	PartnerSearches(JdbcClient jdbc, SearchReads reads, AuditLog audit, Notices notices, TransactionTemplate transactions,
-			Instruments instruments, FundingCatalogue catalogue, Themes themes, Optional<Clock> clock) {
+			Instruments instruments, FundingCatalogue catalogue, Themes themes, CountryChoices countryChoices,
+			Optional<Clock> clock) {
 		this.jdbc = jdbc;
 		this.reads = reads;
 		this.audit = audit;
@@ -70,6 +75,7 @@ public class PartnerSearches {
 		this.instruments = instruments;
 		this.catalogue = catalogue;
 		this.themes = themes;
+		this.countryChoices = countryChoices;
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
@@ -108,7 +114,7 @@ public class PartnerSearches {
 
 	/** A form's values once checked against the themes, instruments and calls. */
 	private record Checked(List<String> themeCodes, Instruments.Ref instrument, Call call, Instant expires,
-			List<String> languages, List<CountryGroup> groups) {
+			List<String> languages, List<CountryGroup> groups, List<String> countries) {
 
 		Long instrumentId() {
 			return this.instrument == null ? null : this.instrument.id();
@@ -126,6 +132,7 @@ public class PartnerSearches {
 			values.put("partnersNeeded", form.needed());
 			values.put("themes", this.themeCodes);
 			values.put("groups", this.groups);
+			values.put("countries", this.countries);
 			values.put("languages", this.languages);
 			values.put("expiresAt", this.expires.toString());
 			return values;
@@ -141,7 +148,26 @@ public class PartnerSearches {
 		Instruments.Ref instrument = instrument(form.instrument());
 		Call call = call(instrument, form.call(), keptCall);
 		Instant expires = expiry(form.expires(), call);
-		return new Checked(themeCodes, instrument, call, expires, form.languageCodes(), form.groupList());
+		return new Checked(themeCodes, instrument, call, expires, form.languageCodes(), form.groupList(), countries(form));
+	}
+
+	/** The single countries sought, each typed as a name in any of the portal's languages or as a code. */
+	private List<String> countries(SearchForm form) {
+		List<String> typed = form.countryNames();
+		if (typed.size() > SearchForm.MAX_COUNTRIES) {
+			throw new Refusal("countries", "search.field.countries.tooMany");
+		}
+		List<String> codes = new java.util.ArrayList<>();
+		for (String name : typed) {
+			NameIndex.Match match = this.countryChoices.find(name);
+			if (!match.found()) {
+				throw new Refusal("countries", "search.error.country", name);
+			}
+			if (!codes.contains(match.code())) {
+				codes.add(match.code());
+			}
+		}
+		return List.copyOf(codes);
 	}
 
 	private void writeThemesAndGroups(long id, Checked v) {
@@ -151,6 +177,10 @@ public class PartnerSearches {
 		for (CountryGroup group : v.groups()) {
 			this.jdbc.sql("INSERT INTO partner_search_groups (search_id, country_group) VALUES (?, ?)")
 				.params(id, group.name()).update();
+		}
+		for (String country : v.countries()) {
+			this.jdbc.sql("INSERT INTO partner_search_countries (search_id, country_code) VALUES (?, ?)")
+				.params(id, country).update();
 		}
 	}
 
@@ -183,6 +213,7 @@ public class PartnerSearches {
 			}
 			this.jdbc.sql("DELETE FROM partner_search_themes WHERE search_id = ?").param(searchId).update();
 			this.jdbc.sql("DELETE FROM partner_search_groups WHERE search_id = ?").param(searchId).update();
+			this.jdbc.sql("DELETE FROM partner_search_countries WHERE search_id = ?").param(searchId).update();
 			writeThemesAndGroups(searchId, v);
 			Map<String, Object> before = new LinkedHashMap<>();
 			before.put("title", search.title());
@@ -191,6 +222,7 @@ public class PartnerSearches {
 			before.put("partnersNeeded", search.partnersNeeded());
 			before.put("themes", search.themes());
 			before.put("groups", search.groups());
+			before.put("countries", search.countries());
 			before.put("languages", search.languages());
 			before.put("expiresAt", search.expiresAt().toString());
 			this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "partner_search", searchId,

@@ -69,9 +69,9 @@ record SearchController(SearchPages pages, PartnerSearches searches, SearchFeed 
 	}
 
 	@GetMapping("/partner-searches/{id}/edit")
-	String editSearch(@PathVariable("id") String id, Model model) {
+	String editSearch(@PathVariable("id") String id, Model model, Locale locale) {
 		long searchId = searchId(id);
-		SearchPages.FormPage page = this.pages.editForm(Actor.current(), searchId);
+		SearchPages.FormPage page = this.pages.editForm(Actor.current(), searchId, locale);
 		model.addAttribute("searchForm", page.form());
 		model.addAttribute("editId", searchId);
 		return form(page, model);

@@ -78,8 +78,11 @@ class SearchPages {
 
 	private final SearchFits fits;
 
+	private final org.citybridge.country.CountryChoices countryChoices;
+
 	SearchPages(SearchReads reads, PartnerSearches searches, Themes themes, Instruments instruments,
-			FundingCatalogue catalogue, FundingFinder finder, SearchFits fits) {
+			FundingCatalogue catalogue, FundingFinder finder, SearchFits fits,
+			org.citybridge.country.CountryChoices countryChoices) {
 		this.reads = reads;
 		this.searches = searches;
 		this.themes = themes;
@@ -87,6 +90,7 @@ class SearchPages {
 		this.catalogue = catalogue;
 		this.finder = finder;
 		this.fits = fits;
+		this.countryChoices = countryChoices;
 	}
 
 	@Transactional(readOnly = true)
@@ -186,7 +190,7 @@ class SearchPages {
 	}
 
 	/** The form of an existing search with its values, for its author's side (else 403) while not complete. */
-	FormPage editForm(Actor actor, long id) {
+	FormPage editForm(Actor actor, long id, Locale locale) {
 		PartnerSearch search = editable(actor, id);
 		java.time.ZoneId zone = search.callId() == null ? ZoneOffset.UTC
 				: this.catalogue.calls(search.instrumentId()).stream().filter(c -> c.id() == search.callId())
@@ -195,7 +199,8 @@ class SearchPages {
 		SearchForm form = new SearchForm(search.title(), search.idea(), search.themes(),
 				search.instrumentSlug() == null ? "" : search.instrumentSlug(),
 				search.callId() == null ? "" : String.valueOf(search.callId()), String.valueOf(search.partnersNeeded()),
-				groups, String.join(", ", search.languages()), LocalDate.ofInstant(search.expiresAt(), zone).toString());
+				groups, String.join(", ", search.languages()), LocalDate.ofInstant(search.expiresAt(), zone).toString(),
+				String.join(", ", search.countries().stream().map(c -> this.countryChoices.name(c, locale)).toList()));
 		return new FormPage(null, choices(), form);
 	}
 

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.citybridge.DemoDataIntegrationTest;
 import org.citybridge.account.AccountTestSupport;
 import org.citybridge.audit.AuditLog;
+import org.citybridge.country.CountryChoices;
 import org.citybridge.funding.FundingCatalogue;
 import org.citybridge.funding.FundingDemoData;
 import org.citybridge.funding.Instruments;
@@ -62,6 +63,9 @@ class SearchChangesIT extends DemoDataIntegrationTest {
 	@Autowired
 	Themes themes;
 
+	@Autowired
+	CountryChoices countryChoices;
+
 	@BeforeEach
 	void setUp() {
 		this.context.getBean(FundingDemoData.class).load();
@@ -75,7 +79,7 @@ class SearchChangesIT extends DemoDataIntegrationTest {
 
 	long publishAsGhent(String title, int days) {
 		return this.searches.publish(actor(AccountTestSupport.OFFICER_GHENT), "test", new SearchForm(title, "Citizen-led energy",
-				List.of("ENERGY_CLIMATE"), "cerv-networks-of-towns", "", "3", List.of(), "en", inDays(days)), Locale.ENGLISH);
+				List.of("ENERGY_CLIMATE"), "cerv-networks-of-towns", "", "3", List.of(), "en", inDays(days), ""), Locale.ENGLISH);
 	}
 
 	long interest(long search, String email) {
@@ -91,7 +95,7 @@ class SearchChangesIT extends DemoDataIntegrationTest {
 
 	PartnerSearches at(Instant now) {
 		return new PartnerSearches(this.jdbc, this.reads, this.audit, this.notices, this.transactions, this.instruments,
-				this.catalogue, this.themes, Optional.of(Clock.fixed(now, ZoneOffset.UTC)));
+				this.catalogue, this.themes, this.countryChoices, Optional.of(Clock.fixed(now, ZoneOffset.UTC)));
 	}
 
 	@Test
@@ -149,7 +153,7 @@ class SearchChangesIT extends DemoDataIntegrationTest {
 		// A complete search is no longer edited.
 		this.searches.complete(actor(AccountTestSupport.OFFICER_GHENT), "test", id);
 		assertThatThrownBy(() -> this.searches.edit(actor(AccountTestSupport.OFFICER_GHENT), "test", id,
-				new SearchForm("Again", "Idea", List.of(), "", "", "2", List.of(), "en", inDays(10))))
+				new SearchForm("Again", "Idea", List.of(), "", "", "2", List.of(), "en", inDays(10), "")))
 			.isInstanceOf(Refusal.class).hasMessage("search.error.closed");
 		assertThat(this.mvc.get().uri("/partner-searches/" + id).with(as(AccountTestSupport.OFFICER_GHENT))).hasStatusOk()
 			.bodyText().doesNotContain("Edit the search");
@@ -234,10 +238,44 @@ class SearchChangesIT extends DemoDataIntegrationTest {
 
 		// Given a later date, it may expire (and be told) again.
 		this.searches.edit(actor(AccountTestSupport.OFFICER_GHENT), "test", id, new SearchForm("Energy communities",
-				"Citizen-led energy", List.of(), "", "", "3", List.of(), "en", inDays(10)));
+				"Citizen-led energy", List.of(), "", "", "3", List.of(), "en", inDays(10), ""));
 		at(now.plus(Duration.ofDays(5))).announceExpired();
 		assertThat(noticesTo(AccountTestSupport.OFFICER_GHENT)).containsExactly(expired);
 		at(now.plus(Duration.ofDays(12))).announceExpired();
 		assertThat(noticesTo(AccountTestSupport.OFFICER_GHENT)).containsExactly(expired, expired);
+	}
+
+	@Test
+	void aSearchSeeksSingleCountriesByNameOrCodeAndTheFitsSayWhy() {
+		String tooMany = String.join(", ", java.util.Collections.nCopies(21, "x")).replace("x", "Serbia") + ", "
+				+ String.join(", ", List.of("BE", "DE", "FR", "NL", "LU", "AT", "IT", "ES", "PT", "PL", "CZ", "SK", "HU", "RO",
+						"BG", "GR", "HR", "SI", "MN", "RS", "MK"));
+		assertThat(this.mvc.post().uri("/partner-searches/new").with(as(AccountTestSupport.OFFICER_GHENT)).with(csrf())
+			.param("title", "Kept title").param("idea", "Idea").param("partnersNeeded", "2").param("countries", "Serbia, Atlantis")
+			.param("expires", inDays(20))).hasStatusOk().bodyText()
+			.contains("Kept title", "value=\"Serbia, Atlantis\"", "is not a country the portal knows");
+		assertThat(this.mvc.post().uri("/partner-searches/new").with(as(AccountTestSupport.OFFICER_GHENT)).with(csrf())
+			.param("title", "Kept title").param("idea", "Idea").param("partnersNeeded", "2").param("countries", tooMany)
+			.param("expires", inDays(20))).hasStatusOk().bodyText().contains("Name at most 20 countries.");
+		assertThat(this.jdbc.sql("SELECT count(*) FROM partner_searches WHERE NOT example").query(Long.class).single()).isZero();
+
+		var published = this.mvc.post().uri("/partner-searches/new").with(as(AccountTestSupport.OFFICER_GHENT)).with(csrf())
+			.param("title", "Steppe and Balkans").param("idea", "Idea").param("partnersNeeded", "2")
+			.param("countries", "Serbie, mn, Mongolia").param("expires", inDays(20)).exchange();
+		assertThat(published).hasStatus3xxRedirection();
+		String location = published.getResponse().getRedirectedUrl();
+		long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+		assertThat(this.searches.search(id).countries()).containsExactly("MN", "RS");
+		assertThat(this.mvc.get().uri("/partner-searches/" + id)).hasStatusOk().bodyText()
+			.contains("Countries sought", "<span>Mongolia</span>, <span>Serbia</span>");
+		assertThat(this.mvc.get().uri("/partner-searches/" + id + "/edit").with(as(AccountTestSupport.OFFICER_GHENT)))
+			.hasStatusOk().bodyText().contains("value=\"Mongolia, Serbia\"");
+		// Mongolian municipalities fit because their country is sought, and the author's side is told so.
+		assertThat(this.mvc.get().uri("/partner-searches/" + id).with(as(AccountTestSupport.OFFICER_GHENT))).hasStatusOk()
+			.bodyText().contains("Looks for partners in this country: Mongolia");
+		// Edited to none: the countries go.
+		this.searches.edit(actor(AccountTestSupport.OFFICER_GHENT), "test", id, new SearchForm("Steppe and Balkans", "Idea",
+				List.of(), "", "", "2", List.of(), "en", inDays(20), " "));
+		assertThat(this.searches.search(id).countries()).isEmpty();
 	}
 }
