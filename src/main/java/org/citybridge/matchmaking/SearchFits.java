@@ -141,7 +141,8 @@ public class SearchFits {
 		List<String> offered = search.themes().stream().filter(p.offers()::contains).toList();
 		List<String> shared = search.themes().stream().filter(p.seeks()::contains).toList();
 		boolean group = search.groups().contains(p.group());
-		if (offered.isEmpty() && shared.isEmpty() && !group) {
+		boolean country = search.countries().contains(p.countryCode());
+		if (offered.isEmpty() && shared.isEmpty() && !group && !country) {
 			return null;
 		}
 		if (!offered.isEmpty()) {
@@ -155,6 +156,10 @@ public class SearchFits {
 		if (group) {
 			points += this.weights.network();
 			reasons.add(msg("search.fit.group", locale, msg("funding.group.plural." + p.group(), locale)));
+		}
+		if (country) {
+			points += this.weights.network();
+			reasons.add(msg("search.fit.country", locale, this.names.country(p.countryCode(), locale)));
 		}
 		if (eligible) {
 			points += this.weights.funding();

@@ -64,6 +64,14 @@ public enum NoticeKind {
 	SEARCH_DECLINED,
 	/** To the officers of the consortium's municipalities: {0} search title, {1} the search's author. */
 	SEARCH_COMPLETED,
+	/** To the officers of the municipalities that expressed interest (waiting or accepted): {0} search title, {1} the search's author. */
+	SEARCH_EDITED,
+	/** To the partner search's author side: {0} municipality that withdrew its waiting interest, {1} search title. */
+	SEARCH_WITHDRAWN,
+	/** To the author side and the group's other members: {0} municipality that left the group, {1} search title. */
+	SEARCH_LEFT,
+	/** To the partner search's author side, once, when it passes its expiry date: {0} search title. */
+	SEARCH_EXPIRED,
 	/** To the person asked for a forum meeting: {0} who asks, {1} event title, {2} start (Announcement.moment). */
 	MEETING_REQUESTED,
 	/** To the person who asked: {0} who accepted, {1} event title, {2} start (Announcement.moment), {3} table number. */

@@ -520,6 +520,17 @@ final class PageCatalog {
 					signedIn(page, site, AccountTestSupport.OFFICER_GHENT, "/partner-searches/new");
 					return submit(page, "main form", Map.of("#title", " ", "#partnersNeeded", "many", "#languages", "!!"));
 				}),
+				new PageType("searches-edit", "/partner-searches/{id}/edit", true, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.OFFICER_GHENT, "/partner-searches");
+					follow(page, GHENT_SEARCH);
+					return follow(page, "main a[href$='/edit']");
+				}),
+				new PageType("searches-edit-invalid", "/partner-searches/{id}/edit", false, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.OFFICER_GHENT, "/partner-searches");
+					follow(page, GHENT_SEARCH);
+					follow(page, "main a[href$='/edit']");
+					return submit(page, "main form", Map.of("#idea", " ", "#partnersNeeded", "0"));
+				}),
 				PageType.get("funding-group-empty", "/funding/group", "/funding/group?q=dar"),
 				new PageType("funding-group-four", "/funding/group", true, (page, site) -> page.navigate(site.url("/funding/group?m="
 						+ site.municipalityId(GHENT) + "&m=" + site.municipalityId(BONN) + "&m=" + site.municipalityId(NIS) + "&m="

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.citybridge.audit.AuditLog;
+import org.citybridge.country.CountryChoices;
 import org.citybridge.country.CountryGroup;
 import org.citybridge.funding.Call;
 import org.citybridge.funding.FundingCatalogue;
@@ -22,6 +23,7 @@ import org.citybridge.notice.Audience;
 import org.citybridge.notice.NoticeKind;
 import org.citybridge.notice.Notices;
 import org.citybridge.system.Actor;
+import org.citybridge.system.DisplayNames.NameIndex;
 import org.citybridge.system.Refusal;
 import org.citybridge.theme.Themes;
 
@@ -58,10 +60,13 @@ public class PartnerSearches {
 
 	private final Themes themes;
 
+	private final CountryChoices countryChoices;
+
 	private final Clock clock;
 
 	PartnerSearches(JdbcClient jdbc, SearchReads reads, AuditLog audit, Notices notices, TransactionTemplate transactions,
-			Instruments instruments, FundingCatalogue catalogue, Themes themes, Optional<Clock> clock) {
+			Instruments instruments, FundingCatalogue catalogue, Themes themes, CountryChoices countryChoices,
+			Optional<Clock> clock) {
 		this.jdbc = jdbc;
 		this.reads = reads;
 		this.audit = audit;
@@ -70,6 +75,7 @@ public class PartnerSearches {
 		this.instruments = instruments;
 		this.catalogue = catalogue;
 		this.themes = themes;
+		this.countryChoices = countryChoices;
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
@@ -87,15 +93,7 @@ public class PartnerSearches {
 		if (!SearchPolicy.mayPublish(actor)) {
 			throw new AccessDeniedException("Only officers and staff publish partner searches");
 		}
-		List<String> themeCodes = form.themeCodes();
-		if (!this.themes.codes().containsAll(themeCodes)) {
-			throw new Refusal("themes", "search.error.theme");
-		}
-		Instruments.Ref instrument = instrument(form.instrument());
-		Call call = call(instrument, form.call());
-		Instant expires = expiry(form.expires(), call);
-		List<String> languages = form.languageCodes();
-		List<CountryGroup> groups = form.groupList();
+		Checked v = check(form, null);
 		boolean officer = actor.role() == Actor.Role.OFFICER;
 		return this.transactions.execute(tx -> {
 			long id = this.jdbc.sql("""
@@ -103,31 +101,203 @@ public class PartnerSearches {
 					       call_id, partners_needed, working_languages, expires_at, content_lang)
 					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
 					""").params(officer ? actor.municipalityId() : null, officer ? null : actor.organisationId(),
-					actor.accountId(), form.title().strip(), form.idea().strip(), instrument == null ? null : instrument.id(),
-					call == null ? null : call.id(), form.needed(), languages.toArray(String[]::new), Timestamp.from(expires),
-					contentLang(locale))
+					actor.accountId(), form.title().strip(), form.idea().strip(), v.instrumentId(), v.callId(), form.needed(),
+					v.languages().toArray(String[]::new), Timestamp.from(v.expires()), contentLang(locale))
 				.query(Long.class)
 				.single();
-			for (String theme : themeCodes) {
-				this.jdbc.sql("INSERT INTO partner_search_themes (search_id, theme_code) VALUES (?, ?)").params(id, theme).update();
-			}
-			for (CountryGroup group : groups) {
-				this.jdbc.sql("INSERT INTO partner_search_groups (search_id, country_group) VALUES (?, ?)")
-					.params(id, group.name()).update();
-			}
-			Map<String, Object> after = new LinkedHashMap<>();
-			after.put("title", form.title().strip());
-			after.put("instrument", instrument == null ? null : instrument.slug());
-			after.put("call", call == null ? null : call.id());
-			after.put("partnersNeeded", form.needed());
-			after.put("themes", themeCodes);
-			after.put("groups", groups);
-			after.put("languages", languages);
-			after.put("expiresAt", expires.toString());
+			writeThemesAndGroups(id, v);
 			this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "partner_search", id, AuditLog.Action.CREATE,
-					null, after);
+					null, v.audited(form));
 			return id;
 		});
+	}
+
+	/** A form's values once checked against the themes, instruments and calls. */
+	private record Checked(List<String> themeCodes, Instruments.Ref instrument, Call call, Instant expires,
+			List<String> languages, List<CountryGroup> groups, List<String> countries) {
+
+		Long instrumentId() {
+			return this.instrument == null ? null : this.instrument.id();
+		}
+
+		Long callId() {
+			return this.call == null ? null : this.call.id();
+		}
+
+		Map<String, Object> audited(SearchForm form) {
+			Map<String, Object> values = new LinkedHashMap<>();
+			values.put("title", form.title().strip());
+			values.put("instrument", this.instrument == null ? null : this.instrument.slug());
+			values.put("call", callId());
+			values.put("partnersNeeded", form.needed());
+			values.put("themes", this.themeCodes);
+			values.put("groups", this.groups);
+			values.put("countries", this.countries);
+			values.put("languages", this.languages);
+			values.put("expiresAt", this.expires.toString());
+			return values;
+		}
+	}
+
+	/** Checks the form's choices; {@code keptCall} is a call the search already aims at, kept even once closed. */
+	private Checked check(SearchForm form, Long keptCall) {
+		List<String> themeCodes = form.themeCodes();
+		if (!this.themes.codes().containsAll(themeCodes)) {
+			throw new Refusal("themes", "search.error.theme");
+		}
+		Instruments.Ref instrument = instrument(form.instrument());
+		Call call = call(instrument, form.call(), keptCall);
+		Instant expires = expiry(form.expires(), call);
+		return new Checked(themeCodes, instrument, call, expires, form.languageCodes(), form.groupList(), countries(form));
+	}
+
+	/** The single countries sought, each typed as a name in any of the portal's languages or as a code. */
+	private List<String> countries(SearchForm form) {
+		List<String> typed = form.countryNames();
+		if (typed.size() > SearchForm.MAX_COUNTRIES) {
+			throw new Refusal("countries", "search.field.countries.tooMany");
+		}
+		List<String> codes = new java.util.ArrayList<>();
+		for (String name : typed) {
+			NameIndex.Match match = this.countryChoices.find(name);
+			if (!match.found()) {
+				throw new Refusal("countries", "search.error.country", name);
+			}
+			if (!codes.contains(match.code())) {
+				codes.add(match.code());
+			}
+		}
+		return List.copyOf(codes);
+	}
+
+	private void writeThemesAndGroups(long id, Checked v) {
+		for (String theme : v.themeCodes()) {
+			this.jdbc.sql("INSERT INTO partner_search_themes (search_id, theme_code) VALUES (?, ?)").params(id, theme).update();
+		}
+		for (CountryGroup group : v.groups()) {
+			this.jdbc.sql("INSERT INTO partner_search_groups (search_id, country_group) VALUES (?, ?)")
+				.params(id, group.name()).update();
+		}
+		for (String country : v.countries()) {
+			this.jdbc.sql("INSERT INTO partner_search_countries (search_id, country_code) VALUES (?, ?)")
+				.params(id, country).update();
+		}
+	}
+
+	/**
+	 * The author's side edits its search while it is not complete (an expired one may be given a later
+	 * date, which opens it again and lets its expiry be announced again). The municipalities that
+	 * expressed interest, waiting or accepted, are told.
+	 */
+	public void edit(Actor actor, String actorLabel, long searchId, SearchForm form) {
+		PartnerSearch search = search(searchId);
+		if (!SearchPolicy.isAuthorSide(actor, search)) {
+			throw new AccessDeniedException("May not edit partner search " + searchId);
+		}
+		if ("COMPLETE".equals(search.status())) {
+			throw new Refusal(null, "search.error.closed");
+		}
+		Checked v = check(form, search.callId());
+		this.transactions.executeWithoutResult(tx -> {
+			int updated = this.jdbc.sql("""
+					UPDATE partner_searches SET title = ?, idea = ?, instrument_id = ?, call_id = ?, partners_needed = ?,
+					       working_languages = ?, expires_at = ?,
+					       expiry_noticed_at = CASE WHEN ? > expires_at THEN NULL ELSE expiry_noticed_at END,
+					       version = version + 1
+					WHERE id = ? AND status = 'OPEN'
+					""").params(form.title().strip(), form.idea().strip(), v.instrumentId(), v.callId(), form.needed(),
+					v.languages().toArray(String[]::new), Timestamp.from(v.expires()), Timestamp.from(v.expires()), searchId)
+				.update();
+			if (updated == 0) {
+				throw new Refusal(null, "search.error.closed");
+			}
+			this.jdbc.sql("DELETE FROM partner_search_themes WHERE search_id = ?").param(searchId).update();
+			this.jdbc.sql("DELETE FROM partner_search_groups WHERE search_id = ?").param(searchId).update();
+			this.jdbc.sql("DELETE FROM partner_search_countries WHERE search_id = ?").param(searchId).update();
+			writeThemesAndGroups(searchId, v);
+			Map<String, Object> before = new LinkedHashMap<>();
+			before.put("title", search.title());
+			before.put("instrument", search.instrumentSlug());
+			before.put("call", search.callId());
+			before.put("partnersNeeded", search.partnersNeeded());
+			before.put("themes", search.themes());
+			before.put("groups", search.groups());
+			before.put("countries", search.countries());
+			before.put("languages", search.languages());
+			before.put("expiresAt", search.expiresAt().toString());
+			this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "partner_search", searchId,
+					AuditLog.Action.UPDATE, before, v.audited(form));
+			List<Audience> interested = this.reads.interests(searchId).stream().filter(i -> i.pending() || i.accepted())
+				.map(i -> Audience.officersOf(i.municipalityId())).toList();
+			if (!interested.isEmpty()) {
+				this.notices.announce(Announcement.of(NoticeKind.SEARCH_EDITED)
+					.to(interested.toArray(Audience[]::new))
+					.args(form.title().strip(), authorName(search))
+					.link(search.href())
+					.by(actor.accountId()));
+			}
+		});
+	}
+
+	/**
+	 * An officer of the municipality that expressed interest withdraws it: while it waits for an answer,
+	 * or once accepted (the municipality leaves the group), whatever the search's state. The author's
+	 * side is told, and on leaving the group its other members too. A declined interest stays.
+	 * @return whether the municipality left the group (its interest had been accepted)
+	 */
+	public boolean withdrawInterest(Actor actor, String actorLabel, long searchId, long interestId) {
+		PartnerSearch search = search(searchId);
+		Interest interest = this.reads.interests(searchId).stream().filter(i -> i.id() == interestId).findFirst()
+			.orElseThrow(() -> new SearchNotFound("interest " + interestId));
+		if (!SearchPolicy.mayWithdraw(actor, interest)) {
+			throw new AccessDeniedException("May not withdraw interest " + interestId);
+		}
+		return Boolean.TRUE.equals(this.transactions.execute(tx -> {
+			String status = this.jdbc.sql("""
+					DELETE FROM partner_search_interests WHERE id = ? AND search_id = ? AND status IN ('PENDING', 'ACCEPTED')
+					RETURNING status
+					""").params(interestId, searchId).query(String.class).optional()
+				.orElseThrow(() -> new Refusal(null, "search.error.withdrawDecided"));
+			this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "partner_search_interest", interestId,
+					AuditLog.Action.DELETE, Map.of("search", searchId, "municipality", interest.municipalityId(),
+							"status", status), null);
+			boolean leaving = "ACCEPTED".equals(status);
+			List<Audience> audiences = new java.util.ArrayList<>(List.of(authorSide(search)));
+			if (leaving) {
+				this.reads.interests(searchId).stream().filter(Interest::accepted)
+					.forEach(i -> audiences.add(Audience.officersOf(i.municipalityId())));
+			}
+			this.notices.announce(Announcement.of(leaving ? NoticeKind.SEARCH_LEFT : NoticeKind.SEARCH_WITHDRAWN)
+				.to(audiences.toArray(Audience[]::new))
+				.args(interest.municipalityName(), search.title())
+				.link(search.href())
+				.by(actor.accountId()));
+			return leaving;
+		}));
+	}
+
+	/**
+	 * Tells the author's side of every open search whose expiry date has passed, once: the search is
+	 * marked as told in the same statement that picks it, so a second round tells nobody again.
+	 * @return how many searches were announced as expired
+	 */
+	public int announceExpired() {
+		Integer told = this.transactions.execute(tx -> {
+			List<Long> ids = this.jdbc.sql("""
+					UPDATE partner_searches SET expiry_noticed_at = ?
+					WHERE status = 'OPEN' AND expires_at <= ? AND expiry_noticed_at IS NULL
+					RETURNING id
+					""").params(Timestamp.from(now()), Timestamp.from(now())).query(Long.class).list();
+			for (long id : ids) {
+				PartnerSearch search = search(id);
+				this.notices.announce(Announcement.of(NoticeKind.SEARCH_EXPIRED)
+					.to(authorSide(search))
+					.args(search.title())
+					.link(search.href()));
+			}
+			return ids.size();
+		});
+		return told == null ? 0 : told;
 	}
 
 	/** The language of the page the search was written on: one of the portal's, else English. */
@@ -144,7 +314,7 @@ public class PartnerSearches {
 			.orElseThrow(() -> new Refusal("instrument", "search.error.instrument"));
 	}
 
-	private Call call(Instruments.Ref instrument, String callId) {
+	private Call call(Instruments.Ref instrument, String callId, Long keptCall) {
 		if (callId == null || callId.isBlank()) {
 			return null;
 		}
@@ -153,7 +323,8 @@ public class PartnerSearches {
 		}
 		Instant now = now();
 		return this.catalogue.calls(instrument.id()).stream()
-			.filter(c -> String.valueOf(c.id()).equals(callId.strip()) && c.closesAt().isAfter(now))
+			.filter(c -> String.valueOf(c.id()).equals(callId.strip())
+					&& (c.closesAt().isAfter(now) || Long.valueOf(c.id()).equals(keptCall)))
 			.findFirst()
 			.orElseThrow(() -> new Refusal("call", "search.error.call"));
 	}

@@ -25,7 +25,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The partner searches' pages: the public list with its filters and feed, a search's page, the form
- * of a new one, and the buttons of its life (interest, accept, decline, complete, publish the group).
+ * of a new one or of an edit, and the buttons of its life (interest and its withdrawal, accept, decline,
+ * complete, publish the group).
  * Who may do what is {@link PartnerSearches}' and {@link SearchPolicy}'s to say.
  */
 @Controller
@@ -65,6 +66,40 @@ record SearchController(SearchPages pages, PartnerSearches searches, SearchFeed 
 		}
 		model.addAttribute("invalid", true);
 		return form(page, model);
+	}
+
+	@GetMapping("/partner-searches/{id}/edit")
+	String editSearch(@PathVariable("id") String id, Model model, Locale locale) {
+		long searchId = searchId(id);
+		SearchPages.FormPage page = this.pages.editForm(Actor.current(), searchId, locale);
+		model.addAttribute("searchForm", page.form());
+		model.addAttribute("editId", searchId);
+		return form(page, model);
+	}
+
+	@PostMapping("/partner-searches/{id}/edit")
+	String edit(@PathVariable("id") String id, @Valid @ModelAttribute("searchForm") SearchForm form, BindingResult result,
+			Model model, Authentication authentication, RedirectAttributes redirect) {
+		long searchId = searchId(id);
+		SearchPages.FormPage page = this.pages.edit(Actor.current(), authentication.getName(), searchId, form, result);
+		if (page.published() != null) {
+			redirect.addFlashAttribute("flash", "search.flash.edited");
+			return "redirect:/partner-searches/" + searchId;
+		}
+		model.addAttribute("invalid", true);
+		model.addAttribute("editId", searchId);
+		return form(page, model);
+	}
+
+	@PostMapping("/partner-searches/{id}/interests/{interest}/withdraw")
+	String withdraw(@PathVariable("id") String id, @PathVariable("interest") String interest, Authentication authentication,
+			RedirectAttributes redirect) {
+		long searchId = searchId(id);
+		long interestId = searchId(interest);
+		return Refusal.redirectAfter(() -> {
+			return this.searches.withdrawInterest(Actor.current(), authentication.getName(), searchId, interestId)
+					? "search.flash.left" : "search.flash.withdrawn";
+		}, "/partner-searches/" + searchId, redirect);
 	}
 
 	private static String form(SearchPages.FormPage page, Model model) {

@@ -23,10 +23,23 @@ record SearchForm(
 		@Size(max = 100, message = "{search.field.languages.invalid}")
 		@Pattern(regexp = "^\\s*([A-Za-z]{2,3}(\\s*,\\s*[A-Za-z]{2,3})*)?\\s*$", message = "{search.field.languages.invalid}") String languages,
 		@NotBlank(message = "{search.field.expires.invalid}")
-		@Pattern(regexp = "^\\s*\\d{4}-\\d{2}-\\d{2}\\s*$", message = "{search.field.expires.invalid}") String expires) {
+		@Pattern(regexp = "^\\s*\\d{4}-\\d{2}-\\d{2}\\s*$", message = "{search.field.expires.invalid}") String expires,
+		@Size(max = 400, message = "{search.field.countries.tooMany}") String countries) {
+
+	/** The most single countries a search names. */
+	static final int MAX_COUNTRIES = 20;
 
 	static SearchForm empty(String expires) {
-		return new SearchForm("", "", List.of(), "", "", "3", List.of(), "en", expires);
+		return new SearchForm("", "", List.of(), "", "", "3", List.of(), "en", expires, "");
+	}
+
+	/** The countries as typed (names in any of the portal's languages, or codes), separated by commas, without blanks or repeats. */
+	List<String> countryNames() {
+		if (this.countries == null || this.countries.isBlank()) {
+			return List.of();
+		}
+		return java.util.Arrays.stream(this.countries.split("[,;\\n]")).map(String::strip).filter(s -> !s.isEmpty()).distinct()
+			.toList();
 	}
 
 	List<String> themeCodes() {

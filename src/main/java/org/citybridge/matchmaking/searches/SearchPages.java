@@ -49,7 +49,8 @@ class SearchPages {
 	 * municipalities not yet interested; the group (names) to members or once public, else only its
 	 * counts; the group check for the instrument it aims at, to whoever may see the group.
 	 */
-	record DetailPage(PartnerSearch search, String state, boolean mayInterest, Interest ownInterest, boolean authorSide,
+	record DetailPage(PartnerSearch search, String state, boolean mayInterest, Interest ownInterest, boolean mayWithdraw,
+			boolean authorSide,
 			boolean member, List<Interest> pending, List<Interest> group, boolean groupShown, Verdict groupCheck,
 			String groupCheckHref, List<SearchFits.Candidate> candidates, Instant now) {
 	}
@@ -77,8 +78,11 @@ class SearchPages {
 
 	private final SearchFits fits;
 
+	private final org.citybridge.country.CountryChoices countryChoices;
+
 	SearchPages(SearchReads reads, PartnerSearches searches, Themes themes, Instruments instruments,
-			FundingCatalogue catalogue, FundingFinder finder, SearchFits fits) {
+			FundingCatalogue catalogue, FundingFinder finder, SearchFits fits,
+			org.citybridge.country.CountryChoices countryChoices) {
 		this.reads = reads;
 		this.searches = searches;
 		this.themes = themes;
@@ -86,6 +90,7 @@ class SearchPages {
 		this.catalogue = catalogue;
 		this.finder = finder;
 		this.fits = fits;
+		this.countryChoices = countryChoices;
 	}
 
 	@Transactional(readOnly = true)
@@ -124,7 +129,8 @@ class SearchPages {
 				? this.finder.forGroup(search.instrumentId(), ids, locale).orElse(null) : null;
 		String href = groupShown && !ids.isEmpty() ? groupHref(ids, search.instrumentSlug()) : null;
 		return new DetailPage(search, search.state(now),
-				SearchPolicy.mayExpressInterest(actor, search) && own == null && search.open(now), own, authorSide, member,
+				SearchPolicy.mayExpressInterest(actor, search) && own == null && search.open(now), own,
+				own != null && !"DECLINED".equals(own.status()), authorSide, member,
 				authorSide ? interests.stream().filter(Interest::pending).toList() : List.of(),
 				groupShown ? accepted : List.of(), groupShown, check, href,
 				authorSide && search.open(now) ? this.fits.forSearch(search, interests, CANDIDATES, locale)
@@ -181,6 +187,45 @@ class SearchPages {
 			}
 		}
 		return new FormPage(null, choices(), form);
+	}
+
+	/** The form of an existing search with its values, for its author's side (else 403) while not complete. */
+	FormPage editForm(Actor actor, long id, Locale locale) {
+		PartnerSearch search = editable(actor, id);
+		java.time.ZoneId zone = search.callId() == null ? ZoneOffset.UTC
+				: this.catalogue.calls(search.instrumentId()).stream().filter(c -> c.id() == search.callId())
+					.map(Call::zone).findFirst().orElse(ZoneOffset.UTC);
+		List<CountryGroup> groups = search.groups().stream().map(CountryGroup::valueOf).toList();
+		SearchForm form = new SearchForm(search.title(), search.idea(), search.themes(),
+				search.instrumentSlug() == null ? "" : search.instrumentSlug(),
+				search.callId() == null ? "" : String.valueOf(search.callId()), String.valueOf(search.partnersNeeded()),
+				groups, String.join(", ", search.languages()), LocalDate.ofInstant(search.expiresAt(), zone).toString(),
+				String.join(", ", search.countries().stream().map(c -> this.countryChoices.name(c, locale)).toList()));
+		return new FormPage(null, choices(), form);
+	}
+
+	/** Saves the edited search when the form is valid: its id when saved, else the form again with the refusal. */
+	FormPage edit(Actor actor, String actorLabel, long id, SearchForm form,
+			org.springframework.validation.BindingResult result) {
+		editable(actor, id);
+		if (!result.hasErrors()) {
+			try {
+				this.searches.edit(actor, actorLabel, id, form);
+				return new FormPage(id, null, form);
+			}
+			catch (org.citybridge.system.Refusal refusal) {
+				refusal.rejectIn(result);
+			}
+		}
+		return new FormPage(null, choices(), form);
+	}
+
+	private PartnerSearch editable(Actor actor, long id) {
+		PartnerSearch search = this.searches.search(id);
+		if (!SearchPolicy.isAuthorSide(actor, search)) {
+			throw new org.springframework.security.access.AccessDeniedException("May not edit partner search " + id);
+		}
+		return search;
 	}
 
 	/** Expresses interest when the form is valid: {@code null} when done, else the search's page to show again. */

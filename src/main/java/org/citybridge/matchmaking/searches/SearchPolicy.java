@@ -7,8 +7,8 @@ import org.citybridge.system.Actor;
 /**
  * Who may do what with partner searches. An officer publishes for their own municipality, staff for
  * their own organisation; the author's side (the municipality's officers, the organisation's staff)
- * answers interests, closes the search and publishes its group; an officer of another municipality
- * expresses interest for their own. Nobody else writes, administrators included.
+ * edits the search, answers interests, closes the search and publishes its group; an officer of another
+ * municipality expresses interest for their own and may withdraw it. Nobody else writes, administrators included.
  */
 final class SearchPolicy {
 
@@ -31,6 +31,12 @@ final class SearchPolicy {
 	static boolean mayExpressInterest(Actor actor, PartnerSearch search) {
 		return actor.role() == Actor.Role.OFFICER && actor.municipalityId() != null
 				&& !actor.municipalityId().equals(search.municipalityId());
+	}
+
+	/** Officers of the municipality that expressed the interest withdraw it (and so leave the group). */
+	static boolean mayWithdraw(Actor actor, Interest interest) {
+		return actor.role() == Actor.Role.OFFICER && actor.municipalityId() != null
+				&& actor.municipalityId() == interest.municipalityId();
 	}
 
 	/** The author's side, and the officers of the municipalities whose interest was accepted, see the group. */

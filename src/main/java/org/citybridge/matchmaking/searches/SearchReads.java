@@ -29,6 +29,7 @@ public class SearchReads {
 			       ARRAY(SELECT t.theme_code FROM partner_search_themes t JOIN themes th ON th.code = t.theme_code
 			             WHERE t.search_id = s.id ORDER BY th.position) AS themes,
 			       ARRAY(SELECT g.country_group FROM partner_search_groups g WHERE g.search_id = s.id ORDER BY g.country_group) AS groups,
+			       ARRAY(SELECT c.country_code FROM partner_search_countries c WHERE c.search_id = s.id ORDER BY c.country_code) AS countries,
 			       (SELECT count(*) FROM partner_search_interests x WHERE x.search_id = s.id AND x.status = 'ACCEPTED') AS accepted,
 			       (SELECT count(*) FROM partner_search_interests x WHERE x.search_id = s.id AND x.status = 'PENDING') AS pending
 			FROM partner_searches s
@@ -115,6 +116,7 @@ public class SearchReads {
 				rs.getTimestamp("expires_at").toInstant(), rs.getString("status"), rs.getBoolean("group_public"),
 				rs.getBoolean("example"), rs.getTimestamp("created_at").toInstant(),
 				List.of((String[]) rs.getArray("themes").getArray()), List.of((String[]) rs.getArray("groups").getArray()),
-				rs.getInt("accepted"), rs.getInt("pending"), rs.getString("content_lang"));
+				rs.getInt("accepted"), rs.getInt("pending"), rs.getString("content_lang"),
+				List.of((String[]) rs.getArray("countries").getArray()));
 	}
 }

@@ -62,7 +62,8 @@ public class SecurityConfiguration {
 						"/requests", "/requests/**", "/municipalities/*/requests/**")
 				.authenticated()
 				.requestMatchers("/organisations/new", "/organisations/*/edit", "/learn/my", "/learn/training/new",
-						"/learn/training/*/edit", "/learn/case-studies/new", "/learn/case-studies/*/edit", "/partner-searches/new")
+						"/learn/training/*/edit", "/learn/case-studies/new", "/learn/case-studies/*/edit", "/partner-searches/new",
+						"/partner-searches/*/edit")
 				.authenticated()
 				.requestMatchers(HttpMethod.GET, "/**").permitAll()
 				.requestMatchers(HttpMethod.HEAD, "/**").permitAll()
