@@ -56,6 +56,12 @@ public enum NoticeKind {
 	FOLLOWED_CHANGED,
 	/** To the officers of a party, once a year: is the partnership alive? {0} agreement title. */
 	CHECK_IN,
+	/**
+	 * To staff who may decide (administrators, and the staff of the networks its parties belong to)
+	 * when the officers of a party answer a check-in "no longer active": {0} agreement title, {1}
+	 * the municipality whose officers answered.
+	 */
+	DORMANCY_PROPOSED,
 	/** To the partner search's author side: {0} municipality that expressed interest, {1} search title. */
 	SEARCH_INTEREST,
 	/** To the officers of the municipality whose interest was accepted: {0} search title, {1} the search's author. */

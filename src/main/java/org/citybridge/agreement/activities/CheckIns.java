@@ -37,7 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * so a second round (another instance, a restart) asks nothing twice. The round runs once a day on
  * one instance (the ShedLock row {@code agreement-check-ins}) with the portal's {@link Clock}.
  * Answering is one step: "yes" opens the activity form, "no longer active" puts the partnership on
- * staff's "dormant?" list ({@link Dormancy}).
+ * staff's "dormant?" list ({@link Dormancy}) and tells staff who may decide
+ * ({@link NoticeKind#DORMANCY_PROPOSED}).
  */
 @Component
 public class CheckIns {
@@ -171,9 +172,38 @@ public class CheckIns {
 			}
 			this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "agreement", agreementId,
 					AuditLog.Action.UPDATE, Map.of(), Map.of("checkIn", answer.name()));
+			if (answer == Answer.INACTIVE) {
+				proposeDormancy(actor, agreementId);
+			}
 			return ids.get(0);
 		});
 		return answered == null ? 0 : answered;
+	}
+
+	/**
+	 * Tells staff who may decide that a party's officers answered "no longer active": the
+	 * administrators and the staff of every network a party belongs to (as a submitted case study
+	 * is announced), not the staff of unrelated networks, who would hear of every partnership in
+	 * the register. The notice leads to the "dormant?" list, where the proposal is shown and decided.
+	 */
+	private void proposeDormancy(Actor actor, long agreementId) {
+		List<Audience> audiences = new java.util.ArrayList<>();
+		audiences.add(Audience.administrators());
+		this.jdbc.sql("""
+				SELECT DISTINCT om.organisation_id FROM organisation_members om
+				JOIN agreement_parties p ON p.municipality_id = om.municipality_id
+				WHERE p.agreement_id = ? ORDER BY 1
+				""").param(agreementId).query(Long.class).list().forEach(o -> audiences.add(Audience.staffOf(o)));
+		String title = this.jdbc.sql("SELECT title FROM agreements WHERE id = ?").param(agreementId).query(String.class).single();
+		String party = this.jdbc.sql("SELECT name FROM municipalities WHERE id = ?")
+			.param(actor.municipalityId())
+			.query(String.class)
+			.single();
+		this.notices.announce(Announcement.of(NoticeKind.DORMANCY_PROPOSED)
+			.to(audiences.toArray(Audience[]::new))
+			.args(title, party)
+			.link("/agreements/dormant#dormant-" + agreementId)
+			.by(actor.accountId()));
 	}
 
 	private Agreement requireParty(Actor actor, long agreementId) {

@@ -4,8 +4,10 @@ import java.sql.Date;
 import java.sql.ResultSet;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -105,9 +107,17 @@ public class AgreementCatalogue {
 
 	private final RegisterOptions options;
 
-	AgreementCatalogue(JdbcClient jdbc, RegisterOptions options) {
+	private final Clock clock;
+
+	AgreementCatalogue(JdbcClient jdbc, RegisterOptions options, Clock clock) {
 		this.jdbc = jdbc;
 		this.options = options;
+		this.clock = clock;
+	}
+
+	/** The portal's today (UTC), read at each request: "active in the last N years" counts back from it. */
+	LocalDate today() {
+		return LocalDate.now(this.clock.withZone(ZoneOffset.UTC));
 	}
 
 	Register register(AgreementParams params) {
@@ -120,8 +130,8 @@ public class AgreementCatalogue {
 	 * in name order), so that a page costs one round trip to the database, not one per part. A page
 	 * past the last one asks again for the last one.
 	 */
-	static String pageSql(AgreementQuery query, Map<String, Object> params) {
-		String where = where(query, params);
+	static String pageSql(AgreementQuery query, LocalDate today, Map<String, Object> params) {
+		String where = where(query, today, params);
 		return "WITH page AS (SELECT a.id, a.title, a.type, a.status, a.signed_on, a.verified_at IS NOT NULL AS verified,"
 				+ " a.source <> 'MANUAL' AS imported, a.created_at FROM agreements a" + where + " ORDER BY "
 				+ order(query.sort()) + " LIMIT :limit OFFSET :offset)"
@@ -144,7 +154,7 @@ public class AgreementCatalogue {
 
 	private ResultPage<Listed> page(AgreementQuery query, int page) {
 		Map<String, Object> params = new HashMap<>();
-		String sql = pageSql(query, params);
+		String sql = pageSql(query, today(), params);
 		params.put("limit", query.size());
 		params.put("offset", (long) (page - 1) * query.size());
 		long[] total = { 0 };
@@ -172,8 +182,13 @@ public class AgreementCatalogue {
 		return ResultPage.of(rows, total[0], Math.min(page, lastPage), query.size());
 	}
 
-	/** The register's conditions on {@code agreements a}: the map, statistics and open data filter with them too. */
-	public static String where(AgreementQuery q, Map<String, Object> params) {
+	/**
+	 * The register's conditions on {@code agreements a}: the map, statistics and open data filter with
+	 * them too. {@code today} is the portal's clock's day (never the database's {@code current_date}),
+	 * so that "active in the last N years" moves on at midnight with the clock every other rule of the
+	 * portal follows, and tests can fix it.
+	 */
+	public static String where(AgreementQuery q, LocalDate today, Map<String, Object> params) {
 		List<String> conditions = new ArrayList<>();
 		if (!q.countries().isEmpty()) {
 			conditions.add("EXISTS (SELECT 1 FROM agreement_parties p JOIN municipalities m ON m.id = p.municipality_id"
@@ -215,16 +230,22 @@ public class AgreementCatalogue {
 		}
 		if (q.activeYears() != null) {
 			// Active: signed, or an activity (its last day) within the years up to today (issue 25).
-			conditions.add("(a.signed_on >= current_date - make_interval(years => :activeYears)"
+			// The first day counted is a parameter (a date, so the planner sees a constant), from the clock.
+			conditions.add("(a.signed_on >= :activeSince"
 					+ " OR EXISTS (SELECT 1 FROM agreement_activities x WHERE x.agreement_id = a.id"
-					+ " AND coalesce(x.ends_on, x.starts_on) >= current_date - make_interval(years => :activeYears)))");
-			params.put("activeYears", q.activeYears());
+					+ " AND coalesce(x.ends_on, x.starts_on) >= :activeSince))");
+			params.put("activeSince", activeSince(today, q.activeYears()));
 		}
 		if (q.forum() != null) {
 			conditions.add(BEGAN_AT_FORUM);
 			params.put("forum", q.forum());
 		}
 		return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+	}
+
+	/** The first day "active in the last {@code years} years" counts on {@code today} (29 February counts back to the 28th). */
+	public static LocalDate activeSince(LocalDate today, int years) {
+		return today.minusYears(years);
 	}
 
 	private static String side(String alias, String value) {

@@ -1,5 +1,8 @@
 package org.citybridge.agreement.views;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,7 +23,7 @@ import org.citybridge.agreement.register.RegisterOptions;
  * statement, so none needs a transaction of its own.
  */
 @Service
-record AgreementViews(NamedParameterJdbcTemplate jdbc, Countries countries, RegisterOptions options) {
+record AgreementViews(NamedParameterJdbcTemplate jdbc, Countries countries, RegisterOptions options, Clock clock) {
 
 	static final int PAGE_SIZE = 50;
 
@@ -42,7 +45,8 @@ record AgreementViews(NamedParameterJdbcTemplate jdbc, Countries countries, Regi
 	}
 
 	ViewFilter filter(AgreementParams params, String municipality) {
-		return ViewFilter.of(params, municipality, this.options.countryCodeSet(), this.options.themeCodeSet());
+		return ViewFilter.of(params, municipality, this.options.countryCodeSet(), this.options.themeCodeSet(),
+				LocalDate.now(this.clock.withZone(ZoneOffset.UTC)));
 	}
 
 	String numericCode(String country) {

@@ -1,5 +1,6 @@
 package org.citybridge.agreement.views;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,16 +17,17 @@ import org.citybridge.agreement.register.AgreementQuery;
  * The register's filters as the map, the statistics and the open data files apply them: exactly
  * the register's own ({@link AgreementParams} checked by {@link AgreementQuery#of}, turned into SQL
  * by {@link AgreementCatalogue#where}), plus one municipality ({@code municipality=id}) for the map's
- * city view. Values that cannot be used are dropped and named in {@link #problems()}.
+ * city view. Values that cannot be used are dropped and named in {@link #problems()}. {@code today}
+ * is the portal's clock's day, which "active in the last N years" counts back from.
  */
-record ViewFilter(AgreementQuery register, Long municipality, List<Problem> problems) {
+record ViewFilter(AgreementQuery register, Long municipality, List<Problem> problems, LocalDate today) {
 
 	/** Something that was ignored: a message key and the value as sent. */
 	record Problem(String key, String value) {
 	}
 
 	static ViewFilter of(AgreementParams params, String municipalityParam, Set<String> knownCountries,
-			Set<String> knownThemes) {
+			Set<String> knownThemes, LocalDate today) {
 		AgreementQuery register = AgreementQuery.of(params == null ? AgreementParams.none() : params, knownCountries,
 				knownThemes);
 		List<Problem> problems = new ArrayList<>();
@@ -46,7 +48,7 @@ record ViewFilter(AgreementQuery register, Long municipality, List<Problem> prob
 				problems.add(new Problem("agreement.views.problem.municipality", shown));
 			}
 		}
-		return new ViewFilter(register, municipality, List.copyOf(problems));
+		return new ViewFilter(register, municipality, List.copyOf(problems), today);
 	}
 
 	Set<String> countries() {
@@ -56,7 +58,7 @@ record ViewFilter(AgreementQuery register, Long municipality, List<Problem> prob
 	/** SQL conditions on {@code agreements a}, joined with AND (or {@code TRUE}), their values added to {@code params}. */
 	String where(MapSqlParameterSource params) {
 		Map<String, Object> values = new LinkedHashMap<>();
-		String where = AgreementCatalogue.where(this.register, values);
+		String where = AgreementCatalogue.where(this.register, this.today, values);
 		params.addValues(values);
 		List<String> and = new ArrayList<>();
 		if (!where.isBlank()) {
@@ -80,6 +82,15 @@ record ViewFilter(AgreementQuery register, Long municipality, List<Problem> prob
 			uri.queryParam("municipality", this.municipality);
 		}
 		return uri;
+	}
+
+	/**
+	 * What a cached result of this filter is kept under: its query string and, when it counts back
+	 * from today ("active in the last N years"), the day, so that what was drawn yesterday is not
+	 * served after midnight although nothing was written.
+	 */
+	String cacheKey() {
+		return query() + (this.register.activeYears() != null ? " on " + this.today : "");
 	}
 
 	/** The query string of the filter, empty or starting with {@code ?}. */

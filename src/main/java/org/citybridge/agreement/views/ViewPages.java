@@ -62,7 +62,7 @@ record ViewPages(AgreementViews views,
 		MapView view = MapView.of(viewParam);
 		// Drawing the whole register takes seconds: the drawing, the count and the table's pages
 		// are cached until the register changes (RegisterMapCache).
-		String query = filter.query();
+		String query = filter.cacheKey();
 		MapDrawing map = this.cache.get("drawing " + view + " " + locale.toLanguageTag() + " " + query, () -> {
 			List<PartnershipMaps.Line> lines = this.views.lines(filter);
 			Set<String> highlighted = new HashSet<>();

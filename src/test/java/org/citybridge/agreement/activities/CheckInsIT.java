@@ -192,6 +192,53 @@ class CheckInsIT extends DemoDataIntegrationTest {
 			.contains("Staff kept the partnership as it is");
 	}
 
+	long proposals(String email, long agreementId) {
+		return this.jdbc.sql("""
+				SELECT count(*) FROM notices n JOIN accounts a ON a.id = n.account_id
+				WHERE a.email = ? AND n.kind = 'DORMANCY_PROPOSED' AND n.link = ?
+				""").params(email, "/agreements/dormant#dormant-" + agreementId).query(Long.class).single();
+	}
+
+	@Test
+	void noLongerActiveTellsStaffWhoMayDecideAndNobodyElseAndTheirDecisionIsInTheHistory() {
+		long id = agreementSignedOn(this.today.minusYears(2));
+		checkIns(this.today).round();
+		// "Yes" proposes nothing.
+		assertThat(this.mvc.post().uri("/agreements/" + id + "/check-in").with(csrf())
+			.with(as(AccountTestSupport.OFFICER_DARKHAN)).param("answer", "ALIVE")).hasStatus3xxRedirection();
+		assertThat(proposals(AccountTestSupport.ADMIN, id)).isZero();
+		assertThat(this.mvc.post().uri("/agreements/" + id + "/check-in").with(csrf())
+			.with(as(AccountTestSupport.OFFICER_GHENT)).param("answer", "INACTIVE")).hasStatus3xxRedirection()
+			.flash().containsEntry("flash", "activity.checkIn.flash.inactive");
+		// Administrators and the staff of a party's network (Ghent is a member of CEMR) hear of it;
+		// the staff of an unrelated network, the officers, and the officer who answered do not.
+		assertThat(proposals(AccountTestSupport.ADMIN, id)).isEqualTo(1);
+		assertThat(proposals(AccountTestSupport.STAFF_CEMR, id)).isEqualTo(1);
+		assertThat(proposals(AccountTestSupport.STAFF_NALAS, id)).isZero();
+		assertThat(proposals(AccountTestSupport.OFFICER_GHENT, id)).isZero();
+		assertThat(proposals(AccountTestSupport.OFFICER_DARKHAN, id)).isZero();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM notices WHERE kind = 'DORMANCY_PROPOSED' AND link = ?")
+			.param("/agreements/dormant#dormant-" + id).query(Long.class).single())
+			.as("nobody but administrators and CEMR's staff").isEqualTo(this.jdbc.sql("""
+					SELECT count(*) FROM accounts WHERE enabled AND deleted_at IS NULL AND (role = 'ADMIN'
+					  OR (role = 'STAFF' AND organisation_id IN (SELECT organisation_id FROM organisation_members WHERE municipality_id IN (?, ?))))
+					""").params(this.darkhan, this.ghent).query(Long.class).single());
+		// The notice leads to the proposal, where staff decide.
+		assertThat(this.mvc.get().uri("/agreements/dormant").with(as(AccountTestSupport.STAFF_CEMR))).hasStatusOk()
+			.bodyText().contains("id=\"dormant-" + id + "\"");
+		assertThat(this.mvc.get().uri("/notices").with(as(AccountTestSupport.STAFF_CEMR))).hasStatusOk().bodyText()
+			.contains("The officers of Ghent answered the yearly check-in of");
+		long staff = this.jdbc.sql("SELECT id FROM accounts WHERE email = ?").param(AccountTestSupport.STAFF_CEMR)
+			.query(Long.class).single();
+		assertThat(this.mvc.post().uri("/agreements/dormant/" + id).with(csrf()).with(as(AccountTestSupport.STAFF_CEMR))
+			.param("decision", "DORMANT")).hasStatus3xxRedirection().flash().containsEntry("flash", "dormant.flash.dormant");
+		assertThat(this.jdbc.sql("""
+				SELECT count(*) FROM agreement_status_changes WHERE agreement_id = ? AND status = 'DORMANT' AND account_id = ?
+				""").params(id, staff).query(Long.class).single()).isEqualTo(1);
+		assertThat(this.mvc.get().uri("/agreements/" + id)).hasStatusOk().bodyText()
+			.contains("Check-in answered: no longer active", "Status changed to “Dormant”");
+	}
+
 	static List<Long> ids(List<Dormancy.Candidate> candidates) {
 		return candidates.stream().map(Dormancy.Candidate::id).toList();
 	}
