@@ -24,7 +24,7 @@ class ActivitiesBenchSqlTest {
 	void theBenchmarksRegisterStatementIsThePagesOwn() throws IOException {
 		LocalDate today = LocalDate.of(2026, 12, 7);
 		AgreementQuery query = AgreementQuery.of(new AgreementParams(null, null, null, null, null, null, null, null,
-				null, null, null, null, "2"), Set.of(), Set.of());
+				null, null, null, null, "2", null), Set.of(), Set.of());
 		Map<String, Object> params = new HashMap<>();
 		String sql = AgreementCatalogue.pageSql(query, today, params);
 		assertThat(params).containsEntry("activeSince", LocalDate.of(2024, 12, 7));

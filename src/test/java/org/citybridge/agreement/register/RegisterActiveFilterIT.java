@@ -58,7 +58,7 @@ class RegisterActiveFilterIT {
 		AgreementCatalogue catalogue = new AgreementCatalogue(this.jdbc, this.options,
 				Clock.fixed(today.atTime(23, 30).toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
 		AgreementParams params = new AgreementParams(null, null, null, null, null, null, null, null, null, "recent",
-				null, "100", "2");
+				null, "100", "2", null);
 		return catalogue.register(params).results().items().stream().map(AgreementCatalogue.Listed::id).toList();
 	}
 

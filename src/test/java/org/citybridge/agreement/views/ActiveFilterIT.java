@@ -124,7 +124,7 @@ class ActiveFilterIT {
 	}
 
 	static AgreementParams params(String active) {
-		return new AgreementParams(null, null, null, null, null, null, null, null, null, null, null, null, active);
+		return new AgreementParams(null, null, null, null, null, null, null, null, null, null, null, null, active, null);
 	}
 
 	long place(long n, String name, String country, double lat, double lon) {
