@@ -35,6 +35,18 @@ public final class Text {
 	 * else the two characters are invisible. {@code null} stays {@code null}.
 	 */
 	public static String typed(Object value) {
+		return typedText(value);
+	}
+
+	/**
+	 * As {@link #typed}, for an argument that may also be a number (a count a plural rule formats,
+	 * given as a number or as its digits), which is returned as it is.
+	 */
+	public static Object typedIfText(Object value) {
+		return value instanceof CharSequence text && !text.toString().matches("-?\\d{1,18}") ? typedText(value) : value;
+	}
+
+	private static String typedText(Object value) {
 		if (value == null) {
 			return null;
 		}

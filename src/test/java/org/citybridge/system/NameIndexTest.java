@@ -53,7 +53,7 @@ class NameIndexTest {
 		assertThat(congo.candidates()).containsExactlyInAnyOrder("CD", "CG");
 		Refusal refusal = congo.refusal("field", "test.countries", this.countries, Locale.ENGLISH);
 		assertThat(refusal.messageKey()).isEqualTo("test.countries.ambiguous");
-		assertThat(refusal.arguments()).containsExactly("Congo", "Congo - Brazzaville, Congo - Kinshasa");
+		assertThat(refusal.arguments()).containsExactly(Text.typed("Congo"), "Congo - Brazzaville, Congo - Kinshasa");
 
 		DisplayNames.NameIndex.Match atlantis = this.countries.find("Atlantis");
 		assertThat(atlantis.found()).isFalse();
