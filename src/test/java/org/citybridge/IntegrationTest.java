@@ -20,10 +20,7 @@ import org.springframework.context.annotation.Import;
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "citybridge.database.create-if-missing=false", "citybridge.demo.enabled=false", "citybridge.world.enabled=false",
-				"citybridge.public-url=http://citybridge.test", "citybridge.messages.strict=true",
-				// The portal gives a page 1.5 s to get a connection; the tests that send 200 requests at
-				// once wait longer on a loaded machine (their subject is the seats, not the pool).
-				"spring.datasource.hikari.connection-timeout=20000" })
+				"citybridge.public-url=http://citybridge.test", "citybridge.messages.strict=true" })
 @Import(TestDatabase.class)
 public @interface IntegrationTest {
 }

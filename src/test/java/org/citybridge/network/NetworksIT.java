@@ -262,7 +262,7 @@ class NetworksIT extends DemoDataIntegrationTest {
 		assertThat(this.mvc.get().uri("/municipalities?network=" + this.nalas + "&network=" + this.amla + "&size=100")).hasStatusOk()
 			.bodyText().contains(">Niš<").contains(">Darkhan<").doesNotContain(">Ghent<");
 		assertThat(this.mvc.get().uri("/municipalities?network=abc&network=99999999&network=-1")).hasStatusOk().bodyText()
-			.contains("There is no network number abc").contains("There is no network number 99999999");
+			.contains("There is no network number <bdi lang=\"\">abc</bdi>").contains("There is no network number 99999999");
 		assertThat(this.mvc.get().uri("/municipalities?network=" + this.nalas + "&sort=name&size=1")).hasStatusOk().bodyText()
 			.contains("network=" + this.nalas + "&amp;sort=name&amp;size=1&amp;page=2");
 		assertThat(this.mvc.get().uri("/organisations/" + this.nalas)).hasStatusOk().bodyText()

@@ -51,8 +51,8 @@ class NoticePagesIT extends DemoDataIntegrationTest {
 		announce(NoticeKind.EVENT_REGISTRATION, "/events/forum", "Forum two");
 
 		String page = text(this.mvc.get().uri("/notices").header("Accept-Language", "fr").with(as(this.email)).exchange());
-		assertThat(page).contains("Le personnel du réseau a vérifié l’accord «\u202fPact one\u202f».",
-				"Vous êtes inscrit(e) à «\u202fForum two\u202f».", "<span class=\"badge count\">2</span>");
+		assertThat(page).contains("Le personnel du réseau a vérifié l’accord «\u202f<bdi lang=\"\">Pact one</bdi>\u202f».",
+				"Vous êtes inscrit(e) à «\u202f<bdi lang=\"\">Forum two</bdi>\u202f».", "<span class=\"badge count\">2</span>");
 		assertThat(page.indexOf("Forum two")).as("newest first").isLessThan(page.indexOf("Pact one"));
 		long first = this.jdbc.sql("SELECT id FROM notices WHERE account_id = ? AND kind = 'AGREEMENT_VERIFIED'")
 			.param(this.account).query(Long.class).single();

@@ -36,7 +36,7 @@ record RegistrationController(Registrations registrations) {
 	private static String back(Registrations.Answer answer, RedirectAttributes redirect, String to) {
 		if (answer.refusal() != null) {
 			redirect.addFlashAttribute("refusal", answer.refusal());
-			if (answer.refusalArguments().length > 0) {
+			if (answer.refusalArguments() != null && answer.refusalArguments().length > 0) {
 				redirect.addFlashAttribute("refusalArguments", answer.refusalArguments());
 			}
 		}

@@ -227,7 +227,7 @@ class CheckInsIT extends DemoDataIntegrationTest {
 		assertThat(this.mvc.get().uri("/agreements/dormant").with(as(AccountTestSupport.STAFF_CEMR))).hasStatusOk()
 			.bodyText().contains("id=\"dormant-" + id + "\"");
 		assertThat(this.mvc.get().uri("/notices").with(as(AccountTestSupport.STAFF_CEMR))).hasStatusOk().bodyText()
-			.contains("The officers of Ghent answered the yearly check-in of");
+			.contains("The officers of <bdi lang=\"\">Ghent</bdi> answered the yearly check-in of");
 		long staff = this.jdbc.sql("SELECT id FROM accounts WHERE email = ?").param(AccountTestSupport.STAFF_CEMR)
 			.query(Long.class).single();
 		assertThat(this.mvc.post().uri("/agreements/dormant/" + id).with(csrf()).with(as(AccountTestSupport.STAFF_CEMR))

@@ -297,7 +297,7 @@ class AgreementViewsIT {
 				assertThat(response.body()).doesNotContain("<script>");
 			}
 		}
-		assertThat(get("/agreements/map?country=ZZ").body()).contains("Unknown country: ZZ");
+		assertThat(get("/agreements/map?country=ZZ").body()).contains("Unknown country: <bdi lang=\"\">ZZ</bdi>");
 	}
 
 	// --- helpers

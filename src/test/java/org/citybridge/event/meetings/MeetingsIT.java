@@ -146,7 +146,7 @@ class MeetingsIT {
 		assertThatThrownBy(() -> this.meetings.request(ana, "ana", this.f.slug(), bat.accountId(), slot(14, 20), null))
 			.isInstanceOfSatisfying(Refusal.class, r -> {
 				assertThat(r.messageKey()).isEqualTo("meeting.request.error.theirSession");
-				assertThat((String) r.arguments()[0]).startsWith("Water utilities workshop");
+				assertThat((String) r.arguments()[0]).startsWith("\u2068Water utilities workshop");
 			});
 		assertThatThrownBy(() -> this.meetings.request(bat, "bat", this.f.slug(), ana.accountId(), slot(15, 0), null))
 			.isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.messageKey()).isEqualTo("meeting.request.error.yourSession"));
@@ -318,7 +318,7 @@ class MeetingsIT {
 		assertThatThrownBy(() -> this.programmes.addWindow(staff, "staff", this.f.slug(), form))
 			.isInstanceOfSatisfying(Refusal.class, r -> {
 				assertThat(r.messageKey()).isEqualTo("meeting.setup.window.plenary");
-				assertThat((String) r.arguments()[0]).startsWith("Opening plenary");
+				assertThat((String) r.arguments()[0]).startsWith("\u2068Opening plenary");
 			});
 		form.setOverlapConfirmed(true);
 		this.programmes.addWindow(staff, "staff", this.f.slug(), form);

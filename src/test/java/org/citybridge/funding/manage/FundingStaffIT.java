@@ -140,8 +140,8 @@ class FundingStaffIT extends DemoDataIntegrationTest {
 			.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(body).contains("Error: Add an instrument", "Enter the instrument’s name.",
 				"Use lower-case letters, digits and single hyphens only.",
-				"Enter a web address starting with http:// or https://.", "No country is called “12”.",
-				"“Congo” can mean several countries: Congo - Brazzaville, Congo - Kinshasa.", "value=\"Mongolie\"",
+				"Enter a web address starting with http:// or https://.", "No country is called “<bdi lang=\"\">12</bdi>”.",
+				"“<bdi lang=\"\">Congo</bdi>” can mean several countries: Congo - Brazzaville, Congo - Kinshasa.", "value=\"Mongolie\"",
 				"Enter a whole number from 1 to 100.", "value=\"abc\"",
 				"value=\"Kept &lt;b&gt;short&lt;/b&gt;\"", "Kept purpose", "id=\"slug-error\"", "aria-invalid=\"true\"");
 		assertThat(count("funding_instruments")).isEqualTo(before);
@@ -151,7 +151,7 @@ class FundingStaffIT extends DemoDataIntegrationTest {
 		assertThat(instrument("/funding/new", AccountTestSupport.STAFF_NALAS, "taiex")).hasStatusOk().bodyText()
 			.contains("Another instrument already has this address.");
 		assertThat(instrument("/funding/new", AccountTestSupport.STAFF_NALAS, this.slug).param("leadAlso", "ZZ"))
-			.hasStatusOk().bodyText().contains("No country is called “ZZ”.");
+			.hasStatusOk().bodyText().contains("No country is called “<bdi lang=\"\">ZZ</bdi>”.");
 		assertThat(instrument("/funding/new", AccountTestSupport.STAFF_NALAS, this.slug).param("partnerAlso", "RS"))
 			.hasStatusOk().bodyText().contains("Serbia cannot be both allowed and refused");
 		assertThat(instrument("/funding/new", AccountTestSupport.STAFF_NALAS, this.slug).param("themes", "NOT_A_THEME"))
