@@ -102,9 +102,8 @@ public class NoticeMails {
 		Object[] values = new Object[Math.max(4, args.size())];
 		for (int i = 0; i < values.length; i++) {
 			String arg = i < args.size() ? args.get(i) : null;
-			boolean quoted = onPage && arg != null && !arg.isBlank() && !arg.startsWith(Announcement.MOMENT)
-					&& !arg.chars().allMatch(Character::isDigit);
-			values[i] = arg == null ? "" : quoted ? org.citybridge.system.Text.typed(arg) : shown(arg, locale);
+			boolean quoted = onPage && arg != null && !arg.isBlank() && !arg.startsWith(Announcement.MOMENT);
+			values[i] = arg == null ? "" : quoted ? org.citybridge.system.Text.typedIfText(arg) : shown(arg, locale);
 		}
 		return this.messages.getMessage(subject ? known.subjectKey() : known.textKey(), values, locale);
 	}

@@ -3,7 +3,6 @@ package org.citybridge.system.web;
 import java.util.Set;
 
 import org.citybridge.system.Text;
-import org.thymeleaf.context.ITemplateContext;
 import org.thymeleaf.dialect.AbstractDialect;
 import org.thymeleaf.dialect.IPostProcessorDialect;
 import org.thymeleaf.engine.AbstractTemplateHandler;
@@ -44,14 +43,6 @@ public class TypedTextDialect extends AbstractDialect implements IPostProcessorD
 
 		private int textOnlyDepth;
 
-		private ITemplateContext context;
-
-		@Override
-		public void setContext(ITemplateContext context) {
-			super.setContext(context);
-			this.context = context;
-		}
-
 		@Override
 		public void handleOpenElement(IOpenElementTag tag) {
 			if (TEXT_ONLY.contains(tag.getElementCompleteName().toLowerCase(java.util.Locale.ROOT))) {
@@ -75,7 +66,7 @@ public class TypedTextDialect extends AbstractDialect implements IPostProcessorD
 				super.handleText(text);
 				return;
 			}
-			super.handleText(this.context.getModelFactory().createText(markup(content, this.textOnlyDepth > 0)));
+			super.handleText(getContext().getModelFactory().createText(markup(content, this.textOnlyDepth > 0)));
 		}
 
 		/** The text with each isolated part as a {@code bdi} of unknown language, or without the marks. */
