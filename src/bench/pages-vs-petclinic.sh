@@ -124,8 +124,11 @@ fi
 PC_BOOT=$(unzip -p "$PC_JAR" META-INF/MANIFEST.MF 2>/dev/null | sed -n 's/^Spring-Boot-Version: *//p' | tr -d '\r')
 PC_COMMIT=$(git -C "$PC_DIR" rev-parse --short HEAD 2>/dev/null || echo '?')
 
-# 2. The world, once.
-if db_exists "$TEMPLATE" && [ "$($PG -d postgres -Atc "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = '$TEMPLATE'")" = ready ]; then
+# 2. The world, once (only the pages need it; the start-up runs on an empty, migrated database).
+COUNTS="start-up only"
+if [ "$PAGES" = 0 ]; then
+  :
+elif db_exists "$TEMPLATE" && [ "$($PG -d postgres -Atc "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = '$TEMPLATE'")" = ready ]; then
   echo "== reusing $TEMPLATE"
 else
   echo "== preparing $TEMPLATE: demo data, GeoNames, Wikipedia partnerships (once, several minutes)"
@@ -141,7 +144,7 @@ else
   $PG -d postgres -c "COMMENT ON DATABASE $TEMPLATE IS 'ready'"
   echo "   done in $(( $(date +%s) - T0 )) s"
 fi
-COUNTS=$($PG -d "$TEMPLATE" -Atc "SELECT (SELECT count(*) FROM municipalities) || ' municipalities, ' || (SELECT count(*) FROM agreements) || ' agreements'")
+[ "$PAGES" = 0 ] || COUNTS=$($PG -d "$TEMPLATE" -Atc "SELECT (SELECT count(*) FROM municipalities) || ' municipalities, ' || (SELECT count(*) FROM agreements) || ' agreements'")
 
 # 3. The two applications.
 echo "== $(date -u +%FT%TZ) $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $DB from $TEMPLATE: $COUNTS"

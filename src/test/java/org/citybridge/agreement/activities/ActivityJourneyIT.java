@@ -106,4 +106,34 @@ class ActivityJourneyIT extends DemoDataIntegrationTest {
 		assertThat(this.mvc.get().uri("/municipalities/987654321/activities.atom")).hasStatus(404);
 		assertThat(get("/open-data", "en")).contains("/activities.csv", "Columns of the activity files");
 	}
+
+	/**
+	 * "Active in the last 2 years" reads the last day of activity the agreement keeps (V96): it
+	 * follows an activity recorded, moved and removed, whoever writes it.
+	 */
+	@Test
+	void theRegistersActiveFilterFollowsActivitiesRecordedMovedAndRemoved() throws Exception {
+		String listed = "/agreements/" + this.agreement + "\"";
+		String register = "/agreements?active=2&size=100&country=HU&country=MN";
+		LocalDate recent = LocalDate.now(ZoneOffset.UTC).minusMonths(3);
+		long activity = this.jdbc.sql("""
+				INSERT INTO agreement_activities (agreement_id, kind, title, starts_on, participants)
+				VALUES (?, 'JOINT_EVENT', 'Naadam in Kaposvár', ?, 12) RETURNING id""")
+			.params(this.agreement, recent)
+			.query(Long.class)
+			.single();
+		assertThat(get(register, "en")).contains(listed);
+		// Moved back four years: no longer a sign of life in the last two.
+		this.jdbc.sql("UPDATE agreement_activities SET starts_on = ? WHERE id = ?")
+			.params(recent.minusYears(4), activity)
+			.update();
+		assertThat(get(register, "en")).doesNotContain(listed);
+		// An end day within the two years counts again; removing the activity takes it away.
+		this.jdbc.sql("UPDATE agreement_activities SET ends_on = ? WHERE id = ?").params(recent, activity).update();
+		assertThat(get(register, "en")).contains(listed);
+		this.jdbc.sql("DELETE FROM agreement_activities WHERE id = ?").param(activity).update();
+		assertThat(get(register, "en")).doesNotContain(listed);
+		assertThat(this.jdbc.sql("SELECT last_activity_on IS NULL FROM agreements WHERE id = ?").param(this.agreement)
+			.query(Boolean.class).single()).isTrue();
+	}
 }

@@ -36,4 +36,16 @@ class TypedTextDialectTest {
 		assertThat(Text.typed(null)).isNull();
 		assertThat(TypedTextDialect.Handler.markup("plain", false)).isEqualTo("plain");
 	}
+
+	@Test
+	void markupBuiltInJavaKeepsItsTagsAndMarksTextOnlyInsideTheElementsThatHoldOnlyText() {
+		// cb:raw hands such markup on as one text: an option's marks are dropped, a label's become a bdi,
+		// and marks in an attribute's value stay in the attribute.
+		String raw = "<option value=\"1\">" + Text.typed("Atlantis") + "</option><label title=\"\u2068t\u2069\">"
+				+ Text.typed("Atlantis") + "</label><br/>";
+		assertThat(TypedTextDialect.Handler.markup(raw, false)).isEqualTo("<option value=\"1\">Atlantis</option>"
+				+ "<label title=\"\u2068t\u2069\"><bdi lang=\"\">Atlantis</bdi></label><br/>");
+		assertThat(TypedTextDialect.Handler.markup("<title>" + Text.typed("a") + "</title>" + Text.typed("b"), false))
+			.isEqualTo("<title>a</title><bdi lang=\"\">b</bdi>");
+	}
 }
