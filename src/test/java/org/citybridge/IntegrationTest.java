@@ -20,7 +20,8 @@ import org.springframework.context.annotation.Import;
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "citybridge.database.create-if-missing=false", "citybridge.demo.enabled=false", "citybridge.world.enabled=false",
-				"citybridge.public-url=http://citybridge.test", "citybridge.messages.strict=true" })
+				"citybridge.public-url=http://citybridge.test", "citybridge.messages.strict=true",
+				"citybridge.passwords.bcrypt-strength=4" })
 @Import(TestDatabase.class)
 public @interface IntegrationTest {
 }
