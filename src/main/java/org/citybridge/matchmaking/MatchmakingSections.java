@@ -39,7 +39,13 @@ class MatchmakingSections {
 	AgreementSection forumOnAgreement(Requests requests, EventCatalogue events) {
 		return new AgreementSection("matchmaking/agreement-forum-section", 5, agreementId -> {
 			List<Map<String, Object>> forums = requests.forumsOf(agreementId).stream()
-				.map(f -> Map.<String, Object>of("event", events.byId(f.eventId()), "at", f.meetingAt()))
+				.map(f -> {
+					// The meeting's day while the meeting is kept, else the forum's days.
+					Map<String, Object> forum = new java.util.HashMap<>();
+					forum.put("event", events.byId(f.eventId()));
+					forum.put("at", f.meetingAt());
+					return forum;
+				})
 				.toList();
 			return forums.isEmpty() ? null : Map.of("forums", forums);
 		});

@@ -140,23 +140,31 @@ public class Requests {
 			.toList();
 	}
 
-	/** A forum where an agreement began: the event and when the meeting there started. */
+	/**
+	 * A forum where an agreement began: the event, and when the meeting there started while the
+	 * meeting is kept ({@code null} once a participant's withdrawal took it).
+	 */
 	record Forum(long eventId, Instant meetingAt) {
 	}
 
 	/**
 	 * The forums where the agreement began: an accepted request that continued a meeting held there
 	 * opened it (registered after the request was sent; the register's forum filter reads the same).
-	 * Public: it names the forum, not the people who met.
+	 * The forum is the request's own record (V95), so it stays when the meeting, personal to the two
+	 * who met, goes. Public: it names the forum, not the people who met.
 	 */
 	List<Forum> forumsOf(long agreementId) {
 		return this.jdbc.sql("""
-				SELECT m.event_id, min(m.starts_at) FROM partnership_requests r
-				JOIN meetings m ON m.id = r.meeting_id
+				SELECT r.meeting_event_id, min(m.starts_at) FROM partnership_requests r
 				JOIN agreements a ON a.id = r.agreement_id
+				JOIN events e ON e.id = r.meeting_event_id
+				LEFT JOIN meetings m ON m.id = r.meeting_id
 				WHERE r.agreement_id = ? AND r.status = 'ACCEPTED' AND a.created_at >= r.sent_at
-				GROUP BY m.event_id ORDER BY min(m.starts_at)
-				""").param(agreementId).query((rs, n) -> new Forum(rs.getLong(1), rs.getTimestamp(2).toInstant())).list();
+				GROUP BY r.meeting_event_id, e.starts_on ORDER BY e.starts_on, r.meeting_event_id
+				""").param(agreementId).query((rs, n) -> {
+					java.sql.Timestamp at = rs.getTimestamp(2);
+					return new Forum(rs.getLong(1), at == null ? null : at.toInstant());
+				}).list();
 	}
 
 	List<Step> steps(long requestId) {

@@ -85,7 +85,12 @@ public enum NoticeKind {
 	/** To the person who asked: {0} who declined, {1} event title, {2} start (Announcement.moment). */
 	MEETING_DECLINED,
 	/** To the other side when a participant withdraws: {0} who withdrew, {1} event title, {2} start (Announcement.moment). */
-	MEETING_CANCELLED;
+	MEETING_CANCELLED,
+	/**
+	 * To the person who asked, once, when the slot of their request began without an answer: {0} the
+	 * person asked, {1} event title, {2} the slot's start (Announcement.moment, in the event's zone).
+	 */
+	MEETING_EXPIRED;
 
 	public String subjectKey() {
 		return "notice.kind." + name() + ".subject";

@@ -69,6 +69,14 @@ final class MeetingPageTypes {
 					PageCatalog.acceptedRequest(page, site);
 					heldMeetingLedToTheRequest(site);
 					return page.navigate(site.url("/agreements?forum=" + EventDemoData.SLUG));
+				}),
+				new PageType("meeting-setup-held-origin", "/events/{slug}/manage/meetings", false, (page, site) -> {
+					// The organiser marks missed the meeting the accepted request continued: refused, naming the request.
+					PageCatalog.acceptedRequest(page, site);
+					long meeting = heldMeetingLedToTheRequest(site);
+					page.context().clearCookies();
+					PageCatalog.signedIn(page, site, AccountTestSupport.STAFF_CEMR, "/events/" + EventDemoData.SLUG + "/manage/meetings");
+					return send(page, "form[action$='/manage/meetings/" + meeting + "/mark']");
 				}));
 	}
 
@@ -78,7 +86,7 @@ final class MeetingPageTypes {
 	 * agreement it opened began at that forum. Accounts of their own, so that no other test's
 	 * officers are taken at the forum.
 	 */
-	private static void heldMeetingLedToTheRequest(PageType.Site site) {
+	private static long heldMeetingLedToTheRequest(PageType.Site site) {
 		JdbcClient jdbc = jdbc(site);
 		long event = jdbc.sql("SELECT id FROM events WHERE slug = ?").param(EventDemoData.SLUG).query(Long.class).single();
 		long[] people = new long[2];
@@ -97,15 +105,20 @@ final class MeetingPageTypes {
 					ON CONFLICT (event_id, account_id) DO NOTHING
 					""").params(event, people[i], "Forum delegate " + cities[i], places[i]).update();
 		}
+		// At a table of its own (the organiser's page lists the meetings placed at tables).
 		jdbc.sql("""
-				INSERT INTO meetings (event_id, requester_id, invitee_id, starts_at, ends_at, status)
-				SELECT ?, ?, ?, TIMESTAMPTZ '2025-02-17 10:40 Europe/Brussels', TIMESTAMPTZ '2025-02-17 11:00 Europe/Brussels', 'HELD'
+				INSERT INTO meetings (event_id, requester_id, invitee_id, starts_at, ends_at, status, table_id)
+				SELECT ?, ?, ?, TIMESTAMPTZ '2025-02-17 10:40 Europe/Brussels', TIMESTAMPTZ '2025-02-17 11:00 Europe/Brussels', 'HELD',
+				       (SELECT id FROM meeting_tables WHERE event_id = ? AND number = 10)
 				WHERE NOT EXISTS (SELECT 1 FROM meetings WHERE event_id = ? AND requester_id = ? AND invitee_id = ?)
-				""").params(event, people[0], people[1], event, people[0], people[1]).update();
+				""").params(event, people[0], people[1], event, event, people[0], people[1]).update();
+		long meeting = jdbc.sql("SELECT id FROM meetings WHERE event_id = ? AND requester_id = ? AND invitee_id = ?")
+			.params(event, people[0], people[1]).query(Long.class).single();
 		jdbc.sql("""
-				UPDATE partnership_requests r SET meeting_id = (SELECT id FROM meetings WHERE event_id = ? AND requester_id = ? AND invitee_id = ?)
+				UPDATE partnership_requests r SET meeting_id = ?
 				WHERE r.status = 'ACCEPTED' AND r.from_municipality_id = ? AND r.to_municipality_id = ?
-				""").params(event, people[0], people[1], places[0], places[1]).update();
+				""").params(meeting, places[0], places[1]).update();
+		return meeting;
 	}
 
 	private static Response send(Page page, String form) {

@@ -132,10 +132,171 @@ class MeetingOriginIT extends DemoDataIntegrationTest {
 		assertThat(this.mvc.get().uri("/agreements?forum=" + this.forum.slug).with(as(AccountTestSupport.OFFICER_DARKHAN)))
 			.hasStatusOk().bodyText().contains("Began at a meeting at the forum");
 
-		// A meeting that goes (its participant withdrew) leaves the request, and the agreement, without that origin.
-		this.jdbc.sql("DELETE FROM meetings WHERE id = ?").param(this.held).update();
+		// Ghent's delegate withdraws their consent: their profile and its meetings go, this one too (it is
+		// personal to the two who met), but the forum where the partnership began is the request's own record.
+		assertThat(this.mvc.post().uri("/events/" + this.forum.slug + "/meetings/withdraw").with(csrf())
+			.with(as(AccountTestSupport.OFFICER_GHENT))).hasStatus3xxRedirection();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM meetings WHERE id = ?").param(this.held).query(Long.class).single()).isZero();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM partnership_requests WHERE id = ? AND meeting_id IS NULL").param(request)
+			.query(Long.class).single()).isEqualTo(1);
+		assertThat(this.reads.forumsOf(agreement)).extracting(Requests.Forum::eventId).containsExactly(this.forum.event);
+		assertThat(this.reads.forumsOf(agreement)).extracting(Requests.Forum::meetingAt).containsOnlyNulls();
+		// Still "began at the forum", now with the forum's days rather than the meeting's.
+		assertThat(this.mvc.get().uri("/agreements/" + agreement)).hasStatusOk().bodyText()
+			.contains("Where it began", "Began at a meeting at", "href=\"/events/" + this.forum.slug + "\"", "Fixture forum",
+					org.citybridge.system.Moments.days(java.time.LocalDate.of(2025, 3, 28), java.time.LocalDate.of(2025, 3, 30),
+							Locale.ENGLISH), "href=\"/agreements?forum=" + this.forum.slug + "\"")
+			.doesNotContain("Someone");
+		assertThat(this.mvc.get().uri("/agreements?forum=" + this.forum.slug)).hasStatusOk().bodyText()
+			.contains("href=\"/agreements/" + agreement + "\"", "<option value=\"" + this.forum.slug + "\" selected");
+		assertThat(this.mvc.get().uri("/agreements/" + agreement).header("Accept-Language", "fr")).hasStatusOk().bodyText()
+			.contains("href=\"/agreements?forum=" + this.forum.slug + "\"");
+
+		// The forum itself deleted: then, and only then, the agreement has no forum to name.
+		this.jdbc.sql("DELETE FROM events WHERE id = ?").param(this.forum.event).update();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM partnership_requests WHERE id = ? AND meeting_event_id IS NULL").param(request)
+			.query(Long.class).single()).isEqualTo(1);
 		assertThat(this.reads.forumsOf(agreement)).isEmpty();
 		assertThat(this.mvc.get().uri("/agreements/" + agreement)).hasStatusOk().bodyText().doesNotContain("Where it began");
+	}
+
+	@Test
+	void theForumIsWrittenFromTheMeetingAndNoWriterPointsARequestAtAnotherForum() {
+		long nis = AccountTestSupport.municipalityId(this.context, NIS);
+		long request = this.jdbc.sql("""
+				INSERT INTO partnership_requests (from_municipality_id, to_municipality_id, message, meeting_id) VALUES (?, ?, 'x', ?)
+				RETURNING id
+				""").params(this.darkhan, this.ghent, this.held).query(Long.class).single();
+		assertThat(this.jdbc.sql("SELECT meeting_event_id FROM partnership_requests WHERE id = ?").param(request).query(Long.class)
+			.single()).isEqualTo(this.forum.event);
+
+		EventFixtures other = new EventFixtures(this.jdbc);
+		try {
+			// A request without a meeting names no forum; one with a meeting names no other forum than the meeting's.
+			assertThatThrownBy(() -> this.jdbc.sql("""
+					INSERT INTO partnership_requests (from_municipality_id, to_municipality_id, message, meeting_event_id) VALUES (?, ?, 'x', ?)
+					""").params(this.darkhan, nis, this.forum.event).update())
+				.isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("partnership_requests_meeting_event_ck");
+			assertThatThrownBy(() -> this.jdbc.sql("UPDATE partnership_requests SET meeting_event_id = ? WHERE id = ?")
+				.params(other.event, request).update())
+				.isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("partnership_requests_meeting_event_ck");
+
+			// The meeting going (a participant withdrew) leaves the forum; the request may not be given another.
+			this.jdbc.sql("DELETE FROM meeting_profiles WHERE event_id = ? AND account_id = ?")
+				.params(this.forum.event, account(AccountTestSupport.OFFICER_DARKHAN)).update();
+			assertThat(this.jdbc.sql("SELECT meeting_event_id FROM partnership_requests WHERE id = ? AND meeting_id IS NULL")
+				.param(request).query(Long.class).single()).isEqualTo(this.forum.event);
+			assertThatThrownBy(() -> this.jdbc.sql("UPDATE partnership_requests SET meeting_event_id = ? WHERE id = ?")
+				.params(other.event, request).update())
+				.isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("partnership_requests_meeting_event_ck");
+		}
+		finally {
+			this.jdbc.sql("DELETE FROM events WHERE id = ?").param(other.event).update();
+		}
+	}
+
+	/** A staff member of the forum's host, who may sign in. */
+	String hostStaff() {
+		String email = "host-" + java.util.UUID.randomUUID() + "@example.org";
+		this.jdbc.sql("""
+				INSERT INTO accounts (email, display_name, role, organisation_id, password_hash, enabled)
+				SELECT ?, 'Host staff', 'STAFF', host_organisation_id, 'x', true FROM events WHERE id = ?
+				""").params(email, this.forum.event).update();
+		return email;
+	}
+
+	String status(long meeting) {
+		return this.jdbc.sql("SELECT status FROM meetings WHERE id = ?").param(meeting).query(String.class).single();
+	}
+
+	@Test
+	void aHeldMeetingThatARequestContinuesStaysHeldAndTheOrganiserReadsWhichRequest() {
+		this.requests.send(actor(AccountTestSupport.OFFICER_DARKHAN), "test", this.ghent,
+				new RequestForm(List.of(), "As we said", null, String.valueOf(this.held)), "http://x", Locale.ENGLISH);
+		String staff = hostStaff();
+		String manage = "/events/" + this.forum.slug + "/manage/meetings";
+		String mark = manage + "/" + this.held + "/mark";
+
+		// Only the host's staff mark meetings: not an officer who met there, not another network's staff, not a visitor.
+		assertThat(this.mvc.post().uri(mark).with(csrf()).with(as(AccountTestSupport.OFFICER_GHENT)).param("outcome", "MISSED"))
+			.hasStatus(403);
+		assertThat(this.mvc.post().uri(mark).with(csrf()).with(as(AccountTestSupport.STAFF_NALAS)).param("outcome", "MISSED"))
+			.hasStatus(403);
+		assertThat(this.mvc.post().uri(mark).param("outcome", "MISSED")).hasStatus(403);
+		assertThat(status(this.held)).isEqualTo("HELD");
+
+		// The organiser: refused with the page again, naming the request's municipalities and its day.
+		assertThat(this.mvc.post().uri(mark).with(csrf()).with(as(staff)).param("outcome", "MISSED")).hasStatusOk().bodyText()
+			.contains("This meeting stays held: the partnership request that Darkhan sent to Ghent on", "role=\"alert\"",
+					"Meeting programme");
+		assertThat(this.mvc.post().uri(mark).header("Accept-Language", "mn").with(csrf()).with(as(staff)).param("outcome", "MISSED"))
+			.hasStatusOk().bodyText().contains("Энэ уулзалт «болсон» хэвээр үлдэнэ", "Хүсэлт илгээсэн:");
+		assertThat(this.mvc.post().uri(mark).header("Accept-Language", "fr").with(csrf()).with(as(staff)).param("outcome", "MISSED"))
+			.hasStatusOk().bodyText().contains("Ce rendez-vous reste marqué comme tenu", "Darkhan");
+		assertThat(status(this.held)).isEqualTo("HELD");
+
+		// Bad input answers 404 or a message, never a 500.
+		assertThat(this.mvc.post().uri(manage + "/abc/mark").with(csrf()).with(as(staff)).param("outcome", "MISSED")).hasStatus(404);
+		assertThat(this.mvc.post().uri(manage + "/999999999/mark").with(csrf()).with(as(staff)).param("outcome", "MISSED"))
+			.hasStatus(404);
+		assertThat(this.mvc.post().uri(mark).with(csrf()).with(as(staff)).param("outcome", "<b>LOST")).hasStatusOk().bodyText()
+			.contains("This meeting cannot be marked so.").doesNotContain("<b>LOST");
+		assertThat(this.mvc.post().uri(mark).with(csrf()).with(as(staff))).hasStatusOk().bodyText()
+			.contains("This meeting cannot be marked so.");
+
+		// The database holds the rule against a writer that skips the page.
+		assertThatThrownBy(() -> this.jdbc.sql("UPDATE meetings SET status = 'MISSED' WHERE id = ?").param(this.held).update())
+			.isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("meetings_held_origin_ck");
+
+		// A held meeting no request continues may still be corrected: missed, then held again.
+		long other = meeting(AccountTestSupport.OFFICER_DARKHAN, AccountTestSupport.OFFICER_GHENT, "13:20", "HELD");
+		assertThat(this.mvc.post().uri(manage + "/" + other + "/mark").with(csrf()).with(as(staff)).param("outcome", "MISSED"))
+			.hasStatus3xxRedirection().hasRedirectedUrl(manage + "#meetings");
+		assertThat(status(other)).isEqualTo("MISSED");
+		assertThat(this.mvc.post().uri(manage + "/" + other + "/mark").with(csrf()).with(as(staff)).param("outcome", "HELD"))
+			.hasStatus3xxRedirection();
+		assertThat(status(other)).isEqualTo("HELD");
+	}
+
+	/**
+	 * A request naming a held meeting and the organiser marking it missed at the same instant: one of
+	 * the two is refused, whichever comes second, so a request never names a meeting that was not held.
+	 */
+	@Test
+	void aRequestAndAMarkAtTheSameInstantNeverLeaveARequestNamingAMissedMeeting() throws Exception {
+		for (int round = 0; round < 10; round++) {
+			this.jdbc.sql("DELETE FROM partnership_requests").update();
+			this.jdbc.sql("DELETE FROM meetings WHERE event_id = ?").param(this.forum.event).update();
+			long meeting = meeting(AccountTestSupport.OFFICER_DARKHAN, AccountTestSupport.OFFICER_GHENT, "14:00", "HELD");
+			java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+			java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+			try {
+				var request = pool.submit(() -> attempt(together, () -> this.jdbc.sql("""
+						INSERT INTO partnership_requests (from_municipality_id, to_municipality_id, message, meeting_id) VALUES (?, ?, 'x', ?)
+						""").params(this.darkhan, this.ghent, meeting).update()));
+				var mark = pool.submit(() -> attempt(together,
+						() -> this.jdbc.sql("UPDATE meetings SET status = 'MISSED' WHERE id = ?").param(meeting).update()));
+				assertThat(List.of(request.get(60, java.util.concurrent.TimeUnit.SECONDS), mark.get(60, java.util.concurrent.TimeUnit.SECONDS)))
+					.as("exactly one of the two stands").containsExactlyInAnyOrder(true, false);
+			}
+			finally {
+				pool.shutdownNow();
+			}
+			assertThat(this.jdbc.sql("""
+					SELECT count(*) FROM partnership_requests r JOIN meetings m ON m.id = r.meeting_id WHERE m.status <> 'HELD'
+					""").query(Long.class).single()).isZero();
+		}
+	}
+
+	private static boolean attempt(java.util.concurrent.CyclicBarrier together, Runnable write) throws Exception {
+		together.await(30, java.util.concurrent.TimeUnit.SECONDS);
+		try {
+			write.run();
+			return true;
+		}
+		catch (DataIntegrityViolationException refused) {
+			return false;
+		}
 	}
 
 	@Test

@@ -56,10 +56,11 @@ public class AgreementCatalogue {
 	/**
 	 * Agreement {@code a} began at a meeting held at forum {@code :forum} (an event's slug): a
 	 * partnership request that continued a meeting held there (V86) was accepted and opened it (the
-	 * agreement registered after the request was sent, not one the two already had).
+	 * agreement registered after the request was sent, not one the two already had). The forum is the
+	 * request's own record of it (V95), which stays when the meeting goes with a participant's consent.
 	 */
 	static final String BEGAN_AT_FORUM = """
-			EXISTS (SELECT 1 FROM partnership_requests r JOIN meetings m ON m.id = r.meeting_id JOIN events e ON e.id = m.event_id
+			EXISTS (SELECT 1 FROM partnership_requests r JOIN events e ON e.id = r.meeting_event_id
 			        WHERE r.agreement_id = a.id AND r.status = 'ACCEPTED' AND a.created_at >= r.sent_at AND e.slug = :forum)""";
 
 	/** The register page: the checked query and its page of results. */
@@ -373,9 +374,8 @@ public class AgreementCatalogue {
 	List<Long> forums() {
 		return this.jdbc.sql("""
 				SELECT e.id FROM events e WHERE EXISTS (
-				    SELECT 1 FROM partnership_requests r JOIN meetings m ON m.id = r.meeting_id
-				    JOIN agreements a ON a.id = r.agreement_id
-				    WHERE m.event_id = e.id AND r.status = 'ACCEPTED' AND a.created_at >= r.sent_at)
+				    SELECT 1 FROM partnership_requests r JOIN agreements a ON a.id = r.agreement_id
+				    WHERE r.meeting_event_id = e.id AND r.status = 'ACCEPTED' AND a.created_at >= r.sent_at)
 				ORDER BY e.starts_on DESC, e.id DESC
 				""").query(Long.class).list();
 	}

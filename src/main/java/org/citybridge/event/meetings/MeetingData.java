@@ -59,6 +59,13 @@ class MeetingData {
 		}
 	}
 
+	/**
+	 * A partnership request that continues a held meeting (V86): its municipalities, in the order it
+	 * was sent, and when. Read from matchmaking's table, only to name it in a refusal.
+	 */
+	record HeldOrigin(long requestId, long fromId, String fromName, long toId, String toName, Instant sentAt) {
+	}
+
 	/** A time someone is taken: a meeting asked for or accepted, or a session they registered for. */
 	record Busy(long accountId, Instant startsAt, Instant endsAt) {
 
@@ -170,6 +177,17 @@ class MeetingData {
 				""").params(eventId, ids, ids)
 			.query((rs, n) -> new Busy(rs.getLong(1), instant(rs, 2), instant(rs, 3)))
 			.list();
+	}
+
+	Optional<HeldOrigin> heldOrigin(long requestId) {
+		return this.jdbc.sql("""
+				SELECT r.id, f.id, f.name, t.id, t.name, r.sent_at FROM partnership_requests r
+				JOIN municipalities f ON f.id = r.from_municipality_id JOIN municipalities t ON t.id = r.to_municipality_id
+				WHERE r.id = ?
+				""").param(requestId)
+			.query((rs, n) -> new HeldOrigin(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5),
+					instant(rs, 6)))
+			.optional();
 	}
 
 	/** Whether the account holds a seat at the event itself. */

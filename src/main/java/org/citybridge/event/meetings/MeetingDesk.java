@@ -195,10 +195,26 @@ class MeetingDesk {
 		return this.programmes.deleteWindow(actor, actorLabel, slug, windowId);
 	}
 
-	String mark(Actor actor, String actorLabel, String slug, String meetingId, String outcome) {
+	/**
+	 * Marks a meeting held or missed and goes back to the organiser's list of meetings; refused, the
+	 * organiser's page comes back with the reason above the list (and, for a meeting a partnership
+	 * request continues, the request's municipalities).
+	 */
+	Outcome mark(Actor actor, String actorLabel, String slug, String meetingId, String outcome, Locale locale) {
 		MeetingStatus status = "HELD".equals(outcome) ? MeetingStatus.HELD
 				: "MISSED".equals(outcome) ? MeetingStatus.MISSED : MeetingStatus.REQUESTED;
-		return this.meetings.mark(actor, actorLabel, slug, meetingId, status);
+		try {
+			String flash = this.meetings.mark(actor, actorLabel, slug, meetingId, status);
+			return Outcome.redirect("/events/" + slug + "/manage/meetings#meetings", flash);
+		}
+		catch (Refusal refused) {
+			Map<String, Object> model = overviewModel(actor, slug, locale, null, null, null);
+			model.put("markRefusal", refused.messageKey());
+			if (refused instanceof Meetings.OriginKept kept && kept.origin() != null) {
+				model.put("heldOrigin", kept.origin());
+			}
+			return Outcome.render("event/meetings/manage", model);
+		}
 	}
 
 	private Map<String, Object> optInModel(Actor actor, EventCatalogue.Event event, MeetingProfileForm form, Locale locale) {

@@ -38,6 +38,17 @@ class MeetingNotices {
 		tell(NoticeKind.MEETING_CANCELLED, event, m, m.otherSide(by), m.requesterId() == by ? m.requesterName() : m.inviteeName(), by);
 	}
 
+	/**
+	 * The person who asked hears that their request expired (its slot began unanswered), with a link
+	 * to the other person's page, where another slot is booked. Told by nobody: no one made the change.
+	 */
+	void expired(EventCatalogue.Event event, MeetingData.Meeting m) {
+		this.notices.announce(Announcement.of(NoticeKind.MEETING_EXPIRED)
+			.to(Audience.account(m.requesterId()))
+			.args(m.inviteeName(), event.title(), Announcement.moment(m.startsAt(), event.zone()))
+			.link("/events/" + event.slug() + "/meetings/people/" + m.inviteeId()));
+	}
+
 	private void tell(NoticeKind kind, EventCatalogue.Event event, MeetingData.Meeting m, long to, String who, long by) {
 		this.notices.announce(Announcement.of(kind)
 			.to(Audience.account(to))

@@ -74,9 +74,9 @@ class MeetingStaffController {
 
 	@PostMapping(PAGE + "/{id}/mark")
 	String mark(@PathVariable("slug") String slug, @PathVariable("id") String id,
-			@RequestParam(name = "outcome", required = false) String outcome, Authentication authentication,
-			RedirectAttributes redirect) {
-		return Refusal.redirectAfter(() -> this.desk.mark(Actor.current(), authentication.getName(), slug, id, outcome),
-				"/events/" + slug + "/manage/meetings#meetings", redirect);
+			@RequestParam(name = "outcome", required = false) String outcome, Authentication authentication, Model model,
+			Locale locale, RedirectAttributes redirect) {
+		return MeetingController.go(this.desk.mark(Actor.current(), authentication.getName(), slug, id, outcome, locale), model,
+				redirect);
 	}
 }

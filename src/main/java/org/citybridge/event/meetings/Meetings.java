@@ -198,16 +198,47 @@ class Meetings {
 		if (!meeting.status().mayBecome(outcome)) {
 			throw Refusal.ofForm("meeting.mark.error.state");
 		}
-		return this.transactions.execute(tx -> {
-			int changed = this.jdbc.sql("UPDATE meetings SET status = ?, version = version + 1 WHERE id = ? AND version = ?")
-				.params(outcome.name(), meeting.id(), meeting.version()).update();
-			if (changed == 0) {
-				throw Refusal.ofForm("meeting.answer.error.stale");
+		try {
+			return this.transactions.execute(tx -> {
+				int changed = this.jdbc.sql("UPDATE meetings SET status = ?, version = version + 1 WHERE id = ? AND version = ?")
+					.params(outcome.name(), meeting.id(), meeting.version()).update();
+				if (changed == 0) {
+					throw Refusal.ofForm("meeting.answer.error.stale");
+				}
+				this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "meeting", meeting.id(), AuditLog.Action.UPDATE,
+						view(meeting), Map.of("status", outcome.name()));
+				return outcome == MeetingStatus.HELD ? "meeting.mark.flash.held" : "meeting.mark.flash.missed";
+			});
+		}
+		catch (DataIntegrityViolationException ex) {
+			String message = String.valueOf(ex.getMostSpecificCause().getMessage());
+			java.util.regex.Matcher request = java.util.regex.Pattern.compile("meetings_held_origin_ck: meeting \\d+ began partnership request (\\d+)")
+				.matcher(message);
+			if (request.find()) {
+				throw new OriginKept(this.data.heldOrigin(Long.parseLong(request.group(1))).orElse(null));
 			}
-			this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "meeting", meeting.id(), AuditLog.Action.UPDATE,
-					view(meeting), Map.of("status", outcome.name()));
-			return outcome == MeetingStatus.HELD ? "meeting.mark.flash.held" : "meeting.mark.flash.missed";
-		});
+			throw ex;
+		}
+	}
+
+	/**
+	 * Marking a held meeting missed, refused because a partnership request continues it (V94: the
+	 * request, and any agreement it opened, began at this meeting); the organiser's page names the
+	 * request's two municipalities, or says so without them if the request went in the meantime.
+	 */
+	static final class OriginKept extends Refusal {
+
+		private final transient MeetingData.HeldOrigin origin;
+
+		OriginKept(MeetingData.HeldOrigin origin) {
+			super(null, origin == null ? "meeting.mark.error.originUnnamed" : "meeting.mark.error.origin");
+			this.origin = origin;
+		}
+
+		/** The request that continues the meeting, or {@code null} when it is gone. */
+		MeetingData.HeldOrigin origin() {
+			return this.origin;
+		}
 	}
 
 	/**
