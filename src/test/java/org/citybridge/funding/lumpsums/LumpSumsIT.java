@@ -142,9 +142,9 @@ class LumpSumsIT extends DemoDataIntegrationTest {
 		assertThat(save(uri, AccountTestSupport.STAFF_CEMR, "x".repeat(5000), SOURCE, 0)).hasStatusOk();
 		assertThat(this.mvc.post().uri(uri).with(csrf()).with(as(AccountTestSupport.STAFF_CEMR)).param("rows", "1: 5")
 			.param("sourceUrl", SOURCE).param("version", "abc")).hasStatusOk();
-		assertThat(save(uri, AccountTestSupport.STAFF_CEMR, "25-50: 8455\n40-60: 9000", SOURCE, 0).param("lang", "mn"))
+		assertThat(save(uri, AccountTestSupport.STAFF_CEMR, "25-50: 8455\n40-60: 9000", SOURCE, 0).header("Accept-Language", "mn"))
 			.hasStatusOk().bodyText().contains("Хоёр мөр давхцаж байна");
-		assertThat(save(uri, AccountTestSupport.STAFF_CEMR, "25-50: 8455\n40-60: 9000", SOURCE, 0).param("lang", "fr"))
+		assertThat(save(uri, AccountTestSupport.STAFF_CEMR, "25-50: 8455\n40-60: 9000", SOURCE, 0).header("Accept-Language", "fr"))
 			.hasStatusOk().bodyText().contains("Deux lignes se chevauchent");
 		assertThat(rows()).isZero();
 		assertThat(this.lumpSums.ofInstrument(this.instrument)).isEmpty();

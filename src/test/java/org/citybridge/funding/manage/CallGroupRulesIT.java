@@ -170,8 +170,10 @@ class CallGroupRulesIT extends DemoDataIntegrationTest {
 		assertThat(save(AccountTestSupport.STAFF_CEMR, "maxPartners", "1")).hasStatusOk().bodyText()
 			.contains("The maximum must not be below the minimum number of partners (2).", "id=\"maxPartners-error\"");
 		assertThat(save(AccountTestSupport.STAFF_CEMR, "fromGroup", "NOT_A_GROUP", "fromGroupMinimum", "2")).hasStatusOk();
-		assertThat(save(AccountTestSupport.STAFF_CEMR, "maxPartners", "1", "lang", "mn")).hasStatusOk().bodyText()
-			.contains("id=\"maxPartners-error\"");
+		assertThat(save(AccountTestSupport.STAFF_CEMR, "maxPartners", "1").header("Accept-Language", "mn")).hasStatusOk().bodyText()
+			.contains("id=\"maxPartners-error\"", "Хамгийн их тоо нь түншийн хамгийн бага тооноос (2) бага байж болохгүй.");
+		assertThat(save(AccountTestSupport.STAFF_CEMR, "maxPartners", "1").header("Accept-Language", "fr")).hasStatusOk().bodyText()
+			.contains("Le maximum ne doit pas être inférieur au nombre minimal de partenaires (2).");
 		assertThat(callRules()).isZero();
 
 		// A save from a form opened before another save is refused, its values kept.

@@ -76,7 +76,7 @@ class SearchConcurrencyIT extends DemoDataIntegrationTest {
 				default -> "Someone on your side changed this partner search since you opened it";
 			};
 			assertThat(this.mvc.post().uri("/partner-searches/" + id + "/edit").with(as(AccountTestSupport.OFFICER_GHENT))
-				.with(csrf()).param("lang", lang).param("title", "Second <b>colleague</b>").param("idea", "Second idea")
+				.with(csrf()).header("Accept-Language", lang).param("title", "Second <b>colleague</b>").param("idea", "Second idea")
 				.param("partnersNeeded", "7").param("expires", inDays(25)).param("version", String.valueOf(opened)))
 				.as(lang).hasStatusOk().bodyText()
 				.contains(expected, "value=\"Second &lt;b&gt;colleague&lt;/b&gt;\"", "Second idea", "value=\"7\"",
