@@ -107,6 +107,71 @@ public class FundingCatalogue {
 		return calls;
 	}
 
+	/** A call by its id alone (its instrument is its own), if there is one. */
+	public java.util.Optional<Call> call(long callId) {
+		return this.jdbc.sql(CALL_COLUMNS + " WHERE c.id = ?").param(callId).query((rs, n) -> call(rs)).optional();
+	}
+
+	/**
+	 * The calls closing after {@code since}, with their instrument, the soonest closing first: what the
+	 * group check offers to choose from (a call closed since still tells its rules).
+	 */
+	public List<Deadline> callsClosingAfter(Instant since) {
+		return deadlines(since, Instant.parse("9999-12-31T00:00:00Z"));
+	}
+
+	/** A call's own group rules (V90), in the order entered; none when the call has none of its own. */
+	public List<Rule> callRules(long callId) {
+		return this.jdbc.sql("""
+				SELECT kind, country_group, minimum, maximum, minimum_abroad FROM funding_call_rules
+				WHERE call_id = ? ORDER BY id
+				""").param(callId).query((rs, n) -> callRule(rs)).list();
+	}
+
+	/** The group rules of every call of an instrument that has some, by call: one statement. */
+	public Map<Long, List<Rule>> callRulesOf(long instrumentId) {
+		Map<Long, List<Rule>> rules = new HashMap<>();
+		this.jdbc.sql("""
+				SELECT r.call_id, r.kind, r.country_group, r.minimum, r.maximum, r.minimum_abroad FROM funding_call_rules r
+				JOIN funding_calls c ON c.id = r.call_id WHERE c.instrument_id = ? ORDER BY r.id
+				""").param(instrumentId).query((ResultSet rs) -> {
+			rules.computeIfAbsent(rs.getLong("call_id"), id -> new ArrayList<>()).add(callRule(rs));
+		});
+		return rules;
+	}
+
+	private static Rule callRule(ResultSet rs) throws SQLException {
+		String group = rs.getString("country_group");
+		return new Rule(Rule.Kind.valueOf(rs.getString("kind")), null, group == null ? null : CountryGroup.valueOf(group),
+				null, null, null, (Integer) rs.getObject("minimum"), null, null, (Integer) rs.getObject("maximum"),
+				(Integer) rs.getObject("minimum_abroad"));
+	}
+
+	/**
+	 * The rules that hold for a call: the instrument's, except that each kind the call has rules of is
+	 * the call's alone (issue 24: the rules change from call to call; a call of the same instrument
+	 * without rules of its own keeps the instrument's).
+	 */
+	public static List<Rule> forCall(List<Rule> instrumentRules, List<Rule> callRules) {
+		java.util.Set<Rule.Kind> replaced = java.util.EnumSet.noneOf(Rule.Kind.class);
+		callRules.forEach(r -> replaced.add(r.kind()));
+		List<Rule> rules = new ArrayList<>(instrumentRules.stream().filter(r -> !replaced.contains(r.kind())).toList());
+		rules.addAll(callRules);
+		return List.copyOf(rules);
+	}
+
+	/** Writes a call's group rules (the staff form and the demo calls alike); only the kinds about the group. */
+	public static void writeCallRules(JdbcClient jdbc, long callId, List<Rule> rules) {
+		for (Rule r : rules) {
+			jdbc.sql("""
+					INSERT INTO funding_call_rules (call_id, kind, country_group, minimum, maximum, minimum_abroad)
+					VALUES (?, ?, ?, ?, ?, ?)
+					""").params(callId, r.kind().name(), r.group() == null ? null : r.group().name(), r.minimum(),
+					r.maximum(), r.minimumAbroad())
+				.update();
+		}
+	}
+
 	/** Calls closing from {@code from} (included) to {@code until} (excluded), the soonest first, with their instrument. */
 	List<Deadline> deadlines(Instant from, Instant until) {
 		return this.jdbc.sql("""

@@ -191,6 +191,9 @@ public class FundingDemoData {
 			new DemoText("funding_instruments", "funds", "Lump sums for meetings of citizens of twinned towns.",
 					"Ах дүү хотуудын иргэдийн уулзалтад зориулсан тогтмол дүнтэй санхүүжилт.",
 					"Montants forfaitaires pour des rencontres de citoyens de villes jumelées."),
+			new DemoText("funding_calls", "title", "Networks of Towns 2025 (demonstration)",
+					"Хотуудын сүлжээ 2025 (үзүүлэнгийн)",
+					"Réseaux de villes 2025 (démonstration)"),
 			new DemoText("funding_instruments", "name", "CERV Networks of Towns (demonstration)",
 					"CERV – Хотуудын сүлжээ (үзүүлэнгийн)",
 					"CERV – Réseaux de villes (démonstration)"),
@@ -209,6 +212,26 @@ public class FundingDemoData {
 			new DemoText("funding_rules", "condition", "Sources: euro-access.eu, CERV call 2559 (Networks of Towns 2025), and the national contact points; every rule as published for the 2025/2026 calls — check the call document.",
 					"Эх сурвалж: «Евро Аксесс» цахим хуудас, CERV-ийн 2559 дугаар сонгон шалгаруулалт (Хотуудын сүлжээ 2025), үндэсний холбоо барих цэгүүд; дүрэм бүр 2025/2026 оны сонгон шалгаруулалтад нийтэлсэн байдлаар — сонгон шалгаруулалтын баримт бичгийг шалгана уу.",
 					"Sources : euro-access.eu, appel CERV 2559 (Réseaux de villes 2025), et les points de contact nationaux ; chaque règle telle que publiée pour les appels 2025/2026 — consultez le document de l’appel."));
+
+	/**
+	 * The Networks of Towns 2025 call with its own group rules (issue 24: the rules change from call to
+	 * call), as euro-access.eu summarises it (call 1711) and the national contact points repeat it.
+	 */
+	static final String CERV_NT_2025 = "Networks of Towns 2025 (demonstration)";
+
+	static final String CERV_NT_2025_URL = "https://www.euro-access.eu/en/calls/1711/Networks-of-Towns";
+
+	static final List<Rule> CERV_NT_2025_RULES = List.of(Rule.minPartners(4), Rule.minEligibleCountries(4),
+			Rule.minFromGroup(CountryGroup.EU_MEMBER, 2));
+
+	/**
+	 * The published lump sums of CERV Town Twinning (issue 24): only what the source gives, the range of
+	 * a project's lump sum for projects of at least 50 participants (the exact sum comes from the call's
+	 * calculator); no table by number of participants was found to cite.
+	 */
+	static final String CERV_TT_LUMP_SUMS_URL = "https://www.euro-access.eu/en/calls/1237/Town-Twinning";
+
+	static final String CERV_TT_LUMP_SUMS_NOTE = "Demonstration data: the lump sum of a project as published, from EUR 8,455 to EUR 50,745; the exact sum follows from the call's calculator (participants, days of events, travel). As published for the 2025/2026 calls — check the call document.";
 
 	private final JdbcClient jdbc;
 
@@ -247,7 +270,49 @@ public class FundingDemoData {
 					.update();
 			}
 		}
+		loadCervCallAndLumpSums();
 		translate();
+	}
+
+	/**
+	 * The CERV Networks of Towns 2025 call with its group rules, and Town Twinning's published lump
+	 * sums: each added once, also to a database whose CERV instruments were loaded before them.
+	 */
+	private void loadCervCallAndLumpSums() {
+		this.jdbc.sql("SELECT id FROM funding_instruments WHERE slug = 'cerv-networks-of-towns'").query(Long.class).optional()
+			.ifPresent(instrument -> {
+				boolean present = this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM funding_calls WHERE instrument_id = ? AND title = ?)")
+					.params(instrument, CERV_NT_2025).query(Boolean.class).single();
+				if (!present) {
+					ZoneId brussels = ZoneId.of("Europe/Brussels");
+					long call = this.jdbc.sql("""
+							INSERT INTO funding_calls (instrument_id, title, opens_at, closes_at, time_zone, budget, url)
+							VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id
+							""").params(instrument, CERV_NT_2025,
+							Timestamp.from(LocalDate.of(2024, 12, 17).atStartOfDay(brussels).toInstant()),
+							Timestamp.from(LocalDate.of(2025, 3, 27).atTime(17, 0).atZone(brussels).toInstant()),
+							brussels.getId(), null, CERV_NT_2025_URL)
+						.query(Long.class).single();
+					FundingCatalogue.writeCallRules(this.jdbc, call, CERV_NT_2025_RULES);
+				}
+			});
+		this.jdbc.sql("SELECT id FROM funding_instruments WHERE slug = 'cerv-town-twinning'").query(Long.class).optional()
+			.ifPresent(instrument -> {
+				boolean present = this.jdbc.sql(
+						"SELECT EXISTS (SELECT 1 FROM funding_lump_sum_tables WHERE instrument_id = ? AND call_id IS NULL)")
+					.param(instrument).query(Boolean.class).single();
+				if (!present) {
+					long table = this.jdbc.sql("""
+							INSERT INTO funding_lump_sum_tables (instrument_id, source_url, note, content_lang, example)
+							VALUES (?, ?, ?, 'en', true) RETURNING id
+							""").params(instrument, CERV_TT_LUMP_SUMS_URL, CERV_TT_LUMP_SUMS_NOTE).query(Long.class).single();
+					// 50 participants or more (the strand's minimum): from EUR 8,455 to EUR 50,745.
+					this.jdbc.sql("""
+							INSERT INTO funding_lump_sums (table_id, participants, amount_eur, amount_max_eur)
+							VALUES (?, int4range(50, NULL, '[)'), 8455, 50745)
+							""").param(table).update();
+				}
+			});
 	}
 
 	/** Gives the demo instruments' texts their translations where none were given yet (databases loaded before too). */

@@ -145,10 +145,24 @@ public class FundingFinder {
 
 	/** One instrument's verdict for a group, or empty if there is no such instrument. */
 	public Optional<Verdict> forGroup(long instrumentId, List<Long> municipalityIds, Locale locale) {
+		return forGroup(instrumentId, null, municipalityIds, locale);
+	}
+
+	/**
+	 * One instrument's verdict for a group under the rules of one of its calls ({@code callId}): the
+	 * call's own group rules replace the instrument's of the same kind, and the verdict names the call.
+	 * A call that is not the instrument's, or none, gives the instrument's rules; empty if there is no
+	 * such instrument.
+	 */
+	public Optional<Verdict> forGroup(long instrumentId, Long callId, List<Long> municipalityIds, Locale locale) {
 		List<Party> parties = group(municipalityIds);
 		Map<Long, List<Call>> calls = this.catalogue.currentCalls(this.clock.instant());
+		Call call = callId == null ? null
+				: this.catalogue.call(callId).filter(c -> c.instrumentId() == instrumentId).orElse(null);
+		List<Rule> callRules = call == null ? List.of() : this.catalogue.callRules(call.id());
 		return this.catalogue.all().stream().filter(i -> i.id() == instrumentId).findFirst()
-			.map(i -> verdict(i, GroupCheck.evaluate(i.rules(), parties), calls, locale));
+			.map(i -> verdict(i, GroupCheck.evaluate(FundingCatalogue.forCall(i.rules(), callRules), parties), calls,
+					locale, call));
 	}
 
 	/**
@@ -185,12 +199,17 @@ public class FundingFinder {
 
 	private Verdict verdict(Instrument instrument, EligibilityCheck.Result result, Map<Long, List<Call>> calls,
 			Locale locale) {
+		return verdict(instrument, result, calls, locale, null);
+	}
+
+	private Verdict verdict(Instrument instrument, EligibilityCheck.Result result, Map<Long, List<Call>> calls,
+			Locale locale, Call rulesOf) {
 		List<Finding> findings = result.findings().stream()
 			.map(raw -> new Finding(raw.outcome(), raw.rule(), text(raw.key(), raw.args(), locale),
 					html(raw.key(), raw.args(), locale)))
 			.toList();
 		return new Verdict(instrument.id(), instrument.slug(), instrument.shortName(), instrument.shown("name", locale),
-				instrument.example(), result.eligibility(), findings, calls.getOrDefault(instrument.id(), List.of()));
+				instrument.example(), result.eligibility(), findings, calls.getOrDefault(instrument.id(), List.of()), rulesOf);
 	}
 
 	/** The municipalities by id (one statement), in the order asked; unknown ids are left out. */

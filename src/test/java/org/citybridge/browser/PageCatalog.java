@@ -140,6 +140,34 @@ final class PageCatalog {
 					return page.waitForResponse(r -> r.request().isNavigationRequest(),
 							() -> page.click("main a[href*='/calls/'][href$='/edit']"));
 				}),
+				// Issue 24, rest: a call's group rules, published lump sums, associated countries not yet entered.
+				PageType.get("funding-detail-lump-sums", "/funding/{slug}", "/funding/cerv-town-twinning").onPhoneToo(),
+				PageType.get("funding-detail-call-rules", "/funding/{slug}", "/funding/cerv-networks-of-towns"),
+				new PageType("funding-lump-sums", "/funding/{slug}/lump-sums", true, (page, site) -> signedIn(page, site,
+						AccountTestSupport.STAFF_CEMR, "/funding/cerv-town-twinning/lump-sums")),
+				new PageType("funding-lump-sums-invalid", "/funding/{slug}/lump-sums", false, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.STAFF_CEMR, "/funding/cerv-town-twinning/lump-sums");
+					return submit(page, "main form", Map.of("#rows", "25-50: 8455\n40-60: 9000\nmany: 1", "#sourceUrl", "ftp://nope"));
+				}),
+				new PageType("funding-lump-sums-overlap", "/funding/{slug}/lump-sums", false, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.STAFF_CEMR, "/funding/cerv-town-twinning/lump-sums");
+					return submit(page, "main form", Map.of("#rows", "25-50: 8455\n40-60: 9000"));
+				}),
+				new PageType("funding-call-lump-sums", "/funding/{slug}/calls/{id}/lump-sums", false, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.STAFF_CEMR, "/funding/" + FUNDING_EXAMPLE);
+					return follow(page, "main a[href*='/calls/'][href$='/lump-sums']");
+				}),
+				new PageType("funding-call-edit-invalid", "/funding/{slug}/calls/{id}/edit", false, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.STAFF_CEMR, "/funding/" + FUNDING_EXAMPLE);
+					follow(page, "main a[href*='/calls/'][href$='/edit']");
+					return submit(page, "main form", Map.of("#maxPartners", "1", "#fromGroupMinimum", "2", "#minParticipants", "many"));
+				}),
+				new PageType("funding-group-call", "/funding/group", true, (page, site) -> {
+					page.navigate(site.url("/funding/cerv-networks-of-towns"));
+					String call = String.valueOf(page.evaluate("() => document.querySelector('ul.calls li[id^=call-]').id.substring(5)"));
+					return page.navigate(site.url("/funding/group?m=" + site.municipalityId(GHENT) + "&m=" + site.municipalityId(BONN)
+							+ "&m=" + site.municipalityId(NIS) + "&m=" + site.municipalityId(DARKHAN) + "&call=" + call));
+				}),
 				PageType.get("agreement-list", "/agreements", "/agreements").onPhoneToo(),
 				PageType.get("agreement-list-filtered", "/agreements",
 						"/agreements?pair_a=EU_MEMBER&pair_b=MN&type=SISTER_CITY&status=ACTIVE&sort=title").onPhoneToo(),
@@ -530,6 +558,14 @@ final class PageCatalog {
 					follow(page, GHENT_SEARCH);
 					follow(page, "main a[href$='/edit']");
 					return submit(page, "main form", Map.of("#idea", " ", "#partnersNeeded", "0"));
+				}),
+				new PageType("searches-edit-stale", "/partner-searches/{id}/edit", false, (page, site) -> {
+					signedIn(page, site, AccountTestSupport.OFFICER_GHENT, "/partner-searches");
+					follow(page, GHENT_SEARCH);
+					follow(page, "main a[href$='/edit']");
+					// A form opened before a colleague's save: its version is behind; nothing is saved.
+					page.evaluate("() => { document.querySelector('main form input[name=version]').value = '-1'; }");
+					return submit(page, "main form", Map.of("#partnersNeeded", "4"));
 				}),
 				PageType.get("funding-group-empty", "/funding/group", "/funding/group?q=dar"),
 				new PageType("funding-group-four", "/funding/group", true, (page, site) -> page.navigate(site.url("/funding/group?m="

@@ -68,17 +68,17 @@ class CallStatusTest {
 	void refusesAClosingThatIsNotAfterTheOpeningOnceBothAreInstants() {
 		// 02:30 CEST then 02:10 CET on the autumn night: 02:10 local is the earlier instant (CEST) too.
 		CallForm form = new CallForm("Call", "2026-10-25T02:30", "2026-10-25T02:10",
-				"Europe/Brussels", "", "", 0, "", "");
+				"Europe/Brussels", "", "", 0, "", "", "", "", "", "", null, "", "", "");
 		assertThatThrownBy(() -> FundingEditor.times(form)).isInstanceOfSatisfying(Refusal.class,
 				r -> assertThat(r.field()).isEqualTo("closes"));
 		CallForm same = new CallForm("Call", "2026-05-01T12:00", "2026-05-01T12:00",
-				"Europe/Brussels", "", "", 0, "", "");
+				"Europe/Brussels", "", "", 0, "", "", "", "", "", "", null, "", "", "");
 		assertThatThrownBy(() -> FundingEditor.times(same)).isInstanceOf(Refusal.class);
 	}
 
 	@Test
 	void refusesADateThatDoesNotExist() {
-		CallForm form = new CallForm("Call", "2026-02-30T12:00", "2026-05-02T12:00", "Europe/Brussels", "", "", 0, "", "");
+		CallForm form = new CallForm("Call", "2026-02-30T12:00", "2026-05-02T12:00", "Europe/Brussels", "", "", 0, "", "", "", "", "", "", null, "", "", "");
 		assertThatThrownBy(() -> FundingEditor.times(form)).isInstanceOfSatisfying(Refusal.class,
 				r -> assertThat(r.field()).isEqualTo("opens"));
 	}
@@ -86,7 +86,7 @@ class CallStatusTest {
 	@Test
 	void refusesAZoneThatIsNotAnIanaRegion() {
 		for (String zone : new String[] { "+08:00", "Mars/Olympus_Mons", "CET ", "" }) {
-			CallForm form = new CallForm("Call", "2026-05-01T12:00", "2026-05-02T12:00", zone, "", "", 0, "", "");
+			CallForm form = new CallForm("Call", "2026-05-01T12:00", "2026-05-02T12:00", zone, "", "", 0, "", "", "", "", "", "", null, "", "", "");
 			assertThatThrownBy(() -> FundingEditor.times(form)).as(zone).isInstanceOfSatisfying(Refusal.class,
 					r -> assertThat(r.field()).isEqualTo("zone"));
 		}

@@ -117,6 +117,7 @@ public record FundingEditor(JdbcClient jdbc,
 	long createCall(Actor actor, String actorLabel, String slug, CallForm form) {
 		Instrument instrument = editable(actor, slug);
 		Times times = times(form);
+		checkCallRules(instrument, form);
 		try {
 			return this.transactions.execute(tx -> {
 				long id = this.jdbc.sql("""
@@ -127,6 +128,7 @@ public record FundingEditor(JdbcClient jdbc,
 						Text.blankToNull(form.url()), form.translations())
 					.query(Long.class)
 					.single();
+				FundingCatalogue.writeCallRules(this.jdbc, id, form.rules());
 				this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "funding_call", id,
 						AuditLog.Action.CREATE, null, auditView(form, times));
 				announceCall(actor, instrument, form.title().strip(), times);
@@ -158,7 +160,9 @@ public record FundingEditor(JdbcClient jdbc,
 	void updateCall(Actor actor, String actorLabel, String slug, long callId, CallForm form) {
 		Instrument instrument = editable(actor, slug);
 		Call before = this.catalogue.call(instrument.id(), callId);
+		List<Rule> rulesBefore = this.catalogue.callRules(callId);
 		Times times = times(form);
+		checkCallRules(instrument, form);
 		try {
 			this.transactions.executeWithoutResult(tx -> {
 				int updated = this.jdbc.sql("""
@@ -172,9 +176,13 @@ public record FundingEditor(JdbcClient jdbc,
 				if (updated == 0) {
 					throw new Refusal(null, "funding.error.stale");
 				}
+				// The call's row is held by the update above: two saves of its rules cannot interleave.
+				this.jdbc.sql("DELETE FROM funding_call_rules WHERE call_id = ?").param(callId).update();
+				FundingCatalogue.writeCallRules(this.jdbc, callId, form.rules());
 				this.audit.record(new AuditLog.Who(actor.accountId(), actorLabel), "funding_call", callId,
 						AuditLog.Action.UPDATE,
-						auditView(CallForm.of(before), new Times(before.opensAt(), before.closesAt(), before.zone())),
+						auditView(CallForm.of(before, rulesBefore),
+								new Times(before.opensAt(), before.closesAt(), before.zone())),
 						auditView(form, times));
 			});
 		}
@@ -207,6 +215,32 @@ public record FundingEditor(JdbcClient jdbc,
 		Integer max = number(form.maxPartners());
 		if (min != null && max != null && max < min) {
 			throw new Refusal("maxPartners", "funding.instrument.maxPartners.belowMinimum", min);
+		}
+		if ((form.fromGroup() == null) != (number(form.fromGroupMinimum()) == null)) {
+			throw new Refusal(form.fromGroup() == null ? "fromGroup" : "fromGroupMinimum", "funding.instrument.fromGroup.both");
+		}
+		Integer participants = number(form.minParticipants());
+		Integer abroad = number(form.minParticipantsAbroad());
+		if (abroad != null && (participants == null || abroad > participants)) {
+			throw new Refusal("minParticipantsAbroad", "funding.instrument.participantsAbroad.range");
+		}
+	}
+
+	/**
+	 * A call's group rules (issue 24) that only make sense together, and with the instrument's rules
+	 * that still hold beside them: a group and its number; a maximum not below the minimum, whichever of
+	 * the two comes from the call; participants from abroad only with the call's participant minimum.
+	 */
+	private static void checkCallRules(Instrument instrument, CallForm form) {
+		Integer callMin = number(form.minPartners());
+		Integer callMax = number(form.maxPartners());
+		Integer min = callMin != null ? callMin
+				: instrument.rules(Rule.Kind.MIN_PARTNERS).stream().map(Rule::minimum).findFirst().orElse(null);
+		Integer max = callMax != null ? callMax
+				: instrument.rules(Rule.Kind.MAX_PARTNERS).stream().map(Rule::maximum).findFirst().orElse(null);
+		if (min != null && max != null && max < min) {
+			throw callMax != null ? new Refusal("maxPartners", "funding.instrument.maxPartners.belowMinimum", min)
+					: new Refusal("minPartners", "funding.call.minPartners.aboveMaximum", max);
 		}
 		if ((form.fromGroup() == null) != (number(form.fromGroupMinimum()) == null)) {
 			throw new Refusal(form.fromGroup() == null ? "fromGroup" : "fromGroupMinimum", "funding.instrument.fromGroup.both");
@@ -284,6 +318,9 @@ public record FundingEditor(JdbcClient jdbc,
 		if (message.contains("funding_instrument_themes")) {
 			return new Refusal("themes", "funding.instrument.themes.unknown");
 		}
+		if (message.contains("funding_call_rules")) {
+			return new Refusal(null, "funding.error.callRules");
+		}
 		if (message.contains("funding_rules")) {
 			return new Refusal(null, "funding.error.rules");
 		}
@@ -331,6 +368,7 @@ public record FundingEditor(JdbcClient jdbc,
 		view.put("timeZone", times.zone().getId());
 		view.put("budget", Text.blankToNull(form.budget()));
 		view.put("url", Text.blankToNull(form.url()));
+		view.put("rules", form.rules().stream().map(FundingEditor::describe).toList());
 		return view;
 	}
 }

@@ -68,6 +68,7 @@ record FundingForms(FundingEditor editor, FundingCatalogue catalogue, FundingPol
 			model.addAttribute("instrument", this.instrument);
 			model.addAttribute("callId", this.callId);
 			model.addAttribute("suggestedZones", ViewerZone.SUGGESTED);
+			model.addAttribute("groups", CountryGroup.values());
 			return "funding/call-form";
 		}
 	}
@@ -154,7 +155,7 @@ record FundingForms(FundingEditor editor, FundingCatalogue catalogue, FundingPol
 	CallPage editCall(Actor actor, String slug, String id) {
 		Instrument instrument = this.editor.editable(actor, slug);
 		Call call = this.catalogue.call(instrument.id(), Text.requireId(id, FundingNotFound::new));
-		return new CallPage(instrument, call.id(), CallForm.of(call));
+		return new CallPage(instrument, call.id(), CallForm.of(call, this.catalogue.callRules(call.id())));
 	}
 
 	Submitted<Saved, Page> createCall(Actor actor, String actorLabel, String slug, CallForm form, boolean invalid) {

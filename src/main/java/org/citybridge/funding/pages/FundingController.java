@@ -62,6 +62,8 @@ record FundingController(FundingPages pages) {
 		model.addAttribute("calls", page.calls());
 		model.addAttribute("viewerZone", viewer == null ? null : viewer.getId());
 		model.addAttribute("mayEdit", page.mayEdit());
+		model.addAttribute("lumpSums", page.lumpSums());
+		model.addAttribute("associatedNone", page.associatedNone());
 		return "funding/detail";
 	}
 
@@ -80,8 +82,9 @@ record FundingController(FundingPages pages) {
 	@GetMapping("/funding/group")
 	String group(@RequestParam(name = "m", required = false) java.util.List<String> m,
 			@RequestParam(name = "q", required = false) String q,
-			@RequestParam(name = "instrument", required = false) String instrument, Model model, Locale locale) {
-		PageModel.add(model, this.pages.group(m, q, instrument, locale));
+			@RequestParam(name = "instrument", required = false) String instrument,
+			@RequestParam(name = "call", required = false) String call, Model model, Locale locale) {
+		PageModel.add(model, this.pages.group(m, q, instrument, call, locale));
 		return "funding/group";
 	}
 

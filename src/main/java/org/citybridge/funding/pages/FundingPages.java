@@ -14,6 +14,7 @@ import org.citybridge.country.CountryGroup;
 import org.citybridge.funding.BodyKind;
 import org.citybridge.funding.Call;
 import org.citybridge.funding.CallStatus;
+import org.citybridge.funding.Deadline;
 import org.citybridge.funding.FundingCatalogue;
 import org.citybridge.funding.FundingDeadlines;
 import org.citybridge.funding.FundingFinder;
@@ -22,6 +23,8 @@ import org.citybridge.funding.Instrument;
 import org.citybridge.funding.Party;
 import org.citybridge.funding.Rule;
 import org.citybridge.funding.Verdict;
+import org.citybridge.funding.lumpsums.LumpSumTable;
+import org.citybridge.funding.lumpsums.LumpSums;
 import org.citybridge.municipality.MunicipalitySearch;
 import org.citybridge.municipality.MunicipalitySummary;
 import org.citybridge.system.Actor;
@@ -41,7 +44,8 @@ record FundingPages(FundingCatalogue catalogue,
 		FundingFinder finder,
 		RuleWords ruleWords,
 		Themes themes,
-		MunicipalitySearch municipalities) {
+		MunicipalitySearch municipalities,
+		LumpSums lumpSums) {
 
 	/** How many name matches the finder offers to choose from. */
 	static final int CANDIDATES = 8;
@@ -55,8 +59,14 @@ record FundingPages(FundingCatalogue catalogue,
 		}
 	}
 
-	/** One instrument: its rules in words and its calls, each in its own zone and the viewer's. */
-	record InstrumentPage(Instrument instrument, List<String> rules, List<ShownCall> calls, boolean mayEdit) {
+	/**
+	 * One instrument: its rules in words and its calls, each in its own zone and the viewer's; its own
+	 * lump-sum table (null when none); {@code associatedNone} when its rules count eligible countries
+	 * but no country is entered as an exception that may take part (the countries associated to a
+	 * programme are entered by staff as published: none yet).
+	 */
+	record InstrumentPage(Instrument instrument, List<String> rules, List<ShownCall> calls, boolean mayEdit,
+			LumpSumTable lumpSums, boolean associatedNone) {
 	}
 
 	/**
@@ -83,11 +93,19 @@ record FundingPages(FundingCatalogue catalogue,
 	 */
 	record GroupPage(List<Member> members, List<Long> memberIds, String query, List<MunicipalitySummary> candidates,
 			boolean searched, List<Verdict> verdicts, String instrument, boolean tooMany, boolean unknownId, Instant now,
-			int limit, boolean noMatch) {
+			int limit, boolean noMatch, List<Deadline> calls, Long call, Map<Long, LumpSumTable> lumpSums) {
 	}
 
-	/** The group of the municipalities {@code m} (ids as sent), with matches for {@code q}, checked against every instrument. */
-	GroupPage group(List<String> m, String q, String instrument, Locale locale) {
+	/** How long after closing a call is still offered to the group check: its rules say what the next may ask. */
+	static final java.time.Duration CALLS_SINCE = java.time.Duration.ofDays(730);
+
+	/**
+	 * The group of the municipalities {@code m} (ids as sent), with matches for {@code q}, checked against
+	 * every instrument, or the {@code instrument} asked for; with a {@code call} chosen, against its
+	 * instrument alone under the call's rules (an unknown call is no choice). Each instrument's lump-sum
+	 * table comes along (the call's own, for the call chosen).
+	 */
+	GroupPage group(List<String> m, String q, String instrument, String call, Locale locale) {
 		List<Long> asked = m == null ? List.of() : m.stream().map(Text::idOrNull).filter(id -> id != null).distinct().toList();
 		boolean tooMany = asked.size() > FundingFinder.GROUP_LIMIT;
 		List<Party> parties = this.finder.group(asked);
@@ -100,23 +118,35 @@ record FundingPages(FundingCatalogue catalogue,
 		}
 		List<MunicipalitySummary> candidates = text.isEmpty() ? List.of()
 				: this.municipalities.find(text, CANDIDATES).stream().filter(c -> !ids.contains(c.id())).toList();
-		String slug = instrument == null || instrument.isBlank() ? null : instrument.strip();
-		List<Verdict> verdicts = this.finder.forGroup(ids, locale).stream()
-			.filter(v -> slug == null || v.slug().equals(slug))
-			.toList();
+		List<Deadline> calls = this.catalogue.callsClosingAfter(this.finder.now().minus(CALLS_SINCE));
+		Long callId = Text.idOrNull(call);
+		Deadline chosen = callId == null ? null : calls.stream().filter(d -> d.call().id() == callId).findFirst().orElse(null);
+		String slug = chosen != null ? chosen.instrumentSlug()
+				: instrument == null || instrument.isBlank() ? null : instrument.strip();
+		List<Verdict> verdicts = chosen != null
+				? this.finder.forGroup(chosen.call().instrumentId(), chosen.call().id(), ids, locale).stream().toList()
+				: this.finder.forGroup(ids, locale).stream().filter(v -> slug == null || v.slug().equals(slug)).toList();
+		Map<Long, LumpSumTable> tables = new java.util.HashMap<>(this.lumpSums.ofInstruments());
+		if (chosen != null) {
+			this.lumpSums.ofCall(chosen.call().id()).ifPresent(t -> tables.put(t.instrumentId(), t));
+		}
+		Long kept = chosen == null ? null : chosen.call().id();
 		List<Member> members = parties.stream().map(p -> new Member(p, groupHref(ids.stream().filter(id -> id != p.id()).toList(),
-				slug))).toList();
+				slug, kept))).toList();
 		return new GroupPage(members, ids, text, candidates, !text.isEmpty(), verdicts, slug, tooMany, unknown,
-				this.finder.now(), FundingFinder.GROUP_LIMIT, !text.isEmpty() && candidates.isEmpty());
+				this.finder.now(), FundingFinder.GROUP_LIMIT, !text.isEmpty() && candidates.isEmpty(), calls, kept, tables);
 	}
 
-	/** The group check's address for these municipalities, and the instrument if one is asked for. */
-	static String groupHref(List<Long> ids, String instrument) {
+	/** The group check's address for these municipalities, and the instrument and call if asked for. */
+	static String groupHref(List<Long> ids, String instrument, Long call) {
 		org.springframework.web.util.UriComponentsBuilder uri = org.springframework.web.util.UriComponentsBuilder
 			.fromPath("/funding/group");
 		ids.forEach(id -> uri.queryParam("m", id));
 		if (instrument != null) {
 			uri.queryParam("instrument", instrument);
+		}
+		if (call != null) {
+			uri.queryParam("call", call);
 		}
 		return uri.build().encode().toUriString();
 	}
@@ -149,15 +179,21 @@ record FundingPages(FundingCatalogue catalogue,
 	InstrumentPage instrument(String slug, ZoneId viewer, Locale locale) {
 		Instrument instrument = this.catalogue.bySlug(slug);
 		Instant now = this.deadlines.now();
+		Map<Long, LumpSumTable> callTables = this.lumpSums.ofCalls(instrument.id());
+		Map<Long, List<Rule>> callRules = this.catalogue.callRulesOf(instrument.id());
 		List<ShownCall> calls = this.catalogue.calls(instrument.id()).stream().map(c -> new ShownCall(c, c.status(now),
 				FundingDeadlines.time(c.opensAt(), c.zone(), locale, true),
 				FundingDeadlines.time(c.closesAt(), c.zone(), locale, true),
 				viewer == null || viewer.getRules().equals(c.zone().getRules()) ? null
 						: FundingDeadlines.time(c.closesAt(), viewer, locale, true),
 				c.opensAt().truncatedTo(ChronoUnit.SECONDS).toString(),
-				c.closesAt().truncatedTo(ChronoUnit.SECONDS).toString())).toList();
+				c.closesAt().truncatedTo(ChronoUnit.SECONDS).toString(),
+				this.ruleWords.ofCall(callRules.getOrDefault(c.id(), List.of()), locale), callTables.get(c.id()))).toList();
+		boolean associatedNone = !instrument.rules(Rule.Kind.MIN_ELIGIBLE_COUNTRIES).isEmpty()
+				&& instrument.rules(Rule.Kind.COUNTRY).stream().noneMatch(Rule::allowed);
 		return new InstrumentPage(instrument, this.ruleWords.of(instrument, locale), calls,
-				FundingPolicy.mayEdit(Actor.current()));
+				FundingPolicy.mayEdit(Actor.current()), this.lumpSums.ofInstrument(instrument.id()).orElse(null),
+				associatedNone);
 	}
 
 	/** The deadlines' calendar file, its links to the portal at {@code base}. */

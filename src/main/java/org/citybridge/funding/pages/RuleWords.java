@@ -64,6 +64,29 @@ record RuleWords(MessageSource messages, DisplayNames names) {
 		return lines;
 	}
 
+	/** A call's own group rules (V90) in plain words, as the instrument's page lists them under the call. */
+	List<String> ofCall(List<Rule> rules, Locale locale) {
+		List<String> lines = new ArrayList<>();
+		for (Rule r : rules) {
+			switch (r.kind()) {
+				case MIN_PARTNERS -> lines.add(msg("funding.rules.minPartners", locale, String.valueOf(r.minimum())));
+				case MIN_COUNTRIES -> lines.add(msg("funding.rules.minCountries", locale, String.valueOf(r.minimum())));
+				case MAX_PARTNERS -> lines.add(msg("funding.rules.maxPartners", locale, String.valueOf(r.maximum())));
+				case MIN_ELIGIBLE_COUNTRIES -> lines.add(msg("funding.rules.minEligibleCountries", locale,
+						String.valueOf(r.minimum())));
+				case MIN_FROM_GROUP -> lines.add(msg("funding.rules.minFromGroup", locale, String.valueOf(r.minimum()),
+						msg("funding.group.phrase." + r.group(), locale)));
+				case MIN_PARTICIPANTS -> lines.add(r.minimumAbroad() == null
+						? msg("funding.rules.participants", locale, String.valueOf(r.minimum()))
+						: msg("funding.rules.participantsAbroad", locale, String.valueOf(r.minimum()),
+								String.valueOf(r.minimumAbroad())));
+				default -> {
+				}
+			}
+		}
+		return lines;
+	}
+
 	private String countries(List<Rule> rules, Predicate<Rule> which, Locale locale) {
 		return rules.stream().filter(r -> r.kind() == Rule.Kind.COUNTRY).filter(which)
 			.map(r -> this.names.country(r.countryCode(), locale)).collect(Collectors.joining(", "));

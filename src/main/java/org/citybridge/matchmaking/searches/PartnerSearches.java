@@ -187,7 +187,10 @@ public class PartnerSearches {
 	/**
 	 * The author's side edits its search while it is not complete (an expired one may be given a later
 	 * date, which opens it again and lets its expiry be announced again). The municipalities that
-	 * expressed interest, waiting or accepted, are told.
+	 * expressed interest, waiting or accepted, are told. The form must carry the version the search had
+	 * when it was opened: a save over a change made since (another edit, the search closed, its group
+	 * published) is refused with {@code search.error.stale}, the row untouched; the version is checked
+	 * in the same statement that writes, so two saves at once never both pass.
 	 */
 	public void edit(Actor actor, String actorLabel, long searchId, SearchForm form) {
 		PartnerSearch search = search(searchId);
@@ -197,6 +200,9 @@ public class PartnerSearches {
 		if ("COMPLETE".equals(search.status())) {
 			throw new Refusal(null, "search.error.closed");
 		}
+		if (form.version() == null || form.version() != search.version()) {
+			throw new Refusal(null, "search.error.stale");
+		}
 		Checked v = check(form, search.callId());
 		this.transactions.executeWithoutResult(tx -> {
 			int updated = this.jdbc.sql("""
@@ -204,12 +210,15 @@ public class PartnerSearches {
 					       working_languages = ?, expires_at = ?,
 					       expiry_noticed_at = CASE WHEN ? > expires_at THEN NULL ELSE expiry_noticed_at END,
 					       version = version + 1
-					WHERE id = ? AND status = 'OPEN'
+					WHERE id = ? AND status = 'OPEN' AND version = ?
 					""").params(form.title().strip(), form.idea().strip(), v.instrumentId(), v.callId(), form.needed(),
-					v.languages().toArray(String[]::new), Timestamp.from(v.expires()), Timestamp.from(v.expires()), searchId)
+					v.languages().toArray(String[]::new), Timestamp.from(v.expires()), Timestamp.from(v.expires()), searchId,
+					form.version())
 				.update();
 			if (updated == 0) {
-				throw new Refusal(null, "search.error.closed");
+				String status = this.jdbc.sql("SELECT status FROM partner_searches WHERE id = ?").param(searchId)
+					.query(String.class).optional().orElse("COMPLETE");
+				throw new Refusal(null, "COMPLETE".equals(status) ? "search.error.closed" : "search.error.stale");
 			}
 			this.jdbc.sql("DELETE FROM partner_search_themes WHERE search_id = ?").param(searchId).update();
 			this.jdbc.sql("DELETE FROM partner_search_groups WHERE search_id = ?").param(searchId).update();
@@ -409,9 +418,14 @@ public class PartnerSearches {
 			.orElseThrow(() -> new SearchNotFound("interest " + interestId));
 		String status = accept ? "ACCEPTED" : "DECLINED";
 		this.transactions.executeWithoutResult(tx -> {
-			String searchStatus = this.jdbc.sql("SELECT status FROM partner_searches WHERE id = ? FOR UPDATE").param(searchId)
-				.query(String.class).single();
-			if (!"OPEN".equals(searchStatus) || !search.expiresAt().isAfter(now())) {
+			// The search's row is locked first, as closing it locks it: an answer and a close never
+			// interleave. Whichever comes second sees the first's outcome (a closed search takes no answer;
+			// a close tells the group as the answer left it), and its state and date are read under the lock,
+			// not from before it.
+			boolean open = this.jdbc.sql("""
+					SELECT status = 'OPEN' AND expires_at > ? FROM partner_searches WHERE id = ? FOR UPDATE
+					""").params(Timestamp.from(now()), searchId).query(Boolean.class).optional().orElse(false);
+			if (!open) {
 				throw new Refusal(null, "search.error.closed");
 			}
 			int updated = this.jdbc.sql("""
@@ -437,6 +451,8 @@ public class PartnerSearches {
 		if (!SearchPolicy.isAuthorSide(actor, search)) {
 			throw new AccessDeniedException("May not close partner search " + searchId);
 		}
+		// The update waits for an answer to an interest in progress (it holds the search's row), so the
+		// group told below is the group as that answer left it.
 		this.transactions.executeWithoutResult(tx -> {
 			int updated = this.jdbc.sql("""
 					UPDATE partner_searches SET status = 'COMPLETE', closed_at = now(), version = version + 1

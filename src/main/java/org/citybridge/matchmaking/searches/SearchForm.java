@@ -11,7 +11,9 @@ import org.citybridge.country.CountryGroup;
 
 /**
  * A partner search as its author enters it. Numbers and dates are text, so that a value that is not
- * one is a message next to its field rather than a binding failure hiding the others.
+ * one is a message next to its field rather than a binding failure hiding the others. An edit carries
+ * the version of the search it was opened at (a hidden field), so that a save over someone else's
+ * change is refused rather than silently undoing it; a new search carries none.
  */
 record SearchForm(
 		@NotBlank(message = "{search.field.title.required}") @Size(max = 200, message = "{search.field.title.size}") String title,
@@ -24,13 +26,14 @@ record SearchForm(
 		@Pattern(regexp = "^\\s*([A-Za-z]{2,3}(\\s*,\\s*[A-Za-z]{2,3})*)?\\s*$", message = "{search.field.languages.invalid}") String languages,
 		@NotBlank(message = "{search.field.expires.invalid}")
 		@Pattern(regexp = "^\\s*\\d{4}-\\d{2}-\\d{2}\\s*$", message = "{search.field.expires.invalid}") String expires,
-		@Size(max = 400, message = "{search.field.countries.tooMany}") String countries) {
+		@Size(max = 400, message = "{search.field.countries.tooMany}") String countries,
+		Long version) {
 
 	/** The most single countries a search names. */
 	static final int MAX_COUNTRIES = 20;
 
 	static SearchForm empty(String expires) {
-		return new SearchForm("", "", List.of(), "", "", "3", List.of(), "en", expires, "");
+		return new SearchForm("", "", List.of(), "", "", "3", List.of(), "en", expires, "", null);
 	}
 
 	/** The countries as typed (names in any of the portal's languages, or codes), separated by commas, without blanks or repeats. */

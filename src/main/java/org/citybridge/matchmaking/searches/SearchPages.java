@@ -126,8 +126,8 @@ class SearchPages {
 		}
 		accepted.forEach(i -> ids.add(i.municipalityId()));
 		Verdict check = groupShown && search.instrumentId() != null && !ids.isEmpty()
-				? this.finder.forGroup(search.instrumentId(), ids, locale).orElse(null) : null;
-		String href = groupShown && !ids.isEmpty() ? groupHref(ids, search.instrumentSlug()) : null;
+				? this.finder.forGroup(search.instrumentId(), search.callId(), ids, locale).orElse(null) : null;
+		String href = groupShown && !ids.isEmpty() ? groupHref(ids, search.instrumentSlug(), search.callId()) : null;
 		return new DetailPage(search, search.state(now),
 				SearchPolicy.mayExpressInterest(actor, search) && own == null && search.open(now), own,
 				own != null && !"DECLINED".equals(own.status()), authorSide, member,
@@ -138,12 +138,16 @@ class SearchPages {
 				now);
 	}
 
-	static String groupHref(List<Long> ids, String instrument) {
+	/** The group check's address for the group, with the instrument and call the search aims at (the call's rules then hold). */
+	static String groupHref(List<Long> ids, String instrument, Long call) {
 		org.springframework.web.util.UriComponentsBuilder uri = org.springframework.web.util.UriComponentsBuilder
 			.fromPath("/funding/group");
 		ids.forEach(i -> uri.queryParam("m", i));
 		if (instrument != null) {
 			uri.queryParam("instrument", instrument);
+		}
+		if (call != null) {
+			uri.queryParam("call", call);
 		}
 		return uri.build().encode().toUriString();
 	}
@@ -200,7 +204,8 @@ class SearchPages {
 				search.instrumentSlug() == null ? "" : search.instrumentSlug(),
 				search.callId() == null ? "" : String.valueOf(search.callId()), String.valueOf(search.partnersNeeded()),
 				groups, String.join(", ", search.languages()), LocalDate.ofInstant(search.expiresAt(), zone).toString(),
-				String.join(", ", search.countries().stream().map(c -> this.countryChoices.name(c, locale)).toList()));
+				String.join(", ", search.countries().stream().map(c -> this.countryChoices.name(c, locale)).toList()),
+				search.version());
 		return new FormPage(null, choices(), form);
 	}
 

@@ -25,7 +25,7 @@ public class SearchReads {
 			SELECT s.id, s.municipality_id, m.name AS municipality_name, m.country_code AS municipality_country,
 			       s.organisation_id, o.name AS organisation_name, s.title, s.idea, s.instrument_id, i.slug AS instrument_slug,
 			       i.short_name AS instrument_short_name, s.call_id, c.title AS call_title, c.closes_at AS call_closes_at,
-			       s.partners_needed, s.working_languages, s.content_lang, s.expires_at, s.status, s.group_public, s.example, s.created_at,
+			       s.partners_needed, s.working_languages, s.content_lang, s.expires_at, s.status, s.group_public, s.example, s.created_at, s.version,
 			       ARRAY(SELECT t.theme_code FROM partner_search_themes t JOIN themes th ON th.code = t.theme_code
 			             WHERE t.search_id = s.id ORDER BY th.position) AS themes,
 			       ARRAY(SELECT g.country_group FROM partner_search_groups g WHERE g.search_id = s.id ORDER BY g.country_group) AS groups,
@@ -117,6 +117,6 @@ public class SearchReads {
 				rs.getBoolean("example"), rs.getTimestamp("created_at").toInstant(),
 				List.of((String[]) rs.getArray("themes").getArray()), List.of((String[]) rs.getArray("groups").getArray()),
 				rs.getInt("accepted"), rs.getInt("pending"), rs.getString("content_lang"),
-				List.of((String[]) rs.getArray("countries").getArray()));
+				List.of((String[]) rs.getArray("countries").getArray()), rs.getLong("version"));
 	}
 }

@@ -54,7 +54,8 @@ public class SecurityConfiguration {
 						"/agreements/unverified", "/agreements/import", "/agreements/import/**", "/agreements/imports/**",
 						"/agreements/dormant")
 				.hasAnyRole("STAFF", "ADMIN")
-				.requestMatchers("/funding/new", "/funding/*/edit", "/funding/*/calls/new", "/funding/*/calls/*/edit")
+				.requestMatchers("/funding/new", "/funding/*/edit", "/funding/*/calls/new", "/funding/*/calls/*/edit",
+						"/funding/*/lump-sums", "/funding/*/calls/*/lump-sums")
 				.hasAnyRole("STAFF", "ADMIN")
 				.requestMatchers("/account/**", "/municipalities/*/edit", "/events/*/sessions/new", "/events/*/sessions/*/edit",
 						"/events/*/edit", "/events/new", "/events/*/manage/**", "/events/*/meetings", "/events/*/meetings/**", "/agreements/new", "/agreements/*/edit",

@@ -262,7 +262,7 @@ class PartnerSearchesIT extends DemoDataIntegrationTest {
 	void staffPublishForTheirOrganisationAndOnlyTheyAnswer() {
 		Actor nalas = actor(AccountTestSupport.STAFF_NALAS);
 		long id = this.searches.publish(nalas, "test", new SearchForm("Waste in the Balkans", "Idea", List.of("WASTE"), "", "",
-				"2", List.of(), "en", inDays(10), ""), Locale.ENGLISH);
+				"2", List.of(), "en", inDays(10), "", null), Locale.ENGLISH);
 		long interest = interest(id, OFFICER_NIS);
 		assertThat(noticesTo(AccountTestSupport.STAFF_NALAS)).containsExactly("SEARCH_INTEREST|Niš|Waste in the Balkans|/partner-searches/" + id);
 		assertThatThrownBy(() -> this.searches.decide(actor(AccountTestSupport.STAFF_CEMR), "test", id, interest, true))
@@ -272,7 +272,7 @@ class PartnerSearchesIT extends DemoDataIntegrationTest {
 		this.searches.decide(nalas, "test", id, interest, false);
 		assertThat(noticesTo(OFFICER_NIS)).containsExactly("SEARCH_DECLINED|Waste in the Balkans|Network of Associations of Local Authorities of South-East Europe|/partner-searches/" + id);
 		assertThatThrownBy(() -> this.searches.publish(actor(AccountTestSupport.ADMIN), "test",
-				new SearchForm("x", "y", List.of(), "", "", "2", List.of(), "", inDays(3), ""), Locale.ENGLISH))
+				new SearchForm("x", "y", List.of(), "", "", "2", List.of(), "", inDays(3), "", null), Locale.ENGLISH))
 			.isInstanceOf(AccessDeniedException.class);
 	}
 

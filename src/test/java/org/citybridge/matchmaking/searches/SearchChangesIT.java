@@ -79,7 +79,7 @@ class SearchChangesIT extends DemoDataIntegrationTest {
 
 	long publishAsGhent(String title, int days) {
 		return this.searches.publish(actor(AccountTestSupport.OFFICER_GHENT), "test", new SearchForm(title, "Citizen-led energy",
-				List.of("ENERGY_CLIMATE"), "cerv-networks-of-towns", "", "3", List.of(), "en", inDays(days), ""), Locale.ENGLISH);
+				List.of("ENERGY_CLIMATE"), "cerv-networks-of-towns", "", "3", List.of(), "en", inDays(days), "", null), Locale.ENGLISH);
 	}
 
 	long interest(long search, String email) {
@@ -128,14 +128,15 @@ class SearchChangesIT extends DemoDataIntegrationTest {
 					"Enter a whole number of partners from 1 to 40.", "Enter a date as year-month-day.");
 		assertThat(this.mvc.post().uri("/partner-searches/" + id + "/edit").with(as(AccountTestSupport.OFFICER_GHENT))
 			.with(csrf()).param("title", "Too late").param("idea", "Idea").param("partnersNeeded", "2")
-			.param("expires", inDays(2000))).hasStatusOk().bodyText().contains("Too late", "at most two years");
+			.param("expires", inDays(2000)).param("version", String.valueOf(this.searches.search(id).version()))).hasStatusOk().bodyText().contains("Too late", "at most two years");
 		assertThat(this.searches.search(id).title()).isEqualTo("Energy communities");
 		assertThat(noticesTo(OFFICER_NIS)).isEmpty();
 
 		assertThat(this.mvc.post().uri("/partner-searches/" + id + "/edit").with(as(AccountTestSupport.OFFICER_GHENT))
 			.with(csrf()).param("title", "Energy communities, second round").param("idea", "Now with heat pumps")
 			.param("themes", "WASTE").param("instrument", "cerv-networks-of-towns").param("partnersNeeded", "4")
-			.param("groups", "CANDIDATE").param("languages", "fr").param("expires", inDays(40)))
+			.param("groups", "CANDIDATE").param("languages", "fr").param("expires", inDays(40))
+			.param("version", String.valueOf(this.searches.search(id).version())))
 			.hasStatus3xxRedirection();
 		PartnerSearch edited = this.searches.search(id);
 		assertThat(edited.title()).isEqualTo("Energy communities, second round");
@@ -153,7 +154,8 @@ class SearchChangesIT extends DemoDataIntegrationTest {
 		// A complete search is no longer edited.
 		this.searches.complete(actor(AccountTestSupport.OFFICER_GHENT), "test", id);
 		assertThatThrownBy(() -> this.searches.edit(actor(AccountTestSupport.OFFICER_GHENT), "test", id,
-				new SearchForm("Again", "Idea", List.of(), "", "", "2", List.of(), "en", inDays(10), "")))
+				new SearchForm("Again", "Idea", List.of(), "", "", "2", List.of(), "en", inDays(10), "",
+						this.searches.search(id).version())))
 			.isInstanceOf(Refusal.class).hasMessage("search.error.closed");
 		assertThat(this.mvc.get().uri("/partner-searches/" + id).with(as(AccountTestSupport.OFFICER_GHENT))).hasStatusOk()
 			.bodyText().doesNotContain("Edit the search");
@@ -238,7 +240,7 @@ class SearchChangesIT extends DemoDataIntegrationTest {
 
 		// Given a later date, it may expire (and be told) again.
 		this.searches.edit(actor(AccountTestSupport.OFFICER_GHENT), "test", id, new SearchForm("Energy communities",
-				"Citizen-led energy", List.of(), "", "", "3", List.of(), "en", inDays(10), ""));
+				"Citizen-led energy", List.of(), "", "", "3", List.of(), "en", inDays(10), "", this.searches.search(id).version()));
 		at(now.plus(Duration.ofDays(5))).announceExpired();
 		assertThat(noticesTo(AccountTestSupport.OFFICER_GHENT)).containsExactly(expired);
 		at(now.plus(Duration.ofDays(12))).announceExpired();
@@ -275,7 +277,7 @@ class SearchChangesIT extends DemoDataIntegrationTest {
 			.bodyText().contains("Looks for partners in this country: Mongolia");
 		// Edited to none: the countries go.
 		this.searches.edit(actor(AccountTestSupport.OFFICER_GHENT), "test", id, new SearchForm("Steppe and Balkans", "Idea",
-				List.of(), "", "", "2", List.of(), "en", inDays(20), " "));
+				List.of(), "", "", "2", List.of(), "en", inDays(20), " ", this.searches.search(id).version()));
 		assertThat(this.searches.search(id).countries()).isEmpty();
 	}
 }
