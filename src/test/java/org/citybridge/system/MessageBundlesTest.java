@@ -62,6 +62,25 @@ class MessageBundlesTest {
 			.containsExactlyInAnyOrderElementsOf(english));
 	}
 
+	/**
+	 * A message is never blank in one language only: a link, button or label named by an empty
+	 * message would have no name in that language (what axe's name rules would find on the page;
+	 * the page gate runs them on each page type in one of the three languages).
+	 */
+	@Test
+	void noMessageIsBlankInAnyLanguage() throws IOException {
+		Map<String, Properties> bundles = bundles();
+		java.util.List<String> blank = new java.util.ArrayList<>();
+		bundles.forEach((name, bundle) -> bundle.stringPropertyNames()
+			.stream()
+			.filter(key -> bundle.getProperty(key).isBlank() && !bundles.get("messages").getProperty(key, "").isBlank())
+			.forEach(key -> blank.add(name + ": " + key)));
+		bundles.get("messages").stringPropertyNames().stream()
+			.filter(key -> bundles.get("messages").getProperty(key).isBlank())
+			.forEach(key -> blank.add("messages: " + key));
+		assertThat(blank).isEmpty();
+	}
+
 	@Test
 	void mongolianAndFrenchAreTranslationsNotEnglishCopies() throws IOException {
 		Map<String, Properties> bundles = bundles();
