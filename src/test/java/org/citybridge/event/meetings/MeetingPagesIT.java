@@ -210,4 +210,33 @@ class MeetingPagesIT extends DemoDataIntegrationTest {
 				.update();
 		}
 	}
+
+	/**
+	 * Why each participant fits is kept between views (per municipality and language, for the
+	 * content version and minute it was computed at): an agreement registered between two
+	 * participants' municipalities shows on the next view, not a minute later.
+	 */
+	@Test
+	void anAgreementRegisteredBetweenViewsShowsAtOnceAmongTheReasons() throws Exception {
+		String me = AccountTestSupport.OFFICER_DARKHAN;
+		optIn(me);
+		long darkhan = this.jdbc.sql("SELECT municipality_id FROM accounts WHERE email = ?").param(me).query(Long.class).single();
+		long ghent = this.jdbc.sql("""
+				SELECT p.municipality_id FROM meeting_profiles p JOIN accounts a ON a.id = p.account_id
+				WHERE p.event_id = ? AND a.email = ?""").params(this.event, "demo.delegate.ghent@citybridge.example")
+			.query(Long.class).single();
+		String before = this.mvc.get().uri(BASE).with(as(me)).exchange().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		int partnersBefore = before.split("Partners already", -1).length;
+		long agreement = this.jdbc.sql("""
+				INSERT INTO agreements (type, title, status, party_key) VALUES ('MEMORANDUM', 'Memorandum Darkhan–Ghent (test)', 'ACTIVE', ?)
+				RETURNING id""").param(new Long[] { Math.min(darkhan, ghent), Math.max(darkhan, ghent) }).query(Long.class).single();
+		try {
+			String after = this.mvc.get().uri(BASE).with(as(me)).exchange().getResponse()
+				.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+			assertThat(after.split("Partners already", -1).length).isGreaterThan(partnersBefore);
+		}
+		finally {
+			this.jdbc.sql("DELETE FROM agreements WHERE id = ?").param(agreement).update();
+		}
+	}
 }
