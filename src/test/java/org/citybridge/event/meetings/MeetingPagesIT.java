@@ -221,14 +221,17 @@ class MeetingPagesIT extends DemoDataIntegrationTest {
 		String me = AccountTestSupport.OFFICER_DARKHAN;
 		optIn(me);
 		long darkhan = this.jdbc.sql("SELECT municipality_id FROM accounts WHERE email = ?").param(me).query(Long.class).single();
+		// A participant's municipality that is not yet Darkhan's partner (other tests may have made some so).
 		long ghent = this.jdbc.sql("""
-				SELECT p.municipality_id FROM meeting_profiles p JOIN accounts a ON a.id = p.account_id
-				WHERE p.event_id = ? AND a.email = ?""").params(this.event, "demo.delegate.ghent@citybridge.example")
+				SELECT p.municipality_id FROM meeting_profiles p
+				WHERE p.event_id = ? AND p.municipality_id <> ? AND NOT EXISTS (SELECT 1 FROM agreements g
+				  WHERE g.status <> 'ENDED' AND g.party_key @> ARRAY[?, p.municipality_id]::bigint[])
+				ORDER BY p.municipality_id LIMIT 1""").params(this.event, darkhan, darkhan)
 			.query(Long.class).single();
 		String before = this.mvc.get().uri(BASE).with(as(me)).exchange().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 		int partnersBefore = before.split("Partners already", -1).length;
 		long agreement = this.jdbc.sql("""
-				INSERT INTO agreements (type, title, status, party_key) VALUES ('MEMORANDUM', 'Memorandum Darkhan–Ghent (test)', 'ACTIVE', ?)
+				INSERT INTO agreements (type, title, status, party_key) VALUES ('MEMORANDUM', 'Memorandum of Darkhan (test)', 'ACTIVE', ?)
 				RETURNING id""").param(new Long[] { Math.min(darkhan, ghent), Math.max(darkhan, ghent) }).query(Long.class).single();
 		try {
 			String after = this.mvc.get().uri(BASE).with(as(me)).exchange().getResponse()
