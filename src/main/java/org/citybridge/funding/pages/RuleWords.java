@@ -41,21 +41,10 @@ record RuleWords(MessageSource messages, DisplayNames names) {
 			lines.add(msg("funding.rules.bodies", locale, bodies));
 		}
 		for (Rule r : rules) {
-			switch (r.kind()) {
-				case MIN_PARTNERS -> lines.add(msg("funding.rules.minPartners", locale, String.valueOf(r.minimum())));
-				case MIN_COUNTRIES -> lines.add(msg("funding.rules.minCountries", locale, String.valueOf(r.minimum())));
-				case MAX_PARTNERS -> lines.add(msg("funding.rules.maxPartners", locale, String.valueOf(r.maximum())));
-				case MIN_ELIGIBLE_COUNTRIES -> lines.add(msg("funding.rules.minEligibleCountries", locale,
-						String.valueOf(r.minimum())));
-				case MIN_FROM_GROUP -> lines.add(msg("funding.rules.minFromGroup", locale, String.valueOf(r.minimum()),
-						msg("funding.group.phrase." + r.group(), locale)));
-				case MIN_PARTICIPANTS -> lines.add(r.minimumAbroad() == null
-						? msg("funding.rules.participants", locale, String.valueOf(r.minimum()))
-						: msg("funding.rules.participantsAbroad", locale, String.valueOf(r.minimum()),
-								String.valueOf(r.minimumAbroad())));
-				case CONDITION -> lines.add(msg("funding.rules.condition", locale, r.shownCondition(locale).text()));
-				default -> {
-				}
+			String line = r.kind() == Rule.Kind.CONDITION
+					? msg("funding.rules.condition", locale, r.shownCondition(locale).text()) : numbers(r, locale);
+			if (line != null) {
+				lines.add(line);
 			}
 		}
 		if (lines.isEmpty()) {
@@ -66,25 +55,24 @@ record RuleWords(MessageSource messages, DisplayNames names) {
 
 	/** A call's own group rules (V90) in plain words, as the instrument's page lists them under the call. */
 	List<String> ofCall(List<Rule> rules, Locale locale) {
-		List<String> lines = new ArrayList<>();
-		for (Rule r : rules) {
-			switch (r.kind()) {
-				case MIN_PARTNERS -> lines.add(msg("funding.rules.minPartners", locale, String.valueOf(r.minimum())));
-				case MIN_COUNTRIES -> lines.add(msg("funding.rules.minCountries", locale, String.valueOf(r.minimum())));
-				case MAX_PARTNERS -> lines.add(msg("funding.rules.maxPartners", locale, String.valueOf(r.maximum())));
-				case MIN_ELIGIBLE_COUNTRIES -> lines.add(msg("funding.rules.minEligibleCountries", locale,
-						String.valueOf(r.minimum())));
-				case MIN_FROM_GROUP -> lines.add(msg("funding.rules.minFromGroup", locale, String.valueOf(r.minimum()),
-						msg("funding.group.phrase." + r.group(), locale)));
-				case MIN_PARTICIPANTS -> lines.add(r.minimumAbroad() == null
-						? msg("funding.rules.participants", locale, String.valueOf(r.minimum()))
-						: msg("funding.rules.participantsAbroad", locale, String.valueOf(r.minimum()),
-								String.valueOf(r.minimumAbroad())));
-				default -> {
-				}
-			}
-		}
-		return lines;
+		return rules.stream().map(r -> numbers(r, locale)).filter(java.util.Objects::nonNull).toList();
+	}
+
+	/** A rule that counts (partners, countries, participants) in plain words; null for the other kinds. */
+	private String numbers(Rule r, Locale locale) {
+		return switch (r.kind()) {
+			case MIN_PARTNERS -> msg("funding.rules.minPartners", locale, String.valueOf(r.minimum()));
+			case MIN_COUNTRIES -> msg("funding.rules.minCountries", locale, String.valueOf(r.minimum()));
+			case MAX_PARTNERS -> msg("funding.rules.maxPartners", locale, String.valueOf(r.maximum()));
+			case MIN_ELIGIBLE_COUNTRIES -> msg("funding.rules.minEligibleCountries", locale, String.valueOf(r.minimum()));
+			case MIN_FROM_GROUP -> msg("funding.rules.minFromGroup", locale, String.valueOf(r.minimum()),
+					msg("funding.group.phrase." + r.group(), locale));
+			case MIN_PARTICIPANTS -> r.minimumAbroad() == null
+					? msg("funding.rules.participants", locale, String.valueOf(r.minimum()))
+					: msg("funding.rules.participantsAbroad", locale, String.valueOf(r.minimum()),
+							String.valueOf(r.minimumAbroad()));
+			default -> null;
+		};
 	}
 
 	private String countries(List<Rule> rules, Predicate<Rule> which, Locale locale) {
