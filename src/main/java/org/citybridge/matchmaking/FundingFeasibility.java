@@ -27,7 +27,11 @@ public interface FundingFeasibility {
 	 * that is not the reader's: the page marks it), and whether it is plainly eligible or has
 	 * conditions someone must check.
 	 */
-	record Usable(String slug, String name, String nameLang, boolean eligible) {
+	record Usable(long id, String slug, String name, String nameLang, boolean eligible) {
+	}
+
+	/** A name in the reader's language, with its language when it is not the reader's (the page marks it). */
+	record Name(String text, String lang) {
 	}
 
 	/** Nothing is known about funding: no candidate gets funding points, no pair any instrument. */
@@ -38,5 +42,10 @@ public interface FundingFeasibility {
 	/** The instruments the two municipalities could use together, eligible ones first. */
 	default List<Usable> usableBy(long first, long second) {
 		return List.of();
+	}
+
+	/** An instrument's name in the reader's language; empty when it is no longer listed. */
+	default java.util.Optional<Name> instrumentName(long instrumentId) {
+		return java.util.Optional.empty();
 	}
 }

@@ -38,9 +38,18 @@ record FundingFromFinder(FundingFinder finder, Instruments instruments) implemen
 	public List<Usable> usableBy(long first, long second) {
 		return this.finder.usableByPair(first, second)
 			.stream()
-			.map(v -> new Usable(v.slug(), v.name().text(),
+			.map(v -> new Usable(v.instrumentId(), v.slug(), v.name().text(),
 					v.name().foreign(LocaleContextHolder.getLocale()) ? v.name().lang() : null,
 					v.eligibility() == Eligibility.ELIGIBLE))
 			.toList();
+	}
+
+	@Override
+	public java.util.Optional<Name> instrumentName(long instrumentId) {
+		java.util.Locale reader = LocaleContextHolder.getLocale();
+		return this.instruments.byId(instrumentId).map(i -> {
+			Translated name = i.shownName(reader);
+			return new Name(name.text(), name.foreign(reader) ? name.lang() : null);
+		});
 	}
 }

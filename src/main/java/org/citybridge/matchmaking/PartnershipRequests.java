@@ -63,7 +63,7 @@ record PartnershipRequests(JdbcClient jdbc,
 	 * the agreement it led to ({@code null} while there is none).
 	 */
 	record Detail(Requests.Request request, List<Requests.Step> steps, boolean unread, boolean mayAnswer,
-			boolean mayWithdraw, boolean mayReply, AgreementLookup.Summary agreement) {
+			boolean mayWithdraw, boolean mayReply, AgreementLookup.Summary agreement, FundingFeasibility.Name instrument) {
 	}
 
 	/**
@@ -122,7 +122,22 @@ record PartnershipRequests(JdbcClient jdbc,
 		return new Detail(request, this.requests.steps(request.id()), this.requests.unread(actor, request.id()),
 				request.pending() && RequestPolicy.mayAnswer(actor, request),
 				request.pending() && RequestPolicy.mayWithdraw(actor, request),
-				request.pending() && RequestPolicy.mayReply(actor, request), agreement);
+				request.pending() && RequestPolicy.mayReply(actor, request), agreement, instrumentName(request));
+	}
+
+	/**
+	 * The proposed instrument as this reader reads it: its name in their language while it is
+	 * listed, else the name stored when the request was sent (in the sender's language, which is
+	 * not known for requests older than the reference: shown as it is); {@code null} for none.
+	 */
+	private FundingFeasibility.Name instrumentName(Requests.Request request) {
+		if (request.proposedInstrument() == null) {
+			return null;
+		}
+		java.util.Optional<FundingFeasibility.Name> listed = request.proposedInstrumentId() == null
+				? java.util.Optional.empty()
+				: this.funding.getIfAvailable(() -> FundingFeasibility.NONE).instrumentName(request.proposedInstrumentId());
+		return listed.orElse(new FundingFeasibility.Name(request.proposedInstrument(), null));
 	}
 
 	private Requests.Request visible(Actor actor, long id) {
@@ -229,17 +244,16 @@ record PartnershipRequests(JdbcClient jdbc,
 	}
 
 	/**
-	 * The name of the proposed instrument, sent by its slug: {@code null} for none; refused unless
-	 * it is one of those the two could use, as the form offered.
+	 * The proposed instrument, sent by its slug: {@code null} for none; refused unless it is one of
+	 * those the two could use, as the form offered.
 	 */
-	private String instrument(long from, long to, String slug) {
+	private FundingFeasibility.Usable instrument(long from, long to, String slug) {
 		String chosen = Text.blankToNull(slug);
 		if (chosen == null) {
 			return null;
 		}
 		return usable(from, to).stream()
 			.filter(u -> u.slug().equals(chosen.strip()))
-			.map(FundingFeasibility.Usable::name)
 			.findFirst()
 			.orElseThrow(() -> new Refusal("proposedInstrument", "matchmaking.request.error.instrument"));
 	}
@@ -258,7 +272,9 @@ record PartnershipRequests(JdbcClient jdbc,
 		Requests.Named to = recipient(actor, toMunicipalityId);
 		long from = actor.municipalityId();
 		List<String> themes = form.chosenThemes();
-		String instrument = instrument(from, to.id(), form.proposedInstrument());
+		FundingFeasibility.Usable proposed = instrument(from, to.id(), form.proposedInstrument());
+		String instrument = proposed == null ? null : proposed.name();
+		Long instrumentId = proposed == null ? null : proposed.id();
 		Long meeting = null;
 		if (Text.blankToNull(form.meeting()) != null) {
 			meeting = heldMeeting(actor, to.id(), form.meeting());
@@ -270,9 +286,10 @@ record PartnershipRequests(JdbcClient jdbc,
 		try {
 			return this.transactions.execute(tx -> {
 				long id = this.jdbc.sql("""
-						INSERT INTO partnership_requests (from_municipality_id, to_municipality_id, message, proposed_instrument, sent_by, meeting_id)
-						VALUES (?, ?, ?, ?, ?, ?) RETURNING id
-						""").params(from, to.id(), form.message().strip(), instrument, actor.accountId(), origin)
+						INSERT INTO partnership_requests (from_municipality_id, to_municipality_id, message, proposed_instrument,
+						    proposed_instrument_id, sent_by, meeting_id)
+						VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id
+						""").params(from, to.id(), form.message().strip(), instrument, instrumentId, actor.accountId(), origin)
 					.query(Long.class)
 					.single();
 				for (String theme : themes) {

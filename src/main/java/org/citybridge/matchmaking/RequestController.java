@@ -154,6 +154,7 @@ record RequestController(PartnershipRequests partnershipRequests) {
 		model.addAttribute("mayWithdraw", detail.mayWithdraw());
 		model.addAttribute("mayReply", detail.mayReply());
 		model.addAttribute("agreement", detail.agreement());
+		model.addAttribute("instrument", detail.instrument());
 		return "matchmaking/request";
 	}
 

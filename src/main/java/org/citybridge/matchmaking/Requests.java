@@ -28,8 +28,8 @@ public class Requests {
 	 * before, and for a request accepted before drafts were opened on acceptance).
 	 */
 	public record Request(long id, long fromId, String fromName, String fromCountry, long toId, String toName,
-			String toCountry, String message, String proposedInstrument, RequestStatus status, Instant sentAt,
-			Instant closedAt, List<String> themes, Long agreementId) {
+			String toCountry, String message, String proposedInstrument, Long proposedInstrumentId, RequestStatus status,
+			Instant sentAt, Instant closedAt, List<String> themes, Long agreementId) {
 
 		public boolean pending() {
 			return this.status == RequestStatus.PENDING;
@@ -56,7 +56,7 @@ public class Requests {
 
 	private static final String REQUEST_COLUMNS = """
 			r.id, r.from_municipality_id, fm.name, fm.country_code, r.to_municipality_id, tm.name, tm.country_code,
-			r.message, r.proposed_instrument, r.status, r.sent_at, r.closed_at,
+			r.message, r.proposed_instrument, r.proposed_instrument_id, r.status, r.sent_at, r.closed_at,
 			ARRAY(SELECT t.theme_code FROM partnership_request_themes t JOIN themes th ON th.code = t.theme_code
 			      WHERE t.request_id = r.id ORDER BY th.position) AS themes,
 			r.agreement_id
@@ -268,9 +268,9 @@ public class Requests {
 
 	private static Request request(ResultSet rs, int n) throws SQLException {
 		return new Request(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6),
-				rs.getString(7), rs.getString(8), rs.getString(9), RequestStatus.valueOf(rs.getString(10)),
-				rs.getTimestamp(11).toInstant(), rs.getTimestamp(12) == null ? null : rs.getTimestamp(12).toInstant(),
-				Arrays.asList((String[]) rs.getArray(13).getArray()), (Long) rs.getObject(14));
+				rs.getString(7), rs.getString(8), rs.getString(9), (Long) rs.getObject(10), RequestStatus.valueOf(rs.getString(11)),
+				rs.getTimestamp(12).toInstant(), rs.getTimestamp(13) == null ? null : rs.getTimestamp(13).toInstant(),
+				Arrays.asList((String[]) rs.getArray(14).getArray()), (Long) rs.getObject(15));
 	}
 
 	private static Listed listed(ResultSet rs, int n) throws SQLException {

@@ -114,6 +114,30 @@ class PartnershipRequestsIT extends DemoDataIntegrationTest {
 	}
 
 	@Test
+	void eachReaderReadsTheProposedInstrumentInTheirOwnLanguage() {
+		// Sent from a French page: the name the sender chose from is French.
+		MvcTestResult sent = this.mvc.post().uri("/municipalities/" + this.nis + "/requests/new")
+			.header("Accept-Language", "fr").with(as(AccountTestSupport.OFFICER_DARKHAN)).with(csrf())
+			.param("themes", "SMART_CITY").param("message", "Bonjour Niš").param("proposedInstrument", "taiex")
+			.exchange();
+		assertThat(sent).hasStatus3xxRedirection();
+		String location = sent.getResponse().getRedirectedUrl();
+		String page = "/requests/" + location.substring(location.lastIndexOf('/') + 1);
+		assertThat(this.mvc.get().uri(page).header("Accept-Language", "mn").with(as(OFFICER_NIS))).hasStatusOk()
+			.bodyText()
+			.contains("Техникийн туслалцаа, мэдээлэл солилцооны хэрэгсэл (TAIEX)")
+			.doesNotContain("Instrument d’assistance technique");
+		assertThat(this.mvc.get().uri(page).header("Accept-Language", "fr").with(as(OFFICER_NIS))).hasStatusOk()
+			.bodyText()
+			.contains("Instrument d’assistance technique et d’échange d’informations (TAIEX)");
+		// An instrument removed since: the name stored when it was sent, as it was.
+		this.jdbc.sql("UPDATE partnership_requests SET proposed_instrument_id = NULL").update();
+		assertThat(this.mvc.get().uri(page).header("Accept-Language", "en").with(as(OFFICER_NIS))).hasStatusOk()
+			.bodyText()
+			.contains("Instrument d’assistance technique et d’échange d’informations (TAIEX)");
+	}
+
+	@Test
 	void theReceiverRepliesDeclinesWithAReasonAndTheSenderCanNoLongerWithdraw() {
 		long id = sendAsDarkhanToNis("Shall we?");
 		assertThat(this.mvc.post().uri("/requests/" + id + "/reply").with(as(OFFICER_NIS)).with(csrf()).param("body", "Tell us more"))
