@@ -128,10 +128,23 @@ public class Moments {
 		ULocale language = cldr(locale);
 		String pattern = PATTERNS.computeIfAbsent(language + "|" + skeleton,
 				k -> DateTimePatternGenerator.getInstance(language).getBestPattern(skeleton));
-		SimpleDateFormat format = new SimpleDateFormat(pattern, language);
-		format.setTimeZone(zone(zone));
+		TimeZone timeZone = zone(zone);
+		// A formatter is costly to build (its symbols and calendar: a tenth of a register page of 20
+		// dates, 2026-12-07) and not safe to share, so each thread keeps its own per pattern and zone.
+		Map<String, SimpleDateFormat> kept = FORMATS.get();
+		if (kept.size() >= 64) {
+			kept.clear(); // visitors' time zones vary: keep a thread's set small
+		}
+		SimpleDateFormat format = kept.computeIfAbsent(language + "|" + pattern + "|" + timeZone.getID(), k -> {
+			SimpleDateFormat built = new SimpleDateFormat(pattern, language);
+			built.setTimeZone(timeZone);
+			return built;
+		});
 		return format.format(new java.util.Date(at.toEpochMilli()));
 	}
+
+	/** Each thread's formatters, by language, pattern and zone (at most 64). */
+	private static final ThreadLocal<Map<String, SimpleDateFormat>> FORMATS = ThreadLocal.withInitial(java.util.HashMap::new);
 
 	private static TimeZone zone(ZoneId zone) {
 		String id = zone.normalized().equals(ZoneOffset.UTC) ? "UTC" : zone.getId();

@@ -48,6 +48,11 @@ public class RegisterOptions {
 
 	private final Map<Locale, List<Option>> groupOptions = new ConcurrentHashMap<>();
 
+	/** The lists as most visits show them, nothing chosen, per language: written once, not per page. */
+	private final Map<Locale, String> unchosenChecks = new ConcurrentHashMap<>();
+
+	private final Map<Locale, String> unchosenPair = new ConcurrentHashMap<>();
+
 	RegisterOptions(Countries countries, Themes themes, MessageSource messages) {
 		this.countries = countries;
 		this.themes = themes;
@@ -88,6 +93,13 @@ public class RegisterOptions {
 
 	/** The checkboxes of the country list (several may be chosen), in the order of the names in the page's language. */
 	String countryChecksHtml(Locale locale, Set<String> selected) {
+		if (selected.isEmpty()) {
+			return this.unchosenChecks.computeIfAbsent(locale, l -> countryChecks(l, Set.of()));
+		}
+		return countryChecks(locale, selected);
+	}
+
+	private String countryChecks(Locale locale, Set<String> selected) {
 		return DirectoryOptions.checkboxesHtml("country",
 				countries(locale).stream().map(o -> new DirectoryOptions.CountryOption(o.value(), o.label())).toList(),
 				selected);
@@ -98,6 +110,13 @@ public class RegisterOptions {
 	 * the countries; {@code selected} is a group name, a country code or null.
 	 */
 	String pairOptionsHtml(Locale locale, String selected) {
+		if (selected == null) {
+			return this.unchosenPair.computeIfAbsent(locale, l -> pairOptions(l, null));
+		}
+		return pairOptions(locale, selected);
+	}
+
+	private String pairOptions(Locale locale, String selected) {
 		Set<String> chosen = selected == null ? Set.of() : Set.of(selected);
 		StringBuilder html = new StringBuilder(8_192);
 		html.append("<option value=\"\">")
