@@ -71,12 +71,18 @@ final class MeetingPageTypes {
 					return page.navigate(site.url("/agreements?forum=" + EventDemoData.SLUG));
 				}),
 				new PageType("meeting-setup-held-origin", "/events/{slug}/manage/meetings", false, (page, site) -> {
-					// The organiser marks missed the meeting the accepted request continued: refused, naming the request.
+					// The organiser's list with the meeting the accepted request continued: it stays held, no
+					// "missed" is offered, and the list says why. (Marking it missed from a page read before the
+					// request, refused with the request named, is MeetingOriginIT's, in the three languages.)
 					PageCatalog.acceptedRequest(page, site);
 					long meeting = heldMeetingLedToTheRequest(site);
 					page.context().clearCookies();
-					PageCatalog.signedIn(page, site, AccountTestSupport.STAFF_CEMR, "/events/" + EventDemoData.SLUG + "/manage/meetings");
-					return send(page, "form[action$='/manage/meetings/" + meeting + "/mark']");
+					Response shown = PageCatalog.signedIn(page, site, AccountTestSupport.STAFF_CEMR,
+							"/events/" + EventDemoData.SLUG + "/manage/meetings");
+					if (page.locator("form[action$='/manage/meetings/" + meeting + "/mark']").count() > 0) {
+						throw new IllegalStateException("The organiser is offered to mark a meeting that began a request");
+					}
+					return shown;
 				}));
 	}
 

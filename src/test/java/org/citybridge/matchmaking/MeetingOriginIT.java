@@ -234,6 +234,13 @@ class MeetingOriginIT extends DemoDataIntegrationTest {
 		assertThat(this.mvc.post().uri(mark).header("Accept-Language", "fr").with(csrf()).with(as(staff)).param("outcome", "MISSED"))
 			.hasStatusOk().bodyText().contains("Ce rendez-vous reste marqué comme tenu", "Darkhan");
 		assertThat(status(this.held)).isEqualTo("HELD");
+		// The organiser's list no longer offers "missed" for it, and says why (the list shows meetings at a table).
+		long table = this.jdbc.sql("INSERT INTO meeting_tables (event_id, number) VALUES (?, 1) RETURNING id")
+			.param(this.forum.event).query(Long.class).single();
+		this.jdbc.sql("UPDATE meetings SET table_id = ? WHERE id = ?").params(table, this.held).update();
+		assertThat(this.mvc.get().uri(manage).with(as(staff))).hasStatusOk().bodyText()
+			.contains("This meeting stays held: a partnership request continues it")
+			.doesNotContain("action=\"" + mark + "\"");
 
 		// Bad input answers 404 or a message, never a 500.
 		assertThat(this.mvc.post().uri(manage + "/abc/mark").with(csrf()).with(as(staff)).param("outcome", "MISSED")).hasStatus(404);

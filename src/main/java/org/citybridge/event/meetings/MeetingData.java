@@ -179,6 +179,14 @@ class MeetingData {
 			.list();
 	}
 
+	/** The event's meetings that a partnership request names as where the partnership began. */
+	java.util.Set<Long> requestOrigins(long eventId) {
+		return java.util.Set.copyOf(this.jdbc.sql("""
+				SELECT DISTINCT r.meeting_id FROM partnership_requests r JOIN meetings m ON m.id = r.meeting_id
+				WHERE m.event_id = ?
+				""").param(eventId).query(Long.class).list());
+	}
+
 	Optional<HeldOrigin> heldOrigin(long requestId) {
 		return this.jdbc.sql("""
 				SELECT r.id, f.id, f.name, t.id, t.name, r.sent_at FROM partnership_requests r

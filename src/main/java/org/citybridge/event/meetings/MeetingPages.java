@@ -83,7 +83,11 @@ class MeetingPages {
 	}
 
 	/** A meeting as the organiser's list shows it. */
-	record Booked(MeetingData.Meeting meeting, String time, boolean markable) {
+	/**
+	 * A booked meeting on the organiser's page: when it may be marked (it has ended), and whether a
+	 * partnership request continues it (then it stays held: no "missed" is offered, V94).
+	 */
+	record Booked(MeetingData.Meeting meeting, String time, boolean markable, boolean keptHeld) {
 	}
 
 	record Overview(EventCatalogue.Event event, MeetingData.Settings settings, int participants, Map<MeetingStatus, Integer> counts,
@@ -285,9 +289,11 @@ class MeetingPages {
 			slots.add(new SlotUse(Moments.range(slot, slot.plus(length), event.zone(), locale), in.size(), tables.size(),
 					interpreted.size(), languages));
 		}
+		Set<Long> origins = this.data.requestOrigins(event.id());
 		List<Booked> booked = all.stream()
 			.filter(m -> m.tableNumber() != null)
-			.map(m -> new Booked(m, Moments.range(m.startsAt(), m.endsAt(), event.zone(), locale), !m.endsAt().isAfter(now)))
+			.map(m -> new Booked(m, Moments.range(m.startsAt(), m.endsAt(), event.zone(), locale), !m.endsAt().isAfter(now),
+					m.status() == MeetingStatus.HELD && origins.contains(m.id())))
 			.toList();
 		List<String> windowLabels = windows.stream().map(w -> Moments.range(w.startsAt(), w.endsAt(), event.zone(), locale)).toList();
 		return new Overview(event, settings, this.data.profiles(event.id()).size(), counts, slots, booked, windowLabels, windows,
