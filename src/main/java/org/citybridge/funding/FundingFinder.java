@@ -276,7 +276,7 @@ public class FundingFinder {
 			else if (arg instanceof EligibilityCheck.Condition condition) {
 				org.citybridge.system.translation.Translated shown = condition.rule().shownCondition(locale);
 				text = shown.text();
-				lang = shown.foreign(locale) ? shown.lang() : null;
+				lang = shown.markedLang(locale);
 			}
 			else {
 				return resolve(arg, locale);

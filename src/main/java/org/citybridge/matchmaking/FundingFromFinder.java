@@ -30,7 +30,7 @@ record FundingFromFinder(FundingFinder finder, Instruments instruments) implemen
 		return this.finder.partnerGroupsFor(municipalityId).entrySet().stream().map(e -> {
 			Translated name = names.get(e.getKey());
 			return name == null ? new Scheme(e.getKey(), null, e.getValue())
-					: new Scheme(name.text(), name.foreign(reader) ? name.lang() : null, e.getValue());
+					: new Scheme(name.text(), name.markedLang(reader), e.getValue());
 		}).toList();
 	}
 
@@ -39,7 +39,7 @@ record FundingFromFinder(FundingFinder finder, Instruments instruments) implemen
 		return this.finder.usableByPair(first, second)
 			.stream()
 			.map(v -> new Usable(v.instrumentId(), v.slug(), v.name().text(),
-					v.name().foreign(LocaleContextHolder.getLocale()) ? v.name().lang() : null,
+					v.name().markedLang(LocaleContextHolder.getLocale()),
 					v.eligibility() == Eligibility.ELIGIBLE))
 			.toList();
 	}
@@ -49,7 +49,7 @@ record FundingFromFinder(FundingFinder finder, Instruments instruments) implemen
 		java.util.Locale reader = LocaleContextHolder.getLocale();
 		return this.instruments.byId(instrumentId).map(i -> {
 			Translated name = i.shownName(reader);
-			return new Name(name.text(), name.foreign(reader) ? name.lang() : null);
+			return new Name(name.text(), name.markedLang(reader));
 		});
 	}
 }

@@ -82,7 +82,6 @@ class MeetingPages {
 	record SlotUse(String label, int accepted, int tables, int interpretation, String languages) {
 	}
 
-	/** A meeting as the organiser's list shows it. */
 	/**
 	 * A booked meeting on the organiser's page: when it may be marked (it has ended), and whether a
 	 * partnership request continues it (then it stays held: no "missed" is offered, V94).

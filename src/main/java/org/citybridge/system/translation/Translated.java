@@ -15,6 +15,11 @@ public record Translated(String text, String lang, boolean original) {
 		return !this.lang.equals(Translations.language(reader));
 	}
 
+	/** The language a page in the reader's language marks the text with: its own when foreign, else null. */
+	public String markedLang(Locale reader) {
+		return foreign(reader) ? this.lang : null;
+	}
+
 	@Override
 	public String toString() {
 		return this.text;
