@@ -12,11 +12,14 @@ import java.util.List;
 import java.util.Map;
 
 import org.citybridge.country.CountryGroup;
+import org.citybridge.system.cache.VersionedCache;
 import org.citybridge.system.translation.Translations;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Reads instruments, their rules and their calls. Everything the list and the finder need comes
@@ -42,12 +45,31 @@ public class FundingCatalogue {
 
 	private final JdbcClient jdbc;
 
-	FundingCatalogue(JdbcClient jdbc) {
+	/**
+	 * The instruments with their rules, kept with the database's {@code content_version} (advanced at
+	 * the commit of every change, on any instance): an agreement's page, the finder and the partner
+	 * suggestions weigh every instrument on each request, and the instruments change a few times a year.
+	 */
+	private final VersionedCache kept;
+
+	FundingCatalogue(JdbcClient jdbc, @Value("${citybridge.funding.catalogue-cache-seconds:300}") long seconds) {
 		this.jdbc = jdbc;
+		this.kept = new VersionedCache(
+				() -> jdbc.sql("SELECT version FROM content_version").query(Long.class).single(), seconds, 4);
 	}
 
-	/** Every instrument with its rules, by short name: two statements. */
+	/**
+	 * Every instrument with its rules, by short name: kept while nothing changed, else two statements.
+	 * Inside a transaction that writes, read afresh: its own changes advance the version only at commit.
+	 */
 	public List<Instrument> all() {
+		if (!TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+			return read();
+		}
+		return this.kept.get("all", this::read);
+	}
+
+	private List<Instrument> read() {
 		Map<Long, List<Rule>> rules = new HashMap<>();
 		this.jdbc.sql("""
 				SELECT instrument_id, kind, role, country_group, country_code, allowed, body_kind, minimum, condition,
@@ -56,9 +78,9 @@ public class FundingCatalogue {
 				""").query((ResultSet rs) -> {
 			rules.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(rule(rs));
 		});
-		return this.jdbc.sql(INSTRUMENT_COLUMNS + " ORDER BY lower(i.short_name), i.id")
+		return List.copyOf(this.jdbc.sql(INSTRUMENT_COLUMNS + " ORDER BY lower(i.short_name), i.id")
 			.query((rs, n) -> instrument(rs, rules.getOrDefault(rs.getLong("id"), List.of())))
-			.list();
+			.list());
 	}
 
 	public Instrument bySlug(String slug) {

@@ -11,5 +11,6 @@
  * {@link org.citybridge.funding.FundingFinder} and {@link org.citybridge.funding.Instruments}.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "notice", "municipality", "system", "system :: translation", "audit", "theme", "country" })
+		allowedDependencies = { "notice", "municipality", "system", "system :: translation", "system :: cache", "audit", "theme",
+			"country" })
 package org.citybridge.funding;

@@ -83,8 +83,13 @@ class FundingStaffIT extends DemoDataIntegrationTest {
 
 	@Test
 	void staffAddAnInstrumentWithItsRulesAndTheChangeIsAudited() {
+		// The instruments are kept between requests (FundingCatalogue): the list read just before shows the new one at once.
+		assertThat(this.mvc.get().uri("/funding").with(as(AccountTestSupport.STAFF_CEMR))).hasStatusOk().bodyText()
+			.doesNotContain("Fixture fund " + this.slug);
 		assertThat(instrument("/funding/new", AccountTestSupport.STAFF_NALAS, this.slug)).hasStatus3xxRedirection()
 			.redirectedUrl().isEqualTo("/funding/" + this.slug);
+		assertThat(this.mvc.get().uri("/funding").with(as(AccountTestSupport.STAFF_CEMR))).hasStatusOk().bodyText()
+			.contains("Fixture fund " + this.slug);
 		assertThat(this.mvc.get().uri("/funding/" + this.slug)).hasStatusOk().bodyText()
 			.contains("May lead: EU member states.", "Also may lead, as an exception: Mongolia.",
 					"May not partner, as an exception: Serbia.", "Check: First condition", "Check: Second condition",
