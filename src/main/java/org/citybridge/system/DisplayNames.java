@@ -102,21 +102,27 @@ public class DisplayNames {
 		return codes == null ? List.of() : sorted(codes, code -> language(code, locale), locale);
 	}
 
-	/** The ISO 639-1 languages that CLDR names, for forms that ask for a language by its name. */
-	private static final NameIndex LANGUAGES = NameIndex.of(
-			Arrays.stream(Locale.getISOLanguages())
-				.filter(code -> !Locale.forLanguageTag(code).getDisplayLanguage(Locale.ENGLISH).equals(code))
-				.toList(),
-			(code, locale) -> Locale.forLanguageTag(code).getDisplayLanguage(locale));
+	/**
+	 * The ISO 639-1 languages that CLDR names, for forms that ask for a language by its name: built
+	 * when a page first needs it (some 180 languages named in three languages), not at every start.
+	 */
+	private static final class LanguageIndex {
+
+		static final NameIndex INDEX = NameIndex.of(
+				Arrays.stream(Locale.getISOLanguages())
+					.filter(code -> !Locale.forLanguageTag(code).getDisplayLanguage(Locale.ENGLISH).equals(code))
+					.toList(),
+				(code, locale) -> Locale.forLanguageTag(code).getDisplayLanguage(locale));
+	}
 
 	/** Languages by name in any of the portal's languages, or by code. */
 	public NameIndex languages() {
-		return LANGUAGES;
+		return LanguageIndex.INDEX;
 	}
 
 	/** Every language's name in the page's language, in its order: a type-ahead's choices. */
 	public List<String> languageNames(Locale locale) {
-		return LANGUAGES.names(locale);
+		return LanguageIndex.INDEX.names(locale);
 	}
 
 	public String country(String code, Locale locale) {
@@ -153,7 +159,7 @@ public class DisplayNames {
 
 	/** One language's name typed in any portal language, or its code, in the page's language; else as typed. */
 	public String languageNamed(String typed, Locale locale) {
-		String code = LANGUAGES.exactly(typed);
+		String code = LanguageIndex.INDEX.exactly(typed);
 		return code == null ? typed : language(code, locale);
 	}
 

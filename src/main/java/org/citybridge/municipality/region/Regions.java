@@ -19,6 +19,7 @@ import org.citybridge.municipality.SearchKeyWriter;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The first-level divisions (aimags, provinces, regions, counties, oblasts) as parties of the
@@ -65,17 +66,17 @@ public class Regions {
 
 	private final SearchKeyWriter searchKeys;
 
-	private final List<Division> divisions;
+	/** The shipped table, read when an import or the demo data first asks (not at every start). */
+	private final SingletonSupplier<List<Division>> divisions = SingletonSupplier.of(Regions::read);
 
 	Regions(JdbcClient jdbc, SearchKeyWriter searchKeys) {
 		this.jdbc = jdbc;
 		this.searchKeys = searchKeys;
-		this.divisions = read();
 	}
 
 	/** How many divisions the shipped table names. */
 	public int known() {
-		return this.divisions.size();
+		return this.divisions.obtain().size();
 	}
 
 	/**
@@ -106,7 +107,7 @@ public class Regions {
 	}
 
 	private int upsert(Predicate<Division> wanted, boolean onlyWithPlaces) {
-		List<Division> rows = this.divisions.stream().filter(wanted).toList();
+		List<Division> rows = this.divisions.obtain().stream().filter(wanted).toList();
 		if (rows.isEmpty()) {
 			return 0;
 		}
