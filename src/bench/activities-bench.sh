@@ -16,6 +16,7 @@
 # 2 x lightest p95, the issue's target: at most 1) and to its bare SQL. Pages are rendered for every
 # request (citybridge.public-pages.rendered-bytes=0): with the anonymous page cache on, a repeated
 # visit costs a lookup, which measures the cache, not the page; BENCH_KEEP_RENDERED=1 measures that.
+# Each page is warmed first for BENCH_WARM seconds (20), so that the rounds measure compiled code.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . src/bench/bench-lib.sh
