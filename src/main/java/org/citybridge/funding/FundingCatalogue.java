@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.citybridge.country.CountryGroup;
+import org.citybridge.system.cache.ContentVersion;
 import org.citybridge.system.cache.VersionedCache;
 import org.citybridge.system.translation.Translations;
 
@@ -54,8 +55,7 @@ public class FundingCatalogue {
 
 	FundingCatalogue(JdbcClient jdbc, @Value("${citybridge.funding.catalogue-cache-seconds:300}") long seconds) {
 		this.jdbc = jdbc;
-		this.kept = new VersionedCache(
-				() -> jdbc.sql("SELECT version FROM content_version").query(Long.class).single(), seconds, 4);
+		this.kept = new VersionedCache(ContentVersion.readBy(jdbc), seconds, 4);
 	}
 
 	/**

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.citybridge.event.MeetingFit;
+import org.citybridge.system.cache.ContentVersion;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -68,7 +69,7 @@ class MeetingFitFromSuggestions implements MeetingFit {
 			return Map.of();
 		}
 		// Read before computing: a change committed meanwhile moves the version on, and the next view computes again.
-		Stamp now = new Stamp(this.jdbc.sql("SELECT version FROM content_version").query(Long.class).single(),
+		Stamp now = new Stamp(ContentVersion.readBy(this.jdbc).getAsLong(),
 				this.clock.millis() / 60_000);
 		if (!now.equals(this.stamp)) {
 			this.kept.clear();

@@ -11,5 +11,5 @@
  * the searches that fit a municipality ({@link org.citybridge.matchmaking.SearchFits}).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "notice", "event", "agreement", "funding", "network",
-		"municipality", "system", "system :: translation", "audit", "theme", "country" })
+		"municipality", "system", "system :: translation", "system :: cache", "audit", "theme", "country" })
 package org.citybridge.matchmaking;

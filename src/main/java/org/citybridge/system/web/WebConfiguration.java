@@ -5,6 +5,8 @@ import java.time.Duration;
 
 import jakarta.servlet.DispatcherType;
 
+import org.citybridge.system.cache.ContentVersion;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -60,7 +62,7 @@ class WebConfiguration implements WebMvcConfigurer {
 		FilterRegistrationBean<PublicPageCaching> registration = new FilterRegistrationBean<>(new PublicPageCaching(
 				Duration.ofSeconds(environment.getProperty("citybridge.public-pages.max-age", Long.class, 0L)),
 				Duration.ofSeconds(environment.getProperty("citybridge.public-pages.s-maxage", Long.class, 60L)),
-				() -> database.sql("SELECT version FROM content_version").query(Long.class).single(),
+				database == null ? null : ContentVersion.readBy(database),
 				clock.getIfAvailable(Clock::systemUTC), database == null ? 0
 						: environment.getProperty("citybridge.public-pages.rendered-bytes", Long.class, 32L << 20)));
 		registration.setOrder(0);
