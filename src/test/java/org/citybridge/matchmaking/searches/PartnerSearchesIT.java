@@ -315,8 +315,8 @@ class PartnerSearchesIT extends DemoDataIntegrationTest {
 		assertThat(this.mvc.get().uri("/partner-searches/" + id).with(as(AccountTestSupport.OFFICER_GHENT))).hasStatusOk()
 			.bodyText().contains("Municipalities that fit best and have not expressed interest", "Darkhan");
 		assertThat(this.mvc.get().uri("/partner-searches?theme=ENERGY_CLIMATE&group=PARTNER&instrument=" + NETWORKS_OF_TOWNS
-				+ "&open=1")).hasStatusOk().bodyText().contains("Local energy communities")
-			.doesNotContain("Digital services for citizens");
+				+ "&open=1")).hasStatusOk().bodyText().contains("Local energy communities", "Apply")
+			.doesNotContain("Digital services for citizens", "Show instruments");
 		assertThat(this.mvc.get().uri("/partner-searches/feed.atom")).hasStatusOk().bodyText()
 			.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">", "Local energy communities", "/partner-searches/" + id);
 	}
