@@ -43,6 +43,7 @@ record AgreementController(AgreementPages pages, AgreementCatalogue catalogue, A
 		model.addAttribute("register", register);
 		model.addAttribute("q", register.query());
 		model.addAttribute("results", register.results());
+		model.addAttribute("rowsHtml", page.rowsHtml());
 		model.addAttribute("countryOptions", page.countryOptions());
 		model.addAttribute("pairAOptions", page.pairAOptions());
 		model.addAttribute("pairBOptions", page.pairBOptions());

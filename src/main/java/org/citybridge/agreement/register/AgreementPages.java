@@ -30,6 +30,7 @@ record AgreementPages(AgreementCatalogue catalogue,
 		MunicipalitySearch municipalities,
 		FundingFinder funding,
 		RegisterOptions options,
+		RegisterRows rows,
 		ObjectProvider<AgreementSection> sections,
 		org.citybridge.agreement.AgreementLookup lookup,
 		org.citybridge.event.EventCatalogue events) {
@@ -37,8 +38,11 @@ record AgreementPages(AgreementCatalogue catalogue,
 	/** How many unverified agreements the staff's list shows at a time. */
 	static final int UNVERIFIED_PAGE_SIZE = 50;
 
-	/** The register's list: the query, its page of agreements, the filters' choices and what the viewer may do. */
-	record ListPage(AgreementCatalogue.Register register, String countryOptions, String pairAOptions,
+	/**
+	 * The register's list: the query, its page of agreements and their table rows ({@link RegisterRows}),
+	 * the filters' choices and what the viewer may do.
+	 */
+	record ListPage(AgreementCatalogue.Register register, String rowsHtml, String countryOptions, String pairAOptions,
 			String pairBOptions, List<String> themeCodes, boolean mayRegister, boolean mayVerify,
 			List<org.citybridge.event.EventCatalogue.Event> forums) {
 	}
@@ -80,7 +84,8 @@ record AgreementPages(AgreementCatalogue catalogue,
 	ListPage list(AgreementParams params, Actor actor, Locale locale) {
 		AgreementCatalogue.Register found = this.catalogue.register(params);
 		AgreementQuery query = found.query();
-		return new ListPage(found, this.options.countryChecksHtml(locale, query.countries()),
+		return new ListPage(found, this.rows.html(found.results().items(), locale),
+				this.options.countryChecksHtml(locale, query.countries()),
 				this.options.pairOptionsHtml(locale, query.pairA()), this.options.pairOptionsHtml(locale, query.pairB()),
 				this.options.themeCodes(), this.policy.mayStart(actor), this.policy.mayVerify(actor),
 				this.catalogue.forums().stream().map(this.events::byId).toList());
