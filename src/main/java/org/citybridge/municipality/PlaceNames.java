@@ -52,6 +52,9 @@ public class PlaceNames {
 
 	private static final int MAX_KEPT = 20_000;
 
+	/** {@link #language}'s answers by country and script ("" for none): a few hundred at most. */
+	private static final Map<String, String> LANGUAGES = new ConcurrentHashMap<>();
+
 	private static final String DIVISIONS = "municipality/division-names.csv";
 
 	/** Every spelling of a place that the choice reads. */
@@ -205,6 +208,13 @@ public class PlaceNames {
 		if (countryCode == null || countryCode.isBlank()) {
 			return "Latn".equals(script) ? "en" : null;
 		}
+		// CLDR's likely subtags are fixed data; a register page asks for the same few countries on every row.
+		String tag = LANGUAGES.computeIfAbsent(countryCode + '/' + Objects.toString(script, ""),
+				key -> Objects.toString(likelyLanguage(countryCode, script), ""));
+		return tag.isEmpty() ? null : tag;
+	}
+
+	private static String likelyLanguage(String countryCode, String script) {
 		ULocale likely = ULocale.addLikelySubtags(new ULocale("und_" + countryCode));
 		String language = likely.getLanguage();
 		if (language.isEmpty() || "und".equals(language)) {

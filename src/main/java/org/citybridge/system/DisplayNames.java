@@ -68,6 +68,11 @@ public class DisplayNames {
 
 	private final MessageSource messages;
 
+	/** {@link #sortedByMessage}'s orders by prefix, language and codes. */
+	private final Map<List<Object>, List<String>> byMessage = new ConcurrentHashMap<>();
+
+	private static final int MAX_BY_MESSAGE = 500;
+
 	/** Without messages: {@link #sortedByMessage} then sorts by code. */
 	public DisplayNames() {
 		this(null);
@@ -89,7 +94,20 @@ public class DisplayNames {
 		if (this.messages == null) {
 			return codes.stream().sorted().toList();
 		}
-		return sorted(codes, code -> this.messages.getMessage(prefix + code, null, code, locale), locale);
+		if (prefix == null || locale == null || codes.stream().anyMatch(java.util.Objects::isNull)) {
+			return sorted(codes, code -> this.messages.getMessage(prefix + code, null, code, locale), locale);
+		}
+		// The vocabularies and their messages are fixed while the portal runs: each order is worked out once.
+		List<Object> key = List.of(prefix, locale, List.copyOf(codes));
+		List<String> known = this.byMessage.get(key);
+		if (known == null) {
+			known = sorted(codes, code -> this.messages.getMessage(prefix + code, null, code, locale), locale);
+			if (this.byMessage.size() >= MAX_BY_MESSAGE) {
+				this.byMessage.clear();
+			}
+			this.byMessage.put(key, known);
+		}
+		return known;
 	}
 
 	/** Country codes in the order of their names in the page's language. */
