@@ -63,8 +63,11 @@ public class AgreementCatalogue {
 			EXISTS (SELECT 1 FROM partnership_requests r JOIN events e ON e.id = r.meeting_event_id
 			        WHERE r.agreement_id = a.id AND r.status = 'ACCEPTED' AND a.created_at >= r.sent_at AND e.slug = :forum)""";
 
-	/** The register page: the checked query and its page of results. */
-	public record Register(AgreementQuery query, ResultPage<Listed> results) {
+	/**
+	 * The register page: the checked query, its page of results, and the forums its filter offers
+	 * ({@link #forums()}), read in the same transaction.
+	 */
+	public record Register(AgreementQuery query, ResultPage<Listed> results, List<Long> forums) {
 	}
 
 	/** One status an agreement entered, and when. */
@@ -123,7 +126,7 @@ public class AgreementCatalogue {
 
 	Register register(AgreementParams params) {
 		AgreementQuery query = AgreementQuery.of(params, this.options.countryCodeSet(), this.options.themeCodeSet());
-		return new Register(query, page(query));
+		return new Register(query, page(query), forums());
 	}
 
 	/**

@@ -88,7 +88,7 @@ record AgreementPages(AgreementCatalogue catalogue,
 				this.options.countryChecksHtml(locale, query.countries()),
 				this.options.pairOptionsHtml(locale, query.pairA()), this.options.pairOptionsHtml(locale, query.pairB()),
 				this.options.themeCodes(), this.policy.mayStart(actor), this.policy.mayVerify(actor),
-				this.catalogue.forums().stream().map(this.events::byId).toList());
+				found.forums().stream().map(this.events::byId).toList());
 	}
 
 	DetailPage detail(long id, Actor actor) {
