@@ -85,7 +85,12 @@ public class PlaceNames {
 		}
 	}
 
-	private record Kept(Spellings spellings, Instant at) {
+	/**
+	 * A place's spellings as read, when, and the names chosen from them per page language: on Mongolian
+	 * pages the choice compares the Latin name transliterated with each Cyrillic alternate name, which a
+	 * register page would otherwise do for every party of every row.
+	 */
+	private record Kept(Spellings spellings, Instant at, Map<String, Shown> shown) {
 	}
 
 	private final JdbcClient jdbc;
@@ -235,12 +240,12 @@ public class PlaceNames {
 	 * place's spellings cannot be read.
 	 */
 	public Shown of(Long id, String name, String nativeName, Locale locale) {
-		Spellings spellings = id == null ? null : spellings(id);
-		if (spellings == null) {
-			spellings = new Spellings(Objects.toString(name, ""), nativeName,
-					isCyrillic(nativeName) ? "Cyrl" : null, List.of(), null);
+		Kept k = id == null ? null : kept(id);
+		if (k != null) {
+			return k.shown().computeIfAbsent(locale == null ? "" : locale.getLanguage(), language -> choose(k.spellings(), locale));
 		}
-		return choose(spellings, locale);
+		return choose(new Spellings(Objects.toString(name, ""), nativeName, isCyrillic(nativeName) ? "Cyrl" : null,
+				List.of(), null), locale);
 	}
 
 	/**
@@ -357,19 +362,27 @@ public class PlaceNames {
 	}
 
 	Spellings spellings(long id) {
+		Kept k = kept(id);
+		return k == null ? null : k.spellings();
+	}
+
+	/** The place's spellings as kept (read again after {@link #KEPT}), null for a place not in the directory. */
+	private Kept kept(long id) {
 		Instant now = this.clock.instant();
 		Kept k = this.kept.get(id);
 		if (k != null && k.at().plus(KEPT).isAfter(now)) {
-			return k.spellings();
+			return k;
 		}
 		Spellings read = this.reader.apply(id);
-		if (read != null) {
-			if (this.kept.size() > MAX_KEPT) {
-				this.kept.clear();
-			}
-			this.kept.put(id, new Kept(read, now));
+		if (read == null) {
+			return null;
 		}
-		return read;
+		if (this.kept.size() > MAX_KEPT) {
+			this.kept.clear();
+		}
+		Kept fresh = new Kept(read, now, new ConcurrentHashMap<>());
+		this.kept.put(id, fresh);
+		return fresh;
 	}
 
 	private Spellings read(long id) {
