@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
@@ -94,14 +95,15 @@ public class DisplayNames {
 		if (this.messages == null) {
 			return codes.stream().sorted().toList();
 		}
-		if (prefix == null || locale == null || codes.stream().anyMatch(java.util.Objects::isNull)) {
-			return sorted(codes, code -> this.messages.getMessage(prefix + code, null, code, locale), locale);
+		Function<String, String> named = code -> this.messages.getMessage(prefix + code, null, code, locale);
+		if (prefix == null || locale == null || codes.stream().anyMatch(Objects::isNull)) {
+			return sorted(codes, named, locale);
 		}
 		// The vocabularies and their messages are fixed while the portal runs: each order is worked out once.
 		List<Object> key = List.of(prefix, locale, List.copyOf(codes));
 		List<String> known = this.byMessage.get(key);
 		if (known == null) {
-			known = sorted(codes, code -> this.messages.getMessage(prefix + code, null, code, locale), locale);
+			known = sorted(codes, named, locale);
 			if (this.byMessage.size() >= MAX_BY_MESSAGE) {
 				this.byMessage.clear();
 			}

@@ -374,7 +374,7 @@ public class AgreementCatalogue {
 	}
 
 	/** The events where agreements of the register began at a meeting (see {@link #BEGAN_AT_FORUM}), latest first. */
-	List<Long> forums() {
+	private List<Long> forums() {
 		return this.jdbc.sql("""
 				SELECT e.id FROM events e WHERE EXISTS (
 				    SELECT 1 FROM partnership_requests r JOIN agreements a ON a.id = r.agreement_id

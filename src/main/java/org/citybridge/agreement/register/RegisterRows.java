@@ -1,8 +1,12 @@
 package org.citybridge.agreement.register;
 
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
+import org.citybridge.agreement.AgreementStatus;
+import org.citybridge.agreement.AgreementType;
 import org.citybridge.agreement.register.AgreementCatalogue.Listed;
 import org.citybridge.agreement.register.AgreementCatalogue.Signatory;
 import org.citybridge.municipality.PlaceNames;
@@ -66,8 +70,8 @@ class RegisterRows {
 				}
 			}
 			html.append("</td>\n        <td data-label=\"").append(words.type).append("\">")
-				.append(esc(words.message("agreement.type." + a.type()))).append("</td>\n        <td data-label=\"")
-				.append(words.status).append("\">").append(esc(words.message("agreement.status." + a.status())))
+				.append(words.types.get(a.type())).append("</td>\n        <td data-label=\"")
+				.append(words.status).append("\">").append(words.statuses.get(a.status()))
 				.append("</td>\n        <td data-label=\"").append(words.signedOn).append("\">")
 				.append(a.signedOn() != null ? esc(Moments.date(a.signedOn(), locale)) : words.unknown)
 				.append("</td>\n      </tr>\n      ");
@@ -117,7 +121,7 @@ class RegisterRows {
 		return text == null ? "" : HtmlUtils.htmlEscape(text, "UTF-8");
 	}
 
-	/** The words every row repeats, escaped, in the page's language. */
+	/** The words the rows repeat, escaped, in the page's language: looked up once per page, not per row. */
 	private final class Words {
 
 		private final Locale locale;
@@ -138,6 +142,10 @@ class RegisterRows {
 
 		final String unknown;
 
+		final Map<AgreementType, String> types = new EnumMap<>(AgreementType.class);
+
+		final Map<AgreementStatus, String> statuses = new EnumMap<>(AgreementStatus.class);
+
 		Words(Locale locale) {
 			this.locale = locale;
 			this.title = esc(message("agreement.field.title"));
@@ -148,9 +156,15 @@ class RegisterRows {
 			this.verified = esc(message("agreement.verified"));
 			this.unverified = esc(message("agreement.unverified"));
 			this.unknown = esc(message("common.unknown"));
+			for (AgreementType type : AgreementType.values()) {
+				this.types.put(type, esc(message("agreement.type." + type)));
+			}
+			for (AgreementStatus status : AgreementStatus.values()) {
+				this.statuses.put(status, esc(message("agreement.status." + status)));
+			}
 		}
 
-		String message(String code) {
+		private String message(String code) {
 			return RegisterRows.this.messages.getMessage(code, null, this.locale);
 		}
 
