@@ -2,12 +2,15 @@ package org.citybridge.municipality;
 
 import java.util.List;
 
+import org.citybridge.system.query.QueryString;
+
 import org.springframework.web.bind.annotation.BindParam;
 
 /**
  * The directory's query string exactly as the visitor sent it: nothing here is trusted yet.
  * {@link DirectoryQuery#of} checks it.
  */
+@QueryString
 public record DirectoryParams(String q, List<String> country, List<String> group,
 		@BindParam("population_min") String populationMin, @BindParam("population_max") String populationMax,
 		List<String> kind, List<String> offers, List<String> seeks, String seeking, String sort, String page,

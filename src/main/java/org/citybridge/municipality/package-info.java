@@ -4,5 +4,5 @@
  * map, and loading places (the GeoNames import, its command line, demo data). Other features refer
  * to a municipality by its id.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "notice", "country", "theme", "system", "system :: cache", "audit" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "notice", "country", "theme", "system", "system :: cache", "system :: query", "audit" })
 package org.citybridge.municipality;

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,6 +22,7 @@ import org.citybridge.system.ResultPage;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.citybridge.agreement.AgreementNotFound;
 import org.citybridge.agreement.AgreementSource;
@@ -65,7 +67,7 @@ public class AgreementCatalogue {
 
 	/**
 	 * The register page: the checked query, its page of results, and the forums its filter offers
-	 * ({@link #forums()}), read in the same transaction.
+	 * (events where agreements of the register began at a meeting, latest first), read by one statement.
 	 */
 	public record Register(AgreementQuery query, ResultPage<Listed> results, List<Long> forums) {
 	}
@@ -124,15 +126,23 @@ public class AgreementCatalogue {
 		return LocalDate.now(this.clock.withZone(ZoneOffset.UTC));
 	}
 
+	/**
+	 * The register page, read by one statement outside a transaction: one round trip to the database,
+	 * as the statement run bare (docs/benchmarks.md, issue 25), not a transaction's three.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	Register register(AgreementParams params) {
 		AgreementQuery query = AgreementQuery.of(params, this.options.countryCodeSet(), this.options.themeCodeSet());
-		return new Register(query, page(query), forums());
+		List<Long> forums = new ArrayList<>();
+		ResultPage<Listed> results = page(query, forums);
+		return new Register(query, results, List.copyOf(forums));
 	}
 
 	/**
 	 * One statement for the register page: the count, the page's rows and their parties (as arrays,
-	 * in name order), so that a page costs one round trip to the database, not one per part. A page
-	 * past the last one asks again for the last one.
+	 * in name order), and the forums the filter offers (see {@link #BEGAN_AT_FORUM}; events, latest
+	 * first), so that a page costs one round trip to the database, not one per part. A page past the
+	 * last one asks again for the last one.
 	 */
 	static String pageSql(AgreementQuery query, LocalDate today, Map<String, Object> params) {
 		String where = where(query, today, params);
@@ -140,7 +150,7 @@ public class AgreementCatalogue {
 				+ " a.source <> 'MANUAL' AS imported, a.created_at FROM agreements a" + where + " ORDER BY "
 				+ order(query.sort()) + " LIMIT :limit OFFSET :offset)"
 				+ " SELECT (SELECT count(*) FROM agreements a" + where + ") AS total, r.id, r.title, r.type, r.status,"
-				+ " r.signed_on, r.verified, r.imported, pa.ids, pa.names, pa.countries"
+				+ " r.signed_on, r.verified, r.imported, pa.ids, pa.names, pa.countries, (" + FORUMS + ") AS forums"
 				+ " FROM (SELECT 1) one LEFT JOIN page r ON TRUE"
 				+ " LEFT JOIN LATERAL (SELECT array_agg(m.id ORDER BY m.name, m.id) AS ids,"
 				+ " array_agg(m.name ORDER BY m.name, m.id) AS names, array_agg(m.country_code ORDER BY m.name, m.id) AS countries"
@@ -148,22 +158,34 @@ public class AgreementCatalogue {
 				+ " ORDER BY " + order(query.sort()).replace("a.", "r.");
 	}
 
-	ResultPage<Listed> page(AgreementQuery query) {
-		ResultPage<Listed> page = page(query, query.page());
+	/** The forums the register's filter offers: {@code pageSql}'s last column, one array. */
+	private static final String FORUMS = "SELECT array_agg(e.id ORDER BY e.starts_on DESC, e.id DESC) FROM events e"
+			+ " WHERE EXISTS (SELECT 1 FROM partnership_requests r JOIN agreements a ON a.id = r.agreement_id"
+			+ " WHERE r.meeting_event_id = e.id AND r.status = 'ACCEPTED' AND a.created_at >= r.sent_at)";
+
+	private ResultPage<Listed> page(AgreementQuery query, List<Long> forums) {
+		ResultPage<Listed> page = page(query, query.page(), forums);
 		if (page.items().isEmpty() && page.total() > 0) {
-			page = page(query, page.totalPages());
+			forums.clear();
+			page = page(query, page.totalPages(), forums);
 		}
 		return page;
 	}
 
-	private ResultPage<Listed> page(AgreementQuery query, int page) {
+	private ResultPage<Listed> page(AgreementQuery query, int page, List<Long> forums) {
 		Map<String, Object> params = new HashMap<>();
 		String sql = pageSql(query, today(), params);
 		params.put("limit", query.size());
 		params.put("offset", (long) (page - 1) * query.size());
-		long[] total = { 0 };
+		long[] total = { -1 };
 		List<Listed> rows = new ArrayList<>();
 		this.jdbc.sql(sql).params(params).query((ResultSet rs) -> {
+			if (total[0] < 0) {
+				java.sql.Array events = rs.getArray(12);
+				if (events != null) {
+					forums.addAll(Arrays.asList((Long[]) events.getArray()));
+				}
+			}
 			total[0] = rs.getLong(1);
 			if (rs.getObject(2) == null) {
 				return;
@@ -182,8 +204,9 @@ public class AgreementCatalogue {
 					AgreementStatus.valueOf(rs.getString(5)), localDate(rs.getDate(6)), rs.getBoolean(7),
 					rs.getBoolean(8), List.copyOf(parties)));
 		});
-		int lastPage = (int) Math.max(1, (total[0] + query.size() - 1) / query.size());
-		return ResultPage.of(rows, total[0], Math.min(page, lastPage), query.size());
+		long count = Math.max(0, total[0]);
+		int lastPage = (int) Math.max(1, (count + query.size() - 1) / query.size());
+		return ResultPage.of(rows, count, Math.min(page, lastPage), query.size());
 	}
 
 	/**
@@ -371,16 +394,6 @@ public class AgreementCatalogue {
 			.list()
 			.forEach(p -> found.put(p.id(), p));
 		return ids.stream().distinct().map(found::get).filter(p -> p != null).toList();
-	}
-
-	/** The events where agreements of the register began at a meeting (see {@link #BEGAN_AT_FORUM}), latest first. */
-	private List<Long> forums() {
-		return this.jdbc.sql("""
-				SELECT e.id FROM events e WHERE EXISTS (
-				    SELECT 1 FROM partnership_requests r JOIN agreements a ON a.id = r.agreement_id
-				    WHERE r.meeting_event_id = e.id AND r.status = 'ACCEPTED' AND a.created_at >= r.sent_at)
-				ORDER BY e.starts_on DESC, e.id DESC
-				""").query(Long.class).list();
 	}
 
 	List<EventOption> events() {

@@ -37,20 +37,14 @@ import org.citybridge.agreement.Agreements;
 record AgreementController(AgreementPages pages, AgreementCatalogue catalogue, Agreements agreements) {
 
 	@GetMapping("/agreements")
-	String list(@ModelAttribute("params") AgreementParams params, Model model, Locale locale) {
+	String list(AgreementParams params, Model model, Locale locale) {
 		AgreementPages.ListPage page = this.pages.list(params, Actor.current(), locale);
 		AgreementCatalogue.Register register = page.register();
 		model.addAttribute("register", register);
 		model.addAttribute("q", register.query());
 		model.addAttribute("results", register.results());
 		model.addAttribute("rowsHtml", page.rowsHtml());
-		model.addAttribute("countryOptions", page.countryOptions());
-		model.addAttribute("pairAOptions", page.pairAOptions());
-		model.addAttribute("pairBOptions", page.pairBOptions());
-		model.addAttribute("themeCodes", page.themeCodes());
-		model.addAttribute("types", AgreementType.values());
-		model.addAttribute("statuses", AgreementStatus.values());
-		model.addAttribute("sorts", AgreementQuery.Sort.values());
+		model.addAttribute("filters", page.filters());
 		model.addAttribute("mayRegister", page.mayRegister());
 		model.addAttribute("mayVerify", page.mayVerify());
 		model.addAttribute("forums", page.forums());

@@ -7,6 +7,8 @@ import java.util.Objects;
 
 import org.citybridge.agreement.AgreementPolicy;
 import org.citybridge.agreement.AgreementSection;
+import org.citybridge.agreement.AgreementStatus;
+import org.citybridge.agreement.AgreementType;
 import org.citybridge.funding.FundingFinder;
 import org.citybridge.funding.Verdict;
 import org.citybridge.municipality.MunicipalitySearch;
@@ -42,9 +44,17 @@ record AgreementPages(AgreementCatalogue catalogue,
 	 * The register's list: the query, its page of agreements and their table rows ({@link RegisterRows}),
 	 * the filters' choices and what the viewer may do.
 	 */
-	record ListPage(AgreementCatalogue.Register register, String rowsHtml, String countryOptions, String pairAOptions,
-			String pairBOptions, List<String> themeCodes, boolean mayRegister, boolean mayVerify,
-			List<org.citybridge.event.EventCatalogue.Event> forums) {
+	record ListPage(AgreementCatalogue.Register register, String rowsHtml, Filters filters, boolean mayRegister,
+			boolean mayVerify, List<org.citybridge.event.EventCatalogue.Event> forums) {
+	}
+
+	/**
+	 * The filter form's lists, written and escaped by {@link RegisterOptions}, the query's choices
+	 * ticked or selected: countries, the two sides of the pair, themes, types, statuses, "active in
+	 * the last N years" and the orders.
+	 */
+	record Filters(String countryChecks, String pairAOptions, String pairBOptions, String themeChecks,
+			String typeChecks, String statusChecks, String activeOptions, String sortOptions) {
 	}
 
 	/**
@@ -84,11 +94,14 @@ record AgreementPages(AgreementCatalogue catalogue,
 	ListPage list(AgreementParams params, Actor actor, Locale locale) {
 		AgreementCatalogue.Register found = this.catalogue.register(params);
 		AgreementQuery query = found.query();
-		return new ListPage(found, this.rows.html(found.results().items(), locale),
-				this.options.countryChecksHtml(locale, query.countries()),
+		Filters filters = new Filters(this.options.countryChecksHtml(locale, query.countries()),
 				this.options.pairOptionsHtml(locale, query.pairA()), this.options.pairOptionsHtml(locale, query.pairB()),
-				this.options.themeCodes(), this.policy.mayStart(actor), this.policy.mayVerify(actor),
-				found.forums().stream().map(this.events::byId).toList());
+				this.options.themeChecksHtml(locale, query.themes()),
+				this.options.enumChecksHtml("type", "agreement.type.", AgreementType.values(), query.types(), locale),
+				this.options.enumChecksHtml("status", "agreement.status.", AgreementStatus.values(), query.statuses(), locale),
+				this.options.activeOptionsHtml(locale, query.activeYears()), this.options.sortOptionsHtml(locale, query.sort()));
+		return new ListPage(found, this.rows.html(found.results().items(), locale), filters, this.policy.mayStart(actor),
+				this.policy.mayVerify(actor), this.events.byIds(found.forums()));
 	}
 
 	DetailPage detail(long id, Actor actor) {

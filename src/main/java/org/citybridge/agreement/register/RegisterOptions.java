@@ -1,5 +1,6 @@
 package org.citybridge.agreement.register;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,10 +54,16 @@ public class RegisterOptions {
 
 	private final Map<Locale, String> unchosenPair = new ConcurrentHashMap<>();
 
-	RegisterOptions(Countries countries, Themes themes, MessageSource messages) {
+	/** The smaller lists as written, per list, language and choice (themes, types and statuses only with nothing chosen). */
+	private final Map<List<Object>, String> written = new ConcurrentHashMap<>();
+
+	private final DisplayNames names;
+
+	RegisterOptions(Countries countries, Themes themes, MessageSource messages, DisplayNames names) {
 		this.countries = countries;
 		this.themes = themes;
 		this.messages = messages;
+		this.names = names;
 	}
 
 	/** Every country code, in code order. */
@@ -103,6 +110,76 @@ public class RegisterOptions {
 		return DirectoryOptions.checkboxesHtml("country",
 				countries(locale).stream().map(o -> new DirectoryOptions.CountryOption(o.value(), o.label())).toList(),
 				selected);
+	}
+
+	/** The theme checkboxes in the order of their names in the page's language, the chosen ones ticked (and first). */
+	String themeChecksHtml(Locale locale, Set<String> selected) {
+		if (selected.isEmpty()) {
+			return this.written.computeIfAbsent(List.of("theme", locale), k -> themeChecks(locale, Set.of()));
+		}
+		return themeChecks(locale, selected);
+	}
+
+	private String themeChecks(Locale locale, Set<String> selected) {
+		return DirectoryOptions.checkboxesHtml("theme", this.names.sortedByMessage(themeCodes(), "theme.", locale)
+			.stream()
+			.map(code -> new DirectoryOptions.CountryOption(code, this.messages.getMessage("theme." + code, null, code, locale)))
+			.toList(), selected);
+	}
+
+	/**
+	 * The checkboxes of a small vocabulary in its own order ({@code type}: the agreement types, {@code
+	 * status}: the statuses), each labelled by its message ({@code prefix} + name), the chosen ones ticked.
+	 */
+	<E extends Enum<E>> String enumChecksHtml(String name, String prefix, E[] values, Set<E> selected, Locale locale) {
+		if (selected.isEmpty()) {
+			return this.written.computeIfAbsent(List.of(name, locale), k -> enumChecks(name, prefix, values, Set.of(), locale));
+		}
+		return enumChecks(name, prefix, values, selected, locale);
+	}
+
+	private <E extends Enum<E>> String enumChecks(String name, String prefix, E[] values, Set<E> selected, Locale locale) {
+		StringBuilder html = new StringBuilder(values.length * 110);
+		for (E value : values) {
+			html.append("<label><input type=\"checkbox\" name=\"").append(name).append("\" value=\"")
+				.append(value.name()).append(selected.contains(value) ? "\" checked> <span>" : "\"> <span>")
+				.append(HtmlUtils.htmlEscape(this.messages.getMessage(prefix + value.name(), null, locale), "UTF-8"))
+				.append("</span></label>");
+		}
+		return html.toString();
+	}
+
+	/** The options of "active in the last N years": any time, then each choice, the chosen one selected. */
+	String activeOptionsHtml(Locale locale, Integer selected) {
+		return this.written.computeIfAbsent(Arrays.asList("active", locale, selected), k -> {
+			StringBuilder html = new StringBuilder(300);
+			option(html, "", this.messages.getMessage("agreement.filter.active.any", null, locale), false);
+			for (Integer years : AgreementQuery.ACTIVE_YEARS) {
+				option(html, years.toString(),
+						this.messages.getMessage("agreement.filter.active.years", new Object[] { years }, locale),
+						years.equals(selected));
+			}
+			return html.toString();
+		});
+	}
+
+	/** The options of the register's orders, the chosen one selected. */
+	String sortOptionsHtml(Locale locale, AgreementQuery.Sort selected) {
+		return this.written.computeIfAbsent(Arrays.asList("sort", locale, selected), k -> {
+			StringBuilder html = new StringBuilder(300);
+			for (AgreementQuery.Sort sort : AgreementQuery.Sort.values()) {
+				option(html, sort.param(), this.messages.getMessage("agreement.sort." + sort.name(), null, locale),
+						sort == selected);
+			}
+			return html.toString();
+		});
+	}
+
+	private static void option(StringBuilder html, String value, String label, boolean selected) {
+		html.append("<option value=\"").append(HtmlUtils.htmlEscape(value, "UTF-8"))
+			.append(selected ? "\" selected>" : "\">")
+			.append(HtmlUtils.htmlEscape(label, "UTF-8"))
+			.append("</option>");
 	}
 
 	/**

@@ -24,7 +24,7 @@ import org.citybridge.agreement.register.AgreementParams;
 record AgreementViewsController(AgreementViews views, ViewPages pages, OpenData openData, MessageSource messages) {
 
 	@ModelAttribute("viewFilter")
-	ViewFilter filter(@ModelAttribute("params") AgreementParams params,
+	ViewFilter filter(AgreementParams params,
 			@RequestParam(name = "municipality", required = false) String municipality) {
 		return this.views.filter(params, municipality);
 	}

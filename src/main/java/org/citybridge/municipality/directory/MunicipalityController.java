@@ -16,7 +16,6 @@ import org.citybridge.system.Text;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /** The directory of municipalities and a municipality's profile page. */
@@ -24,7 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 public record MunicipalityController(DirectoryPages pages) {
 
 	@GetMapping("/municipalities")
-	String list(@ModelAttribute("params") DirectoryParams params, Model model, Locale locale) {
+	String list(DirectoryParams params, Model model, Locale locale) {
 		DirectoryPages.DirectoryPage page = this.pages.list(params, locale);
 		Directory directory = page.directory();
 		model.addAttribute("directory", directory);

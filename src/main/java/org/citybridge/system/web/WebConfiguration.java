@@ -2,6 +2,7 @@ package org.citybridge.system.web;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.servlet.DispatcherType;
 
@@ -14,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.http.CacheControl;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
@@ -79,6 +81,12 @@ class WebConfiguration implements WebMvcConfigurer {
 	@Bean
 	LocaleResolver localeResolver() {
 		return new PortalLocaleResolver();
+	}
+
+	/** The list pages' query string records ({@link org.citybridge.system.query.QueryString}). */
+	@Override
+	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+		resolvers.add(new QueryStringResolver());
 	}
 
 	@Override
