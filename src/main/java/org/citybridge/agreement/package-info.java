@@ -9,5 +9,5 @@
  * {@link org.citybridge.agreement.AgreementVerified} and {@link org.citybridge.agreement.AgreementEnded}.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "notice", "event", "funding", "network", "municipality", "system", "system :: files", "system :: cache", "system :: query", "audit", "theme", "country" })
+		allowedDependencies = { "notice", "event", "funding", "network", "municipality", "system", "system :: files", "system :: cache", "system :: query", "system :: translation", "audit", "theme", "country" })
 package org.citybridge.agreement;

@@ -144,11 +144,12 @@ public class AgreementCatalogue {
 	 * first), so that a page costs one round trip to the database, not one per part. A page past the
 	 * last one asks again for the last one.
 	 */
-	static String pageSql(AgreementQuery query, LocalDate today, Map<String, Object> params) {
+	static String pageSql(AgreementQuery query, int page, LocalDate today, Map<String, Object> params) {
 		String where = where(query, today, params);
+		// The page's size and offset are the portal's own numbers, written in as the first day is (see where).
 		return "WITH page AS (SELECT a.id, a.title, a.type, a.status, a.signed_on, a.verified_at IS NOT NULL AS verified,"
 				+ " a.source <> 'MANUAL' AS imported, a.created_at FROM agreements a" + where + " ORDER BY "
-				+ order(query.sort()) + " LIMIT :limit OFFSET :offset)"
+				+ order(query.sort()) + " LIMIT " + query.size() + " OFFSET " + (long) (page - 1) * query.size() + ")"
 				+ " SELECT (SELECT count(*) FROM agreements a" + where + ") AS total, r.id, r.title, r.type, r.status,"
 				+ " r.signed_on, r.verified, r.imported, pa.ids, pa.names, pa.countries, (" + FORUMS + ") AS forums"
 				+ " FROM (SELECT 1) one LEFT JOIN page r ON TRUE"
@@ -174,9 +175,7 @@ public class AgreementCatalogue {
 
 	private ResultPage<Listed> page(AgreementQuery query, int page, List<Long> forums) {
 		Map<String, Object> params = new HashMap<>();
-		String sql = pageSql(query, today(), params);
-		params.put("limit", query.size());
-		params.put("offset", (long) (page - 1) * query.size());
+		String sql = pageSql(query, page, today(), params);
 		long[] total = { -1 };
 		List<Listed> rows = new ArrayList<>();
 		this.jdbc.sql(sql).params(params).query((ResultSet rs) -> {
@@ -257,11 +256,12 @@ public class AgreementCatalogue {
 		}
 		if (q.activeYears() != null) {
 			// Active: signed, or an activity (its last day) within the years up to today (issue 25).
-			// The first day counted is a parameter (a date, so the planner sees a constant), from the clock.
+			// The first day counted comes from the clock, not the visitor: it is written into the statement
+			// (ISO digits), so that a prepared statement's plan holds for the day instead of being made again
+			// for each execution, as a parameter's is (0.4 ms of the register's 1.2, issue 25).
 			// The last day of activity is kept on the agreement by the activities' triggers (V96), so
 			// this is one range of the agreements_active_idx index, not a look at every agreement's activities.
-			conditions.add("greatest(a.signed_on, a.last_activity_on) >= :activeSince");
-			params.put("activeSince", activeSince(today, q.activeYears()));
+			conditions.add("greatest(a.signed_on, a.last_activity_on) >= DATE '" + activeSince(today, q.activeYears()) + "'");
 		}
 		if (q.forum() != null) {
 			conditions.add(BEGAN_AT_FORUM);

@@ -39,15 +39,8 @@ record AgreementController(AgreementPages pages, AgreementCatalogue catalogue, A
 	@GetMapping("/agreements")
 	String list(AgreementParams params, Model model, Locale locale) {
 		AgreementPages.ListPage page = this.pages.list(params, Actor.current(), locale);
-		AgreementCatalogue.Register register = page.register();
-		model.addAttribute("register", register);
-		model.addAttribute("q", register.query());
-		model.addAttribute("results", register.results());
-		model.addAttribute("rowsHtml", page.rowsHtml());
-		model.addAttribute("filters", page.filters());
-		model.addAttribute("mayRegister", page.mayRegister());
-		model.addAttribute("mayVerify", page.mayVerify());
-		model.addAttribute("forums", page.forums());
+		model.addAttribute("register", page.register());
+		model.addAttribute("contentHtml", page.contentHtml());
 		return "agreement/list";
 	}
 

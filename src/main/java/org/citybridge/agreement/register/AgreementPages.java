@@ -32,7 +32,7 @@ record AgreementPages(AgreementCatalogue catalogue,
 		MunicipalitySearch municipalities,
 		FundingFinder funding,
 		RegisterOptions options,
-		RegisterRows rows,
+		RegisterPage page,
 		ObjectProvider<AgreementSection> sections,
 		org.citybridge.agreement.AgreementLookup lookup,
 		org.citybridge.event.EventCatalogue events) {
@@ -41,11 +41,10 @@ record AgreementPages(AgreementCatalogue catalogue,
 	static final int UNVERIFIED_PAGE_SIZE = 50;
 
 	/**
-	 * The register's list: the query, its page of agreements and their table rows ({@link RegisterRows}),
-	 * the filters' choices and what the viewer may do.
+	 * The register's list: the query and its page of agreements, and the page's content written by
+	 * {@link RegisterPage} (filters, count, table, pager) with what the viewer may do.
 	 */
-	record ListPage(AgreementCatalogue.Register register, String rowsHtml, Filters filters, boolean mayRegister,
-			boolean mayVerify, List<org.citybridge.event.EventCatalogue.Event> forums) {
+	record ListPage(AgreementCatalogue.Register register, String contentHtml) {
 	}
 
 	/**
@@ -100,8 +99,8 @@ record AgreementPages(AgreementCatalogue catalogue,
 				this.options.enumChecksHtml("type", "agreement.type.", AgreementType.values(), query.types(), locale),
 				this.options.enumChecksHtml("status", "agreement.status.", AgreementStatus.values(), query.statuses(), locale),
 				this.options.activeOptionsHtml(locale, query.activeYears()), this.options.sortOptionsHtml(locale, query.sort()));
-		return new ListPage(found, this.rows.html(found.results().items(), locale), filters, this.policy.mayStart(actor),
-				this.policy.mayVerify(actor), this.events.byIds(found.forums()));
+		return new ListPage(found, this.page.html(new RegisterPage.Content(query, found.results(), filters,
+				this.events.byIds(found.forums()), this.policy.mayStart(actor), this.policy.mayVerify(actor)), locale));
 	}
 
 	DetailPage detail(long id, Actor actor) {

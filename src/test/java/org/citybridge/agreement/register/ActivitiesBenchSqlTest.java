@@ -26,9 +26,10 @@ class ActivitiesBenchSqlTest {
 		AgreementQuery query = AgreementQuery.of(new AgreementParams(null, null, null, null, null, null, null, null,
 				null, null, null, null, "2", null), Set.of(), Set.of());
 		Map<String, Object> params = new HashMap<>();
-		String sql = AgreementCatalogue.pageSql(query, today, params);
-		assertThat(params).containsEntry("activeSince", LocalDate.of(2024, 12, 7));
-		String written = sql.replace(":activeSince", "DATE '2024-12-07'").replace(":limit", "20").replace(":offset", "0");
+		String written = AgreementCatalogue.pageSql(query, 1, today, params);
+		// Nothing left as a parameter: the first day, the size and the offset are written in, as in the file.
+		assertThat(params).isEmpty();
+		assertThat(written).contains("DATE '2024-12-07'").contains("LIMIT 20 OFFSET 0");
 		String bench = Files.readAllLines(Path.of("src/bench/activities-register.sql"))
 			.stream()
 			.filter(line -> !line.startsWith("--"))
