@@ -44,7 +44,7 @@ record AgreementPages(AgreementCatalogue catalogue,
 	 * The register's list: the query and its page of agreements, and the page's content written by
 	 * {@link RegisterPage} (filters, count, table, pager) with what the viewer may do.
 	 */
-	record ListPage(AgreementCatalogue.Register register, String contentHtml) {
+	record ListPage(AgreementCatalogue.Register register, CharSequence contentHtml) {
 	}
 
 	/**

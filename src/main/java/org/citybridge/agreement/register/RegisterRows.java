@@ -45,8 +45,14 @@ class RegisterRows {
 
 	/** The {@code <tr>}s of the register's {@code <tbody>} for these agreements, in the page's language. */
 	String html(List<Listed> agreements, Locale locale) {
-		Words words = new Words(locale);
 		StringBuilder html = new StringBuilder(agreements.size() * 900);
+		html(html, agreements, locale);
+		return html.toString();
+	}
+
+	/** The same rows, written at the end of {@code html} (the page's own builder). */
+	void html(StringBuilder html, List<Listed> agreements, Locale locale) {
+		Words words = new Words(locale);
 		for (Listed a : agreements) {
 			html.append("<tr>\n        <td data-label=\"").append(words.title).append("\"><a href=\"")
 				.append(esc(a.href())).append("\">");
@@ -76,7 +82,6 @@ class RegisterRows {
 				.append(a.signedOn() != null ? esc(Moments.date(a.signedOn(), locale)) : words.unknown)
 				.append("</td>\n      </tr>\n      ");
 		}
-		return html.toString();
 	}
 
 	/** As {@code fragments/place :: title}: a title made of the parties' names, each marked; else as it is. */

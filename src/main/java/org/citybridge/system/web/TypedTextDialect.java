@@ -76,7 +76,9 @@ public class TypedTextDialect extends AbstractDialect implements IPostProcessorD
 		@Override
 		protected void doProcess(ITemplateContext context, IProcessableElementTag tag, AttributeName attributeName,
 				String attributeValue, Object expressionResult, IElementTagStructureHandler structureHandler) {
-			structureHandler.setBody(expressionResult == null ? "" : expressionResult.toString(), false);
+			// Markup built in a StringBuilder is written from it, not copied into a String first.
+			structureHandler.setBody(expressionResult == null ? ""
+					: expressionResult instanceof CharSequence text ? text : expressionResult.toString(), false);
 		}
 
 	}
