@@ -7,8 +7,6 @@ import java.util.Objects;
 
 import org.citybridge.agreement.AgreementPolicy;
 import org.citybridge.agreement.AgreementSection;
-import org.citybridge.agreement.AgreementStatus;
-import org.citybridge.agreement.AgreementType;
 import org.citybridge.funding.FundingFinder;
 import org.citybridge.funding.Verdict;
 import org.citybridge.municipality.MunicipalitySearch;
@@ -47,14 +45,6 @@ record AgreementPages(AgreementCatalogue catalogue,
 	record ListPage(AgreementCatalogue.Register register, CharSequence contentHtml) {
 	}
 
-	/**
-	 * The filter form's lists, written and escaped by {@link RegisterOptions}, the query's choices
-	 * ticked or selected: countries, the two sides of the pair, themes, types, statuses, "active in
-	 * the last N years" and the orders.
-	 */
-	record Filters(String countryChecks, String pairAOptions, String pairBOptions, String themeChecks,
-			String typeChecks, String statusChecks, String activeOptions, String sortOptions) {
-	}
 
 	/**
 	 * An agreement's page: the agreement, the funding its two parties could use ({@code null} unless
@@ -93,13 +83,8 @@ record AgreementPages(AgreementCatalogue catalogue,
 	ListPage list(AgreementParams params, Actor actor, Locale locale) {
 		AgreementCatalogue.Register found = this.catalogue.register(params);
 		AgreementQuery query = found.query();
-		Filters filters = new Filters(this.options.countryChecksHtml(locale, query.countries()),
-				this.options.pairOptionsHtml(locale, query.pairA()), this.options.pairOptionsHtml(locale, query.pairB()),
-				this.options.themeChecksHtml(locale, query.themes()),
-				this.options.enumChecksHtml("type", "agreement.type.", AgreementType.values(), query.types(), locale),
-				this.options.enumChecksHtml("status", "agreement.status.", AgreementStatus.values(), query.statuses(), locale),
-				this.options.activeOptionsHtml(locale, query.activeYears()), this.options.sortOptionsHtml(locale, query.sort()));
-		return new ListPage(found, this.page.html(new RegisterPage.Content(query, found.results(), filters,
+		return new ListPage(found, this.page.html(new RegisterPage.Content(query, found.results(),
+				this.options.filters(query, locale),
 				this.events.byIds(found.forums()), this.policy.mayStart(actor), this.policy.mayVerify(actor)), locale));
 	}
 

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.citybridge.agreement.AgreementStatus;
+import org.citybridge.agreement.AgreementType;
 import org.citybridge.country.Countries;
 import org.citybridge.country.Country;
 import org.citybridge.country.CountryGroup;
@@ -99,7 +101,7 @@ public class RegisterOptions {
 	}
 
 	/** The checkboxes of the country list (several may be chosen), in the order of the names in the page's language. */
-	String countryChecksHtml(Locale locale, Set<String> selected) {
+	private String countryChecksHtml(Locale locale, Set<String> selected) {
 		if (selected.isEmpty()) {
 			return this.unchosenChecks.computeIfAbsent(locale, l -> countryChecks(l, Set.of()));
 		}
@@ -112,8 +114,25 @@ public class RegisterOptions {
 				selected);
 	}
 
+	/**
+	 * The filter form's lists, written and escaped, the query's choices ticked or selected: countries,
+	 * the two sides of the pair, themes, types, statuses, "active in the last N years" and the orders.
+	 */
+	record Filters(String countryChecks, String pairAOptions, String pairBOptions, String themeChecks,
+			String typeChecks, String statusChecks, String activeOptions, String sortOptions) {
+	}
+
+	/** The register filter form's lists for this query, in the page's language. */
+	Filters filters(AgreementQuery query, Locale locale) {
+		return new Filters(countryChecksHtml(locale, query.countries()), pairOptionsHtml(locale, query.pairA()),
+				pairOptionsHtml(locale, query.pairB()), themeChecksHtml(locale, query.themes()),
+				enumChecksHtml("type", "agreement.type.", AgreementType.values(), query.types(), locale),
+				enumChecksHtml("status", "agreement.status.", AgreementStatus.values(), query.statuses(), locale),
+				activeOptionsHtml(locale, query.activeYears()), sortOptionsHtml(locale, query.sort()));
+	}
+
 	/** The theme checkboxes in the order of their names in the page's language, the chosen ones ticked (and first). */
-	String themeChecksHtml(Locale locale, Set<String> selected) {
+	private String themeChecksHtml(Locale locale, Set<String> selected) {
 		if (selected.isEmpty()) {
 			return this.written.computeIfAbsent(List.of("theme", locale), k -> themeChecks(locale, Set.of()));
 		}
@@ -131,7 +150,7 @@ public class RegisterOptions {
 	 * The checkboxes of a small vocabulary in its own order ({@code type}: the agreement types, {@code
 	 * status}: the statuses), each labelled by its message ({@code prefix} + name), the chosen ones ticked.
 	 */
-	<E extends Enum<E>> String enumChecksHtml(String name, String prefix, E[] values, Set<E> selected, Locale locale) {
+	private <E extends Enum<E>> String enumChecksHtml(String name, String prefix, E[] values, Set<E> selected, Locale locale) {
 		if (selected.isEmpty()) {
 			return this.written.computeIfAbsent(List.of(name, locale), k -> enumChecks(name, prefix, values, Set.of(), locale));
 		}
@@ -150,7 +169,7 @@ public class RegisterOptions {
 	}
 
 	/** The options of "active in the last N years": any time, then each choice, the chosen one selected. */
-	String activeOptionsHtml(Locale locale, Integer selected) {
+	private String activeOptionsHtml(Locale locale, Integer selected) {
 		return this.written.computeIfAbsent(Arrays.asList("active", locale, selected), k -> {
 			StringBuilder html = new StringBuilder(300);
 			option(html, "", this.messages.getMessage("agreement.filter.active.any", null, locale), false);
@@ -164,7 +183,7 @@ public class RegisterOptions {
 	}
 
 	/** The options of the register's orders, the chosen one selected. */
-	String sortOptionsHtml(Locale locale, AgreementQuery.Sort selected) {
+	private String sortOptionsHtml(Locale locale, AgreementQuery.Sort selected) {
 		return this.written.computeIfAbsent(Arrays.asList("sort", locale, selected), k -> {
 			StringBuilder html = new StringBuilder(300);
 			for (AgreementQuery.Sort sort : AgreementQuery.Sort.values()) {
@@ -177,7 +196,7 @@ public class RegisterOptions {
 
 	private static void option(StringBuilder html, String value, String label, boolean selected) {
 		html.append("<option value=\"").append(HtmlUtils.htmlEscape(value, "UTF-8"))
-			.append(selected ? "\" selected>" : "\">")
+			.append(selected ? "\" selected=\"selected\">" : "\">")
 			.append(HtmlUtils.htmlEscape(label, "UTF-8"))
 			.append("</option>");
 	}
@@ -186,7 +205,7 @@ public class RegisterOptions {
 	 * The {@code option} elements of one side of the country pair: "any", the country groups, then
 	 * the countries; {@code selected} is a group name, a country code or null.
 	 */
-	String pairOptionsHtml(Locale locale, String selected) {
+	private String pairOptionsHtml(Locale locale, String selected) {
 		if (selected == null) {
 			return this.unchosenPair.computeIfAbsent(locale, l -> pairOptions(l, null));
 		}
@@ -214,11 +233,7 @@ public class RegisterOptions {
 
 	private static void append(StringBuilder html, List<Option> options, Set<String> selected) {
 		for (Option option : options) {
-			html.append("<option value=\"").append(HtmlUtils.htmlEscape(option.value(), "UTF-8")).append('"');
-			if (selected.contains(option.value())) {
-				html.append(" selected=\"selected\"");
-			}
-			html.append('>').append(HtmlUtils.htmlEscape(option.label(), "UTF-8")).append("</option>");
+			option(html, option.value(), option.label(), selected.contains(option.value()));
 		}
 	}
 

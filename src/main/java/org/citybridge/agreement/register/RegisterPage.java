@@ -13,7 +13,6 @@ import org.citybridge.system.translation.Translated;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * The register page's content, written here rather than by the template, as its rows are
@@ -41,7 +40,7 @@ class RegisterPage {
 	}
 
 	/** What the page shows besides its layout, in the page's language. */
-	record Content(AgreementQuery query, ResultPage<Listed> results, AgreementPages.Filters filters,
+	record Content(AgreementQuery query, ResultPage<Listed> results, RegisterOptions.Filters filters,
 			List<EventCatalogue.Event> forums, boolean mayRegister, boolean mayVerify) {
 	}
 
@@ -73,7 +72,7 @@ class RegisterPage {
 			html.append("\n  </p>");
 		}
 		html.append("\n  ");
-		viewsNav(html, w, esc(q.filterQuery()));
+		viewsNav(html, w, RegisterRows.esc(q.filterQuery()));
 		html.append("\n  ");
 		filterForm(html, w, c, locale);
 		html.append("\n\n  ");
@@ -81,17 +80,11 @@ class RegisterPage {
 		html.append("\n\n  ");
 		if (results.total() > 0) {
 			html.append("<p role=\"status\" class=\"result-count\">")
-				.append(esc(message("agreement.list.count",
+				.append(RegisterRows.esc(message("agreement.list.count",
 						new Object[] { results.firstIndex(), results.lastIndex(), results.total() }, locale)))
 				.append("</p>\n  ");
-			html.append("\n\n  <table class=\"results\">\n    <caption class=\"visually-hidden\">").append(w.caption)
-				.append("</caption>\n    <thead>\n      <tr>\n        <th scope=\"col\">").append(w.title)
-				.append("</th>\n        <th scope=\"col\">").append(w.parties).append("</th>\n        <th scope=\"col\">")
-				.append(w.type).append("</th>\n        <th scope=\"col\">").append(w.status)
-				.append("</th>\n        <th scope=\"col\">").append(w.signedOn).append("</th>\n      </tr>\n    </thead>\n    ")
-				.append("<tbody>");
-			this.rows.html(html, results.items(), locale);
-			html.append("</tbody>\n  </table>");
+			html.append("\n\n  ");
+			this.rows.table(html, results.items(), locale);
 		}
 		else {
 			html.append("\n  <p role=\"status\" class=\"result-count\">")
@@ -102,14 +95,14 @@ class RegisterPage {
 		if (results.hasPrevious() || results.hasNext()) {
 			html.append("<nav aria-label=\"").append(w.pagination).append("\" class=\"pager\">\n  <ul>\n    ");
 			if (results.hasPrevious()) {
-				html.append("<li><a rel=\"prev\" href=\"").append(esc(q.href(results.page() - 1))).append("\">")
+				html.append("<li><a rel=\"prev\" href=\"").append(RegisterRows.esc(q.href(results.page() - 1))).append("\">")
 					.append(w.previous).append("</a></li>");
 			}
 			html.append("\n    <li><span>")
-				.append(esc(message("common.page", new Object[] { results.page(), results.totalPages() }, locale)))
+				.append(RegisterRows.esc(message("common.page", new Object[] { results.page(), results.totalPages() }, locale)))
 				.append("</span></li>\n    ");
 			if (results.hasNext()) {
-				html.append("<li><a rel=\"next\" href=\"").append(esc(q.href(results.page() + 1))).append("\">")
+				html.append("<li><a rel=\"next\" href=\"").append(RegisterRows.esc(q.href(results.page() + 1))).append("\">")
 					.append(w.next).append("</a></li>");
 			}
 			html.append("\n  </ul>\n</nav>");
@@ -133,12 +126,12 @@ class RegisterPage {
 
 	private void filterForm(StringBuilder html, Words w, Content c, Locale locale) {
 		AgreementQuery q = c.query();
-		AgreementPages.Filters f = c.filters();
+		RegisterOptions.Filters f = c.filters();
 		boolean open = !q.problems().isEmpty() || (q.filtered() && c.results().total() == 0);
 		html.append("<search>\n  <form action=\"/agreements\" method=\"get\">\n    <details class=\"filters\"")
 			.append(open ? " open=\"open\">" : ">").append("\n      <summary>")
 			.append(q.filtered()
-					? esc(message("common.filters.chosen", new Object[] { w.filterHeadingText, q.chosenCount() }, locale))
+					? RegisterRows.esc(message("common.filters.chosen", new Object[] { w.filterHeadingText, q.chosenCount() }, locale))
 					: w.filterHeading)
 			.append("</summary>\n      <div class=\"filter-grid\">\n        ");
 		// As fragments/filter :: checklist('country', …).
@@ -170,14 +163,14 @@ class RegisterPage {
 			for (EventCatalogue.Event e : c.forums()) {
 				Translated t = e.shownTitle(locale);
 				String lang = t.markedLang(locale);
-				html.append("<option value=\"").append(esc(e.slug())).append('"');
+				html.append("<option value=\"").append(RegisterRows.esc(e.slug())).append('"');
 				if (lang != null) {
-					html.append(" lang=\"").append(esc(lang)).append('"');
+					html.append(" lang=\"").append(RegisterRows.esc(lang)).append('"');
 				}
 				if (e.slug().equals(q.forum())) {
 					html.append(" selected=\"selected\"");
 				}
-				html.append('>').append(esc(t.text())).append("</option>");
+				html.append('>').append(RegisterRows.esc(t.text())).append("</option>");
 			}
 			html.append("\n          </select>\n        </div>");
 		}
@@ -201,7 +194,7 @@ class RegisterPage {
 		}
 		html.append("<div class=\"form-errors\" role=\"alert\">\n  <p>").append(w.problemIntro).append("</p>\n  <ul>");
 		for (AgreementQuery.Problem p : q.problems()) {
-			html.append("<li>").append(esc(message(p.key(), new Object[] { Text.typedIfText(p.value()) }, locale)))
+			html.append("<li>").append(RegisterRows.esc(message(p.key(), new Object[] { Text.typedIfText(p.value()) }, locale)))
 				.append("</li>");
 		}
 		html.append("</ul>\n</div>");
@@ -211,17 +204,13 @@ class RegisterPage {
 		return this.messages.getMessage(code, args, locale);
 	}
 
-	private static String esc(String text) {
-		return text == null ? "" : HtmlUtils.htmlEscape(text, "UTF-8");
-	}
-
 	/** The page's fixed words in one language, escaped (the bundles do not change while the portal runs). */
 	private final class Words {
 
 		final String heading, registerNew, unverified, dormant, viewsLabel, viewList, viewMap, viewStats, viewCsv,
 				viewGeojson, viewJson, viewOpenData, filterHeadingText, filterHeading, country, find, pair, pairA, pairB,
 				themes, type, status, years, from, to, active, forum, forumAny, verified, sort, apply, clear,
-				problemIntro, noneFiltered, empty, caption, title, parties, signedOn, pagination, previous, next;
+				problemIntro, noneFiltered, empty, pagination, previous, next;
 
 		private final Locale locale;
 
@@ -240,7 +229,7 @@ class RegisterPage {
 			this.viewJson = word("agreement.views.nav.json");
 			this.viewOpenData = word("agreement.views.nav.openData");
 			this.filterHeadingText = RegisterPage.this.messages.getMessage("agreement.filter.heading", null, locale);
-			this.filterHeading = esc(this.filterHeadingText);
+			this.filterHeading = RegisterRows.esc(this.filterHeadingText);
 			this.country = word("agreement.filter.country");
 			this.find = word("common.checklist.find");
 			this.pair = word("agreement.filter.pair");
@@ -262,17 +251,13 @@ class RegisterPage {
 			this.problemIntro = word("agreement.filter.problem.intro");
 			this.noneFiltered = word("agreement.list.none.filtered");
 			this.empty = word("agreement.list.empty");
-			this.caption = word("agreement.list.caption");
-			this.title = word("agreement.field.title");
-			this.parties = word("agreement.field.parties");
-			this.signedOn = word("agreement.field.signedOn");
 			this.pagination = word("common.pagination");
 			this.previous = word("common.previous");
 			this.next = word("common.next");
 		}
 
 		private String word(String code) {
-			return esc(RegisterPage.this.messages.getMessage(code, null, this.locale));
+			return RegisterRows.esc(RegisterPage.this.messages.getMessage(code, null, this.locale));
 		}
 	}
 }

@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.citybridge.agreement.AgreementStatus;
 import org.citybridge.agreement.AgreementType;
@@ -37,6 +38,9 @@ class RegisterRows {
 
 	private final MessageSource messages;
 
+	/** The words per language: the bundles do not change while the portal runs. */
+	private final Map<Locale, Words> words = new ConcurrentHashMap<>();
+
 	RegisterRows(PlaceNames placeNames, DisplayNames names, MessageSource messages) {
 		this.placeNames = placeNames;
 		this.names = names;
@@ -50,9 +54,24 @@ class RegisterRows {
 		return html.toString();
 	}
 
-	/** The same rows, written at the end of {@code html} (the page's own builder). */
-	void html(StringBuilder html, List<Listed> agreements, Locale locale) {
-		Words words = new Words(locale);
+	/**
+	 * The register's whole table at the end of {@code html} (the page's own builder): its caption and
+	 * column heads, the same words as the cells' labels, and the rows.
+	 */
+	void table(StringBuilder html, List<Listed> agreements, Locale locale) {
+		Words words = this.words.computeIfAbsent(locale, Words::new);
+		html.append("<table class=\"results\">\n    <caption class=\"visually-hidden\">").append(words.caption)
+			.append("</caption>\n    <thead>\n      <tr>\n        <th scope=\"col\">").append(words.title)
+			.append("</th>\n        <th scope=\"col\">").append(words.parties).append("</th>\n        <th scope=\"col\">")
+			.append(words.type).append("</th>\n        <th scope=\"col\">").append(words.status)
+			.append("</th>\n        <th scope=\"col\">").append(words.signedOn).append("</th>\n      </tr>\n    </thead>\n    ")
+			.append("<tbody>");
+		html(html, agreements, locale);
+		html.append("</tbody>\n  </table>");
+	}
+
+	private void html(StringBuilder html, List<Listed> agreements, Locale locale) {
+		Words words = this.words.computeIfAbsent(locale, Words::new);
 		for (Listed a : agreements) {
 			html.append("<tr>\n        <td data-label=\"").append(words.title).append("\"><a href=\"")
 				.append(esc(a.href())).append("\">");
@@ -122,14 +141,16 @@ class RegisterRows {
 		html.append(" translate=\"no\">").append(esc(text)).append("</span>");
 	}
 
-	private static String esc(String text) {
+	static String esc(String text) {
 		return text == null ? "" : HtmlUtils.htmlEscape(text, "UTF-8");
 	}
 
-	/** The words the rows repeat, escaped, in the page's language: looked up once per page, not per row. */
+	/** The words of the table, escaped, in one language: looked up once per language, not per row or page. */
 	private final class Words {
 
 		private final Locale locale;
+
+		final String caption;
 
 		final String title;
 
@@ -153,6 +174,7 @@ class RegisterRows {
 
 		Words(Locale locale) {
 			this.locale = locale;
+			this.caption = esc(message("agreement.list.caption"));
 			this.title = esc(message("agreement.field.title"));
 			this.parties = esc(message("agreement.field.parties"));
 			this.type = esc(message("agreement.field.type"));

@@ -6,12 +6,10 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.citybridge.system.Actor;
 import org.citybridge.system.ViewerZone;
 
 import org.springframework.core.env.Environment;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.support.RequestContextUtils;
@@ -47,9 +45,7 @@ class LayoutModelInterceptor implements HandlerInterceptor {
 		// expression parsed and evaluated in the template on every page (a twentieth of the lightest page).
 		// A page's own "signedIn" (the agenda's) means the same and is left as it is.
 		if (!modelAndView.getModel().containsKey("signedIn")) {
-			Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-			modelAndView.addObject("signedIn", authentication != null && authentication.isAuthenticated()
-					&& !(authentication instanceof AnonymousAuthenticationToken));
+			modelAndView.addObject("signedIn", Actor.current().isSignedIn());
 		}
 		// The page's own path, for "sign in" links that bring the person back here afterwards.
 		modelAndView.addObject("pagePath", request.getRequestURI().substring(request.getContextPath().length()));
